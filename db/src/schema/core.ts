@@ -1,0 +1,156 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+
+export const STAFF_ROLES = [
+  'admin',
+  'city_staff',
+  'drone_operator',
+  'store_staff',
+  'support_worker',
+  'driver',
+  'call_centre',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const municipalities = sqliteTable('municipalities', {
+  id: id(),
+  name: text().notNull(),
+  code: text().notNull().unique(),
+});
+
+export const areas = sqliteTable('areas', {
+  id: id(),
+  municipalityId: integer()
+    .notNull()
+    .references(() => municipalities.id),
+  name: text().notNull(),
+});
+
+/** A hamlet (集落) and its community hall, which is also the drone landing site. */
+export const hamlets = sqliteTable('hamlets', {
+  id: id(),
+  areaId: integer()
+    .notNull()
+    .references(() => areas.id),
+  name: text().notNull(),
+  kana: text().notNull(),
+  lat: real().notNull(),
+  lon: real().notNull(),
+  hallName: text().notNull(),
+  hallLat: real().notNull(),
+  hallLon: real().notNull(),
+});
+
+export const households = sqliteTable('households', {
+  id: id(),
+  hamletId: integer()
+    .notNull()
+    .references(() => hamlets.id),
+  name: text().notNull(),
+  address: text().notNull(),
+  lat: real().notNull(),
+  lon: real().notNull(),
+  phone: text(),
+  cableCustomerNo: text().notNull().unique(),
+  /** First day of shopping membership (Tokyo date); null when not a shopping member. */
+  shopMemberSince: text(),
+  createdAt: createdAt(),
+});
+
+export const residents = sqliteTable(
+  'residents',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    name: text().notNull(),
+    kana: text().notNull(),
+    birthDate: text().notNull(),
+    licenceReturned: integer({ mode: 'boolean' }).notNull().default(false),
+    disabled: integer({ mode: 'boolean' }).notNull().default(false),
+    intractableDisease: integer({ mode: 'boolean' }).notNull().default(false),
+    unableToDrive: integer({ mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('residents_household_idx').on(t.householdId)],
+);
+
+/** A set-top box; the bearer token is stored only as its SHA-256 hash. */
+export const setTopBoxes = sqliteTable('set_top_boxes', {
+  id: id(),
+  deviceId: text().notNull().unique(),
+  tokenHash: text().notNull().unique(),
+  householdId: integer()
+    .notNull()
+    .references(() => households.id),
+  createdAt: createdAt(),
+  revokedAt: timestamp(),
+});
+
+export const familyContacts = sqliteTable(
+  'family_contacts',
+  {
+    id: id(),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    name: text().notNull(),
+    relation: text().notNull(),
+    email: text().notNull(),
+    priority: integer().notNull(),
+    optInAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('family_contacts_priority_uq').on(t.residentId, t.priority)],
+);
+
+export const staffUsers = sqliteTable('staff_users', {
+  id: id(),
+  loginId: text().notNull().unique(),
+  name: text().notNull(),
+  role: text({ enum: STAFF_ROLES }).notNull(),
+  /** Work address for alerts and notices (support workers, city staff). */
+  email: text(),
+  passwordHash: text().notNull(),
+  /** Support workers serve one hamlet. */
+  hamletId: integer().references(() => hamlets.id),
+  /** Store staff work for one seller. */
+  sellerId: integer(),
+  createdAt: createdAt(),
+  disabledAt: timestamp(),
+});
+
+export const staffSessions = sqliteTable('staff_sessions', {
+  /** SHA-256 of the cookie value. */
+  id: text().primaryKey(),
+  staffId: integer()
+    .notNull()
+    .references(() => staffUsers.id),
+  createdAt: createdAt(),
+  expiresAt: timestamp().notNull(),
+});
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: id(),
+    at: timestamp().notNull(),
+    actorType: text({ enum: ['staff', 'device', 'family', 'system'] }).notNull(),
+    actorId: integer(),
+    action: text().notNull(),
+    entity: text().notNull(),
+    entityId: text(),
+    detail: text({ mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],
+);
+
+export const settings = sqliteTable('settings', {
+  key: text().primaryKey(),
+  value: text({ mode: 'json' }).notNull(),
+  updatedAt: timestamp()
+    .notNull()
+    .default(sql`(unixepoch() * 1000)`),
+});

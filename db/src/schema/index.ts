@@ -1,0 +1,6 @@
+export * from './core';
+export * from './platform';
+export * from './shop';
+export * from './drone';
+export * from './taxi';
+export * from './billing';

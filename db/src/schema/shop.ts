@@ -1,0 +1,136 @@
+import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+import { hamlets, households, residents, staffUsers } from './core';
+
+export const ORDER_STATUSES = ['received', 'preparing', 'in_transit', 'at_hall', 'delivered', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const sellers = sqliteTable('sellers', {
+  id: id(),
+  name: text().notNull(),
+  kind: text({ enum: ['supermarket', 'drugstore', 'florist', 'other'] }).notNull(),
+  /** Commission in basis points of goods sales (1000 = 10 %). */
+  commissionBp: integer().notNull().default(1000),
+  invoiceRegNo: text(),
+  address: text(),
+});
+
+export const categories = sqliteTable('categories', {
+  id: id(),
+  sellerId: integer()
+    .notNull()
+    .references(() => sellers.id),
+  name: text().notNull(),
+  sort: integer().notNull().default(0),
+});
+
+/** Prices are tax-inclusive yen with their rate (8 = reduced rate for food, 10 = standard). */
+export const products = sqliteTable(
+  'products',
+  {
+    id: id(),
+    sellerId: integer()
+      .notNull()
+      .references(() => sellers.id),
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id),
+    name: text().notNull(),
+    priceYen: integer().notNull(),
+    taxRate: integer().notNull(),
+    weightG: integer().notNull(),
+    unit: text().notNull().default('1点'),
+    active: integer({ mode: 'boolean' }).notNull().default(true),
+    /** null = not tracked (always available). */
+    stock: integer(),
+    maxPerOrder: integer().notNull().default(10),
+  },
+  (t) => [index('products_category_idx').on(t.categoryId)],
+);
+
+export const orders = sqliteTable(
+  'orders',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    residentId: integer().references(() => residents.id),
+    hamletId: integer()
+      .notNull()
+      .references(() => hamlets.id),
+    channel: text({ enum: ['tv', 'call_centre'] }).notNull(),
+    placedByStaffId: integer().references(() => staffUsers.id),
+    idempotencyKey: text().notNull(),
+    status: text({ enum: ORDER_STATUSES }).notNull(),
+    /** Tokyo date of delivery, from the cut-off calendar at order time. */
+    deliveryDate: text().notNull(),
+    totalYen: integer().notNull(),
+    weightG: integer().notNull(),
+    deliveryMode: text({ enum: ['drone', 'car'] }),
+    /** Why the parcel goes by car (shown to the resident). */
+    deliveryModeReason: text(),
+    createdAt: createdAt(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [
+    uniqueIndex('orders_idempotency_uq').on(t.householdId, t.idempotencyKey),
+    index('orders_delivery_idx').on(t.deliveryDate, t.status),
+    index('orders_household_idx').on(t.householdId, t.createdAt),
+  ],
+);
+
+export const orderLines = sqliteTable(
+  'order_lines',
+  {
+    id: id(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    sellerId: integer()
+      .notNull()
+      .references(() => sellers.id),
+    name: text().notNull(),
+    unitPriceYen: integer().notNull(),
+    taxRate: integer().notNull(),
+    qty: integer().notNull(),
+    weightG: integer().notNull(),
+    /** Quantity the store could not supply (not charged). */
+    missingQty: integer().notNull().default(0),
+  },
+  (t) => [index('order_lines_order_idx').on(t.orderId)],
+);
+
+/** Every status change of an order, with time and actor. */
+export const orderEvents = sqliteTable(
+  'order_events',
+  {
+    id: id(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id),
+    at: timestamp().notNull(),
+    status: text().notNull(),
+    actorType: text({ enum: ['staff', 'device', 'system'] }).notNull(),
+    actorId: integer(),
+    note: text(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+);
+
+export const favourites = sqliteTable(
+  'favourites',
+  {
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.productId] })],
+);

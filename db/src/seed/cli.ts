@@ -1,0 +1,13 @@
+import { openDb } from '..';
+import { isSeeded, seedDemo } from '.';
+
+/** `npm run seed [-- <database path>]`: seeds the demo data into an empty database. */
+const path = process.argv[2] ?? process.env.DATABASE_PATH ?? './data/engawa.db';
+const { db, sqlite } = openDb(path);
+if (isSeeded(db)) {
+  console.log(`${path} already has data; nothing changed.`);
+} else {
+  seedDemo(db, new Date());
+  console.log(`Seeded demo data into ${path}.`);
+}
+sqlite.close();

@@ -1,0 +1,7 @@
+import type { Db } from '..';
+
+/**
+ * Feature seeds run after the core demo data, inside the same transaction, in this order.
+ * Add a line per feature: `import { seedShop } from './shop'` and list it.
+ */
+export const featureSeeds: ((db: Db, now: Date) => void)[] = [];

@@ -1,0 +1,102 @@
+/**
+ * Planning part of `npm run bench:shop`: the cut-off plan for 2,000 orders over 50 halls (goal ≤ 2 s).
+ * `scripts/bench-shop.ts` imports `benchShopPlan`; run alone with `npx tsx scripts/bench-shop-plan.ts`.
+ */
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { planDeliveries } from '../server/src/drone/plan/plan-deliveries';
+import type { PlanDrone, PlanParcel, PlanSite } from '../server/src/drone/plan/types';
+
+export interface ShopPlanBenchOptions {
+  orders?: number;
+  halls?: number;
+  drones?: number;
+  runs?: number;
+  seed?: number;
+}
+
+export interface ShopPlanBenchResult {
+  orders: number;
+  halls: number;
+  drones: number;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  maxMs: number;
+  flights: number;
+  byCar: number;
+  goalMs: number;
+}
+
+// Fixed-seed PRNG (mulberry32) so every run plans the same day.
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function benchShopPlan(options: ShopPlanBenchOptions = {}): ShopPlanBenchResult {
+  const { orders = 2000, halls = 50, drones: droneCount = 2, runs = 20, seed = 20200805 } = options;
+  const rand = prng(seed);
+  // Routes 2–11 km (domain: 6.6, 8.4, 10.3 km); a few halls without a route.
+  const sites: PlanSite[] = Array.from({ length: halls }, (_, i) => ({
+    id: i + 1,
+    routeLengthM: i % 17 === 16 ? null : Math.round(2000 + rand() * 9000),
+  }));
+  const parcels: PlanParcel[] = Array.from({ length: orders }, (_, i) => ({
+    id: i + 1,
+    siteId: 1 + Math.floor(rand() * halls),
+    // mostly light baskets, some over 5 kg (rice, drinks)
+    weightG: Math.round(200 + rand() ** 2 * 6500),
+    airEligible: rand() > 0.02,
+  }));
+  const drones: PlanDrone[] = Array.from({ length: droneCount }, (_, i) => ({
+    id: i + 1,
+    payloadG: 5000,
+    cruiseSpeedMps: 12,
+    turnaroundMin: 20,
+    enduranceMin: 20,
+  }));
+  const settings = { windowStartSec: 13 * 3600, windowEndSec: 17 * 3600, dwellSec: 300 };
+
+  const times: number[] = [];
+  let last = planDeliveries(parcels, sites, drones, settings);
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    last = planDeliveries(parcels, sites, drones, settings);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return {
+    orders,
+    halls,
+    drones: droneCount,
+    runs,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    maxMs: times[times.length - 1]!,
+    flights: last.flights.length,
+    byCar: last.car.length,
+    goalMs: 2000,
+  };
+}
+
+export function printShopPlanBench(r: ShopPlanBenchResult): void {
+  console.log(
+    `cut-off plan (pure) ${r.orders} orders / ${r.halls} halls / ${r.drones} drones, ${r.runs} runs: ` +
+      `median ${r.medianMs.toFixed(1)} ms, p95 ${r.p95Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(1)} ms ` +
+      `(goal ≤ ${r.goalMs} ms) → ${r.flights} flights, ${r.byCar} parcels by car`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  printShopPlanBench(benchShopPlan());
+  // Ten drones shows the scheduler with a fleet that can fly most of the day's parcels.
+  printShopPlanBench(benchShopPlan({ drones: 10 }));
+}

@@ -1,0 +1,37 @@
+/**
+ * Solves one static DARP instance (Cordeau format) and writes checker-compatible solution JSON.
+ *   npm run darp -- <instance> --time-limit <s> --out <file> [--seed N] [--iterations N] [--workers 1|2]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { solveDarpFile } from './lib/solve-darp-file.js';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    'time-limit': { type: 'string', default: '10' },
+    out: { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    iterations: { type: 'string' },
+    workers: { type: 'string', default: '2' },
+  },
+});
+const file = positionals[0];
+if (!file) {
+  console.error('usage: npm run darp -- <instance> --time-limit <s> --out <file> [--seed N]');
+  process.exit(2);
+}
+const t0 = performance.now();
+const result = await solveDarpFile(readFileSync(file, 'utf8'), {
+  timeLimitS: Number(values['time-limit']),
+  seed: Number(values.seed),
+  iterations: values.iterations === undefined ? undefined : Number(values.iterations),
+  workers: Number(values.workers),
+});
+const json = JSON.stringify(result.solution);
+if (values.out) writeFileSync(values.out, json + '\n');
+else console.log(json);
+console.error(
+  `cost ${result.cost.toFixed(4)} | routes ${result.solution.routes.length} | iterations ${result.iterations} | ${((performance.now() - t0) / 1000).toFixed(2)} s`,
+);

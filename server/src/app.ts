@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { ErrorHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { consoleCore } from './console/routes';
+import { addNav } from './console/nav';
+import { demoPage } from './demo/routes';
+import type { Deps } from './deps';
+import { features, type Feature } from './features';
+import { AppError } from './lib/errors';
+import type { AppEnv } from './lib/router';
+import { referencePage } from './openapi/reference';
+import { ErrorLayout } from './console/error-page';
+
+/** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
+const onError: ErrorHandler<AppEnv> = (err, c) => {
+  const wantsHtml = !c.req.path.startsWith('/api') && (c.req.header('accept') ?? '').includes('text/html');
+  let status: number;
+  let code: string;
+  let message: string;
+  if (err instanceof AppError) {
+    ({ status, code, message } = err);
+  } else if (err instanceof HTTPException && err.status < 500) {
+    status = err.status;
+    code = status === 400 ? 'invalid_json' : status === 413 ? 'too_large' : 'bad_request';
+    message = status === 400 ? `Malformed request: ${err.message}` : err.message;
+  } else {
+    c.var.deps?.logger.error({ err, path: c.req.path }, 'unhandled error');
+    status = 500;
+    code = 'internal';
+    message = 'Internal error';
+  }
+  if (wantsHtml) return c.html(ErrorLayout({ status, message }), status as 400);
+  return c.json({ error: { code, message } }, status as 400);
+};
+
+function mount(app: OpenAPIHono<AppEnv>, f: Feature) {
+  if (f.api) app.route(`/api/${f.name}`, f.api);
+  if (f.console) app.route(`/console/${f.name}`, f.console);
+  if (f.pages) app.route(`/p/${f.name}`, f.pages);
+  if (f.nav) addNav(...f.nav);
+}
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(onError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.use('*', async function provideDeps(c, next) {
+    c.set('deps', deps);
+    await next();
+  });
+  app.use('*', async function logRequest(c, next) {
+    const start = performance.now();
+    await next();
+    const ms = Math.round((performance.now() - start) * 10) / 10;
+    // Paths only: query strings can carry tokens.
+    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+  });
+  app.use('/console/*', secureHeaders());
+  app.use('/p/*', secureHeaders());
+
+  app.get('/healthz', (c) => {
+    deps.sqlite.prepare('SELECT 1').get();
+    return c.json({ status: 'ok', time: deps.clock.now().toISOString() });
+  });
+
+  app.route('/console', consoleCore);
+  for (const f of features) mount(app, f);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'deviceToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Per-device token of a set-top box',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'engawa_session',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'engawa API', version: '0.1.0', description: 'TV app and staff API of engawa' },
+  });
+  app.get('/api/docs', (c) => c.html(referencePage()));
+
+  if (deps.config.SEED_DEMO) app.route('/demo', demoPage);
+
+  if (existsSync(deps.config.TV_APP_DIR)) {
+    app.use('/*', serveStatic({ root: deps.config.TV_APP_DIR }));
+  }
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATABASE_PATH: z.string().min(1).default('./data/engawa.db'),
+  /** smtp://user:pass@host:port — unset means mail stays queued in the outbox until it is set. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('engawa <no-reply@engawa.example.jp>'),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  /** Secret for signed links in emails; must be set in production. */
+  LINK_SECRET: z.string().min(16).default('engawa-demo-link-secret-change-me'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Seed the demo data when the database is empty. */
+  SEED_DEMO: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Run scheduled jobs in this process. */
+  JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Serve the built TV app from this folder. */
+  TV_APP_DIR: z.string().default('./tv-app/dist'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Parses the environment once at start; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const testConfig = (overrides: Partial<Config> = {}): Config => ({
+  ...loadConfig({}),
+  LOG_LEVEL: 'silent',
+  SEED_DEMO: false,
+  JOBS: false,
+  ...overrides,
+});

@@ -1,0 +1,28 @@
+import type { StaffRole } from '../../../db/src/schema';
+
+export const ROLE_LABELS: Record<StaffRole, string> = {
+  admin: '管理者',
+  city_staff: '市職員',
+  drone_operator: 'ドローン運航',
+  store_staff: '店舗',
+  support_worker: '集落支援員',
+  driver: '運転手',
+  call_centre: 'コールセンター',
+};
+
+export interface NavItem {
+  label: string;
+  href: string;
+  roles: StaffRole[];
+}
+
+const items: NavItem[] = [];
+
+/** Features add their console pages to the menu of the roles that use them. */
+export function addNav(...entries: NavItem[]): void {
+  for (const e of entries) if (!items.some((i) => i.href === e.href)) items.push(e);
+}
+
+export function navFor(role: StaffRole): NavItem[] {
+  return items.filter((i) => role === 'admin' || i.roles.includes(role));
+}

@@ -1,0 +1,13 @@
+import type { Db, Sqlite } from '../../db/src';
+import type { Config } from './config';
+import type { Clock } from './lib/clock';
+import type { Logger } from './lib/logger';
+
+/** Everything a handler, job or business function may need; built once in main.ts or a test. */
+export interface Deps {
+  db: Db;
+  sqlite: Sqlite;
+  clock: Clock;
+  config: Config;
+  logger: Logger;
+}

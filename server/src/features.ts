@@ -1,0 +1,29 @@
+import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { JobDef } from './jobs/scheduler';
+import type { AppEnv } from './lib/router';
+import type { NavItem } from './console/nav';
+import { adminFeature } from './admin';
+import { tvFeature } from './tv';
+import { shopFeature } from './shop';
+import { droneFeature } from './drone';
+import { taxiFeature } from './taxi';
+import { watchFeature } from './watch';
+import { billingFeature } from './billing';
+
+/**
+ * A capability of the product. Its parts are mounted by name:
+ * `api` at /api/<name>, `console` at /console/<name>, `pages` (public, e.g. links in emails) at /p/<name>.
+ */
+export interface Feature {
+  name: string;
+  api?: OpenAPIHono<AppEnv>;
+  console?: Hono<AppEnv>;
+  pages?: Hono<AppEnv>;
+  jobs?: JobDef[];
+  nav?: NavItem[];
+}
+
+export const features: Feature[] = [
+  adminFeature,
+  tvFeature, shopFeature, droneFeature, taxiFeature, watchFeature, billingFeature];

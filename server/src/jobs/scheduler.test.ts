@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { jobRuns } from '../../../db/src/schema';
+import { claimSlot, finishSlot, startScheduler } from './scheduler';
+
+let ctx: TestContext;
+afterEach(() => ctx?.close());
+
+describe('job scheduler', () => {
+  it('claims a slot once, even when asked again (restart, second process)', () => {
+    ctx = createTestContext({ seed: false });
+    const now = ctx.clock.now();
+    expect(claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(true);
+    expect(claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(false);
+    expect(claimSlot(ctx.db, 'cutoff', '2026-11-24', now)).toBe(true);
+    finishSlot(ctx.db, 'cutoff', '2026-11-23', now, { planned: 3 });
+    expect(ctx.db.select().from(jobRuns).all().map((r) => [r.slot, r.result])).toEqual([
+      ['2026-11-23', { planned: 3 }],
+      ['2026-11-24', null],
+    ]);
+  });
+
+  it('runs every job once at start to catch up, and on demand, using the injected clock', async () => {
+    ctx = createTestContext({ seed: false });
+    const seen: string[] = [];
+    const scheduler = startScheduler(ctx.deps, [
+      { name: 'probe', cron: '0 3 * * *', run: (deps) => seen.push(deps.clock.now().toISOString()) },
+    ]);
+    await new Promise((r) => setTimeout(r, 10));
+    ctx.clock.advance(60_000);
+    await scheduler.runNow('probe');
+    await scheduler.stop();
+    expect(seen).toEqual(['2026-11-23T00:00:00.000Z', '2026-11-23T00:01:00.000Z']);
+  });
+
+  it('logs a failing job instead of crashing the process', async () => {
+    ctx = createTestContext({ seed: false });
+    const scheduler = startScheduler(
+      ctx.deps,
+      [{ name: 'broken', cron: '0 3 * * *', run: () => { throw new Error('boom'); } }],
+      { catchUp: false },
+    );
+    await expect(scheduler.runNow('broken')).resolves.toBeUndefined();
+    await scheduler.stop();
+  });
+});

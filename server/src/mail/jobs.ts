@@ -1,0 +1,7 @@
+import type { Transporter } from 'nodemailer';
+import type { JobDef } from '../jobs/scheduler';
+import { deliverOutbox } from './outbox';
+
+export const mailJobs = (transport: Transporter | null): JobDef[] => [
+  { name: 'mail.deliver', cron: '* * * * *', run: (deps) => deliverOutbox(deps, transport) },
+];

@@ -1,0 +1,48 @@
+import { serve } from '@hono/node-server';
+import { openDb } from '../../db/src';
+import { isSeeded, seedDemo } from '../../db/src/seed';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import type { Deps } from './deps';
+import { features } from './features';
+import { startScheduler } from './jobs/scheduler';
+import { systemClock } from './lib/clock';
+import { createLogger } from './lib/logger';
+import { mailJobs } from './mail/jobs';
+import { createTransport } from './mail/transport';
+
+let config;
+try {
+  config = loadConfig();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+const logger = createLogger(config.LOG_LEVEL);
+const { db, sqlite } = openDb(config.DATABASE_PATH);
+const deps: Deps = { db, sqlite, clock: systemClock, config, logger };
+
+if (config.SEED_DEMO && !isSeeded(db)) {
+  seedDemo(db, deps.clock.now());
+  logger.info('seeded demo data');
+}
+if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails stay queued in the outbox until it is');
+
+const app = createApp(deps);
+const scheduler = config.JOBS
+  ? startScheduler(deps, [...mailJobs(createTransport(config.SMTP_URL)), ...features.flatMap((f) => f.jobs ?? [])])
+  : null;
+
+const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info({ port: info.port, db: config.DATABASE_PATH }, `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console, /demo`);
+});
+
+function shutdown() {
+  void scheduler?.stop();
+  server.close(() => {
+    sqlite.close();
+    process.exit(0);
+  });
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

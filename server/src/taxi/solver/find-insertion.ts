@@ -1,0 +1,208 @@
+import { evaluateRoute } from './evaluate-route.js';
+import type { Problem } from './types.js';
+
+/** Where to put a request into a route: positions in the route *before* insertion. */
+export interface Insertion {
+  /** added route cost */
+  delta: number;
+  /** pickup goes before stop `pickupAt` (== route length: at the end) */
+  pickupAt: number;
+  /** delivery goes before stop `deliveryAt` of the original route, after the pickup */
+  deliveryAt: number;
+}
+
+let cand = new Float64Array(0);
+let candI = new Int32Array(0);
+let candJ = new Int32Array(0);
+let order: number[] = [];
+let earliest = new Float64Array(0);
+let latest = new Float64Array(0);
+let loadAfter = new Int32Array(0);
+let seqBuf = new Int32Array(0);
+let nodeAt = new Int32Array(0);
+
+function ensure(m: number): void {
+  if (earliest.length >= m) return;
+  const size = Math.max(m, earliest.length * 2, 64);
+  earliest = new Float64Array(size);
+  latest = new Float64Array(size);
+  loadAfter = new Int32Array(size);
+  seqBuf = new Int32Array(size + 2);
+  nodeAt = new Int32Array(size + 2);
+}
+
+function ensureCand(k: number): void {
+  if (cand.length >= k) return;
+  const size = Math.max(k, cand.length * 2, 256);
+  const c = new Float64Array(size);
+  const ci = new Int32Array(size);
+  const cj = new Int32Array(size);
+  c.set(cand);
+  ci.set(candI);
+  cj.set(candJ);
+  cand = c;
+  candI = ci;
+  candJ = cj;
+}
+
+function byCand(x: number, y: number): number {
+  return cand[x]! - cand[y]!;
+}
+
+/** Builds the route with request `r` inserted (depots excluded). */
+export function applyInsertion(route: number[], p: Problem, r: number, at: Insertion): number[] {
+  const req = p.requests[r]!;
+  const out = route.slice(0, at.pickupAt);
+  out.push(req.pickup);
+  for (let k = at.pickupAt; k < at.deliveryAt; k++) out.push(route[k]!);
+  out.push(req.delivery);
+  for (let k = at.deliveryAt; k < route.length; k++) out.push(route[k]!);
+  return out;
+}
+
+/**
+ * Cheapest feasible insertion of request `r` into vehicle `v`'s route, not before stop `locked`.
+ * Positions are screened in O(1) each with earliest/latest start times and loads (necessary
+ * conditions), then the survivors are checked exactly by `evaluateRoute` cheapest first.
+ * Only insertions cheaper than `limit` are looked at. Writes the result into `out`.
+ */
+export function findInsertion(
+  p: Problem,
+  v: number,
+  route: number[],
+  locked: number,
+  r: number,
+  out: Insertion,
+  limit = Infinity,
+): boolean {
+  const n = p.nodeCount;
+  const veh = p.vehicles[v]!;
+  const req = p.requests[r]!;
+  const pk = req.pickup;
+  const dl = req.delivery;
+  const q = p.load[pk]!;
+  const len = route.length;
+  const m = len + 2;
+  if (q > veh.capacity) return false;
+  ensure(m);
+  const { time, cost, early, late, service } = p;
+  // positions: 0 = start depot, 1..len = stops, len + 1 = end depot
+  nodeAt[0] = veh.start;
+  for (let k = 0; k < len; k++) nodeAt[k + 1] = route[k]!;
+  nodeAt[m - 1] = veh.end;
+
+  earliest[0] = early[veh.start]!;
+  loadAfter[0] = 0;
+  for (let k = 1; k < m; k++) {
+    const a = nodeAt[k - 1]!;
+    const b = nodeAt[k]!;
+    const t = earliest[k - 1]! + service[a]! + time[a * n + b]!;
+    earliest[k] = t < early[b]! ? early[b]! : t;
+    loadAfter[k] = loadAfter[k - 1]! + p.load[b]!;
+  }
+  latest[m - 1] = late[veh.end]!;
+  for (let k = m - 2; k >= 0; k--) {
+    const a = nodeAt[k]!;
+    const b = nodeAt[k + 1]!;
+    const t = latest[k + 1]! - service[a]! - time[a * n + b]!;
+    latest[k] = t < late[a]! ? t : late[a]!;
+  }
+
+  const eP = early[pk]!;
+  const lP = late[pk]!;
+  const eD = early[dl]!;
+  const lD = late[dl]!;
+  const sP = service[pk]!;
+  const sD = service[dl]!;
+  const tol = 1e-7;
+  let count = 0;
+
+  for (let i = locked; i <= len; i++) {
+    const a = nodeAt[i]!;
+    const b = nodeAt[i + 1]!;
+    const tap = earliest[i]! + service[a]! + time[a * n + pk]!;
+    const ep = tap < eP ? eP : tap;
+    if (ep > lP + tol) break;
+    if (loadAfter[i]! + q > veh.capacity) continue;
+    const cab = cost[a * n + b]!;
+    const baseP = cost[a * n + pk]! + cost[pk * n + b]! - cab;
+    if (baseP >= limit && cost[a * n + pk]! + cost[pk * n + dl]! + cost[dl * n + b]! - cab >= limit) continue;
+    // delivery right after pickup
+    {
+      const t1 = ep + sP + time[pk * n + dl]!;
+      const ed = t1 < eD ? eD : t1;
+      if (ed <= lD + tol) {
+        const t2 = ed + sD + time[dl * n + b]!;
+        const eb = t2 < early[b]! ? early[b]! : t2;
+        if (eb <= latest[i + 1]! + tol) {
+          const delta = cost[a * n + pk]! + cost[pk * n + dl]! + cost[dl * n + b]! - cab;
+          if (delta < limit) {
+            if (count >= cand.length) ensureCand(count + 1);
+            cand[count] = delta;
+            candI[count] = i;
+            candJ[count++] = i;
+          }
+        }
+      }
+    }
+    // delivery later: walk the segment with the pushed-back earliest times. The pickup can start
+    // no later than `lp` (its window, and reaching b in time), which bounds the ride from below.
+    const lpB = latest[i + 1]! - sP - time[pk * n + b]!;
+    const lp = lpB < lP ? lpB : lP;
+    if (lp < ep - tol) continue;
+    const t0 = ep + sP + time[pk * n + b]!;
+    let ecur = t0 < early[b]! ? early[b]! : t0;
+    if (ecur > latest[i + 1]! + tol) continue;
+    let ride = time[pk * n + b]!;
+    for (let j = i + 1; j <= len; j++) {
+      const c = nodeAt[j]!;
+      const e = nodeAt[j + 1]!;
+      if (loadAfter[j]! + q > veh.capacity) break;
+      if (ride > req.maxRide + tol) break;
+      const tcd = ecur + service[c]! + time[c * n + dl]!;
+      const ed = tcd < eD ? eD : tcd;
+      if (ed <= lD + tol && ride + service[c]! + time[c * n + dl]! <= req.maxRide + tol && ed - lp - sP <= req.maxRide + tol) {
+        const t2 = ed + sD + time[dl * n + e]!;
+        const ee = t2 < early[e]! ? early[e]! : t2;
+        if (ee <= latest[j + 1]! + tol) {
+          const delta = baseP + cost[c * n + dl]! + cost[dl * n + e]! - cost[c * n + e]!;
+          if (delta < limit) {
+            if (count >= cand.length) ensureCand(count + 1);
+            cand[count] = delta;
+            candI[count] = i;
+            candJ[count++] = j;
+          }
+        }
+      }
+      if (j === len) break;
+      const tn = ecur + service[c]! + time[c * n + e]!;
+      const en = tn < early[e]! ? early[e]! : tn;
+      if (en > latest[j + 1]! + tol) break;
+      ride += service[c]! + time[c * n + e]!;
+      ecur = en;
+    }
+  }
+  if (count === 0) return false;
+  order.length = count;
+  for (let k = 0; k < count; k++) order[k] = k;
+  order.sort(byCand);
+  for (let k = 0; k < count; k++) {
+    const c = order[k]!;
+    const i = candI[c]!;
+    const j = candJ[c]!;
+    let w = 0;
+    for (let s = 0; s < i; s++) seqBuf[w++] = route[s]!;
+    seqBuf[w++] = pk;
+    for (let s = i; s < j; s++) seqBuf[w++] = route[s]!;
+    seqBuf[w++] = dl;
+    for (let s = j; s < len; s++) seqBuf[w++] = route[s]!;
+    if (evaluateRoute(p, v, seqBuf.subarray(0, w)) >= 0) {
+      out.delta = cand[c]!;
+      out.pickupAt = i;
+      out.deliveryAt = j;
+      return true;
+    }
+  }
+  return false;
+}
+

@@ -1,0 +1,142 @@
+import { removeRandom, removeShaw, removeWorst, type Destroy } from './destroy.js';
+import { repairRegret } from './repair-regret.js';
+import { createRng, randInt } from './rng.js';
+import { cloneSolution, movableRequests, objective, removeRequests, type Solution } from './solution.js';
+import type { Problem } from './types.js';
+
+export interface SearchOptions {
+  seed: number;
+  /** injected monotonic clock in ms (the solver never reads the system clock itself) */
+  now: () => number;
+  /** stop after this many ms (needs `now`) */
+  timeLimitMs?: number;
+  /** stop after this many iterations; with a fixed seed the run is then fully reproducible */
+  maxIterations?: number;
+  /** largest share of movable requests removed per iteration (default 0.4) */
+  maxRemoveShare?: number;
+  /** cap on requests removed per iteration (default 60) */
+  maxRemove?: number;
+  /** a w% worse solution is accepted with probability 1/2 at the start (default 0.05) */
+  startWorse?: number;
+  /** final temperature as a share of the start temperature (default 0.002) */
+  coolTo?: number;
+  /** called with every new best solution */
+  onBest?: (s: Solution, iteration: number) => void;
+}
+
+export interface SearchStats {
+  iterations: number;
+  improvements: number;
+}
+
+const DESTROYS: Destroy[] = [removeRandom, removeWorst, removeShaw];
+const REGRETS = [1, 2, 3, 4];
+
+function better(a: Solution, b: Solution): boolean {
+  if (a.unassigned.length !== b.unassigned.length) return a.unassigned.length < b.unassigned.length;
+  return a.cost < b.cost - 1e-9;
+}
+
+function roulette(weights: number[], u: number): number {
+  let total = 0;
+  for (const w of weights) total += w;
+  let x = u * total;
+  for (let i = 0; i < weights.length; i++) {
+    x -= weights[i]!;
+    if (x <= 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/**
+ * Adaptive large-neighbourhood search (Ropke & Pisinger 2006) with simulated-annealing acceptance:
+ * remove requests (random / worst / Shaw), reinsert them (greedy or regret-k, with or without
+ * noise), adapt operator weights by success. Locked route prefixes are never touched and every
+ * accepted solution is feasible, so any window already promised stays kept.
+ */
+export function improveSolution(p: Problem, start: Solution, opts: SearchOptions, stats?: SearchStats): Solution {
+  const rng = createRng(opts.seed);
+  const t0 = opts.now();
+  const limit = opts.timeLimitMs ?? Infinity;
+  const maxIt = opts.maxIterations ?? Infinity;
+  let maxArc = 0;
+  for (let i = 0; i < p.cost.length; i++) if (p.cost[i]! > maxArc) maxArc = p.cost[i]!;
+  const penalty = 10 * maxArc + 1;
+  const noiseAmp = 0.025 * maxArc;
+
+  let current = cloneSolution(start);
+  if (current.unassigned.length > 0) repairRegret(p, current, 2, rng, 0);
+  let best = cloneSolution(current);
+  const temp0 = ((opts.startWorse ?? 0.05) * Math.max(current.cost, 1e-9)) / Math.LN2;
+  const coolTo = opts.coolTo ?? 0.002;
+
+  const nOps = DESTROYS.length;
+  const nRep = REGRETS.length * 2;
+  const dW = new Array<number>(nOps).fill(1);
+  const rW = new Array<number>(nRep).fill(1);
+  const dScore = new Array<number>(nOps).fill(0);
+  const rScore = new Array<number>(nRep).fill(0);
+  const dUse = new Array<number>(nOps).fill(0);
+  const rUse = new Array<number>(nRep).fill(0);
+  const segment = 100;
+  const reaction = 0.1;
+
+  let it = 0;
+  let improvements = 0;
+  for (;;) {
+    if (it >= maxIt) break;
+    const elapsed = opts.now() - t0;
+    if (elapsed >= limit) break;
+    const progress = Number.isFinite(maxIt) ? it / maxIt : elapsed / limit;
+    const temp = Number.isFinite(progress) ? temp0 * Math.pow(coolTo, progress) : temp0;
+    it++;
+
+    const movable = movableRequests(p, current);
+    if (movable.length === 0) break;
+    const maxQ = Math.max(1, Math.min(opts.maxRemove ?? 60, Math.ceil((opts.maxRemoveShare ?? 0.4) * movable.length)));
+    const q = randInt(rng, Math.min(4, maxQ), maxQ);
+    const di = roulette(dW, rng());
+    const ri = roulette(rW, rng());
+    const cand = cloneSolution(current);
+    if (!removeRequests(p, cand, DESTROYS[di]!(p, cand, movable, q, rng))) continue;
+    repairRegret(p, cand, REGRETS[ri % REGRETS.length]!, rng, ri >= REGRETS.length ? noiseAmp : 0);
+    dUse[di]!++;
+    rUse[ri]!++;
+
+    const fc = objective(cand, penalty);
+    const fcur = objective(current, penalty);
+    let score = 0;
+    if (better(cand, best)) {
+      best = cloneSolution(cand);
+      current = cand;
+      score = 33;
+      improvements++;
+      opts.onBest?.(best, it);
+    } else if (fc < fcur - 1e-9) {
+      current = cand;
+      score = 9;
+    } else if (fc > fcur + 1e-9 && rng() < Math.exp((fcur - fc) / Math.max(temp, 1e-12))) {
+      current = cand;
+      score = 13;
+    }
+    dScore[di]! += score;
+    rScore[ri]! += score;
+    if (it % segment === 0) {
+      for (let i = 0; i < nOps; i++) {
+        if (dUse[i]! > 0) dW[i] = dW[i]! * (1 - reaction) + (reaction * dScore[i]!) / dUse[i]!;
+        dW[i] = Math.max(dW[i]!, 0.05);
+        dScore[i] = dUse[i] = 0;
+      }
+      for (let i = 0; i < nRep; i++) {
+        if (rUse[i]! > 0) rW[i] = rW[i]! * (1 - reaction) + (reaction * rScore[i]!) / rUse[i]!;
+        rW[i] = Math.max(rW[i]!, 0.05);
+        rScore[i] = rUse[i] = 0;
+      }
+    }
+  }
+  if (stats) {
+    stats.iterations = it;
+    stats.improvements = improvements;
+  }
+  return best;
+}

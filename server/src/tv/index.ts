@@ -1,0 +1,4 @@
+import type { Feature } from '../features';
+import { tvApi } from './routes';
+
+export const tvFeature: Feature = { name: 'tv', api: tvApi };

@@ -1,0 +1,137 @@
+import {
+  checkUnansweredReason,
+  noActivityReason,
+  rhythmBreakReason,
+  tvOnNoKeysReason,
+} from './describe-reason';
+import { awakeMinutesBetween, isQuietMinute, localMinuteOfDay, MINUTE_MS } from './local-time';
+import { findBrokenRhythm } from './rhythm';
+import { tierLadder } from './tier-ladder';
+import {
+  DEFAULT_TUNING,
+  type AlertReason,
+  type AwayPeriod,
+  type DetectorTuning,
+  type WatchCondition,
+  type WatchDecision,
+  type WatchSettings,
+  type WatchState,
+} from './types';
+
+const NONE: WatchDecision = { kind: 'none' };
+
+export function isAwayAt(away: readonly AwayPeriod[], at: number): boolean {
+  for (const p of away) if (p.from <= at && at < p.until) return true;
+  return false;
+}
+
+/**
+ * Where silence is counted from: the last sign of life, but never before consent, the end of
+ * the latest away period, or the moment a previous alert was settled as "大丈夫でした".
+ */
+export function silenceAnchor(settings: WatchSettings, state: WatchState, now: number): number {
+  let anchor = Math.max(state.lastSignAt ?? settings.enabledAt, settings.enabledAt, state.settledAt ?? 0);
+  for (const p of state.away) if (p.until <= now && p.until > anchor) anchor = p.until;
+  return anchor;
+}
+
+function open(
+  condition: WatchCondition,
+  settings: WatchSettings,
+  reason: AlertReason,
+): WatchDecision {
+  return { kind: 'open', condition, step: 0, tier: tierLadder(condition, settings)[0]!, reason };
+}
+
+/**
+ * The one step the watching job should take for a resident now. Deterministic and free of I/O:
+ * the same function runs in the server's job, in the simulation and in the offline replay.
+ */
+export function decideWatchStep(
+  settings: WatchSettings,
+  state: WatchState,
+  now: number,
+  tuning: DetectorTuning = DEFAULT_TUNING,
+): WatchDecision {
+  if (!settings.enabled) return NONE;
+  const away = isAwayAt(state.away, now);
+  const alert = state.alert;
+  if (alert) {
+    if (state.lastSignAt !== null && state.lastSignAt > alert.openedAt) {
+      return { kind: 'recover', condition: alert.condition };
+    }
+    if (away || alert.acknowledged || now - alert.stepAt < settings.escalateAfterMinutes * MINUTE_MS) {
+      return NONE;
+    }
+    const ladder = tierLadder(alert.condition, settings);
+    const step = alert.step + 1;
+    if (step >= ladder.length) return NONE;
+    return {
+      kind: 'escalate',
+      condition: alert.condition,
+      step,
+      tier: ladder[step]!,
+      reason: reasonFor(alert.condition, settings, state, now, tuning),
+    };
+  }
+  if (away) return NONE;
+
+  const anchor = silenceAnchor(settings, state, now);
+  const silence = now - anchor;
+  if (silence >= settings.thresholdMinutes * MINUTE_MS) {
+    return open('no_activity', settings, noActivityReason(anchor, now));
+  }
+
+  const tvOn =
+    state.lastHeartbeatAt !== null && now - state.lastHeartbeatAt <= tuning.heartbeatGapMinutes * MINUTE_MS;
+  if (tvOn) {
+    const quietNow = isQuietMinute(localMinuteOfDay(now), settings.quietStartMinute, settings.quietEndMinute);
+    const check = state.check !== null && state.check.askedAt >= anchor ? state.check : null;
+    if (check && now - check.askedAt >= tuning.checkAnswerMinutes * MINUTE_MS) {
+      if (check.attempt >= tuning.checkAttempts) {
+        return open('check_unanswered', settings, checkUnansweredReason(anchor, check.attempt));
+      }
+      if (!quietNow) return { kind: 'ask', attempt: check.attempt + 1 };
+    }
+    const awake = awakeMinutesBetween(anchor, now, settings.quietStartMinute, settings.quietEndMinute);
+    if (awake >= settings.noKeyMinutes) {
+      return open('tv_on_no_keys', settings, tvOnNoKeysReason(anchor, now));
+    }
+    if (!check && !quietNow && tuning.checkAttempts > 0 && awake >= tuning.checkAfterMinutes) {
+      return { kind: 'ask', attempt: 1 };
+    }
+  }
+
+  // A TV left on is the checks' business; the rhythm speaks for a house gone quiet.
+  const quietSince = Math.max(anchor, state.lastHeartbeatAt ?? anchor);
+  if (!tvOn && now - quietSince >= (tuning.rhythmMinWindowHours + tuning.rhythmMarginHours) * 3_600_000) {
+    const broken = findBrokenRhythm(state.rhythm, state.away, quietSince, now, {
+      minDays: tuning.rhythmMinDays,
+      minWindowHours: tuning.rhythmMinWindowHours,
+      marginHours: tuning.rhythmMarginHours,
+      maxSilentDays: tuning.rhythmMaxSilentDays,
+    });
+    if (broken) return open('rhythm_break', settings, rhythmBreakReason(quietSince, broken));
+  }
+  return NONE;
+}
+
+/** The reason repeated on an escalation step, recomputed so it says how long it has been now. */
+function reasonFor(
+  condition: WatchCondition,
+  settings: WatchSettings,
+  state: WatchState,
+  now: number,
+  tuning: DetectorTuning,
+): AlertReason {
+  const anchor = silenceAnchor(settings, state, now);
+  switch (condition) {
+    case 'no_activity':
+    case 'rhythm_break':
+      return noActivityReason(anchor, now);
+    case 'check_unanswered':
+      return checkUnansweredReason(anchor, tuning.checkAttempts);
+    case 'tv_on_no_keys':
+      return tvOnNoKeysReason(anchor, now);
+  }
+}

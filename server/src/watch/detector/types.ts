@@ -1,0 +1,124 @@
+/**
+ * Types of the pure watching detector. Times are epoch milliseconds so one detection pass over
+ * 100,000 residents allocates no Date objects; local times are Tokyo (UTC+9, no daylight saving).
+ */
+
+export type WatchCondition = 'no_activity' | 'rhythm_break' | 'check_unanswered' | 'tv_on_no_keys';
+
+/** Who an alert step goes to: the hamlet's support worker, a contact by priority, or city staff. */
+export type RecipientTier =
+  | { kind: 'support_worker' }
+  | { kind: 'contact'; index: number }
+  | { kind: 'contact_and_support_worker'; index: number }
+  | { kind: 'city_staff' };
+
+export interface WatchSettings {
+  enabled: boolean;
+  /** When watching started (consent recorded); silence is never counted from before it. */
+  enabledAt: number;
+  /** No sign of life for this long (outside away periods) opens an alert. Default 24 h. */
+  thresholdMinutes: number;
+  /** TV on with no key press for this long, counted outside quiet hours. Default 6 h. */
+  noKeyMinutes: number;
+  /** Quiet hours (night) as Tokyo minutes of the day; start > end means they cross midnight. */
+  quietStartMinute: number;
+  quietEndMinute: number;
+  contactCount: number;
+  hasSupportWorker: boolean;
+  /** An unacknowledged step moves to the next tier after this long. */
+  escalateAfterMinutes: number;
+}
+
+/** One configuration for the whole population: how the detector asks and learns. */
+export interface DetectorTuning {
+  /** Show "お元気ですか？" after the TV has been on this long without a key (outside quiet hours). */
+  checkAfterMinutes: number;
+  /** A check not answered within this long is asked again, up to `checkAttempts` times. */
+  checkAnswerMinutes: number;
+  checkAttempts: number;
+  /** A TV with no heartbeat for this long is considered off. */
+  heartbeatGapMinutes: number;
+  /** Days of history the rhythm rule looks back over, and how many it needs before it speaks. */
+  rhythmDays: number;
+  rhythmMinDays: number;
+  /** The silent window must be at least this many whole hours long... */
+  rhythmMinWindowHours: number;
+  /** ...and have been unprecedented for this many hours already (absorbs ordinary lateness). */
+  rhythmMarginHours: number;
+  /** At most this many of the history days may have been silent in the same window. */
+  rhythmMaxSilentDays: number;
+}
+
+export const DEFAULT_TUNING: DetectorTuning = {
+  checkAfterMinutes: 180,
+  checkAnswerMinutes: 30,
+  checkAttempts: 4,
+  heartbeatGapMinutes: 12,
+  rhythmDays: 28,
+  rhythmMinDays: 20,
+  rhythmMinWindowHours: 4,
+  rhythmMarginHours: 2,
+  rhythmMaxSilentDays: 0,
+};
+
+export const DEFAULT_SETTINGS: Omit<WatchSettings, 'enabledAt'> = {
+  enabled: true,
+  thresholdMinutes: 24 * 60,
+  noKeyMinutes: 6 * 60,
+  quietStartMinute: 21 * 60,
+  quietEndMinute: 6 * 60,
+  contactCount: 1,
+  hasSupportWorker: true,
+  escalateAfterMinutes: 60,
+};
+
+export interface AwayPeriod {
+  from: number;
+  until: number;
+}
+
+/**
+ * Learned rhythm: one 24-bit mask per Tokyo day (bit h = a sign of life in hour h), the last
+ * element being today. `day0` is the Tokyo day number of `masks[0]`; `since` the first tracked day.
+ */
+export interface RhythmState {
+  day0: number;
+  since: number;
+  masks: number[];
+}
+
+export interface OpenAlert {
+  condition: WatchCondition;
+  openedAt: number;
+  step: number;
+  stepAt: number;
+  acknowledged: boolean;
+}
+
+export interface WatchState {
+  /** Last sign of life: a key press, the TV being switched on, an order, ride, handover, reminder. */
+  lastSignAt: number | null;
+  lastHeartbeatAt: number | null;
+  /** The on-screen check currently shown, if any. */
+  check: { askedAt: number; attempt: number } | null;
+  away: AwayPeriod[];
+  rhythm: RhythmState;
+  alert: OpenAlert | null;
+  /** A closed alert's silence: no new alert until a sign of life after this instant. */
+  settledAt: number | null;
+}
+
+export interface AlertReason {
+  code: string;
+  ja: string;
+  en: string;
+}
+
+export type WatchDecision =
+  | { kind: 'none' }
+  | { kind: 'ask'; attempt: number }
+  | { kind: 'open'; condition: WatchCondition; step: 0; tier: RecipientTier; reason: AlertReason }
+  | { kind: 'escalate'; condition: WatchCondition; step: number; tier: RecipientTier; reason: AlertReason }
+  | { kind: 'recover'; condition: WatchCondition };
+
+export type LifeSignKind = 'keys' | 'tv_on' | 'order' | 'ride' | 'reminder_confirmed' | 'handover';

@@ -1,0 +1,225 @@
+import { decideWatchStep } from '../detector/decide-watch-step';
+import { DEFAULT_TUNING, type DetectorTuning, type WatchCondition } from '../detector/types';
+import { addAway, applyDecision, newWatchState, recordHeartbeat, recordLifeSignIn } from '../detector/watch-state';
+import { find, nextFrom } from './intervals';
+import { generateResident, type PopulationOptions, type SimResident } from './generate-population';
+import { Random } from './random';
+
+const MIN = 60_000;
+const DAY = 86_400_000;
+
+export interface SimOptions extends PopulationOptions {
+  /** Days before `measureFromDay` are warm-up: residents were already enrolled. */
+  measureFromDay: number;
+  tickMinutes: number;
+  tuning: DetectorTuning;
+  /** Called for each false alert, for diagnostics. */
+  onFalseAlert?: (r: SimResident, at: number, condition: WatchCondition) => void;
+}
+
+export interface CollapseOutcome {
+  resident: number;
+  archetype: string;
+  tvOn: boolean;
+  at: number;
+  /** Hours from the collapse to the first alert step, or null if none came before the end. */
+  hoursToAlert: number | null;
+  condition: WatchCondition | null;
+}
+
+export interface RuleCounts {
+  alerts: number;
+  householdDays: number;
+}
+
+export interface SimResult {
+  residents: number;
+  householdDays: number;
+  falseAlerts: number;
+  falseByCondition: Record<WatchCondition, number>;
+  /** False alerts whose first step went to a family contact rather than the support worker. */
+  falseToFamilyFirst: number;
+  checksAsked: number;
+  collapses: CollapseOutcome[];
+  baseline24: { falseAlerts: number; collapses: CollapseOutcome[] };
+  baseline24and6: { falseAlerts: number; collapses: CollapseOutcome[] };
+  unannouncedAbsences: number;
+}
+
+/** A peer-style fixed rule, replayed beside the detector for comparison. */
+class FixedRule {
+  open = false;
+  constructor(
+    private readonly silenceMs: number,
+    private readonly noKeyMs: number | null,
+  ) {}
+  step(lastSign: number, awayEnd: number, tvOn: boolean, away: boolean, now: number): boolean {
+    if (this.open) {
+      if (lastSign > this.openedAt) this.open = false;
+      return false;
+    }
+    if (away) return false;
+    const anchor = Math.max(lastSign, awayEnd);
+    const fire = now - anchor >= this.silenceMs || (this.noKeyMs !== null && tvOn && now - anchor >= this.noKeyMs);
+    if (fire) {
+      this.open = true;
+      this.openedAt = now;
+    }
+    return fire;
+  }
+  private openedAt = 0;
+}
+
+interface Pending {
+  at: number;
+  kind: 'keys';
+}
+
+/** The prompt stays on screen until OK: when would this resident press it, if at all? */
+function answerTime(r: SimResident, rng: Random, askedAt: number, windowEnd: number): number | null {
+  const iv = r.present[find(r.present, askedAt)] ?? nextFrom(r.present, askedAt);
+  if (!iv) return null;
+  const seenAt = Math.max(askedAt, iv[0]);
+  if (seenAt >= windowEnd) return null;
+  // In the next room or hard of hearing: some prompts are simply missed.
+  if (!rng.chance(0.92)) return null;
+  const at = seenAt + rng.uniform(0.5, 4) * MIN;
+  if (at >= iv[1] || find(r.tv, at) < 0) return null;
+  return at;
+}
+
+export function simulateResident(r: SimResident, o: SimOptions, result: SimResult): void {
+  const rng = new Random(o.seed * 7919 + r.id);
+  const st = newWatchState(o.start, o.tuning);
+  const tick = o.tickMinutes * MIN;
+  const end = o.start + o.days * DAY;
+  const measureFrom = o.start + o.measureFromDay * DAY;
+  const collapseAt = r.collapse?.at ?? Infinity;
+  const pending: Pending[] = [];
+  let ei = 0;
+  let ai = 0;
+  let tvi = 0;
+  let lastSignRaw = o.start;
+  let awayEnd = o.start;
+  const b24 = new FixedRule(24 * 60 * MIN, null);
+  const b246 = new FixedRule(24 * 60 * MIN, 6 * 60 * MIN);
+  let detected = false;
+  let detected24 = false;
+  let detected246 = false;
+  const outcome = (hours: number | null, condition: WatchCondition | null): CollapseOutcome => ({
+    resident: r.id,
+    archetype: r.archetype,
+    tvOn: r.collapse!.tvOn,
+    at: r.collapse!.at,
+    hoursToAlert: hours,
+    condition,
+  });
+  const settings = r.settings;
+
+  for (let now = o.start; now < end; now += tick) {
+    while (ai < r.awaySets.length && r.awaySets[ai]!.setAt <= now) {
+      const a = r.awaySets[ai++]!;
+      addAway(st, { from: a.from, until: a.until }, now);
+    }
+    for (;;) {
+      const e = r.events[ei];
+      const p = pending[0];
+      if (e && e.at <= now && (!p || e.at <= p.at)) {
+        recordLifeSignIn(st, e.kind, e.at);
+        lastSignRaw = Math.max(lastSignRaw, e.at);
+        ei++;
+      } else if (p && p.at <= now) {
+        recordLifeSignIn(st, p.kind, p.at);
+        lastSignRaw = Math.max(lastSignRaw, p.at);
+        pending.shift();
+      } else break;
+    }
+    while (tvi < r.tv.length && r.tv[tvi]![1] <= now) tvi++;
+    const tvIv = r.tv[tvi];
+    const tvOn = tvIv !== undefined && tvIv[0] <= now;
+    if (tvIv && tvIv[0] <= now && tvIv[0] > now - tick) {
+      recordHeartbeat(st, tvIv[0], o.tuning);
+      lastSignRaw = Math.max(lastSignRaw, tvIv[0]);
+    }
+    if (tvOn) recordHeartbeat(st, now, o.tuning);
+
+    const d = decideWatchStep(settings, st, now, o.tuning);
+    applyDecision(st, d, now);
+    const measured = now >= measureFrom && now < collapseAt;
+    if (d.kind === 'ask') {
+      if (measured) result.checksAsked++;
+      const at = answerTime(r, rng, now, now + o.tuning.checkAnswerMinutes * MIN);
+      if (at !== null && at < collapseAt) pending.push({ at, kind: 'keys' });
+    } else if (d.kind === 'open') {
+      if (measured) {
+        result.falseAlerts++;
+        result.falseByCondition[d.condition]++;
+        o.onFalseAlert?.(r, now, d.condition);
+        if (d.tier.kind !== 'support_worker') result.falseToFamilyFirst++;
+      } else if (now >= collapseAt && !detected) {
+        detected = true;
+        result.collapses.push(outcome((now - collapseAt) / (60 * MIN), d.condition));
+      }
+    }
+    if (st.alert && now >= collapseAt && !detected) {
+      // An alert already open when the collapse happened: it is the alert that finds them.
+      detected = true;
+      result.collapses.push(outcome(0, st.alert.condition));
+    }
+
+    for (const a of st.away) if (a.until <= now && a.until > awayEnd) awayEnd = a.until;
+    const away = st.away.some((a) => a.from <= now && now < a.until);
+    const f24 = b24.step(lastSignRaw, awayEnd, tvOn, away, now);
+    const f246 = b246.step(lastSignRaw, awayEnd, tvOn, away, now);
+    if (measured) {
+      if (f24) result.baseline24.falseAlerts++;
+      if (f246) result.baseline24and6.falseAlerts++;
+    } else if (now >= collapseAt) {
+      if (f24 && !detected24) {
+        detected24 = true;
+        result.baseline24.collapses.push(outcome((now - collapseAt) / (60 * MIN), 'no_activity'));
+      }
+      if (f246 && !detected246) {
+        detected246 = true;
+        result.baseline24and6.collapses.push(outcome((now - collapseAt) / (60 * MIN), 'tv_on_no_keys'));
+      }
+    }
+  }
+  if (r.collapse && !detected) result.collapses.push(outcome(null, null));
+  if (r.collapse && !detected24) result.baseline24.collapses.push(outcome(null, null));
+  if (r.collapse && !detected246) result.baseline24and6.collapses.push(outcome(null, null));
+  const lastDay = Math.min(o.days, Math.ceil((Math.min(collapseAt, end) - o.start) / DAY));
+  result.householdDays += Math.max(0, lastDay - o.measureFromDay);
+  result.unannouncedAbsences += r.unannouncedAbsences;
+}
+
+export function runSimulation(o: SimOptions): SimResult {
+  const result: SimResult = {
+    residents: o.residents,
+    householdDays: 0,
+    falseAlerts: 0,
+    falseByCondition: { no_activity: 0, rhythm_break: 0, check_unanswered: 0, tv_on_no_keys: 0 },
+    falseToFamilyFirst: 0,
+    checksAsked: 0,
+    collapses: [],
+    baseline24: { falseAlerts: 0, collapses: [] },
+    baseline24and6: { falseAlerts: 0, collapses: [] },
+    unannouncedAbsences: 0,
+  };
+  for (let id = 0; id < o.residents; id++) simulateResident(generateResident(id, o), o, result);
+  return result;
+}
+
+export const DEFAULT_SIM: SimOptions = {
+  seed: 20260105,
+  residents: 1000,
+  // Tokyo midnight, Monday 5 January 2026.
+  start: Date.UTC(2026, 0, 4, 15, 0),
+  days: 92,
+  measureFromDay: 28,
+  collapseFromDay: 28,
+  collapseToDay: 88,
+  collapseShare: 0.35,
+  tickMinutes: 5,
+  tuning: DEFAULT_TUNING,
+};

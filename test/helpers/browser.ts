@@ -1,0 +1,185 @@
+/**
+ * Real Debian Chromium driven by playwright-core, for the TV app and the staff console.
+ * Install the browser with `npm run install:chromium`; build the TV app with `npm run build:tv`.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'];
+export const ARTIFACTS_DIR = join(process.cwd(), 'test-artifacts');
+export const VIEWPORT = { width: 1920, height: 1080 };
+
+export function chromiumPath(): string {
+  const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find((p): p is string => !!p && existsSync(p));
+  if (!found) throw new Error(`Chromium not found in ${CHROMIUM_PATHS.join(', ')}: run npm run install:chromium`);
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Shape of `window.__engawa` (tv-app/src/testHook.ts); restated because tests do not compile the app. */
+export interface EngawaHook {
+  route: string | undefined;
+  isNavigating(): boolean;
+  focusPath: string[];
+  focusedLabel: string | undefined;
+  keysHandled: number;
+  lastAnnounced: string;
+  ready: boolean;
+  firstTextFrameMs: number | undefined;
+  lastKey: { key: number; toFrameMs?: number; toPageReadyMs?: number } | undefined;
+  framesDrawn: number;
+}
+
+/** What the page asked the speech engine to say, in order. */
+export interface SpokenUtterance {
+  text: string;
+  lang: string;
+  rate: number;
+}
+
+/**
+ * Headless Chromium has no voices, and speak() fails there. This replaces speechSynthesis with a
+ * recorder so tests can assert what a resident would hear.
+ */
+function speechRecorder() {
+  const spoken: Array<{ text: string; lang: string; rate: number }> = [];
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.__spoken = spoken;
+  const recorder = {
+    speaking: false,
+    pending: false,
+    paused: false,
+    onvoiceschanged: null,
+    speak(u: { text: string; lang: string; rate: number }) {
+      spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
+    },
+    cancel() {},
+    pause() {},
+    resume() {},
+    getVoices() {
+      return [];
+    },
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent() {
+      return true;
+    },
+  };
+  Object.defineProperty(globalThis, 'speechSynthesis', { value: recorder, configurable: true });
+}
+
+export async function newTvPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  await context.addInitScript(speechRecorder);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+const hookExpr = (body: string) => `(() => { const h = window.__engawa; return ${body}; })()`;
+
+export function hook<T>(page: Page, body: string): Promise<T> {
+  return page.evaluate(hookExpr(body)) as Promise<T>;
+}
+
+/** Waits until the app has drawn every visible label and is not navigating. */
+export async function waitForReady(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(hookExpr('!!h && h.ready'), undefined, { timeout, polling: 'raf' });
+}
+
+/**
+ * Opens the app as a provisioned box would (`/?token=`), or unprovisioned when token is null,
+ * and waits for its first complete screen.
+ */
+export async function openTv(page: Page, baseUrl: string, token: string | null): Promise<void> {
+  const url = token === null ? `${baseUrl}/` : `${baseUrl}/?token=${encodeURIComponent(token)}`;
+  if (token === null) {
+    // A fresh context has empty storage; this also clears a token left by an earlier openTv.
+    await page.goto(`${baseUrl}/`);
+    await page.evaluate('localStorage.clear()');
+  }
+  await page.goto(url);
+  await waitForReady(page);
+}
+
+export type TvKey =
+  | 'ArrowLeft'
+  | 'ArrowRight'
+  | 'ArrowUp'
+  | 'ArrowDown'
+  | 'Enter'
+  | 'Backspace'
+  | 'Escape'
+  | 'Red'
+  | 'Green'
+  | 'Yellow'
+  | 'Blue'
+  | `Digit${number}`;
+
+/** HbbTV/OIPF codes the box's remote sends. */
+export const COLOUR_KEY_CODES = { Red: 403, Green: 404, Yellow: 405, Blue: 406 } as const;
+
+/**
+ * Colour keys have no DOM key name Playwright knows, so they go straight through CDP with the
+ * box's key code.
+ */
+export async function pressColourKey(page: Page, colour: keyof typeof COLOUR_KEY_CODES): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const code = COLOUR_KEY_CODES[colour];
+  for (const type of ['rawKeyDown', 'keyUp'] as const) {
+    await cdp.send('Input.dispatchKeyEvent', { type, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code, key: colour, code: colour });
+  }
+  await cdp.detach();
+}
+
+/**
+ * Presses a remote key `times` times and waits until the app has counted each press, so the next
+ * assertion sees the result and not a race.
+ */
+export async function press(page: Page, key: TvKey, times = 1): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    const before = await hook<number>(page, 'h.keysHandled');
+    if (key in COLOUR_KEY_CODES) await pressColourKey(page, key as keyof typeof COLOUR_KEY_CODES);
+    else await page.keyboard.press(key);
+    await page.waitForFunction(hookExpr(`h.keysHandled > ${before}`), undefined, { timeout: 10_000 });
+  }
+}
+
+/** Waits until `route` is the active page, navigation has finished and its text is drawn. */
+export async function waitForRoute(page: Page, route: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(hookExpr(`!!h && h.route === ${JSON.stringify(route)} && !h.isNavigating() && h.ready`), undefined, {
+    timeout,
+    polling: 'raf',
+  });
+}
+
+export function focusedLabel(page: Page): Promise<string | undefined> {
+  return hook<string | undefined>(page, 'h.focusedLabel');
+}
+
+export function spoken(page: Page): Promise<SpokenUtterance[]> {
+  return page.evaluate('window.__spoken ?? []') as Promise<SpokenUtterance[]>;
+}
+
+/** Saves a PNG under test-artifacts/ (gitignored) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path });
+  return path;
+}

@@ -1,0 +1,71 @@
+import { Lightning, Router } from '@lightningjs/sdk';
+import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
+import { Toast, type ToastKind } from './components/Toast.js';
+import { textConfig } from './lib/text.js';
+import { HOME_ROUTE, UNREGISTERED_ROUTE, routes } from './routes.js';
+import { hasDeviceToken } from './session.js';
+import { announceFocusPath } from './speech/announcer.js';
+import { COLOUR, FONT_SIZE, SCREEN } from './theme.js';
+import { registerUi } from './ui.js';
+import { Overlay } from './widgets/Overlay.js';
+
+export class App extends Router.App {
+  static override _template(): Lightning.Component.Template {
+    return {
+      Background: { rect: true, w: SCREEN.w, h: SCREEN.h, color: COLOUR.background },
+      Pages: { forceZIndexContext: true },
+      Loading: {
+        rect: true,
+        w: SCREEN.w,
+        h: SCREEN.h,
+        color: COLOUR.background,
+        visible: false,
+        zIndex: 99,
+        Label: { mount: 0.5, x: SCREEN.w / 2, y: SCREEN.h / 2, text: textConfig('読み込み中です…', { size: FONT_SIZE.title }) },
+      },
+      Toast: { type: Toast, zIndex: 60 },
+      Overlay: { type: Overlay },
+    };
+  }
+
+  private get _overlay(): Overlay {
+    return this.tag('Overlay') as Overlay;
+  }
+
+  override _setup(): void {
+    this._overlay.onChange = () => this._refocus();
+    registerUi({
+      showOverlay: (spec: FullScreenMessageSpec) => this._overlay.show(spec),
+      showToast: (message: string, kind?: ToastKind) => (this.tag('Toast') as Toast).show(message, kind),
+    });
+    Router.startRouter(
+      {
+        root: () => Promise.resolve(hasDeviceToken() ? HOME_ROUTE : UNREGISTERED_ROUTE),
+        routes,
+        // A box without a token can only show how to get registered.
+        beforeEachRoute: (_from, to) =>
+          Promise.resolve(hasDeviceToken() || to.hash === UNREGISTERED_ROUTE ? true : (UNREGISTERED_ROUTE as never)),
+      },
+      this,
+    );
+  }
+
+  override _getFocused() {
+    if (this._overlay.shown) return this._overlay;
+    return super._getFocused();
+  }
+
+  override _focusChange(): void {
+    announceFocusPath(this.application.focusPath ?? []);
+  }
+
+  /**
+   * Back with no history left. On a TV the app is the whole screen: leaving it would strand the
+   * resident, so Back goes home from a deep link and does nothing on the home screen itself.
+   */
+  override _handleAppClose(): void {
+    const hash = Router.getActiveHash();
+    if (!hasDeviceToken() || hash === HOME_ROUTE || hash === UNREGISTERED_ROUTE) return;
+    Router.navigate(HOME_ROUTE, false);
+  }
+}

@@ -1,0 +1,50 @@
+import { Lightning } from '@lightningjs/sdk';
+import { textConfig } from '../lib/text.js';
+import { announce } from '../speech/announcer.js';
+import { COLOUR, FONT_SIZE, SAFE } from '../theme.js';
+
+export type ToastKind = 'info' | 'error';
+
+/**
+ * A banner at the bottom of the safe area for short notices and errors (the server's Japanese
+ * message is shown as is). It never takes focus, so the resident's place on screen is kept.
+ */
+export class Toast extends Lightning.Component {
+  private _timer: ReturnType<typeof setTimeout> | undefined;
+  private _message = '';
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      x: SAFE.x,
+      y: SAFE.y + SAFE.h - 170,
+      w: SAFE.w,
+      h: 170,
+      alpha: 0,
+      Background: { rect: true, w: SAFE.w, h: 170, color: COLOUR.info },
+      Label: { x: 48, y: 85, mountY: 0.5 },
+    };
+  }
+
+  get message(): string {
+    return this._message;
+  }
+
+  show(message: string, kind: ToastKind = 'info', durationMs = 6000): void {
+    this._message = message;
+    this.patch({
+      Background: { color: kind === 'error' ? COLOUR.error : COLOUR.info },
+      Label: { text: textConfig(message, { size: FONT_SIZE.body, wrapWidth: SAFE.w - 96, maxLines: 2 }) },
+    });
+    this.setSmooth('alpha', 1, { duration: 0.2 });
+    announce(message);
+    if (this._timer) clearTimeout(this._timer);
+    this._timer = setTimeout(() => this.hide(), durationMs);
+  }
+
+  hide(): void {
+    if (this._timer) clearTimeout(this._timer);
+    this._timer = undefined;
+    this._message = '';
+    this.setSmooth('alpha', 0, { duration: 0.2 });
+  }
+}

@@ -1,0 +1,37 @@
+import { Launch, TextTokenizer } from './lightning.js';
+import { startActivityReporter } from './activity/reportActivity.js';
+import { configureApi, createApiClient } from './api/client.js';
+import { postActivity } from './api/watch.js';
+import { App } from './App.js';
+import { KEY_MAP } from './keys.js';
+import { readDeviceToken } from './lib/deviceToken.js';
+import { tokenizeJapanese } from './lib/tokenizeJapanese.js';
+import { hasDeviceToken, setDeviceToken } from './session.js';
+import { setSpeaker } from './speech/announcer.js';
+import { createWebSpeechSpeaker } from './speech/speaker.js';
+import { installTestHook } from './testHook.js';
+
+const { token, cleanedUrl } = readDeviceToken(window.location.href, window.localStorage);
+if (cleanedUrl) window.history.replaceState(null, '', cleanedUrl);
+setDeviceToken(token);
+configureApi(createApiClient({ token }));
+
+TextTokenizer.setCustomTokenizer(tokenizeJapanese, true);
+setSpeaker(createWebSpeechSpeaker());
+
+// The SDK deep-merges these over its defaults, so a partial object is what it expects.
+const appSettings = { stage: { w: 1920, h: 1080, clearColor: 0xff101418 }, keys: KEY_MAP };
+const app = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { showFps: false, inspector: false });
+const canvas = app.stage.getCanvas();
+document.body.appendChild(canvas);
+
+installTestHook(app, KEY_MAP);
+
+if (hasDeviceToken()) {
+  const reporter = startActivityReporter({
+    send: (kind) => postActivity(kind),
+    now: () => performance.now(),
+  });
+  window.addEventListener('keydown', () => reporter.keyPressed());
+  window.addEventListener('pagehide', () => reporter.stop());
+}

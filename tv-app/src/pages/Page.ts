@@ -1,0 +1,8 @@
+import { Lightning } from '@lightningjs/sdk';
+
+export interface PageTypeConfig extends Lightning.Component.TypeConfig {
+  IsPage: true;
+}
+
+/** Base class for routed pages: gives them the Router's page typings (params, widgets, hooks). */
+export class Page extends Lightning.Component<Lightning.Component.TemplateSpecLoose, PageTypeConfig> {}
