@@ -17,8 +17,22 @@ describe('openDb', () => {
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    const tables = sqlite.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type='table'").all().map((t) => t.name);
-    expect(tables).toEqual(expect.arrayContaining(['households', 'residents', 'set_top_boxes', 'staff_users', 'audit_log', 'mail_outbox', 'orders', 'charges']));
+    const tables = sqlite
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type='table'")
+      .all()
+      .map((t) => t.name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'households',
+        'residents',
+        'set_top_boxes',
+        'staff_users',
+        'audit_log',
+        'mail_outbox',
+        'orders',
+        'charges',
+      ]),
+    );
     sqlite.close();
     // Opening again applies nothing twice.
     const again = openDb(join(dir, 'nested', 'x.db'));
@@ -28,7 +42,10 @@ describe('openDb', () => {
   it('enforces foreign keys', () => {
     const { db, sqlite } = openDb(':memory:');
     expect(() =>
-      db.insert(s.residents).values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() }).run(),
+      db
+        .insert(s.residents)
+        .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     sqlite.close();
   });
@@ -54,7 +71,11 @@ describe('demo seed', () => {
     expect(db.select().from(s.drones).all()).toHaveLength(2);
     const sellers = db.select().from(s.sellers).all();
     expect(sellers.map((x) => x.kind)).toEqual(['supermarket', 'drugstore']);
-    const marketProducts = db.select().from(s.products).all().filter((p) => p.sellerId === sellers[0]!.id);
+    const marketProducts = db
+      .select()
+      .from(s.products)
+      .all()
+      .filter((p) => p.sellerId === sellers[0]!.id);
     expect(marketProducts.length).toBeGreaterThanOrEqual(300);
     expect(new Set(marketProducts.map((p) => p.categoryId)).size).toBeGreaterThanOrEqual(10);
     for (const p of marketProducts) {
@@ -71,7 +92,13 @@ describe('demo seed', () => {
     expect(vehicles).toHaveLength(3);
     expect(vehicles.every((v) => v.seats === 4)).toBe(true);
     expect(db.select().from(s.places).all().length).toBeGreaterThanOrEqual(20);
-    const roles = new Set(db.select().from(s.staffUsers).all().map((u) => u.role));
+    const roles = new Set(
+      db
+        .select()
+        .from(s.staffUsers)
+        .all()
+        .map((u) => u.role),
+    );
     expect([...roles].sort()).toEqual([...s.STAFF_ROLES].sort());
     a.sqlite.close();
     b.sqlite.close();

@@ -14,7 +14,10 @@ describe('app', () => {
 
   it('serves an OpenAPI document built from the route schemas, and a reference page', async () => {
     ctx = createTestContext();
-    const doc = (await (await ctx.request('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown> };
+    const doc = (await (await ctx.request('/api/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/tv/me', '/api/staff/audit-log']));
     const page = await ctx.request('/api/docs');
@@ -26,7 +29,9 @@ describe('app', () => {
     ctx = createTestContext();
     const res = await ctx.request('/api/nothing-here');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /api/nothing-here' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'not_found', message: 'No route for GET /api/nothing-here' },
+    });
   });
 
   it('turns a failed query validation into a 400 naming the field, and writes nothing', async () => {

@@ -46,7 +46,9 @@ function mount(app: OpenAPIHono<AppEnv>, f: Feature) {
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>();
   app.onError(onError);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404),
+  );
 
   app.use('*', async function provideDeps(c, next) {
     c.set('deps', deps);

@@ -26,4 +26,10 @@ export interface Feature {
 
 export const features: Feature[] = [
   adminFeature,
-  tvFeature, shopFeature, droneFeature, taxiFeature, watchFeature, billingFeature];
+  tvFeature,
+  shopFeature,
+  droneFeature,
+  taxiFeature,
+  watchFeature,
+  billingFeature,
+];

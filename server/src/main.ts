@@ -30,11 +30,17 @@ if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails stay queued in th
 
 const app = createApp(deps);
 const scheduler = config.JOBS
-  ? startScheduler(deps, [...mailJobs(createTransport(config.SMTP_URL)), ...features.flatMap((f) => f.jobs ?? [])])
+  ? startScheduler(deps, [
+      ...mailJobs(createTransport(config.SMTP_URL)),
+      ...features.flatMap((f) => f.jobs ?? []),
+    ])
   : null;
 
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  logger.info({ port: info.port, db: config.DATABASE_PATH }, `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console, /demo`);
+  logger.info(
+    { port: info.port, db: config.DATABASE_PATH },
+    `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console, /demo`,
+  );
 });
 
 function shutdown() {

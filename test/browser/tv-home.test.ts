@@ -13,12 +13,15 @@ import {
   press,
   screenshot,
   spoken,
+  visibleTexts,
   waitForRoute,
 } from '../helpers/browser.js';
 
 // Until the real test server serves the app, a tiny static server with a stub /api/tv/me stands in.
 const DIST = join(process.cwd(), 'tv-app/dist');
 const TOKEN = 'demo-box-token';
+const BUSY_TOKEN = 'busy-server-token';
+const BUSY_MESSAGE = 'ただいま混み合っています。しばらくしてからお試しください。';
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.woff2': 'font/woff2' };
 
 let server: Server;
@@ -32,6 +35,10 @@ beforeAll(async () => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/api/tv/me') {
       res.setHeader('Content-Type', 'application/json');
+      if (req.headers.authorization === `Bearer ${BUSY_TOKEN}`) {
+        res.statusCode = 503;
+        return res.end(JSON.stringify({ error: { code: 'busy', message: BUSY_MESSAGE } }));
+      }
       if (req.headers.authorization !== `Bearer ${TOKEN}`) {
         res.statusCode = 401;
         return res.end(JSON.stringify({ error: { code: 'unauthorized', message: '登録されていません' } }));
@@ -103,10 +110,40 @@ describe('TV home screen', () => {
 
   it('greets the resident by name from /api/tv/me', async () => {
     await openTv(page, baseUrl, TOKEN);
-    await page.waitForFunction(() => true);
-    await expect
-      .poll(() => page.evaluate('document.title'), { timeout: 1 })
-      .toBe('えんがわ');
+    await expect.poll(() => visibleTexts(page)).toContainEqual(expect.stringMatching(/^山田 花子さん、/));
+  });
+
+  it("shows the server's Japanese message when loading fails, and the home screen still works", async () => {
+    await openTv(page, baseUrl, BUSY_TOKEN);
+    await expect.poll(() => visibleTexts(page)).toContain(BUSY_MESSAGE);
+    expect(await hook<string>(page, 'h.lastAnnounced')).toBe(BUSY_MESSAGE);
+    await press(page, 'Enter');
+    await waitForRoute(page, 'shop');
+  });
+
+  it('shows a full-screen message over any page that takes OK and Back, then gives focus back', async () => {
+    await openTv(page, baseUrl, TOKEN);
+    await press(page, 'ArrowRight');
+    const answer = page.evaluate(
+      "window.__engawa.showOverlay({ title: 'お元気ですか？', hint: '決定を押してください' })",
+    );
+    await expect.poll(() => visibleTexts(page)).toContain('お元気ですか？');
+    expect(await focusedLabel(page)).toContain('お元気ですか？');
+    expect(await hook<string>(page, 'h.lastAnnounced')).toContain('決定を押してください');
+    await screenshot(page, 'tv-overlay');
+    // Arrows must not move the page underneath.
+    await press(page, 'ArrowLeft');
+    await press(page, 'Enter');
+    expect(await answer).toBe('ok');
+    expect(await hook<string>(page, 'h.route')).toBe('home');
+    expect(await focusedLabel(page)).toContain('タクシー');
+
+    const back = page.evaluate("window.__engawa.showOverlay({ title: 'ごみの日です' })");
+    await expect.poll(() => visibleTexts(page)).toContain('ごみの日です');
+    await press(page, 'Backspace');
+    expect(await back).toBe('back');
+    expect(await hook<string>(page, 'h.route')).toBe('home');
+    expect(await visibleTexts(page)).not.toContain('ごみの日です');
   });
 
   it('opens the focused tile with Enter and returns home with Back', async () => {

@@ -23,7 +23,11 @@ beforeAll(async () => {
     paths: Record<string, Record<string, { requestBody?: unknown }>>;
   };
   ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ method: method.toUpperCase(), path, hasBody: Boolean(op.requestBody) })),
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      hasBody: Boolean(op.requestBody),
+    })),
   );
   const admin = await ctx.login('admin');
   auth = { ...ctx.device(1), ...admin };
@@ -32,9 +36,25 @@ afterAll(() => ctx?.close());
 
 const fillPath = (path: string, value: string) => path.replace(/\{[^}]+\}/g, encodeURIComponent(value));
 
-const malformedRaw = ['{', '{"a":', 'null', '[]', '"text"', '12', '{"__proto__":{"x":1}}', '\u0000', 'ã€€', '{"a":1}}'];
+const malformedRaw = [
+  '{',
+  '{"a":',
+  'null',
+  '[]',
+  '"text"',
+  '12',
+  '{"__proto__":{"x":1}}',
+  '\u0000',
+  'ã€€',
+  '{"a":1}}',
+];
 
-async function check(method: string, url: string, body: string | undefined, contentType = 'application/json') {
+async function check(
+  method: string,
+  url: string,
+  body: string | undefined,
+  contentType = 'application/json',
+) {
   const before = tableCounts(ctx);
   const res = await ctx.request(url, {
     method,
@@ -71,10 +91,13 @@ describe('fuzz: malformed input to every API route', () => {
         );
       }
       await fc.assert(
-        fc.asyncProperty(fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constant('-1')), async (param) => {
-          if (!op.path.includes('{')) return;
-          await check(op.method, fillPath(op.path, param), op.hasBody ? '{}' : undefined);
-        }),
+        fc.asyncProperty(
+          fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constant('-1')),
+          async (param) => {
+            if (!op.path.includes('{')) return;
+            await check(op.method, fillPath(op.path, param), op.hasBody ? '{}' : undefined);
+          },
+        ),
         { numRuns: 15, seed: 7 },
       );
     }

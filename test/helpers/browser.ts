@@ -44,6 +44,7 @@ export interface EngawaHook {
   firstTextFrameMs: number | undefined;
   lastKey: { key: number; toFrameMs?: number; toPageReadyMs?: number } | undefined;
   framesDrawn: number;
+  visibleTexts: string[];
 }
 
 /** What the page asked the speech engine to say, in order. */
@@ -170,6 +171,11 @@ export async function waitForRoute(page: Page, route: string, timeout = 30_000):
 
 export function focusedLabel(page: Page): Promise<string | undefined> {
   return hook<string | undefined>(page, 'h.focusedLabel');
+}
+
+/** The text a resident can read on screen now (canvas labels, in tree order). */
+export function visibleTexts(page: Page): Promise<string[]> {
+  return hook<string[]>(page, 'h.visibleTexts');
 }
 
 export function spoken(page: Page): Promise<SpokenUtterance[]> {

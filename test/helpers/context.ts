@@ -61,9 +61,14 @@ export type TestContext = ReturnType<typeof createTestContext>;
 /** Row counts of every table: a cheap way to assert "nothing was written". */
 export function tableCounts(ctx: { sqlite: TestContext['sqlite'] }): Record<string, number> {
   const tables = ctx.sqlite
-    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")
+    .prepare<[], { name: string }>(
+      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+    )
     .all();
   return Object.fromEntries(
-    tables.map((t) => [t.name, ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${t.name}"`).get()!.n]),
+    tables.map((t) => [
+      t.name,
+      ctx.sqlite.prepare<[], { n: number }>(`SELECT count(*) AS n FROM "${t.name}"`).get()!.n,
+    ]),
   );
 }

@@ -1,6 +1,9 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { countVisibleText } from './lib/textReady.js';
+import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { lastAnnouncement } from './speech/announcer.js';
+import { showOverlay } from './ui.js';
+import type { OverlayAnswer } from './widgets/Overlay.js';
 
 /**
  * Read-only state for browser tests and benchmarks (`window.__engawa`). Mirrors what a resident sees
@@ -24,6 +27,10 @@ export interface EngawaTestHook {
   /** For the last key: ms to the next drawn frame and, if it changed page, to that page's text frame. */
   readonly lastKey: { key: number; toFrameMs?: number; toPageReadyMs?: number } | undefined;
   readonly framesDrawn: number;
+  /** Every visible label's text, in screen-tree order (what the resident can read). */
+  readonly visibleTexts: string[];
+  /** Test affordance: shows a message in the global overlay; resolves with the closing key. */
+  showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer>;
 }
 
 declare global {
@@ -112,6 +119,10 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
     get framesDrawn() {
       return framesDrawn;
     },
+    get visibleTexts() {
+      return countVisibleText(stage.root).texts;
+    },
+    showOverlay,
   };
   window.__engawa = hook;
   return hook;

@@ -31,7 +31,8 @@ export const COLOUR = {
   text: 0xfff5f5f0,
   textDim: 0xffc8ccd0,
   focusOutline: 0xffffd84a,
-  overlayDim: 0xf0101418,
+  // Opaque: a half-seen page underneath confuses more than it helps.
+  overlayDim: 0xff0d1b2a,
   error: 0xffb3261e,
   info: 0xff2e5d3a,
 } as const;

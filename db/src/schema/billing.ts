@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { households, residents } from './core';
 import { sellers } from './shop';
@@ -31,5 +31,157 @@ export const charges = sqliteTable(
   (t) => [
     uniqueIndex('charges_source_uq').on(t.sourceKey),
     index('charges_month_household_idx').on(t.month, t.householdId),
+  ],
+);
+
+/**
+ * A household's bank account for 口座振替 and the state of its mandate (口座振替依頼書). Names are
+ * stored already normalised to the half-width kana the Zengin file carries.
+ */
+export const bankAccounts = sqliteTable('bank_accounts', {
+  id: id(),
+  householdId: integer()
+    .notNull()
+    .unique()
+    .references(() => households.id),
+  bankCode: text().notNull(),
+  bankName: text().notNull(),
+  branchCode: text().notNull(),
+  branchName: text().notNull(),
+  /** 1 普通, 2 当座, 3 納税準備, 9 その他 */
+  accountType: integer().notNull(),
+  accountNumber: text().notNull(),
+  holderKana: text().notNull(),
+  /** active: debit it; pending: form sent to the bank; stopped: a result code 2/3/4 needs a new form. */
+  mandateStatus: text({ enum: ['active', 'pending', 'stopped'] }).notNull(),
+  mandateSince: text().notNull(),
+  /** 新規コード for the next debit: 1 first debit, 2 details changed, 0 otherwise. */
+  nextNewCode: integer().notNull().default(1),
+  stoppedReason: text(),
+  updatedAt: timestamp().notNull(),
+});
+
+/** One household's statement (適格請求書) for a month; unique per (household, month) so a close runs once. */
+export const statements = sqliteTable(
+  'statements',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    month: text().notNull(),
+    issuedOn: text().notNull(),
+    issuerName: text().notNull(),
+    issuerRegNo: text().notNull(),
+    recipientName: text().notNull(),
+    cableCustomerNo: text().notNull(),
+    total8: integer().notNull(),
+    tax8: integer().notNull(),
+    total10: integer().notNull(),
+    tax10: integer().notNull(),
+    chargesTotal: integer().notNull(),
+    carriedOver: integer().notNull(),
+    amountDue: integer().notNull(),
+    lineCount: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('statements_household_month_uq').on(t.householdId, t.month),
+    index('statements_month_idx').on(t.month),
+  ],
+);
+
+/** Which statement billed a charge. The charge id is the key, so no charge is ever billed twice. */
+export const statementLines = sqliteTable(
+  'statement_lines',
+  {
+    chargeId: integer()
+      .primaryKey()
+      .references(() => charges.id),
+    statementId: integer()
+      .notNull()
+      .references(() => statements.id),
+  },
+  (t) => [index('statement_lines_statement_idx').on(t.statementId)],
+);
+
+export const sellerSettlements = sqliteTable(
+  'seller_settlements',
+  {
+    id: id(),
+    sellerId: integer()
+      .notNull()
+      .references(() => sellers.id),
+    month: text().notNull(),
+    sales: integer().notNull(),
+    sales8: integer().notNull(),
+    sales10: integer().notNull(),
+    orderCount: integer().notNull(),
+    lineCount: integer().notNull(),
+    commissionBp: integer().notNull(),
+    commissionNet: integer().notNull(),
+    commissionTax: integer().notNull(),
+    payout: integer().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('seller_settlements_seller_month_uq').on(t.sellerId, t.month)],
+);
+
+/** A closed month and the reconciliation the close printed. */
+export const billingCloses = sqliteTable('billing_closes', {
+  month: text().primaryKey(),
+  closedAt: timestamp().notNull(),
+  ledgerTotal: integer().notNull(),
+  ledgerCount: integer().notNull(),
+  statementsTotal: integer().notNull(),
+  statementCount: integer().notNull(),
+  goodsSales: integer().notNull(),
+  payouts: integer().notNull(),
+  commissions: integer().notNull(),
+  report: text({ mode: 'json' }).$type<string[]>().notNull(),
+});
+
+/** A request file sent to the bank for a month, and whether its result has come back. */
+export const debitBatches = sqliteTable('debit_batches', {
+  id: id(),
+  month: text().notNull().unique(),
+  debitDate: text().notNull(),
+  recordCount: integer().notNull(),
+  totalAmount: integer().notNull(),
+  requestFile: blob({ mode: 'buffer' }).notNull(),
+  createdAt: createdAt(),
+  importedAt: timestamp(),
+  collectedCount: integer(),
+  collectedAmount: integer(),
+  failedCount: integer(),
+  failedAmount: integer(),
+});
+
+/** One debit of one household in a batch and, once imported, its 振替結果コード. */
+export const debitItems = sqliteTable(
+  'debit_items',
+  {
+    id: id(),
+    batchId: integer()
+      .notNull()
+      .references(() => debitBatches.id),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    statementId: integer()
+      .notNull()
+      .references(() => statements.id),
+    customerNumber: text().notNull(),
+    amount: integer().notNull(),
+    newCode: integer().notNull(),
+    status: text({ enum: ['requested', 'paid', 'failed'] }).notNull(),
+    resultCode: integer(),
+    resultAt: timestamp(),
+    /** Staff mark a failure as handled (called, new form received). */
+    followedUpAt: timestamp(),
+  },
+  (t) => [
+    uniqueIndex('debit_items_batch_household_uq').on(t.batchId, t.householdId),
+    index('debit_items_household_idx').on(t.householdId),
   ],
 );

@@ -37,25 +37,50 @@ export function isSeeded(db: Db): boolean {
 export function seedDemo(db: Db, now: Date): void {
   db.transaction((tx) => {
     const muni = tx.insert(s.municipalities).values({ name: '伊那市', code: '202096' }).returning().get();
-    const area = tx.insert(s.areas).values({ municipalityId: muni.id, name: '長谷・高遠地区' }).returning().get();
+    const area = tx
+      .insert(s.areas)
+      .values({ municipalityId: muni.id, name: '長谷・高遠地区' })
+      .returning()
+      .get();
 
     const hamletIds = DEMO_HAMLETS.map(
       (h) =>
         tx
           .insert(s.hamlets)
-          .values({ areaId: area.id, name: h.name, kana: h.kana, lat: h.lat, lon: h.lon, hallName: h.hall, hallLat: h.hallLat, hallLon: h.hallLon })
+          .values({
+            areaId: area.id,
+            name: h.name,
+            kana: h.kana,
+            lat: h.lat,
+            lon: h.lon,
+            hallName: h.hall,
+            hallLat: h.hallLat,
+            hallLon: h.hallLon,
+          })
           .returning()
           .get().id,
     );
 
     const market = tx
       .insert(s.sellers)
-      .values({ name: '高遠ふれあいマート', kind: 'supermarket', commissionBp: 1000, invoiceRegNo: 'T1234567890123', address: '伊那市高遠町西高遠1690' })
+      .values({
+        name: '高遠ふれあいマート',
+        kind: 'supermarket',
+        commissionBp: 1000,
+        invoiceRegNo: 'T1234567890123',
+        address: '伊那市高遠町西高遠1690',
+      })
       .returning()
       .get();
     const drug = tx
       .insert(s.sellers)
-      .values({ name: 'はせ薬局', kind: 'drugstore', commissionBp: 1000, invoiceRegNo: 'T9876543210987', address: '伊那市長谷溝口1380' })
+      .values({
+        name: 'はせ薬局',
+        kind: 'drugstore',
+        commissionBp: 1000,
+        invoiceRegNo: 'T9876543210987',
+        address: '伊那市長谷溝口1380',
+      })
       .returning()
       .get();
     let sort = 0;
@@ -64,7 +89,11 @@ export function seedDemo(db: Db, now: Date): void {
       [drug.id, drugstoreCategories],
     ] as const) {
       for (const cat of cats) {
-        const c = tx.insert(s.categories).values({ sellerId: seller, name: cat.name, sort: sort++ }).returning().get();
+        const c = tx
+          .insert(s.categories)
+          .values({ sellerId: seller, name: cat.name, sort: sort++ })
+          .returning()
+          .get();
         tx.insert(s.products)
           .values(
             cat.items.map(([name, priceYen, weightG]) => ({
@@ -103,7 +132,12 @@ export function seedDemo(db: Db, now: Date): void {
         .get();
       box++;
       tx.insert(s.setTopBoxes)
-        .values({ deviceId: demoDeviceId(box), tokenHash: sha256(demoBoxToken(box)), householdId: hh.id, createdAt: now })
+        .values({
+          deviceId: demoDeviceId(box),
+          tokenHash: sha256(demoBoxToken(box)),
+          householdId: hh.id,
+          createdAt: now,
+        })
         .run();
       for (const [given, kana, birthDate, flags = []] of h.residents) {
         const r = tx
@@ -156,8 +190,24 @@ export function seedDemo(db: Db, now: Date): void {
     const port = tx.insert(s.dronePorts).values(DEMO_DRONE_PORT).returning().get();
     tx.insert(s.drones)
       .values([
-        { portId: port.id, name: 'はせ1号機', registrationMark: 'JU-HASE-0001', model: 'PD6B-Type3', payloadG: 5000, cruiseSpeedMps: 12, turnaroundMin: 20 },
-        { portId: port.id, name: 'はせ2号機', registrationMark: 'JU-HASE-0002', model: 'PD6B-Type3', payloadG: 5000, cruiseSpeedMps: 12, turnaroundMin: 20 },
+        {
+          portId: port.id,
+          name: 'はせ1号機',
+          registrationMark: 'JU-HASE-0001',
+          model: 'PD6B-Type3',
+          payloadG: 5000,
+          cruiseSpeedMps: 12,
+          turnaroundMin: 20,
+        },
+        {
+          portId: port.id,
+          name: 'はせ2号機',
+          registrationMark: 'JU-HASE-0002',
+          model: 'PD6B-Type3',
+          payloadG: 5000,
+          cruiseSpeedMps: 12,
+          turnaroundMin: 20,
+        },
       ])
       .run();
 

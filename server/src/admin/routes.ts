@@ -8,7 +8,13 @@ import { createRouter } from '../lib/router';
 export const adminApi = createRouter();
 
 const StaffMeSchema = z
-  .object({ id: z.number(), name: z.string(), role: z.string(), hamletId: z.number().nullable(), sellerId: z.number().nullable() })
+  .object({
+    id: z.number(),
+    name: z.string(),
+    role: z.string(),
+    hamletId: z.number().nullable(),
+    sellerId: z.number().nullable(),
+  })
   .openapi('StaffMe');
 
 adminApi.openapi(
@@ -18,7 +24,9 @@ adminApi.openapi(
     tags: ['staff'],
     summary: 'The logged-in staff member',
     security: staffSecurity,
-    middleware: [requireStaff('city_staff', 'drone_operator', 'store_staff', 'support_worker', 'driver', 'call_centre')] as const,
+    middleware: [
+      requireStaff('city_staff', 'drone_operator', 'store_staff', 'support_worker', 'driver', 'call_centre'),
+    ] as const,
     responses: { 200: jsonResponse(StaffMeSchema), ...errorResponses },
   }),
   (c) => c.json(c.var.staff, 200),

@@ -10,7 +10,10 @@ describe('set-top box tokens', () => {
     ctx = createTestContext();
     const res = await ctx.request('/api/tv/me', { headers: ctx.device(2) });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { household: { id: number; name: string }; residents: { name: string }[] };
+    const body = (await res.json()) as {
+      household: { id: number; name: string };
+      residents: { name: string }[];
+    };
     expect(body.household).toEqual({ id: 2, name: '小松家' });
     expect(body.residents.map((r) => r.name)).toEqual(['小松 正夫', '小松 和子']);
   });

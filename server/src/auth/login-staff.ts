@@ -15,7 +15,12 @@ export async function loginStaff(db: Db, now: Date, loginId: string, password: s
   const token = randomToken();
   db.transaction((tx) => {
     tx.insert(staffSessions)
-      .values({ id: sha256(token), staffId: user.id, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) })
+      .values({
+        id: sha256(token),
+        staffId: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      })
       .run();
     recordAudit(tx, now, { type: 'staff', id: user.id }, 'login', 'staff_user', user.id);
   });
@@ -23,5 +28,7 @@ export async function loginStaff(db: Db, now: Date, loginId: string, password: s
 }
 
 export function logoutStaff(db: Db, token: string): void {
-  db.delete(staffSessions).where(eq(staffSessions.id, sha256(token))).run();
+  db.delete(staffSessions)
+    .where(eq(staffSessions.id, sha256(token)))
+    .run();
 }

@@ -23,7 +23,11 @@ export function loadStaff(c: Context<AppEnv>): StaffAuth | null {
     .from(staffSessions)
     .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
     .where(
-      and(eq(staffSessions.id, sha256(raw)), gt(staffSessions.expiresAt, clock.now()), isNull(staffUsers.disabledAt)),
+      and(
+        eq(staffSessions.id, sha256(raw)),
+        gt(staffSessions.expiresAt, clock.now()),
+        isNull(staffUsers.disabledAt),
+      ),
     )
     .get();
   return row ?? null;

@@ -26,7 +26,8 @@ const LoginForm = z.object({
 });
 
 /** Only same-site console paths may be a post-login target. */
-const safeNext = (next: string | undefined) => (next && /^\/console(\/[\w\-/?=&.%]*)?$/.test(next) ? next : '/console');
+const safeNext = (next: string | undefined) =>
+  next && /^\/console(\/[\w\-/?=&.%]*)?$/.test(next) ? next : '/console';
 
 function LoginPage(props: { error?: string; next?: string }) {
   return (
@@ -97,7 +98,8 @@ consoleCore.get('/', requireStaffPage(), (c) => {
   return c.html(
     <Layout title={`${ROLE_LABELS[staff.role]}のページ`} staff={staff}>
       <p>
-        {staff.name} さん、おつかれさまです。役割：<strong data-role={staff.role}>{ROLE_LABELS[staff.role]}</strong>
+        {staff.name} さん、おつかれさまです。役割：
+        <strong data-role={staff.role}>{ROLE_LABELS[staff.role]}</strong>
       </p>
       {items.length ? (
         <div class="cards">

@@ -13,13 +13,22 @@ export const demoPage = new Hono<AppEnv>();
 
 demoPage.get('/', (c) => {
   const rows = c.var.deps.db
-    .select({ boxId: setTopBoxes.id, deviceId: setTopBoxes.deviceId, household: households.name, hamlet: hamlets.name, householdId: households.id })
+    .select({
+      boxId: setTopBoxes.id,
+      deviceId: setTopBoxes.deviceId,
+      household: households.name,
+      hamlet: hamlets.name,
+      householdId: households.id,
+    })
     .from(setTopBoxes)
     .innerJoin(households, eq(households.id, setTopBoxes.householdId))
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .orderBy(asc(setTopBoxes.id))
     .all();
-  const people = c.var.deps.db.select({ householdId: residents.householdId, name: residents.name }).from(residents).all();
+  const people = c.var.deps.db
+    .select({ householdId: residents.householdId, name: residents.name })
+    .from(residents)
+    .all();
   return c.html(
     <html lang="ja">
       <head>
@@ -32,7 +41,8 @@ demoPage.get('/', (c) => {
       <body>
         <h1>engawa デモ</h1>
         <p>
-          テレビ画面（1920×1080）を開くデモ用セットトップボックスを選んでください。矢印キー・Enter・Backspace で操作します。
+          テレビ画面（1920×1080）を開くデモ用セットトップボックスを選んでください。矢印キー・Enter・Backspace
+          で操作します。
         </p>
         <table>
           <thead>

@@ -14,7 +14,13 @@ describe('job scheduler', () => {
     expect(claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(false);
     expect(claimSlot(ctx.db, 'cutoff', '2026-11-24', now)).toBe(true);
     finishSlot(ctx.db, 'cutoff', '2026-11-23', now, { planned: 3 });
-    expect(ctx.db.select().from(jobRuns).all().map((r) => [r.slot, r.result])).toEqual([
+    expect(
+      ctx.db
+        .select()
+        .from(jobRuns)
+        .all()
+        .map((r) => [r.slot, r.result]),
+    ).toEqual([
       ['2026-11-23', { planned: 3 }],
       ['2026-11-24', null],
     ]);
@@ -37,7 +43,15 @@ describe('job scheduler', () => {
     ctx = createTestContext({ seed: false });
     const scheduler = startScheduler(
       ctx.deps,
-      [{ name: 'broken', cron: '0 3 * * *', run: () => { throw new Error('boom'); } }],
+      [
+        {
+          name: 'broken',
+          cron: '0 3 * * *',
+          run: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
       { catchUp: false },
     );
     await expect(scheduler.runNow('broken')).resolves.toBeUndefined();

@@ -22,15 +22,17 @@ export interface JobDef {
  * slot's work happens once even across restarts or two processes.
  */
 export function claimSlot(db: DbOrTx, job: string, slot: string, now: Date): boolean {
-  const res = db
-    .insert(jobRuns)
-    .values({ job, slot, startedAt: now })
-    .onConflictDoNothing()
-    .run();
+  const res = db.insert(jobRuns).values({ job, slot, startedAt: now }).onConflictDoNothing().run();
   return res.changes === 1;
 }
 
-export function finishSlot(db: DbOrTx, job: string, slot: string, now: Date, result?: Record<string, unknown>) {
+export function finishSlot(
+  db: DbOrTx,
+  job: string,
+  slot: string,
+  now: Date,
+  result?: Record<string, unknown>,
+) {
   db.update(jobRuns)
     .set({ finishedAt: now, result: result ?? null })
     .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
@@ -68,7 +70,9 @@ function runner(deps: Deps, job: JobDef) {
 /** Schedules every job in Tokyo time and runs each once at start to catch up. */
 export function startScheduler(deps: Deps, jobs: JobDef[], opts: { catchUp?: boolean } = {}): Scheduler {
   const runners = new Map(jobs.map((j) => [j.name, runner(deps, j)]));
-  const scheduled = jobs.map((j) => schedule.scheduleJob(j.name, { rule: j.cron, tz: TOKYO_TZ }, () => void runners.get(j.name)!()));
+  const scheduled = jobs.map((j) =>
+    schedule.scheduleJob(j.name, { rule: j.cron, tz: TOKYO_TZ }, () => void runners.get(j.name)!()),
+  );
   if (opts.catchUp !== false) for (const r of runners.values()) void r();
   return {
     async runNow(name) {

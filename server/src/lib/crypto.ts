@@ -1,7 +1,12 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, createHmac } from 'node:crypto';
 import { promisify } from 'node:util';
 
-const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, len: number, opts: object) => Promise<Buffer>;
+const scryptAsync = promisify(scrypt) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
 const SCRYPT = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 /** `scrypt$N$r$p$salt$hash`, base64url. */
@@ -40,7 +45,10 @@ export function signToken(secret: string, payload: Record<string, unknown>): str
   return `${body}.${sig}`;
 }
 
-export function verifySignedToken<T extends Record<string, unknown>>(secret: string, token: string): T | null {
+export function verifySignedToken<T extends Record<string, unknown>>(
+  secret: string,
+  token: string,
+): T | null {
   const [body, sig] = token.split('.');
   if (!body || !sig) return null;
   const expected = createHmac('sha256', secret).update(body).digest();

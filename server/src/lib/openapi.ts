@@ -35,5 +35,9 @@ export const deviceSecurity = [{ deviceToken: [] }];
 export const staffSecurity = [{ staffSession: [] }];
 
 export const IdParam = z.object({
-  id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
 });

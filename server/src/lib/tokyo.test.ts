@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, ageOn, formatJaDate, fromTokyo, tokyoDate, tokyoMonth, tokyoParts, tokyoTime } from './tokyo';
+import {
+  addDays,
+  ageOn,
+  formatJaDate,
+  fromTokyo,
+  tokyoDate,
+  tokyoMonth,
+  tokyoParts,
+  tokyoTime,
+} from './tokyo';
 
 describe('Tokyo time with a UTC machine clock', () => {
   it('puts 15:00 UTC on the next Tokyo day', () => {

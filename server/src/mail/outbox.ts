@@ -34,7 +34,11 @@ export interface DeliveryResult {
 }
 
 /** Sends what is due. Safe to call often; the scheduler never runs two at once. */
-export async function deliverOutbox(deps: Deps, transport: Transporter | null, batch = 50): Promise<DeliveryResult> {
+export async function deliverOutbox(
+  deps: Deps,
+  transport: Transporter | null,
+  batch = 50,
+): Promise<DeliveryResult> {
   if (!transport) return { sent: 0, failed: 0 };
   const { db, clock, config } = deps;
   const due = db

@@ -17,7 +17,13 @@ export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 /** What the TV needs to greet its household; no dates of birth or eligibility leave the server. */
 export function getHouseholdView(db: DbOrTx, householdId: number): HouseholdView {
   const h = db
-    .select({ id: households.id, name: households.name, hamletId: hamlets.id, hamletName: hamlets.name, hallName: hamlets.hallName })
+    .select({
+      id: households.id,
+      name: households.name,
+      hamletId: hamlets.id,
+      hamletName: hamlets.name,
+      hallName: hamlets.hallName,
+    })
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .where(eq(households.id, householdId))

@@ -23,7 +23,6 @@ tvApi.openapi(
   (c) => c.json(getHouseholdView(c.var.deps.db, c.var.device.householdId), 200),
 );
 
-
 const ResidentSchema = z
   .object({ id: z.number(), name: z.string(), kana: z.string(), householdId: z.number() })
   .openapi('TvResident');

@@ -11,16 +11,19 @@ interface ElementLike {
 export interface TextCount {
   total: number;
   pending: number;
+  /** The visible strings, in tree order. */
+  texts: string[];
 }
 
 /** Counts visible text labels and those whose texture is not yet drawable (font or canvas pending). */
 export function countVisibleText(root: Lightning.Element | ElementLike): TextCount {
-  const result = { total: 0, pending: 0 };
+  const result: TextCount = { total: 0, pending: 0, texts: [] };
   const walk = (el: ElementLike) => {
     if (!el.active) return;
     const text = el.text;
     if (text && typeof text.text === 'string' && text.text !== '') {
       result.total++;
+      result.texts.push(text.text);
       if (!(text.isLoaded?.() && el.displayedTexture === el.texture)) result.pending++;
     }
     const children = el.childList;

@@ -25,6 +25,8 @@ export interface WatchSettings {
   quietEndMinute: number;
   contactCount: number;
   hasSupportWorker: boolean;
+  /** Send the first step of every alert to the support worker (else only rhythm concerns). */
+  supportWorkerFirst: boolean;
   /** An unacknowledged step moves to the next tier after this long. */
   escalateAfterMinutes: number;
 }
@@ -69,6 +71,7 @@ export const DEFAULT_SETTINGS: Omit<WatchSettings, 'enabledAt'> = {
   quietEndMinute: 6 * 60,
   contactCount: 1,
   hasSupportWorker: true,
+  supportWorkerFirst: true,
   escalateAfterMinutes: 60,
 };
 

@@ -28,6 +28,8 @@ export interface SimResident {
   tv: Interval[];
   /** At home, awake and able to answer the on-screen check. */
   present: Interval[];
+  /** Away from home (outings, field work, stays, trips, hospital). */
+  out: Interval[];
   /** Keys, orders, rides, handovers, reminder confirmations: signs of life, sorted. */
   events: SimEvent[];
   awaySets: AwaySet[];
@@ -72,9 +74,9 @@ function traitsFor(rng: Random): Traits {
     ['regular', 35],
     ['all_day', 15],
     ['irregular', 20],
-    ['rare', 10],
+    ['rare', 5],
     ['night_owl', 10],
-    ['dozer', 10],
+    ['dozer', 15],
   ]);
   const owl = archetype === 'night_owl';
   return {
@@ -217,7 +219,7 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
         }
         case 'rare':
           // A short look at the news on most days, at no fixed time.
-          if (rng.chance(0.75)) {
+          if (rng.chance(0.85)) {
             const s = rng.uniform(wake, bed - 2 * HOUR);
             sessions.push([s, s + rng.uniform(20, 120) * MIN]);
           }
@@ -299,6 +301,7 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
     settings,
     tv: normalize(tv),
     present,
+    out: outAll,
     events,
     awaySets: abs.awaySets,
     unannouncedAbsences: abs.unannounced,

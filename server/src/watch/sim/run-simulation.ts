@@ -1,6 +1,6 @@
 import { decideWatchStep } from '../detector/decide-watch-step';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchCondition } from '../detector/types';
-import { addAway, applyDecision, newWatchState, recordHeartbeat, recordLifeSignIn } from '../detector/watch-state';
+import { acknowledge, addAway, applyDecision, newWatchState, recordHeartbeat, recordLifeSignIn } from '../detector/watch-state';
 import { find, nextFrom } from './intervals';
 import { generateResident, type PopulationOptions, type SimResident } from './generate-population';
 import { Random } from './random';
@@ -37,8 +37,10 @@ export interface SimResult {
   householdDays: number;
   falseAlerts: number;
   falseByCondition: Record<WatchCondition, number>;
-  /** False alerts whose first step went to a family contact rather than the support worker. */
-  falseToFamilyFirst: number;
+  /** Alerts for residents who were fine that reached the support worker (a local check). */
+  localChecks: number;
+  /** Of those, how many the support worker settled before anyone else was told. */
+  settledLocally: number;
   checksAsked: number;
   collapses: CollapseOutcome[];
   baseline24: { falseAlerts: number; collapses: CollapseOutcome[] };
@@ -115,8 +117,15 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
     condition,
   });
   const settings = r.settings;
+  let supportReplyAt = Infinity;
+  const countFalse = (condition: WatchCondition) => {
+    result.falseAlerts++;
+    result.falseByCondition[condition]++;
+    o.onFalseAlert?.(r, now, condition);
+  };
+  let now = o.start;
 
-  for (let now = o.start; now < end; now += tick) {
+  for (; now < end; now += tick) {
     while (ai < r.awaySets.length && r.awaySets[ai]!.setAt <= now) {
       const a = r.awaySets[ai++]!;
       addAway(st, { from: a.from, until: a.until }, now);
@@ -143,6 +152,15 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
     }
     if (tvOn) recordHeartbeat(st, now, o.tuning);
 
+    if (supportReplyAt <= now) {
+      supportReplyAt = Infinity;
+      // The worker phones or looks in: fine if the resident is at home, and often knows where
+      // they went if not.
+      if (st.alert && now < collapseAt && (find(r.out, now) < 0 || rng.chance(0.7))) {
+        acknowledge(st, 'fine', now);
+        if (now >= measureFrom) result.settledLocally++;
+      }
+    }
     const d = decideWatchStep(settings, st, now, o.tuning);
     applyDecision(st, d, now);
     const measured = now >= measureFrom && now < collapseAt;
@@ -150,12 +168,15 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       if (measured) result.checksAsked++;
       const at = answerTime(r, rng, now, now + o.tuning.checkAnswerMinutes * MIN);
       if (at !== null && at < collapseAt) pending.push({ at, kind: 'keys' });
+    } else if (d.kind === 'escalate' && measured && d.step === 1 && d.tier.kind !== 'city_staff') {
+      // The support worker could not settle it: now the family is told.
+      countFalse(d.condition);
     } else if (d.kind === 'open') {
       if (measured) {
-        result.falseAlerts++;
-        result.falseByCondition[d.condition]++;
-        o.onFalseAlert?.(r, now, d.condition);
-        if (d.tier.kind !== 'support_worker') result.falseToFamilyFirst++;
+        if (d.tier.kind === 'support_worker') {
+          result.localChecks++;
+          supportReplyAt = now + rng.uniform(10, 60) * MIN;
+        } else countFalse(d.condition);
       } else if (now >= collapseAt && !detected) {
         detected = true;
         result.collapses.push(outcome((now - collapseAt) / (60 * MIN), d.condition));
@@ -199,7 +220,8 @@ export function runSimulation(o: SimOptions): SimResult {
     householdDays: 0,
     falseAlerts: 0,
     falseByCondition: { no_activity: 0, rhythm_break: 0, check_unanswered: 0, tv_on_no_keys: 0 },
-    falseToFamilyFirst: 0,
+    localChecks: 0,
+    settledLocally: 0,
     checksAsked: 0,
     collapses: [],
     baseline24: { falseAlerts: 0, collapses: [] },

@@ -1,0 +1,213 @@
+import type { Sqlite } from '../../../db/src';
+import { conflict, notFound, unprocessable } from '../lib/errors';
+import { debitDateFor } from './billing-month';
+import type { BillingSettings } from './billing-settings';
+import { ZenginFormatError } from './zengin/errors';
+import { normalizeKanaName } from './zengin/normalize-kana-name';
+import type { AccountType, DebitHeader, DebitRecord, NewCode } from './zengin/types';
+import { debitFileChunks } from './zengin/write-debit-file';
+
+export type ExportResult = {
+  batchId: number;
+  month: string;
+  debitDate: string;
+  recordCount: number;
+  totalAmount: number;
+  /** Statements with money due that were not debited, for staff to collect another way. */
+  skipped: { householdId: number; name: string; amountDue: number; reason: string }[];
+  alreadyExported: boolean;
+};
+
+type Row = {
+  statementId: number;
+  householdId: number;
+  name: string;
+  customerNo: string;
+  amountDue: number;
+  bankCode: string | null;
+  bankName: string;
+  branchCode: string;
+  branchName: string;
+  accountType: AccountType;
+  accountNumber: string;
+  holderKana: string;
+  mandateStatus: string | null;
+  nextNewCode: NewCode;
+};
+
+export function debitHeaderFor(settings: BillingSettings, debitDate: string): DebitHeader {
+  const o = settings.originator;
+  return {
+    originatorCode: o.code,
+    originatorName: normalizeKanaName(o.nameKana, { field: '委託者名' }),
+    debitDate: { month: Number(debitDate.slice(5, 7)), day: Number(debitDate.slice(8, 10)) },
+    originatorAccount: {
+      bankCode: o.bankCode,
+      bankName: normalizeKanaName(o.bankNameKana, { field: '取引銀行名' }),
+      branchCode: o.branchCode,
+      branchName: normalizeKanaName(o.branchNameKana, { field: '取引支店名' }),
+      accountType: o.accountType,
+      accountNumber: o.accountNumber,
+    },
+  };
+}
+
+/**
+ * Builds the month's 口座振替 request file from its closed statements: one record per household
+ * with money due and an active mandate. Names are normalised again and every household whose
+ * details cannot be encoded is reported at once, naming it, before anything is written. The file
+ * is stored with its batch, so exporting again returns the same bytes.
+ */
+export function exportDebitBatch(
+  sqlite: Sqlite,
+  month: string,
+  now: Date,
+  settings: BillingSettings,
+): ExportResult & { file: Buffer } {
+  const closed = sqlite.prepare('SELECT 1 FROM billing_closes WHERE month = ?').get(month);
+  if (!closed) throw conflict('month_not_closed', `close ${month} before exporting its debit file`);
+  const existing = sqlite
+    .prepare<[string], { id: number; debitDate: string; n: number; total: number; file: Buffer }>(
+      `SELECT id, debit_date AS debitDate, record_count AS n, total_amount AS total, request_file AS file
+       FROM debit_batches WHERE month = ?`,
+    )
+    .get(month);
+  const skipped = listSkipped(sqlite, month);
+  if (existing) {
+    return {
+      batchId: existing.id,
+      month,
+      debitDate: existing.debitDate,
+      recordCount: existing.n,
+      totalAmount: existing.total,
+      skipped,
+      alreadyExported: true,
+      file: existing.file,
+    };
+  }
+
+  const rows = sqlite
+    .prepare<[string], Row>(
+      `SELECT s.id AS statementId, s.household_id AS householdId, s.recipient_name AS name,
+              s.cable_customer_no AS customerNo, s.amount_due AS amountDue,
+              b.bank_code AS bankCode, b.bank_name AS bankName, b.branch_code AS branchCode,
+              b.branch_name AS branchName, b.account_type AS accountType, b.account_number AS accountNumber,
+              b.holder_kana AS holderKana, b.mandate_status AS mandateStatus, b.next_new_code AS nextNewCode
+       FROM statements s JOIN bank_accounts b ON b.household_id = s.household_id
+       WHERE s.month = ? AND s.amount_due > 0 AND b.mandate_status = 'active'
+       ORDER BY s.household_id`,
+    )
+    .all(month);
+
+  const errors: string[] = [];
+  const records: (DebitRecord & { statementId: number; householdId: number })[] = [];
+  for (const r of rows) {
+    const who = `${r.householdId} ${r.name}`;
+    try {
+      if (!/^\d{1,20}$/.test(r.customerNo)) {
+        throw new ZenginFormatError(
+          `household ${who}: cable customer number "${r.customerNo}" must be digits`,
+        );
+      }
+      records.push({
+        statementId: r.statementId,
+        householdId: r.householdId,
+        account: {
+          bankCode: r.bankCode!,
+          bankName: normalizeKanaName(r.bankName, { household: who, field: '銀行名' }),
+          branchCode: r.branchCode,
+          branchName: normalizeKanaName(r.branchName, { household: who, field: '支店名' }),
+          accountType: r.accountType,
+          accountNumber: r.accountNumber,
+        },
+        holderName: normalizeKanaName(r.holderKana, { household: who, field: '預金者名' }),
+        amount: r.amountDue,
+        newCode: r.nextNewCode,
+        customerNumber: r.customerNo,
+        resultCode: 0,
+      });
+    } catch (e) {
+      if (e instanceof ZenginFormatError) errors.push(e.message);
+      else throw e;
+    }
+  }
+  if (errors.length) {
+    throw unprocessable(
+      'unencodable_bank_details',
+      `${errors.length} household(s) cannot be debited:\n${errors.join('\n')}`,
+      errors,
+    );
+  }
+
+  const debitDate = debitDateFor(month, settings.debitDay);
+  const file = Buffer.concat([...debitFileChunks(debitHeaderFor(settings, debitDate), records)]);
+  const totalAmount = records.reduce((s, r) => s + r.amount, 0);
+
+  const batchId = sqlite.transaction(() => {
+    const id = Number(
+      sqlite
+        .prepare(
+          `INSERT INTO debit_batches (month, debit_date, record_count, total_amount, request_file, created_at)
+           VALUES (?,?,?,?,?,?)`,
+        )
+        .run(month, debitDate, records.length, totalAmount, file, now.getTime()).lastInsertRowid,
+    );
+    const insertItem = sqlite.prepare(
+      `INSERT INTO debit_items (batch_id, household_id, statement_id, customer_number, amount, new_code, status)
+       VALUES (?,?,?,?,?,?,'requested')`,
+    );
+    const clearNewCode = sqlite.prepare('UPDATE bank_accounts SET next_new_code = 0 WHERE household_id = ?');
+    for (const r of records) {
+      insertItem.run(
+        id,
+        r.householdId,
+        r.statementId,
+        r.customerNumber.padStart(20, '0'),
+        r.amount,
+        r.newCode,
+      );
+      if (r.newCode !== 0) clearNewCode.run(r.householdId);
+    }
+    return id;
+  })();
+  return {
+    batchId,
+    month,
+    debitDate,
+    recordCount: records.length,
+    totalAmount,
+    skipped,
+    alreadyExported: false,
+    file,
+  };
+}
+
+function listSkipped(sqlite: Sqlite, month: string): ExportResult['skipped'] {
+  return sqlite
+    .prepare<[string], { householdId: number; name: string; amountDue: number; status: string | null }>(
+      `SELECT s.household_id AS householdId, s.recipient_name AS name, s.amount_due AS amountDue, b.mandate_status AS status
+       FROM statements s LEFT JOIN bank_accounts b ON b.household_id = s.household_id
+       WHERE s.month = ? AND s.amount_due > 0 AND (b.mandate_status IS NULL OR b.mandate_status <> 'active')
+       ORDER BY s.household_id`,
+    )
+    .all(month)
+    .map((r) => ({
+      householdId: r.householdId,
+      name: r.name,
+      amountDue: r.amountDue,
+      reason:
+        r.status === null
+          ? '口座未登録'
+          : r.status === 'stopped'
+            ? '口座振替停止中（再届出待ち）'
+            : '口座振替依頼書の手続き中',
+    }));
+}
+
+export function getDebitFile(sqlite: Sqlite, month: string): Buffer {
+  const row = sqlite
+    .prepare<[string], { file: Buffer }>('SELECT request_file AS file FROM debit_batches WHERE month = ?')
+    .get(month);
+  if (!row) throw notFound(`Debit file for ${month}`);
+  return row.file;
+}

@@ -1,0 +1,137 @@
+import type { Sqlite } from '../../../db/src';
+import { conflict, unprocessable } from '../lib/errors';
+import { billingMonthOf, billingMonthRange } from './billing-month';
+import { planDebitOutcome } from './plan-debit-outcome';
+import { ZenginParseError } from './zengin/errors';
+import { readDebitFile } from './zengin/read-debit-file';
+import type { DebitFile } from './zengin/types';
+
+export type ImportResult = {
+  batchId: number;
+  month: string;
+  paid: number;
+  failed: number;
+  carriedOver: number;
+  mandatesStopped: number;
+  /** Records that had already been imported with the same result. */
+  unchanged: number;
+};
+
+type Item = { id: number; householdId: number; amount: number; status: string; resultCode: number | null };
+
+/**
+ * Applies the bank's result file: each debit becomes paid or failed with its 振替結果コード; a
+ * failed amount is carried into the open month's ledger, and codes 2/3/4 stop the mandate. The
+ * whole file is checked against the batch first and applied in one transaction; importing the
+ * same file again changes nothing.
+ */
+export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): ImportResult {
+  let parsed: DebitFile;
+  try {
+    parsed = readDebitFile(file, { kind: 'result' });
+  } catch (e) {
+    if (e instanceof ZenginParseError) throw unprocessable('invalid_result_file', e.message);
+    throw e;
+  }
+  const mmdd = `${String(parsed.header.debitDate.month).padStart(2, '0')}-${String(parsed.header.debitDate.day).padStart(2, '0')}`;
+  const batch = sqlite
+    .prepare<[string], { id: number; month: string; n: number }>(
+      `SELECT id, month, record_count AS n FROM debit_batches WHERE substr(debit_date, 6) = ? ORDER BY id DESC LIMIT 1`,
+    )
+    .get(mmdd);
+  if (!batch) throw unprocessable('unknown_batch', `no exported debit batch has the debit date ${mmdd}`);
+  if (parsed.records.length !== batch.n) {
+    throw unprocessable(
+      'batch_mismatch',
+      `the result has ${parsed.records.length} records but the batch for ${batch.month} sent ${batch.n}`,
+    );
+  }
+
+  const findItem = sqlite.prepare<[number, string], Item>(
+    `SELECT id, household_id AS householdId, amount, status, result_code AS resultCode
+     FROM debit_items WHERE batch_id = ? AND customer_number = ?`,
+  );
+  const plan = parsed.records.map((r, i) => {
+    const item = findItem.get(batch.id, r.customerNumber);
+    if (!item)
+      throw unprocessable(
+        'batch_mismatch',
+        `record ${i + 2}: customer ${r.customerNumber} was not in the batch`,
+      );
+    if (item.amount !== r.amount) {
+      throw unprocessable(
+        'batch_mismatch',
+        `record ${i + 2}: amount ${r.amount} differs from the ${item.amount} requested`,
+      );
+    }
+    if (item.status !== 'requested' && item.resultCode !== r.resultCode) {
+      throw conflict(
+        'result_already_imported',
+        `customer ${r.customerNumber} already has result ${item.resultCode}; the file says ${r.resultCode}`,
+      );
+    }
+    return { item, code: r.resultCode };
+  });
+
+  // Failed amounts move to the month that is open now, the next one the close will bill.
+  const carryMonth = billingMonthOf(now);
+  const out: ImportResult = {
+    batchId: batch.id,
+    month: batch.month,
+    paid: 0,
+    failed: 0,
+    carriedOver: 0,
+    mandatesStopped: 0,
+    unchanged: 0,
+  };
+  sqlite.transaction(() => {
+    const setResult = sqlite.prepare(
+      'UPDATE debit_items SET status = ?, result_code = ?, result_at = ? WHERE id = ?',
+    );
+    const carry = sqlite.prepare(
+      `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, occurred_at, month, created_at)
+       VALUES (?, 'carry_over', ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`,
+    );
+    const stop = sqlite.prepare(
+      `UPDATE bank_accounts SET mandate_status = 'stopped', stopped_reason = ?, updated_at = ? WHERE household_id = ?`,
+    );
+    const label = `${Number(batch.month.slice(5))}月分`;
+    for (const { item, code } of plan) {
+      if (item.status !== 'requested') {
+        out.unchanged++;
+        continue;
+      }
+      const o = planDebitOutcome(code);
+      setResult.run(o.status, code, now.getTime(), item.id);
+      if (o.status === 'paid') {
+        out.paid++;
+        continue;
+      }
+      out.failed++;
+      if (o.carryOver) {
+        const occurred = Math.max(now.getTime(), billingMonthRange(carryMonth).start.getTime());
+        out.carriedOver += carry.run(
+          item.householdId,
+          `carry-over:debit-item:${item.id}`,
+          `${label} 口座振替不能分（${o.reason}）`,
+          item.amount,
+          occurred,
+          carryMonth,
+          now.getTime(),
+        ).changes;
+      }
+      if (o.stopDebits) {
+        stop.run(`${code} ${o.reason}`, now.getTime(), item.householdId);
+        out.mandatesStopped++;
+      }
+    }
+    const t = parsed.trailer;
+    sqlite
+      .prepare(
+        `UPDATE debit_batches SET imported_at = coalesce(imported_at, ?), collected_count = ?, collected_amount = ?,
+           failed_count = ?, failed_amount = ? WHERE id = ?`,
+      )
+      .run(now.getTime(), t.collectedCount, t.collectedAmount, t.failedCount, t.failedAmount, batch.id);
+  })();
+  return out;
+}
