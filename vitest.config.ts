@@ -11,6 +11,7 @@ export default defineConfig({
             'db/**/*.test.ts',
             'scripts/**/*.test.ts',
             'test/**/*.test.ts',
+            'tv-app/src/**/*.test.ts',
           ],
           exclude: ['test/browser/**', 'node_modules/**'],
           environment: 'node',

@@ -17,8 +17,8 @@ const { values } = parseArgs({
 
 const residents = Number(values.residents ?? DEFAULT_SIM.residents);
 const days = Number(values.days ?? DEFAULT_SIM.days);
-if (!Number.isInteger(residents) || residents < 1 || !Number.isInteger(days) || days < 35) {
-  console.error('usage: sim-watch [--residents N>=1] [--days D>=35] [--seed S] [--each]');
+if (!Number.isInteger(residents) || residents < 1 || !Number.isInteger(days) || days < 60) {
+  console.error('usage: sim-watch [--residents N>=1] [--days D>=60] [--seed S] [--each]');
   process.exit(2);
 }
 const started = performance.now();

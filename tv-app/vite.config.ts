@@ -20,5 +20,7 @@ export default defineConfig({
     // Lightning core is one large module; splitting it gains nothing on a box that loads one page.
     chunkSizeWarningLimit: 600,
   },
+  // `npx vite --config tv-app/vite.config.ts` talks to a running engawa server (`npm run dev`).
+  server: { proxy: { '/api': process.env.ENGAWA_SERVER ?? 'http://127.0.0.1:3000' } },
   plugins: [notoSansJpSubsets({ weight: 700, preloadText: firstScreenText })],
 });

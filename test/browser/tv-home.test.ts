@@ -1,9 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { demoBoxToken } from '../../db/src/seed/demo.js';
 import {
   focusedLabel,
   hook,
@@ -16,63 +13,23 @@ import {
   visibleTexts,
   waitForRoute,
 } from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 
-// Until the real test server serves the app, a tiny static server with a stub /api/tv/me stands in.
-const DIST = join(process.cwd(), 'tv-app/dist');
-const TOKEN = 'demo-box-token';
-const BUSY_TOKEN = 'busy-server-token';
-const BUSY_MESSAGE = 'ただいま混み合っています。しばらくしてからお試しください。';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.woff2': 'font/woff2' };
+const TOKEN = demoBoxToken(1);
 
-let server: Server;
-let baseUrl: string;
+let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  server = createServer(async (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    if (path === '/api/tv/me') {
-      res.setHeader('Content-Type', 'application/json');
-      if (req.headers.authorization === `Bearer ${BUSY_TOKEN}`) {
-        res.statusCode = 503;
-        return res.end(JSON.stringify({ error: { code: 'busy', message: BUSY_MESSAGE } }));
-      }
-      if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-        res.statusCode = 401;
-        return res.end(JSON.stringify({ error: { code: 'unauthorized', message: '登録されていません' } }));
-      }
-      return res.end(
-        JSON.stringify({
-          household: { id: 'h1', name: '山田家' },
-          residents: [{ id: 'r1', name: '山田 花子', kana: 'やまだ はなこ' }],
-          hamlet: { id: 'm1', name: '長谷', hallName: '長谷公民館' },
-        }),
-      );
-    }
-    if (path.startsWith('/api/')) {
-      res.statusCode = 204;
-      return res.end();
-    }
-    const file = normalize(join(DIST, path === '/' ? 'index.html' : path));
-    try {
-      const body = await readFile(file);
-      res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-      res.end(body);
-    } catch {
-      res.statusCode = 404;
-      res.end();
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startTestServer();
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server?.close();
 });
 
 beforeEach(async () => {
@@ -85,7 +42,7 @@ afterEach(async () => {
 
 describe('TV home screen', () => {
   it('moves focus between the three tiles with the arrow keys and reads each aloud in Japanese', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     await waitForRoute(page, 'home');
     expect(await focusedLabel(page)).toContain('お買い物');
 
@@ -108,21 +65,29 @@ describe('TV home screen', () => {
     await screenshot(page, 'tv-home');
   });
 
-  it('greets the resident by name from /api/tv/me', async () => {
-    await openTv(page, baseUrl, TOKEN);
-    await expect.poll(() => visibleTexts(page)).toContainEqual(expect.stringMatching(/^山田 花子さん、/));
+  it("greets the box's residents by name from /api/tv/me", async () => {
+    const me = (await (
+      await fetch(`${server.baseUrl}/api/tv/me`, { headers: { Authorization: `Bearer ${TOKEN}` } })
+    ).json()) as { residents: Array<{ name: string }> };
+    await openTv(page, server.baseUrl, TOKEN);
+    const greeting = () => visibleTexts(page).then((t) => t.find((s) => s.includes('さん、')) ?? '');
+    await expect.poll(greeting).toContain(`${me.residents[0]!.name}さん`);
   });
 
   it("shows the server's Japanese message when loading fails, and the home screen still works", async () => {
-    await openTv(page, baseUrl, BUSY_TOKEN);
-    await expect.poll(() => visibleTexts(page)).toContain(BUSY_MESSAGE);
-    expect(await hook<string>(page, 'h.lastAnnounced')).toBe(BUSY_MESSAGE);
+    const message = 'ただいま混み合っています。しばらくしてからお試しください。';
+    await page.route('**/api/tv/me', (route) =>
+      route.fulfill({ status: 503, json: { error: { code: 'busy', message } } }),
+    );
+    await openTv(page, server.baseUrl, TOKEN);
+    await expect.poll(() => visibleTexts(page)).toContain(message);
+    expect(await hook<string>(page, 'h.lastAnnounced')).toBe(message);
     await press(page, 'Enter');
     await waitForRoute(page, 'shop');
   });
 
   it('shows a full-screen message over any page that takes OK and Back, then gives focus back', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     await press(page, 'ArrowRight');
     const answer = page.evaluate(
       "window.__engawa.showOverlay({ title: 'お元気ですか？', hint: '決定を押してください' })",
@@ -147,7 +112,7 @@ describe('TV home screen', () => {
   });
 
   it('opens the focused tile with Enter and returns home with Back', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     await press(page, 'ArrowRight');
     await press(page, 'Enter');
     await waitForRoute(page, 'taxi');
@@ -166,7 +131,7 @@ describe('TV home screen', () => {
   });
 
   it('stays on the home screen when Back is pressed there', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     await press(page, 'Backspace', 2);
     await press(page, 'Escape');
     await waitForRoute(page, 'home');
@@ -174,8 +139,18 @@ describe('TV home screen', () => {
     expect(await focusedLabel(page)).toContain('タクシー');
   });
 
+  it('goes home with Back from a page opened directly by its address', async () => {
+    await openTv(page, server.baseUrl, TOKEN);
+    // A fresh load, so the router has no history to step back through.
+    await page.goto('about:blank');
+    await page.goto(`${server.baseUrl}/#notices`);
+    await waitForRoute(page, 'notices');
+    await press(page, 'Backspace');
+    await waitForRoute(page, 'home');
+  });
+
   it('opens a feature with its colour key, sent as the box remote sends it', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     await press(page, 'Red');
     await waitForRoute(page, 'taxi');
     await press(page, 'Backspace');
@@ -184,28 +159,44 @@ describe('TV home screen', () => {
     await waitForRoute(page, 'shop');
   });
 
+  it('reports activity (never what is watched) with the box token', async () => {
+    const heartbeat = page.waitForRequest((r) => r.url().endsWith('/api/watch/activity'));
+    await openTv(page, server.baseUrl, TOKEN);
+    const first = await heartbeat;
+    expect(first.method()).toBe('POST');
+    expect(first.headers().authorization).toBe(`Bearer ${TOKEN}`);
+    expect(first.postDataJSON()).toEqual({ kind: 'heartbeat' });
+
+    const keys = page.waitForRequest(
+      (r) => r.url().endsWith('/api/watch/activity') && r.postDataJSON()?.kind === 'keys',
+    );
+    await press(page, 'ArrowRight');
+    expect((await keys).postDataJSON()).toEqual({ kind: 'keys' });
+  });
+
   it('takes the token from the address, keeps it, and removes it from the address', async () => {
-    await openTv(page, baseUrl, TOKEN);
+    await openTv(page, server.baseUrl, TOKEN);
     expect(page.url()).not.toContain('token');
     expect(await page.evaluate("localStorage.getItem('engawa.token')")).toBe(TOKEN);
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${server.baseUrl}/`);
     await waitForRoute(page, 'home');
   });
 
   it('shows the registration screen on a box without a token', async () => {
-    await openTv(page, baseUrl, null);
+    await openTv(page, server.baseUrl, null);
     await waitForRoute(page, 'unregistered');
     expect(await focusedLabel(page)).toContain('この機械はまだ登録されていません');
     expect((await spoken(page)).map((u) => u.text).join()).toContain('この機械はまだ登録されていません');
     await screenshot(page, 'tv-unregistered');
-    // Remote keys cannot get past it.
+    // Remote keys cannot get past it, and no page opens by its address either.
     await press(page, 'Enter');
     await press(page, 'Backspace');
+    await page.goto(`${server.baseUrl}/#shop`);
     await waitForRoute(page, 'unregistered');
   });
 
   it('shows the registration screen when the server does not know the token', async () => {
-    await openTv(page, baseUrl, 'withdrawn-token');
+    await openTv(page, server.baseUrl, 'withdrawn-token');
     await waitForRoute(page, 'unregistered');
   });
 });

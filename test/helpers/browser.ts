@@ -12,7 +12,8 @@ export const VIEWPORT = { width: 1920, height: 1080 };
 
 export function chromiumPath(): string {
   const found = [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].find((p): p is string => !!p && existsSync(p));
-  if (!found) throw new Error(`Chromium not found in ${CHROMIUM_PATHS.join(', ')}: run npm run install:chromium`);
+  if (!found)
+    throw new Error(`Chromium not found in ${CHROMIUM_PATHS.join(', ')}: run npm run install:chromium`);
   return found;
 }
 
@@ -143,7 +144,13 @@ export async function pressColourKey(page: Page, colour: keyof typeof COLOUR_KEY
   const cdp = await page.context().newCDPSession(page);
   const code = COLOUR_KEY_CODES[colour];
   for (const type of ['rawKeyDown', 'keyUp'] as const) {
-    await cdp.send('Input.dispatchKeyEvent', { type, windowsVirtualKeyCode: code, nativeVirtualKeyCode: code, key: colour, code: colour });
+    await cdp.send('Input.dispatchKeyEvent', {
+      type,
+      windowsVirtualKeyCode: code,
+      nativeVirtualKeyCode: code,
+      key: colour,
+      code: colour,
+    });
   }
   await cdp.detach();
 }
@@ -163,10 +170,14 @@ export async function press(page: Page, key: TvKey, times = 1): Promise<void> {
 
 /** Waits until `route` is the active page, navigation has finished and its text is drawn. */
 export async function waitForRoute(page: Page, route: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(hookExpr(`!!h && h.route === ${JSON.stringify(route)} && !h.isNavigating() && h.ready`), undefined, {
-    timeout,
-    polling: 'raf',
-  });
+  await page.waitForFunction(
+    hookExpr(`!!h && h.route === ${JSON.stringify(route)} && !h.isNavigating() && h.ready`),
+    undefined,
+    {
+      timeout,
+      polling: 'raf',
+    },
+  );
 }
 
 export function focusedLabel(page: Page): Promise<string | undefined> {

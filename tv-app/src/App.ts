@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { Toast, type ToastKind } from './components/Toast.js';
-import { textConfig } from './lib/text.js';
+import { centreShift, textConfig } from './lib/text.js';
 import { HOME_ROUTE, UNREGISTERED_ROUTE, routes } from './routes.js';
 import { hasDeviceToken } from './session.js';
 import { announceFocusPath } from './speech/announcer.js';
@@ -21,7 +21,12 @@ export class App extends Router.App {
         color: COLOUR.background,
         visible: false,
         zIndex: 99,
-        Label: { mount: 0.5, x: SCREEN.w / 2, y: SCREEN.h / 2, text: textConfig('読み込み中です…', { size: FONT_SIZE.title }) },
+        Label: {
+          mount: 0.5,
+          x: SCREEN.w / 2,
+          y: SCREEN.h / 2 + centreShift(FONT_SIZE.title),
+          text: textConfig('読み込み中です…', { size: FONT_SIZE.title }),
+        },
       },
       Toast: { type: Toast, zIndex: 60 },
       Overlay: { type: Overlay },
@@ -44,7 +49,9 @@ export class App extends Router.App {
         routes,
         // A box without a token can only show how to get registered.
         beforeEachRoute: (_from, to) =>
-          Promise.resolve(hasDeviceToken() || to.hash === UNREGISTERED_ROUTE ? true : (UNREGISTERED_ROUTE as never)),
+          Promise.resolve(
+            hasDeviceToken() || to.hash === UNREGISTERED_ROUTE ? true : (UNREGISTERED_ROUTE as never),
+          ),
       },
       this,
     );

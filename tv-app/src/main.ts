@@ -21,7 +21,10 @@ setSpeaker(createWebSpeechSpeaker());
 
 // The SDK deep-merges these over its defaults, so a partial object is what it expects.
 const appSettings = { stage: { w: 1920, h: 1080, clearColor: 0xff101418 }, keys: KEY_MAP };
-const app = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], { showFps: false, inspector: false });
+const app = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], {
+  showFps: false,
+  inspector: false,
+});
 const canvas = app.stage.getCanvas();
 document.body.appendChild(canvas);
 

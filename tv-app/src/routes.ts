@@ -1,4 +1,5 @@
 import type { Router } from '@lightningjs/sdk';
+import { GalleryPage } from './pages/gallery/GalleryPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NoticesPage } from './pages/notices/NoticesPage.js';
 import { ShopPage } from './pages/shop/ShopPage.js';
@@ -8,7 +9,11 @@ import { UnregisteredPage } from './pages/unregistered/UnregisteredPage.js';
 type Page = Router.RouteDefinition['component'];
 
 /** One line per page: `page('<hash>', PageClass)`. Options are Lightning Router route options. */
-const page = (path: string, component: Page, extra: Partial<Router.RouteDefinition> = {}): Router.RouteDefinition => ({
+const page = (
+  path: string,
+  component: Page,
+  extra: Partial<Router.RouteDefinition> = {},
+): Router.RouteDefinition => ({
   path,
   component,
   ...extra,
@@ -23,4 +28,5 @@ export const routes: Router.RouteDefinition[] = [
   page('shop', ShopPage),
   page('taxi', TaxiPage),
   page('notices', NoticesPage),
+  page('gallery', GalleryPage),
 ];

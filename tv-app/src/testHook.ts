@@ -51,7 +51,9 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
   let keysHandled = 0;
   let framesDrawn = 0;
   let firstTextFrameMs: number | undefined;
-  let lastKey: { key: number; at: number; hash: string | undefined; toFrameMs?: number; toPageReadyMs?: number } | undefined;
+  let lastKey:
+    | { key: number; at: number; hash: string | undefined; toFrameMs?: number; toPageReadyMs?: number }
+    | undefined;
 
   const textReady = () => {
     const count = countVisibleText(stage.root);
@@ -114,7 +116,9 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
       return firstTextFrameMs;
     },
     get lastKey() {
-      return lastKey && { key: lastKey.key, toFrameMs: lastKey.toFrameMs, toPageReadyMs: lastKey.toPageReadyMs };
+      return (
+        lastKey && { key: lastKey.key, toFrameMs: lastKey.toFrameMs, toPageReadyMs: lastKey.toPageReadyMs }
+      );
     },
     get framesDrawn() {
       return framesDrawn;

@@ -1,4 +1,4 @@
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { households, residents } from './core';
 import { sellers } from './shop';
@@ -31,6 +31,17 @@ export const charges = sqliteTable(
   (t) => [
     uniqueIndex('charges_source_uq').on(t.sourceKey),
     index('charges_month_household_idx').on(t.month, t.householdId),
+    // Covers every column the monthly close reads, so closing 2M charges walks one index in order
+    // instead of jumping around the table.
+    index('charges_close_idx').on(
+      t.month,
+      t.householdId,
+      t.kind,
+      t.taxRate,
+      t.amountYen,
+      t.sellerId,
+      t.orderId,
+    ),
   ],
 );
 
@@ -91,18 +102,21 @@ export const statements = sqliteTable(
   ],
 );
 
-/** Which statement billed a charge. The charge id is the key, so no charge is ever billed twice. */
+/**
+ * Which charges a statement billed. Keyed by (statement, charge) so the close appends in key
+ * order; a charge is billed once because it belongs to one month and a month closes once.
+ */
 export const statementLines = sqliteTable(
   'statement_lines',
   {
-    chargeId: integer()
-      .primaryKey()
-      .references(() => charges.id),
     statementId: integer()
       .notNull()
       .references(() => statements.id),
+    // No foreign key: checking it would look up 2M charges at random during the close; the close
+    // only writes ids it has just read from the ledger.
+    chargeId: integer().notNull(),
   },
-  (t) => [index('statement_lines_statement_idx').on(t.statementId)],
+  (t) => [primaryKey({ columns: [t.statementId, t.chargeId] })],
 );
 
 export const sellerSettlements = sqliteTable(

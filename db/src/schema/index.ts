@@ -4,3 +4,4 @@ export * from './shop';
 export * from './drone';
 export * from './taxi';
 export * from './billing';
+export * from './watch';

@@ -44,6 +44,10 @@ export const products = sqliteTable(
     /** null = not tracked (always available). */
     stock: integer(),
     maxPerOrder: integer().notNull().default(10),
+    /** Picture path under the TV app (null = the TV shows a placeholder). */
+    imageUrl: text(),
+    /** False for goods that may not fly (e.g. potted flowers): the parcel goes by car. */
+    airEligible: integer({ mode: 'boolean' }).notNull().default(true),
   },
   (t) => [index('products_category_idx').on(t.categoryId)],
 );
@@ -70,6 +74,8 @@ export const orders = sqliteTable(
     deliveryMode: text({ enum: ['drone', 'car'] }),
     /** Why the parcel goes by car (shown to the resident). */
     deliveryModeReason: text(),
+    /** Set when the store has packed the parcel; the drone base plans only packed parcels. */
+    packedAt: timestamp(),
     createdAt: createdAt(),
     updatedAt: timestamp().notNull(),
   },
@@ -100,6 +106,8 @@ export const orderLines = sqliteTable(
     weightG: integer().notNull(),
     /** Quantity the store could not supply (not charged). */
     missingQty: integer().notNull().default(0),
+    /** Set when the store has picked the line. */
+    pickedAt: timestamp(),
   },
   (t) => [index('order_lines_order_idx').on(t.orderId)],
 );
@@ -134,3 +142,46 @@ export const favourites = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.householdId, t.productId] })],
 );
+
+export const HANDOVER_OUTCOMES = ['handed', 'concern', 'absent'] as const;
+export type HandoverOutcome = (typeof HANDOVER_OUTCOMES)[number];
+
+/**
+ * Each attempt of a support worker to hand a parcel over in person. 'absent' (不在) and 'concern'
+ * (気になる) are kept for the watching feature; only 'handed' and 'concern' deliver the order.
+ */
+export const handovers = sqliteTable(
+  'handovers',
+  {
+    id: id(),
+    orderId: integer()
+      .notNull()
+      .references(() => orders.id),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    /** Who received the parcel, when known. */
+    residentId: integer().references(() => residents.id),
+    staffId: integer()
+      .notNull()
+      .references(() => staffUsers.id),
+    at: timestamp().notNull(),
+    outcome: text({ enum: HANDOVER_OUTCOMES }).notNull(),
+    note: text(),
+  },
+  (t) => [
+    index('handovers_order_idx').on(t.orderId),
+    index('handovers_household_idx').on(t.householdId, t.at),
+  ],
+);
+
+/** Runtime-editable shop rules (one row, id 1); absent = the defaults in server/src/shop. */
+export const shopSettings = sqliteTable('shop_settings', {
+  id: integer().primaryKey(),
+  /** DeliveryCalendarSettings (cut-off, weekdays, holidays, closed/open dates). */
+  calendar: text({ mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** Heaviest order that can be delivered at all (car and a volunteer carrying it). */
+  maxOrderWeightG: integer().notNull(),
+  maxLinesPerOrder: integer().notNull(),
+  updatedAt: timestamp().notNull(),
+});

@@ -1,6 +1,6 @@
-import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { id } from './columns';
-import { areas } from './core';
+import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+import { areas, households, residents, staffUsers } from './core';
 
 export const vehicles = sqliteTable('vehicles', {
   id: id(),
@@ -27,3 +27,98 @@ export const places = sqliteTable('places', {
   lat: real().notNull(),
   lon: real().notNull(),
 });
+
+export const TAXI_BOOKING_STATUSES = ['booked', 'on_board', 'arrived', 'no_show', 'cancelled'] as const;
+export type TaxiBookingStatus = (typeof TAXI_BOOKING_STATUSES)[number];
+
+/**
+ * One shared-taxi ride of one household: who rides, from where to where, and what was promised.
+ * The promised window (pickupFrom..pickupTo, latestArrival) is the contract the dispatcher keeps
+ * when it rebuilds or re-optimises the day's plan; plannedPickupAt/plannedDropoffAt and vehicleId
+ * are the current plan (they may move inside the promise).
+ */
+export const taxiBookings = sqliteTable(
+  'taxi_bookings',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    /** The resident who booked (or was booked for); riders lists everyone of the household aboard. */
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    riderIds: text({ mode: 'json' }).$type<number[]>().notNull(),
+    /** Riders plus companions (付き添い), 1–3. */
+    passengers: integer().notNull(),
+    channel: text({ enum: ['tv', 'call_centre'] }).notNull(),
+    idempotencyKey: text().notNull(),
+    /** Tokyo date of the ride. */
+    serviceDate: text().notNull(),
+    timeKind: text({ enum: ['arrive_by', 'leave_after'] }).notNull(),
+    /** Requested Tokyo time 'HH:MM' (a 15-minute step). */
+    requestedTime: text().notNull(),
+    pickupLabel: text().notNull(),
+    pickupLat: real().notNull(),
+    pickupLon: real().notNull(),
+    pickupPlaceId: integer().references(() => places.id),
+    dropoffLabel: text().notNull(),
+    dropoffLat: real().notNull(),
+    dropoffLon: real().notNull(),
+    dropoffPlaceId: integer().references(() => places.id),
+    vehicleId: integer()
+      .notNull()
+      .references(() => vehicles.id),
+    pickupFrom: timestamp().notNull(),
+    pickupTo: timestamp().notNull(),
+    expectedArrival: timestamp().notNull(),
+    latestArrival: timestamp().notNull(),
+    plannedPickupAt: timestamp().notNull(),
+    plannedDropoffAt: timestamp().notNull(),
+    /** Minutes of the direct trip, for detour figures. */
+    directMinutes: real().notNull(),
+    /** Fare per rider (resident id → yen) fixed when booked. */
+    fares: text({ mode: 'json' }).$type<Record<string, number>>().notNull(),
+    status: text({ enum: TAXI_BOOKING_STATUSES }).notNull(),
+    /** The outbound booking this one is the way back of. */
+    returnOfId: integer(),
+    createdByStaffId: integer().references(() => staffUsers.id),
+    createdAt: createdAt(),
+    pickedUpAt: timestamp(),
+    droppedOffAt: timestamp(),
+    noShowAt: timestamp(),
+    cancelledAt: timestamp(),
+  },
+  (t) => [
+    uniqueIndex('taxi_bookings_household_key_uq').on(t.householdId, t.idempotencyKey),
+    index('taxi_bookings_date_vehicle_idx').on(t.serviceDate, t.vehicleId),
+    index('taxi_bookings_household_date_idx').on(t.householdId, t.serviceDate),
+  ],
+);
+
+/** Which vehicle a driver drives (chosen on the tablet, or assigned by staff). */
+export const driverVehicles = sqliteTable('driver_vehicles', {
+  staffId: integer()
+    .primaryKey()
+    .references(() => staffUsers.id),
+  vehicleId: integer()
+    .notNull()
+    .references(() => vehicles.id),
+  updatedAt: timestamp().notNull(),
+});
+
+/** A resident's favourite destinations, offered first on the TV. */
+export const taxiFavourites = sqliteTable(
+  'taxi_favourites',
+  {
+    id: id(),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    placeId: integer()
+      .notNull()
+      .references(() => places.id),
+    sort: integer().notNull(),
+  },
+  (t) => [uniqueIndex('taxi_favourites_resident_place_uq').on(t.residentId, t.placeId)],
+);

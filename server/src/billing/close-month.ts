@@ -5,9 +5,9 @@ import { billingMonthOf, parseBillingMonth } from './billing-month';
 import type { BillingSettings } from './billing-settings';
 import { planMembershipCharges } from './plan-membership-charges';
 import { composeSettlement } from './statement/compose-settlement';
-import { composeStatement } from './statement/compose-statement';
+import { statementTotals } from './statement/compose-statement';
 import { reconcileClose, type CloseTotals } from './statement/reconcile-close';
-import type { ChargeKind, LedgerCharge } from './statement/types';
+import type { ChargeKind } from './statement/types';
 
 export type CloseResult = CloseTotals & {
   alreadyClosed: boolean;
@@ -17,8 +17,6 @@ export type CloseResult = CloseTotals & {
 
 // Households per read: bounds memory to a few thousand statements' charges at a time.
 const HOUSEHOLDS_PER_PAGE = 2000;
-
-type ChargeRow = [number, number, ChargeKind, string, number, number, number | null, number | null, number];
 
 /**
  * Closes a billing month: writes the membership fees, one statement per household with charges,
@@ -72,80 +70,82 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       )
       .pluck()
       .all(month);
-    const pageCharges = sqlite
-      .prepare<[string, number, number], ChargeRow>(
-        `SELECT id, household_id, kind, description, amount_yen, tax_rate, seller_id, order_id, occurred_at
-         FROM charges WHERE month = ? AND household_id BETWEEN ? AND ? ORDER BY household_id, id`,
+    // Sums per (household, kind, rate) straight off charges_close_idx, in index order: SQLite adds
+    // up the 2M rows and JavaScript sees a few per household. Tax is still computed once per rate
+    // per statement, by the same statementTotals the printable statement uses.
+    const pageSums = sqlite
+      .prepare<[string, number, number], [number, ChargeKind, number, number, number]>(
+        `SELECT household_id, kind, tax_rate, sum(amount_yen), count(*)
+         FROM charges INDEXED BY charges_close_idx
+         WHERE month = ? AND household_id BETWEEN ? AND ? GROUP BY household_id, kind, tax_rate`,
       )
       .raw();
-    const householdInfo = sqlite.prepare<[number], { name: string; no: string }>(
-      'SELECT name, cable_customer_no AS no FROM households WHERE id = ?',
-    );
+    const householdInfo = sqlite
+      .prepare<[number, number], [number, string, string]>(
+        'SELECT id, name, cable_customer_no FROM households WHERE id BETWEEN ? AND ?',
+      )
+      .raw();
     const insertStatement = sqlite.prepare(
       `INSERT INTO statements (household_id, month, issued_on, issuer_name, issuer_reg_no, recipient_name, cable_customer_no,
         total8, tax8, total10, tax10, charges_total, carried_over, amount_due, line_count, created_at)
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
-    const insertLine = sqlite.prepare('INSERT INTO statement_lines (charge_id, statement_id) VALUES (?, ?)');
 
     let statementCount = 0;
-    const flush = (householdId: number, charges: LedgerCharge[]) => {
-      const h = householdInfo.get(householdId)!;
-      const s = composeStatement({
-        month,
-        issuedOn,
-        issuer: settings.issuer,
-        recipient: { householdId, name: h.name, cableCustomerNo: h.no },
-        charges,
-      });
-      const r8 = s.rates.find((r) => r.rate === 8);
-      const r10 = s.rates.find((r) => r.rate === 10);
-      const id = insertStatement.run(
+    type Sum = { kind: ChargeKind; taxRate: number; amountYen: number; count: number };
+    const flush = (householdId: number, sums: Sum[], info: Map<number, [string, string]>) => {
+      const [name, no] = info.get(householdId)!;
+      const t = statementTotals(sums);
+      const r8 = t.rates.find((r) => r.rate === 8);
+      const r10 = t.rates.find((r) => r.rate === 10);
+      insertStatement.run(
         householdId,
         month,
         issuedOn,
         settings.issuer.name,
         settings.issuer.registrationNumber,
-        h.name,
-        h.no,
+        name,
+        no,
         r8?.total ?? 0,
         r8?.tax ?? 0,
         r10?.total ?? 0,
         r10?.tax ?? 0,
-        s.chargesTotal,
-        s.carriedOver,
-        s.amountDue,
-        charges.length,
+        t.chargesTotal,
+        t.carriedOver,
+        t.amountDue,
+        sums.reduce((n, x) => n + x.count, 0),
         now.getTime(),
-      ).lastInsertRowid;
-      for (const c of charges) insertLine.run(c.id, id);
+      );
       statementCount++;
     };
 
     for (let i = 0; i < householdIds.length; i += HOUSEHOLDS_PER_PAGE) {
       const from = householdIds[i]!;
       const to = householdIds[Math.min(i + HOUSEHOLDS_PER_PAGE, householdIds.length) - 1]!;
-      const rows = pageCharges.all(month, from, to);
-      let current: LedgerCharge[] = [];
-      for (const r of rows) {
-        if (current.length && current[0]!.householdId !== r[1]) {
-          flush(current[0]!.householdId, current);
+      const info = new Map(householdInfo.all(from, to).map((h) => [h[0], [h[1], h[2]] as [string, string]]));
+      let current: Sum[] = [];
+      let currentId = -1;
+      for (const [householdId, kind, taxRate, amountYen, count] of pageSums.all(month, from, to)) {
+        if (current.length && currentId !== householdId) {
+          flush(currentId, current, info);
           current = [];
         }
-        current.push({
-          id: r[0],
-          householdId: r[1],
-          kind: r[2],
-          description: r[3],
-          amountYen: r[4],
-          taxRate: r[5],
-          sellerId: r[6],
-          orderId: r[7],
-          occurredAt: new Date(r[8]),
-        });
+        currentId = householdId;
+        current.push({ kind, taxRate, amountYen, count });
       }
-      if (current.length) flush(current[0]!.householdId, current);
+      if (current.length) flush(currentId, current, info);
     }
+
+    // Link every charge to its statement in one statement, walking charges in (household, id)
+    // order so the (statement, charge) key is appended in order.
+    sqlite
+      .prepare(
+        `INSERT INTO statement_lines (statement_id, charge_id)
+         SELECT s.id, c.id FROM charges c INDEXED BY charges_month_household_idx
+         JOIN statements s ON s.household_id = c.household_id AND s.month = c.month
+         WHERE c.month = ?`,
+      )
+      .run(month);
 
     const sellerRows = sqlite
       .prepare<
@@ -154,12 +154,12 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       >(
         `SELECT c.seller_id AS sellerId, s.name, s.commission_bp AS bp, s.invoice_reg_no AS reg,
                 count(*) AS n, count(DISTINCT c.order_id) AS orders
-         FROM charges c JOIN sellers s ON s.id = c.seller_id
+         FROM charges c INDEXED BY charges_close_idx JOIN sellers s ON s.id = c.seller_id
          WHERE c.month = ? AND c.kind = 'goods' GROUP BY c.seller_id ORDER BY c.seller_id`,
       )
       .all(month);
     const byRate = sqlite.prepare<[string, number], { amount: number; taxRate: number }>(
-      `SELECT sum(amount_yen) AS amount, tax_rate AS taxRate FROM charges
+      `SELECT sum(amount_yen) AS amount, tax_rate AS taxRate FROM charges INDEXED BY charges_close_idx
        WHERE month = ? AND kind = 'goods' AND seller_id = ? GROUP BY tax_rate`,
     );
     const insertSettlement = sqlite.prepare(
@@ -218,7 +218,17 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       commissions,
     };
     const rec = reconcileClose(totals);
-    if (!rec.ok || statementCount !== stmts.n) {
+    // Every charge of the month sits on exactly one statement line.
+    const linked = sqlite
+      .prepare<[string], number>(
+        'SELECT count(*) FROM statement_lines sl JOIN statements s ON s.id = sl.statement_id WHERE s.month = ?',
+      )
+      .pluck()
+      .get(month)!;
+    rec.lines.push(
+      `${linked === ledger.n ? 'OK  ' : 'FAIL'} statement lines = ledger rows: ${linked} vs ${ledger.n}`,
+    );
+    if (!rec.ok || statementCount !== stmts.n || linked !== ledger.n) {
       // Throwing rolls the whole close back: a month is either closed and reconciled, or open.
       throw new Error(`close ${month} does not reconcile:\n${rec.lines.join('\n')}`);
     }

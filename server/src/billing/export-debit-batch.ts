@@ -35,6 +35,20 @@ type Row = {
   nextNewCode: NewCode;
 };
 
+/**
+ * 顧客番号 is a 20-digit N field; cable customer numbers carry a letter prefix (ICTV100017), so the
+ * debit file uses their digits, which the operator keeps unique.
+ */
+export function debitCustomerNumber(cableCustomerNo: string, who: string): string {
+  const digits = cableCustomerNo.replace(/\D/g, '');
+  if (!digits || digits.length > 20) {
+    throw new ZenginFormatError(
+      `household ${who}: cable customer number "${cableCustomerNo}" has no usable digits`,
+    );
+  }
+  return digits.padStart(20, '0');
+}
+
 export function debitHeaderFor(settings: BillingSettings, debitDate: string): DebitHeader {
   const o = settings.originator;
   return {
@@ -99,31 +113,41 @@ export function exportDebitBatch(
     )
     .all(month);
 
+  // Bank and branch names repeat across thousands of households: normalise each spelling once.
+  const names = new Map<string, string>();
+  const bankText = (text: string, who: string, field: string) => {
+    let out = names.get(text);
+    if (out === undefined) names.set(text, (out = normalizeKanaName(text, { household: who, field })));
+    return out;
+  };
   const errors: string[] = [];
+  const seen = new Map<string, number>();
   const records: (DebitRecord & { statementId: number; householdId: number })[] = [];
   for (const r of rows) {
     const who = `${r.householdId} ${r.name}`;
     try {
-      if (!/^\d{1,20}$/.test(r.customerNo)) {
+      const customerNumber = debitCustomerNumber(r.customerNo, who);
+      if (seen.has(customerNumber)) {
         throw new ZenginFormatError(
-          `household ${who}: cable customer number "${r.customerNo}" must be digits`,
+          `household ${who}: customer number ${customerNumber} is also household ${seen.get(customerNumber)}'s`,
         );
       }
+      seen.set(customerNumber, r.householdId);
       records.push({
         statementId: r.statementId,
         householdId: r.householdId,
         account: {
           bankCode: r.bankCode!,
-          bankName: normalizeKanaName(r.bankName, { household: who, field: '銀行名' }),
+          bankName: bankText(r.bankName, who, '銀行名'),
           branchCode: r.branchCode,
-          branchName: normalizeKanaName(r.branchName, { household: who, field: '支店名' }),
+          branchName: bankText(r.branchName, who, '支店名'),
           accountType: r.accountType,
           accountNumber: r.accountNumber,
         },
         holderName: normalizeKanaName(r.holderKana, { household: who, field: '預金者名' }),
         amount: r.amountDue,
         newCode: r.nextNewCode,
-        customerNumber: r.customerNo,
+        customerNumber,
         resultCode: 0,
       });
     } catch (e) {
@@ -158,14 +182,7 @@ export function exportDebitBatch(
     );
     const clearNewCode = sqlite.prepare('UPDATE bank_accounts SET next_new_code = 0 WHERE household_id = ?');
     for (const r of records) {
-      insertItem.run(
-        id,
-        r.householdId,
-        r.statementId,
-        r.customerNumber.padStart(20, '0'),
-        r.amount,
-        r.newCode,
-      );
+      insertItem.run(id, r.householdId, r.statementId, r.customerNumber, r.amount, r.newCode);
       if (r.newCode !== 0) clearNewCode.run(r.householdId);
     }
     return id;

@@ -1,8 +1,12 @@
 import type { Feature } from '../features';
-import { createRouter } from '../lib/router';
+import { billingConsole } from './console';
+import { billingJobs } from './jobs';
+import { billingApi } from './routes';
 
-/** Placeholder until the billing capability is built: the sub-app is mounted but has no routes. */
 export const billingFeature: Feature = {
   name: 'billing',
-  api: createRouter(),
+  api: billingApi,
+  console: billingConsole,
+  jobs: billingJobs,
+  nav: [{ label: '請求・口座振替', href: '/console/billing', roles: ['city_staff'] }],
 };

@@ -1,8 +1,20 @@
 import type { Feature } from '../features';
-import { createRouter } from '../lib/router';
+import { shopConsole } from './console';
+import { shopJobs } from './jobs';
+import { shopApi } from './routes';
 
-/** Placeholder until the shop capability is built: the sub-app is mounted but has no routes. */
+export { setOrderStatus, ORDER_STATUS_JA, ORDER_TRANSITIONS } from './set-order-status';
+export { listPackedOrders } from './list-packed-orders';
+
 export const shopFeature: Feature = {
   name: 'shop',
-  api: createRouter(),
+  api: shopApi,
+  console: shopConsole,
+  jobs: shopJobs,
+  nav: [
+    { label: 'ピッキング', href: '/console/shop/picking', roles: ['store_staff'] },
+    { label: '売上', href: '/console/shop/sales', roles: ['store_staff', 'city_staff'] },
+    { label: '荷物のお渡し', href: '/console/shop/hall', roles: ['support_worker'] },
+    { label: '電話注文', href: '/console/shop/phone', roles: ['call_centre'] },
+  ],
 };

@@ -1,8 +1,14 @@
 import type { Feature } from '../features';
-import { createRouter } from '../lib/router';
+import { taxiConsole } from './console';
+import { taxiApi } from './routes';
 
-/** Placeholder until the taxi capability is built: the sub-app is mounted but has no routes. */
 export const taxiFeature: Feature = {
   name: 'taxi',
-  api: createRouter(),
+  api: taxiApi,
+  console: taxiConsole,
+  nav: [
+    { label: '運転手', href: '/console/taxi/driver', roles: ['driver'] },
+    { label: 'タクシー電話受付', href: '/console/taxi/calls', roles: ['call_centre'] },
+    { label: 'タクシー運行', href: '/console/taxi/city', roles: ['city_staff'] },
+  ],
 };

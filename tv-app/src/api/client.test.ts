@@ -23,7 +23,12 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 beforeAll(async () => {
   server = createServer(async (req, res) => {
-    seen.push({ method: req.method!, url: req.url!, auth: req.headers.authorization, body: await readBody(req) });
+    seen.push({
+      method: req.method!,
+      url: req.url!,
+      auth: req.headers.authorization,
+      body: await readBody(req),
+    });
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json' });
       res.end(JSON.stringify(value));
@@ -33,9 +38,9 @@ beforeAll(async () => {
         return json(401, { error: { code: 'unauthorized', message: 'この機械はまだ登録されていません' } });
       }
       return json(200, {
-        household: { id: 'h1', name: '山田家' },
-        residents: [{ id: 'r1', name: '山田 花子', kana: 'やまだ はなこ' }],
-        hamlet: { id: 'm1', name: '長谷', hallName: '長谷公民館' },
+        household: { id: 1, name: '山田家' },
+        residents: [{ id: 11, name: '山田 花子', kana: 'やまだ はなこ' }],
+        hamlet: { id: 3, name: '長谷', hallName: '長谷公民館' },
       });
     }
     if (req.url === '/api/echo') return json(200, { got: JSON.parse(seen.at(-1)!.body) });
@@ -63,7 +68,11 @@ describe('api client', () => {
   it("surfaces the server's Japanese message and code on an error response", async () => {
     const error = await getMe(createApiClient({ baseUrl, token: 'wrong' })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 401, code: 'unauthorized', message: 'この機械はまだ登録されていません' });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'unauthorized',
+      message: 'この機械はまだ登録されていません',
+    });
   });
 
   it('sends no Authorization header without a token', async () => {

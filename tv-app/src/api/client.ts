@@ -44,7 +44,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const code = typeof body?.error?.code === 'string' ? body.error.code : `http_${res.status}`;
   const message =
-    typeof body?.error?.message === 'string' && body.error.message ? body.error.message : FALLBACK_ERROR_MESSAGE;
+    typeof body?.error?.message === 'string' && body.error.message
+      ? body.error.message
+      : FALLBACK_ERROR_MESSAGE;
   return new ApiError(res.status, code, message);
 }
 

@@ -1,9 +1,9 @@
 import { api, type ApiClient } from './client.js';
 
 export interface TvMe {
-  household: { id: string; name: string };
-  residents: Array<{ id: string; name: string; kana: string }>;
-  hamlet: { id: string; name: string; hallName: string };
+  household: { id: number; name: string };
+  residents: Array<{ id: number; name: string; kana: string }>;
+  hamlet: { id: number; name: string; hallName: string };
 }
 
 /** Who this box belongs to: the household, its residents and their hamlet. */

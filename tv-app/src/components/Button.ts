@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { centreShift, textConfig } from '../lib/text.js';
 import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE } from '../theme.js';
 
 /** A wide focusable button; focus shows as growth + outline + lighter fill, not colour alone. */
@@ -50,7 +50,14 @@ export class Button extends Lightning.Component {
       Outline: {
         x: -o * 1.5,
         y: -o * 1.5,
-        texture: Lightning.Tools.getRoundRect(this.w + o * 3, this.h + o * 3, 26, o, COLOUR.focusOutline, false),
+        texture: Lightning.Tools.getRoundRect(
+          this.w + o * 3,
+          this.h + o * 3,
+          26,
+          o,
+          COLOUR.focusOutline,
+          false,
+        ),
       },
       Background: {
         texture: Lightning.Tools.getRoundRect(this.w, this.h, 20, 0, 0, true, 0xffffffff),
@@ -58,7 +65,7 @@ export class Button extends Lightning.Component {
       },
       Label: {
         x: this.w / 2,
-        y: this.h / 2,
+        y: this.h / 2 + centreShift(FONT_SIZE.body),
         text: textConfig(this._label, { size: FONT_SIZE.body, maxLines: 1 }),
       },
     });

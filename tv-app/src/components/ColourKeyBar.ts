@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { centreShift, textConfig } from '../lib/text.js';
 import { COLOUR_KEYS, COLOUR, FONT_SIZE, type ColourKey } from '../theme.js';
 
 export interface ColourKeyAction {
@@ -32,9 +32,18 @@ export class ColourKeyBar extends Lightning.Component {
         w: 96,
         h: 72,
         texture: Lightning.Tools.getRoundRect(96, 72, 14, 4, 0xffffffff, true, k.fill),
-        Name: { x: 48, y: 38, mount: 0.5, text: textConfig(k.name, { size: FONT_SIZE.small, colour: k.ink }) },
+        Name: {
+          x: 48,
+          y: 36 + centreShift(FONT_SIZE.small),
+          mount: 0.5,
+          text: textConfig(k.name, { size: FONT_SIZE.small, colour: k.ink }),
+        },
       },
-      Label: { flexItem: { marginLeft: 20 }, text: textConfig(k.label, { size: FONT_SIZE.small, colour: COLOUR.text }) },
+      Label: {
+        // Cross-axis centring splits the margin, hence twice the shift.
+        flexItem: { marginLeft: 20, marginTop: 2 * centreShift(FONT_SIZE.small) },
+        text: textConfig(k.label, { size: FONT_SIZE.small, colour: COLOUR.text }),
+      },
     }));
   }
 }

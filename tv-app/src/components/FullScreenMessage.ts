@@ -31,7 +31,9 @@ export class FullScreenMessage extends Lightning.Component {
     this.patch({
       Title: { text: textConfig(spec.title, { size: FONT_SIZE.hero, wrapWidth, maxLines: 2 }) },
       Body: { text: textConfig(spec.body ?? '', { size: FONT_SIZE.body, wrapWidth, maxLines: 6 }) },
-      Hint: { text: textConfig(spec.hint ?? '', { size: FONT_SIZE.body, colour: COLOUR.focusOutline, wrapWidth }) },
+      Hint: {
+        text: textConfig(spec.hint ?? '', { size: FONT_SIZE.body, colour: COLOUR.focusOutline, wrapWidth }),
+      },
     });
   }
 

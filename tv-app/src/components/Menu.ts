@@ -15,6 +15,7 @@ export interface MenuItem {
 export class Menu extends Lightning.Component {
   private _items: MenuItem[] = [];
   private _index = 0;
+  private _first = 0;
   itemWidth = 960;
   itemHeight = 120;
   gap = 32;
@@ -56,9 +57,17 @@ export class Menu extends Lightning.Component {
   private _scroll(): void {
     const step = this.itemHeight + this.gap;
     const visible = this.h > 0 ? Math.max(1, Math.floor((this.h + this.gap) / step)) : this._items.length;
-    const first = Math.max(0, Math.min(this._index - visible + 1, this._items.length - visible));
-    const top = Math.min(first, this._index) * step;
-    this.tag('Items')!.setSmooth('y', -Math.max(0, top), { duration: 0.15 });
+    // Scroll only when focus leaves the window, so the list does not jump on every key.
+    let first = this._first;
+    if (this._index < first) first = this._index;
+    if (this._index >= first + visible) first = this._index - visible + 1;
+    first = Math.max(0, Math.min(first, this._items.length - visible));
+    this._first = first;
+    this.tag('Items')!.setSmooth('y', -first * step, { duration: 0.15 });
+    // Hidden rather than clipped: clipping would cut the focused item's outline.
+    this.tag('Items')!.children.forEach((child: Lightning.Element, i: number) => {
+      child.visible = i >= first && i < first + visible;
+    });
   }
 
   override _getFocused() {

@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { centreShift, textConfig } from '../lib/text.js';
 import { announce } from '../speech/announcer.js';
 import { COLOUR, FOCUS_OUTLINE_WIDTH, FONT_SIZE } from '../theme.js';
 
@@ -16,14 +16,20 @@ export class QuantityPicker extends Lightning.Component {
 
   static override _template(): Lightning.Component.Template {
     const o = FOCUS_OUTLINE_WIDTH;
+    const y = 70 + centreShift(FONT_SIZE.title);
     return {
       w: 480,
       h: 140,
-      Outline: { x: -o, y: -o, alpha: 0, texture: Lightning.Tools.getRoundRect(500, 160, 24, o, COLOUR.focusOutline, false) },
+      Outline: {
+        x: -o,
+        y: -o,
+        alpha: 0,
+        texture: Lightning.Tools.getRoundRect(500, 160, 24, o, COLOUR.focusOutline, false),
+      },
       Background: { texture: Lightning.Tools.getRoundRect(480, 140, 20, 0, 0, true, COLOUR.surface) },
-      Less: { x: 60, y: 72, mount: 0.5, text: textConfig('◀', { size: FONT_SIZE.title }) },
-      Value: { x: 240, y: 72, mount: 0.5 },
-      More: { x: 420, y: 72, mount: 0.5, text: textConfig('▶', { size: FONT_SIZE.title }) },
+      Less: { x: 60, y, mount: 0.5, text: textConfig('◀', { size: FONT_SIZE.title }) },
+      Value: { x: 240, y, mount: 0.5 },
+      More: { x: 420, y, mount: 0.5, text: textConfig('▶', { size: FONT_SIZE.title }) },
     };
   }
 
@@ -56,10 +62,11 @@ export class QuantityPicker extends Lightning.Component {
     this.tag('Outline')!.setSmooth('alpha', 0, { duration: 0.12 });
   }
 
+  /** At a bound the key is passed on, so ← at the minimum can move focus to the left. */
   private _change(delta: number): boolean {
     const before = this._value;
     this.value = this._value + delta;
-    if (this._value === before) return true;
+    if (this._value === before) return false;
     announce(`${this._value}${this.unit}`);
     this.signal('change', this._value);
     return true;

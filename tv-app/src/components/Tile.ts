@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { centreShift, textConfig } from '../lib/text.js';
 import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE } from '../theme.js';
 
 export interface TileSpec {
@@ -62,11 +62,18 @@ export class Tile extends Lightning.Component {
         y: -o * 1.5,
         texture: Lightning.Tools.getRoundRect(w + o * 3, h + o * 3, 36, o, COLOUR.focusOutline, false),
       },
-      Background: { texture: Lightning.Tools.getRoundRect(w, h, 28, 0, 0, true, 0xffffffff), color: COLOUR.surface },
-      Label: { x: w / 2, y: this._hint ? h * 0.42 : h / 2, text: textConfig(this._label, { size: FONT_SIZE.tile }) },
+      Background: {
+        texture: Lightning.Tools.getRoundRect(w, h, 28, 0, 0, true, 0xffffffff),
+        color: COLOUR.surface,
+      },
+      Label: {
+        x: w / 2,
+        y: (this._hint ? h * 0.42 : h / 2) + centreShift(FONT_SIZE.tile),
+        text: textConfig(this._label, { size: FONT_SIZE.tile }),
+      },
       Hint: {
         x: w / 2,
-        y: h * 0.72,
+        y: h * 0.72 + centreShift(FONT_SIZE.small),
         visible: !!this._hint,
         text: textConfig(this._hint, { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },

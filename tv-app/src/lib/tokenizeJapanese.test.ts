@@ -12,7 +12,9 @@ describe('tokenizeJapanese', () => {
   });
 
   it('never starts a token with closing punctuation, small kana or the long-vowel mark', () => {
-    const tokens = tokensOf('タクシーを予約しました。「ぐるっとタクシー」、ありがとうございます！ちょっと待ってね');
+    const tokens = tokensOf(
+      'タクシーを予約しました。「ぐるっとタクシー」、ありがとうございます！ちょっと待ってね',
+    );
     for (const t of tokens.slice(1)) expect('、。」！ーっょ').not.toContain(t[0]);
   });
 

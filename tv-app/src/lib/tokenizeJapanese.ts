@@ -3,7 +3,9 @@
  * spaces, so words come from Intl.Segmenter; kinsoku rules keep closing punctuation, the long-vowel
  * mark and small kana off the start of a line and opening brackets off its end.
  */
-const NO_LINE_START = new Set([...'、。，．・：；？！ー〜…‥」』）］｝〉》】〕”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ,.!?)]}']);
+const NO_LINE_START = new Set([
+  ...'、。，．・：；？！ー〜…‥」』）］｝〉》】〕”’ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ,.!?)]}',
+]);
 const NO_LINE_END = new Set([...'「『（［｛〈《【〔“‘([{']);
 
 export interface TokenSpan {

@@ -17,11 +17,17 @@ export function createPlaceholderPage(title: string) {
         Status: { y: 240, text: textConfig('準備中', { size: FONT_SIZE.hero, colour: COLOUR.focusOutline }) },
         Body: {
           y: 420,
-          text: textConfig('このサービスは、もうすぐ使えるようになります。', { size: FONT_SIZE.body, wrapWidth: SAFE.w }),
+          text: textConfig('このサービスは、もうすぐ使えるようになります。', {
+            size: FONT_SIZE.body,
+            wrapWidth: SAFE.w,
+          }),
         },
         Hint: {
           y: SAFE.h - 120,
-          text: textConfig('「戻る」ボタンで、はじめの画面に戻ります。', { size: FONT_SIZE.body, wrapWidth: SAFE.w }),
+          text: textConfig('「戻る」ボタンで、はじめの画面に戻ります。', {
+            size: FONT_SIZE.body,
+            wrapWidth: SAFE.w,
+          }),
         },
       };
     }

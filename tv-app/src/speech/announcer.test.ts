@@ -6,7 +6,12 @@ describe('announceFocusPath', () => {
     const spoken: string[] = [];
     setSpeaker({ speak: (t) => spoken.push(t), cancel() {} });
     const page = { announce: 'お買い物のページ' };
-    const tile = { label: 'タクシー', announce(this: { label: string }) { return this.label; } };
+    const tile = {
+      label: 'タクシー',
+      announce(this: { label: string }) {
+        return this.label;
+      },
+    };
     expect(announceFocusPath([{}, page, tile, {}])).toBe('タクシー');
     expect(announceFocusPath([{}, page])).toBe('お買い物のページ');
     expect(spoken).toEqual(['タクシー', 'お買い物のページ']);

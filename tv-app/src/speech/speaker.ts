@@ -11,7 +11,9 @@ export interface Speaker {
 /** Slower than default: elderly listeners asked for unhurried menus. */
 export const SPEECH_RATE = 0.85;
 
-export function createWebSpeechSpeaker(synth: SpeechSynthesis | undefined = globalThis.speechSynthesis): Speaker {
+export function createWebSpeechSpeaker(
+  synth: SpeechSynthesis | undefined = globalThis.speechSynthesis,
+): Speaker {
   if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return silentSpeaker;
   return {
     speak(text) {

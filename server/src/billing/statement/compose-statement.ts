@@ -28,6 +28,27 @@ function group(key: string, title: string, lines: StatementLine[]): StatementGro
   return { key, title, lines, subtotal: lines.reduce((s, l) => s + l.amountYen, 0) };
 }
 
+export type StatementTotals = Pick<Statement, 'rates' | 'chargesTotal' | 'carriedOver' | 'amountDue'>;
+
+/**
+ * The money part of a statement: tax once per rate over the month's lines, carry-overs added to
+ * the amount due untaxed. The close stores these without building the printable lines; the view
+ * recomposes them through the same function, so both always agree.
+ */
+export function statementTotals(
+  charges: Iterable<Pick<LedgerCharge, 'kind' | 'amountYen' | 'taxRate'>>,
+): StatementTotals {
+  const taxable: { amount: number; taxRate: TaxRate }[] = [];
+  let carriedOver = 0;
+  for (const c of charges) {
+    if (c.kind === 'carry_over') carriedOver += c.amountYen;
+    else taxable.push({ amount: c.amountYen, taxRate: c.taxRate as TaxRate });
+  }
+  const rates = taxPerRate(taxable);
+  const chargesTotal = rates.reduce((s, r) => s + r.total, 0);
+  return { rates, chargesTotal, carriedOver, amountDue: chargesTotal + carriedOver };
+}
+
 /**
  * One household's qualified invoice (適格請求書) for a month, composed from its ledger rows:
  * membership, goods grouped by order, rides, adjustments, then unpaid amounts carried over.
@@ -87,10 +108,7 @@ export function composeStatement(input: ComposeStatementInput): Statement {
   if (adjustments.length) groups.push(group('adjustments', '調整', adjustments));
   if (carried.length) groups.push(group('carry_over', '前月までの未収分', carried));
 
-  const taxable = [...membership, ...[...orders.values()].flat(), ...rides, ...adjustments];
-  const rates = taxPerRate(taxable.map((l) => ({ amount: l.amountYen, taxRate: l.taxRate as TaxRate })));
-  const chargesTotal = rates.reduce((s, r) => s + r.total, 0);
-  const carriedOver = carried.reduce((s, l) => s + l.amountYen, 0);
+  const { rates, chargesTotal, carriedOver, amountDue } = statementTotals(sorted);
   return {
     householdId: input.recipient.householdId,
     month: input.month,
@@ -101,6 +119,6 @@ export function composeStatement(input: ComposeStatementInput): Statement {
     rates,
     chargesTotal,
     carriedOver,
-    amountDue: chargesTotal + carriedOver,
+    amountDue,
   };
 }

@@ -21,7 +21,7 @@ export function advanceClock(state: DispatchState, now: number): void {
       state.early[start] = state.late[start] = times[0]!;
     } else {
       // an idle vehicle can leave from now on, not earlier
-      state.early[start] = Math.min(Math.max(state.early[start]!, now), state.late[start]!);
+      state.early[start] = idleEarliest(state, v, state.early[start]!, Math.max(state.early[start]!, now));
     }
     let served = 0;
     while (served < route.length && times[served + 1]! <= now) {
@@ -43,6 +43,16 @@ export function advanceClock(state: DispatchState, now: number): void {
       if (load === 0) cut = k;
     }
     if (cut < 0) return;
+    const cap = state.table.capacity;
+    let prev = start;
+    for (let k = 0; k <= cut; k++) {
+      const node = route[k]!;
+      state.drivenKm[v] = state.drivenKm[v]! + state.table.km[prev * cap + node]!;
+      prev = node;
+      const req = state.requests.get(state.owner[node]!)!;
+      const kind = node === req.pickupNode ? 'pickup' : 'dropoff';
+      state.history.push({ vehicle: v, bookingId: req.booking.id, kind, time: times[k + 1]! });
+    }
     const last = route[cut]!;
     const leave = times[cut + 1]! + state.service[last]!;
     copySlot(state.table, last, start);
@@ -50,7 +60,7 @@ export function advanceClock(state: DispatchState, now: number): void {
     const stillDriving = cut + 1 < route.length && state.plan.locked[v]! > cut + 1;
     const shiftEnd = state.settings.vehicles[v]!.shiftEnd;
     state.late[start] = stillDriving ? leave : Math.max(leave, shiftEnd);
-    state.early[start] = stillDriving ? leave : Math.min(Math.max(leave, now), state.late[start]!);
+    state.early[start] = stillDriving ? leave : idleEarliest(state, v, leave, Math.max(leave, now));
     for (let k = 0; k <= cut; k++) {
       const node = route[k]!;
       const req = state.requests.get(state.owner[node]!);
@@ -69,4 +79,16 @@ export function advanceClock(state: DispatchState, now: number): void {
     state.plan.routes[v] = route.slice(cut + 1);
     state.plan.locked[v] = state.plan.locked[v]! - (cut + 1);
   });
+}
+
+/**
+ * Earliest departure of an idle vehicle: `wanted`, but never so late that it could no longer get
+ * back to its depot within its shift (after the shift it simply drives home).
+ */
+function idleEarliest(state: DispatchState, v: number, floor: number, wanted: number): number {
+  const start = state.startNode[v]!;
+  const end = state.endNode[v]!;
+  const cap = state.table.capacity;
+  const latestLeave = state.late[end]! - state.service[start]! - state.table.minutes[start * cap + end]!;
+  return Math.max(floor, Math.min(wanted, latestLeave, state.late[start]!));
 }

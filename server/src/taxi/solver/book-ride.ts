@@ -129,12 +129,16 @@ function makePromise(state: DispatchState, b: Booking, pick: number, drop: numbe
   const sd = state.requests.get(b.id)!.deliveryNode;
   const lo = state.early[sp]!;
   const hi = state.late[sp]!;
-  let from = Math.floor(pick - s.promiseWidthMinutes / 2);
-  from = Math.min(from, Math.floor(hi) - s.promiseWidthMinutes);
-  from = Math.max(from, Math.ceil(lo));
-  let to = Math.min(from + s.promiseWidthMinutes, hi);
-  if (pick < from) from = pick;
-  if (pick > to) to = pick;
+  const w = s.promiseWidthMinutes;
+  let from: number;
+  let to: number;
+  if (hi - lo <= w) [from, to] = [lo, hi];
+  else {
+    // prefer whole minutes; fall back to exact bounds when the window edges do not allow them
+    from = Math.min(Math.max(Math.floor(pick - w / 2), Math.ceil(lo)), Math.floor(hi) - w);
+    if (from < lo || from > pick || from + w < pick) from = Math.min(Math.max(pick - w / 2, lo), hi - w);
+    to = from + w;
+  }
   const latest =
     b.kind === 'arriveBy' ? state.late[sd]! : Math.min(state.late[sd]!, Math.ceil(drop) + s.arrivalSlackMinutes);
   return { pickupFrom: from, pickupTo: to, expectedArrival: drop, latestArrival: Math.max(latest, drop) };

@@ -28,6 +28,8 @@ export function createDispatchState(settings: DispatchSettings, depotRows: Trave
     served: new Map(),
     requests: new Map(),
     finished: [],
+    history: [],
+    drivenKm: settings.vehicles.map(() => 0),
     now,
   };
   syncNodeArrays(state);

@@ -84,6 +84,13 @@ export interface LiveRequest {
   done?: { pickup: number; dropoff: number; vehicle: number };
 }
 
+export interface ServedStop {
+  vehicle: number;
+  bookingId: string;
+  kind: 'pickup' | 'dropoff';
+  time: number;
+}
+
 /** The dispatcher's whole live state. Plain data, mutated only by the dispatcher functions. */
 export interface DispatchState {
   settings: DispatchSettings;
@@ -103,5 +110,8 @@ export interface DispatchState {
   requests: Map<string, LiveRequest>;
   /** finished rides, in completion order, for reports */
   finished: LiveRequest[];
+  /** stops that left the live plan, in service order, and the km driven to reach them */
+  history: ServedStop[];
+  drivenKm: number[];
   now: number;
 }

@@ -20,6 +20,11 @@ import {
 
 const NONE: WatchDecision = { kind: 'none' };
 
+function quietLength(s: WatchSettings): number {
+  const d = s.quietEndMinute - s.quietStartMinute;
+  return d >= 0 ? d : d + 1440;
+}
+
 export function isAwayAt(away: readonly AwayPeriod[], at: number): boolean {
   for (const p of away) if (p.from <= at && at < p.until) return true;
   return false;
@@ -97,7 +102,11 @@ export function decideWatchStep(
     if (awake >= settings.noKeyMinutes) {
       return open('tv_on_no_keys', settings, tvOnNoKeysReason(anchor, now));
     }
-    if (!check && !quietNow && tuning.checkAttempts > 0 && awake >= tuning.checkAfterMinutes) {
+    const quietMinutes = (now - anchor) / MINUTE_MS - awake;
+    const sinceQuietEnd = (localMinuteOfDay(now) - settings.quietEndMinute + 1440) % 1440;
+    const wholeNight =
+      quietMinutes >= quietLength(settings) && sinceQuietEnd >= tuning.overnightCheckAfterMinutes;
+    if (!check && !quietNow && tuning.checkAttempts > 0 && (awake >= tuning.checkAfterMinutes || wholeNight)) {
       return { kind: 'ask', attempt: 1 };
     }
   }

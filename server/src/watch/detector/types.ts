@@ -35,6 +35,8 @@ export interface WatchSettings {
 export interface DetectorTuning {
   /** Show "お元気ですか？" after the TV has been on this long without a key (outside quiet hours). */
   checkAfterMinutes: number;
+  /** After a whole night with the TV on and no key, ask this soon after quiet hours end. */
+  overnightCheckAfterMinutes: number;
   /** A check not answered within this long is asked again, up to `checkAttempts` times. */
   checkAnswerMinutes: number;
   checkAttempts: number;
@@ -53,14 +55,15 @@ export interface DetectorTuning {
 
 export const DEFAULT_TUNING: DetectorTuning = {
   checkAfterMinutes: 180,
+  overnightCheckAfterMinutes: 60,
   checkAnswerMinutes: 30,
   checkAttempts: 4,
   heartbeatGapMinutes: 12,
-  rhythmDays: 28,
-  rhythmMinDays: 20,
-  rhythmMinWindowHours: 4,
-  rhythmMarginHours: 2,
-  rhythmMaxSilentDays: 0,
+  rhythmDays: 56,
+  rhythmMinDays: 28,
+  rhythmMinWindowHours: 3,
+  rhythmMarginHours: 1,
+  rhythmMaxSilentDays: 1,
 };
 
 export const DEFAULT_SETTINGS: Omit<WatchSettings, 'enabledAt'> = {

@@ -41,6 +41,8 @@ export interface SimResult {
   localChecks: number;
   /** Of those, how many the support worker settled before anyone else was told. */
   settledLocally: number;
+  /** Alerts opened, at any tier, while nothing was wrong. */
+  anyoneTold: number;
   checksAsked: number;
   collapses: CollapseOutcome[];
   baseline24: { falseAlerts: number; collapses: CollapseOutcome[] };
@@ -118,6 +120,8 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
   });
   const settings = r.settings;
   let supportReplyAt = Infinity;
+  // The peers' fixed rules see only the announced absences, not the ones our worker enters.
+  const announced: { from: number; until: number }[] = [];
   const countFalse = (condition: WatchCondition) => {
     result.falseAlerts++;
     result.falseByCondition[condition]++;
@@ -129,6 +133,7 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
     while (ai < r.awaySets.length && r.awaySets[ai]!.setAt <= now) {
       const a = r.awaySets[ai++]!;
       addAway(st, { from: a.from, until: a.until }, now);
+      announced.push({ from: a.from, until: a.until });
     }
     for (;;) {
       const e = r.events[ei];
@@ -156,8 +161,11 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       supportReplyAt = Infinity;
       // The worker phones or looks in: fine if the resident is at home, and often knows where
       // they went if not.
-      if (st.alert && now < collapseAt && (find(r.out, now) < 0 || rng.chance(0.7))) {
+      const outAt = find(r.out, now);
+      if (st.alert && now < collapseAt && (outAt < 0 || rng.chance(0.7))) {
         acknowledge(st, 'fine', now);
+        // Knowing where they went, the worker enters the absence with its return date.
+        if (outAt >= 0) addAway(st, { from: now, until: r.out[outAt]![1] }, now);
         if (now >= measureFrom) result.settledLocally++;
       }
     }
@@ -173,6 +181,7 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       countFalse(d.condition);
     } else if (d.kind === 'open') {
       if (measured) {
+        result.anyoneTold++;
         if (d.tier.kind === 'support_worker') {
           result.localChecks++;
           supportReplyAt = now + rng.uniform(10, 60) * MIN;
@@ -188,8 +197,8 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       result.collapses.push(outcome(0, st.alert.condition));
     }
 
-    for (const a of st.away) if (a.until <= now && a.until > awayEnd) awayEnd = a.until;
-    const away = st.away.some((a) => a.from <= now && now < a.until);
+    for (const a of announced) if (a.until <= now && a.until > awayEnd) awayEnd = a.until;
+    const away = announced.some((a) => a.from <= now && now < a.until);
     const f24 = b24.step(lastSignRaw, awayEnd, tvOn, away, now);
     const f246 = b246.step(lastSignRaw, awayEnd, tvOn, away, now);
     if (measured) {
@@ -222,6 +231,7 @@ export function runSimulation(o: SimOptions): SimResult {
     falseByCondition: { no_activity: 0, rhythm_break: 0, check_unanswered: 0, tv_on_no_keys: 0 },
     localChecks: 0,
     settledLocally: 0,
+    anyoneTold: 0,
     checksAsked: 0,
     collapses: [],
     baseline24: { falseAlerts: 0, collapses: [] },
@@ -237,10 +247,10 @@ export const DEFAULT_SIM: SimOptions = {
   residents: 1000,
   // Tokyo midnight, Monday 5 January 2026.
   start: Date.UTC(2026, 0, 4, 15, 0),
-  days: 92,
-  measureFromDay: 28,
-  collapseFromDay: 28,
-  collapseToDay: 88,
+  days: 120,
+  measureFromDay: 56,
+  collapseFromDay: 56,
+  collapseToDay: 116,
   collapseShare: 0.35,
   tickMinutes: 5,
   tuning: DEFAULT_TUNING,

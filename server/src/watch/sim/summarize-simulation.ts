@@ -27,11 +27,6 @@ export function falseRatePercent(alerts: number, householdDays: number): number 
   return householdDays === 0 ? 0 : (100 * alerts) / householdDays;
 }
 
-/** False family alerts that began as a support-worker check (not to be counted twice). */
-function escalatedChecks(r: SimResult): number {
-  return r.localChecks - r.settledLocally > 0 ? Math.min(r.falseAlerts, r.localChecks - r.settledLocally) : 0;
-}
-
 const fmt = (n: number | null, digits = 1) => (n === null ? 'n/a' : n.toFixed(digits));
 
 /** The report `npm run sim:watch` prints; its last line is the one CI and docs quote. */
@@ -57,7 +52,7 @@ export function formatSimulationReport(r: SimResult, each: boolean): string[] {
   lines.push(
     `support-worker checks for residents who were fine: ${fmt(falseRatePercent(r.localChecks, r.householdDays), 2)}% ` +
       `per household-day, ${r.settledLocally} settled locally; any person told anything while nothing was wrong: ` +
-      `${fmt(falseRatePercent(r.localChecks + r.falseAlerts - escalatedChecks(r), r.householdDays), 2)}% per household-day`,
+      `${fmt(falseRatePercent(r.anyoneTold, r.householdDays), 2)}% per household-day`,
   );
   for (const [name, x] of [
     ['TV off', off],

@@ -1,7 +1,7 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import { ColourKeyBar } from '../../components/ColourKeyBar.js';
 import { Tile } from '../../components/Tile.js';
-import { Page } from "../Page.js";
+import { Page } from '../Page.js';
 import { greetResidents } from '../../lib/greeting.js';
 import { textConfig } from '../../lib/text.js';
 import { isUnregisteredError, loadMe } from '../../session.js';

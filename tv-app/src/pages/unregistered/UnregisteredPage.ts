@@ -1,6 +1,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import { FullScreenMessage } from '../../components/FullScreenMessage.js';
-import { Page } from "../Page.js";
+import { Page } from '../Page.js';
 
 export const UNREGISTERED_TITLE = 'この機械はまだ登録されていません';
 

@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, timestamp } from './columns';
+import { familyContacts, residents, staffUsers } from './core';
+
+/** Opt-in per resident: consent (when, recorded by whom) and the detector's settings. */
+export const watchSettings = sqliteTable('watch_settings', {
+  residentId: integer()
+    .primaryKey()
+    .references(() => residents.id),
+  enabled: integer({ mode: 'boolean' }).notNull().default(true),
+  consentAt: timestamp().notNull(),
+  consentStaffId: integer()
+    .notNull()
+    .references(() => staffUsers.id),
+  thresholdMinutes: integer().notNull().default(1440),
+  noKeyMinutes: integer().notNull().default(360),
+  quietStartMinute: integer().notNull().default(1260),
+  quietEndMinute: integer().notNull().default(360),
+  supportWorkerFirst: integer({ mode: 'boolean' }).notNull().default(true),
+  escalateAfterMinutes: integer().notNull().default(60),
+  /** Daily "お元気メール" to the contacts. */
+  dailyMail: integer({ mode: 'boolean' }).notNull().default(false),
+  updatedAt: timestamp().notNull(),
+});
+
+/**
+ * Presence per 15-minute slot (slot = epoch ms / 900,000): bit 1 TV on, 2 key pressed, 4 another
+ * life sign. Nothing about channels or programmes is ever stored.
+ */
+export const watchPresence = sqliteTable(
+  'watch_presence',
+  {
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    slot: integer().notNull(),
+    flags: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.residentId, t.slot] })],
+);
+
+/** The detector's compact state per resident (see server/src/watch/detector/types.ts). */
+export const watchState = sqliteTable('watch_state', {
+  residentId: integer()
+    .primaryKey()
+    .references(() => residents.id),
+  lastSignAt: integer(),
+  lastHeartbeatAt: integer(),
+  checkAskedAt: integer(),
+  checkAttempt: integer(),
+  settledAt: integer(),
+  /** `{day0, since, masks}` folded from presence up to `rhythmSlot`. */
+  rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>(),
+  rhythmSlot: integer(),
+});
+
+export const watchAway = sqliteTable(
+  'watch_away',
+  {
+    id: id(),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    fromAt: timestamp().notNull(),
+    untilAt: timestamp().notNull(),
+    source: text({ enum: ['tv', 'staff', 'family'] }).notNull(),
+    staffId: integer().references(() => staffUsers.id),
+    cancelledAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('watch_away_resident_idx').on(t.residentId, t.untilAt)],
+);
+
+export const WATCH_CONDITIONS = ['no_activity', 'rhythm_break', 'check_unanswered', 'tv_on_no_keys'] as const;
+
+export const watchAlerts = sqliteTable(
+  'watch_alerts',
+  {
+    id: id(),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    condition: text({ enum: WATCH_CONDITIONS }).notNull(),
+    reasonCode: text().notNull(),
+    reasonJa: text().notNull(),
+    openedAt: timestamp().notNull(),
+    step: integer().notNull().default(0),
+    stepAt: timestamp().notNull(),
+    acknowledgedAt: timestamp(),
+    closedAt: timestamp(),
+    closeReason: text({ enum: ['recovered', 'settled'] }),
+  },
+  (t) => [
+    // At most one open alert per resident, as a database rule.
+    uniqueIndex('watch_alerts_one_open_uq')
+      .on(t.residentId)
+      .where(sql`closed_at IS NULL`),
+  ],
+);
+
+/** Each step is recorded once: (alert, step) is unique, so a restart cannot send it twice. */
+export const watchAlertSteps = sqliteTable(
+  'watch_alert_steps',
+  {
+    id: id(),
+    alertId: integer()
+      .notNull()
+      .references(() => watchAlerts.id),
+    step: integer().notNull(),
+    tier: text().notNull(),
+    /** Who was told, e.g. ['contact:3', 'staff:5']. */
+    recipients: text({ mode: 'json' }).$type<string[]>().notNull(),
+    at: timestamp().notNull(),
+  },
+  (t) => [uniqueIndex('watch_alert_steps_uq').on(t.alertId, t.step)],
+);
+
+/** Links in alert emails: only the hash is stored; each action can be used once per link. */
+export const watchAckTokens = sqliteTable('watch_ack_tokens', {
+  id: id(),
+  alertId: integer()
+    .notNull()
+    .references(() => watchAlerts.id),
+  tokenHash: text().notNull().unique(),
+  contactId: integer().references(() => familyContacts.id),
+  staffId: integer().references(() => staffUsers.id),
+  expiresAt: timestamp().notNull(),
+  createdAt: createdAt(),
+});
+
+export const WATCH_ACK_ACTIONS = ['reached', 'visiting', 'fine'] as const;
+
+export const watchAcks = sqliteTable(
+  'watch_acks',
+  {
+    id: id(),
+    alertId: integer()
+      .notNull()
+      .references(() => watchAlerts.id),
+    tokenId: integer().references(() => watchAckTokens.id),
+    staffId: integer().references(() => staffUsers.id),
+    action: text({ enum: WATCH_ACK_ACTIONS }).notNull(),
+    at: timestamp().notNull(),
+  },
+  (t) => [uniqueIndex('watch_acks_token_action_uq').on(t.tokenId, t.action)],
+);
+
+export const watchReminders = sqliteTable('watch_reminders', {
+  id: id(),
+  residentId: integer()
+    .notNull()
+    .references(() => residents.id),
+  text: text().notNull(),
+  recurrence: text({ enum: ['once', 'daily', 'weekdays', 'weekly', 'monthly'] }).notNull(),
+  /** Tokyo 'HH:MM'; `startDate` is the first (or only) Tokyo date. */
+  time: text().notNull(),
+  startDate: text().notNull(),
+  /** Mail the family if not confirmed within this many minutes (null = no mail). */
+  notifyAfterMinutes: integer(),
+  createdByStaffId: integer().references(() => staffUsers.id),
+  createdByContactId: integer().references(() => familyContacts.id),
+  cancelledAt: timestamp(),
+  createdAt: createdAt(),
+});
+
+/** One row per due time: (reminder, dueAt) is unique, so a reminder never fires twice. */
+export const watchReminderOccurrences = sqliteTable(
+  'watch_reminder_occurrences',
+  {
+    id: id(),
+    reminderId: integer()
+      .notNull()
+      .references(() => watchReminders.id),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    dueAt: timestamp().notNull(),
+    confirmedAt: timestamp(),
+    missedMailAt: timestamp(),
+  },
+  (t) => [
+    uniqueIndex('watch_reminder_occurrences_uq').on(t.reminderId, t.dueAt),
+    index('watch_reminder_occurrences_resident_idx').on(t.residentId, t.dueAt),
+  ],
+);

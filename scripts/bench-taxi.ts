@@ -1,0 +1,45 @@
+/**
+ * Online answer times of the dispatcher: replays generated days and reports percentiles of the time
+ * to answer one booking (clock advance + travel rows + insertion + promise), re-optimising between
+ * bookings as the server does.   npm run bench:taxi [-- --reopt-iterations N --seed N]
+ */
+import { parseArgs } from 'node:util';
+import { makeTaxiDay } from './lib/make-taxi-day.js';
+import { replayDay } from './lib/replay-day.js';
+import { parseTaxiDay } from './lib/taxi-day.js';
+
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    'reopt-iterations': { type: 'string', default: '30' },
+  },
+});
+
+function pct(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+const results: { vehicles: number; bookings: number; p99: number }[] = [];
+for (const [vehicles, bookings] of [
+  [12, 300],
+  [100, 3000],
+] as const) {
+  const day = parseTaxiDay(makeTaxiDay(vehicles, bookings, Number(values.seed)));
+  const t0 = performance.now();
+  const r = await replayDay(day, { seed: Number(values.seed), reoptIterations: Number(values['reopt-iterations']) });
+  const ms = r.answerMs.slice().sort((a, b) => a - b);
+  const reopt = r.reoptMs.slice().sort((a, b) => a - b);
+  const p99 = pct(ms, 0.99);
+  results.push({ vehicles, bookings, p99 });
+  console.log(
+    `${vehicles} vehicles / ${bookings} bookings: answer ms p50 ${pct(ms, 0.5).toFixed(2)} p95 ${pct(ms, 0.95).toFixed(2)} ` +
+      `p99 ${p99.toFixed(2)} max ${ms[ms.length - 1]!.toFixed(2)} | re-opt ms p50 ${reopt.length ? pct(reopt, 0.5).toFixed(1) : '-'} ` +
+      `| accepted ${r.totals.accepted}/${bookings} | promises broken ${r.totals.promisesBroken} | ` +
+      `vehicle km ${r.totals.vehicleKm} | shared ${(100 * r.totals.sharedRideShare).toFixed(1)}% | ` +
+      `replay ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+}
+const [a, b] = results as [(typeof results)[0], (typeof results)[0]];
+console.log(
+  `taxi: p99 ${a.p99.toFixed(2)} ms at ${a.vehicles} vehicles/${a.bookings} requests, p99 ${b.p99.toFixed(2)} ms at ${b.vehicles}/${b.bookings}`,
+);

@@ -1,0 +1,140 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireDevice } from '../auth/device-auth';
+import { requireStaff } from '../auth/staff-auth';
+import { recordAudit } from '../lib/audit';
+import { deviceSecurity, errorResponses, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { getBillingSettings } from './billing-settings';
+import { closeMonth } from './close-month';
+import { CurrentBillingSchema, getCurrentBilling } from './get-current-billing';
+import { listFollowUps } from './list-follow-ups';
+import { BankAccountInput, registerBankAccount } from './register-bank-account';
+
+export const billingApi = createRouter();
+
+billingApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/current',
+    tags: ['billing'],
+    summary: "This month's running total and any debit-failure notice, for the box's household",
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(CurrentBillingSchema), ...errorResponses },
+  }),
+  (c) => c.json(getCurrentBilling(c.var.deps.sqlite, c.var.device.householdId, c.var.deps.clock.now()), 200),
+);
+
+const CloseInput = z
+  .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM') })
+  .openapi('CloseInput');
+const CloseResultSchema = z
+  .object({
+    month: z.string(),
+    alreadyClosed: z.boolean(),
+    ledgerTotal: z.number().int(),
+    ledgerCount: z.number().int(),
+    statementsTotal: z.number().int(),
+    statementCount: z.number().int(),
+    goodsSales: z.number().int(),
+    payouts: z.number().int(),
+    commissions: z.number().int(),
+    settlementCount: z.number().int(),
+    report: z.array(z.string()),
+  })
+  .openapi('CloseResult');
+
+billingApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/closes',
+    tags: ['billing'],
+    summary: 'Close a billing month (idempotent: closing a closed month returns its recorded result)',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    request: jsonBody(CloseInput),
+    responses: { 200: jsonResponse(CloseResultSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, sqlite, clock } = c.var.deps;
+    const now = clock.now();
+    const { month } = c.req.valid('json');
+    const r = closeMonth(sqlite, month, now, getBillingSettings(db));
+    if (!r.alreadyClosed)
+      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
+    const { settledSales: _settled, ...body } = r;
+    return c.json(body, 200);
+  },
+);
+
+const HouseholdParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'id', in: 'path' }, example: 1 }),
+});
+
+billingApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/households/{id}/bank-account',
+    tags: ['billing'],
+    summary:
+      "Record a household's bank account from its 口座振替依頼書 (names normalised to half-width kana)",
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    request: { params: HouseholdParam, ...jsonBody(BankAccountInput) },
+    responses: {
+      200: jsonResponse(
+        z.object({
+          householdId: z.number(),
+          bankName: z.string(),
+          branchName: z.string(),
+          holderKana: z.string(),
+          mandateStatus: z.literal('active'),
+          nextNewCode: z.number(),
+        }),
+      ),
+      ...errorResponses,
+    },
+  }),
+  (c) => {
+    const { db, sqlite, clock } = c.var.deps;
+    const now = clock.now();
+    const { id } = c.req.valid('param');
+    const r = sqlite.transaction(() => {
+      const res = registerBankAccount(sqlite, id, c.req.valid('json'), now);
+      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.bank_account', 'household', id);
+      return res;
+    })();
+    return c.json(r, 200);
+  },
+);
+
+const FollowUpSchema = z
+  .object({
+    debitItemId: z.number(),
+    householdId: z.number(),
+    name: z.string(),
+    phone: z.string().nullable(),
+    month: z.string(),
+    amount: z.number().int(),
+    resultCode: z.number().int(),
+    reason: z.string(),
+    mandateStatus: z.string().nullable(),
+  })
+  .openapi('DebitFollowUp');
+
+billingApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/follow-ups',
+    tags: ['billing'],
+    summary: 'Failed debits staff still have to follow up',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })), ...errorResponses },
+  }),
+  (c) => c.json({ followUps: listFollowUps(c.var.deps.sqlite) }, 200),
+);

@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import { dronePlanRuns } from '../../../db/src/schema';
+import { recordAudit, type Actor } from '../lib/audit';
+import { claimSlot } from '../jobs/scheduler';
+import { setOrderStatus } from '../shop/set-order-status';
+import { getDroneSettings, planSettingsOf } from './drone-settings';
+import { insertPlannedFlights } from './flight-rows';
+import { loadPlanDrones, loadPlanSites, loadUnplannedParcels } from './load-plan-inputs';
+import { describeCarReason } from './plan/car-reason-text';
+import { planDeliveries } from './plan/plan-deliveries';
+
+export interface PlanDayResult {
+  deliveryDate: string;
+  /** False when the day had already been planned: the call changed nothing. */
+  created: boolean;
+  flights: number;
+  byDrone: number;
+  byCar: number;
+}
+
+export const CUTOFF_JOB = 'drone.cutoff-plan';
+
+/**
+ * The cut-off plan of one delivery day, once: the plan-run row (unique per date) and the job slot
+ * are written in the same transaction as the flights, so a crash leaves either everything or nothing
+ * and a second call (catch-up, a second process, the operator's button) is a no-op.
+ */
+export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now: Date): PlanDayResult {
+  return db.transaction((tx) => {
+    const existing = tx.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get();
+    if (existing) {
+      return { deliveryDate, created: false, flights: existing.flights, byDrone: existing.byDrone, byCar: existing.byCar };
+    }
+    claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
+    const settings = getDroneSettings(tx);
+    const parcels = loadUnplannedParcels(tx, deliveryDate);
+    const drones = loadPlanDrones(tx);
+    const plan = planDeliveries(parcels, loadPlanSites(tx), drones, planSettingsOf(settings));
+    const byId = new Map(parcels.map((p) => [p.id, p]));
+    const weightOf = new Map(parcels.map((p) => [p.id, p.weightG]));
+
+    insertPlannedFlights(tx, deliveryDate, plan.flights, weightOf, actor, now);
+    const maxPayload = drones.length ? Math.max(...drones.map((d) => d.payloadG)) : undefined;
+    for (const f of plan.flights) {
+      for (const id of f.parcelIds) {
+        setOrderStatus(tx, id, byId.get(id)!.status as 'received', actor, now, {
+          deliveryMode: 'drone',
+          deliveryModeReason: null,
+          note: 'ドローン便に割り当て',
+        });
+      }
+    }
+    for (const c of plan.car) {
+      setOrderStatus(tx, c.parcelId, byId.get(c.parcelId)!.status as 'received', actor, now, {
+        deliveryMode: 'car',
+        deliveryModeReason: describeCarReason(c.reason, maxPayload),
+      });
+    }
+    const byDrone = parcels.length - plan.car.length;
+    tx.insert(dronePlanRuns)
+      .values({
+        deliveryDate,
+        plannedAt: now,
+        actorType: actor.type === 'staff' ? 'staff' : 'system',
+        actorId: actor.id,
+        flights: plan.flights.length,
+        byDrone,
+        byCar: plan.car.length,
+      })
+      .run();
+    recordAudit(tx, now, actor, 'drone.plan', 'drone_day', deliveryDate, {
+      flights: plan.flights.length,
+      byDrone,
+      byCar: plan.car.length,
+    });
+    return { deliveryDate, created: true, flights: plan.flights.length, byDrone, byCar: plan.car.length };
+  });
+}

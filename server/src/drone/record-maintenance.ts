@@ -1,0 +1,36 @@
+import { eq, sum } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../../db/src';
+import { droneFlightRecords, droneMaintenanceRecords, drones } from '../../../db/src/schema';
+import { recordAudit, type Actor } from '../lib/audit';
+import { notFound } from '../lib/errors';
+
+export const MaintenanceInput = z.object({
+  date: z.iso.date(),
+  place: z.string().trim().min(1).max(100),
+  performedBy: z.string().trim().min(1).max(100),
+  work: z.string().trim().min(1).max(1000),
+  partsReplaced: z.string().max(500).default(''),
+  reason: z.string().trim().min(1).max(500),
+});
+export type MaintenanceInput = z.input<typeof MaintenanceInput>;
+
+/** 点検整備記録; the air time since certification is taken from the flight log at the moment of entry. */
+export function recordMaintenance(db: Db, droneId: number, raw: MaintenanceInput, actor: Actor, now: Date) {
+  const input = MaintenanceInput.parse(raw);
+  return db.transaction((tx) => {
+    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()) throw notFound('Drone');
+    const total = tx
+      .select({ total: sum(droneFlightRecords.flightSec) })
+      .from(droneFlightRecords)
+      .where(eq(droneFlightRecords.droneId, droneId))
+      .get();
+    const row = tx
+      .insert(droneMaintenanceRecords)
+      .values({ ...input, droneId, totalAirTimeSec: Number(total?.total ?? 0), createdAt: now })
+      .returning({ id: droneMaintenanceRecords.id })
+      .get();
+    recordAudit(tx, now, actor, 'drone.maintenance', 'drone', droneId, { date: input.date });
+    return { id: row.id };
+  });
+}

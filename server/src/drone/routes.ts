@@ -1,0 +1,234 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireStaff } from '../auth/staff-auth';
+import type { Actor } from '../lib/audit';
+import { errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { createRouter, type StaffAuth } from '../lib/router';
+import { abortFlight, AbortInput } from './abort-flight';
+import { exportFlightLog, FlightLogQuery } from './export-flight-log';
+import { exportRoutePlan } from './export-route-plan';
+import { getDayBoard } from './get-day-board';
+import { launchFlight, LaunchInput } from './launch-flight';
+import { landFlight } from './land-flight';
+import { moveCarParcels } from './move-car-parcels';
+import { planDeliveryDay } from './plan-delivery-day';
+import { DailyInspectionInput, recordDailyInspection } from './record-daily-inspection';
+import { MaintenanceInput, recordMaintenance } from './record-maintenance';
+import { recordWeatherCheck, WeatherCheckInput } from './record-weather-check';
+import { returnFlight, ReturnInput } from './return-flight';
+import { RouteInput, saveRoute } from './save-route';
+
+export const droneApi = createRouter();
+
+const actorOf = (s: StaffAuth): Actor & { id: number } => ({ type: 'staff', id: s.id });
+const Json = z.record(z.string(), z.unknown());
+const DateParam = z.object({
+  date: z.iso.date().openapi({ param: { name: 'date', in: 'path' }, example: '2026-11-24' }),
+});
+const DayHallParam = DateParam.extend({
+  hamletId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'hamletId', in: 'path' }, example: 1 }),
+});
+const HamletParam = DayHallParam.pick({ hamletId: true });
+
+droneApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/days/{date}/board',
+    tags: ['drone'],
+    summary: "The drone base's board for a delivery day",
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: DateParam },
+    responses: { 200: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) => c.json(getDayBoard(c.var.deps.db, c.req.valid('param').date), 200),
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/days/{date}/plan',
+    tags: ['drone'],
+    summary: 'Run the cut-off plan now (idempotent: a planned day is left as it is)',
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: DateParam },
+    responses: { 200: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) =>
+    c.json(planDeliveryDay(c.var.deps.db, c.req.valid('param').date, actorOf(c.var.staff), c.var.deps.clock.now()), 200),
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/days/{date}/weather-checks',
+    tags: ['drone'],
+    summary: 'Record a weather check; the board applies the wind/rain rule',
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: DateParam, ...jsonBody(WeatherCheckInput) },
+    responses: { 201: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) =>
+    c.json(
+      recordWeatherCheck(
+        c.var.deps.db,
+        c.req.valid('param').date,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
+      201,
+    ),
+);
+
+const flightAction = <T extends z.ZodType>(path: string, summary: string, body: T) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['drone'],
+    summary,
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: IdParam, ...jsonBody(body) },
+    responses: { 200: jsonResponse(Json), ...errorResponses },
+  });
+
+droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) =>
+  c.json(
+    launchFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+    200,
+  ),
+);
+droneApi.openapi(flightAction('/flights/{id}/land', 'Mark a flight landed at the hall', z.object({})), (c) =>
+  c.json(landFlight(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.staff), c.var.deps.clock.now()), 200),
+);
+droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) =>
+  c.json(
+    returnFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+    200,
+  ),
+);
+droneApi.openapi(flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput), (c) =>
+  c.json(
+    abortFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+    200,
+  ),
+);
+
+for (const step of ['dispatch', 'arrive'] as const) {
+  droneApi.openapi(
+    createRoute({
+      method: 'post',
+      path: `/days/{date}/car/{hamletId}/${step}`,
+      tags: ['drone'],
+      summary: step === 'dispatch' ? "The car leaves with a hall's car parcels" : 'The car reached the hall',
+      security: staffSecurity,
+      middleware: [requireStaff('drone_operator')] as const,
+      request: { params: DayHallParam },
+      responses: { 200: jsonResponse(Json), ...errorResponses },
+    }),
+    (c) => {
+      const { date, hamletId } = c.req.valid('param');
+      return c.json(moveCarParcels(c.var.deps.db, date, hamletId, step, actorOf(c.var.staff), c.var.deps.clock.now()), 200);
+    },
+  );
+}
+
+droneApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/routes/{hamletId}',
+    tags: ['drone'],
+    summary: "Replace a landing site's route (waypoints)",
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: HamletParam, ...jsonBody(RouteInput) },
+    responses: { 200: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) =>
+    c.json(
+      saveRoute(c.var.deps.db, c.req.valid('param').hamletId, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      200,
+    ),
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/routes/{hamletId}/plan',
+    tags: ['drone'],
+    summary: "A landing site's route as a QGroundControl .plan file",
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: HamletParam },
+    responses: { 200: jsonResponse(Json, 'QGroundControl plan'), ...errorResponses },
+  }),
+  (c) => {
+    const { fileName, plan } = exportRoutePlan(c.var.deps.db, c.req.valid('param').hamletId);
+    c.header('content-disposition', `attachment; filename="${fileName}"`);
+    return c.json(plan, 200);
+  },
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/drones/{id}/inspections',
+    tags: ['drone'],
+    summary: 'Record the daily inspection (日常点検) of an airframe',
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: IdParam, ...jsonBody(DailyInspectionInput) },
+    responses: { 201: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) =>
+    c.json(
+      recordDailyInspection(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      201,
+    ),
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/drones/{id}/maintenance',
+    tags: ['drone'],
+    summary: 'Record inspection and maintenance work (点検整備記録)',
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: IdParam, ...jsonBody(MaintenanceInput) },
+    responses: { 201: jsonResponse(Json), ...errorResponses },
+  }),
+  (c) =>
+    c.json(
+      recordMaintenance(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      201,
+    ),
+);
+
+droneApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/drones/{id}/flight-log',
+    tags: ['drone'],
+    summary: "An airframe's flight log (飛行日誌) over a period, as CSV",
+    security: staffSecurity,
+    middleware: [requireStaff('drone_operator')] as const,
+    request: { params: IdParam, query: FlightLogQuery },
+    responses: {
+      200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
+      ...errorResponses,
+    },
+  }),
+  (c) => {
+    const { fileName, csv } = exportFlightLog(c.var.deps.db, c.req.valid('param').id, c.req.valid('query'));
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="${fileName}"`);
+    return c.body(csv, 200);
+  },
+);

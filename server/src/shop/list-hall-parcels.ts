@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { z } from '@hono/zod-openapi';
+import type { DbOrTx } from '../../../db/src';
+import { hamlets, households, orders, residents } from '../../../db/src/schema';
+import { statusLabel } from './get-order-view';
+
+export const HallParcelSchema = z
+  .object({
+    orderId: z.number(),
+    hamletId: z.number(),
+    hallName: z.string(),
+    householdId: z.number(),
+    householdName: z.string(),
+    address: z.string(),
+    residentNames: z.array(z.string()),
+    status: z.string(),
+    statusLabel: z.string(),
+    deliveryMode: z.string().nullable(),
+    deliveryDate: z.string(),
+    weightG: z.number(),
+  })
+  .openapi('ShopHallParcel');
+export type HallParcel = z.infer<typeof HallParcelSchema>;
+
+/**
+ * Parcels on their way to or waiting at a hall for a delivery day: what the support worker hands
+ * over. A support worker sees only their own hamlet; null = every hamlet (admin).
+ */
+export function listHallParcels(db: DbOrTx, deliveryDate: string, hamletId: number | null): HallParcel[] {
+  const rows = db
+    .select({ o: orders, hallName: hamlets.hallName, householdName: households.name, address: households.address })
+    .from(orders)
+    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+    .innerJoin(households, eq(households.id, orders.householdId))
+    .where(
+      and(
+        eq(orders.deliveryDate, deliveryDate),
+        inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
+        hamletId ? eq(orders.hamletId, hamletId) : undefined,
+      ),
+    )
+    .orderBy(asc(orders.hamletId), asc(households.id), asc(orders.id))
+    .all();
+  const ids = [...new Set(rows.map((r) => r.o.householdId))];
+  const names = new Map<number, string[]>();
+  if (ids.length > 0) {
+    for (const r of db
+      .select({ householdId: residents.householdId, name: residents.name })
+      .from(residents)
+      .where(inArray(residents.householdId, ids))
+      .all()) {
+      names.set(r.householdId, [...(names.get(r.householdId) ?? []), r.name]);
+    }
+  }
+  return rows.map((r) => ({
+    orderId: r.o.id,
+    hamletId: r.o.hamletId,
+    hallName: r.hallName,
+    householdId: r.o.householdId,
+    householdName: r.householdName,
+    address: r.address,
+    residentNames: names.get(r.o.householdId) ?? [],
+    status: r.o.status,
+    statusLabel: statusLabel(r.o.status, r.o.deliveryMode),
+    deliveryMode: r.o.deliveryMode,
+    deliveryDate: r.o.deliveryDate,
+    weightG: r.o.weightG,
+  }));
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import { orderEvents, orderLines, orders } from '../../../db/src/schema';
+import { recordAudit, type Actor } from '../lib/audit';
+import { conflict, notFound } from '../lib/errors';
+import { getOrderView, type OrderView } from './get-order-view';
+import { actorType } from './place-order';
+import { setOrderStatus } from './set-order-status';
+
+/**
+ * Marks a parcel packed once every line is picked; the drone base then plans it. An order whose
+ * every line was missing has nothing to send, so it is cancelled (and nothing is charged).
+ */
+export function packOrder(db: Db, orderId: number, actor: Actor, now: Date): OrderView {
+  db.transaction((tx) => {
+    const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+    if (!o) throw notFound('Order');
+    if (o.packedAt) return;
+    if (!['received', 'preparing'].includes(o.status)) throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
+    const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
+    const unpicked = lines.filter((l) => l.pickedAt === null);
+    if (unpicked.length > 0) {
+      throw conflict('not_picked', `まだピックしていない商品があります：${unpicked.map((l) => l.name).join('、')}`);
+    }
+    if (o.status === 'received') setOrderStatus(tx, orderId, 'preparing', actor, now);
+    if (lines.every((l) => l.missingQty === l.qty)) {
+      setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: 'すべて品切れ' });
+      return;
+    }
+    const weightG = lines.reduce((s, l) => s + (l.weightG / l.qty) * (l.qty - l.missingQty), 0);
+    tx.update(orders)
+      .set({ packedAt: now, weightG: Math.round(weightG), updatedAt: now })
+      .where(eq(orders.id, orderId))
+      .run();
+    tx.insert(orderEvents)
+      .values({ orderId, at: now, status: 'preparing', actorType: actorType(actor), actorId: actor.id, note: '梱包済み' })
+      .run();
+    recordAudit(tx, now, actor, 'order.packed', 'order', orderId, { weightG });
+  });
+  return getOrderView(db, orderId);
+}

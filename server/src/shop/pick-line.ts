@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { z } from '@hono/zod-openapi';
+import type { Db } from '../../../db/src';
+import { orderLines, orders } from '../../../db/src/schema';
+import { recordAudit, type Actor } from '../lib/audit';
+import { conflict, notFound, unprocessable } from '../lib/errors';
+import { setOrderStatus } from './set-order-status';
+
+export const PickLineInput = z
+  .object({
+    /** How many of the ordered quantity the store could not supply (0 = all there). */
+    missingQty: z.number().int().min(0).max(99).default(0),
+  })
+  .openapi('ShopPickLine');
+
+/**
+ * The store marks a line picked, reporting any missing quantity: the resident's TV lists it and
+ * it is never charged. A store user may only pick their own seller's lines.
+ */
+export function pickLine(
+  db: Db,
+  lineId: number,
+  input: { missingQty: number },
+  actor: Actor,
+  now: Date,
+  sellerId?: number | null,
+): void {
+  db.transaction((tx) => {
+    const row = tx
+      .select({ line: orderLines, status: orders.status, packedAt: orders.packedAt })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(eq(orderLines.id, lineId))
+      .get();
+    if (!row || (sellerId && row.line.sellerId !== sellerId)) throw notFound('Order line');
+    if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
+      throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
+    }
+    if (input.missingQty > row.line.qty) {
+      throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
+    }
+    // Picking before the cut-off job ran still means the order is being prepared.
+    if (row.status === 'received') setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
+    tx.update(orderLines).set({ pickedAt: now, missingQty: input.missingQty }).where(eq(orderLines.id, lineId)).run();
+    recordAudit(tx, now, actor, input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked', 'order_line', lineId, {
+      orderId: row.line.orderId,
+      missingQty: input.missingQty,
+    });
+  });
+}

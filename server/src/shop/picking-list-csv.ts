@@ -1,0 +1,35 @@
+import { stringify } from 'csv-stringify/sync';
+import type { PickingList } from './build-picking-list';
+
+/** The picking list as CSV (UTF-8 with BOM so Excel on the store's PC opens the Japanese right). */
+export function pickingListCsv(list: PickingList): string {
+  const records: (string | number)[][] = [];
+  for (const s of list.sellers) {
+    for (const h of s.hamlets) {
+      for (const r of h.rows) {
+        records.push([
+          list.deliveryDate,
+          s.sellerName,
+          h.hamletName,
+          h.hallName,
+          r.orderId,
+          r.householdName,
+          r.productId,
+          r.productName,
+          r.qty,
+          r.missingQty,
+          r.picked ? '済' : '',
+          r.packed ? '済' : '',
+        ]);
+      }
+    }
+  }
+  return (
+    '\uFEFF' +
+    stringify(records, {
+      header: true,
+      columns: ['配達日', '店舗', '集落', '公民館', '注文番号', '世帯', '商品番号', '商品名', '数量', '欠品数', 'ピック', '梱包'],
+      record_delimiter: '\r\n',
+    })
+  );
+}

@@ -1,0 +1,144 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { orderEvents, orders, products } from '../../../db/src/schema';
+import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
+import { saveShopSettings, defaultShopSettings } from './shop-settings';
+import { newKey, order, productId, TUE_0900 } from './testing';
+
+let ctx: TestContext;
+beforeEach(() => {
+  ctx = createTestContext({ now: TUE_0900, seed: true });
+});
+afterEach(() => ctx.close());
+
+describe('POST /api/shop/orders', () => {
+  it('places an order at the shelf price, for this evening before the cut-off', async () => {
+    const eggs = productId(ctx, 'たまご 10個');
+    const milk = productId(ctx, '牛乳 1000ml');
+    const { res, body } = await order(ctx, [
+      { productId: eggs, qty: 2 },
+      { productId: milk, qty: 1 },
+    ]);
+    expect(res.status).toBe(201);
+    expect(body).toMatchObject({ status: 'received', statusLabel: '受付', deliveryDate: '2026-11-24', totalYen: 2 * 258 + 238 });
+    expect(body.weightG).toBe(2 * 650 + 1060);
+    const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
+    expect(events).toMatchObject([{ status: 'received', actorType: 'device', actorId: 1 }]);
+  });
+
+  it('keeps the price fixed at order time when the shelf price changes later', async () => {
+    const eggs = productId(ctx, 'たまご 10個');
+    const { body } = await order(ctx, [{ productId: eggs, qty: 1 }]);
+    ctx.db.update(products).set({ priceYen: 999 }).where(eq(products.id, eggs)).run();
+    const again = await (await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) })).json();
+    expect(again.lines[0]).toMatchObject({ unitPriceYen: 258, amountYen: 258 });
+  });
+
+  it('delivers today at 10:59:59 Tokyo and on the next delivery day at 11:00:00 (clock in UTC)', async () => {
+    const eggs = productId(ctx, 'たまご 10個');
+    ctx.clock.set('2026-11-24T01:59:59Z');
+    const before = await order(ctx, [{ productId: eggs, qty: 1 }]);
+    expect(before.body.deliveryDate).toBe('2026-11-24');
+    const info1 = await (await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) })).json();
+    expect(info1).toMatchObject({ isToday: true, hallName: expect.any(String) });
+    expect(info1.message).toContain('今日の夕方');
+    expect(info1.message).toContain(info1.hallName);
+
+    ctx.clock.set('2026-11-24T02:00:00Z');
+    const after = await order(ctx, [{ productId: eggs, qty: 1 }]);
+    expect(after.body.deliveryDate).toBe('2026-11-25');
+    const info2 = await (await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) })).json();
+    expect(info2).toMatchObject({ isToday: false, date: '2026-11-25' });
+    expect(info2.message).toContain('11月25日(水)');
+  });
+
+  it('uses the configured cut-off (10:30) and holiday calendar', async () => {
+    saveShopSettings(ctx.db, { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } }, ctx.clock.now());
+    const eggs = productId(ctx, 'たまご 10個');
+    ctx.clock.set('2026-11-24T01:30:00Z'); // 10:30 Tokyo
+    expect((await order(ctx, [{ productId: eggs, qty: 1 }])).body.deliveryDate).toBe('2026-11-25');
+    ctx.clock.set('2026-11-23T00:00:00Z'); // Mon 23 Nov, 勤労感謝の日
+    expect((await order(ctx, [{ productId: eggs, qty: 1 }])).body.deliveryDate).toBe('2026-11-24');
+  });
+
+  it('returns the first order when the same idempotency key is sent again', async () => {
+    const eggs = productId(ctx, 'たまご 10個');
+    const key = newKey();
+    const first = await order(ctx, [{ productId: eggs, qty: 1 }], { key });
+    const counts = tableCounts(ctx);
+    const second = await order(ctx, [{ productId: eggs, qty: 3 }], { key });
+    expect(first.res.status).toBe(201);
+    expect(second.res.status).toBe(200);
+    expect(second.body.id).toBe(first.body.id);
+    expect(tableCounts(ctx)).toEqual(counts);
+    // The same key from another household is another order.
+    const other = await order(ctx, [{ productId: eggs, qty: 1 }], { key, box: 2 });
+    expect(other.res.status).toBe(201);
+    expect(other.body.id).not.toBe(first.body.id);
+  });
+
+  it('makes one order from many concurrent presses with one key', async () => {
+    const eggs = productId(ctx, 'たまご 10個');
+    const key = newKey();
+    const results = await Promise.all(Array.from({ length: 10 }, () => order(ctx, [{ productId: eggs, qty: 1 }], { key })));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(ctx.db.select().from(orders).all()).toHaveLength(1);
+  });
+
+  const refusals: [string, (c: TestContext) => { productId: number; qty: number }[], string, RegExp][] = [
+    ['an inactive item', (c) => [{ productId: productId(c, '長いも 1/2本'), qty: 1 }], 'product_inactive', /取り扱っていません/],
+    ['a sold-out item', (c) => [{ productId: productId(c, '仏花 2束'), qty: 1 }], 'out_of_stock', /品切れ/],
+    ['more than the stock', (c) => [{ productId: productId(c, '季節の花束 1束'), qty: 6 }], 'out_of_stock', /残り 5点/],
+    ['more than the per-order limit', (c) => [{ productId: productId(c, 'たまご 10個'), qty: 11 }], 'quantity_limit', /10点まで/],
+    [
+      'the limit dodged by listing an item twice',
+      (c) => [
+        { productId: productId(c, 'たまご 10個'), qty: 6 },
+        { productId: productId(c, 'たまご 10個'), qty: 6 },
+      ],
+      'quantity_limit',
+      /10点まで/,
+    ],
+    [
+      'a parcel heavier than can be delivered',
+      (c) => [
+        { productId: productId(c, '信州産こしひかり 5kg'), qty: 3 },
+        { productId: productId(c, '培養土 5L'), qty: 1 },
+      ],
+      'too_heavy',
+      /15kg を超える/,
+    ],
+    ['an unknown product', () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
+  ];
+  for (const [what, lines, code, message] of refusals) {
+    it(`refuses ${what} with a clear message and writes nothing`, async () => {
+      const counts = tableCounts(ctx);
+      const { res, body } = await order(ctx, lines(ctx));
+      expect(res.status).toBe(422);
+      expect(body).toMatchObject({ error: { code, message: expect.stringMatching(message) } });
+      expect(tableCounts(ctx)).toEqual(counts);
+    });
+  }
+
+  it('rejects a malformed request and an unknown box', async () => {
+    const bad = await ctx.json('POST', '/api/shop/orders', { idempotencyKey: 'short', lines: [] }, ctx.device(1));
+    expect(bad.status).toBe(400);
+    const anon = await ctx.json('POST', '/api/shop/orders', { idempotencyKey: newKey(), lines: [{ productId: 1, qty: 1 }] });
+    expect(anon.status).toBe(401);
+  });
+
+  it('takes tracked stock at order time', async () => {
+    const flowers = productId(ctx, '季節の花束 1束');
+    await order(ctx, [{ productId: flowers, qty: 2 }]);
+    expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(3);
+    const { res } = await order(ctx, [{ productId: flowers, qty: 4 }], { box: 2 });
+    expect(res.status).toBe(422);
+  });
+
+  it('never shows one household the order of another', async () => {
+    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    expect((await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(2) })).status).toBe(404);
+    const list = await (await ctx.request('/api/shop/orders', { headers: ctx.device(2) })).json();
+    expect(list).toEqual([]);
+  });
+});

@@ -1,0 +1,401 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireDevice } from '../auth/device-auth';
+import { requireStaff } from '../auth/staff-auth';
+import type { Actor } from '../lib/audit';
+import { deviceSecurity, errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { createRouter, type StaffAuth } from '../lib/router';
+import { tokyoDate } from '../lib/tokyo';
+import { buildPickingList, PickingListSchema } from './build-picking-list';
+import { cancelOrder } from './cancel-order';
+import { changeOrder } from './change-order';
+import { DeliveryInfoSchema, getDeliveryInfo } from './delivery-info';
+import { listFavourites, setFavourite } from './favourites';
+import { getOrderView, OrderViewSchema } from './get-order-view';
+import { LastOrderSchema, lastOrderLines } from './last-order-lines';
+import { CategorySchema, listCategories, listProducts, ProductSchema } from './list-catalogue';
+import { HallParcelSchema, listHallParcels } from './list-hall-parcels';
+import { listHouseholdOrders } from './list-household-orders';
+import { packOrder } from './pack-order';
+import { PickLineInput, pickLine } from './pick-line';
+import { OrderLineInput, PlaceOrderInput, placeOrder } from './place-order';
+import { HandoverInput, recordHandover } from './record-handover';
+import { SalesReportSchema, salesReport } from './sales-report';
+import { notFound } from '../lib/errors';
+
+export const shopApi = createRouter();
+
+const staffActor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
+const deviceActor = (boxId: number): Actor => ({ type: 'device', id: boxId });
+const Ok = z.object({ ok: z.boolean() });
+const DateQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+
+// ── Resident's TV ────────────────────────────────────────────────────────────────────────────
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/delivery-info',
+    tags: ['shop'],
+    summary: 'When and where an order placed now arrives',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(DeliveryInfoSchema), ...errorResponses },
+  }),
+  (c) => c.json(getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/categories',
+    tags: ['shop'],
+    summary: 'Categories of the catalogue',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(z.array(CategorySchema)), ...errorResponses },
+  }),
+  (c) => c.json(listCategories(c.var.deps.db), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/categories/{id}/products',
+    tags: ['shop'],
+    summary: 'Products of a category',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(z.array(ProductSchema)), ...errorResponses },
+  }),
+  (c) => c.json(listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/favourites',
+    tags: ['shop'],
+    summary: "The household's favourite products",
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(z.array(ProductSchema)), ...errorResponses },
+  }),
+  (c) => c.json(listFavourites(c.var.deps.db, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/favourites/{id}',
+    tags: ['shop'],
+    summary: 'Add (favourite: true) or remove a favourite product',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam, ...jsonBody(z.object({ favourite: z.boolean() })) },
+    responses: { 200: jsonResponse(Ok), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, device: d } = c.var;
+    setFavourite(deps.db, d.householdId, c.req.valid('param').id, c.req.valid('json').favourite, deps.clock.now());
+    return c.json({ ok: true }, 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/last-order',
+    tags: ['shop'],
+    summary: 'The lines of the last order, at today’s prices ("the same as last time")',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(LastOrderSchema), ...errorResponses },
+  }),
+  (c) => c.json(lastOrderLines(c.var.deps.db, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/orders',
+    tags: ['shop'],
+    summary: 'Place an order (idempotent per household and idempotencyKey)',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: jsonBody(PlaceOrderInput),
+    responses: {
+      201: jsonResponse(OrderViewSchema, 'Created'),
+      200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
+      ...errorResponses,
+    },
+  }),
+  (c) => {
+    const { deps, device: d } = c.var;
+    const { order, created } = placeOrder(
+      deps.db,
+      c.req.valid('json'),
+      { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
+      deps.clock.now(),
+    );
+    return c.json(order, created ? 201 : 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/orders',
+    tags: ['shop'],
+    summary: "The household's recent orders with their status",
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(z.array(OrderViewSchema)), ...errorResponses },
+  }),
+  (c) => c.json(listHouseholdOrders(c.var.deps.db, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/orders/{id}',
+    tags: ['shop'],
+    summary: 'One order of the household',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const view = getOrderView(c.var.deps.db, c.req.valid('param').id);
+    if (view.householdId !== c.var.device.householdId) throw notFound('Order');
+    return c.json(view, 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/orders/{id}/cancel',
+    tags: ['shop'],
+    summary: 'Cancel an order until the cut-off',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, device: d } = c.var;
+    return c.json(
+      cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), deps.clock.now(), {
+        householdId: d.householdId,
+      }),
+      200,
+    );
+  },
+);
+
+// ── Staff ──────────────────────────────────────────────────────────────────────────────────────
+
+const StaffPlaceOrder = PlaceOrderInput.extend({ householdId: z.number().int().positive() }).openapi(
+  'ShopStaffPlaceOrder',
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/orders',
+    tags: ['shop'],
+    summary: 'Call centre: place an order for a resident who phoned',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: jsonBody(StaffPlaceOrder),
+    responses: {
+      201: jsonResponse(OrderViewSchema, 'Created'),
+      200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
+      ...errorResponses,
+    },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const { householdId, ...input } = c.req.valid('json');
+    const { order, created } = placeOrder(
+      deps.db,
+      input,
+      { householdId, channel: 'call_centre', actor: staffActor(staff), staffId: staff.id },
+      deps.clock.now(),
+    );
+    return c.json(order, created ? 201 : 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/staff/orders/{id}',
+    tags: ['shop'],
+    summary: 'Any order, for staff',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre', 'store_staff', 'support_worker', 'drone_operator')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => c.json(getOrderView(c.var.deps.db, c.req.valid('param').id), 200),
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/staff/orders/{id}/lines',
+    tags: ['shop'],
+    summary: 'Call centre: replace the lines of an order until the cut-off',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam, ...jsonBody(z.object({ lines: z.array(OrderLineInput).min(1).max(100) })) },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    return c.json(
+      changeOrder(deps.db, c.req.valid('param').id, c.req.valid('json').lines, staffActor(staff), deps.clock.now()),
+      200,
+    );
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/orders/{id}/cancel',
+    tags: ['shop'],
+    summary: 'Call centre: cancel an order until the cut-off',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    return c.json(cancelOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now()), 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/staff/picking-list',
+    tags: ['shop'],
+    summary: "Store: the day's picking list per seller and hamlet (default: today in Tokyo)",
+    security: staffSecurity,
+    middleware: [requireStaff('store_staff')] as const,
+    request: { query: DateQuery },
+    responses: { 200: jsonResponse(PickingListSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
+    return c.json(buildPickingList(deps.db, date, staff.sellerId), 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/lines/{id}/pick',
+    tags: ['shop'],
+    summary: 'Store: mark a line picked, reporting any missing quantity',
+    security: staffSecurity,
+    middleware: [requireStaff('store_staff')] as const,
+    request: { params: IdParam, ...jsonBody(PickLineInput) },
+    responses: { 200: jsonResponse(Ok), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    pickLine(deps.db, c.req.valid('param').id, c.req.valid('json'), staffActor(staff), deps.clock.now(), staff.sellerId);
+    return c.json({ ok: true }, 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/orders/{id}/pack',
+    tags: ['shop'],
+    summary: 'Store: mark a parcel packed (every line picked)',
+    security: staffSecurity,
+    middleware: [requireStaff('store_staff')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    return c.json(packOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now()), 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/staff/hall-parcels',
+    tags: ['shop'],
+    summary: "Support worker: parcels for their hall on a day (default today)",
+    security: staffSecurity,
+    middleware: [requireStaff('support_worker')] as const,
+    request: { query: DateQuery },
+    responses: { 200: jsonResponse(z.array(HallParcelSchema)), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
+    return c.json(listHallParcels(deps.db, date, staff.role === 'admin' ? null : staff.hamletId), 200);
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/orders/{id}/handover',
+    tags: ['shop'],
+    summary: 'Support worker: record handing the parcel to the resident in person (or 不在)',
+    security: staffSecurity,
+    middleware: [requireStaff('support_worker')] as const,
+    request: { params: IdParam, ...jsonBody(HandoverInput) },
+    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    return c.json(
+      recordHandover(
+        deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        staffActor(staff),
+        deps.clock.now(),
+        staff.role === 'admin' ? null : staff.hamletId,
+      ),
+      200,
+    );
+  },
+);
+
+shopApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/staff/sales',
+    tags: ['shop'],
+    summary: 'Sales of delivered goods per seller for a Tokyo day (YYYY-MM-DD) or month (YYYY-MM)',
+    security: staffSecurity,
+    middleware: [requireStaff('store_staff', 'city_staff')] as const,
+    request: {
+      query: z.object({ period: z.enum(['day', 'month']), key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/) }),
+    },
+    responses: { 200: jsonResponse(SalesReportSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const { period, key } = c.req.valid('query');
+    const valid = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-\d{2}$/.test(key);
+    if (!valid) throw notFound('Period');
+    return c.json(salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null), 200);
+  },
+);

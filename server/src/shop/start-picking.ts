@@ -1,0 +1,28 @@
+import { and, eq, lte } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import { orders } from '../../../db/src/schema';
+import { systemActor } from '../lib/audit';
+import { tokyoDate } from '../lib/tokyo';
+import { orderDeadline } from './order-deadline';
+import { setOrderStatus } from './set-order-status';
+import { getShopSettings } from './shop-settings';
+
+/**
+ * At the cut-off, every received order whose deadline has passed goes to 準備中 so the store
+ * picks it. Computed from the database, so a run after downtime catches up and a second run
+ * finds nothing to do.
+ */
+export function startPicking(db: Db, now: Date): { orderIds: number[] } {
+  return db.transaction((tx) => {
+    const settings = getShopSettings(tx);
+    // Orders for tomorrow or later cannot have passed their deadline yet.
+    const due = tx
+      .select({ id: orders.id, deliveryDate: orders.deliveryDate })
+      .from(orders)
+      .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
+      .all()
+      .filter((o) => now.getTime() >= orderDeadline(o.deliveryDate, settings).getTime());
+    for (const o of due) setOrderStatus(tx, o.id, 'preparing', systemActor, now, { note: '締め切り' });
+    return { orderIds: due.map((o) => o.id) };
+  });
+}

@@ -1,0 +1,217 @@
+import { z } from '@hono/zod-openapi';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import { hamlets, households, places, residents, taxiBookings } from '../../../db/src/schema';
+import { recordAudit, type Actor } from '../lib/audit';
+import { notFound, unprocessable } from '../lib/errors';
+import { tokyoDate } from '../lib/tokyo';
+import { bookRide, reoptimizePlan } from './solver/index';
+import { liveSlots } from './solver/index';
+import { BookingViewSchema, isCancellable, viewBooking, type BookingView } from './booking-view';
+import { checkEligibility, NOT_ELIGIBLE_MESSAGE } from './check-eligibility';
+import { computeFare, type BookingChannel } from './compute-fare';
+import { loadDispatchDay, writeBackPlan, type BookingRow } from './load-dispatch-day';
+import { atMinute, bookableTimes, formatMinutes, hoursForArea, isServiceDay, minutesOfDay, toMinutes } from './service-day';
+import { getTaxiSettings } from './taxi-settings';
+
+const Endpoint = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('home') }),
+    z.object({ kind: z.literal('place'), placeId: z.number().int().positive() }),
+  ])
+  .openapi('TaxiEndpoint');
+
+export const BookTaxiInput = z
+  .object({
+    /** A new random key per booking attempt; resending it returns the first answer. */
+    idempotencyKey: z.string().min(8).max(64),
+    riderIds: z.array(z.number().int().positive()).min(1).max(3),
+    /** Companions (付き添い) who are not registered riders; they ride free. */
+    companions: z.number().int().min(0).max(2).default(0),
+    from: Endpoint,
+    to: Endpoint,
+    timeKind: z.enum(['arrive_by', 'leave_after']),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
+    /** The outbound booking this is the way back of. */
+    returnOf: z.number().int().positive().optional(),
+  })
+  .openapi('BookTaxiInput');
+export type BookTaxiInput = z.infer<typeof BookTaxiInput>;
+
+export const BookTaxiAnswerSchema = z
+  .object({
+    status: z.enum(['accepted', 'refused']),
+    booking: BookingViewSchema.optional(),
+    /** Japanese, for the resident. */
+    message: z.string(),
+    reason: z.string().optional(),
+    /** Requested times that would work now, nearest first ('HH:MM'). */
+    alternatives: z.array(z.string()),
+  })
+  .openapi('BookTaxiAnswer');
+export type BookTaxiAnswer = z.infer<typeof BookTaxiAnswerSchema>;
+
+export interface BookTaxiContext {
+  householdId: number;
+  channel: BookingChannel;
+  actor: Actor;
+  staffId?: number;
+  /** Call centre change: the booking this one replaces (cancelled only if the new one is accepted). */
+  replaces?: BookingRow;
+}
+
+const REFUSAL_MESSAGES: Record<string, string> = {
+  'no-capacity': 'その時刻は車がいっぱいです。',
+  'too-late': 'その時刻には間に合いません。',
+  'outside-hours': '運行時間の外です。',
+  'too-many-passengers': '一台に乗れる人数を超えています。',
+};
+
+function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat: number; lon: number }) {
+  if (e.kind === 'home') return { label: '自宅', lat: home.lat, lon: home.lon, placeId: null };
+  const p = db.select().from(places).where(eq(places.id, e.placeId)).get();
+  if (!p) throw notFound('Place');
+  return { label: p.name, lat: p.lat, lon: p.lon, placeId: p.id };
+}
+
+const accepted = (booking: BookingView): BookTaxiAnswer => ({
+  status: 'accepted',
+  booking,
+  message: `${booking.pickupFrom}〜${booking.pickupTo}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
+  alternatives: [],
+});
+
+/**
+ * Books a same-day shared ride. Rules first (ownership, eligibility, day, 15-minute step, hours,
+ * notice), then the dispatcher answers at once: a promised pickup window, or a refusal with the
+ * nearest requested times that would work. Synchronous from the database read to the write, so
+ * no other booking can slip in between.
+ */
+export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now: Date): BookTaxiAnswer {
+  const existing = db
+    .select()
+    .from(taxiBookings)
+    .where(and(eq(taxiBookings.householdId, ctx.householdId), eq(taxiBookings.idempotencyKey, input.idempotencyKey)))
+    .get();
+  if (existing) return accepted(viewBooking(db, existing, now));
+
+  const home = db
+    .select({ lat: households.lat, lon: households.lon, areaId: hamlets.areaId })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, ctx.householdId))
+    .get();
+  if (!home) throw notFound('Household');
+  const riderIds = [...new Set(input.riderIds)];
+  const riders = db.select().from(residents).where(inArray(residents.id, riderIds)).all();
+  if (riders.length !== riderIds.length || riders.some((r) => r.householdId !== ctx.householdId)) {
+    throw notFound('Resident');
+  }
+  const date = tokyoDate(now);
+  const refusedRider = riders.find((r) => !checkEligibility(r, date).eligible);
+  if (refusedRider) throw unprocessable('not_eligible', `${refusedRider.name}さんは予約できません。${NOT_ELIGIBLE_MESSAGE}`);
+  const passengers = riderIds.length + input.companions;
+  if (passengers > 3) throw unprocessable('too_many_passengers', '一度に乗れるのは3人までです。');
+  if (input.returnOf !== undefined) {
+    const out = db.select().from(taxiBookings).where(eq(taxiBookings.id, input.returnOf)).get();
+    if (!out || out.householdId !== ctx.householdId) throw notFound('Booking');
+  }
+  const from = resolveEndpoint(db, input.from, home);
+  const to = resolveEndpoint(db, input.to, home);
+  if (from.lat === to.lat && from.lon === to.lon) throw unprocessable('same_place', '乗る場所と行き先が同じです。');
+
+  const s = getTaxiSettings(db);
+  const hours = hoursForArea(s, home.areaId);
+  if (!isServiceDay(hours, date)) throw unprocessable('closed_today', '今日は乗合タクシーの運行日ではありません。');
+  const t = toMinutes(input.time);
+  if (t % 15 !== 0) throw unprocessable('not_a_step', '時刻は15分きざみで選んでください。');
+  const open = bookableTimes(hours, s.minNoticeMinutes, now);
+  const earliestText = open.length > 0 ? `いちばん早い予約は${open[0]}です。` : '今日の予約はもう締め切りました。';
+  if (t < toMinutes(hours.start) || t > toMinutes(hours.end)) {
+    throw unprocessable('outside_hours', `運行時間は${hours.start}〜${hours.end}です。${earliestText}`);
+  }
+  if (!open.includes(input.time)) {
+    throw unprocessable('too_soon', `ご予約は${s.minNoticeMinutes}分前までにお願いします。${earliestText}`);
+  }
+
+  const day = loadDispatchDay(db, s, home.areaId, date, now, ctx.replaces?.id);
+  const newId = `new-${input.idempotencyKey}`;
+  const pickup = { lat: from.lat, lng: from.lon };
+  const dropoff = { lat: to.lat, lng: to.lon };
+  const targets = liveSlots(day.state.table);
+  const rows = day.rowsFor([pickup, dropoff], targets.map((k) => day.state.table.points[k]!));
+  const nowMin = Math.max(0, minutesOfDay(date, now));
+  const answer = bookRide(
+    day.state,
+    { id: newId, pickup, dropoff, passengers, kind: input.timeKind === 'arrive_by' ? 'arriveBy' : 'leaveAfter', time: t },
+    { targets, rows },
+    nowMin,
+  );
+  if (answer.status === 'refused') {
+    const alternatives = answer.alternatives.map(formatMinutes).filter((a) => open.includes(a));
+    const alt = alternatives.length > 0 ? `${alternatives.join('、')}なら予約できます。` : earliestText;
+    return {
+      status: 'refused',
+      reason: answer.reason,
+      message: `${REFUSAL_MESSAGES[answer.reason] ?? '予約できませんでした。'}${alt}`,
+      alternatives,
+    };
+  }
+  if (s.reoptimizeMs > 0) reoptimizePlan(day.state, { seed: 1, clock: () => performance.now(), timeLimitMs: s.reoptimizeMs });
+  const live = day.state.requests.get(newId)!;
+  const p = answer.promise;
+  const fares = Object.fromEntries(riders.map((r) => [String(r.id), computeFare(s.fares, r, ctx.channel)]));
+
+  const row = db.transaction((tx) => {
+    if (ctx.replaces) {
+      if (!isCancellable(ctx.replaces, now)) throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
+      tx.update(taxiBookings).set({ status: 'cancelled', cancelledAt: now }).where(eq(taxiBookings.id, ctx.replaces.id)).run();
+      recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
+    }
+    const b = tx
+      .insert(taxiBookings)
+      .values({
+        householdId: ctx.householdId,
+        residentId: riderIds[0]!,
+        riderIds,
+        passengers,
+        channel: ctx.channel,
+        idempotencyKey: input.idempotencyKey,
+        serviceDate: date,
+        timeKind: input.timeKind,
+        requestedTime: input.time,
+        pickupLabel: from.label,
+        pickupLat: from.lat,
+        pickupLon: from.lon,
+        pickupPlaceId: from.placeId,
+        dropoffLabel: to.label,
+        dropoffLat: to.lat,
+        dropoffLon: to.lon,
+        dropoffPlaceId: to.placeId,
+        vehicleId: Number(answer.vehicleId),
+        pickupFrom: atMinute(date, p.pickupFrom),
+        pickupTo: atMinute(date, p.pickupTo),
+        expectedArrival: atMinute(date, p.expectedArrival),
+        latestArrival: atMinute(date, p.latestArrival),
+        plannedPickupAt: atMinute(date, p.pickupFrom),
+        plannedDropoffAt: atMinute(date, p.expectedArrival),
+        directMinutes: live.directMinutes,
+        fares,
+        status: 'booked',
+        returnOfId: input.returnOf ?? null,
+        createdByStaffId: ctx.staffId ?? null,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    // the dispatcher knew the new ride by a temporary id until it had a row
+    live.booking.id = String(b.id);
+    day.state.requests.delete(newId);
+    day.state.requests.set(String(b.id), live);
+    day.state.owner[live.pickupNode] = day.state.owner[live.deliveryNode] = String(b.id);
+    writeBackPlan(tx, day);
+    recordAudit(tx, now, ctx.actor, 'taxi.booking.created', 'taxi_booking', b.id, { channel: ctx.channel });
+    return tx.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+  });
+  return accepted(viewBooking(db, row, now));
+}

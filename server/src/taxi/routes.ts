@@ -1,0 +1,324 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eq } from 'drizzle-orm';
+import { taxiBookings } from '../../../db/src/schema';
+import { requireDevice } from '../auth/device-auth';
+import { requireStaff } from '../auth/staff-auth';
+import { notFound } from '../lib/errors';
+import {
+  deviceSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  staffSecurity,
+} from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { tokyoDate } from '../lib/tokyo';
+import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
+import { bookTaxi, BookTaxiAnswerSchema, BookTaxiInput } from './book-taxi';
+import { BookingViewSchema } from './booking-view';
+import { cancelBooking } from './cancel-booking';
+import { DayPlanSchema, getDayPlan } from './get-day-plan';
+import { BookingOptionsSchema, getBookingOptions } from './get-booking-options';
+import { getManifest, ManifestSchema } from './get-manifest';
+import { listHouseholdBookings } from './list-household-bookings';
+import { recordRideEvent } from './record-ride-event';
+import { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema } from './taxi-settings';
+
+export const taxiApi = createRouter();
+
+const BookingList = z.object({ bookings: z.array(BookingViewSchema) }).openapi('TaxiBookingList');
+const DateQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .openapi({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
+});
+
+// --- TV: the box's own household ---
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/options',
+    tags: ['taxi'],
+    summary: 'Who may ride, destinations and bookable times today',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(BookingOptionsSchema), ...errorResponses },
+  }),
+  (c) => c.json(getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/bookings',
+    tags: ['taxi'],
+    summary: 'Book a same-day ride (idempotent by key); answers a promised window or a refusal with alternatives',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: jsonBody(BookTaxiInput),
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const { householdId, boxId } = c.var.device;
+    return c.json(
+      bookTaxi(db, c.req.valid('json'), { householdId, channel: 'tv', actor: { type: 'device', id: boxId } }, clock.now()),
+      200,
+    );
+  },
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/bookings',
+    tags: ['taxi'],
+    summary: "The household's bookings from today on, with their status",
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(BookingList), ...errorResponses },
+  }),
+  (c) =>
+    c.json(
+      { bookings: listHouseholdBookings(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()) },
+      200,
+    ),
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/bookings/{id}/cancel',
+    tags: ['taxi'],
+    summary: 'Cancel an own booking up to its pickup window',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const { householdId, boxId } = c.var.device;
+    const { id } = c.req.valid('param');
+    return c.json(cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
+  },
+);
+
+// --- Call centre: for residents who phone ---
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/staff/households/{id}/options',
+    tags: ['taxi'],
+    summary: 'Booking options of a household (call centre)',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(BookingOptionsSchema), ...errorResponses },
+  }),
+  (c) => c.json(getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/households/{id}/bookings',
+    tags: ['taxi'],
+    summary: 'Book for a household that phoned (call centre)',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam, ...jsonBody(BookTaxiInput) },
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const staff = c.var.staff;
+    const ctx = {
+      householdId: c.req.valid('param').id,
+      channel: 'call_centre' as const,
+      actor: { type: 'staff' as const, id: staff.id },
+      staffId: staff.id,
+    };
+    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+  },
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/bookings/{id}/change',
+    tags: ['taxi'],
+    summary: 'Change a booking (call centre): the old one is cancelled only if the new one is accepted',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam, ...jsonBody(BookTaxiInput) },
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const staff = c.var.staff;
+    const old = db.select().from(taxiBookings).where(eq(taxiBookings.id, c.req.valid('param').id)).get();
+    if (!old) throw notFound('Booking');
+    const ctx = {
+      householdId: old.householdId,
+      channel: 'call_centre' as const,
+      actor: { type: 'staff' as const, id: staff.id },
+      staffId: staff.id,
+      replaces: old,
+    };
+    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+  },
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/staff/bookings/{id}/cancel',
+    tags: ['taxi'],
+    summary: 'Cancel a booking up to its pickup window (call centre)',
+    security: staffSecurity,
+    middleware: [requireStaff('call_centre')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    return c.json(
+      cancelBooking(db, c.req.valid('param').id, null, { type: 'staff', id: c.var.staff.id }, clock.now()),
+      200,
+    );
+  },
+);
+
+// --- Drivers ---
+
+const VehicleInput = z.object({ vehicleId: z.number().int().positive() }).openapi('DriverVehicleInput');
+
+taxiApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/driver/vehicle',
+    tags: ['taxi'],
+    summary: 'Choose the vehicle the signed-in driver drives',
+    security: staffSecurity,
+    middleware: [requireStaff('driver')] as const,
+    request: jsonBody(VehicleInput),
+    responses: { 200: jsonResponse(VehicleInput), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const { vehicleId } = c.req.valid('json');
+    assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
+    return c.json({ vehicleId }, 200);
+  },
+);
+
+const ManifestQuery = DateQuery.extend({
+  vehicleId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ param: { name: 'vehicleId', in: 'query' }, example: 1 }),
+});
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/driver/manifest',
+    tags: ['taxi'],
+    summary: "Today's manifest of the driver's vehicle (other staff name a vehicleId)",
+    security: staffSecurity,
+    middleware: [requireStaff('driver')] as const,
+    request: { query: ManifestQuery },
+    responses: { 200: jsonResponse(ManifestSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const now = clock.now();
+    const q = c.req.valid('query');
+    const vehicleId = c.var.staff.role === 'driver' ? getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
+    const m = vehicleId === null ? null : getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
+    if (!m) throw notFound('Vehicle');
+    return c.json(m, 200);
+  },
+);
+
+const EventParam = IdParam.extend({
+  event: z.enum(['pickup', 'dropoff', 'no-show']).openapi({ param: { name: 'event', in: 'path' } }),
+});
+
+taxiApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/driver/bookings/{id}/{event}',
+    tags: ['taxi'],
+    summary: 'Report picked up, dropped off or no-show (after the grace time)',
+    security: staffSecurity,
+    middleware: [requireStaff('driver')] as const,
+    request: { params: EventParam },
+    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const { id, event } = c.req.valid('param');
+    const e = event === 'no-show' ? 'no_show' : event;
+    return c.json(recordRideEvent(db, id, e, c.var.staff, clock.now()), 200);
+  },
+);
+
+// --- City staff ---
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/city/day',
+    tags: ['taxi'],
+    summary: "The day's plan per vehicle and its figures",
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    request: { query: DateQuery },
+    responses: { 200: jsonResponse(DayPlanSchema), ...errorResponses },
+  }),
+  (c) => {
+    const now = c.var.deps.clock.now();
+    return c.json(getDayPlan(c.var.deps.db, c.req.valid('query').date ?? tokyoDate(now), now), 200);
+  },
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/city/settings',
+    tags: ['taxi'],
+    summary: 'Service hours per area, notice, grace, fares',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    responses: { 200: jsonResponse(TaxiSettingsSchema.openapi('TaxiSettings')), ...errorResponses },
+  }),
+  (c) => c.json(getTaxiSettings(c.var.deps.db), 200),
+);
+
+taxiApi.openapi(
+  createRoute({
+    method: 'put',
+    path: '/city/settings',
+    tags: ['taxi'],
+    summary: 'Replace the taxi settings',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff')] as const,
+    request: jsonBody(TaxiSettingsSchema),
+    responses: { 200: jsonResponse(TaxiSettingsSchema), ...errorResponses },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const v = c.req.valid('json');
+    saveTaxiSettings(db, v, clock.now());
+    return c.json(getTaxiSettings(db), 200);
+  },
+);

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { DbOrTx } from '../../../db/src';
+import { residents, watchSettings, watchState } from '../../../db/src/schema';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../lib/audit';
+import { notFound } from '../lib/errors';
+import { DEFAULT_TUNING } from './detector/types';
+import { emptyRhythm } from './detector/rhythm';
+
+export const EnrollInput = z.object({
+  residentId: z.number().int().positive(),
+  thresholdMinutes: z.number().int().min(60).max(7 * 1440).default(1440),
+  noKeyMinutes: z.number().int().min(60).max(1440).default(360),
+  quietStartMinute: z.number().int().min(0).max(1439).default(21 * 60),
+  quietEndMinute: z.number().int().min(0).max(1439).default(6 * 60),
+  supportWorkerFirst: z.boolean().default(true),
+  escalateAfterMinutes: z.number().int().min(5).max(1440).default(60),
+  dailyMail: z.boolean().default(false),
+});
+export type EnrollInput = z.input<typeof EnrollInput>;
+
+/**
+ * Records a resident's opt-in (who recorded the consent, and when) and starts watching. The
+ * contacts to notify are the resident's family contacts in priority order.
+ */
+export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, now: Date): void {
+  const v = EnrollInput.parse(input);
+  const resident = db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get();
+  if (!resident) throw notFound('Resident');
+  const { residentId, ...settings } = v;
+  db.insert(watchSettings)
+    .values({ residentId, ...settings, enabled: true, consentAt: now, consentStaffId: staffId, updatedAt: now })
+    .onConflictDoUpdate({
+      target: watchSettings.residentId,
+      set: { ...settings, enabled: true, consentAt: now, consentStaffId: staffId, updatedAt: now },
+    })
+    .run();
+  db.insert(watchState)
+    .values({ residentId, rhythm: emptyRhythm(now.getTime(), DEFAULT_TUNING.rhythmDays), rhythmSlot: null })
+    .onConflictDoNothing()
+    .run();
+  recordAudit(db, now, { type: 'staff', id: staffId }, 'watch.enroll', 'resident', String(residentId));
+}

@@ -1,0 +1,63 @@
+import type { Sqlite } from '../../../db/src';
+import { DEFAULT_TUNING } from './detector/types';
+import { PRESENCE_KEY, PRESENCE_TV, SLOT_MS } from './record-life-sign';
+
+export type TvActivity = 'heartbeat' | 'keys';
+
+interface Statements {
+  watched: (householdId: number) => { resident_id: number }[];
+  ingest: (householdId: number, kind: TvActivity, at: number) => number;
+}
+
+const cache = new WeakMap<Sqlite, Statements>();
+const GAP_MS = DEFAULT_TUNING.heartbeatGapMinutes * 60_000;
+
+/**
+ * Prepared once per connection: this is the hot path (every box sends a heartbeat every few
+ * minutes), so it is three prepared statements in one transaction and no ORM.
+ */
+function statements(sqlite: Sqlite): Statements {
+  let s = cache.get(sqlite);
+  if (s) return s;
+  const watched = sqlite.prepare<[number], { resident_id: number }>(
+    `SELECT ws.resident_id FROM watch_settings ws JOIN residents r ON r.id = ws.resident_id
+     WHERE r.household_id = ? AND ws.enabled = 1`,
+  );
+  const presence = sqlite.prepare<[number, number, number]>(
+    `INSERT INTO watch_presence (resident_id, slot, flags) VALUES (?, ?, ?)
+     ON CONFLICT (resident_id, slot) DO UPDATE SET flags = flags | excluded.flags`,
+  );
+  // Switching the TV on is a sign of life; staying on is not.
+  const heartbeat = sqlite.prepare<{ at: number; gap: number; id: number }>(
+    `UPDATE watch_state SET
+       last_sign_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
+                      THEN max(coalesce(last_sign_at, 0), @at) ELSE last_sign_at END,
+       last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at)
+     WHERE resident_id = @id`,
+  );
+  // Any key answers the on-screen check.
+  const keys = sqlite.prepare<{ at: number; id: number }>(
+    `UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), @at),
+       last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
+       check_asked_at = NULL, check_attempt = NULL
+     WHERE resident_id = @id`,
+  );
+  const ingest = sqlite.transaction((householdId: number, kind: TvActivity, at: number) => {
+    const rows = watched.all(householdId);
+    const slot = Math.floor(at / SLOT_MS);
+    for (const { resident_id: id } of rows) {
+      presence.run(id, slot, kind === 'keys' ? PRESENCE_TV | PRESENCE_KEY : PRESENCE_TV);
+      if (kind === 'keys') keys.run({ at, id });
+      else heartbeat.run({ at, gap: GAP_MS, id });
+    }
+    return rows.length;
+  });
+  s = { watched: (h) => watched.all(h), ingest };
+  cache.set(sqlite, s);
+  return s;
+}
+
+/** Records TV activity for every watched resident of the household; returns how many. */
+export function recordTvActivity(sqlite: Sqlite, householdId: number, kind: TvActivity, at: Date): number {
+  return statements(sqlite).ingest(householdId, kind, at.getTime());
+}
