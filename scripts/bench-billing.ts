@@ -1,7 +1,7 @@
 /**
  * Benchmark: close a month for 100,000 households with 2,000,000 charges, then write the Zengin
- * debit file and the cable operator's CSV. Goal: close ≤ 30 s with bounded memory.
- * Usage: npm run bench:billing [-- --households 100000 --charges 2000000]
+ * debit file (and, with --csv, the cable operator's CSV). Goal: close ≤ 30 s with bounded memory.
+ * Usage: npm run bench:billing [-- --households 100000 --charges 2000000 --csv]
  * The machine is shared (2 cores): figures are noisy.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +19,8 @@ const { values } = parseArgs({
     households: { type: 'string', default: '100000' },
     charges: { type: 'string', default: '2000000' },
     out: { type: 'string', default: 'bench-out' },
+    /** Also write the cable operator's CSV (not part of the close goal). */
+    csv: { type: 'boolean', default: false },
   },
 });
 const HOUSEHOLDS = Number(values.households);
@@ -68,6 +70,14 @@ const insert = sqlite.prepare(
   `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, seller_id, order_id, occurred_at, month, created_at)
    VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
 );
+// Build the charges indexes after the bulk insert (a sort instead of 2M random index inserts);
+// they come back with exactly the definitions the migrations gave them.
+const indexSql = sqlite
+  .prepare<[], { name: string; sql: string }>(
+    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'charges' AND sql IS NOT NULL",
+  )
+  .all();
+for (const ix of indexSql) sqlite.exec(`DROP INDEX "${ix.name}"`);
 const BATCH = 100_000;
 for (let start = 0; start < others; start += BATCH) {
   sqlite.transaction(() => {
@@ -86,8 +96,13 @@ for (let start = 0; start < others; start += BATCH) {
     }
   })();
 }
+for (const ix of indexSql) sqlite.exec(ix.sql);
+sqlite.exec('ANALYZE');
 const setupS = (performance.now() - t0) / 1000;
-console.log(`setup: ${HOUSEHOLDS} households, ${others} goods/ride charges in ${setupS.toFixed(1)} s`);
+const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
+console.log(
+  `setup: ${HOUSEHOLDS} households, ${others} goods/ride charges in ${setupS.toFixed(1)} s (peak RSS so far ${peakMb()} MB)`,
+);
 
 // ---- timed: close + debit file + cable CSV ---------------------------------------------------------
 const now = new Date('2026-10-31T15:30:00Z'); // 1 Nov 00:30 Tokyo
@@ -99,16 +114,16 @@ const t2 = performance.now();
 const batch = exportDebitBatch(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS);
 writeFileSync(join(outDir, `debit-${MONTH}.txt`), batch.file);
 const exportS = (performance.now() - t2) / 1000;
-const t3 = performance.now();
-const csvRows = writeCableCsv(sqlite, MONTH, join(outDir, `cable-${MONTH}.csv`));
-const csvS = (performance.now() - t3) / 1000;
 console.log(
   `close: ${closeS.toFixed(2)} s (${result.statementCount} statements, ${result.settlementCount} settlements)`,
 );
 console.log(`debit file: ${exportS.toFixed(2)} s (${batch.recordCount} records, ${batch.file.length} bytes)`);
-console.log(`cable CSV: ${csvS.toFixed(2)} s (${csvRows} rows)`);
+if (values.csv) {
+  const t3 = performance.now();
+  const csvRows = writeCableCsv(sqlite, MONTH, join(outDir, `cable-${MONTH}.csv`));
+  console.log(`cable CSV: ${((performance.now() - t3) / 1000).toFixed(2)} s (${csvRows} rows)`);
+}
 sqlite.close();
-const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(
-  `billing: close ${HOUSEHOLDS} households/${result.ledgerCount} charges ${closeS.toFixed(2)} s, peak RSS ${peakMb.toFixed(0)} MB`,
+  `billing: close ${HOUSEHOLDS} households/${result.ledgerCount} charges ${closeS.toFixed(2)} s, peak RSS ${peakMb()} MB`,
 );

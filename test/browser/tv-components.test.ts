@@ -4,12 +4,12 @@ import {
   focusedLabel,
   hook,
   launchBrowser,
+  navigateTv,
   newTvPage,
   openTv,
   press,
   screenshot,
   visibleTexts,
-  waitForRoute,
 } from '../helpers/browser.js';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -32,8 +32,7 @@ afterAll(async () => {
 beforeEach(async () => {
   ({ context, page } = await newTvPage(browser));
   await openTv(page, server.baseUrl, demoBoxToken(1));
-  await page.evaluate("location.hash = '#gallery'");
-  await waitForRoute(page, 'gallery');
+  await navigateTv(page, 'gallery');
 });
 
 afterEach(async () => {

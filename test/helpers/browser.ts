@@ -131,6 +131,10 @@ export type TvKey =
   | 'Green'
   | 'Yellow'
   | 'Blue'
+  | 'F1'
+  | 'F2'
+  | 'F3'
+  | 'F4'
   | `Digit${number}`;
 
 /** HbbTV/OIPF codes the box's remote sends. */
@@ -178,6 +182,12 @@ export async function waitForRoute(page: Page, route: string, timeout = 30_000):
       polling: 'raf',
     },
   );
+}
+
+/** Jumps straight to a route (as a deep link would) and waits until its page is drawn. */
+export async function navigateTv(page: Page, route: string, timeout = 30_000): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(`#${route}`)}`);
+  await waitForRoute(page, route, timeout);
 }
 
 export function focusedLabel(page: Page): Promise<string | undefined> {

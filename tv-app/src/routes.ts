@@ -1,8 +1,12 @@
 import type { Router } from '@lightningjs/sdk';
+import { BillingPage } from './pages/billing/BillingPage.js';
 import { GalleryPage } from './pages/gallery/GalleryPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NoticesPage } from './pages/notices/NoticesPage.js';
 import { ShopPage } from './pages/shop/ShopPage.js';
+import { ProductListPage } from './pages/shop/ProductListPage.js';
+import { CartPage } from './pages/shop/CartPage.js';
+import { OrdersPage } from './pages/shop/OrdersPage.js';
 import { TaxiPage } from './pages/taxi/TaxiPage.js';
 import { UnregisteredPage } from './pages/unregistered/UnregisteredPage.js';
 
@@ -26,7 +30,11 @@ export const routes: Router.RouteDefinition[] = [
   page(HOME_ROUTE, HomePage),
   page(UNREGISTERED_ROUTE, UnregisteredPage),
   page('shop', ShopPage),
+  page('shop/list/:kind/:id', ProductListPage),
+  page('shop/cart', CartPage),
+  page('shop/orders', OrdersPage),
   page('taxi', TaxiPage),
   page('notices', NoticesPage),
   page('gallery', GalleryPage),
+  page('billing', BillingPage),
 ];

@@ -2,7 +2,14 @@ import { index, integer, sqliteTable, text, uniqueIndex, primaryKey } from 'driz
 import { createdAt, id, timestamp } from './columns';
 import { hamlets, households, residents, staffUsers } from './core';
 
-export const ORDER_STATUSES = ['received', 'preparing', 'in_transit', 'at_hall', 'delivered', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'received',
+  'preparing',
+  'in_transit',
+  'at_hall',
+  'delivered',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const sellers = sqliteTable('sellers', {

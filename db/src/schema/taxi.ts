@@ -22,7 +22,9 @@ export const places = sqliteTable('places', {
   id: id(),
   name: text().notNull(),
   kana: text().notNull(),
-  kind: text({ enum: ['hospital', 'clinic', 'supermarket', 'city_hall', 'station', 'pharmacy', 'other'] }).notNull(),
+  kind: text({
+    enum: ['hospital', 'clinic', 'supermarket', 'city_hall', 'station', 'pharmacy', 'other'],
+  }).notNull(),
   address: text().notNull(),
   lat: real().notNull(),
   lon: real().notNull(),

@@ -21,10 +21,16 @@ export function seedShop(db: Db, now: Date): void {
     .map((n) => byName(n)?.id)
     .filter((id): id is number => id !== undefined);
   if (favs.length === 0) return;
-  const hh = db.select({ id: s.households.id }).from(s.households).where(inArray(s.households.id, [1])).get();
+  const hh = db
+    .select({ id: s.households.id })
+    .from(s.households)
+    .where(inArray(s.households.id, [1]))
+    .get();
   if (!hh) return;
   db.insert(s.favourites)
-    .values(favs.map((productId, i) => ({ householdId: hh.id, productId, createdAt: new Date(now.getTime() + i) })))
+    .values(
+      favs.map((productId, i) => ({ householdId: hh.id, productId, createdAt: new Date(now.getTime() + i) })),
+    )
     .onConflictDoNothing()
     .run();
 }

@@ -501,11 +501,11 @@ billingConsole.get('/settlements/:id', (c) => {
               <td class="num">{yen(st.sales)}</td>
             </tr>
             <tr>
-              <th>　うち8%対象（軽減税率）</th>
+              <th>うち8%対象（軽減税率）</th>
               <td class="num">{yen(st.sales8)}</td>
             </tr>
             <tr>
-              <th>　うち10%対象</th>
+              <th>うち10%対象</th>
               <td class="num">{yen(st.sales10)}</td>
             </tr>
             <tr>

@@ -100,19 +100,18 @@ export function exportDebitBatch(
     };
   }
 
-  const rows = sqlite
-    .prepare<[string], Row>(
-      `SELECT s.id AS statementId, s.household_id AS householdId, s.recipient_name AS name,
-              s.cable_customer_no AS customerNo, s.amount_due AS amountDue,
-              b.bank_code AS bankCode, b.bank_name AS bankName, b.branch_code AS branchCode,
-              b.branch_name AS branchName, b.account_type AS accountType, b.account_number AS accountNumber,
-              b.holder_kana AS holderKana, b.mandate_status AS mandateStatus, b.next_new_code AS nextNewCode
-       FROM statements s JOIN bank_accounts b ON b.household_id = s.household_id
-       WHERE s.month = ? AND s.amount_due > 0 AND b.mandate_status = 'active'
-       ORDER BY s.household_id`,
-    )
-    .all(month);
-
+  // Read a page of statements at a time and encode each record as it is read, so memory stays flat
+  // however many households there are.
+  const page = sqlite.prepare<[string, number], Row>(
+    `SELECT s.id AS statementId, s.household_id AS householdId, s.recipient_name AS name,
+            s.cable_customer_no AS customerNo, s.amount_due AS amountDue,
+            b.bank_code AS bankCode, b.bank_name AS bankName, b.branch_code AS branchCode,
+            b.branch_name AS branchName, b.account_type AS accountType, b.account_number AS accountNumber,
+            b.holder_kana AS holderKana, b.mandate_status AS mandateStatus, b.next_new_code AS nextNewCode
+     FROM statements s JOIN bank_accounts b ON b.household_id = s.household_id
+     WHERE s.month = ? AND s.amount_due > 0 AND b.mandate_status = 'active' AND s.id > ?
+     ORDER BY s.id LIMIT 5000`,
+  );
   // Bank and branch names repeat across thousands of households: normalise each spelling once.
   const names = new Map<string, string>();
   const bankText = (text: string, who: string, field: string) => {
@@ -122,81 +121,94 @@ export function exportDebitBatch(
   };
   const errors: string[] = [];
   const seen = new Map<string, number>();
-  const records: (DebitRecord & { statementId: number; householdId: number })[] = [];
-  for (const r of rows) {
-    const who = `${r.householdId} ${r.name}`;
-    try {
-      const customerNumber = debitCustomerNumber(r.customerNo, who);
-      if (seen.has(customerNumber)) {
-        throw new ZenginFormatError(
-          `household ${who}: customer number ${customerNumber} is also household ${seen.get(customerNumber)}'s`,
-        );
-      }
-      seen.set(customerNumber, r.householdId);
-      records.push({
-        statementId: r.statementId,
-        householdId: r.householdId,
-        account: {
-          bankCode: r.bankCode!,
-          bankName: bankText(r.bankName, who, '銀行名'),
-          branchCode: r.branchCode,
-          branchName: bankText(r.branchName, who, '支店名'),
-          accountType: r.accountType,
-          accountNumber: r.accountNumber,
-        },
-        holderName: normalizeKanaName(r.holderKana, { household: who, field: '預金者名' }),
-        amount: r.amountDue,
-        newCode: r.nextNewCode,
-        customerNumber,
-        resultCode: 0,
-      });
-    } catch (e) {
-      if (e instanceof ZenginFormatError) errors.push(e.message);
-      else throw e;
-    }
-  }
-  if (errors.length) {
-    throw unprocessable(
-      'unencodable_bank_details',
-      `${errors.length} household(s) cannot be debited:\n${errors.join('\n')}`,
-      errors,
-    );
-  }
-
+  let recordCount = 0;
+  let totalAmount = 0;
   const debitDate = debitDateFor(month, settings.debitDay);
-  const file = Buffer.concat([...debitFileChunks(debitHeaderFor(settings, debitDate), records)]);
-  const totalAmount = records.reduce((s, r) => s + r.amount, 0);
 
-  const batchId = sqlite.transaction(() => {
-    const id = Number(
+  return sqlite.transaction(() => {
+    const batchId = Number(
       sqlite
         .prepare(
           `INSERT INTO debit_batches (month, debit_date, record_count, total_amount, request_file, created_at)
-           VALUES (?,?,?,?,?,?)`,
+           VALUES (?, ?, 0, 0, x'', ?)`,
         )
-        .run(month, debitDate, records.length, totalAmount, file, now.getTime()).lastInsertRowid,
+        .run(month, debitDate, now.getTime()).lastInsertRowid,
     );
     const insertItem = sqlite.prepare(
       `INSERT INTO debit_items (batch_id, household_id, statement_id, customer_number, amount, new_code, status)
        VALUES (?,?,?,?,?,?,'requested')`,
     );
     const clearNewCode = sqlite.prepare('UPDATE bank_accounts SET next_new_code = 0 WHERE household_id = ?');
-    for (const r of records) {
-      insertItem.run(id, r.householdId, r.statementId, r.customerNumber, r.amount, r.newCode);
-      if (r.newCode !== 0) clearNewCode.run(r.householdId);
+
+    function* records(): Generator<DebitRecord> {
+      let after = 0;
+      for (;;) {
+        const rows = page.all(month, after);
+        if (!rows.length) return;
+        after = rows.at(-1)!.statementId;
+        for (const r of rows) {
+          const who = `${r.householdId} ${r.name}`;
+          let record: DebitRecord;
+          try {
+            const customerNumber = debitCustomerNumber(r.customerNo, who);
+            if (seen.has(customerNumber)) {
+              throw new ZenginFormatError(
+                `household ${who}: customer number ${customerNumber} is also household ${seen.get(customerNumber)}'s`,
+              );
+            }
+            seen.set(customerNumber, r.householdId);
+            record = {
+              account: {
+                bankCode: r.bankCode!,
+                bankName: bankText(r.bankName, who, '銀行名'),
+                branchCode: r.branchCode,
+                branchName: bankText(r.branchName, who, '支店名'),
+                accountType: r.accountType,
+                accountNumber: r.accountNumber,
+              },
+              holderName: normalizeKanaName(r.holderKana, { household: who, field: '預金者名' }),
+              amount: r.amountDue,
+              newCode: r.nextNewCode,
+              customerNumber,
+              resultCode: 0,
+            };
+          } catch (e) {
+            if (e instanceof ZenginFormatError) {
+              errors.push(e.message);
+              continue;
+            }
+            throw e;
+          }
+          insertItem.run(
+            batchId,
+            r.householdId,
+            r.statementId,
+            record.customerNumber,
+            record.amount,
+            record.newCode,
+          );
+          if (record.newCode !== 0) clearNewCode.run(r.householdId);
+          recordCount++;
+          totalAmount += record.amount;
+          yield record;
+        }
+      }
     }
-    return id;
+
+    const file = Buffer.concat([...debitFileChunks(debitHeaderFor(settings, debitDate), records())]);
+    if (errors.length) {
+      // Thrown inside the transaction: the batch and its items are rolled back.
+      throw unprocessable(
+        'unencodable_bank_details',
+        `${errors.length} household(s) cannot be debited:\n${errors.join('\n')}`,
+        errors,
+      );
+    }
+    sqlite
+      .prepare('UPDATE debit_batches SET record_count = ?, total_amount = ?, request_file = ? WHERE id = ?')
+      .run(recordCount, totalAmount, file, batchId);
+    return { batchId, month, debitDate, recordCount, totalAmount, skipped, alreadyExported: false, file };
   })();
-  return {
-    batchId,
-    month,
-    debitDate,
-    recordCount: records.length,
-    totalAmount,
-    skipped,
-    alreadyExported: false,
-    file,
-  };
 }
 
 function listSkipped(sqlite: Sqlite, month: string): ExportResult['skipped'] {

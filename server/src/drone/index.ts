@@ -1,8 +1,12 @@
 import type { Feature } from '../features';
-import { createRouter } from '../lib/router';
+import { droneConsole } from './console';
+import { droneJobs } from './jobs';
+import { droneApi } from './routes';
 
-/** Placeholder until the drone capability is built: the sub-app is mounted but has no routes. */
 export const droneFeature: Feature = {
   name: 'drone',
-  api: createRouter(),
+  api: droneApi,
+  console: droneConsole,
+  jobs: droneJobs,
+  nav: [{ label: 'ドローン基地', href: '/console/drone', roles: ['drone_operator'] }],
 };

@@ -30,7 +30,12 @@ export const PickingListSchema = z
         sellerId: z.number(),
         sellerName: z.string(),
         hamlets: z.array(
-          z.object({ hamletId: z.number(), hamletName: z.string(), hallName: z.string(), rows: z.array(PickingRowSchema) }),
+          z.object({
+            hamletId: z.number(),
+            hamletName: z.string(),
+            hallName: z.string(),
+            rows: z.array(PickingRowSchema),
+          }),
         ),
       }),
     ),
@@ -78,10 +83,13 @@ export function buildPickingList(db: DbOrTx, deliveryDate: string, sellerId?: nu
   const list: PickingList = { deliveryDate, sellers: [] };
   for (const r of rows) {
     let s = list.sellers.at(-1);
-    if (!s || s.sellerId !== r.sellerId) list.sellers.push((s = { sellerId: r.sellerId, sellerName: r.sellerName, hamlets: [] }));
+    if (!s || s.sellerId !== r.sellerId)
+      list.sellers.push((s = { sellerId: r.sellerId, sellerName: r.sellerName, hamlets: [] }));
     let h = s.hamlets.at(-1);
     if (!h || h.hamletId !== r.hamletId) {
-      s.hamlets.push((h = { hamletId: r.hamletId, hamletName: r.hamletName, hallName: r.hallName, rows: [] }));
+      s.hamlets.push(
+        (h = { hamletId: r.hamletId, hamletName: r.hamletName, hallName: r.hallName, rows: [] }),
+      );
     }
     const { packedAt, pickedAt, ...rest } = r;
     h.rows.push({ ...rest, packed: packedAt !== null, picked: pickedAt !== null });

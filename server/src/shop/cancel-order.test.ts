@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, orderEvents, products } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
-import { order, productId, TUE_0900 } from './testing';
+import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
 beforeEach(() => {
@@ -15,9 +15,12 @@ describe('cancelling and changing an order', () => {
     const flowers = productId(ctx, '季節の花束 1束');
     const { body } = await order(ctx, [{ productId: flowers, qty: 2 }]);
     ctx.clock.set('2026-11-24T01:59:59Z');
-    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, { method: 'POST', headers: ctx.device(1) });
+    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
+      method: 'POST',
+      headers: ctx.device(1),
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'cancelled', statusLabel: '取り消し' });
+    expect(await readJson(res)).toMatchObject({ status: 'cancelled', statusLabel: '取り消し' });
     expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(5);
     const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
     expect(events.map((e) => e.status)).toEqual(['received', 'cancelled']);
@@ -27,15 +30,21 @@ describe('cancelling and changing an order', () => {
     const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
     ctx.clock.set('2026-11-24T02:00:00Z');
     const counts = tableCounts(ctx);
-    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, { method: 'POST', headers: ctx.device(1) });
+    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
+      method: 'POST',
+      headers: ctx.device(1),
+    });
     expect(res.status).toBe(409);
-    expect((await res.json()).error.message).toMatch(/締め切り（11:00）/);
+    expect((await readJson(res)).error.message).toMatch(/締め切り（11:00）/);
     expect(tableCounts(ctx)).toEqual(counts);
   });
 
   it("does not let a box cancel another household's order", async () => {
     const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
-    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, { method: 'POST', headers: ctx.device(2) });
+    const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
+      method: 'POST',
+      headers: ctx.device(2),
+    });
     expect(res.status).toBe(404);
   });
 
@@ -50,16 +59,28 @@ describe('cancelling and changing an order', () => {
       cookie,
     );
     expect(placed.status).toBe(201);
-    const o = await placed.json();
+    const o = await readJson(placed);
     expect(o).toMatchObject({ householdId: 3, channel: 'call_centre', totalYen: 258 });
 
-    const changed = await ctx.json('PUT', `/api/shop/staff/orders/${o.id}/lines`, { lines: [{ productId: milk, qty: 2 }] }, cookie);
+    const changed = await ctx.json(
+      'PUT',
+      `/api/shop/staff/orders/${o.id}/lines`,
+      { lines: [{ productId: milk, qty: 2 }] },
+      cookie,
+    );
     expect(changed.status).toBe(200);
-    expect(await changed.json()).toMatchObject({ totalYen: 476, lines: [{ productId: milk, qty: 2 }] });
+    expect(await readJson(changed)).toMatchObject({ totalYen: 476, lines: [{ productId: milk, qty: 2 }] });
 
-    const cancelled = await ctx.request(`/api/shop/staff/orders/${o.id}/cancel`, { method: 'POST', headers: cookie });
-    expect(await cancelled.json()).toMatchObject({ status: 'cancelled' });
-    const actions = ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(o.id))).all();
+    const cancelled = await ctx.request(`/api/shop/staff/orders/${o.id}/cancel`, {
+      method: 'POST',
+      headers: cookie,
+    });
+    expect(await readJson(cancelled)).toMatchObject({ status: 'cancelled' });
+    const actions = ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(o.id)))
+      .all();
     expect(actions.map((a) => a.action)).toEqual(['order.received', 'order.changed', 'order.cancelled']);
     expect(actions.every((a) => a.actorType === 'staff')).toBe(true);
   });

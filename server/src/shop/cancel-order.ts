@@ -27,7 +27,10 @@ export function cancelOrder(
     const settings = getShopSettings(tx);
     const deadline = orderDeadline(o.deliveryDate, settings);
     if (o.status !== 'received' || now.getTime() >= deadline.getTime()) {
-      throw conflict('too_late', `締め切り（${settings.calendar.cutoff}）を過ぎたので、この注文は取り消せません`);
+      throw conflict(
+        'too_late',
+        `締め切り（${settings.calendar.cutoff}）を過ぎたので、この注文は取り消せません`,
+      );
     }
     releaseStock(tx, tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all());
     setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: opts.note });

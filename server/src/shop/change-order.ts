@@ -25,7 +25,10 @@ export function changeOrder(
     if (!o) throw notFound('Order');
     const settings = getShopSettings(tx);
     if (o.status !== 'received' || now.getTime() >= orderDeadline(o.deliveryDate, settings).getTime()) {
-      throw conflict('too_late', `締め切り（${settings.calendar.cutoff}）を過ぎたので、この注文は変更できません`);
+      throw conflict(
+        'too_late',
+        `締め切り（${settings.calendar.cutoff}）を過ぎたので、この注文は変更できません`,
+      );
     }
     const old = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
     // Release first so the resident's own reservation counts as available for the new quantities.
@@ -41,7 +44,14 @@ export function changeOrder(
       .where(eq(orders.id, orderId))
       .run();
     tx.insert(orderEvents)
-      .values({ orderId, at: now, status: 'received', actorType: actorType(actor), actorId: actor.id, note: '注文内容を変更' })
+      .values({
+        orderId,
+        at: now,
+        status: 'received',
+        actorType: actorType(actor),
+        actorId: actor.id,
+        note: '注文内容を変更',
+      })
       .run();
     recordAudit(tx, now, actor, 'order.changed', 'order', orderId, {
       before: old.map((l) => ({ productId: l.productId, qty: l.qty })),

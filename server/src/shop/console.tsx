@@ -78,7 +78,8 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
         <label>
           配達日 <input type="date" name="date" value={date} />
         </label>
-        <button type="submit">表示</button> <a href={`/console/shop/picking.csv?date=${date}`}>CSVをダウンロード</a>
+        <button type="submit">表示</button>{' '}
+        <a href={`/console/shop/picking.csv?date=${date}`}>CSVをダウンロード</a>
       </form>
       {list.sellers.length === 0 ? <p>この日の注文はありません。</p> : null}
       {list.sellers.map((s) => (
@@ -111,7 +112,11 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                         {r.picked ? (
                           <span>済{r.missingQty > 0 ? `（欠品 ${r.missingQty}）` : ''}</span>
                         ) : (
-                          <form method="post" action={`/console/shop/picking/lines/${r.lineId}?date=${date}`} class="inline">
+                          <form
+                            method="post"
+                            action={`/console/shop/picking/lines/${r.lineId}?date=${date}`}
+                            class="inline"
+                          >
                             <input
                               type="number"
                               name="missingQty"
@@ -129,7 +134,11 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                         {r.packed ? (
                           '梱包済み'
                         ) : i === h.rows.findIndex((x) => x.orderId === r.orderId) ? (
-                          <form method="post" action={`/console/shop/picking/orders/${r.orderId}/pack?date=${date}`} class="inline">
+                          <form
+                            method="post"
+                            action={`/console/shop/picking/orders/${r.orderId}/pack?date=${date}`}
+                            class="inline"
+                          >
                             <button type="submit">#{r.orderId} を梱包済みにする</button>
                           </form>
                         ) : null}
@@ -157,9 +166,21 @@ shopConsole.get('/picking.csv', requireStaffPage('store_staff'), (c) => {
 shopConsole.post('/picking/lines/:id', requireStaffPage('store_staff'), async (c) => {
   const { deps, staff } = c.var;
   const body = await c.req.parseBody();
-  const missing = z.coerce.number().int().min(0).max(99).safeParse(body.missingQty ?? 0);
+  const missing = z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(99)
+    .safeParse(body.missingQty ?? 0);
   if (!missing.success) throw badRequest('invalid_missing', '欠品数は0以上の整数で入力してください');
-  pickLine(deps.db, idOf(c.req.param('id')), { missingQty: missing.data }, actor(staff), deps.clock.now(), staff.sellerId);
+  pickLine(
+    deps.db,
+    idOf(c.req.param('id')),
+    { missingQty: missing.data },
+    actor(staff),
+    deps.clock.now(),
+    staff.sellerId,
+  );
   const date = dateOf(c.req.query('date'), deps.clock.now());
   return c.redirect(`/console/shop/picking?date=${date}`, 303);
 });
@@ -169,7 +190,10 @@ shopConsole.post('/picking/orders/:id/pack', requireStaffPage('store_staff'), (c
   const id = idOf(c.req.param('id'));
   packOrder(deps.db, id, actor(staff), deps.clock.now());
   const date = dateOf(c.req.query('date'), deps.clock.now());
-  return c.redirect(`/console/shop/picking?date=${date}&done=${encodeURIComponent(`#${id} を梱包済みにしました`)}`, 303);
+  return c.redirect(
+    `/console/shop/picking?date=${date}&done=${encodeURIComponent(`#${id} を梱包済みにしました`)}`,
+    303,
+  );
 });
 
 // ── Support worker: handover at the hall ─────────────────────────────────────────────────────
@@ -246,9 +270,19 @@ shopConsole.post('/hall/orders/:id/handover', requireStaffPage('support_worker')
   });
   if (!input.success) throw badRequest('invalid_handover', '様子を選んでください');
   const id = idOf(c.req.param('id'));
-  recordHandover(deps.db, id, input.data, actor(staff), deps.clock.now(), staff.role === 'admin' ? null : staff.hamletId);
+  recordHandover(
+    deps.db,
+    id,
+    input.data,
+    actor(staff),
+    deps.clock.now(),
+    staff.role === 'admin' ? null : staff.hamletId,
+  );
   const date = dateOf(c.req.query('date'), deps.clock.now());
-  return c.redirect(`/console/shop/hall?date=${date}&done=${encodeURIComponent(`#${id} を記録しました`)}`, 303);
+  return c.redirect(
+    `/console/shop/hall?date=${date}&done=${encodeURIComponent(`#${id} を記録しました`)}`,
+    303,
+  );
 });
 
 // ── Call centre: orders by phone ─────────────────────────────────────────────────────────────
@@ -283,7 +317,11 @@ shopConsole.get('/phone', requireStaffPage('call_centre'), (c) => {
         <>
           <h2>新しい注文</h2>
           <form method="post" action={`/console/shop/phone/orders?household=${selected}`}>
-            <input type="hidden" name="idempotencyKey" value={`phone-${staff.id}-${selected}-${now.getTime()}`} />
+            <input
+              type="hidden"
+              name="idempotencyKey"
+              value={`phone-${staff.id}-${selected}-${now.getTime()}`}
+            />
             <label>
               商品番号と数量（1行に1品：「商品番号 数量」）
               <textarea name="lines" rows={5} cols={30} required />
@@ -319,13 +357,19 @@ shopConsole.get('/phone', requireStaffPage('call_centre'), (c) => {
                   <td>
                     {o.status === 'received' ? (
                       <>
-                        <form method="post" action={`/console/shop/phone/orders/${o.id}/lines?household=${selected}`}>
+                        <form
+                          method="post"
+                          action={`/console/shop/phone/orders/${o.id}/lines?household=${selected}`}
+                        >
                           <textarea name="lines" rows={3} cols={20} aria-label={`#${o.id} の新しい内容`}>
                             {o.lines.map((l) => `${l.productId} ${l.qty}`).join('\n')}
                           </textarea>
                           <button type="submit">#{o.id} を変更</button>
                         </form>
-                        <form method="post" action={`/console/shop/phone/orders/${o.id}/cancel?household=${selected}`}>
+                        <form
+                          method="post"
+                          action={`/console/shop/phone/orders/${o.id}/cancel?household=${selected}`}
+                        >
                           <button type="submit" class="danger">
                             #{o.id} を取り消す
                           </button>
@@ -344,7 +388,12 @@ shopConsole.get('/phone', requireStaffPage('call_centre'), (c) => {
         <summary>商品の一覧（番号・名前・税込価格）</summary>
         <ul>
           {deps.db
-            .select({ id: products.id, name: products.name, priceYen: products.priceYen, active: products.active })
+            .select({
+              id: products.id,
+              name: products.name,
+              priceYen: products.priceYen,
+              active: products.active,
+            })
             .from(products)
             .orderBy(asc(products.id))
             .all()
@@ -382,7 +431,10 @@ shopConsole.post('/phone/orders/:id/lines', requireStaffPage('call_centre'), asy
   const id = idOf(c.req.param('id'));
   changeOrder(deps.db, id, parseLines(String(body.lines ?? '')), actor(staff), deps.clock.now());
   const household = idOf(c.req.query('household'));
-  return c.redirect(`/console/shop/phone?household=${household}&done=${encodeURIComponent(`#${id} を変更しました`)}`, 303);
+  return c.redirect(
+    `/console/shop/phone?household=${household}&done=${encodeURIComponent(`#${id} を変更しました`)}`,
+    303,
+  );
 });
 
 shopConsole.post('/phone/orders/:id/cancel', requireStaffPage('call_centre'), (c) => {
@@ -390,7 +442,10 @@ shopConsole.post('/phone/orders/:id/cancel', requireStaffPage('call_centre'), (c
   const id = idOf(c.req.param('id'));
   cancelOrder(deps.db, id, actor(staff), deps.clock.now(), { note: '電話で取り消し' });
   const household = idOf(c.req.query('household'));
-  return c.redirect(`/console/shop/phone?household=${household}&done=${encodeURIComponent(`#${id} を取り消しました`)}`, 303);
+  return c.redirect(
+    `/console/shop/phone?household=${household}&done=${encodeURIComponent(`#${id} を取り消しました`)}`,
+    303,
+  );
 });
 
 // ── Sales report ─────────────────────────────────────────────────────────────────────────────
@@ -450,7 +505,9 @@ shopConsole.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => 
           </table>
         </section>
       ))}
-      <p class="muted">お届け済みの商品だけを数えています（欠品・取り消しは含みません）。{formatJaDateTime(now)} 現在</p>
+      <p class="muted">
+        お届け済みの商品だけを数えています（欠品・取り消しは含みません）。{formatJaDateTime(now)} 現在
+      </p>
     </Page>,
   );
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
-import { order, productId, TUE_0900 } from './testing';
+import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
 beforeEach(() => {
@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-const get = async (path: string, box = 1) => (await ctx.request(path, { headers: ctx.device(box) })).json();
+const get = async (path: string, box = 1) => readJson(await ctx.request(path, { headers: ctx.device(box) }));
 
 describe('favourites, catalogue and "the same as last time"', () => {
   it('lists categories and products with availability and favourites', async () => {
@@ -24,11 +24,14 @@ describe('favourites, catalogue and "the same as last time"', () => {
 
   it('adds and removes favourites, once each', async () => {
     const rice = productId(ctx, '無洗米 2kg');
-    for (let i = 0; i < 2; i++) await ctx.json('PUT', `/api/shop/favourites/${rice}`, { favourite: true }, ctx.device(2));
+    for (let i = 0; i < 2; i++)
+      await ctx.json('PUT', `/api/shop/favourites/${rice}`, { favourite: true }, ctx.device(2));
     expect((await get('/api/shop/favourites', 2)).map((p: { id: number }) => p.id)).toEqual([rice]);
     await ctx.json('PUT', `/api/shop/favourites/${rice}`, { favourite: false }, ctx.device(2));
     expect(await get('/api/shop/favourites', 2)).toEqual([]);
-    expect((await ctx.json('PUT', '/api/shop/favourites/99999', { favourite: true }, ctx.device(2))).status).toBe(404);
+    expect(
+      (await ctx.json('PUT', '/api/shop/favourites/99999', { favourite: true }, ctx.device(2))).status,
+    ).toBe(404);
   });
 
   it('offers the last order again at today’s price', async () => {
@@ -36,6 +39,9 @@ describe('favourites, catalogue and "the same as last time"', () => {
     const eggs = productId(ctx, 'たまご 10個');
     const { body } = await order(ctx, [{ productId: eggs, qty: 2 }], { box: 2 });
     const last = await get('/api/shop/last-order', 2);
-    expect(last).toMatchObject({ orderId: body.id, lines: [{ qty: 2, product: { id: eggs, priceYen: 258 } }] });
+    expect(last).toMatchObject({
+      orderId: body.id,
+      lines: [{ qty: 2, product: { id: eggs, priceYen: 258 } }],
+    });
   });
 });

@@ -16,7 +16,13 @@ export function listFavourites(db: DbOrTx, householdId: number): Product[] {
 }
 
 /** Adds or removes a favourite; setting the same state twice is harmless. */
-export function setFavourite(db: DbOrTx, householdId: number, productId: number, on: boolean, now: Date): void {
+export function setFavourite(
+  db: DbOrTx,
+  householdId: number,
+  productId: number,
+  on: boolean,
+  now: Date,
+): void {
   const p = db.select({ id: products.id }).from(products).where(eq(products.id, productId)).get();
   if (!p) throw notFound('Product');
   if (on) {

@@ -1,7 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
-import { hamlets, handovers, orderEvents, orderLines, orders, type OrderStatus } from '../../../db/src/schema';
+import {
+  hamlets,
+  handovers,
+  orderEvents,
+  orderLines,
+  orders,
+  type OrderStatus,
+} from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
 import { ORDER_STATUS_JA } from './set-order-status';
 
@@ -41,7 +48,9 @@ export const OrderViewSchema = z
     lines: z.array(OrderLineViewSchema),
     /** Japanese lines like 「牛乳 1L：1点 品切れ（請求しません）」. */
     missingNotes: z.array(z.string()),
-    events: z.array(z.object({ at: z.string(), status: z.string(), actorType: z.string(), note: z.string().nullable() })),
+    events: z.array(
+      z.object({ at: z.string(), status: z.string(), actorType: z.string(), note: z.string().nullable() }),
+    ),
     handovers: z.array(z.object({ at: z.string(), outcome: z.string(), note: z.string().nullable() })),
   })
   .openapi('ShopOrder');
@@ -55,14 +64,24 @@ export function getOrderView(db: DbOrTx, orderId: number): OrderView {
     .where(eq(orders.id, orderId))
     .get();
   if (!o) throw notFound('Order');
-  const lines = db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id)).all();
+  const lines = db
+    .select()
+    .from(orderLines)
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.id))
+    .all();
   const events = db
     .select()
     .from(orderEvents)
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.at), asc(orderEvents.id))
     .all();
-  const hand = db.select().from(handovers).where(eq(handovers.orderId, orderId)).orderBy(asc(handovers.at)).all();
+  const hand = db
+    .select()
+    .from(handovers)
+    .where(eq(handovers.orderId, orderId))
+    .orderBy(asc(handovers.at))
+    .all();
   const order = o.order;
   const lineViews = lines.map((l) => ({
     id: l.id,
@@ -95,13 +114,19 @@ export function getOrderView(db: DbOrTx, orderId: number): OrderView {
     missingNotes: lines
       .filter((l) => l.missingQty > 0)
       .map((l) => `${l.name}：${l.missingQty}点 品切れ（請求しません）`),
-    events: events.map((e) => ({ at: e.at.toISOString(), status: e.status, actorType: e.actorType, note: e.note })),
+    events: events.map((e) => ({
+      at: e.at.toISOString(),
+      status: e.status,
+      actorType: e.actorType,
+      note: e.note,
+    })),
     handovers: hand.map((h) => ({ at: h.at.toISOString(), outcome: h.outcome, note: h.note })),
   };
 }
 
 /** 配送中 says how it travels, so the resident knows a car is coming instead of the drone. */
 export function statusLabel(status: OrderStatus, mode: 'drone' | 'car' | null): string {
-  if (status === 'in_transit' && mode) return `${ORDER_STATUS_JA.in_transit}（${mode === 'drone' ? 'ドローン' : '車'}）`;
+  if (status === 'in_transit' && mode)
+    return `${ORDER_STATUS_JA.in_transit}（${mode === 'drone' ? 'ドローン' : '車'}）`;
   return ORDER_STATUS_JA[status];
 }

@@ -32,5 +32,8 @@ export function lastOrderLines(db: DbOrTx, householdId: number): z.infer<typeof 
     .where(eq(orderLines.orderId, last.id))
     .orderBy(asc(orderLines.id))
     .all();
-  return { orderId: last.id, lines: rows.map((r) => ({ product: toProductView(r.p, favs.has(r.p.id)), qty: r.qty })) };
+  return {
+    orderId: last.id,
+    lines: rows.map((r) => ({ product: toProductView(r.p, favs.has(r.p.id)), qty: r.qty })),
+  };
 }

@@ -31,7 +31,12 @@ export type Product = z.infer<typeof ProductSchema>;
 
 export function listCategories(db: DbOrTx) {
   return db
-    .select({ id: categories.id, name: categories.name, sellerName: sellers.name, productCount: count(products.id) })
+    .select({
+      id: categories.id,
+      name: categories.name,
+      sellerName: sellers.name,
+      productCount: count(products.id),
+    })
     .from(categories)
     .innerJoin(sellers, eq(sellers.id, categories.sellerId))
     .leftJoin(products, and(eq(products.categoryId, categories.id), eq(products.active, true)))

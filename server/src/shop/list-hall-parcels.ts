@@ -28,7 +28,12 @@ export type HallParcel = z.infer<typeof HallParcelSchema>;
  */
 export function listHallParcels(db: DbOrTx, deliveryDate: string, hamletId: number | null): HallParcel[] {
   const rows = db
-    .select({ o: orders, hallName: hamlets.hallName, householdName: households.name, address: households.address })
+    .select({
+      o: orders,
+      hallName: hamlets.hallName,
+      householdName: households.name,
+      address: households.address,
+    })
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
     .innerJoin(households, eq(households.id, orders.householdId))

@@ -18,9 +18,16 @@ export interface PackedOrder {
  */
 export function listPackedOrders(db: DbOrTx, deliveryDate: string): PackedOrder[] {
   const rows = db
-    .select({ id: orders.id, hamletId: orders.hamletId, householdId: orders.householdId, weightG: orders.weightG })
+    .select({
+      id: orders.id,
+      hamletId: orders.hamletId,
+      householdId: orders.householdId,
+      weightG: orders.weightG,
+    })
     .from(orders)
-    .where(and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)))
+    .where(
+      and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)),
+    )
     .orderBy(orders.id)
     .all();
   if (rows.length === 0) return [];
@@ -29,7 +36,15 @@ export function listPackedOrders(db: DbOrTx, deliveryDate: string): PackedOrder[
       .select({ orderId: orderLines.orderId })
       .from(orderLines)
       .innerJoin(products, eq(products.id, orderLines.productId))
-      .where(and(inArray(orderLines.orderId, rows.map((r) => r.id)), eq(products.airEligible, false)))
+      .where(
+        and(
+          inArray(
+            orderLines.orderId,
+            rows.map((r) => r.id),
+          ),
+          eq(products.airEligible, false),
+        ),
+      )
       .all()
       .map((r) => r.orderId),
   );

@@ -16,11 +16,15 @@ export function packOrder(db: Db, orderId: number, actor: Actor, now: Date): Ord
     const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
     if (!o) throw notFound('Order');
     if (o.packedAt) return;
-    if (!['received', 'preparing'].includes(o.status)) throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
+    if (!['received', 'preparing'].includes(o.status))
+      throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
     const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
     const unpicked = lines.filter((l) => l.pickedAt === null);
     if (unpicked.length > 0) {
-      throw conflict('not_picked', `まだピックしていない商品があります：${unpicked.map((l) => l.name).join('、')}`);
+      throw conflict(
+        'not_picked',
+        `まだピックしていない商品があります：${unpicked.map((l) => l.name).join('、')}`,
+      );
     }
     if (o.status === 'received') setOrderStatus(tx, orderId, 'preparing', actor, now);
     if (lines.every((l) => l.missingQty === l.qty)) {
@@ -33,7 +37,14 @@ export function packOrder(db: Db, orderId: number, actor: Actor, now: Date): Ord
       .where(eq(orders.id, orderId))
       .run();
     tx.insert(orderEvents)
-      .values({ orderId, at: now, status: 'preparing', actorType: actorType(actor), actorId: actor.id, note: '梱包済み' })
+      .values({
+        orderId,
+        at: now,
+        status: 'preparing',
+        actorType: actorType(actor),
+        actorId: actor.id,
+        note: '梱包済み',
+      })
       .run();
     recordAudit(tx, now, actor, 'order.packed', 'order', orderId, { weightG });
   });

@@ -41,10 +41,21 @@ export function pickLine(
     }
     // Picking before the cut-off job ran still means the order is being prepared.
     if (row.status === 'received') setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
-    tx.update(orderLines).set({ pickedAt: now, missingQty: input.missingQty }).where(eq(orderLines.id, lineId)).run();
-    recordAudit(tx, now, actor, input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked', 'order_line', lineId, {
-      orderId: row.line.orderId,
-      missingQty: input.missingQty,
-    });
+    tx.update(orderLines)
+      .set({ pickedAt: now, missingQty: input.missingQty })
+      .where(eq(orderLines.id, lineId))
+      .run();
+    recordAudit(
+      tx,
+      now,
+      actor,
+      input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked',
+      'order_line',
+      lineId,
+      {
+        orderId: row.line.orderId,
+        missingQty: input.missingQty,
+      },
+    );
   });
 }

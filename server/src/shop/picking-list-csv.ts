@@ -28,7 +28,20 @@ export function pickingListCsv(list: PickingList): string {
     '\uFEFF' +
     stringify(records, {
       header: true,
-      columns: ['配達日', '店舗', '集落', '公民館', '注文番号', '世帯', '商品番号', '商品名', '数量', '欠品数', 'ピック', '梱包'],
+      columns: [
+        '配達日',
+        '店舗',
+        '集落',
+        '公民館',
+        '注文番号',
+        '世帯',
+        '商品番号',
+        '商品名',
+        '数量',
+        '欠品数',
+        'ピック',
+        '梱包',
+      ],
       record_delimiter: '\r\n',
     })
   );

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { orderEvents, orders, products } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { saveShopSettings, defaultShopSettings } from './shop-settings';
-import { newKey, order, productId, TUE_0900 } from './testing';
+import { newKey, order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
 beforeEach(() => {
@@ -20,7 +20,12 @@ describe('POST /api/shop/orders', () => {
       { productId: milk, qty: 1 },
     ]);
     expect(res.status).toBe(201);
-    expect(body).toMatchObject({ status: 'received', statusLabel: '受付', deliveryDate: '2026-11-24', totalYen: 2 * 258 + 238 });
+    expect(body).toMatchObject({
+      status: 'received',
+      statusLabel: '受付',
+      deliveryDate: '2026-11-24',
+      totalYen: 2 * 258 + 238,
+    });
     expect(body.weightG).toBe(2 * 650 + 1060);
     const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
     expect(events).toMatchObject([{ status: 'received', actorType: 'device', actorId: 1 }]);
@@ -30,7 +35,9 @@ describe('POST /api/shop/orders', () => {
     const eggs = productId(ctx, 'たまご 10個');
     const { body } = await order(ctx, [{ productId: eggs, qty: 1 }]);
     ctx.db.update(products).set({ priceYen: 999 }).where(eq(products.id, eggs)).run();
-    const again = await (await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) })).json();
+    const again = await readJson(
+      await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) }),
+    );
     expect(again.lines[0]).toMatchObject({ unitPriceYen: 258, amountYen: 258 });
   });
 
@@ -39,7 +46,7 @@ describe('POST /api/shop/orders', () => {
     ctx.clock.set('2026-11-24T01:59:59Z');
     const before = await order(ctx, [{ productId: eggs, qty: 1 }]);
     expect(before.body.deliveryDate).toBe('2026-11-24');
-    const info1 = await (await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) })).json();
+    const info1 = await readJson(await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) }));
     expect(info1).toMatchObject({ isToday: true, hallName: expect.any(String) });
     expect(info1.message).toContain('今日の夕方');
     expect(info1.message).toContain(info1.hallName);
@@ -47,13 +54,17 @@ describe('POST /api/shop/orders', () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
     const after = await order(ctx, [{ productId: eggs, qty: 1 }]);
     expect(after.body.deliveryDate).toBe('2026-11-25');
-    const info2 = await (await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) })).json();
+    const info2 = await readJson(await ctx.request('/api/shop/delivery-info', { headers: ctx.device(1) }));
     expect(info2).toMatchObject({ isToday: false, date: '2026-11-25' });
     expect(info2.message).toContain('11月25日(水)');
   });
 
   it('uses the configured cut-off (10:30) and holiday calendar', async () => {
-    saveShopSettings(ctx.db, { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } }, ctx.clock.now());
+    saveShopSettings(
+      ctx.db,
+      { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } },
+      ctx.clock.now(),
+    );
     const eggs = productId(ctx, 'たまご 10個');
     ctx.clock.set('2026-11-24T01:30:00Z'); // 10:30 Tokyo
     expect((await order(ctx, [{ productId: eggs, qty: 1 }])).body.deliveryDate).toBe('2026-11-25');
@@ -80,16 +91,33 @@ describe('POST /api/shop/orders', () => {
   it('makes one order from many concurrent presses with one key', async () => {
     const eggs = productId(ctx, 'たまご 10個');
     const key = newKey();
-    const results = await Promise.all(Array.from({ length: 10 }, () => order(ctx, [{ productId: eggs, qty: 1 }], { key })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => order(ctx, [{ productId: eggs, qty: 1 }], { key })),
+    );
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(ctx.db.select().from(orders).all()).toHaveLength(1);
   });
 
   const refusals: [string, (c: TestContext) => { productId: number; qty: number }[], string, RegExp][] = [
-    ['an inactive item', (c) => [{ productId: productId(c, '長いも 1/2本'), qty: 1 }], 'product_inactive', /取り扱っていません/],
+    [
+      'an inactive item',
+      (c) => [{ productId: productId(c, '長いも 1/2本'), qty: 1 }],
+      'product_inactive',
+      /取り扱っていません/,
+    ],
     ['a sold-out item', (c) => [{ productId: productId(c, '仏花 2束'), qty: 1 }], 'out_of_stock', /品切れ/],
-    ['more than the stock', (c) => [{ productId: productId(c, '季節の花束 1束'), qty: 6 }], 'out_of_stock', /残り 5点/],
-    ['more than the per-order limit', (c) => [{ productId: productId(c, 'たまご 10個'), qty: 11 }], 'quantity_limit', /10点まで/],
+    [
+      'more than the stock',
+      (c) => [{ productId: productId(c, '季節の花束 1束'), qty: 6 }],
+      'out_of_stock',
+      /残り 5点/,
+    ],
+    [
+      'more than the per-order limit',
+      (c) => [{ productId: productId(c, 'たまご 10個'), qty: 11 }],
+      'quantity_limit',
+      /10点まで/,
+    ],
     [
       'the limit dodged by listing an item twice',
       (c) => [
@@ -121,9 +149,17 @@ describe('POST /api/shop/orders', () => {
   }
 
   it('rejects a malformed request and an unknown box', async () => {
-    const bad = await ctx.json('POST', '/api/shop/orders', { idempotencyKey: 'short', lines: [] }, ctx.device(1));
+    const bad = await ctx.json(
+      'POST',
+      '/api/shop/orders',
+      { idempotencyKey: 'short', lines: [] },
+      ctx.device(1),
+    );
     expect(bad.status).toBe(400);
-    const anon = await ctx.json('POST', '/api/shop/orders', { idempotencyKey: newKey(), lines: [{ productId: 1, qty: 1 }] });
+    const anon = await ctx.json('POST', '/api/shop/orders', {
+      idempotencyKey: newKey(),
+      lines: [{ productId: 1, qty: 1 }],
+    });
     expect(anon.status).toBe(401);
   });
 
@@ -138,7 +174,7 @@ describe('POST /api/shop/orders', () => {
   it('never shows one household the order of another', async () => {
     const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
     expect((await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(2) })).status).toBe(404);
-    const list = await (await ctx.request('/api/shop/orders', { headers: ctx.device(2) })).json();
+    const list = await readJson(await ctx.request('/api/shop/orders', { headers: ctx.device(2) }));
     expect(list).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { forbidden, notFound } from '../lib/errors';
 import { deliveryDayFor } from './calendar';
 import { getOrderView, type OrderView } from './get-order-view';
 import { priceLines } from './price-lines';
+import { recordHouseholdLifeSign } from './record-household-life-sign';
 import { getShopSettings } from './shop-settings';
 
 export const OrderLineInput = z.object({
@@ -54,7 +55,11 @@ export function placeOrder(
     if (!household) throw notFound('Household');
     if (!household.shopMemberSince) throw forbidden('お買い物サービスに登録されていません');
     if (input.residentId !== undefined) {
-      const r = tx.select({ householdId: residents.householdId }).from(residents).where(eq(residents.id, input.residentId)).get();
+      const r = tx
+        .select({ householdId: residents.householdId })
+        .from(residents)
+        .where(eq(residents.id, input.residentId))
+        .get();
       if (!r || r.householdId !== ctx.householdId) throw notFound('Resident');
     }
 
@@ -85,8 +90,16 @@ export function placeOrder(
       .run();
     reserveStock(tx, priced.lines);
     tx.insert(orderEvents)
-      .values({ orderId: order.id, at: now, status: 'received', actorType: actorType(ctx.actor), actorId: ctx.actor.id })
+      .values({
+        orderId: order.id,
+        at: now,
+        status: 'received',
+        actorType: actorType(ctx.actor),
+        actorId: ctx.actor.id,
+      })
       .run();
+    // A phone call to the call centre is not the household using its TV, but it is still a sign.
+    recordHouseholdLifeSign(tx, ctx.householdId, 'order', now);
     recordAudit(tx, now, ctx.actor, 'order.received', 'order', order.id, {
       channel: ctx.channel,
       totalYen: priced.totalYen,
@@ -97,10 +110,14 @@ export function placeOrder(
   return { order: getOrderView(db, orderId.id), created: orderId.created };
 }
 
-export const actorType = (a: Actor): 'staff' | 'device' | 'system' => (a.type === 'family' ? 'system' : a.type);
+export const actorType = (a: Actor): 'staff' | 'device' | 'system' =>
+  a.type === 'family' ? 'system' : a.type;
 
 /** Tracked stock goes down at order time so two households cannot both get the last one. */
-export function reserveStock(tx: Parameters<typeof priceLines>[0], lines: { productId: number; qty: number }[]) {
+export function reserveStock(
+  tx: Parameters<typeof priceLines>[0],
+  lines: { productId: number; qty: number }[],
+) {
   for (const l of lines) {
     tx.update(products)
       .set({ stock: sql`${products.stock} - ${l.qty}` })
@@ -109,7 +126,10 @@ export function reserveStock(tx: Parameters<typeof priceLines>[0], lines: { prod
   }
 }
 
-export function releaseStock(tx: Parameters<typeof priceLines>[0], lines: { productId: number; qty: number }[]) {
+export function releaseStock(
+  tx: Parameters<typeof priceLines>[0],
+  lines: { productId: number; qty: number }[],
+) {
   for (const l of lines) {
     tx.update(products)
       .set({ stock: sql`${products.stock} + ${l.qty}` })

@@ -41,7 +41,8 @@ export function priceLines(
   for (const [productId, qty] of qtyById) {
     const p = byId.get(productId);
     if (!p) throw unprocessable('product_unavailable', 'この商品は今は注文できません', { productId });
-    if (!p.active) throw unprocessable('product_inactive', `「${p.name}」は今は取り扱っていません`, { productId });
+    if (!p.active)
+      throw unprocessable('product_inactive', `「${p.name}」は今は取り扱っていません`, { productId });
     if (p.stock !== null && p.stock < qty) {
       throw unprocessable(
         'out_of_stock',

@@ -6,7 +6,7 @@ import { systemActor } from '../lib/audit';
 import { packOrder } from './pack-order';
 import { pickLine } from './pick-line';
 import { setOrderStatus } from './set-order-status';
-import { order, productId, TUE_0900 } from './testing';
+import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
 beforeEach(() => {
@@ -37,12 +37,22 @@ describe('handover at the hall', () => {
   it('keeps 不在 for watching, leaves the parcel at the hall and charges nothing', async () => {
     const id = await parcelAtHall(1);
     const support = await ctx.login('support');
-    const res = await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'absent' }, support);
-    expect(await res.json()).toMatchObject({ status: 'at_hall', handovers: [{ outcome: 'absent' }] });
+    const res = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${id}/handover`,
+      { outcome: 'absent' },
+      support,
+    );
+    expect(await readJson(res)).toMatchObject({ status: 'at_hall', handovers: [{ outcome: 'absent' }] });
     expect(ctx.db.select().from(charges).where(eq(charges.orderId, id)).all()).toHaveLength(0);
     // The next try succeeds with 気になる, which is kept with its note.
-    const second = await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'concern', note: '足が痛そう' }, support);
-    expect(await second.json()).toMatchObject({ status: 'delivered', statusLabel: 'お届け済み' });
+    const second = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${id}/handover`,
+      { outcome: 'concern', note: '足が痛そう' },
+      support,
+    );
+    expect(await readJson(second)).toMatchObject({ status: 'delivered', statusLabel: 'お届け済み' });
     const rows = ctx.db.select().from(handovers).where(eq(handovers.orderId, id)).all();
     expect(rows.map((r) => [r.outcome, r.note, r.householdId])).toEqual([
       ['absent', null, 1],
@@ -56,7 +66,12 @@ describe('handover at the hall', () => {
     const support = await ctx.login('support');
     await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'handed' }, support);
     const counts = tableCounts(ctx);
-    const again = await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'handed' }, support);
+    const again = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${id}/handover`,
+      { outcome: 'handed' },
+      support,
+    );
     expect(again.status).toBe(409);
     expect(tableCounts(ctx)).toEqual(counts);
   });
@@ -64,22 +79,31 @@ describe('handover at the hall', () => {
   it("keeps a support worker to their own hamlet's parcels", async () => {
     const id = await parcelAtHall(1);
     const other = await ctx.login('support-2');
-    const list = await (await ctx.request('/api/shop/staff/hall-parcels?date=2026-11-24', { headers: other })).json();
+    const list = await readJson(
+      await ctx.request('/api/shop/staff/hall-parcels?date=2026-11-24', { headers: other }),
+    );
     expect(list.map((p: { orderId: number }) => p.orderId)).not.toContain(id);
     const res = await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'handed' }, other);
     expect(res.status).toBe(404);
     const own = await ctx.login('support');
-    const mine = await (await ctx.request('/api/shop/staff/hall-parcels?date=2026-11-24', { headers: own })).json();
+    const mine = await readJson(
+      await ctx.request('/api/shop/staff/hall-parcels?date=2026-11-24', { headers: own }),
+    );
     expect(mine).toMatchObject([{ orderId: id, status: 'at_hall', householdId: 1 }]);
   });
 
   it('hands over a parcel that came by car, recording 公民館に到着 on the way', async () => {
     const id = await parcelAtHall(1, 'car');
-    const tv = await (await ctx.request(`/api/shop/orders/${id}`, { headers: ctx.device(1) })).json();
+    const tv = await readJson(await ctx.request(`/api/shop/orders/${id}`, { headers: ctx.device(1) }));
     expect(tv).toMatchObject({ statusLabel: '配送中（車）', deliveryModeReason: '風が強いため' });
     const support = await ctx.login('support');
-    const res = await ctx.json('POST', `/api/shop/staff/orders/${id}/handover`, { outcome: 'handed' }, support);
-    const view = await res.json();
+    const res = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${id}/handover`,
+      { outcome: 'handed' },
+      support,
+    );
+    const view = await readJson(res);
     expect(view.status).toBe('delivered');
     expect(view.events.map((e: { status: string }) => e.status)).toEqual([
       'received',
@@ -94,7 +118,12 @@ describe('handover at the hall', () => {
   it('refuses a handover before the parcel has arrived', async () => {
     const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
     const support = await ctx.login('support');
-    const res = await ctx.json('POST', `/api/shop/staff/orders/${body.id}/handover`, { outcome: 'handed' }, support);
+    const res = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${body.id}/handover`,
+      { outcome: 'handed' },
+      support,
+    );
     expect(res.status).toBe(409);
   });
 });

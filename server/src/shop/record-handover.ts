@@ -5,6 +5,7 @@ import { HANDOVER_OUTCOMES, handovers, orders, residents } from '../../../db/src
 import { recordAudit, type Actor } from '../lib/audit';
 import { conflict, notFound } from '../lib/errors';
 import { getOrderView, type OrderView } from './get-order-view';
+import { recordHouseholdLifeSign } from './record-household-life-sign';
 import { setOrderStatus } from './set-order-status';
 import { writeOrderCharges } from './write-order-charges';
 
@@ -41,11 +42,17 @@ export function recordHandover(
       throw conflict('not_at_hall', 'この荷物はまだ公民館に届いていないか、もうお渡し済みです');
     }
     if (input.residentId !== undefined) {
-      const r = tx.select({ householdId: residents.householdId }).from(residents).where(eq(residents.id, input.residentId)).get();
+      const r = tx
+        .select({ householdId: residents.householdId })
+        .from(residents)
+        .where(eq(residents.id, input.residentId))
+        .get();
       if (!r || r.householdId !== o.householdId) throw notFound('Resident');
     }
     if (arrivedByCar) setOrderStatus(tx, orderId, 'at_hall', actor, now, { note: '車で到着' });
-    const note = input.note ? `${HANDOVER_OUTCOME_JA[input.outcome]}：${input.note}` : HANDOVER_OUTCOME_JA[input.outcome];
+    const note = input.note
+      ? `${HANDOVER_OUTCOME_JA[input.outcome]}：${input.note}`
+      : HANDOVER_OUTCOME_JA[input.outcome];
     const h = tx
       .insert(handovers)
       .values({
@@ -59,16 +66,21 @@ export function recordHandover(
       })
       .returning({ id: handovers.id })
       .get();
-    recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, { handoverId: h.id, note: input.note });
+    recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, {
+      handoverId: h.id,
+      note: input.note,
+    });
     if (input.outcome !== 'absent') {
       setOrderStatus(tx, orderId, 'delivered', actor, now, { note });
       writeOrderCharges(tx, orderId, now);
+      recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
     }
   });
   return getOrderView(db, orderId);
 }
 
 function staffIdOf(actor: Actor): number {
-  if (actor.type !== 'staff' || actor.id === null) throw conflict('staff_only', 'お渡しの記録は職員だけができます');
+  if (actor.type !== 'staff' || actor.id === null)
+    throw conflict('staff_only', 'お渡しの記録は職員だけができます');
   return actor.id;
 }

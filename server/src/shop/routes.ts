@@ -2,7 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireDevice } from '../auth/device-auth';
 import { requireStaff } from '../auth/staff-auth';
 import type { Actor } from '../lib/audit';
-import { deviceSecurity, errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import {
+  deviceSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  staffSecurity,
+} from '../lib/openapi';
 import { createRouter, type StaffAuth } from '../lib/router';
 import { tokyoDate } from '../lib/tokyo';
 import { buildPickingList, PickingListSchema } from './build-picking-list';
@@ -27,7 +34,12 @@ export const shopApi = createRouter();
 const staffActor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const deviceActor = (boxId: number): Actor => ({ type: 'device', id: boxId });
 const Ok = z.object({ ok: z.boolean() });
-const DateQuery = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+const DateQuery = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 
 // ── Resident's TV ────────────────────────────────────────────────────────────────────────────
 
@@ -97,7 +109,13 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, device: d } = c.var;
-    setFavourite(deps.db, d.householdId, c.req.valid('param').id, c.req.valid('json').favourite, deps.clock.now());
+    setFavourite(
+      deps.db,
+      d.householdId,
+      c.req.valid('param').id,
+      c.req.valid('json').favourite,
+      deps.clock.now(),
+    );
     return c.json({ ok: true }, 200);
   },
 );
@@ -257,7 +275,13 @@ shopApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     return c.json(
-      changeOrder(deps.db, c.req.valid('param').id, c.req.valid('json').lines, staffActor(staff), deps.clock.now()),
+      changeOrder(
+        deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json').lines,
+        staffActor(staff),
+        deps.clock.now(),
+      ),
       200,
     );
   },
@@ -311,7 +335,14 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    pickLine(deps.db, c.req.valid('param').id, c.req.valid('json'), staffActor(staff), deps.clock.now(), staff.sellerId);
+    pickLine(
+      deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      staffActor(staff),
+      deps.clock.now(),
+      staff.sellerId,
+    );
     return c.json({ ok: true }, 200);
   },
 );
@@ -338,7 +369,7 @@ shopApi.openapi(
     method: 'get',
     path: '/staff/hall-parcels',
     tags: ['shop'],
-    summary: "Support worker: parcels for their hall on a day (default today)",
+    summary: 'Support worker: parcels for their hall on a day (default today)',
     security: staffSecurity,
     middleware: [requireStaff('support_worker')] as const,
     request: { query: DateQuery },
@@ -387,7 +418,10 @@ shopApi.openapi(
     security: staffSecurity,
     middleware: [requireStaff('store_staff', 'city_staff')] as const,
     request: {
-      query: z.object({ period: z.enum(['day', 'month']), key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/) }),
+      query: z.object({
+        period: z.enum(['day', 'month']),
+        key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/),
+      }),
     },
     responses: { 200: jsonResponse(SalesReportSchema), ...errorResponses },
   }),
@@ -396,6 +430,9 @@ shopApi.openapi(
     const { period, key } = c.req.valid('query');
     const valid = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-\d{2}$/.test(key);
     if (!valid) throw notFound('Period');
-    return c.json(salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null), 200);
+    return c.json(
+      salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null),
+      200,
+    );
   },
 );

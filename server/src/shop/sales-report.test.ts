@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { charges } from '../../../db/src/schema';
+import { readJson } from './testing';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
 import { salesReport } from './sales-report';
 
@@ -9,7 +10,14 @@ beforeEach(() => {
 });
 afterEach(() => ctx.close());
 
-function charge(orderId: number, sellerId: number, amountYen: number, taxRate: number, at: string, kind: 'goods' | 'ride' = 'goods') {
+function charge(
+  orderId: number,
+  sellerId: number,
+  amountYen: number,
+  taxRate: number,
+  at: string,
+  kind: 'goods' | 'ride' = 'goods',
+) {
   ctx.db
     .insert(charges)
     .values({
@@ -58,7 +66,7 @@ describe('salesReport', () => {
     charge(3, 2, 1000, 10, '2026-11-24T09:00:00Z');
     const drug = await ctx.login('store-drug');
     const res = await ctx.request('/api/shop/staff/sales?period=month&key=2026-11', { headers: drug });
-    const body = await res.json();
+    const body = await readJson(res);
     expect(body.sellers.map((s: { sellerId: number }) => s.sellerId)).toEqual([2]);
     const page = await ctx.request('/console/shop/sales?period=day&key=2026-11-24', { headers: drug });
     expect(await page.text()).toContain('1,000円');

@@ -37,10 +37,7 @@ export function salesReport(
   sellerId?: number | null,
 ): SalesReport {
   const start = period === 'day' ? fromTokyo(key) : fromTokyo(`${key}-01`);
-  const end =
-    period === 'day'
-      ? fromTokyo(addDays(key, 1))
-      : fromTokyo(`${nextMonth(key)}-01`);
+  const end = period === 'day' ? fromTokyo(addDays(key, 1)) : fromTokyo(`${nextMonth(key)}-01`);
   // Tokyo day of each charge: SQLite works in UTC, so shift by +9 h before taking the date.
   const day = sql<string>`date((${charges.occurredAt} / 1000) + 32400, 'unixepoch')`;
   const rows = db
@@ -116,7 +113,11 @@ export function salesReport(
     else s.byRate.push({ taxRate: r.taxRate, amountYen: r.amountYen });
     let d = s.days.find((x) => x.date === r.day);
     if (!d) {
-      d = { date: r.day, orders: orderCounts.find((o) => o.sellerId === sid && o.day === r.day)?.orders ?? 0, totalYen: 0 };
+      d = {
+        date: r.day,
+        orders: orderCounts.find((o) => o.sellerId === sid && o.day === r.day)?.orders ?? 0,
+        totalYen: 0,
+      };
       s.days.push(d);
     }
     d.totalYen += r.amountYen;

@@ -37,7 +37,11 @@ describe('setOrderStatus', () => {
     ctx.db.transaction((tx) => setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 4 }, now));
     const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all();
     expect(events).toMatchObject([{ status: 'preparing', actorType: 'staff', actorId: 4, at: now }]);
-    const audit = ctx.db.select().from(auditLog).where(eq(auditLog.entityId, String(id))).all();
+    const audit = ctx.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(id)))
+      .all();
     expect(audit.map((a) => a.action)).toContain('order.preparing');
   });
 
@@ -50,13 +54,19 @@ describe('setOrderStatus', () => {
       }),
     );
     const o = ctx.db.select().from(orders).where(eq(orders.id, id)).get()!;
-    expect(o).toMatchObject({ status: 'in_transit', deliveryMode: 'car', deliveryModeReason: '風が強いため（7 m/s）' });
+    expect(o).toMatchObject({
+      status: 'in_transit',
+      deliveryMode: 'car',
+      deliveryModeReason: '風が強いため（7 m/s）',
+    });
   });
 
   it('refuses an illegal move and writes nothing', () => {
     const id = insertOrder();
     expect(() =>
-      ctx.db.transaction((tx) => setOrderStatus(tx, id, 'delivered', { type: 'system', id: null }, ctx.clock.now())),
+      ctx.db.transaction((tx) =>
+        setOrderStatus(tx, id, 'delivered', { type: 'system', id: null }, ctx.clock.now()),
+      ),
     ).toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
     expect(ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
     expect(ctx.db.select().from(orders).where(eq(orders.id, id)).get()!.status).toBe('received');
@@ -73,9 +83,13 @@ describe('setOrderStatus', () => {
 
   it('never leaves a cancelled or delivered order', () => {
     const id = insertOrder();
-    ctx.db.transaction((tx) => setOrderStatus(tx, id, 'cancelled', { type: 'device', id: 1 }, ctx.clock.now()));
+    ctx.db.transaction((tx) =>
+      setOrderStatus(tx, id, 'cancelled', { type: 'device', id: 1 }, ctx.clock.now()),
+    );
     expect(() =>
-      ctx.db.transaction((tx) => setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 1 }, ctx.clock.now())),
+      ctx.db.transaction((tx) =>
+        setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 1 }, ctx.clock.now()),
+      ),
     ).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 });

@@ -8,7 +8,7 @@ import { pickingListCsv } from './picking-list-csv';
 import { buildPickingList } from './build-picking-list';
 import { setOrderStatus } from './set-order-status';
 import { startPicking } from './start-picking';
-import { order, productId, TUE_0900 } from './testing';
+import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
 beforeEach(() => {
@@ -36,7 +36,7 @@ describe('store picking and packing', () => {
     ctx.clock.set('2026-11-24T05:00:00Z'); // 14:00, the server was down at 11:00
     expect(startPicking(ctx.db, ctx.clock.now()).orderIds).toEqual([a, b]);
     expect(startPicking(ctx.db, ctx.clock.now()).orderIds).toEqual([]);
-    const view = await (await ctx.request(`/api/shop/orders/${a}`, { headers: ctx.device(1) })).json();
+    const view = await readJson(await ctx.request(`/api/shop/orders/${a}`, { headers: ctx.device(1) }));
     expect(view).toMatchObject({ status: 'preparing', statusLabel: '準備中' });
   });
 
@@ -44,14 +44,14 @@ describe('store picking and packing', () => {
     const { a } = await placeThree();
     const store = await ctx.login('store');
     const res = await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: store });
-    const list = await res.json();
+    const list = await readJson(res);
     expect(list.sellers).toHaveLength(1);
     expect(list.sellers[0].sellerName).toBe('高遠ふれあいマート');
     const rows = list.sellers[0].hamlets.flatMap((h: { rows: unknown[] }) => h.rows);
     expect(rows).toHaveLength(3);
     // The drugstore sees none of the supermarket's lines.
     const drug = await ctx.login('store-drug');
-    const none = await (await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: drug })).json();
+    const none = await readJson(await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: drug }));
     expect(none.sellers).toEqual([]);
 
     const csv = pickingListCsv(buildPickingList(ctx.db, '2026-11-24'));
@@ -72,11 +72,16 @@ describe('store picking and packing', () => {
     const [eggsLine, milkLine] = linesOf(a);
     const early = await ctx.request(`/api/shop/staff/orders/${a}/pack`, { method: 'POST', headers: store });
     expect(early.status).toBe(409);
-    expect((await early.json()).error.message).toContain('まだピックしていない');
+    expect((await readJson(early)).error.message).toContain('まだピックしていない');
 
     await ctx.json('POST', `/api/shop/staff/lines/${eggsLine!.id}/pick`, { missingQty: 1 }, store);
     await ctx.json('POST', `/api/shop/staff/lines/${milkLine!.id}/pick`, {}, store);
-    const tooMany = await ctx.json('POST', `/api/shop/staff/lines/${milkLine!.id}/pick`, { missingQty: 5 }, store);
+    const tooMany = await ctx.json(
+      'POST',
+      `/api/shop/staff/lines/${milkLine!.id}/pick`,
+      { missingQty: 5 },
+      store,
+    );
     expect(tooMany.status).toBe(422);
     const packed = await ctx.request(`/api/shop/staff/orders/${a}/pack`, { method: 'POST', headers: store });
     expect(packed.status).toBe(200);
@@ -84,11 +89,16 @@ describe('store picking and packing', () => {
       { id: a, hamletId: expect.any(Number), householdId: 1, weightG: 650 + 1060, airEligible: true },
     ]);
 
-    const tv = await (await ctx.request(`/api/shop/orders/${a}`, { headers: ctx.device(1) })).json();
+    const tv = await readJson(await ctx.request(`/api/shop/orders/${a}`, { headers: ctx.device(1) }));
     expect(tv.missingNotes).toEqual(['たまご 10個：1点 品切れ（請求しません）']);
     expect(tv.totalYen).toBe(258 + 238);
     // After packing, lines are frozen.
-    const late = await ctx.json('POST', `/api/shop/staff/lines/${milkLine!.id}/pick`, { missingQty: 1 }, store);
+    const late = await ctx.json(
+      'POST',
+      `/api/shop/staff/lines/${milkLine!.id}/pick`,
+      { missingQty: 1 },
+      store,
+    );
     expect(late.status).toBe(409);
 
     // Drone base: 配送中 → 公民館に到着; support worker hands over → charges for the supplied quantity only.
@@ -97,7 +107,12 @@ describe('store picking and packing', () => {
       setOrderStatus(tx, a, 'at_hall', systemActor, ctx.clock.now());
     });
     const support = await ctx.login('support');
-    const handed = await ctx.json('POST', `/api/shop/staff/orders/${a}/handover`, { outcome: 'handed', note: '元気そう' }, support);
+    const handed = await ctx.json(
+      'POST',
+      `/api/shop/staff/orders/${a}/handover`,
+      { outcome: 'handed', note: '元気そう' },
+      support,
+    );
     expect(handed.status).toBe(200);
     const rows = ctx.db.select().from(charges).where(eq(charges.orderId, a)).all();
     expect(rows.map((r) => [r.sourceKey, r.amountYen, r.taxRate, r.kind, r.month])).toEqual([
@@ -112,7 +127,7 @@ describe('store picking and packing', () => {
     const [line] = linesOf(b);
     await ctx.json('POST', `/api/shop/staff/lines/${line!.id}/pick`, { missingQty: 3 }, store);
     const res = await ctx.request(`/api/shop/staff/orders/${b}/pack`, { method: 'POST', headers: store });
-    expect(await res.json()).toMatchObject({ status: 'cancelled', totalYen: 0 });
+    expect(await readJson(res)).toMatchObject({ status: 'cancelled', totalYen: 0 });
   });
 
   it('flags a parcel with goods that may not fly', async () => {

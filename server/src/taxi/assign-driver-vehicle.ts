@@ -9,7 +9,13 @@ export function getDriverVehicleId(db: DbOrTx, staffId: number): number | null {
   return db.select().from(driverVehicles).where(eq(driverVehicles.staffId, staffId)).get()?.vehicleId ?? null;
 }
 
-export function assignDriverVehicle(db: DbOrTx, staffId: number, vehicleId: number, actor: Actor, now: Date): void {
+export function assignDriverVehicle(
+  db: DbOrTx,
+  staffId: number,
+  vehicleId: number,
+  actor: Actor,
+  now: Date,
+): void {
   const staff = db.select().from(staffUsers).where(eq(staffUsers.id, staffId)).get();
   if (!staff) throw notFound('Staff user');
   if (staff.role !== 'driver') throw unprocessable('not_a_driver', 'Only drivers drive vehicles');

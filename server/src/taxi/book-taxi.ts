@@ -11,7 +11,15 @@ import { BookingViewSchema, isCancellable, viewBooking, type BookingView } from 
 import { checkEligibility, NOT_ELIGIBLE_MESSAGE } from './check-eligibility';
 import { computeFare, type BookingChannel } from './compute-fare';
 import { loadDispatchDay, writeBackPlan, type BookingRow } from './load-dispatch-day';
-import { atMinute, bookableTimes, formatMinutes, hoursForArea, isServiceDay, minutesOfDay, toMinutes } from './service-day';
+import {
+  atMinute,
+  bookableTimes,
+  formatMinutes,
+  hoursForArea,
+  isServiceDay,
+  minutesOfDay,
+  toMinutes,
+} from './service-day';
 import { getTaxiSettings } from './taxi-settings';
 
 const Endpoint = z
@@ -91,7 +99,12 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   const existing = db
     .select()
     .from(taxiBookings)
-    .where(and(eq(taxiBookings.householdId, ctx.householdId), eq(taxiBookings.idempotencyKey, input.idempotencyKey)))
+    .where(
+      and(
+        eq(taxiBookings.householdId, ctx.householdId),
+        eq(taxiBookings.idempotencyKey, input.idempotencyKey),
+      ),
+    )
     .get();
   if (existing) return accepted(viewBooking(db, existing, now));
 
@@ -109,7 +122,8 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   }
   const date = tokyoDate(now);
   const refusedRider = riders.find((r) => !checkEligibility(r, date).eligible);
-  if (refusedRider) throw unprocessable('not_eligible', `${refusedRider.name}さんは予約できません。${NOT_ELIGIBLE_MESSAGE}`);
+  if (refusedRider)
+    throw unprocessable('not_eligible', `${refusedRider.name}さんは予約できません。${NOT_ELIGIBLE_MESSAGE}`);
   const passengers = riderIds.length + input.companions;
   if (passengers > 3) throw unprocessable('too_many_passengers', '一度に乗れるのは3人までです。');
   if (input.returnOf !== undefined) {
@@ -118,15 +132,18 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   }
   const from = resolveEndpoint(db, input.from, home);
   const to = resolveEndpoint(db, input.to, home);
-  if (from.lat === to.lat && from.lon === to.lon) throw unprocessable('same_place', '乗る場所と行き先が同じです。');
+  if (from.lat === to.lat && from.lon === to.lon)
+    throw unprocessable('same_place', '乗る場所と行き先が同じです。');
 
   const s = getTaxiSettings(db);
   const hours = hoursForArea(s, home.areaId);
-  if (!isServiceDay(hours, date)) throw unprocessable('closed_today', '今日は乗合タクシーの運行日ではありません。');
+  if (!isServiceDay(hours, date))
+    throw unprocessable('closed_today', '今日は乗合タクシーの運行日ではありません。');
   const t = toMinutes(input.time);
   if (t % 15 !== 0) throw unprocessable('not_a_step', '時刻は15分きざみで選んでください。');
   const open = bookableTimes(hours, s.minNoticeMinutes, now);
-  const earliestText = open.length > 0 ? `いちばん早い予約は${open[0]}です。` : '今日の予約はもう締め切りました。';
+  const earliestText =
+    open.length > 0 ? `いちばん早い予約は${open[0]}です。` : '今日の予約はもう締め切りました。';
   if (t < toMinutes(hours.start) || t > toMinutes(hours.end)) {
     throw unprocessable('outside_hours', `運行時間は${hours.start}〜${hours.end}です。${earliestText}`);
   }
@@ -139,11 +156,21 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   const pickup = { lat: from.lat, lng: from.lon };
   const dropoff = { lat: to.lat, lng: to.lon };
   const targets = liveSlots(day.state.table);
-  const rows = day.rowsFor([pickup, dropoff], targets.map((k) => day.state.table.points[k]!));
+  const rows = day.rowsFor(
+    [pickup, dropoff],
+    targets.map((k) => day.state.table.points[k]!),
+  );
   const nowMin = Math.max(0, minutesOfDay(date, now));
   const answer = bookRide(
     day.state,
-    { id: newId, pickup, dropoff, passengers, kind: input.timeKind === 'arrive_by' ? 'arriveBy' : 'leaveAfter', time: t },
+    {
+      id: newId,
+      pickup,
+      dropoff,
+      passengers,
+      kind: input.timeKind === 'arrive_by' ? 'arriveBy' : 'leaveAfter',
+      time: t,
+    },
     { targets, rows },
     nowMin,
   );
@@ -157,15 +184,20 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
       alternatives,
     };
   }
-  if (s.reoptimizeMs > 0) reoptimizePlan(day.state, { seed: 1, clock: () => performance.now(), timeLimitMs: s.reoptimizeMs });
+  if (s.reoptimizeMs > 0)
+    reoptimizePlan(day.state, { seed: 1, clock: () => performance.now(), timeLimitMs: s.reoptimizeMs });
   const live = day.state.requests.get(newId)!;
   const p = answer.promise;
   const fares = Object.fromEntries(riders.map((r) => [String(r.id), computeFare(s.fares, r, ctx.channel)]));
 
   const row = db.transaction((tx) => {
     if (ctx.replaces) {
-      if (!isCancellable(ctx.replaces, now)) throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
-      tx.update(taxiBookings).set({ status: 'cancelled', cancelledAt: now }).where(eq(taxiBookings.id, ctx.replaces.id)).run();
+      if (!isCancellable(ctx.replaces, now))
+        throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
+      tx.update(taxiBookings)
+        .set({ status: 'cancelled', cancelledAt: now })
+        .where(eq(taxiBookings.id, ctx.replaces.id))
+        .run();
       recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
     }
     const b = tx

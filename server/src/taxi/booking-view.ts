@@ -62,7 +62,13 @@ export function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): Booking
       .all()
       .map((r) => [r.id, r.name]),
   );
-  const cars = new Map(db.select().from(vehicles).all().map((v) => [v.id, v.name]));
+  const cars = new Map(
+    db
+      .select()
+      .from(vehicles)
+      .all()
+      .map((v) => [v.id, v.name]),
+  );
   return rows.map((b) => {
     const status = displayStatus(b, now);
     return {

@@ -34,7 +34,9 @@ export function computeDayFigures(rows: BookingRow[], vs: VehicleRow[]): DayFigu
     .filter((b) => b.directMinutes > 0)
     .map((b) => (span(b)[1] - span(b)[0]) / 60_000 / b.directMinutes - 1);
   const used = new Set(done.map((b) => b.vehicleId));
-  const hours = vs.filter((v) => used.has(v.id)).reduce((h, v) => h + (toMinutes(v.shiftEnd) - toMinutes(v.shiftStart)) / 60, 0);
+  const hours = vs
+    .filter((v) => used.has(v.id))
+    .reduce((h, v) => h + (toMinutes(v.shiftEnd) - toMinutes(v.shiftStart)) / 60, 0);
   const riders = done.reduce((n, b) => n + b.passengers, 0);
   const onTime = done.filter((b) => b.pickedUpAt! <= b.pickupTo).length;
   return {
@@ -44,7 +46,8 @@ export function computeDayFigures(rows: BookingRow[], vs: VehicleRow[]): DayFigu
     cancelled: rows.filter((b) => b.status === 'cancelled').length,
     ridersPerVehicleHour: hours > 0 ? round3(riders / hours) : 0,
     sharedRideShare: done.length > 0 ? round3(shared.length / done.length) : 0,
-    meanDetour: detours.length > 0 ? round3(detours.reduce((a, x) => a + Math.max(0, x), 0) / detours.length) : 0,
+    meanDetour:
+      detours.length > 0 ? round3(detours.reduce((a, x) => a + Math.max(0, x), 0) / detours.length) : 0,
     onTimeShare: done.length > 0 ? round3(onTime / done.length) : 0,
   };
 }

@@ -27,7 +27,8 @@ const idOf = (raw: string | undefined) => {
 };
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
+    throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
   return raw;
 };
 const KIND_JA = { pickup: '乗車', dropoff: '降車' } as const;
@@ -58,7 +59,7 @@ function StopCard(props: { s: ManifestStop }) {
       </span>
       <div class="big">{s.place}</div>
       <div>
-        {s.names.join('・')} 様　{s.passengers}人　{s.phone ? `☎ ${s.phone}` : ''}　
+        {s.names.join('・')} 様 {s.passengers}人 {s.phone ? `☎ ${s.phone}` : ''}
         <strong class="status">{s.statusLabel}</strong>
       </div>
       {s.actions.map((a) => (
@@ -69,7 +70,7 @@ function StopCard(props: { s: ManifestStop }) {
         </form>
       ))}
       {s.kind === 'pickup' && s.actions.length === 1 && s.actions[0] === 'pickup' ? (
-        <span class="muted">　不在は {s.noShowFrom} から</span>
+        <span class="muted"> 不在は {s.noShowFrom} から</span>
       ) : null}
     </div>
   );
@@ -80,7 +81,10 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
   const now = clock.now();
   const staff = c.var.staff;
   const vs = db.select().from(vehicles).orderBy(asc(vehicles.id)).all();
-  const chosen = staff.role === 'driver' ? getDriverVehicleId(db, staff.id) : Number(c.req.query('vehicleId') ?? vs[0]?.id);
+  const chosen =
+    staff.role === 'driver'
+      ? getDriverVehicleId(db, staff.id)
+      : Number(c.req.query('vehicleId') ?? vs[0]?.id);
   const m = chosen ? getManifest(db, chosen, dateOf(c.req.query('date'), now), now) : null;
   return c.html(
     <Layout title="運転手 今日の運行表" staff={staff}>
@@ -104,7 +108,11 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
           <h2>
             {m.vehicle.name} {formatJaDate(m.date)}
           </h2>
-          {m.stops.length === 0 ? <p>今日の予約はまだありません。</p> : m.stops.map((s) => <StopCard s={s} />)}
+          {m.stops.length === 0 ? (
+            <p>今日の予約はまだありません。</p>
+          ) : (
+            m.stops.map((s) => <StopCard s={s} />)
+          )}
         </section>
       ) : (
         <p>運転する車両を選んでください。</p>
@@ -127,14 +135,20 @@ taxiConsole.post('/driver/bookings/:id/:event', requireStaffPage('driver'), (c) 
   const event = z.enum(['pickup', 'dropoff', 'no_show']).safeParse(c.req.param('event'));
   if (!event.success) throw notFound();
   const b = recordRideEvent(db, idOf(c.req.param('id')), event.data, c.var.staff, clock.now());
-  const back = c.var.staff.role === 'driver' ? '' : `?vehicleId=${db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.vehicleId}`;
+  const back =
+    c.var.staff.role === 'driver'
+      ? ''
+      : `?vehicleId=${db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.vehicleId}`;
   return c.redirect(`/console/taxi/driver${back}`, 303);
 });
 
 // --- City view ---
 
 function PlanMap(props: { plan: DayPlan }) {
-  const pts = props.plan.vehicles.flatMap((v) => [v.depot, ...v.stops.map((s) => ({ lat: s.lat, lon: s.lon }))]);
+  const pts = props.plan.vehicles.flatMap((v) => [
+    v.depot,
+    ...v.stops.map((s) => ({ lat: s.lat, lon: s.lon })),
+  ]);
   const W = 900;
   const H = 560;
   const pad = 30;
@@ -145,7 +159,13 @@ function PlanMap(props: { plan: DayPlan }) {
   const sx = (lon: number) => pad + ((lon - minLon) / (maxLon - minLon || 1)) * (W - 2 * pad);
   const sy = (lat: number) => H - pad - ((lat - minLat) / (maxLat - minLat || 1)) * (H - 2 * pad);
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="img" aria-label="車両ごとの停車地の地図" style="background:#eef3ea;max-width:900px">
+    <svg
+      viewBox={`0 0 ${W} ${H}`}
+      width="100%"
+      role="img"
+      aria-label="車両ごとの停車地の地図"
+      style="background:#eef3ea;max-width:900px"
+    >
       {props.plan.vehicles.map((v, i) => {
         const colour = COLOURS[i % COLOURS.length]!;
         const line = [v.depot, ...v.stops.map((s) => ({ lat: s.lat, lon: s.lon }))]
@@ -157,7 +177,14 @@ function PlanMap(props: { plan: DayPlan }) {
             <rect x={sx(v.depot.lon) - 7} y={sy(v.depot.lat) - 7} width="14" height="14" fill={colour} />
             {v.stops.map((s, k) => (
               <g>
-                <circle cx={sx(s.lon)} cy={sy(s.lat)} r="9" fill={s.kind === 'pickup' ? colour : '#fff'} stroke={colour} stroke-width="3" />
+                <circle
+                  cx={sx(s.lon)}
+                  cy={sy(s.lat)}
+                  r="9"
+                  fill={s.kind === 'pickup' ? colour : '#fff'}
+                  stroke={colour}
+                  stroke-width="3"
+                />
                 <text x={sx(s.lon) + 11} y={sy(s.lat) - 8} font-size="13">
                   {`${k + 1} ${s.time}`}
                 </text>
@@ -185,7 +212,9 @@ taxiConsole.get('/city', requireStaffPage('city_staff'), (c) => {
         </label>
       </form>
       <div class="cards" id="figures">
-        <div class="card">乗車（完了） <strong data-figure="rides">{f.rides}</strong> 件 / {f.riders} 人</div>
+        <div class="card">
+          乗車（完了） <strong data-figure="rides">{f.rides}</strong> 件 / {f.riders} 人
+        </div>
         <div class="card">
           車両時間あたり乗客 <strong data-figure="ridersPerVehicleHour">{f.ridersPerVehicleHour}</strong> 人
         </div>
@@ -257,7 +286,13 @@ taxiConsole.get('/calls', requireStaffPage('call_centre'), (c) => {
         db
           .select()
           .from(taxiBookings)
-          .where(and(eq(taxiBookings.householdId, hid), eq(taxiBookings.serviceDate, tokyoDate(now)), ne(taxiBookings.status, 'cancelled')))
+          .where(
+            and(
+              eq(taxiBookings.householdId, hid),
+              eq(taxiBookings.serviceDate, tokyoDate(now)),
+              ne(taxiBookings.status, 'cancelled'),
+            ),
+          )
           .orderBy(asc(taxiBookings.pickupFrom))
           .all(),
         now,
@@ -290,8 +325,8 @@ taxiConsole.get('/calls', requireStaffPage('call_centre'), (c) => {
           {bookings.length === 0 ? <p>なし</p> : null}
           {bookings.map((b) => (
             <div class="card" data-booking={String(b.id)}>
-              {b.riders.map((r) => r.name).join('・')} {b.fromLabel}→{b.toLabel}　お迎え {b.pickupFrom}〜{b.pickupTo}　到着{' '}
-              {b.expectedArrival}ごろ　<strong>{b.statusLabel}</strong>
+              {b.riders.map((r) => r.name).join('・')} {b.fromLabel}→{b.toLabel} お迎え {b.pickupFrom}〜
+              {b.pickupTo} 到着 {b.expectedArrival}ごろ <strong>{b.statusLabel}</strong>
               {b.cancellable ? (
                 <span>
                   <form class="inline" method="post" action={`/console/taxi/calls/bookings/${b.id}/cancel`}>
@@ -318,7 +353,13 @@ taxiConsole.get('/calls', requireStaffPage('call_centre'), (c) => {
               <legend>乗る人</legend>
               {opts.residents.map((r, i) => (
                 <label>
-                  <input type="checkbox" name="riderIds" value={String(r.id)} checked={i === 0 && r.eligible} disabled={!r.eligible} />{' '}
+                  <input
+                    type="checkbox"
+                    name="riderIds"
+                    value={String(r.id)}
+                    checked={i === 0 && r.eligible}
+                    disabled={!r.eligible}
+                  />{' '}
                   {r.name} {r.eligible ? `${r.fareYen}円` : '（対象外）'}
                 </label>
               ))}
@@ -403,10 +444,15 @@ taxiConsole.post('/calls/bookings/:id/cancel', requireStaffPage('call_centre'), 
 taxiConsole.post('/calls/bookings/:id/change', requireStaffPage('call_centre'), async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const old = db.select().from(taxiBookings).where(eq(taxiBookings.id, idOf(c.req.param('id')))).get();
+  const old = db
+    .select()
+    .from(taxiBookings)
+    .where(eq(taxiBookings.id, idOf(c.req.param('id'))))
+    .get();
   if (!old) throw notFound('Booking');
   const body = await c.req.parseBody();
-  const endpoint = (placeId: number | null) => (placeId === null ? ({ kind: 'home' } as const) : ({ kind: 'place', placeId } as const));
+  const endpoint = (placeId: number | null) =>
+    placeId === null ? ({ kind: 'home' } as const) : ({ kind: 'place', placeId } as const);
   const input = BookTaxiInput.safeParse({
     idempotencyKey: `change-${old.id}-${String(body.time)}-${now.getTime()}`,
     riderIds: old.riderIds,
@@ -424,7 +470,13 @@ taxiConsole.post('/calls/bookings/:id/change', requireStaffPage('call_centre'), 
     msg = bookTaxi(
       db,
       input.data,
-      { householdId: old.householdId, channel: 'call_centre', actor: actor(staff), staffId: staff.id, replaces: old },
+      {
+        householdId: old.householdId,
+        channel: 'call_centre',
+        actor: actor(staff),
+        staffId: staff.id,
+        replaces: old,
+      },
       now,
     ).message;
   } catch (e) {

@@ -53,7 +53,12 @@ export function getBookingOptions(db: DbOrTx, householdId: number, now: Date): B
   const s = getTaxiSettings(db);
   const date = tokyoDate(now);
   const hours = hoursForArea(s, h.areaId);
-  const rs = db.select().from(residents).where(eq(residents.householdId, householdId)).orderBy(residents.id).all();
+  const rs = db
+    .select()
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .orderBy(residents.id)
+    .all();
   const favs =
     rs.length === 0
       ? []

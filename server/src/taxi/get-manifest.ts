@@ -59,7 +59,14 @@ export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date): ManifestStop
     const phone = people.get(b.riderIds[0]!)?.phone ?? null;
     const status = displayStatus(b, now);
     const noShowFrom = new Date(b.pickupFrom.getTime() + grace);
-    const base = { bookingId: b.id, names, phone, passengers: b.passengers, status, statusLabel: STATUS_LABELS[status] };
+    const base = {
+      bookingId: b.id,
+      names,
+      phone,
+      passengers: b.passengers,
+      status,
+      statusLabel: STATUS_LABELS[status],
+    };
     const pickAt = b.pickedUpAt ?? b.noShowAt ?? b.plannedPickupAt;
     stops.push({
       ...base,
@@ -104,7 +111,11 @@ export function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Da
     .select()
     .from(taxiBookings)
     .where(
-      and(eq(taxiBookings.vehicleId, vehicleId), eq(taxiBookings.serviceDate, date), ne(taxiBookings.status, 'cancelled')),
+      and(
+        eq(taxiBookings.vehicleId, vehicleId),
+        eq(taxiBookings.serviceDate, date),
+        ne(taxiBookings.status, 'cancelled'),
+      ),
     )
     .all();
   return {

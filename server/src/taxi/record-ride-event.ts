@@ -5,16 +5,12 @@ import { recordAudit, type Actor } from '../lib/audit';
 import { forbidden, notFound, unprocessable } from '../lib/errors';
 import { tokyoMonth, tokyoTime } from '../lib/tokyo';
 import type { StaffAuth } from '../lib/router';
-import * as watch from '../watch/index';
+import { recordLifeSign } from '../watch/index';
 import { viewBooking, type BookingView } from './booking-view';
 import type { BookingRow } from './load-dispatch-day';
 import { getTaxiSettings } from './taxi-settings';
 
 export type RideEvent = 'pickup' | 'dropoff' | 'no_show';
-
-type LifeSign = (db: DbOrTx, residentId: number, kind: string, at: Date) => void;
-/** The watch feature may export recordLifeSign; a ride is then a sign of life of each rider. */
-const recordLifeSign = (watch as Record<string, unknown>).recordLifeSign as LifeSign | undefined;
 
 function chargeRide(tx: DbOrTx, b: BookingRow, now: Date, noShow: boolean): void {
   for (const riderId of b.riderIds) {
@@ -61,13 +57,15 @@ export function recordRideEvent(
   if (!b) throw notFound('Booking');
   assertDriverOwnsRide(db, staff, b);
   const done = { pickup: 'on_board', dropoff: 'arrived', no_show: 'no_show' } as const;
-  if (b.status === done[event] || (event === 'pickup' && b.status === 'arrived')) return viewBooking(db, b, now);
+  if (b.status === done[event] || (event === 'pickup' && b.status === 'arrived'))
+    return viewBooking(db, b, now);
   const from = { pickup: 'booked', dropoff: 'on_board', no_show: 'booked' } as const;
   if (b.status !== from[event]) throw unprocessable('wrong_state', `This ride is ${b.status}`);
   const s = getTaxiSettings(db);
   if (event === 'no_show') {
     const allowed = new Date(b.pickupFrom.getTime() + s.noShowGraceMinutes * 60_000);
-    if (now < allowed) throw unprocessable('grace_not_over', `No-show can be recorded from ${tokyoTime(allowed)}`);
+    if (now < allowed)
+      throw unprocessable('grace_not_over', `No-show can be recorded from ${tokyoTime(allowed)}`);
   }
   const actor: Actor = { type: 'staff', id: staff.id };
   db.transaction((tx) => {
@@ -80,7 +78,8 @@ export function recordRideEvent(
     tx.update(taxiBookings).set(set).where(eq(taxiBookings.id, id)).run();
     if (event === 'dropoff') chargeRide(tx, b, now, false);
     if (event === 'no_show' && s.noShowCharged) chargeRide(tx, b, now, true);
-    if (event === 'pickup' && recordLifeSign) for (const r of b.riderIds) recordLifeSign(tx, r, 'ride', now);
+    // boarding the car is the resident's sign of life for the watching service
+    if (event === 'pickup') for (const r of b.riderIds) recordLifeSign(tx, r, 'ride', now);
     recordAudit(tx, now, actor, `taxi.ride.${event}`, 'taxi_booking', id);
   });
   return viewBooking(db, db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!, now);

@@ -45,7 +45,10 @@ function addRide(state: DispatchState, ride: StoredRide, rowsFor: RowsFor): Live
     [ride.booking.pickup, ride.booking.dropoff],
     targets.map((t) => state.table.points[t]!),
   );
-  const [sp, sd] = addPoints(state.table, [ride.booking.pickup, ride.booking.dropoff], targets, rows) as [number, number];
+  const [sp, sd] = addPoints(state.table, [ride.booking.pickup, ride.booking.dropoff], targets, rows) as [
+    number,
+    number,
+  ];
   syncNodeArrays(state);
   const direct = state.table.minutes[sp * state.table.capacity + sd]!;
   const maxRide = direct * s.maxRide.factor + s.maxRide.addMinutes;
@@ -64,7 +67,14 @@ function addRide(state: DispatchState, ride: StoredRide, rowsFor: RowsFor): Live
   state.early[sd] = b.kind === 'arriveBy' ? b.time - s.requestWindowMinutes : 0;
   // a late pickup already happened: the drop-off can only be as early as the ride allows
   state.late[sd] = Math.max(p.latestArrival, (ride.pickedUp ?? 0) + s.stopMinutes + maxRide);
-  const live: LiveRequest = { booking: b, pickupNode: sp, deliveryNode: sd, maxRide, directMinutes: direct, promise: p };
+  const live: LiveRequest = {
+    booking: b,
+    pickupNode: sp,
+    deliveryNode: sd,
+    maxRide,
+    directMinutes: direct,
+    promise: p,
+  };
   state.requests.set(b.id, live);
   return live;
 }

@@ -56,7 +56,8 @@ taxiApi.openapi(
     method: 'post',
     path: '/bookings',
     tags: ['taxi'],
-    summary: 'Book a same-day ride (idempotent by key); answers a promised window or a refusal with alternatives',
+    summary:
+      'Book a same-day ride (idempotent by key); answers a promised window or a refusal with alternatives',
     security: deviceSecurity,
     middleware: [requireDevice()] as const,
     request: jsonBody(BookTaxiInput),
@@ -66,7 +67,12 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const { householdId, boxId } = c.var.device;
     return c.json(
-      bookTaxi(db, c.req.valid('json'), { householdId, channel: 'tv', actor: { type: 'device', id: boxId } }, clock.now()),
+      bookTaxi(
+        db,
+        c.req.valid('json'),
+        { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
+        clock.now(),
+      ),
       200,
     );
   },
@@ -162,7 +168,11 @@ taxiApi.openapi(
   (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
-    const old = db.select().from(taxiBookings).where(eq(taxiBookings.id, c.req.valid('param').id)).get();
+    const old = db
+      .select()
+      .from(taxiBookings)
+      .where(eq(taxiBookings.id, c.req.valid('param').id))
+      .get();
     if (!old) throw notFound('Booking');
     const ctx = {
       householdId: old.householdId,
@@ -242,7 +252,8 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const q = c.req.valid('query');
-    const vehicleId = c.var.staff.role === 'driver' ? getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
+    const vehicleId =
+      c.var.staff.role === 'driver' ? getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
     const m = vehicleId === null ? null : getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
     if (!m) throw notFound('Vehicle');
     return c.json(m, 200);

@@ -14,10 +14,12 @@ export const formatMinutes = (min: number): string => {
 };
 
 /** Minutes since Tokyo midnight of `date` for an instant (may be negative or above 1440). */
-export const minutesOfDay = (date: string, at: Date): number => (at.getTime() - fromTokyo(date).getTime()) / 60_000;
+export const minutesOfDay = (date: string, at: Date): number =>
+  (at.getTime() - fromTokyo(date).getTime()) / 60_000;
 
 /** The instant of a minute of the service day. */
-export const atMinute = (date: string, min: number): Date => new Date(fromTokyo(date).getTime() + Math.round(min * 60_000));
+export const atMinute = (date: string, min: number): Date =>
+  new Date(fromTokyo(date).getTime() + Math.round(min * 60_000));
 
 export function hoursForArea(settings: TaxiSettings, areaId: number): ServiceHours {
   return settings.areaHours[String(areaId)] ?? settings.hours;
@@ -39,6 +41,7 @@ export function bookableTimes(hours: ServiceHours, minNoticeMinutes: number, now
   if (!isServiceDay(hours, date)) return [];
   const earliest = minutesOfDay(date, now) + minNoticeMinutes;
   const out: string[] = [];
-  for (let t = toMinutes(hours.start); t <= toMinutes(hours.end); t += 15) if (t >= earliest) out.push(formatMinutes(t));
+  for (let t = toMinutes(hours.start); t <= toMinutes(hours.end); t += 15)
+    if (t >= earliest) out.push(formatMinutes(t));
   return out;
 }

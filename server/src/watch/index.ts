@@ -1,8 +1,19 @@
 import type { Feature } from '../features';
-import { createRouter } from '../lib/router';
+import { watchConsole } from './console';
+import { watchJobs } from './jobs';
+import { watchPages } from './pages';
+import { watchApi } from './routes';
 
-/** Placeholder until the watch capability is built: the sub-app is mounted but has no routes. */
+/** Other features call this for orders placed, rides taken and parcels handed over in person. */
+export { recordLifeSign } from './record-life-sign';
+export { enrollResident } from './enroll-resident';
+export { runWatchPass } from './run-watch-pass';
+
 export const watchFeature: Feature = {
   name: 'watch',
-  api: createRouter(),
+  api: watchApi,
+  console: watchConsole,
+  pages: watchPages,
+  jobs: watchJobs,
+  nav: [{ label: '見守り', href: '/console/watch', roles: ['city_staff', 'support_worker'] }],
 };

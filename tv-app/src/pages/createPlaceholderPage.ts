@@ -9,6 +9,8 @@ import { COLOUR, FONT_SIZE, SAFE } from '../theme.js';
  */
 export function createPlaceholderPage(title: string) {
   return class PlaceholderPage extends Page {
+    override pageTitle = title;
+
     static override _template(): Lightning.Component.Template {
       return {
         x: SAFE.x,

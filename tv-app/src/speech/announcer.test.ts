@@ -24,4 +24,16 @@ describe('announceFocusPath', () => {
     expect(announceFocusPath([{}, { announce: '' }, null])).toBeUndefined();
     expect(spoken).toEqual([]);
   });
+
+  it('reads the page title first when arriving on a titled page, then only the items', () => {
+    const spoken: string[] = [];
+    setSpeaker({ speak: (t) => spoken.push(t), cancel() {} });
+    const shop = { pageTitle: 'お買い物' };
+    const home = { pageTitle: 'はじめの画面' };
+    announceFocusPath([{}, shop, { announce: 'りんご' }]);
+    announceFocusPath([{}, shop, { announce: '牛乳' }]);
+    announceFocusPath([{}, home, { announce: 'お買い物' }]);
+    announceFocusPath([{}, shop, { announce: 'お買い物。準備中です' }]);
+    expect(spoken).toEqual(['お買い物。りんご', '牛乳', 'はじめの画面。お買い物', 'お買い物。準備中です']);
+  });
 });

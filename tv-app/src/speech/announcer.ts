@@ -3,6 +3,8 @@ import type { Speaker } from './speaker.js';
 /** Components on the focus path can offer text to read when they gain focus. */
 export interface Announcing {
   announce?: string | (() => string | undefined);
+  /** Pages: read once before the focused item when the resident arrives on the page. */
+  pageTitle?: string;
 }
 
 let speaker: Speaker | undefined;
@@ -28,14 +30,24 @@ function textOf(component: unknown): string | undefined {
   return typeof text === 'string' && text ? text : undefined;
 }
 
-/** The innermost component that has something to say speaks for the focused item. */
+let lastTitledPage: unknown;
+
+/**
+ * The innermost component that has something to say speaks for the focused item. On arriving at a
+ * page that has a `pageTitle`, the title comes first, so the resident knows where they are.
+ */
 export function announceFocusPath(path: readonly unknown[]): string | undefined {
+  let page: unknown;
+  for (const c of path) if (typeof (c as Announcing | null)?.pageTitle === 'string') page = c;
+  const arrived = page !== undefined && page !== lastTitledPage;
+  lastTitledPage = page;
   for (let i = path.length - 1; i >= 0; i--) {
-    const text = textOf(path[i]);
-    if (text) {
-      announce(text);
-      return text;
-    }
+    let text = textOf(path[i]);
+    if (!text) continue;
+    const title = (page as Announcing | undefined)?.pageTitle;
+    if (arrived && title && path[i] !== page && !text.startsWith(title)) text = `${title}。${text}`;
+    announce(text);
+    return text;
   }
   return undefined;
 }

@@ -65,7 +65,11 @@ export function advanceClock(state: DispatchState, now: number): void {
       const node = route[k]!;
       const req = state.requests.get(state.owner[node]!);
       if (req && node === req.deliveryNode) {
-        req.done = { pickup: state.served.get(req.pickupNode)!, dropoff: state.served.get(node)!, vehicle: v };
+        req.done = {
+          pickup: state.served.get(req.pickupNode)!,
+          dropoff: state.served.get(node)!,
+          vehicle: v,
+        };
         state.requests.delete(req.booking.id);
         state.finished.push(req);
       }

@@ -17,7 +17,13 @@ interface Windows {
   delivery: [number, number];
 }
 
-function windowsFor(state: DispatchState, b: Booking, time: number, direct: number, maxRide: number): Windows | null {
+function windowsFor(
+  state: DispatchState,
+  b: Booking,
+  time: number,
+  direct: number,
+  maxRide: number,
+): Windows | null {
   const s = state.settings;
   const w = s.requestWindowMinutes;
   const stop = s.stopMinutes;
@@ -49,13 +55,21 @@ function bestVehicle(state: DispatchState, p: Problem, r: number): { v: number; 
  * or refuses and lists nearby requested times that would work. `travel` must hold the travel rows
  * of [booking.pickup, booking.dropoff] against `liveSlots(state.table)` (after `advanceClock(now)`).
  */
-export function bookRide(state: DispatchState, booking: Booking, travel: NewPointsTravel, now: number): BookingAnswer {
+export function bookRide(
+  state: DispatchState,
+  booking: Booking,
+  travel: NewPointsTravel,
+  now: number,
+): BookingAnswer {
   advanceClock(state, now);
   const s = state.settings;
-  const refuse = (reason: Extract<BookingAnswer, { status: 'refused' }>['reason'], alternatives: number[] = []) =>
-    ({ status: 'refused', bookingId: booking.id, reason, alternatives }) as BookingAnswer;
+  const refuse = (
+    reason: Extract<BookingAnswer, { status: 'refused' }>['reason'],
+    alternatives: number[] = [],
+  ) => ({ status: 'refused', bookingId: booking.id, reason, alternatives }) as BookingAnswer;
   if (state.requests.has(booking.id)) throw new Error(`booking ${booking.id} is already live`);
-  if (booking.passengers > Math.max(...s.vehicles.map((v) => v.capacity))) return refuse('too-many-passengers');
+  if (booking.passengers > Math.max(...s.vehicles.map((v) => v.capacity)))
+    return refuse('too-many-passengers');
   if (booking.time < s.serviceStart || booking.time > s.serviceEnd) return refuse('outside-hours');
 
   const [sp, sd] = addPoints(state.table, [booking.pickup, booking.dropoff], travel.targets, travel.rows) as [
@@ -109,7 +123,8 @@ export function bookRide(state: DispatchState, booking: Booking, travel: NewPoin
 
   const route = applyInsertion(state.plan.routes[found.v]!, problem, r, found.at);
   const times: number[] = [];
-  if (evaluateRoute(problem, found.v, route, times) < 0) throw new Error('screened insertion turned infeasible');
+  if (evaluateRoute(problem, found.v, route, times) < 0)
+    throw new Error('screened insertion turned infeasible');
   state.plan.routes[found.v] = route;
   const pickTime = times[route.indexOf(sp) + 1]!;
   const dropTime = times[route.indexOf(sd) + 1]!;
@@ -140,6 +155,8 @@ function makePromise(state: DispatchState, b: Booking, pick: number, drop: numbe
     to = from + w;
   }
   const latest =
-    b.kind === 'arriveBy' ? state.late[sd]! : Math.min(state.late[sd]!, Math.ceil(drop) + s.arrivalSlackMinutes);
+    b.kind === 'arriveBy'
+      ? state.late[sd]!
+      : Math.min(state.late[sd]!, Math.ceil(drop) + s.arrivalSlackMinutes);
   return { pickupFrom: from, pickupTo: to, expectedArrival: drop, latestArrival: Math.max(latest, drop) };
 }

@@ -11,7 +11,11 @@ export function depotPoints(settings: DispatchSettings): LatLng[] {
  * A fresh dispatcher for one service day. `depotRows` are the travel rows of `depotPoints(settings)`
  * among themselves (targets = none), as returned by a travel provider.
  */
-export function createDispatchState(settings: DispatchSettings, depotRows: TravelRows, now: number): DispatchState {
+export function createDispatchState(
+  settings: DispatchSettings,
+  depotRows: TravelRows,
+  now: number,
+): DispatchState {
   const table = createTravelTable(Math.max(64, settings.vehicles.length * 4));
   const slots = addPoints(table, depotPoints(settings), [], depotRows);
   const state: DispatchState = {

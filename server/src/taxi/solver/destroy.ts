@@ -65,7 +65,9 @@ export const removeShaw: Destroy = (p, s, movable, q, rng) => {
     const rb = p.requests[b]!;
     return (
       (9 * (p.cost[ra.pickup * n + rb.pickup]! + p.cost[ra.delivery * n + rb.delivery]!)) / maxC +
-      (3 * (Math.abs(startOf[ra.pickup]! - startOf[rb.pickup]!) + Math.abs(startOf[ra.delivery]! - startOf[rb.delivery]!))) /
+      (3 *
+        (Math.abs(startOf[ra.pickup]! - startOf[rb.pickup]!) +
+          Math.abs(startOf[ra.delivery]! - startOf[rb.delivery]!))) /
         maxT
     );
   };

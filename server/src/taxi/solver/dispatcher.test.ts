@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { advanceClock } from './advance-clock.js';
 import { bookRide } from './book-ride.js';
 import { createDispatchState, depotPoints } from './create-dispatch-state.js';
-import { defaultDispatchSettings, type Booking, type DispatchSettings, type DispatchState } from './dispatch-types.js';
+import {
+  defaultDispatchSettings,
+  type Booking,
+  type DispatchSettings,
+  type DispatchState,
+} from './dispatch-types.js';
 import { evaluateRoute } from './evaluate-route.js';
 import { liveProblem } from './live-problem.js';
 import { reoptimizePlan } from './reoptimize-plan.js';
@@ -110,7 +115,14 @@ describe('dispatcher (bookRide + reoptimizePlan + advanceClock)', () => {
     const s = settings(1);
     const state = createDispatchState(s, syncDepotRows(depotPoints(s)), 9 * 60);
     const far = { lat: CENTRE.lat + 0.05, lng: CENTRE.lng + 0.05 };
-    const b: Booking = { id: 'x', pickup: far, dropoff: CENTRE, passengers: 1, kind: 'arriveBy', time: 9 * 60 + 20 };
+    const b: Booking = {
+      id: 'x',
+      pickup: far,
+      dropoff: CENTRE,
+      passengers: 1,
+      kind: 'arriveBy',
+      time: 9 * 60 + 20,
+    };
     const answer = bookRide(state, b, syncTravel(state.table, [b.pickup, b.dropoff]), 9 * 60);
     expect(answer.status).toBe('refused');
     if (answer.status !== 'refused') return;
@@ -124,9 +136,20 @@ describe('dispatcher (bookRide + reoptimizePlan + advanceClock)', () => {
   it('refuses more passengers than any vehicle seats and requests outside service hours', () => {
     const s = settings(1);
     const state = createDispatchState(s, syncDepotRows(depotPoints(s)), 9 * 60);
-    const base: Booking = { id: 'z', pickup: CENTRE, dropoff: CENTRE, passengers: 5, kind: 'leaveAfter', time: 600 };
-    expect(bookRide(state, base, syncTravel(state.table, []), 9 * 60)).toMatchObject({ reason: 'too-many-passengers' });
+    const base: Booking = {
+      id: 'z',
+      pickup: CENTRE,
+      dropoff: CENTRE,
+      passengers: 5,
+      kind: 'leaveAfter',
+      time: 600,
+    };
+    expect(bookRide(state, base, syncTravel(state.table, []), 9 * 60)).toMatchObject({
+      reason: 'too-many-passengers',
+    });
     const late = { ...base, passengers: 1, time: 16 * 60 };
-    expect(bookRide(state, late, syncTravel(state.table, []), 9 * 60)).toMatchObject({ reason: 'outside-hours' });
+    expect(bookRide(state, late, syncTravel(state.table, []), 9 * 60)).toMatchObject({
+      reason: 'outside-hours',
+    });
   });
 });

@@ -161,7 +161,11 @@ export function findInsertion(
       if (ride > req.maxRide + tol) break;
       const tcd = ecur + service[c]! + time[c * n + dl]!;
       const ed = tcd < eD ? eD : tcd;
-      if (ed <= lD + tol && ride + service[c]! + time[c * n + dl]! <= req.maxRide + tol && ed - lp - sP <= req.maxRide + tol) {
+      if (
+        ed <= lD + tol &&
+        ride + service[c]! + time[c * n + dl]! <= req.maxRide + tol &&
+        ed - lp - sP <= req.maxRide + tol
+      ) {
         const t2 = ed + sD + time[dl * n + e]!;
         const ee = t2 < early[e]! ? early[e]! : t2;
         if (ee <= latest[j + 1]! + tol) {
@@ -205,4 +209,3 @@ export function findInsertion(
   }
   return false;
 }
-

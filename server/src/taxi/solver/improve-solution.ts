@@ -1,4 +1,5 @@
 import { removeRandom, removeShaw, removeWorst, type Destroy } from './destroy.js';
+import { relocateDescent } from './relocate-descent.js';
 import { repairRegret } from './repair-regret.js';
 import { createRng, randInt } from './rng.js';
 import { cloneSolution, movableRequests, objective, removeRequests, type Solution } from './solution.js';
@@ -20,6 +21,8 @@ export interface SearchOptions {
   startWorse?: number;
   /** final temperature as a share of the start temperature (default 0.002) */
   coolTo?: number;
+  /** run the relocate local search on candidates within this share of the best cost (default 0.01) */
+  polishWithin?: number;
   /** called with every new best solution */
   onBest?: (s: Solution, iteration: number) => void;
 }
@@ -54,7 +57,12 @@ function roulette(weights: number[], u: number): number {
  * noise), adapt operator weights by success. Locked route prefixes are never touched and every
  * accepted solution is feasible, so any window already promised stays kept.
  */
-export function improveSolution(p: Problem, start: Solution, opts: SearchOptions, stats?: SearchStats): Solution {
+export function improveSolution(
+  p: Problem,
+  start: Solution,
+  opts: SearchOptions,
+  stats?: SearchStats,
+): Solution {
   const rng = createRng(opts.seed);
   const t0 = opts.now();
   const limit = opts.timeLimitMs ?? Infinity;
@@ -93,7 +101,10 @@ export function improveSolution(p: Problem, start: Solution, opts: SearchOptions
 
     const movable = movableRequests(p, current);
     if (movable.length === 0) break;
-    const maxQ = Math.max(1, Math.min(opts.maxRemove ?? 60, Math.ceil((opts.maxRemoveShare ?? 0.4) * movable.length)));
+    const maxQ = Math.max(
+      1,
+      Math.min(opts.maxRemove ?? 60, Math.ceil((opts.maxRemoveShare ?? 0.4) * movable.length)),
+    );
     const q = randInt(rng, Math.min(4, maxQ), maxQ);
     const di = roulette(dW, rng());
     const ri = roulette(rW, rng());
@@ -102,6 +113,10 @@ export function improveSolution(p: Problem, start: Solution, opts: SearchOptions
     repairRegret(p, cand, REGRETS[ri % REGRETS.length]!, rng, ri >= REGRETS.length ? noiseAmp : 0);
     dUse[di]!++;
     rUse[ri]!++;
+    // polish promising candidates only: local search on every one would cost more than it finds
+    if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.01))) {
+      relocateDescent(p, cand, rng);
+    }
 
     const fc = objective(cand, penalty);
     const fcur = objective(current, penalty);

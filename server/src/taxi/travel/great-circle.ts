@@ -40,7 +40,11 @@ function modelAt(o: GreatCircleOptions, p: LatLng): RoadModel {
 }
 
 /** Synchronous table: great-circle km x road factor, minutes = road km / speed. */
-export function greatCircleTable(o: GreatCircleOptions, sources: LatLng[], destinations: LatLng[]): TravelMatrix {
+export function greatCircleTable(
+  o: GreatCircleOptions,
+  sources: LatLng[],
+  destinations: LatLng[],
+): TravelMatrix {
   const minutes: number[][] = [];
   const km: number[][] = [];
   for (const s of sources) {

@@ -35,8 +35,9 @@ export function createOsrmProvider(o: OsrmOptions): TravelProvider {
     const destinations = dst.map((_, i) => i + src.length).join(';');
     const url = `${base}/table/v1/${profile}/${coords}?sources=${sources}&destinations=${destinations}&annotations=duration,distance`;
     const res = await doFetch(url);
-    if (!res.ok) throw new Error(`OSRM table: HTTP ${res.status}`);
-    const body = (await res.json()) as OsrmTableResponse;
+    // OSRM reports errors as JSON {code, message} with a 4xx status: keep its words in the error
+    const body = (await res.json().catch(() => ({ code: `HTTP ${res.status}` }))) as OsrmTableResponse;
+    if (!res.ok && body.code === 'Ok') throw new Error(`OSRM table: HTTP ${res.status}`);
     if (body.code !== 'Ok' || !body.durations || !body.distances) {
       throw new Error(`OSRM table: ${body.code} ${body.message ?? ''}`.trim());
     }

@@ -16,6 +16,7 @@ const SAMPLE_ITEMS = ['りんご', 'お米 5kg', '牛乳', '食パン', 'たま�
  */
 export class GalleryPage extends Page {
   private _column: 'menu' | 'picker' | 'button' = 'menu';
+  override pageTitle = '部品の見本';
 
   static override _template(): Lightning.Component.Template {
     return {

@@ -26,6 +26,7 @@ const colourName = (key: ColourKey) => COLOUR_KEYS.find((k) => k.key === key)!.n
 
 export class HomePage extends Page {
   private _index = 0;
+  override pageTitle = 'はじめの画面';
   /** Injected clock: greeting depends on Tokyo time of day. */
   now: () => Date = () => new Date();
 

@@ -1,4 +1,366 @@
-import { createPlaceholderPage } from '../createPlaceholderPage.js';
+import { Lightning } from '@lightningjs/sdk';
+import {
+  bookTaxi,
+  cancelTaxiBooking,
+  getTaxiOptions,
+  listTaxiBookings,
+  type TaxiAnswer,
+  type TaxiBooking,
+  type TaxiOptions,
+} from '../../api/taxi.js';
+import { Menu, type MenuItem } from '../../components/Menu.js';
+import { QuantityPicker } from '../../components/QuantityPicker.js';
+import { textConfig } from '../../lib/text.js';
+import { announce } from '../../speech/announcer.js';
+import { FONT_SIZE, SAFE } from '../../theme.js';
+import { showError, showToast } from '../../ui.js';
+import { Page } from '../Page.js';
+import {
+  bookingLine,
+  eligibleResidents,
+  newIdempotencyKey,
+  returnDraft,
+  riderChoices,
+  summary,
+  timeKindLabel,
+  toRequest,
+  type TaxiDraft,
+} from './taxiFlow.js';
+import { ValuePicker } from './ValuePicker.js';
 
-/** Placeholder until the shared-taxi feature replaces it. */
-export const TaxiPage = createPlaceholderPage('タクシー');
+type Step =
+  | 'loading'
+  | 'menu'
+  | 'who'
+  | 'dest'
+  | 'from'
+  | 'kind'
+  | 'time'
+  | 'people'
+  | 'confirm'
+  | 'result'
+  | 'list'
+  | 'booking';
+
+/**
+ * 乗合タクシー: book a ride for today, see and cancel bookings. One page walks through the steps
+ * (who → where → arrive-by/leave-after → time → people → confirm); Back goes one step back.
+ * Each step offers the most likely answer first, so OK alone books the usual trip.
+ */
+export class TaxiPage extends Page {
+  private _step: Step = 'loading';
+  private _history: Step[] = [];
+  private _options: TaxiOptions | undefined;
+  private _bookings: TaxiBooking[] = [];
+  private _draft: Partial<TaxiDraft> = {};
+  private _answer: TaxiAnswer | undefined;
+  private _selected: TaxiBooking | undefined;
+  private _busy = false;
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      x: SAFE.x,
+      y: SAFE.y,
+      Title: { text: textConfig('乗合タクシー', { size: FONT_SIZE.title }) },
+      Body: { y: 110, text: textConfig('', { size: FONT_SIZE.body, wrapWidth: SAFE.w, maxLines: 3 }) },
+      List: { type: Menu, x: 30, y: 360, itemWidth: 1500, itemHeight: 110, gap: 26, h: 560 },
+      Picker: { type: ValuePicker, x: 30, y: 400, visible: false },
+      People: { type: QuantityPicker, x: 30, y: 400, visible: false, unit: '人', min: 1, max: 3 },
+    };
+  }
+
+  private get _list(): Menu {
+    return this.tag('List') as Menu;
+  }
+
+  private get _picker(): ValuePicker {
+    return this.tag('Picker') as ValuePicker;
+  }
+
+  private get _people(): QuantityPicker {
+    return this.tag('People') as QuantityPicker;
+  }
+
+  override _onMounted(): void {
+    this._load();
+  }
+
+  override _onChanged(): void {
+    this._load();
+  }
+
+  private _load(): void {
+    this._history = [];
+    this._show('loading');
+    Promise.all([getTaxiOptions(), listTaxiBookings()])
+      .then(([options, bookings]) => {
+        this._options = options;
+        this._bookings = bookings;
+        this._show('menu');
+      })
+      .catch(showError);
+  }
+
+  private _go(step: Step): void {
+    this._history.push(this._step);
+    this._show(step);
+  }
+
+  /** Renders a step: a title, a line or two of explanation, then a list or a picker. */
+  private _show(step: Step): void {
+    this._step = step;
+    const o = this._options;
+    const d = this._draft;
+    let title = '乗合タクシー';
+    let body = '';
+    let items: MenuItem[] = [];
+    let picker: 'time' | 'people' | null = null;
+    switch (step) {
+      case 'loading':
+        body = '読み込み中です…';
+        break;
+      case 'menu': {
+        const next = this._bookings.find((b) => ['booked', 'en_route', 'on_board'].includes(b.status));
+        body =
+          o?.closedMessage ??
+          (next ? `次の予約：${bookingLine(next)}` : `今日の運行は${o?.hours.start}〜${o?.hours.end}です。`);
+        if (o && o.open && eligibleResidents(o).length > 0)
+          items.push({ label: '今日の予約をする', onSelect: () => this._start() });
+        if (o && eligibleResidents(o).length === 0)
+          body = o.residents.find((r) => r.message)?.message ?? body;
+        items.push({
+          label: `予約の確認・取り消し（${this._bookings.length}件）`,
+          onSelect: () => this._go('list'),
+        });
+        break;
+      }
+      case 'who':
+        title = 'だれが乗りますか';
+        body = o!.residents
+          .filter((r) => !r.eligible)
+          .map((r) => `${r.name}さんは対象外です。`)
+          .join('');
+        items = riderChoices(o!).map((c) => ({
+          label: c.label,
+          onSelect: () => {
+            d.riderIds = c.riderIds;
+            this._go('dest');
+          },
+        }));
+        break;
+      case 'dest':
+        title = 'どこへ行きますか';
+        body = '★はよく行く所です。';
+        items = [
+          ...o!.destinations.map((p) => ({
+            label: `${p.favourite ? '★ ' : ''}${p.name}`,
+            announce: p.name,
+            onSelect: () => {
+              Object.assign(d, {
+                from: { kind: 'home' },
+                fromLabel: '自宅',
+                to: { kind: 'place', placeId: p.placeId },
+                toLabel: p.name,
+              });
+              this._go('kind');
+            },
+          })),
+          {
+            label: '自宅へ帰る',
+            onSelect: () => {
+              Object.assign(d, { to: { kind: 'home' }, toLabel: '自宅' });
+              this._go('from');
+            },
+          },
+        ];
+        break;
+      case 'from':
+        title = 'どこから乗りますか';
+        items = o!.destinations.map((p) => ({
+          label: p.name,
+          onSelect: () => {
+            Object.assign(d, { from: { kind: 'place', placeId: p.placeId }, fromLabel: p.name });
+            this._go('kind');
+          },
+        }));
+        break;
+      case 'kind':
+        title = '時刻の決め方';
+        body = `${d.fromLabel} → ${d.toLabel}`;
+        items = [
+          { label: '着きたい時刻を決める', onSelect: () => this._pickKind('arrive_by') },
+          { label: '乗りたい時刻を決める', onSelect: () => this._pickKind('leave_after') },
+        ];
+        break;
+      case 'time':
+        title = d.timeKind === 'arrive_by' ? '何時までに着きたいですか' : '何時から乗りたいですか';
+        body = '左右のボタンで時刻を変えて、決定を押してください。';
+        picker = 'time';
+        break;
+      case 'people':
+        title = '何人で乗りますか';
+        body = '付き添いの方も数えてください。左右で変えて、決定を押してください。';
+        picker = 'people';
+        break;
+      case 'confirm':
+        title = 'この内容で予約しますか';
+        body = summary(d as TaxiDraft);
+        items = [
+          { label: '予約する', onSelect: () => this._send() },
+          { label: 'やめる', onSelect: () => this._load() },
+        ];
+        break;
+      case 'result': {
+        const a = this._answer!;
+        title = a.status === 'accepted' ? '予約できました' : '予約できませんでした';
+        body = a.message;
+        if (a.status === 'accepted') {
+          const back =
+            d.returnOf === undefined && d.to?.kind === 'place'
+              ? returnDraft(a.booking!, d as TaxiDraft, o!.times)
+              : null;
+          if (back) {
+            items.push({
+              label: '帰りも予約する',
+              onSelect: () => {
+                this._draft = back;
+                this._history = ['menu'];
+                this._show('kind');
+              },
+            });
+          }
+          items.push({ label: 'おわり', onSelect: () => this._load() });
+        } else {
+          items = [
+            ...a.alternatives.map((t) => ({
+              label: `${timeKindLabel(d.timeKind!, t)}で予約する`,
+              onSelect: () => {
+                d.time = t;
+                d.idempotencyKey = newIdempotencyKey();
+                this._send();
+              },
+            })),
+            { label: 'やめる', onSelect: () => this._load() },
+          ];
+        }
+        break;
+      }
+      case 'list':
+        title = '予約の確認';
+        body =
+          this._bookings.length === 0
+            ? '予約はありません。'
+            : '取り消すときは、予約を選んで決定を押してください。';
+        items = this._bookings.map((b) => ({
+          label: bookingLine(b),
+          announce: `${b.pickupFrom}から${b.pickupTo}にお迎え、${b.toLabel}行き、${b.statusLabel}`,
+          onSelect: () => {
+            this._selected = b;
+            this._go('booking');
+          },
+        }));
+        break;
+      case 'booking': {
+        const b = this._selected!;
+        title = `${b.toLabel}行き  ${b.statusLabel}`;
+        body = `お迎え ${b.pickupFrom}〜${b.pickupTo}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  ${b.fareTotalYen}円`;
+        if (b.cancellable) items.push({ label: 'この予約を取り消す', onSelect: () => this._cancel(b) });
+        items.push({ label: 'もどる', onSelect: () => this._back() });
+        break;
+      }
+    }
+    this.tag('Title')!.patch({ text: { text: title } });
+    this.tag('Body')!.patch({ text: { text: body } });
+    this._list.visible = picker === null;
+    this._list.items = items;
+    this._list.index = 0;
+    this._picker.visible = picker === 'time';
+    this._people.visible = picker === 'people';
+    if (picker === 'time') {
+      this._picker.caption = d.timeKind === 'arrive_by' ? '着きたい時刻' : '乗りたい時刻';
+      const times = o!.times;
+      // arriving needs the ride's own time too: offer a time a little later than the first one
+      const first = d.timeKind === 'arrive_by' ? Math.min(2, times.length - 1) : 0;
+      const at = d.time ? times.indexOf(d.time) : first;
+      this._picker.setValues(times, at < 0 ? first : at);
+    }
+    if (picker === 'people') {
+      this._people.min = d.riderIds!.length;
+      this._people.max = o!.maxPassengers;
+      this._people.value = d.passengers ?? d.riderIds!.length;
+    }
+    this._refocus();
+    if (step !== 'loading') announce(`${title}。${body}`);
+  }
+
+  private _start(): void {
+    const choices = riderChoices(this._options!);
+    this._draft = { idempotencyKey: newIdempotencyKey(), riderIds: choices[0]!.riderIds };
+    this._go(choices.length > 1 ? 'who' : 'dest');
+  }
+
+  private _pickKind(kind: TaxiDraft['timeKind']): void {
+    this._draft.timeKind = kind;
+    this._go('time');
+  }
+
+  private _send(): void {
+    if (this._busy) return;
+    this._busy = true;
+    bookTaxi(toRequest(this._draft as TaxiDraft))
+      .then((answer) => {
+        this._answer = answer;
+        if (answer.status === 'accepted') this._bookings = [answer.booking!, ...this._bookings];
+        this._go('result');
+      })
+      .catch(showError)
+      .finally(() => {
+        this._busy = false;
+      });
+  }
+
+  private _cancel(b: TaxiBooking): void {
+    cancelTaxiBooking(b.id)
+      .then(() => {
+        showToast('予約を取り消しました');
+        this._load();
+      })
+      .catch(showError);
+  }
+
+  private _back(): boolean {
+    const prev = this._history.pop();
+    if (!prev || prev === 'loading') return false;
+    this._show(prev);
+    return true;
+  }
+
+  override _handleBack(): boolean {
+    return this._back();
+  }
+
+  /** OK on a picker confirms its value and moves on. */
+  override _handleEnter(): boolean {
+    if (this._step === 'time') {
+      this._draft.time = this._picker.value;
+      this._go('people');
+      return true;
+    }
+    if (this._step === 'people') {
+      this._draft.passengers = this._people.value;
+      this._go('confirm');
+      return true;
+    }
+    return false;
+  }
+
+  override _getFocused() {
+    if (this._step === 'time') return this._picker;
+    if (this._step === 'people') return this._people;
+    return this._list;
+  }
+
+  get announce(): string {
+    return '乗合タクシー。上下で選んで、決定を押してください。';
+  }
+}

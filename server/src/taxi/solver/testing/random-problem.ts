@@ -42,7 +42,8 @@ export function randomProblem(seed: number, requests: number, vehicles: number):
     reqs.push({ pickup: pk, delivery: dl, maxRide: direct * 1.5 + 5 });
   }
   const time = new Float64Array(N * N);
-  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) time[i * N + j] = Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!);
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) time[i * N + j] = Math.hypot(x[i]! - x[j]!, y[i]! - y[j]!);
   return buildProblem({
     nodeCount: N,
     time,
@@ -74,7 +75,8 @@ export function scheduleViolations(p: Problem, v: number, route: number[], start
     if (start[k]! < p.early[node]! - eps || start[k]! > p.late[node]! + eps) out.push(`window at ${node}`);
     if (k > 0) {
       const prev = nodes[k - 1]!;
-      if (start[k]! < start[k - 1]! + p.service[prev]! + p.time[prev * p.nodeCount + node]! - eps) out.push(`timing at ${node}`);
+      if (start[k]! < start[k - 1]! + p.service[prev]! + p.time[prev * p.nodeCount + node]! - eps)
+        out.push(`timing at ${node}`);
     }
     load += p.load[node]!;
     if (load > veh.capacity || load < 0) out.push(`load at ${node}`);

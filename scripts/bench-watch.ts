@@ -1,0 +1,178 @@
+/**
+ * Benchmark: heartbeat ingest (POST /api/watch/activity) over loopback, the real app
+ * (device-token auth + zod validation, as in production) against a bare `node:http` +
+ * better-sqlite3 endpoint doing the same auth lookup and inserts, measured in the same run; then
+ * one detection pass of the pure detector over 100,000 residents.
+ * Usage: npm run bench:watch [-- --connections 50 --duration 10]
+ * Servers run in child processes. The machine is shared (2 cores): figures are noisy.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serve } from '@hono/node-server';
+import { openDb } from '../db/src';
+import { demoBoxToken, seedDemo } from '../db/src/seed';
+import { residents, staffUsers } from '../db/src/schema';
+import { createApp } from '../server/src/app';
+import { testConfig } from '../server/src/config';
+import { ManualClock } from '../server/src/lib/clock';
+import { sha256 } from '../server/src/lib/crypto';
+import { createLogger } from '../server/src/lib/logger';
+import { enrollResident } from '../server/src/watch/enroll-resident';
+import { recordTvActivity } from '../server/src/watch/record-activity';
+import { decideWatchStep } from '../server/src/watch/detector/decide-watch-step';
+import { DEFAULT_SETTINGS, type WatchSettings, type WatchState } from '../server/src/watch/detector/types';
+import { newWatchState, recordHeartbeat, recordLifeSignIn } from '../server/src/watch/detector/watch-state';
+
+const { values } = parseArgs({
+  options: {
+    serve: { type: 'string' },
+    bare: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '50' },
+    duration: { type: 'string', default: '10' },
+  },
+});
+
+const NOW = '2026-11-24T00:00:00Z';
+
+function prepareDb(path: string) {
+  const { db, sqlite } = openDb(path);
+  const clock = new ManualClock(NOW);
+  seedDemo(db, clock.now());
+  const staff = db.select().from(staffUsers).all().find((s) => s.role === 'city_staff')!;
+  for (const r of db.select().from(residents).all()) enrollResident(db, { residentId: r.id }, staff.id, clock.now());
+  return { db, sqlite, clock };
+}
+
+if (values.serve) {
+  const { db, sqlite, clock } = prepareDb(values.serve);
+  const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM households').get()!.n;
+  const ready = (port: number) => process.send!({ port, households });
+  if (!values.bare) {
+    const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    server.once('listening', () => ready((server.address() as { port: number }).port));
+  } else {
+    // The floor: the same token lookup and the same statements, with nothing around them.
+    const box = sqlite.prepare<[string], { household_id: number }>(
+      'SELECT household_id FROM set_top_boxes WHERE token_hash = ? AND revoked_at IS NULL',
+    );
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+        const row = token ? box.get(sha256(token)) : undefined;
+        let kind: unknown;
+        try {
+          kind = (JSON.parse(Buffer.concat(chunks).toString()) as { kind?: unknown }).kind;
+        } catch {
+          kind = undefined;
+        }
+        if (!row || (kind !== 'heartbeat' && kind !== 'keys')) {
+          res.writeHead(400).end();
+          return;
+        }
+        const n = recordTvActivity(sqlite, row.household_id, kind, clock.now());
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ recorded: n }));
+      });
+    });
+    server.listen(0, '127.0.0.1', () => ready((server.address() as { port: number }).port));
+  }
+  process.on('disconnect', () => process.exit(0));
+} else {
+  const autocannon = await loadAutocannon();
+  const dir = mkdtempSync(join(tmpdir(), 'engawa-bench-watch-'));
+  const measure = async (bare: boolean) => {
+    const args = ['--serve', join(dir, bare ? 'bare.db' : 'app.db'), ...(bare ? ['--bare'] : [])];
+    const child = fork(process.argv[1]!, args, { execArgv: process.execArgv });
+    const { port, households } = await new Promise<{ port: number; households: number }>((resolve) =>
+      child.once('message', (m) => resolve(m as { port: number; households: number })),
+    );
+    let seq = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}/api/watch/activity`,
+      connections: Number(values.connections),
+      duration: Number(values.duration),
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => ({
+            ...req,
+            headers: {
+              'content-type': 'application/json',
+              authorization: `Bearer ${demoBoxToken((seq++ % households) + 1)}`,
+            },
+            body: JSON.stringify({ kind: seq % 10 === 0 ? 'keys' : 'heartbeat' }),
+          }),
+        },
+      ],
+    });
+    child.disconnect();
+    if (result.errors || result.non2xx) throw new Error(`${bare ? 'bare' : 'app'}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+    return result;
+  };
+  const bare = await measure(true);
+  const app = await measure(false);
+  rmSync(dir, { recursive: true, force: true });
+  const rps = (r: AutocannonResult) => r.requests.total / r.duration;
+  console.log(`bare node:http + better-sqlite3: ${Math.round(rps(bare))} req/s, p99 ${bare.latency.p99} ms`);
+  console.log(`engawa app (Hono, auth, zod):    ${Math.round(rps(app))} req/s, p99 ${app.latency.p99} ms`);
+
+  const scan = scanResidents(100_000);
+  console.log(`detector pass: ${scan.residents} residents in ${scan.seconds.toFixed(3)} s (${scan.decisions} non-idle decisions)`);
+  console.log(
+    `watch: ${Math.round(rps(app))} heartbeats/s, p99 ${app.latency.p99} ms, scan 100000 residents ` +
+      `${scan.seconds.toFixed(3)} s, ${Math.round((100 * rps(app)) / rps(bare))}% of bare endpoint`,
+  );
+}
+
+/** 100,000 residents with 56 days of learned rhythm and varied silences; one pass, timed. */
+function scanResidents(n: number) {
+  const day = 86_400_000;
+  const now = Date.UTC(2026, 10, 23, 3, 0);
+  const start = now - 60 * day;
+  const people: { s: WatchSettings; st: WatchState }[] = [];
+  for (let i = 0; i < n; i++) {
+    const st = newWatchState(start);
+    for (let d = 0; d < 60; d++) {
+      const base = start + d * day;
+      if ((i + d) % 13 !== 0) recordLifeSignIn(st, 'keys', base + ((i % 5) + 7) * 3_600_000 - 9 * 3_600_000);
+      recordLifeSignIn(st, 'keys', base + 19 * 3_600_000 - 9 * 3_600_000);
+    }
+    if (i % 3 === 0) recordHeartbeat(st, now - 60_000);
+    people.push({ s: { ...DEFAULT_SETTINGS, enabledAt: start, contactCount: 2 }, st });
+  }
+  const t0 = performance.now();
+  let decisions = 0;
+  for (const p of people) if (decideWatchStep(p.s, p.st, now).kind !== 'none') decisions++;
+  return { residents: n, seconds: (performance.now() - t0) / 1000, decisions };
+}
+
+interface AutocannonRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+interface AutocannonResult {
+  duration: number;
+  errors: number;
+  non2xx: number;
+  requests: { total: number; average: number };
+  latency: { p50: number; p99: number; max: number };
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests: { method: string; setupRequest: (req: AutocannonRequest) => AutocannonRequest }[];
+}) => Promise<AutocannonResult>;
+
+/** autocannon ships no type declarations: this is the part of its API used here. */
+async function loadAutocannon(): Promise<Autocannon> {
+  const name = 'autocannon';
+  return ((await import(name)) as { default: Autocannon }).default;
+}

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
+import { addCharge, closeTime } from './testing';
+
+type Body = Record<string, unknown> & { error: { code: string; message: string } };
+const read = async (res: Response): Promise<Body> => (await res.json()) as Body;
+
+let ctx: TestContext;
+beforeEach(() => {
+  ctx = createTestContext({ now: '2026-11-20T03:00:00Z' });
+});
+afterEach(() => ctx.close());
+
+describe('GET /api/billing/current', () => {
+  it("returns this Tokyo month's running total for the box's own household only", async () => {
+    addCharge(ctx.sqlite, {
+      householdId: 1,
+      kind: 'goods',
+      amountYen: 892,
+      sellerId: 1,
+      orderId: 1,
+      month: '2026-11',
+    });
+    addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-11' });
+    addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10' });
+    addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-11' });
+    const res = await ctx.request('/api/billing/current', { headers: ctx.device(1) });
+    expect(res.status).toBe(200);
+    expect(await read(res)).toEqual({
+      month: '2026-11',
+      runningTotal: 1392,
+      membership: 0,
+      goods: 892,
+      rides: 500,
+      carriedOver: 0,
+      other: 0,
+      lastStatement: null,
+      notice: null,
+    });
+  });
+
+  it('needs a box token', async () => {
+    const res = await ctx.request('/api/billing/current');
+    expect(res.status).toBe(401);
+    expect((await read(res)).error.code).toBe('unauthorized');
+  });
+});
+
+describe('staff billing API', () => {
+  it('city staff close a month; other roles may not', async () => {
+    ctx.clock.set(closeTime('2026-11'));
+    const store = await ctx.login('store');
+    const refused = await ctx.json('POST', '/api/billing/closes', { month: '2026-10' }, store);
+    expect(refused.status).toBe(403);
+    const city = await ctx.login('city');
+    const res = await ctx.json('POST', '/api/billing/closes', { month: '2026-10' }, city);
+    expect(res.status).toBe(200);
+    const body = await read(res);
+    expect(body.statementsTotal).toBe(body.ledgerTotal);
+    expect(body.alreadyClosed).toBe(false);
+    const again = await read(await ctx.json('POST', '/api/billing/closes', { month: '2026-10' }, city));
+    expect(again.alreadyClosed).toBe(true);
+    const bad = await ctx.json('POST', '/api/billing/closes', { month: '2026-13' }, city);
+    expect(bad.status).toBe(400);
+    const early = await ctx.json('POST', '/api/billing/closes', { month: '2026-11' }, city);
+    expect(early.status).toBe(409);
+    expect((await read(early)).error.code).toBe('month_not_over');
+  });
+
+  it('records a bank account with names normalised, and refuses a kanji name writing nothing', async () => {
+    const city = await ctx.login('city');
+    const ok = await ctx.json(
+      'PUT',
+      '/api/billing/households/5/bank-account',
+      {
+        bankCode: '0143',
+        bankName: 'はちじゅうに',
+        branchCode: '531',
+        branchName: 'タカトオ',
+        accountType: 1,
+        accountNumber: '12345',
+        holderKana: 'いとう　せつこ',
+      },
+      city,
+    );
+    expect(ok.status).toBe(200);
+    expect(await read(ok)).toMatchObject({
+      holderKana: 'ｲﾄｳ ｾﾂｺ',
+      bankName: 'ﾊﾁｼﾞﾕｳﾆ',
+      branchName: 'ﾀｶﾄｵ',
+      nextNewCode: 1,
+    });
+
+    const before = tableCounts(ctx);
+    const bad = await ctx.json(
+      'PUT',
+      '/api/billing/households/5/bank-account',
+      {
+        bankCode: '0143',
+        bankName: 'はちじゅうに',
+        branchCode: '531',
+        branchName: 'タカトオ',
+        accountType: 1,
+        accountNumber: '12345',
+        holderKana: '伊藤 節子',
+      },
+      city,
+    );
+    expect(bad.status).toBe(422);
+    expect((await read(bad)).error.message).toMatch(/household 5 .*"伊"/);
+    expect(tableCounts(ctx)).toEqual(before);
+  });
+});

@@ -1,0 +1,460 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { requireStaffPage } from '../auth/staff-auth';
+import { Layout } from '../console/layout';
+import type { Actor } from '../lib/audit';
+import { AppError, badRequest } from '../lib/errors';
+import type { AppEnv, StaffAuth } from '../lib/router';
+import { formatJaDate, tokyoDate, tokyoTime } from '../lib/tokyo';
+import { abortFlight } from './abort-flight';
+import { exportFlightLog } from './export-flight-log';
+import { exportRoutePlan } from './export-route-plan';
+import { getDayBoard, type DayBoard } from './get-day-board';
+import { landFlight } from './land-flight';
+import { launchFlight } from './launch-flight';
+import { DAILY_CHECK_ITEMS } from './log/daily-inspection';
+import { moveCarParcels } from './move-car-parcels';
+import { planDeliveryDay } from './plan-delivery-day';
+import { recordDailyInspection } from './record-daily-inspection';
+import { recordWeatherCheck } from './record-weather-check';
+import { returnFlight } from './return-flight';
+
+export const droneConsole = new Hono<AppEnv>();
+droneConsole.use('*', requireStaffPage('drone_operator'));
+
+const BANDS = [
+  { fromM: 0, toM: 50 },
+  { fromM: 50, toM: 100 },
+  { fromM: 100, toM: 150 },
+];
+const actorOf = (s: StaffAuth): Actor & { id: number } => ({ type: 'staff', id: s.id });
+const dateOf = (raw: string | undefined, now: Date) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : tokyoDate(now));
+const hm = (iso: string | null) => (iso ? tokyoTime(new Date(iso)) : '');
+const kg = (g: number) => `${(g / 1000).toFixed(1)}kg`;
+const idOf = (raw: string | undefined) => {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw badRequest('invalid_id', 'IDが正しくありません');
+  return id;
+};
+const boardUrl = (date: string, key: 'done' | 'error', msg: string) =>
+  `/console/drone?date=${date}&${key}=${encodeURIComponent(msg)}`;
+
+/** Runs an action; a refused one comes back to the board with its message instead of an error page. */
+function act(c: Context<AppEnv>, date: string, done: string, fn: () => unknown) {
+  try {
+    fn();
+    return c.redirect(boardUrl(date, 'done', done), 303);
+  } catch (err) {
+    if (err instanceof AppError && err.status < 500) return c.redirect(boardUrl(date, 'error', err.message), 303);
+    throw err;
+  }
+}
+
+function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?: string }) {
+  const { board } = props;
+  const d = board.deliveryDate;
+  return (
+    <Layout title={`ドローン基地 ${formatJaDate(d)}`} staff={props.staff}>
+      {props.done ? (
+        <p class="notice" role="status">
+          {props.done}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      <form method="get" action="/console/drone" class="no-print">
+        <label>
+          配送日 <input type="date" name="date" value={d} />
+        </label>
+        <button type="submit">表示</button>
+      </form>
+
+      <section aria-labelledby="plan-h">
+        <h2 id="plan-h">配送計画</h2>
+        {board.planned ? (
+          <p>
+            {hm(board.planned.at)} に計画済み：ドローン {board.planned.byDrone}件（{board.planned.flights}便）、車{' '}
+            {board.planned.byCar}件
+          </p>
+        ) : (
+          <form method="post" action={`/console/drone/days/${d}/plan`}>
+            <span class="muted">締め切り後に自動で計画します。</span> <button type="submit">今すぐ計画する</button>
+          </form>
+        )}
+      </section>
+
+      <section aria-labelledby="weather-h">
+        <h2 id="weather-h">気象確認</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>時刻</th>
+              <th>対象</th>
+              <th>判定</th>
+              <th>理由（住民への表示）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.weather.map((w) => (
+              <tr>
+                <td>{hm(w.checkedAt)}</td>
+                <td>{w.scope}</td>
+                <td>{w.mode === 'drone' ? 'ドローン可' : '車'}</td>
+                <td>
+                  {w.residentText}
+                  {w.reasons.length ? <span class="muted">（{w.reasons.map((r) => r.detail).join('、')}）</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <form method="post" action={`/console/drone/days/${d}/weather`} class="no-print" aria-label="気象確認の記録">
+          <label>
+            対象
+            <select name="hamletId">
+              <option value="">全ての着陸地</option>
+              {board.routes.map((r) => (
+                <option value={String(r.hamletId)}>{r.hallName}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            離陸地点の地上風 (m/秒) <input name="groundWindTakeoffMps" type="number" step="0.1" min="0" required />
+          </label>
+          <label>
+            着陸地点の地上風 (m/秒) <input name="groundWindLandingMps" type="number" step="0.1" min="0" required />
+          </label>
+          {BANDS.map((b) => (
+            <label>
+              上空 {b.fromM}〜{b.toM}m の風 (m/秒){' '}
+              <input name={`band_${b.fromM}_${b.toM}`} type="number" step="0.1" min="0" required />
+            </label>
+          ))}
+          <label>
+            <input type="checkbox" name="rain" value="1" /> 雨
+          </label>
+          <button type="submit">気象確認を記録</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="drones-h">
+        <h2 id="drones-h">機体と日常点検</h2>
+        <ul>
+          {board.drones.map((dr) => (
+            <li>
+              {dr.name}（{dr.registrationMark}、最大 {kg(dr.payloadG)}）：
+              {dr.inspection === 'passed' ? '点検済み' : dr.inspection === 'failed' ? '点検で異常あり' : '未点検'}{' '}
+              {dr.inspection ? null : <a href={`/console/drone/inspection?droneId=${dr.id}&date=${d}`}>日常点検を記録</a>}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="flights-h">
+        <h2 id="flights-h">ドローン便</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>便</th>
+              <th>機体</th>
+              <th>着陸地</th>
+              <th>荷物</th>
+              <th class="num">重さ</th>
+              <th>予定</th>
+              <th>実績</th>
+              <th>状態</th>
+              <th class="no-print">操作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.flights.map((f) => (
+              <tr data-flight={String(f.seq)}>
+                <td>{f.seq}</td>
+                <td>{f.droneName}</td>
+                <td>{f.hallName}</td>
+                <td>{f.orderIds.map((id) => `#${id}`).join(' ')}</td>
+                <td class="num">{kg(f.loadG)}</td>
+                <td>
+                  {hm(f.plannedDepartAt)}〜{hm(f.plannedReturnAt)}
+                </td>
+                <td>
+                  {f.launchedAt ? `離陸 ${hm(f.launchedAt)}` : ''} {f.landedAt ? `着陸 ${hm(f.landedAt)}` : ''}{' '}
+                  {f.returnedAt ? `帰還 ${hm(f.returnedAt)}` : ''}
+                </td>
+                <td>
+                  {f.statusJa}
+                  {f.abortReason ? `（${f.abortReason}）` : ''}
+                </td>
+                <td class="no-print">
+                  {f.status === 'planned' ? (
+                    <form method="post" action={`/console/drone/flights/${f.id}/launch?date=${d}`} class="inline">
+                      <input name="pilotLicenceNo" placeholder="技能証明書番号（初回のみ）" size={18} />
+                      <button type="submit">離陸</button>
+                    </form>
+                  ) : null}
+                  {f.status === 'launched' ? (
+                    <form method="post" action={`/console/drone/flights/${f.id}/land?date=${d}`} class="inline">
+                      <button type="submit">着陸</button>
+                    </form>
+                  ) : null}
+                  {f.status === 'landed' ? (
+                    <form method="post" action={`/console/drone/flights/${f.id}/return?date=${d}`} class="inline">
+                      <button type="submit">帰還</button>
+                    </form>
+                  ) : null}
+                  {f.status === 'planned' || f.status === 'launched' ? (
+                    <form method="post" action={`/console/drone/flights/${f.id}/abort?date=${d}`} class="inline">
+                      <input name="reason" placeholder="中止の理由" required size={14} />
+                      <button type="submit" class="danger">
+                        中止
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="car-h">
+        <h2 id="car-h">車で配送</h2>
+        {board.car.length === 0 ? <p class="muted">車で配送する荷物はありません。</p> : null}
+        {board.car.map((hall) => (
+          <div class="card" data-car-hall={String(hall.hamletId)}>
+            <h3>{hall.hallName}</h3>
+            <ul>
+              {hall.orders.map((o) => (
+                <li>
+                  #{o.id} {kg(o.weightG)} {o.statusJa}：{o.reason}
+                </li>
+              ))}
+            </ul>
+            <form method="post" action={`/console/drone/days/${d}/car/${hall.hamletId}/dispatch`} class="inline">
+              <button type="submit">車で出発</button>
+            </form>{' '}
+            <form method="post" action={`/console/drone/days/${d}/car/${hall.hamletId}/arrive`} class="inline">
+              <button type="submit">公民館に到着</button>
+            </form>
+          </div>
+        ))}
+      </section>
+
+      <section aria-labelledby="routes-h">
+        <h2 id="routes-h">航路（QGroundControl）</h2>
+        <ul>
+          {board.routes.map((r) => (
+            <li>
+              {r.hallName}（片道 {(r.lengthM / 1000).toFixed(1)}km）{' '}
+              <a href={`/console/drone/routes/${r.hamletId}.plan`} download>
+                .plan をダウンロード
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="log-h">
+        <h2 id="log-h">飛行日誌（CSV）</h2>
+        <form method="get" action="/console/drone/flight-log.csv">
+          <label>
+            機体
+            <select name="droneId">
+              {board.drones.map((dr) => (
+                <option value={String(dr.id)}>
+                  {dr.name}（{dr.registrationMark}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            期間 <input type="date" name="from" value={`${d.slice(0, 8)}01`} required /> 〜{' '}
+            <input type="date" name="to" value={d} required />
+          </label>
+          <label>
+            種類
+            <select name="part">
+              <option value="flights">飛行記録</option>
+              <option value="inspections">日常点検記録</option>
+              <option value="maintenance">点検整備記録</option>
+            </select>
+          </label>
+          <button type="submit">CSVをダウンロード</button>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+droneConsole.get('/', (c) => {
+  const { deps, staff } = c.var;
+  const date = dateOf(c.req.query('date'), deps.clock.now());
+  return c.html(
+    <Board board={getDayBoard(deps.db, date)} staff={staff} done={c.req.query('done')} error={c.req.query('error')} />,
+  );
+});
+
+droneConsole.post('/days/:date/plan', (c) => {
+  const { deps, staff } = c.var;
+  const date = dateOf(c.req.param('date'), deps.clock.now());
+  return act(c, date, '配送計画を作成しました', () => planDeliveryDay(deps.db, date, actorOf(staff), deps.clock.now()));
+});
+
+const num = z.coerce.number().min(0).max(60);
+const WeatherForm = z.object({
+  hamletId: z.string().optional(),
+  groundWindTakeoffMps: num,
+  groundWindLandingMps: num,
+  rain: z.string().optional(),
+  ...Object.fromEntries(BANDS.map((b) => [`band_${b.fromM}_${b.toM}`, num])),
+});
+
+droneConsole.post('/days/:date/weather', async (c) => {
+  const { deps, staff } = c.var;
+  const date = dateOf(c.req.param('date'), deps.clock.now());
+  const form = WeatherForm.safeParse(await c.req.parseBody());
+  if (!form.success) return c.redirect(boardUrl(date, 'error', '風速は0〜60の数値で入力してください'), 303);
+  const f = form.data as Record<string, unknown> & z.infer<typeof WeatherForm>;
+  let message = '';
+  const res = act(c, date, '', () => {
+    const r = recordWeatherCheck(
+      deps.db,
+      date,
+      {
+        hamletId: f.hamletId ? Number(f.hamletId) : null,
+        groundWindTakeoffMps: f.groundWindTakeoffMps,
+        groundWindLandingMps: f.groundWindLandingMps,
+        bands: BANDS.map((b) => ({ ...b, windMps: f[`band_${b.fromM}_${b.toM}`] as number })),
+        rain: f.rain === '1',
+      },
+      actorOf(staff),
+      deps.clock.now(),
+    );
+    message = `気象確認を記録しました：${r.residentText}${r.cancelledFlightIds.length ? `（${r.cancelledFlightIds.length}便を車に変更）` : ''}`;
+  });
+  return message ? c.redirect(boardUrl(date, 'done', message), 303) : res;
+});
+
+droneConsole.post('/flights/:id/:action{launch|land|return|abort}', async (c) => {
+  const { deps, staff } = c.var;
+  const id = idOf(c.req.param('id'));
+  const date = dateOf(c.req.query('date'), deps.clock.now());
+  const body = await c.req.parseBody();
+  const now = deps.clock.now();
+  const actor = actorOf(staff);
+  const str = (k: string) => (typeof body[k] === 'string' && body[k] ? (body[k] as string) : undefined);
+  switch (c.req.param('action')) {
+    case 'launch':
+      return act(c, date, '離陸を記録しました', () =>
+        launchFlight(deps.db, id, { pilotLicenceNo: str('pilotLicenceNo') }, actor, now),
+      );
+    case 'land':
+      return act(c, date, '着陸を記録しました（荷物は公民館に到着）', () => landFlight(deps.db, id, actor, now));
+    case 'return':
+      return act(c, date, '帰還を記録しました', () => returnFlight(deps.db, id, {}, actor, now));
+    default:
+      return act(c, date, '飛行を中止し、荷物を再計画しました', () =>
+        abortFlight(deps.db, id, { reason: str('reason') ?? '' }, actor, now),
+      );
+  }
+});
+
+droneConsole.post('/days/:date/car/:hamletId/:step{dispatch|arrive}', (c) => {
+  const { deps, staff } = c.var;
+  const date = dateOf(c.req.param('date'), deps.clock.now());
+  const step = c.req.param('step') as 'dispatch' | 'arrive';
+  return act(c, date, step === 'dispatch' ? '車の出発を記録しました' : '車の到着を記録しました', () =>
+    moveCarParcels(deps.db, date, idOf(c.req.param('hamletId')), step, actorOf(staff), deps.clock.now()),
+  );
+});
+
+droneConsole.get('/routes/:file{[0-9]+\\.plan}', (c) => {
+  const { fileName, plan } = exportRoutePlan(c.var.deps.db, idOf(c.req.param('file').replace('.plan', '')));
+  c.header('content-type', 'application/json; charset=utf-8');
+  c.header('content-disposition', `attachment; filename="${fileName}"`);
+  return c.body(JSON.stringify(plan, null, 2));
+});
+
+droneConsole.get('/flight-log.csv', (c) => {
+  const q = c.req.query();
+  const { fileName, csv } = exportFlightLog(c.var.deps.db, idOf(q.droneId), {
+    from: q.from ?? '',
+    to: q.to ?? '',
+    part: (q.part as 'flights') ?? 'flights',
+  });
+  c.header('content-type', 'text/csv; charset=utf-8');
+  c.header('content-disposition', `attachment; filename="${fileName}"`);
+  return c.body(csv);
+});
+
+droneConsole.get('/inspection', (c) => {
+  const { deps, staff } = c.var;
+  const date = dateOf(c.req.query('date'), deps.clock.now());
+  const board = getDayBoard(deps.db, date);
+  const droneId = Number(c.req.query('droneId'));
+  return c.html(
+    <Layout title="日常点検の記録" staff={staff}>
+      <form method="post" action="/console/drone/inspection">
+        <input type="hidden" name="date" value={date} />
+        <label>
+          機体
+          <select name="droneId">
+            {board.drones.map((dr) => (
+              <option value={String(dr.id)} selected={dr.id === droneId}>
+                {dr.name}（{dr.registrationMark}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          点検場所 <input name="place" value="ドローンポート" required />
+        </label>
+        <table>
+          <thead>
+            <tr>
+              <th>点検項目</th>
+              <th>正常</th>
+              <th>異常</th>
+            </tr>
+          </thead>
+          <tbody>
+            {DAILY_CHECK_ITEMS.map((i) => (
+              <tr>
+                <td>{i.label}</td>
+                <td>
+                  <input type="radio" name={i.key} value="ok" aria-label={`${i.label} 正常`} checked />
+                </td>
+                <td>
+                  <input type="radio" name={i.key} value="ng" aria-label={`${i.label} 異常`} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <label>
+          特記事項 <textarea name="notes"></textarea>
+        </label>
+        <button type="submit">日常点検を記録</button>
+      </form>
+    </Layout>,
+  );
+});
+
+droneConsole.post('/inspection', async (c) => {
+  const { deps, staff } = c.var;
+  const body = await c.req.parseBody();
+  const date = dateOf(typeof body.date === 'string' ? body.date : undefined, deps.clock.now());
+  const results = Object.fromEntries(DAILY_CHECK_ITEMS.map((i) => [i.key, body[i.key] === 'ng' ? 'ng' : 'ok']));
+  return act(c, date, '日常点検を記録しました', () =>
+    recordDailyInspection(
+      deps.db,
+      idOf(String(body.droneId)),
+      { date, place: String(body.place ?? ''), results: results as never, notes: String(body.notes ?? '') },
+      actorOf(staff),
+      deps.clock.now(),
+    ),
+  );
+});

@@ -1,0 +1,108 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import {
+  droneFlightParcels,
+  droneFlights,
+  droneRoutes,
+  droneRouteWaypoints, orderEvents, orderLines, products } from '../../../db/src/schema';
+import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { runCutoffPlan } from './jobs';
+import { addOrder, at, DAY, order, withRoutes } from './test-fixtures';
+
+let ctx: TestContext;
+beforeEach(() => {
+  ctx = createTestContext({ now: at('10:00') });
+  withRoutes(ctx);
+});
+afterEach(() => ctx.close());
+
+const flightOf = (orderId: number) =>
+  ctx.db
+    .select({ flight: droneFlights })
+    .from(droneFlightParcels)
+    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+    .where(eq(droneFlightParcels.orderId, orderId))
+    .get()?.flight;
+
+describe('cut-off planning job', () => {
+  it('does nothing before the cut-off and plans at 11:00 Tokyo', () => {
+    const id = addOrder(ctx, 1, 1200);
+    ctx.clock.set(at('10:59'));
+    expect(runCutoffPlan(ctx.deps)).toEqual({ due: false });
+    expect(flightOf(id)).toBeUndefined();
+    ctx.clock.set(at('11:00'));
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: true, deliveryDate: DAY });
+    expect(flightOf(id)).toMatchObject({ status: 'planned', hamletId: 1 });
+    expect(order(ctx, id)).toMatchObject({ status: 'received', deliveryMode: 'drone', deliveryModeReason: null });
+  });
+
+  it('groups by hall and packs flights under the 5 kg payload', () => {
+    const a = addOrder(ctx, 1, 3000);
+    const b = addOrder(ctx, 2, 2000);
+    const c = addOrder(ctx, 3, 2500);
+    const d = addOrder(ctx, 4, 1000); // another hamlet
+    ctx.clock.set(at('11:00'));
+    runCutoffPlan(ctx.deps);
+    expect(flightOf(a)!.id).toBe(flightOf(b)!.id); // 3.0 + 2.0 = 5.0 kg
+    expect(flightOf(c)!.id).not.toBe(flightOf(a)!.id);
+    expect(flightOf(d)!.hamletId).toBe(2);
+    for (const f of ctx.db.select().from(droneFlights).all()) expect(f.loadG).toBeLessThanOrEqual(5000);
+  });
+
+  it('sends an order over 5 kg, to a hall without a route, or with goods that may not fly by car, with the reason', () => {
+    const heavy = addOrder(ctx, 1, 5001);
+    const noRoute = addOrder(ctx, 4, 800);
+    const route = ctx.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, 2)).get()!;
+    ctx.db.delete(droneRouteWaypoints).where(eq(droneRouteWaypoints.routeId, route.id)).run();
+    ctx.db.delete(droneRoutes).where(eq(droneRoutes.id, route.id)).run();
+    const flower = addOrder(ctx, 7, 900);
+    const product = ctx.db.select().from(products).get()!;
+    ctx.db.update(products).set({ airEligible: false }).where(eq(products.id, product.id)).run();
+    ctx.db
+      .insert(orderLines)
+      .values({ orderId: flower, productId: product.id, sellerId: product.sellerId, name: product.name, unitPriceYen: 100, taxRate: 8, qty: 1, weightG: 900 })
+      .run();
+    ctx.clock.set(at('11:00'));
+    runCutoffPlan(ctx.deps);
+    expect(order(ctx, heavy)).toMatchObject({ deliveryMode: 'car', deliveryModeReason: '荷物が5kgを超えるため、車でお届けします' });
+    expect(order(ctx, noRoute).deliveryModeReason).toBe('この公民館へのドローンの航路がないため、車でお届けします');
+    expect(order(ctx, flower).deliveryModeReason).toBe('ドローンで運べない品物のため、車でお届けします');
+    for (const id of [heavy, noRoute, flower]) expect(flightOf(id)).toBeUndefined();
+    const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, heavy)).all();
+    expect(events.at(-1)).toMatchObject({ actorType: 'system', note: '荷物が5kgを超えるため、車でお届けします' });
+  });
+
+  it('is idempotent: a second run, or the operator button, plans nothing twice', async () => {
+    addOrder(ctx, 1, 1000);
+    addOrder(ctx, 4, 1000);
+    ctx.clock.set(at('11:00'));
+    runCutoffPlan(ctx.deps);
+    const before = ctx.db.select().from(droneFlights).all().length;
+    ctx.clock.set(at('11:05'));
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: false });
+    const cookie = await ctx.login('drone');
+    const res = await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST', headers: cookie });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ created: false });
+    expect(ctx.db.select().from(droneFlights).all()).toHaveLength(before);
+  });
+
+  it('catches up after downtime: the first run after the cut-off plans the day', () => {
+    const id = addOrder(ctx, 1, 1000);
+    ctx.clock.set(at('13:40'));
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: true });
+    expect(flightOf(id)).toBeDefined();
+  });
+
+  it('does not plan on a public holiday', () => {
+    ctx.clock.set(new Date('2026-11-23T11:30:00+09:00'));
+    expect(runCutoffPlan(ctx.deps)).toEqual({ due: false });
+  });
+
+  it('lets only drone operators plan', async () => {
+    const cookie = await ctx.login('store');
+    const res = await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST', headers: cookie });
+    expect(res.status).toBe(403);
+    expect((await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST' })).status).toBe(401);
+  });
+});

@@ -1,0 +1,104 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import {
+  residents,
+  watchAckTokens,
+  watchAcks,
+  watchAlerts,
+  watchAlertSteps,
+  watchState,
+  WATCH_ACK_ACTIONS,
+} from '../../../db/src/schema';
+import { recordAudit } from '../lib/audit';
+import { sha256, verifySignedToken } from '../lib/crypto';
+import { AppError, conflict, notFound } from '../lib/errors';
+
+export type AckAction = (typeof WATCH_ACK_ACTIONS)[number];
+
+export const ACK_LABELS: Record<AckAction, string> = {
+  reached: '連絡がとれました',
+  visiting: '訪問します',
+  fine: '大丈夫でした',
+};
+
+function findToken(db: Db, token: string, secret: string, now: Date) {
+  const payload = verifySignedToken<{ a: number; e: number }>(secret, token);
+  const row = payload ? db.select().from(watchAckTokens).where(eq(watchAckTokens.tokenHash, sha256(token))).get() : undefined;
+  if (!payload || !row || row.alertId !== payload.a) throw notFound('Link');
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    throw new AppError(410, 'link_expired', 'このリンクは有効期限が切れています。');
+  }
+  return row;
+}
+
+export interface AckView {
+  residentName: string;
+  reasonJa: string;
+  openedAt: Date;
+  closedAt: Date | null;
+  closeReason: string | null;
+  steps: { step: number; at: Date; count: number }[];
+  acks: { action: AckAction; at: Date }[];
+  usedActions: AckAction[];
+}
+
+/** What the family sees behind the link: the alert's status and what has been done. */
+export function getAckView(db: Db, token: string, secret: string, now: Date): AckView {
+  const t = findToken(db, token, secret, now);
+  const a = db
+    .select({ alert: watchAlerts, name: residents.name })
+    .from(watchAlerts)
+    .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+    .where(eq(watchAlerts.id, t.alertId))
+    .get();
+  if (!a) throw notFound('Alert');
+  const steps = db
+    .select()
+    .from(watchAlertSteps)
+    .where(eq(watchAlertSteps.alertId, t.alertId))
+    .orderBy(asc(watchAlertSteps.step))
+    .all();
+  const acks = db.select().from(watchAcks).where(eq(watchAcks.alertId, t.alertId)).orderBy(asc(watchAcks.at)).all();
+  return {
+    residentName: a.name,
+    reasonJa: a.alert.reasonJa,
+    openedAt: a.alert.openedAt,
+    closedAt: a.alert.closedAt,
+    closeReason: a.alert.closeReason,
+    steps: steps.map((s) => ({ step: s.step, at: s.at, count: s.recipients.length })),
+    acks: acks.map((x) => ({ action: x.action, at: x.at })),
+    usedActions: acks.filter((x) => x.tokenId === t.id).map((x) => x.action),
+  };
+}
+
+/**
+ * "連絡がとれました" / "訪問します" stop the escalation; "大丈夫でした" also closes the alert, and
+ * silence is counted afresh from now. Each action works once per link.
+ */
+export function acknowledgeAlert(db: Db, token: string, action: AckAction, secret: string, now: Date): void {
+  db.transaction((tx) => {
+    const t = findToken(db, token, secret, now);
+    const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, t.alertId)).get();
+    if (!alert) throw notFound('Alert');
+    if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
+    const res = tx
+      .insert(watchAcks)
+      .values({ alertId: alert.id, tokenId: t.id, action, at: now })
+      .onConflictDoNothing()
+      .run();
+    if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
+    if (action === 'fine') {
+      tx.update(watchAlerts)
+        .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
+        .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
+        .run();
+      tx.update(watchState)
+        .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null })
+        .where(eq(watchState.residentId, alert.residentId))
+        .run();
+    } else if (!alert.acknowledgedAt) {
+      tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
+    }
+    recordAudit(tx, now, { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId }, `watch.ack.${action}`, 'watch_alert', alert.id);
+  });
+}

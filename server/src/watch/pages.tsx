@@ -1,0 +1,115 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../lib/router';
+import { formatJaDateTime } from '../lib/tokyo';
+import { ACK_LABELS, acknowledgeAlert, getAckView, type AckAction } from './acknowledge-alert';
+import { AppError } from '../lib/errors';
+
+const css = `body{font-family:"Noto Sans JP",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;font-size:20px;line-height:1.7}
+button{font:inherit;font-size:22px;padding:.6rem 1rem;margin:.3rem 0;width:100%;border-radius:8px;border:2px solid #23395d;background:#23395d;color:#fff}
+button:disabled{background:#999;border-color:#999}.box{border:1px solid #ccc;padding:.75rem;border-radius:8px;background:#fafafa}
+.done{background:#e8f5e8;border:1px solid #2a7a2a;padding:.5rem}.error{background:#fde8e8;border:1px solid #a32020;padding:.5rem}`;
+
+function Page(props: { title: string; children?: unknown }) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        <style>{css}</style>
+      </head>
+      <body>
+        <h1>{props.title}</h1>
+        {props.children as never}
+      </body>
+    </html>
+  );
+}
+
+/** Public pages behind the signed links in alert emails: no login. */
+export const watchPages = new Hono<AppEnv>();
+
+watchPages.get('/ack/:token', (c) => {
+  const { deps } = c.var;
+  const now = deps.clock.now();
+  try {
+    const v = getAckView(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
+    const done = c.req.query('done') as AckAction | undefined;
+    return c.html(
+      <Page title={`見守り: ${v.residentName}さん`}>
+        {done && ACK_LABELS[done] ? <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p> : null}
+        <div class="box">
+          <p>{v.reasonJa}</p>
+          <p>お知らせした時刻: {formatJaDateTime(v.openedAt)}</p>
+          {v.closedAt ? (
+            <p>
+              <strong>{v.closeReason === 'recovered' ? '活動が確認でき、回復しました。' : '確認が済み、終わりました。'}</strong>（
+              {formatJaDateTime(v.closedAt)}）
+            </p>
+          ) : (
+            <p>
+              <strong>確認をお待ちしています。</strong>
+            </p>
+          )}
+          {v.acks.length > 0 ? (
+            <ul>
+              {v.acks.map((a) => (
+                <li>
+                  {formatJaDateTime(a.at)} {ACK_LABELS[a.action]}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+        {v.closedAt ? null : (
+          <form method="post">
+            {(Object.keys(ACK_LABELS) as AckAction[]).map((action) => (
+              <button type="submit" name="action" value={action} disabled={v.usedActions.includes(action)}>
+                {ACK_LABELS[action]}
+              </button>
+            ))}
+          </form>
+        )}
+      </Page>,
+    );
+  } catch (e) {
+    if (e instanceof AppError) {
+      return c.html(
+        <Page title="見守り">
+          <p class="error">{e.status === 410 ? e.message : 'このリンクは使えません。'}</p>
+        </Page>,
+        e.status === 410 ? 410 : 404,
+      );
+    }
+    throw e;
+  }
+});
+
+watchPages.post('/ack/:token', async (c) => {
+  const { deps } = c.var;
+  const token = c.req.param('token');
+  const form = await c.req.parseBody();
+  const action = String(form['action'] ?? '');
+  if (!(action in ACK_LABELS)) {
+    return c.html(
+      <Page title="見守り">
+        <p class="error">操作を選んでください。</p>
+      </Page>,
+      400,
+    );
+  }
+  try {
+    acknowledgeAlert(deps.db, token, action as AckAction, deps.config.LINK_SECRET, deps.clock.now());
+  } catch (e) {
+    if (e instanceof AppError) {
+      return c.html(
+        <Page title="見守り">
+          <p class="error">{e.status === 404 ? 'このリンクは使えません。' : e.message}</p>
+        </Page>,
+        e.status,
+      );
+    }
+    throw e;
+  }
+  return c.redirect(`/p/watch/ack/${token}?done=${action}`, 303);
+});

@@ -1,0 +1,131 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireDevice } from '../auth/device-auth';
+import { requireStaff } from '../auth/staff-auth';
+import { deviceSecurity, errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { createRouter } from '../lib/router';
+import { enrollResident, EnrollInput } from './enroll-resident';
+import { confirmNotice, listNotices } from './notices';
+import { recordTvActivity } from './record-activity';
+import { createReminder, CreateReminderInput } from './reminders';
+import { setAwayFromTv } from './set-away';
+
+export const watchApi = createRouter();
+
+const ActivityInput = z.object({ kind: z.enum(['heartbeat', 'keys']) }).strict();
+const ActivityResult = z.object({ recorded: z.number().int() });
+const Ok = z.object({ ok: z.boolean() });
+const NoticeSchema = z.object({
+  id: z.number().int(),
+  residentName: z.string(),
+  text: z.string(),
+  dueAt: z.string(),
+  confirmedAt: z.string().nullable(),
+});
+const NoticesSchema = z.object({ check: z.boolean(), pending: z.array(NoticeSchema), recent: z.array(NoticeSchema) });
+const AwayInput = z.object({ returnDate: z.iso.date() }).strict();
+
+// ── The TV ───────────────────────────────────────────────────────────────────────────────────
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/activity',
+    tags: ['watch'],
+    summary: 'Heartbeat while the TV app is on, or a (debounced) key press; only presence is kept',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: jsonBody(ActivityInput),
+    responses: { 200: jsonResponse(ActivityResult), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, device } = c.var;
+    const n = recordTvActivity(deps.sqlite, device.householdId, c.req.valid('json').kind, deps.clock.now());
+    return c.json({ recorded: n }, 200);
+  },
+);
+
+watchApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/notices',
+    tags: ['watch'],
+    summary: 'Reminders due (full screen), the お知らせ list, and whether to ask "お元気ですか？"',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    responses: { 200: jsonResponse(NoticesSchema), ...errorResponses },
+  }),
+  (c) => c.json(listNotices(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+);
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/notices/{id}/confirm',
+    tags: ['watch'],
+    summary: 'OK pressed on a reminder',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(Ok), ...errorResponses },
+  }),
+  (c) => {
+    confirmNotice(c.var.deps.db, c.var.device.householdId, c.req.valid('param').id, c.var.deps.clock.now());
+    return c.json({ ok: true }, 200);
+  },
+);
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/away',
+    tags: ['watch'],
+    summary: '"留守にします" with a return date',
+    security: deviceSecurity,
+    middleware: [requireDevice()] as const,
+    request: jsonBody(AwayInput),
+    responses: { 200: jsonResponse(z.object({ residents: z.number().int() })), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, device } = c.var;
+    const n = setAwayFromTv(deps.db, device.householdId, device.boxId, c.req.valid('json').returnDate, deps.clock.now());
+    return c.json({ residents: n }, 200);
+  },
+);
+
+// ── Staff ────────────────────────────────────────────────────────────────────────────────────
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/enrolments',
+    tags: ['watch'],
+    summary: "Record a resident's consent and start watching",
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff', 'support_worker')] as const,
+    request: jsonBody(EnrollInput),
+    responses: { 200: jsonResponse(Ok), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    deps.db.transaction((tx) => enrollResident(tx, c.req.valid('json'), staff.id, deps.clock.now()));
+    return c.json({ ok: true }, 200);
+  },
+);
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/reminders',
+    tags: ['watch'],
+    summary: 'Schedule a reminder shown full screen on the TV',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff', 'support_worker')] as const,
+    request: jsonBody(CreateReminderInput),
+    responses: { 201: jsonResponse(z.object({ id: z.number().int() })), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const r = createReminder(deps.db, c.req.valid('json'), { staffId: staff.id }, deps.clock.now());
+    return c.json({ id: r.id }, 201);
+  },
+);

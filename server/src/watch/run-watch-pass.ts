@@ -1,0 +1,184 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '../../../db/src';
+import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
+import type { Config } from '../config';
+import { recordAudit, systemActor } from '../lib/audit';
+import { enqueueMail } from '../mail/outbox';
+import { decideWatchStep } from './detector/decide-watch-step';
+import { DEFAULT_TUNING, type WatchDecision } from './detector/types';
+import { recipientsFor, residentPeople, type ResidentPeople } from './alert-recipients';
+import { composeAlertMail, composeRecoveryMail } from './compose-alert-mail';
+import { issueAckLink } from './issue-ack-link';
+import { loadWatchStates, type LoadedResident } from './load-watch-states';
+
+export interface WatchPassResult {
+  residents: number;
+  asked: number;
+  opened: number;
+  escalated: number;
+  recovered: number;
+}
+
+/**
+ * The watching job: one detector decision per watched resident, each applied in its own
+ * transaction. Steps are unique per (alert, step) and mails carry a dedupe key, so a pass that
+ * is repeated after a crash or restart sends nothing twice; missed passes are caught up because
+ * the decision depends only on the database and `now`.
+ */
+export function runWatchPass(
+  db: Db,
+  config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
+  now: Date,
+  residentIds?: number[],
+): WatchPassResult {
+  const peopleCache = new Map<number, ResidentPeople | null>();
+  const people = (id: number) => {
+    if (!peopleCache.has(id)) peopleCache.set(id, residentPeople(db, id));
+    return peopleCache.get(id) ?? null;
+  };
+  const loaded = loadWatchStates(
+    db,
+    now,
+    (id) => {
+      const p = people(id);
+      return { contactCount: p?.contacts.length ?? 0, hasSupportWorker: (p?.supportWorkers.length ?? 0) > 0 };
+    },
+    residentIds,
+  );
+  const result: WatchPassResult = { residents: loaded.length, asked: 0, opened: 0, escalated: 0, recovered: 0 };
+  const ms = now.getTime();
+  for (const r of loaded) {
+    const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+    db.transaction((tx) => {
+      tx.update(watchState)
+        .set({ rhythm: r.state.rhythm, rhythmSlot: r.rhythmSlot })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
+      applyStep(tx, r, d, people(r.residentId), config, now, result);
+    });
+  }
+  return result;
+}
+
+function applyStep(
+  tx: Tx,
+  r: LoadedResident,
+  d: WatchDecision,
+  people: ResidentPeople | null,
+  config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
+  now: Date,
+  result: WatchPassResult,
+): void {
+  switch (d.kind) {
+    case 'none':
+      return;
+    case 'ask':
+      tx.update(watchState)
+        .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
+      result.asked++;
+      return;
+    case 'open': {
+      const alert = tx
+        .insert(watchAlerts)
+        .values({
+          residentId: r.residentId,
+          condition: d.condition,
+          reasonCode: d.reason.code,
+          reasonJa: d.reason.ja,
+          openedAt: now,
+          step: 0,
+          stepAt: now,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
+      // Another pass opened one first: at most one open alert per resident.
+      if (!alert) return;
+      tx.update(watchState)
+        .set({ checkAskedAt: null, checkAttempt: null })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
+      notifyStep(tx, alert.id, 0, d.tier, d.reason.ja, r, people, config, now);
+      recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, { condition: d.condition });
+      result.opened++;
+      return;
+    }
+    case 'escalate': {
+      if (r.alertId === null) return;
+      tx.update(watchAlerts)
+        .set({ step: d.step, stepAt: now })
+        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+        .run();
+      if (notifyStep(tx, r.alertId, d.step, d.tier, d.reason.ja, r, people, config, now)) result.escalated++;
+      return;
+    }
+    case 'recover': {
+      if (r.alertId === null) return;
+      const closed = tx
+        .update(watchAlerts)
+        .set({ closedAt: now, closeReason: 'recovered' })
+        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+        .run();
+      if (closed.changes === 0) return;
+      const steps = tx.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.alertId)).all();
+      const told = new Set(steps.flatMap((s) => s.recipients));
+      const everyone = [...(people?.contacts ?? []), ...(people?.supportWorkers ?? [])];
+      for (const p of everyone) {
+        if (!told.has(p.key) || !p.email) continue;
+        const mail = composeRecoveryMail(p.name, people!.residentName, new Date(r.state.lastSignAt ?? now.getTime()));
+        enqueueMail(tx, { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail }, now);
+      }
+      recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
+      result.recovered++;
+      return;
+    }
+  }
+}
+
+/** Records the step once and mails its recipients; false if the step was already recorded. */
+function notifyStep(
+  tx: Tx,
+  alertId: number,
+  step: number,
+  tier: Parameters<typeof recipientsFor>[1],
+  reasonJa: string,
+  r: LoadedResident,
+  people: ResidentPeople | null,
+  config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
+  now: Date,
+): boolean {
+  const recipients = people ? recipientsFor(people, tier) : [];
+  const inserted = tx
+    .insert(watchAlertSteps)
+    .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
+    .onConflictDoNothing()
+    .run();
+  if (inserted.changes === 0) return false;
+  for (const p of recipients) {
+    if (!p.email) continue;
+    const link = issueAckLink(
+      tx,
+      {
+        alertId,
+        contactId: p.contactId,
+        staffId: p.staffId,
+        secret: config.LINK_SECRET,
+        baseUrl: config.PUBLIC_BASE_URL,
+      },
+      now,
+    );
+    const mail = composeAlertMail({
+      recipientName: p.name,
+      residentName: people!.residentName,
+      reasonJa,
+      link: link.url,
+      expiresAt: link.expiresAt,
+      escalateAfterMinutes: r.settings.escalateAfterMinutes,
+      step,
+    });
+    enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
+  }
+  return true;
+}

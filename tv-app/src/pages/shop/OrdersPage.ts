@@ -1,0 +1,129 @@
+import { Lightning } from '@lightningjs/sdk';
+import { cancelOrder, listOrders, type ShopOrder } from '../../api/shop.js';
+import { ColourKeyBar } from '../../components/ColourKeyBar.js';
+import { textConfig } from '../../lib/text.js';
+import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
+import { showError, showOverlay, showToast } from '../../ui.js';
+import { Page } from '../Page.js';
+import { yen } from './cart.js';
+import { ShopList } from './ShopList.js';
+
+const PANEL_X = 980;
+const PANEL_W = SAFE.w - PANEL_X;
+const day = (date: string) => {
+  const [, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${m}月${d}日`;
+};
+
+/** 注文の状況: each order's status (受付 → 準備中 → 配送中 → 公民館に到着 → お届け済み) and what was missing. */
+export class OrdersPage extends Page {
+  private _orders: ShopOrder[] = [];
+
+  static override _template(): Lightning.Component.Template {
+    return {
+      x: SAFE.x,
+      y: SAFE.y,
+      Title: { text: textConfig('注文の状況', { size: FONT_SIZE.title }) },
+      Empty: { y: 200, alpha: 0, text: textConfig('まだ注文はありません。', { size: FONT_SIZE.body }) },
+      List: {
+        type: ShopList,
+        x: 20,
+        y: 150,
+        itemWidth: 900,
+        itemHeight: 110,
+        gap: 24,
+        h: 660,
+        signals: { moved: '_showDetail' },
+      },
+      Detail: {
+        x: PANEL_X,
+        y: 150,
+        Status: {
+          text: textConfig('', {
+            size: FONT_SIZE.title,
+            colour: COLOUR.focusOutline,
+            wrapWidth: PANEL_W,
+            maxLines: 1,
+          }),
+        },
+        Body: { y: 110, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 11 }) },
+      },
+      Keys: { y: SAFE.h - 80, type: ColourKeyBar, actions: [{ key: 'Red', label: '注文を取り消す' }] },
+    };
+  }
+
+  override _onMounted(): void {
+    this._load();
+  }
+
+  override _onChanged(): void {
+    this._load();
+  }
+
+  private _load(): void {
+    listOrders()
+      .then((orders) => {
+        this._orders = orders;
+        this._render();
+      })
+      .catch(showError);
+  }
+
+  private _render(): void {
+    const list = this.tag('List') as ShopList;
+    list.items = this._orders.map((o) => ({
+      label: `${day(o.deliveryDate)}\u3000${o.statusLabel}\u3000${yen(o.totalYen)}`,
+      announce: `${day(o.deliveryDate)}のお届け、${o.statusLabel}、${o.totalYen}円`,
+    }));
+    this.tag('Empty')!.alpha = this._orders.length === 0 ? 1 : 0;
+    this._showDetail();
+  }
+
+  _showDetail(): void {
+    const o = this._orders[(this.tag('List') as ShopList).index];
+    if (!o) {
+      this.tag('Detail')!.patch({ Status: { text: { text: '' } }, Body: { text: { text: '' } } });
+      return;
+    }
+    const lines = [
+      `${day(o.deliveryDate)} ${o.hallName}`,
+      ...(o.deliveryMode === 'car' && o.deliveryModeReason
+        ? [`車でお届けします：${o.deliveryModeReason}`]
+        : []),
+      ...(o.deliveryMode === 'drone' ? ['ドローンでお届けします'] : []),
+      ...o.missingNotes,
+      ...o.lines.map((l) => `${l.name} ${l.qty}点 ${yen(l.unitPriceYen * l.qty)}`),
+      ...(o.status === 'received' ? ['赤ボタンで取り消せます（締め切りまで）'] : []),
+    ];
+    this.tag('Detail')!.patch({
+      Status: { text: { text: o.statusLabel } },
+      Body: { text: { text: lines.join('\n') } },
+    });
+  }
+
+  override _getFocused() {
+    return this.tag('List') as Lightning.Component;
+  }
+
+  _handleRed(): boolean {
+    const o = this._orders[(this.tag('List') as ShopList).index];
+    if (!o) return true;
+    if (o.status !== 'received') {
+      showToast('この注文は、もう取り消せません', 'error');
+      return true;
+    }
+    showOverlay({
+      title: 'この注文を取り消しますか？',
+      body: `${day(o.deliveryDate)}\u3000${yen(o.totalYen)}`,
+      hint: '決定：取り消す\u3000戻る：やめる',
+    })
+      .then(async (answer) => {
+        if (answer !== 'ok') return;
+        await cancelOrder(o.id);
+        showToast('注文を取り消しました');
+        this._load();
+      })
+      .catch(showError);
+    return true;
+  }
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { TaxiBooking, TaxiOptions } from '../../api/taxi.js';
+import { newIdempotencyKey, returnDraft, riderChoices, toRequest, type TaxiDraft } from './taxiFlow.js';
+
+const options = (eligible: boolean[]): TaxiOptions => ({
+  date: '2026-11-24',
+  open: true,
+  closedMessage: null,
+  hours: { start: '09:00', end: '15:00' },
+  minNoticeMinutes: 30,
+  residents: eligible.map((e, i) => ({
+    id: i + 1,
+    name: `住民${i + 1}`,
+    eligible: e,
+    fareYen: 500,
+    message: null,
+  })),
+  destinations: [],
+  times: [],
+  maxPassengers: 3,
+});
+
+const draft: TaxiDraft = {
+  riderIds: [1],
+  from: { kind: 'home' },
+  fromLabel: '自宅',
+  to: { kind: 'place', placeId: 7 },
+  toLabel: '長谷診療所',
+  timeKind: 'arrive_by',
+  time: '10:30',
+  passengers: 2,
+  idempotencyKey: 'tv-abc',
+};
+
+describe('taxi booking flow', () => {
+  it('offers only eligible residents, and "みんなで" when more than one may ride', () => {
+    expect(riderChoices(options([true, false])).map((c) => c.label)).toEqual(['住民1さん']);
+    expect(riderChoices(options([true, true])).map((c) => c.riderIds)).toEqual([[1], [2], [1, 2]]);
+  });
+
+  it('counts passengers beyond the riders as companions', () => {
+    expect(toRequest(draft)).toMatchObject({
+      riderIds: [1],
+      companions: 1,
+      time: '10:30',
+      idempotencyKey: 'tv-abc',
+    });
+  });
+
+  it('makes distinct keys from random bytes', () => {
+    let seed = 0;
+    const rnd = (n: number) => Uint8Array.from({ length: n }, () => seed++ % 256);
+    const a = newIdempotencyKey(rnd);
+    expect(a).toMatch(/^tv-[0-9a-f]{24}$/);
+    expect(newIdempotencyKey(rnd)).not.toBe(a);
+  });
+
+  it('plans the way back from the destination home, after the expected arrival', () => {
+    const out = { id: 9, expectedArrival: '10:25' } as TaxiBooking;
+    const back = returnDraft(out, draft, ['10:15', '10:30', '10:45', '11:00', '11:15', '11:30', '11:45'])!;
+    expect(back).toMatchObject({
+      from: draft.to,
+      to: { kind: 'home' },
+      returnOf: 9,
+      timeKind: 'leave_after',
+    });
+    expect(back.time > '10:25').toBe(true);
+    expect(returnDraft(out, draft, ['10:00'])).toBeNull();
+  });
+});
