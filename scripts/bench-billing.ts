@@ -97,7 +97,6 @@ for (let start = 0; start < others; start += BATCH) {
   })();
 }
 for (const ix of indexSql) sqlite.exec(ix.sql);
-sqlite.exec('ANALYZE');
 const setupS = (performance.now() - t0) / 1000;
 const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 console.log(

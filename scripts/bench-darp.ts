@@ -26,7 +26,14 @@ const names = readdirSync(`${DARP_BENCH_DIR}/instances`)
     const [kb, nb] = b.slice(1).split('-').map(Number) as [number, number];
     return ka - kb || na - nb;
   });
-const rows: { instance: string; cost: number; bks: number; gap: number; seconds: number; feasible: boolean }[] = [];
+const rows: {
+  instance: string;
+  cost: number;
+  bks: number;
+  gap: number;
+  seconds: number;
+  feasible: boolean;
+}[] = [];
 console.log('instance  cost        optimum     gap%     seconds  feasible');
 for (const name of names) {
   const text = readFileSync(`${DARP_BENCH_DIR}/instances/${name}`, 'utf8');

@@ -4,7 +4,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { openDb } from '../db/src';
+import { seedDemo } from '../db/src/seed';
+import { hamlets, households, orders } from '../db/src/schema';
 import { planDeliveries } from '../server/src/drone/plan/plan-deliveries';
+import { planDeliveryDay } from '../server/src/drone/plan-delivery-day';
+import { seedDroneRoutes } from '../server/src/drone/seed-drone-routes';
+import { systemActor } from '../server/src/lib/audit';
 import type { PlanDrone, PlanParcel, PlanSite } from '../server/src/drone/plan/types';
 
 export interface ShopPlanBenchOptions {
@@ -95,8 +101,121 @@ export function printShopPlanBench(r: ShopPlanBenchResult): void {
   );
 }
 
+export interface CutoffJobBenchResult {
+  orders: number;
+  halls: number;
+  runs: number;
+  medianMs: number;
+  maxMs: number;
+  flights: number;
+  byCar: number;
+  goalMs: number;
+}
+
+/**
+ * The whole cut-off job against SQLite: read the day's orders, plan, write flights and parcels,
+ * set every order's delivery mode through the shop's status function (event + audit rows each).
+ * Each run uses a fresh in-memory database; only `planDeliveryDay` is timed.
+ */
+export function benchCutoffJob(
+  options: { orders?: number; halls?: number; runs?: number; seed?: number } = {},
+) {
+  const { orders: orderCount = 2000, halls = 50, runs = 5, seed = 20200805 } = options;
+  const now = new Date('2026-11-24T02:00:00Z'); // Tue 11:00 Tokyo
+  const date = '2026-11-24';
+  const times: number[] = [];
+  let last = { flights: 0, byCar: 0 };
+  for (let r = 0; r < runs; r++) {
+    const rand = prng(seed);
+    const { db, sqlite } = openDb(':memory:');
+    seedDemo(db, now);
+    const base = db.select().from(hamlets).all();
+    for (let i = base.length; i < halls; i++) {
+      const b = base[i % base.length]!;
+      const dLat = (rand() - 0.5) * 0.06;
+      const dLon = (rand() - 0.5) * 0.06;
+      db.insert(hamlets)
+        .values({
+          ...b,
+          id: undefined,
+          name: `${b.name}${i}`,
+          lat: b.lat + dLat,
+          lon: b.lon + dLon,
+          hallLat: b.hallLat + dLat,
+          hallLon: b.hallLon + dLon,
+        })
+        .run();
+    }
+    seedDroneRoutes(db, now);
+    const hallIds = db
+      .select({ id: hamlets.id })
+      .from(hamlets)
+      .all()
+      .map((h) => h.id);
+    const homes = hallIds.map(
+      (hamletId, i) =>
+        db
+          .insert(households)
+          .values({
+            hamletId,
+            name: `ベンチ${i}`,
+            address: '-',
+            lat: 0,
+            lon: 0,
+            cableCustomerNo: `BENCH-${i}`,
+            createdAt: now,
+          })
+          .returning({ id: households.id })
+          .get().id,
+    );
+    db.transaction((tx) => {
+      for (let i = 0; i < orderCount; i++) {
+        const h = Math.floor(rand() * hallIds.length);
+        tx.insert(orders)
+          .values({
+            householdId: homes[h]!,
+            hamletId: hallIds[h]!,
+            channel: 'tv',
+            idempotencyKey: `bench-${i}`,
+            status: 'received',
+            deliveryDate: date,
+            totalYen: 1000,
+            weightG: Math.round(200 + rand() ** 2 * 6500),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
+      }
+    });
+    const t0 = performance.now();
+    last = planDeliveryDay(db, date, systemActor, now);
+    times.push(performance.now() - t0);
+    sqlite.close();
+  }
+  times.sort((a, b) => a - b);
+  return {
+    orders: orderCount,
+    halls,
+    runs,
+    medianMs: times[Math.floor(times.length / 2)]!,
+    maxMs: times[times.length - 1]!,
+    flights: last.flights,
+    byCar: last.byCar,
+    goalMs: 2000,
+  } satisfies CutoffJobBenchResult;
+}
+
+export function printCutoffJobBench(r: CutoffJobBenchResult): void {
+  console.log(
+    `cut-off job (SQLite, writes included) ${r.orders} orders / ${r.halls} halls, ${r.runs} runs: ` +
+      `median ${r.medianMs.toFixed(0)} ms, max ${r.maxMs.toFixed(0)} ms (goal ≤ ${r.goalMs} ms) → ` +
+      `${r.flights} flights, ${r.byCar} by car`,
+  );
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   printShopPlanBench(benchShopPlan());
   // Ten drones shows the scheduler with a fleet that can fly most of the day's parcels.
   printShopPlanBench(benchShopPlan({ drones: 10 }));
+  printCutoffJobBench(benchCutoffJob());
 }

@@ -16,7 +16,9 @@ interface CheckerModule {
 }
 
 /** The reference checker, imported (not re-implemented) so figures are judged by the same code. */
-export async function loadChecker(dir = DARP_BENCH_DIR): Promise<(instanceText: string, solutionJson: string) => CheckResult> {
+export async function loadChecker(
+  dir = DARP_BENCH_DIR,
+): Promise<(instanceText: string, solutionJson: string) => CheckResult> {
   const mod = (await import(`${dir}/check.mjs`)) as CheckerModule;
   return (instanceText, solutionJson) => {
     const inst = mod.parseInstance(instanceText);

@@ -68,7 +68,15 @@ export function makeTaxiDay(vehicles: number, bookings: number, seed = 1): Recor
         roadFactor: 1.35,
         areas: [
           // the built-up centre: slower streets, straighter roads
-          { name: 'centre', south: 35.81, west: 137.93, north: 35.855, east: 137.98, roadFactor: 1.25, speedKmh: 24 },
+          {
+            name: 'centre',
+            south: 35.81,
+            west: 137.93,
+            north: 35.855,
+            east: 137.98,
+            roadFactor: 1.25,
+            speedKmh: 24,
+          },
         ],
       },
       requestWindowMinutes: 30,

@@ -47,7 +47,11 @@ export interface ReplayResult {
  * Replays a day exactly as the server would: advance the clock to each booking's arrival, answer it
  * at once, re-optimise until the next one, then run the day to its end and measure it.
  */
-export async function replayDay(day: TaxiDay, opts: ReplayOptions, clock = () => performance.now()): Promise<ReplayResult> {
+export async function replayDay(
+  day: TaxiDay,
+  opts: ReplayOptions,
+  clock = () => performance.now(),
+): Promise<ReplayResult> {
   const provider = createGreatCircleProvider(day.road);
   const depots = depotPoints(day.settings);
   const depotTravel = await provider.table(depots, depots);
@@ -98,7 +102,12 @@ function measure(
     stops: [],
   }));
   for (const s of state.history) {
-    routes[s.vehicle]!.stops.push({ bookingId: s.bookingId, kind: s.kind, time: formatTime(s.time), minutes: s.time });
+    routes[s.vehicle]!.stops.push({
+      bookingId: s.bookingId,
+      kind: s.kind,
+      time: formatTime(s.time),
+      minutes: s.time,
+    });
   }
   // shared: someone else was aboard at some moment of the ride
   const shared = new Set<string>();

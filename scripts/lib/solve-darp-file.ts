@@ -24,7 +24,12 @@ interface WorkerResult {
   solution: { routes: CheckerRoute[][] };
 }
 
-function runWorker(text: string, seed: number, opts: DarpRunOptions, timeLimitMs: number): Promise<WorkerResult> {
+function runWorker(
+  text: string,
+  seed: number,
+  opts: DarpRunOptions,
+  timeLimitMs: number,
+): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     // Node 20 refuses a .ts worker entry even under tsx, so a tiny eval'd bootstrap registers
     // tsx inside the worker first and then imports the TypeScript entry.

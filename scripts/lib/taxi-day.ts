@@ -30,7 +30,11 @@ export const taxiDaySchema = z.object({
   settings: z.object({
     serviceHours: z.object({ start: hhmm, end: hhmm }),
     maxRide: z.object({ factor: z.number().min(1), addMinutes: z.number().min(0) }),
-    road: z.object({ speedKmh: z.number().positive(), roadFactor: z.number().min(1), areas: z.array(area).optional() }),
+    road: z.object({
+      speedKmh: z.number().positive(),
+      roadFactor: z.number().min(1),
+      areas: z.array(area).optional(),
+    }),
     requestWindowMinutes: z.number().positive().optional(),
     promiseWidthMinutes: z.number().positive().optional(),
     arrivalSlackMinutes: z.number().min(0).optional(),

@@ -178,4 +178,64 @@ describe('shared taxi, end to end', () => {
     expect(server.db.select().from(charges).where(eq(charges.kind, 'ride')).all()).toHaveLength(1);
     await driver.context().close();
   });
+  it('two residents of a household book together, add the way back, then cancel it from the TV', async () => {
+    server.clock.set('2026-11-24T02:00:00Z'); // 11:00 in Tokyo
+    await openTv(page, server.baseUrl, demoBoxToken(2));
+    await waitForRoute(page, 'home');
+    await press(page, 'Red');
+    await waitForText(page, '今日の予約をする');
+    await press(page, 'Enter');
+    await waitForText(page, 'だれが乗りますか');
+    await press(page, 'ArrowDown', 2);
+    expect(await focusedLabel(page)).toBe('みんなで');
+    await press(page, 'Enter');
+    await waitForText(page, 'どこへ行きますか');
+    await press(page, 'Enter');
+    await waitForText(page, '時刻の決め方');
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter'); // 乗りたい時刻
+    await waitForText(page, '何時から乗りたいですか');
+    await press(page, 'Enter');
+    await waitForText(page, '何人で乗りますか');
+    await press(page, 'ArrowLeft'); // cannot go below the two riders
+    await press(page, 'Enter');
+    await waitForText(page, '2人');
+    await press(page, 'Enter');
+    await waitForText(page, '予約できました');
+    expect(await focusedLabel(page)).toBe('帰りも予約する');
+    await press(page, 'Enter');
+    await waitForText(page, '時刻の決め方');
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await press(page, 'Enter');
+    await press(page, 'Enter');
+    await waitForText(page, 'この内容で予約しますか');
+    await waitForText(page, '→ 自宅');
+    await press(page, 'Enter');
+    await waitForText(page, '予約できました');
+    const rows = bookingsOf(2);
+    expect(rows).toHaveLength(2);
+    const [out, back] = rows as [(typeof rows)[0], (typeof rows)[0]];
+    expect(out.riderIds).toHaveLength(2);
+    expect(back).toMatchObject({
+      returnOfId: out.id,
+      dropoffLabel: '自宅',
+      pickupPlaceId: out.dropoffPlaceId,
+    });
+
+    // おわり → the list → the way back → cancel it
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await waitForText(page, '予約の確認・取り消し（2件）');
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await waitForText(page, '予約の確認');
+    expect(await focusedLabel(page)).toContain('自宅行き');
+    await press(page, 'Enter');
+    await waitForText(page, 'この予約を取り消す');
+    await press(page, 'Enter');
+    await expect.poll(() => bookingsOf(2).find((b) => b.id === back.id)!.status).toBe('cancelled');
+    expect(bookingsOf(2).find((b) => b.id === out.id)!.status).toBe('booked');
+    await screenshot(page, 'taxi-cancelled');
+  });
 });

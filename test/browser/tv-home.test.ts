@@ -207,6 +207,11 @@ describe('TV home screen', () => {
     await waitForRoute(page, 'unregistered');
   });
 
+  it('explains a wait that times out with what the app shows instead', async () => {
+    await openTv(page, server.baseUrl, TOKEN);
+    await expect(waitForRoute(page, 'nowhere', 300)).rejects.toThrow(/route "nowhere".*"route":"home"/);
+  });
+
   it('shows the registration screen when the server does not know the token', async () => {
     await openTv(page, server.baseUrl, 'withdrawn-token');
     await waitForRoute(page, 'unregistered');

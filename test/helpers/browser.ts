@@ -99,9 +99,36 @@ export function hook<T>(page: Page, body: string): Promise<T> {
   return page.evaluate(hookExpr(body)) as Promise<T>;
 }
 
+/** What the app shows now, for timeout messages: a bare "Timeout exceeded" says nothing. */
+async function describeState(page: Page): Promise<string> {
+  try {
+    const state = await page.evaluate(
+      hookExpr(
+        'h ? { route: h.route, navigating: h.isNavigating(), ready: h.ready, focusPath: h.focusPath, texts: h.visibleTexts } : "no window.__engawa (app not loaded?)"',
+      ),
+    );
+    return `${page.url()} ${JSON.stringify(state)}`;
+  } catch (e) {
+    return `${page.url()} (state unavailable: ${String(e)})`;
+  }
+}
+
+async function waitForApp(page: Page, expression: string, what: string, timeout: number): Promise<void> {
+  try {
+    await page.waitForFunction(expression, undefined, { timeout, polling: 'raf' });
+  } catch (e) {
+    throw new Error(
+      `TV app: timed out after ${timeout} ms waiting for ${what}; now ${await describeState(page)}`,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
 /** Waits until the app has drawn every visible label and is not navigating. */
 export async function waitForReady(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(hookExpr('!!h && h.ready'), undefined, { timeout, polling: 'raf' });
+  await waitForApp(page, hookExpr('!!h && h.ready'), 'all text drawn', timeout);
 }
 
 /**
@@ -174,14 +201,8 @@ export async function press(page: Page, key: TvKey, times = 1): Promise<void> {
 
 /** Waits until `route` is the active page, navigation has finished and its text is drawn. */
 export async function waitForRoute(page: Page, route: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    hookExpr(`!!h && h.route === ${JSON.stringify(route)} && !h.isNavigating() && h.ready`),
-    undefined,
-    {
-      timeout,
-      polling: 'raf',
-    },
-  );
+  const expression = hookExpr(`!!h && h.route === ${JSON.stringify(route)} && !h.isNavigating() && h.ready`);
+  await waitForApp(page, expression, `route "${route}" drawn`, timeout);
 }
 
 /** Jumps straight to a route (as a deep link would) and waits until its page is drawn. */

@@ -25,7 +25,14 @@ export const drones = sqliteTable('drones', {
   turnaroundMin: integer().notNull().default(20),
 });
 
-export const DRONE_FLIGHT_STATUSES = ['planned', 'launched', 'landed', 'returned', 'aborted', 'cancelled'] as const;
+export const DRONE_FLIGHT_STATUSES = [
+  'planned',
+  'launched',
+  'landed',
+  'returned',
+  'aborted',
+  'cancelled',
+] as const;
 export type DroneFlightStatus = (typeof DRONE_FLIGHT_STATUSES)[number];
 
 /** The route from the port to one landing site (a hamlet's hall), flown one way and back. */

@@ -44,6 +44,23 @@ describe('closeMonth', () => {
     });
     addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10' });
     addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-10' });
+    addCharge(ctx.sqlite, {
+      householdId: 2,
+      kind: 'goods',
+      amountYen: 100,
+      sellerId: 1,
+      orderId: 12,
+      month: '2026-10',
+    });
+    addCharge(ctx.sqlite, {
+      householdId: 2,
+      kind: 'goods',
+      amountYen: 110,
+      taxRate: 10,
+      sellerId: 1,
+      orderId: 12,
+      month: '2026-10',
+    });
     // Another month's charge stays out of this close.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-11' });
 
@@ -52,8 +69,8 @@ describe('closeMonth', () => {
     expect(r.alreadyClosed).toBe(false);
     // Every demo household is a shopping member: one statement each.
     expect(r.statementCount).toBe(n);
-    expect(r.ledgerCount).toBe(n + 5);
-    expect(r.statementsTotal).toBe(n * 1000 + 198 + 350 + 344 + 500 + 500);
+    expect(r.ledgerCount).toBe(n + 7);
+    expect(r.statementsTotal).toBe(n * 1000 + 198 + 350 + 344 + 500 + 500 + 100 + 110);
     expect(r.statementsTotal).toBe(r.ledgerTotal);
     expect(r.payouts + r.commissions).toBe(r.goodsSales);
     expect(r.report.filter((l) => l.startsWith('FAIL'))).toEqual([]);
@@ -77,12 +94,13 @@ describe('closeMonth', () => {
 
     const settlements = ctx.sqlite
       .prepare(
-        "SELECT seller_id AS sellerId, sales, commission_net AS net, commission_tax AS tax, payout FROM seller_settlements WHERE month = '2026-10' ORDER BY seller_id",
+        "SELECT seller_id AS sellerId, sales, order_count AS orders, line_count AS lines, commission_net AS net, commission_tax AS tax, payout FROM seller_settlements WHERE month = '2026-10' ORDER BY seller_id",
       )
       .all();
     expect(settlements).toEqual([
-      { sellerId: 1, sales: 548, net: 54, tax: 5, payout: 489 },
-      { sellerId: 2, sales: 344, net: 34, tax: 3, payout: 307 },
+      // Seller 1: order 11 (two 8 % lines) and order 12 (one line at each rate).
+      { sellerId: 1, sales: 758, orders: 2, lines: 4, net: 75, tax: 7, payout: 676 },
+      { sellerId: 2, sales: 344, orders: 1, lines: 1, net: 34, tax: 3, payout: 307 },
     ]);
   });
 

@@ -70,14 +70,17 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       )
       .pluck()
       .all(month);
-    // Sums per (household, kind, rate) straight off charges_close_idx, in index order: SQLite adds
+    // Sums per (household, kind, rate, seller) straight off charges_close_idx, in index order: SQLite adds
     // up the 2M rows and JavaScript sees a few per household. Tax is still computed once per rate
     // per statement, by the same statementTotals the printable statement uses.
     const pageSums = sqlite
-      .prepare<[string, number, number], [number, ChargeKind, number, number, number]>(
-        `SELECT household_id, kind, tax_rate, sum(amount_yen), count(*)
+      .prepare<
+        [string, number, number],
+        [number, ChargeKind, number, number | null, string | null, number, number]
+      >(
+        `SELECT household_id, kind, tax_rate, seller_id, group_concat(DISTINCT order_id), sum(amount_yen), count(*)
          FROM charges INDEXED BY charges_close_idx
-         WHERE month = ? AND household_id BETWEEN ? AND ? GROUP BY household_id, kind, tax_rate`,
+         WHERE month = ? AND household_id BETWEEN ? AND ? GROUP BY household_id, kind, tax_rate, seller_id`,
       )
       .raw();
     const householdInfo = sqlite
@@ -91,6 +94,13 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
 
+    const sellers = new Map<number, { byRate: Map<number, number>; lines: number; orders: number }>();
+    // An order belongs to one household, so distinct orders are counted per household and summed.
+    const householdOrders = new Map<number, Set<string>>();
+    const countOrders = () => {
+      for (const [sellerId, orders] of householdOrders) sellers.get(sellerId)!.orders += orders.size;
+      householdOrders.clear();
+    };
     let statementCount = 0;
     type Sum = { kind: ChargeKind; taxRate: number; amountYen: number; count: number };
     const flush = (householdId: number, sums: Sum[], info: Map<number, [string, string]>) => {
@@ -125,15 +135,31 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       const info = new Map(householdInfo.all(from, to).map((h) => [h[0], [h[1], h[2]] as [string, string]]));
       let current: Sum[] = [];
       let currentId = -1;
-      for (const [householdId, kind, taxRate, amountYen, count] of pageSums.all(month, from, to)) {
+      for (const [householdId, kind, taxRate, sellerId, orders, amountYen, count] of pageSums.all(
+        month,
+        from,
+        to,
+      )) {
         if (current.length && currentId !== householdId) {
           flush(currentId, current, info);
+          countOrders();
           current = [];
         }
         currentId = householdId;
         current.push({ kind, taxRate, amountYen, count });
+        if (kind === 'goods' && sellerId !== null) {
+          // Seller totals come from the same pass: a handful of sellers, bounded memory.
+          let seller = sellers.get(sellerId);
+          if (!seller) sellers.set(sellerId, (seller = { byRate: new Map(), lines: 0, orders: 0 }));
+          seller.byRate.set(taxRate, (seller.byRate.get(taxRate) ?? 0) + amountYen);
+          seller.lines += count;
+          let seen = householdOrders.get(sellerId);
+          if (!seen) householdOrders.set(sellerId, (seen = new Set()));
+          for (const o of (orders ?? '').split(',')) if (o) seen.add(o);
+        }
       }
       if (current.length) flush(currentId, current, info);
+      countOrders();
     }
 
     // Link every charge to its statement in one statement, walking charges in (household, id)
@@ -147,20 +173,8 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
       )
       .run(month);
 
-    const sellerRows = sqlite
-      .prepare<
-        [string],
-        { sellerId: number; name: string; bp: number; reg: string | null; n: number; orders: number }
-      >(
-        `SELECT c.seller_id AS sellerId, s.name, s.commission_bp AS bp, s.invoice_reg_no AS reg,
-                count(*) AS n, count(DISTINCT c.order_id) AS orders
-         FROM charges c INDEXED BY charges_close_idx JOIN sellers s ON s.id = c.seller_id
-         WHERE c.month = ? AND c.kind = 'goods' GROUP BY c.seller_id ORDER BY c.seller_id`,
-      )
-      .all(month);
-    const byRate = sqlite.prepare<[string, number], { amount: number; taxRate: number }>(
-      `SELECT sum(amount_yen) AS amount, tax_rate AS taxRate FROM charges INDEXED BY charges_close_idx
-       WHERE month = ? AND kind = 'goods' AND seller_id = ? GROUP BY tax_rate`,
+    const sellerInfo = sqlite.prepare<[number], { name: string; bp: number; reg: string | null }>(
+      'SELECT name, commission_bp AS bp, invoice_reg_no AS reg FROM sellers WHERE id = ?',
     );
     const insertSettlement = sqlite.prepare(
       `INSERT INTO seller_settlements (seller_id, month, sales, sales8, sales10, order_count, line_count, commission_bp,
@@ -169,11 +183,19 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
     let settledSales = 0;
     let payouts = 0;
     let commissions = 0;
-    for (const row of sellerRows) {
+    const sellerIds = [...sellers.keys()].sort((a, b) => a - b);
+    for (const sellerId of sellerIds) {
+      const acc = sellers.get(sellerId)!;
+      const info = sellerInfo.get(sellerId);
+      if (!info) throw new Error(`charges name seller ${sellerId}, which does not exist`);
       const st = composeSettlement(
-        { id: row.sellerId, name: row.name, commissionBp: row.bp, invoiceRegNo: row.reg },
+        { id: sellerId, name: info.name, commissionBp: info.bp, invoiceRegNo: info.reg },
         month,
-        { byRate: byRate.all(month, row.sellerId), orderCount: row.orders, lineCount: row.n },
+        {
+          byRate: [...acc.byRate].map(([taxRate, amount]) => ({ taxRate, amount })),
+          orderCount: acc.orders,
+          lineCount: acc.lines,
+        },
       );
       const rate = (r: number) => st.salesByRate.find((x) => x.rate === r)?.total ?? 0;
       insertSettlement.run(
@@ -249,7 +271,7 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
         commissions,
         JSON.stringify(rec.lines),
       );
-    return { ...totals, alreadyClosed: false, settlementCount: sellerRows.length, report: rec.lines };
+    return { ...totals, alreadyClosed: false, settlementCount: sellerIds.length, report: rec.lines };
   })();
 }
 

@@ -74,6 +74,34 @@ describe('billing console', () => {
     expect(decodeURIComponent(imported.headers.get('location')!)).toMatch(/振替不能 0件/);
   });
 
+  it('records a bank account typed in hiragana, and shows the error for a kanji name', async () => {
+    const city = await ctx.login('city');
+    const fields = {
+      bankCode: '0143',
+      bankName: 'はちじゅうに',
+      branchCode: '531',
+      branchName: 'たかとお',
+      accountType: '1',
+      accountNumber: '7654321',
+      holderKana: 'いとう　せつこ',
+    };
+    const post = (f: Record<string, string>) =>
+      ctx.request('/console/billing/households/5/bank-account', {
+        method: 'POST',
+        headers: { ...city, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(f).toString(),
+      });
+    expect((await post(fields)).status).toBe(303);
+    const page = await (
+      await ctx.request('/console/billing/households/5/bank-account', { headers: city })
+    ).text();
+    expect(page).toContain('ｲﾄｳ ｾﾂｺ');
+    expect(page).toContain('有効');
+    const bad = await post({ ...fields, holderKana: '伊藤 節子' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('contains &quot;伊&quot;');
+  });
+
   it('is only for city staff', async () => {
     const driver = await ctx.login('driver');
     expect((await ctx.request('/console/billing', { headers: driver })).status).toBe(403);

@@ -28,7 +28,8 @@ async function readyToFly() {
   runCutoffPlan(ctx.deps);
   ctx.clock.set(at('12:50'));
   await post(`/days/${DAY}/weather-checks`, calm);
-  for (const d of [1, 2]) await post(`/drones/${d}/inspections`, { date: DAY, place: 'ポート', results: allOk });
+  for (const d of [1, 2])
+    await post(`/drones/${d}/inspections`, { date: DAY, place: 'ポート', results: allOk });
 }
 
 describe('aborting a flight', () => {
@@ -43,8 +44,16 @@ describe('aborting a flight', () => {
     ctx.clock.set(at('13:04'));
     const res = await post(`/flights/${first!.id}/abort`, { reason: 'GPS信号の低下' });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { movedTo: { flightId: number }[]; newFlightIds: number[]; carOrderIds: number[] };
-    const aborted = ctx.db.select().from(droneFlightParcels).where(eq(droneFlightParcels.flightId, first!.id)).all();
+    const body = (await res.json()) as {
+      movedTo: { flightId: number }[];
+      newFlightIds: number[];
+      carOrderIds: number[];
+    };
+    const aborted = ctx.db
+      .select()
+      .from(droneFlightParcels)
+      .where(eq(droneFlightParcels.flightId, first!.id))
+      .all();
     for (const p of aborted) {
       expect(p.removedReason).toBe('aborted');
       expect(activeFlightOf(p.orderId)).toHaveLength(1); // on exactly one live flight: never lost or duplicated
@@ -52,8 +61,15 @@ describe('aborting a flight', () => {
     }
     expect(body.movedTo.length + body.newFlightIds.length).toBeGreaterThan(0);
     expect(body.carOrderIds).toEqual([]);
-    const record = ctx.db.select().from(droneFlightRecords).where(eq(droneFlightRecords.flightId, first!.id)).get()!;
-    expect(record).toMatchObject({ flightSec: 240, landingPlace: '道の駅 南アルプスむら長谷 ドローンポート' });
+    const record = ctx.db
+      .select()
+      .from(droneFlightRecords)
+      .where(eq(droneFlightRecords.flightId, first!.id))
+      .get()!;
+    expect(record).toMatchObject({
+      flightSec: 240,
+      landingPlace: '道の駅 南アルプスむら長谷 ドローンポート',
+    });
     expect(record.safetyNotes).toContain('GPS信号の低下');
     for (const f of flights()) {
       if (f.status === 'planned') {

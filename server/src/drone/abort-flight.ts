@@ -5,7 +5,13 @@ import { droneFlightParcels, droneFlights } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { setOrderStatus } from '../shop/set-order-status';
 import { getDroneSettings, planSettingsOf } from './drone-settings';
-import { activeParcels, insertPlannedFlights, orderStatusOf, recordFlightEvent, secondOf } from './flight-rows';
+import {
+  activeParcels,
+  insertPlannedFlights,
+  orderStatusOf,
+  recordFlightEvent,
+  secondOf,
+} from './flight-rows';
 import { loadPlanDrones, loadPlanSites } from './load-plan-inputs';
 import { loadFlight, requireFlightStatus } from './load-flight';
 import { describeCarReason } from './plan/car-reason-text';
@@ -59,10 +65,22 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
     const parcels = activeParcels(tx, flight.id);
     tx.update(droneFlightParcels)
       .set({ removedAt: now, removedReason: 'aborted' })
-      .where(and(eq(droneFlightParcels.flightId, flight.id), inArray(droneFlightParcels.id, parcels.map((p) => p.id))))
+      .where(
+        and(
+          eq(droneFlightParcels.flightId, flight.id),
+          inArray(
+            droneFlightParcels.id,
+            parcels.map((p) => p.id),
+          ),
+        ),
+      )
       .run();
     const live = parcels.filter((p) => orderStatusOf(tx, p.orderId) !== 'cancelled');
-    const dayFlights = tx.select().from(droneFlights).where(eq(droneFlights.deliveryDate, flight.deliveryDate)).all();
+    const dayFlights = tx
+      .select()
+      .from(droneFlights)
+      .where(eq(droneFlights.deliveryDate, flight.deliveryDate))
+      .all();
     const drones = loadPlanDrones(tx);
     const result = replanAfterAbort({
       aborted: { id: flight.id, droneId: flight.droneId, siteId: flight.hamletId },
@@ -89,20 +107,45 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
     // Goods that came back to the port wait there again (配送中 → 準備中) for their next flight.
     const backToPort = (orderId: number, note: string) => {
       const status = orderStatusOf(tx, orderId);
-      setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, { deliveryMode: 'drone', note });
+      setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, {
+        deliveryMode: 'drone',
+        note,
+      });
     };
     for (const m of result.moved) {
       const target = dayFlights.find((f) => f.id === m.flightId)!;
       tx.insert(droneFlightParcels)
-        .values(m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })))
+        .values(
+          m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })),
+        )
         .run();
       const added = m.parcelIds.reduce((s, id) => s + weightOf.get(id)!, 0);
-      tx.update(droneFlights).set({ loadG: target.loadG + added }).where(eq(droneFlights.id, m.flightId)).run();
-      recordFlightEvent(tx, m.flightId, 'replanned', actor, now, `便${flight.seq}から${m.parcelIds.length}個追加`);
+      tx.update(droneFlights)
+        .set({ loadG: target.loadG + added })
+        .where(eq(droneFlights.id, m.flightId))
+        .run();
+      recordFlightEvent(
+        tx,
+        m.flightId,
+        'replanned',
+        actor,
+        now,
+        `便${flight.seq}から${m.parcelIds.length}個追加`,
+      );
       m.parcelIds.forEach((id) => backToPort(id, `中止した便${flight.seq}から便${target.seq}へ`));
     }
-    const newIds = insertPlannedFlights(tx, flight.deliveryDate, result.newFlights, weightOf, actor, now, flight.id);
-    result.newFlights.forEach((f) => f.parcelIds.forEach((id) => backToPort(id, `中止した便${flight.seq}の再計画`)));
+    const newIds = insertPlannedFlights(
+      tx,
+      flight.deliveryDate,
+      result.newFlights,
+      weightOf,
+      actor,
+      now,
+      flight.id,
+    );
+    result.newFlights.forEach((f) =>
+      f.parcelIds.forEach((id) => backToPort(id, `中止した便${flight.seq}の再計画`)),
+    );
     const maxPayload = Math.max(0, ...drones.map((d) => d.payloadG));
     for (const c of result.car) {
       setOrderStatus(tx, c.parcelId, orderStatusOf(tx, c.parcelId), actor, now, {

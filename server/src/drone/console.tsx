@@ -28,7 +28,8 @@ const BANDS = [
   { fromM: 100, toM: 150 },
 ];
 const actorOf = (s: StaffAuth): Actor & { id: number } => ({ type: 'staff', id: s.id });
-const dateOf = (raw: string | undefined, now: Date) => (raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : tokyoDate(now));
+const dateOf = (raw: string | undefined, now: Date) =>
+  raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : tokyoDate(now);
 const hm = (iso: string | null) => (iso ? tokyoTime(new Date(iso)) : '');
 const kg = (g: number) => `${(g / 1000).toFixed(1)}kg`;
 const idOf = (raw: string | undefined) => {
@@ -40,12 +41,13 @@ const boardUrl = (date: string, key: 'done' | 'error', msg: string) =>
   `/console/drone?date=${date}&${key}=${encodeURIComponent(msg)}`;
 
 /** Runs an action; a refused one comes back to the board with its message instead of an error page. */
-function act(c: Context<AppEnv>, date: string, done: string, fn: () => unknown) {
+function act(c: Context<AppEnv>, date: string, fn: () => string) {
   try {
-    fn();
+    const done = fn();
     return c.redirect(boardUrl(date, 'done', done), 303);
   } catch (err) {
-    if (err instanceof AppError && err.status < 500) return c.redirect(boardUrl(date, 'error', err.message), 303);
+    if (err instanceof AppError && err.status < 500)
+      return c.redirect(boardUrl(date, 'error', err.message), 303);
     throw err;
   }
 }
@@ -76,12 +78,13 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
         <h2 id="plan-h">配送計画</h2>
         {board.planned ? (
           <p>
-            {hm(board.planned.at)} に計画済み：ドローン {board.planned.byDrone}件（{board.planned.flights}便）、車{' '}
-            {board.planned.byCar}件
+            {hm(board.planned.at)} に計画済み：ドローン {board.planned.byDrone}件（{board.planned.flights}
+            便）、車 {board.planned.byCar}件
           </p>
         ) : (
           <form method="post" action={`/console/drone/days/${d}/plan`}>
-            <span class="muted">締め切り後に自動で計画します。</span> <button type="submit">今すぐ計画する</button>
+            <span class="muted">締め切り後に自動で計画します。</span>{' '}
+            <button type="submit">今すぐ計画する</button>
           </form>
         )}
       </section>
@@ -105,13 +108,20 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
                 <td>{w.mode === 'drone' ? 'ドローン可' : '車'}</td>
                 <td>
                   {w.residentText}
-                  {w.reasons.length ? <span class="muted">（{w.reasons.map((r) => r.detail).join('、')}）</span> : null}
+                  {w.reasons.length ? (
+                    <span class="muted">（{w.reasons.map((r) => r.detail).join('、')}）</span>
+                  ) : null}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <form method="post" action={`/console/drone/days/${d}/weather`} class="no-print" aria-label="気象確認の記録">
+        <form
+          method="post"
+          action={`/console/drone/days/${d}/weather`}
+          class="no-print"
+          aria-label="気象確認の記録"
+        >
           <label>
             対象
             <select name="hamletId">
@@ -122,10 +132,12 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
             </select>
           </label>
           <label>
-            離陸地点の地上風 (m/秒) <input name="groundWindTakeoffMps" type="number" step="0.1" min="0" required />
+            離陸地点の地上風 (m/秒){' '}
+            <input name="groundWindTakeoffMps" type="number" step="0.1" min="0" required />
           </label>
           <label>
-            着陸地点の地上風 (m/秒) <input name="groundWindLandingMps" type="number" step="0.1" min="0" required />
+            着陸地点の地上風 (m/秒){' '}
+            <input name="groundWindLandingMps" type="number" step="0.1" min="0" required />
           </label>
           {BANDS.map((b) => (
             <label>
@@ -146,8 +158,14 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
           {board.drones.map((dr) => (
             <li>
               {dr.name}（{dr.registrationMark}、最大 {kg(dr.payloadG)}）：
-              {dr.inspection === 'passed' ? '点検済み' : dr.inspection === 'failed' ? '点検で異常あり' : '未点検'}{' '}
-              {dr.inspection ? null : <a href={`/console/drone/inspection?droneId=${dr.id}&date=${d}`}>日常点検を記録</a>}
+              {dr.inspection === 'passed'
+                ? '点検済み'
+                : dr.inspection === 'failed'
+                  ? '点検で異常あり'
+                  : '未点検'}{' '}
+              {dr.inspection ? null : (
+                <a href={`/console/drone/inspection?droneId=${dr.id}&date=${d}`}>日常点検を記録</a>
+              )}
             </li>
           ))}
         </ul>
@@ -181,7 +199,8 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
                   {hm(f.plannedDepartAt)}〜{hm(f.plannedReturnAt)}
                 </td>
                 <td>
-                  {f.launchedAt ? `離陸 ${hm(f.launchedAt)}` : ''} {f.landedAt ? `着陸 ${hm(f.landedAt)}` : ''}{' '}
+                  {f.launchedAt ? `離陸 ${hm(f.launchedAt)}` : ''}{' '}
+                  {f.landedAt ? `着陸 ${hm(f.landedAt)}` : ''}{' '}
                   {f.returnedAt ? `帰還 ${hm(f.returnedAt)}` : ''}
                 </td>
                 <td>
@@ -190,23 +209,39 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
                 </td>
                 <td class="no-print">
                   {f.status === 'planned' ? (
-                    <form method="post" action={`/console/drone/flights/${f.id}/launch?date=${d}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/console/drone/flights/${f.id}/launch?date=${d}`}
+                      class="inline"
+                    >
                       <input name="pilotLicenceNo" placeholder="技能証明書番号（初回のみ）" size={18} />
                       <button type="submit">離陸</button>
                     </form>
                   ) : null}
                   {f.status === 'launched' ? (
-                    <form method="post" action={`/console/drone/flights/${f.id}/land?date=${d}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/console/drone/flights/${f.id}/land?date=${d}`}
+                      class="inline"
+                    >
                       <button type="submit">着陸</button>
                     </form>
                   ) : null}
                   {f.status === 'landed' ? (
-                    <form method="post" action={`/console/drone/flights/${f.id}/return?date=${d}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/console/drone/flights/${f.id}/return?date=${d}`}
+                      class="inline"
+                    >
                       <button type="submit">帰還</button>
                     </form>
                   ) : null}
                   {f.status === 'planned' || f.status === 'launched' ? (
-                    <form method="post" action={`/console/drone/flights/${f.id}/abort?date=${d}`} class="inline">
+                    <form
+                      method="post"
+                      action={`/console/drone/flights/${f.id}/abort?date=${d}`}
+                      class="inline"
+                    >
                       <input name="reason" placeholder="中止の理由" required size={14} />
                       <button type="submit" class="danger">
                         中止
@@ -233,10 +268,18 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
                 </li>
               ))}
             </ul>
-            <form method="post" action={`/console/drone/days/${d}/car/${hall.hamletId}/dispatch`} class="inline">
+            <form
+              method="post"
+              action={`/console/drone/days/${d}/car/${hall.hamletId}/dispatch`}
+              class="inline"
+            >
               <button type="submit">車で出発</button>
             </form>{' '}
-            <form method="post" action={`/console/drone/days/${d}/car/${hall.hamletId}/arrive`} class="inline">
+            <form
+              method="post"
+              action={`/console/drone/days/${d}/car/${hall.hamletId}/arrive`}
+              class="inline"
+            >
               <button type="submit">公民館に到着</button>
             </form>
           </div>
@@ -293,14 +336,22 @@ droneConsole.get('/', (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.query('date'), deps.clock.now());
   return c.html(
-    <Board board={getDayBoard(deps.db, date)} staff={staff} done={c.req.query('done')} error={c.req.query('error')} />,
+    <Board
+      board={getDayBoard(deps.db, date)}
+      staff={staff}
+      done={c.req.query('done')}
+      error={c.req.query('error')}
+    />,
   );
 });
 
 droneConsole.post('/days/:date/plan', (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.param('date'), deps.clock.now());
-  return act(c, date, '配送計画を作成しました', () => planDeliveryDay(deps.db, date, actorOf(staff), deps.clock.now()));
+  return act(c, date, () => {
+    const r = planDeliveryDay(deps.db, date, actorOf(staff), deps.clock.now());
+    return r.created ? '配送計画を作成しました' : 'この日は計画済みです';
+  });
 });
 
 const num = z.coerce.number().min(0).max(60);
@@ -318,8 +369,7 @@ droneConsole.post('/days/:date/weather', async (c) => {
   const form = WeatherForm.safeParse(await c.req.parseBody());
   if (!form.success) return c.redirect(boardUrl(date, 'error', '風速は0〜60の数値で入力してください'), 303);
   const f = form.data as Record<string, unknown> & z.infer<typeof WeatherForm>;
-  let message = '';
-  const res = act(c, date, '', () => {
+  return act(c, date, () => {
     const r = recordWeatherCheck(
       deps.db,
       date,
@@ -333,9 +383,9 @@ droneConsole.post('/days/:date/weather', async (c) => {
       actorOf(staff),
       deps.clock.now(),
     );
-    message = `気象確認を記録しました：${r.residentText}${r.cancelledFlightIds.length ? `（${r.cancelledFlightIds.length}便を車に変更）` : ''}`;
+    const changed = r.cancelledFlightIds.length ? `（${r.cancelledFlightIds.length}便を車に変更）` : '';
+    return `気象確認を記録しました：${r.residentText}${changed}`;
   });
-  return message ? c.redirect(boardUrl(date, 'done', message), 303) : res;
 });
 
 droneConsole.post('/flights/:id/:action{launch|land|return|abort}', async (c) => {
@@ -348,17 +398,26 @@ droneConsole.post('/flights/:id/:action{launch|land|return|abort}', async (c) =>
   const str = (k: string) => (typeof body[k] === 'string' && body[k] ? (body[k] as string) : undefined);
   switch (c.req.param('action')) {
     case 'launch':
-      return act(c, date, '離陸を記録しました', () =>
-        launchFlight(deps.db, id, { pilotLicenceNo: str('pilotLicenceNo') }, actor, now),
-      );
+      return act(c, date, () => {
+        launchFlight(deps.db, id, { pilotLicenceNo: str('pilotLicenceNo') }, actor, now);
+        return '離陸を記録しました';
+      });
     case 'land':
-      return act(c, date, '着陸を記録しました（荷物は公民館に到着）', () => landFlight(deps.db, id, actor, now));
+      return act(c, date, () => {
+        landFlight(deps.db, id, actor, now);
+        return '着陸を記録しました（荷物は公民館に到着）';
+      });
     case 'return':
-      return act(c, date, '帰還を記録しました', () => returnFlight(deps.db, id, {}, actor, now));
+      return act(c, date, () => {
+        returnFlight(deps.db, id, {}, actor, now);
+        return '帰還を記録しました';
+      });
     default:
-      return act(c, date, '飛行を中止し、荷物を再計画しました', () =>
-        abortFlight(deps.db, id, { reason: str('reason') ?? '' }, actor, now),
-      );
+      return act(c, date, () => {
+        const r = abortFlight(deps.db, id, { reason: str('reason') ?? '' }, actor, now);
+        const moved = r.movedTo.length + r.newFlightIds.length;
+        return `飛行を中止しました。荷物は ${moved ? 'ドローン便に再計画' : ''}${moved && r.carOrderIds.length ? '・' : ''}${r.carOrderIds.length ? `車で${r.carOrderIds.length}件` : ''}`;
+      });
   }
 });
 
@@ -366,9 +425,17 @@ droneConsole.post('/days/:date/car/:hamletId/:step{dispatch|arrive}', (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.param('date'), deps.clock.now());
   const step = c.req.param('step') as 'dispatch' | 'arrive';
-  return act(c, date, step === 'dispatch' ? '車の出発を記録しました' : '車の到着を記録しました', () =>
-    moveCarParcels(deps.db, date, idOf(c.req.param('hamletId')), step, actorOf(staff), deps.clock.now()),
-  );
+  return act(c, date, () => {
+    const r = moveCarParcels(
+      deps.db,
+      date,
+      idOf(c.req.param('hamletId')),
+      step,
+      actorOf(staff),
+      deps.clock.now(),
+    );
+    return `${step === 'dispatch' ? '車の出発' : '車の到着'}を記録しました（${r.orderIds.length}件）`;
+  });
 });
 
 droneConsole.get('/routes/:file{[0-9]+\\.plan}', (c) => {
@@ -447,14 +514,19 @@ droneConsole.post('/inspection', async (c) => {
   const { deps, staff } = c.var;
   const body = await c.req.parseBody();
   const date = dateOf(typeof body.date === 'string' ? body.date : undefined, deps.clock.now());
-  const results = Object.fromEntries(DAILY_CHECK_ITEMS.map((i) => [i.key, body[i.key] === 'ng' ? 'ng' : 'ok']));
-  return act(c, date, '日常点検を記録しました', () =>
-    recordDailyInspection(
+  const results = Object.fromEntries(
+    DAILY_CHECK_ITEMS.map((i) => [i.key, body[i.key] === 'ng' ? 'ng' : 'ok']),
+  );
+  return act(c, date, () => {
+    const r = recordDailyInspection(
       deps.db,
       idOf(String(body.droneId)),
       { date, place: String(body.place ?? ''), results: results as never, notes: String(body.notes ?? '') },
       actorOf(staff),
       deps.clock.now(),
-    ),
-  );
+    );
+    return r.passed
+      ? '日常点検を記録しました'
+      : '日常点検を記録しました（異常あり：この機体は本日飛行できません）';
+  });
 });

@@ -16,7 +16,11 @@ export const DroneSettingsSchema = z.object({
   dwellMin: z.number().min(0).max(60),
   weather: weatherRulesSchema,
   /** A weather check older than this no longer clears a launch. */
-  weatherCheckValidMin: z.number().int().min(5).max(24 * 60),
+  weatherCheckValidMin: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   /** Whether an airframe needs a passed daily inspection before it launches. */
   requireDailyInspection: z.boolean(),
   purpose: z.string().min(1),

@@ -1,7 +1,12 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/src';
-import { droneDailyInspections, droneFlightRecords, droneMaintenanceRecords, drones } from '../../../db/src/schema';
+import {
+  droneDailyInspections,
+  droneFlightRecords,
+  droneMaintenanceRecords,
+  drones,
+} from '../../../db/src/schema';
 import { badRequest, notFound } from '../lib/errors';
 import type { DailyCheckResults } from './log/daily-inspection';
 import { dailyInspectionsCsv, flightRecordsCsv, maintenanceRecordsCsv } from './log/flight-log-csv';
@@ -24,16 +29,33 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
     const rows = db
       .select()
       .from(droneFlightRecords)
-      .where(and(eq(droneFlightRecords.droneId, droneId), gte(droneFlightRecords.date, q.from), lte(droneFlightRecords.date, q.to)))
+      .where(
+        and(
+          eq(droneFlightRecords.droneId, droneId),
+          gte(droneFlightRecords.date, q.from),
+          lte(droneFlightRecords.date, q.to),
+        ),
+      )
       .orderBy(asc(droneFlightRecords.takeoffAt), asc(droneFlightRecords.id))
       .all();
-    return { fileName, csv: flightRecordsCsv(rows.map((r) => ({ ...r, registrationMark: drone.registrationMark, airframeModel: drone.model }))) };
+    return {
+      fileName,
+      csv: flightRecordsCsv(
+        rows.map((r) => ({ ...r, registrationMark: drone.registrationMark, airframeModel: drone.model })),
+      ),
+    };
   }
   if (q.part === 'inspections') {
     const rows = db
       .select()
       .from(droneDailyInspections)
-      .where(and(eq(droneDailyInspections.droneId, droneId), gte(droneDailyInspections.date, q.from), lte(droneDailyInspections.date, q.to)))
+      .where(
+        and(
+          eq(droneDailyInspections.droneId, droneId),
+          gte(droneDailyInspections.date, q.from),
+          lte(droneDailyInspections.date, q.to),
+        ),
+      )
       .orderBy(asc(droneDailyInspections.date))
       .all();
     return {
@@ -53,8 +75,17 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
   const rows = db
     .select()
     .from(droneMaintenanceRecords)
-    .where(and(eq(droneMaintenanceRecords.droneId, droneId), gte(droneMaintenanceRecords.date, q.from), lte(droneMaintenanceRecords.date, q.to)))
+    .where(
+      and(
+        eq(droneMaintenanceRecords.droneId, droneId),
+        gte(droneMaintenanceRecords.date, q.from),
+        lte(droneMaintenanceRecords.date, q.to),
+      ),
+    )
     .orderBy(asc(droneMaintenanceRecords.date), asc(droneMaintenanceRecords.id))
     .all();
-  return { fileName, csv: maintenanceRecordsCsv(rows.map((r) => ({ ...r, registrationMark: drone.registrationMark }))) };
+  return {
+    fileName,
+    csv: maintenanceRecordsCsv(rows.map((r) => ({ ...r, registrationMark: drone.registrationMark }))),
+  };
 }

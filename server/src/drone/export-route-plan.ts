@@ -7,7 +7,11 @@ import { loadRoute } from './save-route';
 /** The site's route as a QGroundControl `.plan`, with a file name the operator recognises. */
 export function exportRoutePlan(db: DbOrTx, hamletId: number): { fileName: string; plan: QgcPlan } {
   const { route, port, hamlet, waypoints } = loadRoute(db, hamletId);
-  const speed = db.select({ v: max(drones.cruiseSpeedMps) }).from(drones).get()?.v ?? 12;
+  const speed =
+    db
+      .select({ v: max(drones.cruiseSpeedMps) })
+      .from(drones)
+      .get()?.v ?? 12;
   const plan = toQgcPlan({
     home: { lat: port.lat, lon: port.lon, altAmslM: route.portAltAmslM },
     waypoints: waypoints.map((w) => ({ lat: w.lat, lon: w.lon, altM: w.altM })),

@@ -1,7 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
-import { droneFlightEvents, droneFlightParcels, droneFlightRecords, droneFlights, orderEvents } from '../../../db/src/schema';
+import {
+  droneFlightEvents,
+  droneFlightParcels,
+  droneFlightRecords,
+  droneFlights,
+  orderEvents,
+} from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { runCutoffPlan } from './jobs';
 import { addOrder, allOk, at, calm, DAY, order, pack, withRoutes } from './test-fixtures';
@@ -30,7 +36,8 @@ const post = (path: string, body: unknown = {}) => ctx.json('POST', `/api/drone$
 const inspect = (droneId: number, results: Record<string, string> = allOk) =>
   post(`/drones/${droneId}/inspections`, { date: DAY, place: 'ドローンポート', results });
 const weather = (body: Record<string, unknown> = calm) => post(`/days/${DAY}/weather-checks`, body);
-const launch = (body: Record<string, unknown> = { pilotLicenceNo: '0123456789' }) => post(`/flights/${flightId}/launch`, body);
+const launch = (body: Record<string, unknown> = { pilotLicenceNo: '0123456789' }) =>
+  post(`/flights/${flightId}/launch`, body);
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
 const droneOf = () => ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get()!;
 
@@ -98,7 +105,11 @@ describe('flight lifecycle on the board', () => {
     ]);
     expect(records[0]).toMatchObject({ pilotName: '空野 翔', pilotLicenceNo: '0123456789' });
 
-    const staffId = ctx.db.select().from(droneFlightEvents).where(eq(droneFlightEvents.status, 'launched')).get()!;
+    const staffId = ctx.db
+      .select()
+      .from(droneFlightEvents)
+      .where(eq(droneFlightEvents.status, 'launched'))
+      .get()!;
     expect(staffId).toMatchObject({ actorType: 'staff', at: at('13:00') });
     expect(
       ctx.db
@@ -122,9 +133,12 @@ describe('flight lifecycle on the board', () => {
       [`${DAY} 13:00`, `${DAY} 13:10`, '0:10:00', '0:10:00'],
       [`${DAY} 13:15`, `${DAY} 13:25`, '0:10:00', '0:20:00'],
     ]);
-    const other = await ctx.request(`/api/drone/drones/${droneOf().droneId}/flight-log?from=2026-11-25&to=2026-11-30`, {
-      headers: cookie,
-    });
+    const other = await ctx.request(
+      `/api/drone/drones/${droneOf().droneId}/flight-log?from=2026-11-25&to=2026-11-30`,
+      {
+        headers: cookie,
+      },
+    );
     expect(parse(await other.text(), { bom: true, columns: true })).toEqual([]);
   });
 
@@ -134,7 +148,10 @@ describe('flight lifecycle on the board', () => {
     const body = (await res.json()) as { mode: string; cancelledFlightIds: number[] };
     expect(body.mode).toBe('car');
     expect(body.cancelledFlightIds).toContain(flightId);
-    expect(order(ctx, orderA)).toMatchObject({ deliveryMode: 'car', deliveryModeReason: '風が強いため、車でお届けします' });
+    expect(order(ctx, orderA)).toMatchObject({
+      deliveryMode: 'car',
+      deliveryModeReason: '風が強いため、車でお届けします',
+    });
     expect(droneOf().status).toBe('cancelled');
     // the car leaves with the hall's parcels: 配送中 with the reason kept, then arrives at the hall
     expect((await post(`/days/${DAY}/car/1/dispatch`)).status).toBe(200);

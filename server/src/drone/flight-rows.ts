@@ -14,7 +14,8 @@ import type { Actor } from '../lib/audit';
 import type { UnseqFlight } from './plan/schedule-bins';
 
 /** Instant of a planner time (seconds after Tokyo midnight) on a delivery day. */
-export const instantOf = (deliveryDate: string, sec: number) => new Date(fromTokyo(deliveryDate).getTime() + sec * 1000);
+export const instantOf = (deliveryDate: string, sec: number) =>
+  new Date(fromTokyo(deliveryDate).getTime() + sec * 1000);
 
 /** Seconds after Tokyo midnight of the delivery day. */
 export const secondOf = (deliveryDate: string, at: Date) =>
@@ -75,7 +76,14 @@ export function insertPlannedFlights(
     tx.insert(droneFlightParcels)
       .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
       .run();
-    recordFlightEvent(tx, row.id, 'planned', actor, now, replanOfFlightId ? `便${replanOfFlightId}の再計画` : null);
+    recordFlightEvent(
+      tx,
+      row.id,
+      'planned',
+      actor,
+      now,
+      replanOfFlightId ? `便${replanOfFlightId}の再計画` : null,
+    );
     ids.push(row.id);
   }
   return ids;

@@ -16,7 +16,8 @@ import { flightStatusJa } from './load-flight';
 
 /** Everything the operator's board shows for one delivery day. */
 export function getDayBoard(db: DbOrTx, deliveryDate: string) {
-  const planRun = db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
+  const planRun =
+    db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
   const fleet = db
     .select({ drone: drones, inspection: droneDailyInspections })
     .from(drones)
@@ -69,7 +70,13 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     .select({ order: orders, hallName: hamlets.hallName })
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-    .where(and(eq(orders.deliveryDate, deliveryDate), eq(orders.deliveryMode, 'car'), ne(orders.status, 'cancelled')))
+    .where(
+      and(
+        eq(orders.deliveryDate, deliveryDate),
+        eq(orders.deliveryMode, 'car'),
+        ne(orders.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(orders.hamletId), asc(orders.id))
     .all();
   const car = [...new Set(carRows.map((r) => r.order.hamletId))].map((hamletId) => {
@@ -110,7 +117,14 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     .map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
   return {
     deliveryDate,
-    planned: planRun ? { at: planRun.plannedAt.toISOString(), flights: planRun.flights, byDrone: planRun.byDrone, byCar: planRun.byCar } : null,
+    planned: planRun
+      ? {
+          at: planRun.plannedAt.toISOString(),
+          flights: planRun.flights,
+          byDrone: planRun.byDrone,
+          byCar: planRun.byCar,
+        }
+      : null,
     drones: fleet,
     flights,
     car,

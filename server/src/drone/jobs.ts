@@ -17,7 +17,8 @@ export function runCutoffPlan(deps: Parameters<JobDef['run']>[0]) {
   const { calendar } = getShopSettings(deps.db);
   if (!isDeliveryDay(date, calendar)) return { due: false as const };
   const time = tokyoTime(now);
-  if (time < calendar.cutoff || time >= getDroneSettings(deps.db).flightWindowEnd) return { due: false as const };
+  if (time < calendar.cutoff || time >= getDroneSettings(deps.db).flightWindowEnd)
+    return { due: false as const };
   return { due: true as const, ...planDeliveryDay(deps.db, date, systemActor, now) };
 }
 

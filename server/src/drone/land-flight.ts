@@ -14,20 +14,33 @@ export function landFlight(db: Db, flightId: number, actor: Actor, now: Date) {
     const loaded = loadFlight(tx, flightId);
     requireFlightStatus(loaded, ['launched'], '着陸の記録が');
     const { flight, hamlet, port } = loaded;
-    tx.update(droneFlights).set({ status: 'landed', landedAt: now }).where(eq(droneFlights.id, flight.id)).run();
+    tx.update(droneFlights)
+      .set({ status: 'landed', landedAt: now })
+      .where(eq(droneFlights.id, flight.id))
+      .run();
     const parcels = activeParcels(tx, flight.id);
     for (const p of parcels) {
-      setOrderStatus(tx, p.orderId, 'at_hall', actor, now, { note: `ドローン便${flight.seq}が${hamlet.hallName}に着陸` });
+      setOrderStatus(tx, p.orderId, 'at_hall', actor, now, {
+        note: `ドローン便${flight.seq}が${hamlet.hallName}に着陸`,
+      });
     }
     writeFlightRecord(
       tx,
       loaded,
       getDroneSettings(tx),
-      { leg: 'outbound', takeoffPlace: port.name, takeoffAt: flight.launchedAt!, landingPlace: hamlet.hallName, landingAt: now },
+      {
+        leg: 'outbound',
+        takeoffPlace: port.name,
+        takeoffAt: flight.launchedAt!,
+        landingPlace: hamlet.hallName,
+        landingAt: now,
+      },
       now,
     );
     recordFlightEvent(tx, flight.id, 'landed', actor, now);
-    recordAudit(tx, now, actor, 'drone.flight.landed', 'drone_flight', flight.id, { parcels: parcels.length });
+    recordAudit(tx, now, actor, 'drone.flight.landed', 'drone_flight', flight.id, {
+      parcels: parcels.length,
+    });
     return { id: flight.id, status: 'landed' as const, parcels: parcels.length };
   });
 }

@@ -1,7 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/src';
-import { droneDailyInspections, droneFlightParcels, droneFlights, dronePilots, orders } from '../../../db/src/schema';
+import {
+  droneDailyInspections,
+  droneFlightParcels,
+  droneFlights,
+  dronePilots,
+  orders,
+} from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { conflict, unprocessable } from '../lib/errors';
 import { tokyoDate } from '../lib/tokyo';
@@ -22,13 +28,20 @@ export type LaunchInput = z.infer<typeof LaunchInput>;
  * airframe passed today's daily inspection, it is not already in the air, the pilot's licence is
  * known and every parcel is packed at the port. Cancelled orders are taken off the flight first.
  */
-export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor: Actor & { id: number }, now: Date) {
+export function launchFlight(
+  db: Db,
+  flightId: number,
+  input: LaunchInput,
+  actor: Actor & { id: number },
+  now: Date,
+) {
   return db.transaction((tx) => {
     const loaded = loadFlight(tx, flightId);
     const { flight, drone } = loaded;
     requireFlightStatus(loaded, ['planned'], '離陸');
     const today = tokyoDate(now);
-    if (flight.deliveryDate !== today) throw conflict('not_today', `便${flight.seq}は${flight.deliveryDate}の便です`);
+    if (flight.deliveryDate !== today)
+      throw conflict('not_today', `便${flight.seq}は${flight.deliveryDate}の便です`);
     const settings = getDroneSettings(tx);
 
     const check = latestWeatherCheck(tx, today, flight.hamletId);
@@ -38,7 +51,8 @@ export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor
         `離陸前${settings.weatherCheckValidMin}分以内の気象確認（地上風・上空の風・雨）を記録してください`,
       );
     }
-    if (check.mode === 'car') throw unprocessable('weather_no_fly', `気象確認の結果、飛行できません：${check.residentText}`);
+    if (check.mode === 'car')
+      throw unprocessable('weather_no_fly', `気象確認の結果、飛行できません：${check.residentText}`);
 
     if (settings.requireDailyInspection) {
       const inspection = tx
@@ -46,8 +60,10 @@ export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor
         .from(droneDailyInspections)
         .where(and(eq(droneDailyInspections.droneId, drone.id), eq(droneDailyInspections.date, today)))
         .get();
-      if (!inspection) throw conflict('inspection_required', `${drone.name}の本日の日常点検が記録されていません`);
-      if (!inspection.passed) throw unprocessable('inspection_failed', `${drone.name}は本日の日常点検で異常があり飛行できません`);
+      if (!inspection)
+        throw conflict('inspection_required', `${drone.name}の本日の日常点検が記録されていません`);
+      if (!inspection.passed)
+        throw unprocessable('inspection_failed', `${drone.name}は本日の日常点検で異常があり飛行できません`);
     }
     const busy = tx
       .select({ seq: droneFlights.seq })
@@ -59,7 +75,10 @@ export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor
     if (input.pilotLicenceNo) {
       tx.insert(dronePilots)
         .values({ staffId: actor.id, licenceNo: input.pilotLicenceNo, updatedAt: now })
-        .onConflictDoUpdate({ target: dronePilots.staffId, set: { licenceNo: input.pilotLicenceNo, updatedAt: now } })
+        .onConflictDoUpdate({
+          target: dronePilots.staffId,
+          set: { licenceNo: input.pilotLicenceNo, updatedAt: now },
+        })
         .run();
     } else if (!tx.select().from(dronePilots).where(eq(dronePilots.staffId, actor.id)).get()) {
       throw unprocessable('licence_required', '操縦者の技能証明書番号を入力してください');
@@ -76,7 +95,10 @@ export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor
     );
     const aboard = parcels.filter((p) => {
       if (statuses.get(p.orderId)?.status !== 'cancelled') return true;
-      tx.update(droneFlightParcels).set({ removedAt: now, removedReason: 'cancelled' }).where(eq(droneFlightParcels.id, p.id)).run();
+      tx.update(droneFlightParcels)
+        .set({ removedAt: now, removedReason: 'cancelled' })
+        .where(eq(droneFlightParcels.id, p.id))
+        .run();
       return false;
     });
     if (aboard.length === 0) throw conflict('flight_empty', `便${flight.seq}に載せる荷物がありません`);
@@ -98,10 +120,15 @@ export function launchFlight(db: Db, flightId: number, input: LaunchInput, actor
       .where(eq(droneFlights.id, flight.id))
       .run();
     for (const p of aboard) {
-      setOrderStatus(tx, p.orderId, 'in_transit', actor, now, { deliveryMode: 'drone', note: `ドローン便${flight.seq}` });
+      setOrderStatus(tx, p.orderId, 'in_transit', actor, now, {
+        deliveryMode: 'drone',
+        note: `ドローン便${flight.seq}`,
+      });
     }
     recordFlightEvent(tx, flight.id, 'launched', actor, now);
-    recordAudit(tx, now, actor, 'drone.flight.launched', 'drone_flight', flight.id, { parcels: aboard.length });
+    recordAudit(tx, now, actor, 'drone.flight.launched', 'drone_flight', flight.id, {
+      parcels: aboard.length,
+    });
     return { id: flight.id, status: 'launched' as const, parcels: aboard.length };
   });
 }

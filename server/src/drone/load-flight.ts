@@ -28,7 +28,11 @@ export function loadFlight(tx: DbOrTx, flightId: number) {
 }
 export type LoadedFlight = ReturnType<typeof loadFlight>;
 
-export function requireFlightStatus(loaded: LoadedFlight, allowed: readonly DroneFlightStatus[], action: string) {
+export function requireFlightStatus(
+  loaded: LoadedFlight,
+  allowed: readonly DroneFlightStatus[],
+  action: string,
+) {
   if (!allowed.includes(loaded.flight.status)) {
     throw conflict(
       'invalid_flight_transition',

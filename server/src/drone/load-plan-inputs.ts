@@ -1,6 +1,13 @@
 import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
-import { droneFlightParcels, droneRoutes, drones, orderLines, orders, products } from '../../../db/src/schema';
+import {
+  droneFlightParcels,
+  droneRoutes,
+  drones,
+  orderLines,
+  orders,
+  products,
+} from '../../../db/src/schema';
 import type { PlanDrone, PlanParcel, PlanSite } from './plan/types';
 
 /** Orders of a delivery day that still wait for a plan: not cancelled, not yet on a flight. */
@@ -8,7 +15,10 @@ export function loadUnplannedParcels(db: DbOrTx, deliveryDate: string): (PlanPar
   const rows = db
     .select({ id: orders.id, siteId: orders.hamletId, weightG: orders.weightG, status: orders.status })
     .from(orders)
-    .leftJoin(droneFlightParcels, and(eq(droneFlightParcels.orderId, orders.id), isNull(droneFlightParcels.removedAt)))
+    .leftJoin(
+      droneFlightParcels,
+      and(eq(droneFlightParcels.orderId, orders.id), isNull(droneFlightParcels.removedAt)),
+    )
     .where(
       and(
         eq(orders.deliveryDate, deliveryDate),
@@ -35,10 +45,7 @@ export function loadUnplannedParcels(db: DbOrTx, deliveryDate: string): (PlanPar
 }
 
 export function loadPlanSites(db: DbOrTx): PlanSite[] {
-  return db
-    .select({ id: droneRoutes.hamletId, routeLengthM: droneRoutes.lengthM })
-    .from(droneRoutes)
-    .all();
+  return db.select({ id: droneRoutes.hamletId, routeLengthM: droneRoutes.lengthM }).from(droneRoutes).all();
 }
 
 export function loadPlanDrones(db: DbOrTx): PlanDrone[] {

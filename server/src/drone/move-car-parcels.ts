@@ -15,7 +15,14 @@ const STEPS = {
 export type CarStep = keyof typeof STEPS;
 
 /** Moves every car parcel of a hall on a delivery day one step; packed parcels only when leaving. */
-export function moveCarParcels(db: Db, deliveryDate: string, hamletId: number, step: CarStep, actor: Actor, now: Date) {
+export function moveCarParcels(
+  db: Db,
+  deliveryDate: string,
+  hamletId: number,
+  step: CarStep,
+  actor: Actor,
+  now: Date,
+) {
   const { from, to, note } = STEPS[step];
   return db.transaction((tx) => {
     const hall = tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get();
@@ -35,7 +42,9 @@ export function moveCarParcels(db: Db, deliveryDate: string, hamletId: number, s
       .filter((o) => step !== 'dispatch' || o.packedAt !== null);
     if (rows.length === 0) throw conflict('no_car_parcels', 'この公民館宛ての対象の荷物はありません');
     for (const o of rows) setOrderStatus(tx, o.id, to, actor, now, { note });
-    recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, { orders: rows.length });
+    recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, {
+      orders: rows.length,
+    });
     return { orderIds: rows.map((o) => o.id), status: to };
   });
 }

@@ -4,7 +4,11 @@ import {
   droneFlightParcels,
   droneFlights,
   droneRoutes,
-  droneRouteWaypoints, orderEvents, orderLines, products } from '../../../db/src/schema';
+  droneRouteWaypoints,
+  orderEvents,
+  orderLines,
+  products,
+} from '../../../db/src/schema';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
 import { runCutoffPlan } from './jobs';
 import { addOrder, at, DAY, order, withRoutes } from './test-fixtures';
@@ -33,7 +37,11 @@ describe('cut-off planning job', () => {
     ctx.clock.set(at('11:00'));
     expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: true, deliveryDate: DAY });
     expect(flightOf(id)).toMatchObject({ status: 'planned', hamletId: 1 });
-    expect(order(ctx, id)).toMatchObject({ status: 'received', deliveryMode: 'drone', deliveryModeReason: null });
+    expect(order(ctx, id)).toMatchObject({
+      status: 'received',
+      deliveryMode: 'drone',
+      deliveryModeReason: null,
+    });
   });
 
   it('groups by hall and packs flights under the 5 kg payload', () => {
@@ -60,16 +68,33 @@ describe('cut-off planning job', () => {
     ctx.db.update(products).set({ airEligible: false }).where(eq(products.id, product.id)).run();
     ctx.db
       .insert(orderLines)
-      .values({ orderId: flower, productId: product.id, sellerId: product.sellerId, name: product.name, unitPriceYen: 100, taxRate: 8, qty: 1, weightG: 900 })
+      .values({
+        orderId: flower,
+        productId: product.id,
+        sellerId: product.sellerId,
+        name: product.name,
+        unitPriceYen: 100,
+        taxRate: 8,
+        qty: 1,
+        weightG: 900,
+      })
       .run();
     ctx.clock.set(at('11:00'));
     runCutoffPlan(ctx.deps);
-    expect(order(ctx, heavy)).toMatchObject({ deliveryMode: 'car', deliveryModeReason: '荷物が5kgを超えるため、車でお届けします' });
-    expect(order(ctx, noRoute).deliveryModeReason).toBe('この公民館へのドローンの航路がないため、車でお届けします');
+    expect(order(ctx, heavy)).toMatchObject({
+      deliveryMode: 'car',
+      deliveryModeReason: '荷物が5kgを超えるため、車でお届けします',
+    });
+    expect(order(ctx, noRoute).deliveryModeReason).toBe(
+      'この公民館へのドローンの航路がないため、車でお届けします',
+    );
     expect(order(ctx, flower).deliveryModeReason).toBe('ドローンで運べない品物のため、車でお届けします');
     for (const id of [heavy, noRoute, flower]) expect(flightOf(id)).toBeUndefined();
     const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, heavy)).all();
-    expect(events.at(-1)).toMatchObject({ actorType: 'system', note: '荷物が5kgを超えるため、車でお届けします' });
+    expect(events.at(-1)).toMatchObject({
+      actorType: 'system',
+      note: '荷物が5kgを超えるため、車でお届けします',
+    });
   });
 
   it('is idempotent: a second run, or the operator button, plans nothing twice', async () => {

@@ -28,9 +28,19 @@ export const CUTOFF_JOB = 'drone.cutoff-plan';
  */
 export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now: Date): PlanDayResult {
   return db.transaction((tx) => {
-    const existing = tx.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get();
+    const existing = tx
+      .select()
+      .from(dronePlanRuns)
+      .where(eq(dronePlanRuns.deliveryDate, deliveryDate))
+      .get();
     if (existing) {
-      return { deliveryDate, created: false, flights: existing.flights, byDrone: existing.byDrone, byCar: existing.byCar };
+      return {
+        deliveryDate,
+        created: false,
+        flights: existing.flights,
+        byDrone: existing.byDrone,
+        byCar: existing.byCar,
+      };
     }
     claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
     const settings = getDroneSettings(tx);

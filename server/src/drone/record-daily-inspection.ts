@@ -10,10 +10,12 @@ const result = z.enum(['ok', 'ng']);
 export const DailyInspectionInput = z.object({
   date: z.iso.date(),
   place: z.string().trim().min(1).max(100),
-  results: z.object(Object.fromEntries(DAILY_CHECK_ITEMS.map((i) => [i.key, result])) as Record<
-    DailyCheckResults extends Record<infer K, unknown> ? K : never,
-    typeof result
-  >),
+  results: z.object(
+    Object.fromEntries(DAILY_CHECK_ITEMS.map((i) => [i.key, result])) as Record<
+      DailyCheckResults extends Record<infer K, unknown> ? K : never,
+      typeof result
+    >,
+  ),
   notes: z.string().max(500).default(''),
 });
 export type DailyInspectionInput = z.input<typeof DailyInspectionInput>;
@@ -28,8 +30,13 @@ export function recordDailyInspection(
 ) {
   const input = DailyInspectionInput.parse(raw);
   return db.transaction((tx) => {
-    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()) throw notFound('Drone');
-    const inspector = tx.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, actor.id)).get()!;
+    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get())
+      throw notFound('Drone');
+    const inspector = tx
+      .select({ name: staffUsers.name })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, actor.id))
+      .get()!;
     const passed = inspectionPassed(input.results as DailyCheckResults);
     const row = tx
       .insert(droneDailyInspections)

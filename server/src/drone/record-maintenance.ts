@@ -19,7 +19,8 @@ export type MaintenanceInput = z.input<typeof MaintenanceInput>;
 export function recordMaintenance(db: Db, droneId: number, raw: MaintenanceInput, actor: Actor, now: Date) {
   const input = MaintenanceInput.parse(raw);
   return db.transaction((tx) => {
-    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()) throw notFound('Drone');
+    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get())
+      throw notFound('Drone');
     const total = tx
       .select({ total: sum(droneFlightRecords.flightSec) })
       .from(droneFlightRecords)

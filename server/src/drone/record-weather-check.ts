@@ -34,11 +34,15 @@ export function recordWeatherCheck(
   now: Date,
 ): WeatherCheckResult {
   for (const band of input.bands) {
-    if (band.toM < band.fromM) throw badRequest('invalid_band', 'An altitude band must end above where it starts');
+    if (band.toM < band.fromM)
+      throw badRequest('invalid_band', 'An altitude band must end above where it starts');
   }
   return db.transaction((tx) => {
     const hamletId = input.hamletId ?? null;
-    if (hamletId !== null && !tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get()) {
+    if (
+      hamletId !== null &&
+      !tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get()
+    ) {
       throw notFound('Landing site');
     }
     const decision = decideMode(input, getDroneSettings(tx).weather);

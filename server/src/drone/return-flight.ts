@@ -24,11 +24,16 @@ export function returnFlight(db: Db, flightId: number, input: ReturnInput, actor
     requireFlightStatus(loaded, ['landed'], '帰還の記録が');
     const { flight, hamlet, port } = loaded;
     const outboundMs = flight.landedAt!.getTime() - flight.launchedAt!.getTime();
-    const takeoffAt = input.hallTakeoffAt ? new Date(input.hallTakeoffAt) : new Date(now.getTime() - outboundMs);
+    const takeoffAt = input.hallTakeoffAt
+      ? new Date(input.hallTakeoffAt)
+      : new Date(now.getTime() - outboundMs);
     if (takeoffAt < flight.landedAt! || takeoffAt > now) {
       throw badRequest('invalid_time', '公民館の離陸時刻は着陸から帰還までの間にしてください');
     }
-    tx.update(droneFlights).set({ status: 'returned', returnedAt: now }).where(eq(droneFlights.id, flight.id)).run();
+    tx.update(droneFlights)
+      .set({ status: 'returned', returnedAt: now })
+      .where(eq(droneFlights.id, flight.id))
+      .run();
     writeFlightRecord(
       tx,
       loaded,

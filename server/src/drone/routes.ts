@@ -59,7 +59,10 @@ droneApi.openapi(
     responses: { 200: jsonResponse(Json), ...errorResponses },
   }),
   (c) =>
-    c.json(planDeliveryDay(c.var.deps.db, c.req.valid('param').date, actorOf(c.var.staff), c.var.deps.clock.now()), 200),
+    c.json(
+      planDeliveryDay(c.var.deps.db, c.req.valid('param').date, actorOf(c.var.staff), c.var.deps.clock.now()),
+      200,
+    ),
 );
 
 droneApi.openapi(
@@ -100,24 +103,47 @@ const flightAction = <T extends z.ZodType>(path: string, summary: string, body: 
 
 droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) =>
   c.json(
-    launchFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+    launchFlight(
+      c.var.deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    ),
     200,
   ),
 );
 droneApi.openapi(flightAction('/flights/{id}/land', 'Mark a flight landed at the hall', z.object({})), (c) =>
-  c.json(landFlight(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.staff), c.var.deps.clock.now()), 200),
+  c.json(
+    landFlight(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.staff), c.var.deps.clock.now()),
+    200,
+  ),
 );
 droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) =>
   c.json(
-    returnFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+    returnFlight(
+      c.var.deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    ),
     200,
   ),
 );
-droneApi.openapi(flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput), (c) =>
-  c.json(
-    abortFlight(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
-    200,
-  ),
+droneApi.openapi(
+  flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
+  (c) =>
+    c.json(
+      abortFlight(
+        c.var.deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
+      200,
+    ),
 );
 
 for (const step of ['dispatch', 'arrive'] as const) {
@@ -134,7 +160,10 @@ for (const step of ['dispatch', 'arrive'] as const) {
     }),
     (c) => {
       const { date, hamletId } = c.req.valid('param');
-      return c.json(moveCarParcels(c.var.deps.db, date, hamletId, step, actorOf(c.var.staff), c.var.deps.clock.now()), 200);
+      return c.json(
+        moveCarParcels(c.var.deps.db, date, hamletId, step, actorOf(c.var.staff), c.var.deps.clock.now()),
+        200,
+      );
     },
   );
 }
@@ -152,7 +181,13 @@ droneApi.openapi(
   }),
   (c) =>
     c.json(
-      saveRoute(c.var.deps.db, c.req.valid('param').hamletId, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      saveRoute(
+        c.var.deps.db,
+        c.req.valid('param').hamletId,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       200,
     ),
 );
@@ -188,7 +223,13 @@ droneApi.openapi(
   }),
   (c) =>
     c.json(
-      recordDailyInspection(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      recordDailyInspection(
+        c.var.deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       201,
     ),
 );
@@ -206,7 +247,13 @@ droneApi.openapi(
   }),
   (c) =>
     c.json(
-      recordMaintenance(c.var.deps.db, c.req.valid('param').id, c.req.valid('json'), actorOf(c.var.staff), c.var.deps.clock.now()),
+      recordMaintenance(
+        c.var.deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       201,
     ),
 );

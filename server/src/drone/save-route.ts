@@ -12,7 +12,13 @@ export const RouteInput = z.object({
   portAltAmslM: z.number().min(-100).max(4000).default(800),
   /** Points between the port and the hall, in flying order (river routes avoid houses). */
   waypoints: z
-    .array(z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180), altM: z.number().min(5).max(150) }))
+    .array(
+      z.object({
+        lat: z.number().min(-90).max(90),
+        lon: z.number().min(-180).max(180),
+        altM: z.number().min(5).max(150),
+      }),
+    )
     .max(200),
 });
 export type RouteInput = z.input<typeof RouteInput>;
@@ -26,7 +32,13 @@ export function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Acto
     const port = tx.select().from(dronePorts).where(eq(dronePorts.id, input.portId)).get();
     if (!port) throw unprocessable('unknown_port', 'Unknown drone port');
     const lengthM = routeLengthM([port, ...input.waypoints, { lat: hall.hallLat, lon: hall.hallLon }]);
-    const values = { portId: port.id, takeoffAltM: input.takeoffAltM, portAltAmslM: input.portAltAmslM, lengthM, updatedAt: now };
+    const values = {
+      portId: port.id,
+      takeoffAltM: input.takeoffAltM,
+      portAltAmslM: input.portAltAmslM,
+      lengthM,
+      updatedAt: now,
+    };
     const route = tx
       .insert(droneRoutes)
       .values({ hamletId, ...values })
@@ -39,7 +51,10 @@ export function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Acto
         .values(input.waypoints.map((w, i) => ({ routeId: route.id, seq: i + 1, ...w })))
         .run();
     }
-    recordAudit(tx, now, actor, 'drone.route.saved', 'drone_route', route.id, { hamletId, lengthM: Math.round(lengthM) });
+    recordAudit(tx, now, actor, 'drone.route.saved', 'drone_route', route.id, {
+      hamletId,
+      lengthM: Math.round(lengthM),
+    });
     return { id: route.id, hamletId, lengthM: Math.round(lengthM), waypoints: input.waypoints.length };
   });
 }

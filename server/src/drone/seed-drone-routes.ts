@@ -17,6 +17,12 @@ export function seedDroneRoutes(db: Db, now: Date): void {
       lon: port.lon + (h.hallLon - port.lon) * f - bend * 0.002,
       altM: 60,
     });
-    saveRoute(db, h.id, { portId: port.id, takeoffAltM: 30, portAltAmslM: 820, waypoints: [at(0.33, 1), at(0.66, 1)] }, systemActor, now);
+    saveRoute(
+      db,
+      h.id,
+      { portId: port.id, takeoffAltM: 30, portAltAmslM: 820, waypoints: [at(0.33, 1), at(0.66, 1)] },
+      systemActor,
+      now,
+    );
   }
 }

@@ -49,7 +49,8 @@ export function pack(ctx: Fixture, ...orderIds: number[]) {
   }
 }
 
-export const order = (ctx: Fixture, id: number) => ctx.db.select().from(orders).where(eq(orders.id, id)).get()!;
+export const order = (ctx: Fixture, id: number) =>
+  ctx.db.select().from(orders).where(eq(orders.id, id)).get()!;
 
 export const calm = {
   groundWindTakeoffMps: 2,

@@ -51,7 +51,9 @@ describe('store picking and packing', () => {
     expect(rows).toHaveLength(3);
     // The drugstore sees none of the supermarket's lines.
     const drug = await ctx.login('store-drug');
-    const none = await readJson(await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: drug }));
+    const none = await readJson(
+      await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: drug }),
+    );
     expect(none.sellers).toEqual([]);
 
     const csv = pickingListCsv(buildPickingList(ctx.db, '2026-11-24'));

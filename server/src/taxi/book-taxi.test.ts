@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { taxiBookings } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
+import type { BookingOptions } from './get-booking-options';
 import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
 import { accepted, bookOnTv, newKey, placeId, residentsOf, TUESDAY_0930 } from './test-support';
 
@@ -13,6 +14,35 @@ afterEach(() => ctx.close());
 
 const HOUSEHOLD_UNDER_65 = 18; // 原 隆, born 1965, no registered condition
 const HOUSEHOLD_DISABLED_UNDER_65 = 19; // 城取 弘, born 1962, disabled
+
+describe('GET /api/taxi/options', () => {
+  it('tells the TV who may ride (with the reason in Japanese for others), never a birth date', async () => {
+    const res = await ctx.request('/api/taxi/options', { headers: ctx.device(HOUSEHOLD_UNDER_65) });
+    const text = await res.text();
+    expect(text).not.toContain('1965');
+    const o = JSON.parse(text) as BookingOptions;
+    expect(o.residents).toMatchObject([{ eligible: false, message: expect.stringContaining('65歳以上') }]);
+    expect(o.open).toBe(true);
+  });
+
+  it('offers favourites first, then the common places, and 15-minute times from now + notice', async () => {
+    const o = (await (
+      await ctx.request('/api/taxi/options', { headers: ctx.device(1) })
+    ).json()) as BookingOptions;
+    expect(o.destinations.slice(0, 2).map((d) => [d.name, d.favourite])).toEqual([
+      ['長谷診療所', true],
+      ['高遠食彩館（スーパー）', true],
+    ]);
+    expect(
+      o.destinations
+        .slice(2)
+        .every((d) => ['hospital', 'clinic', 'supermarket', 'city_hall', 'station'].includes(d.kind)),
+    ).toBe(true);
+    expect(o.times[0]).toBe('10:00');
+    expect(o.times.at(-1)).toBe('15:00');
+    expect(o.residents[0]).toMatchObject({ eligible: true, fareYen: 250 });
+  });
+});
 
 describe('POST /api/taxi/bookings — rules', () => {
   it('answers at once with a promised pickup window of the configured width and an arrival before the time asked', async () => {
@@ -70,6 +100,16 @@ describe('POST /api/taxi/bookings — rules', () => {
     ctx.clock.set('2026-11-24T23:30:00Z');
     const early = await accepted(ctx, 1, { riderIds: [hanako!], time: '09:00', timeKind: 'leave_after' });
     expect(early.serviceDate).toBe('2026-11-25');
+  });
+
+  it('uses an area’s own hours when configured', async () => {
+    const [hanako] = residentsOf(ctx, 1);
+    const areaHours = { '1': { weekdays: [2], start: '10:00', end: '12:00', closedOnHolidays: true } };
+    saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, areaHours }, ctx.clock.now());
+    const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '13:00' });
+    expect(r.body.error!.code).toBe('outside_hours');
+    expect(r.body.error!.message).toContain('10:00〜12:00');
+    await accepted(ctx, 1, { riderIds: [hanako!], time: '11:45' });
   });
 
   it('is closed on weekends and national holidays (Tokyo dates)', async () => {

@@ -122,6 +122,20 @@ describe('drivers', () => {
     expect(cs.map((c) => [c.sourceKey, c.amountYen])).toEqual([[`ride:${b.id}:resident:${sachiko}`, 500]]);
   });
 
+  it('choose their vehicle for the day; the manifest follows the choice', async () => {
+    const driver = await ctx.login('driver');
+    const put = await ctx.request('/api/taxi/driver/vehicle', {
+      method: 'PUT',
+      headers: { ...driver, 'content-type': 'application/json' },
+      body: JSON.stringify({ vehicleId: 3 }),
+    });
+    expect(put.status).toBe(200);
+    const m = (await (
+      await ctx.request('/api/taxi/driver/manifest', { headers: driver })
+    ).json()) as Manifest;
+    expect(m.vehicle.id).toBe(3);
+  });
+
   it('cannot act on another vehicle’s ride; a TV box cannot use driver routes', async () => {
     const [hanako] = residentsOf(ctx, 1);
     const a = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });

@@ -2,6 +2,7 @@ import type { JobDef } from '../jobs/scheduler';
 import { mailMissedReminders } from './notices';
 import { materializeReminders } from './reminders';
 import { runWatchPass } from './run-watch-pass';
+import { sendDailyMail } from './send-daily-mail';
 
 export const watchJobs: JobDef[] = [
   {
@@ -17,4 +18,5 @@ export const watchJobs: JobDef[] = [
       return { created: materializeReminders(db, now), missedMails: mailMissedReminders(db, now) };
     },
   },
+  { name: 'watch.daily-mail', cron: '0 19 * * *', run: ({ db, clock }) => sendDailyMail(db, clock.now()) },
 ];

@@ -88,7 +88,15 @@ export function loadWatchStates(
       lastHeartbeatAt: st.lastHeartbeatAt,
       check:
         st.checkAskedAt !== null ? { askedAt: st.checkAskedAt, attempt: st.checkAttempt ?? 1 } : null,
-      away: (awayBy.get(s.residentId) ?? []).map((x) => ({ from: x.fromAt.getTime(), until: x.untilAt.getTime() })),
+      away: (awayBy.get(s.residentId) ?? []).map((x) => {
+        const from = x.fromAt.getTime();
+        let until = x.untilAt.getTime();
+        // Back early: activity on the TV an hour after "留守にします" ends the absence there.
+        if (x.source === 'tv' && st.lastSignAt !== null && st.lastSignAt > from + 3_600_000) {
+          until = Math.min(until, st.lastSignAt);
+        }
+        return { from, until };
+      }),
       rhythm,
       alert: a
         ? {

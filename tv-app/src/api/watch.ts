@@ -6,3 +6,29 @@ export type ActivityKind = 'heartbeat' | 'keys';
 export function postActivity(kind: ActivityKind, client: ApiClient = api()): Promise<unknown> {
   return client.post('/watch/activity', { kind });
 }
+
+export interface Notice {
+  id: number;
+  residentName: string;
+  text: string;
+  dueAt: string;
+  confirmedAt: string | null;
+}
+
+export interface NoticesView {
+  /** Show "お元気ですか？" full screen. */
+  check: boolean;
+  /** Reminders due and not yet confirmed, oldest first. */
+  pending: Notice[];
+  /** The お知らせ list, newest first. */
+  recent: Notice[];
+}
+
+export const getNotices = (client: ApiClient = api()) => client.get<NoticesView>('/watch/notices');
+
+export const confirmNotice = (id: number, client: ApiClient = api()) =>
+  client.post<{ ok: boolean }>(`/watch/notices/${id}/confirm`, {});
+
+/** "留守にします": away until noon of the return date ('YYYY-MM-DD'). */
+export const setAway = (returnDate: string, client: ApiClient = api()) =>
+  client.post<{ residents: number }>('/watch/away', { returnDate });

@@ -14,7 +14,7 @@ export interface Insertion {
 let cand = new Float64Array(0);
 let candI = new Int32Array(0);
 let candJ = new Int32Array(0);
-let order: number[] = [];
+const order: number[] = [];
 let earliest = new Float64Array(0);
 let latest = new Float64Array(0);
 let loadAfter = new Int32Array(0);

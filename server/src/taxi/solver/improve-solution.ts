@@ -21,7 +21,7 @@ export interface SearchOptions {
   startWorse?: number;
   /** final temperature as a share of the start temperature (default 0.002) */
   coolTo?: number;
-  /** run the relocate local search on candidates within this share of the best cost (default 0.01) */
+  /** run the relocate local search on candidates within this share of the best cost (default 0.002) */
   polishWithin?: number;
   /** called with every new best solution */
   onBest?: (s: Solution, iteration: number) => void;
@@ -114,7 +114,7 @@ export function improveSolution(
     dUse[di]!++;
     rUse[ri]!++;
     // polish promising candidates only: local search on every one would cost more than it finds
-    if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.01))) {
+    if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.002))) {
       relocateDescent(p, cand, rng);
     }
 

@@ -30,6 +30,8 @@ export function reoptimizePlan(state: DispatchState, opts: ReoptimizeOptions, st
       // a live day mostly needs polishing, not a restart from a distant plan
       startWorse: 0.01,
       maxRemove: 30,
+      // relocating every request across a whole fleet costs far more than it finds during a live day
+      polishWithin: -1,
     },
     stats,
   );

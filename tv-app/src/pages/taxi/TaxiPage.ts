@@ -17,6 +17,7 @@ import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import {
   bookingLine,
+  nextRide,
   eligibleResidents,
   newIdempotencyKey,
   returnDraft,
@@ -120,7 +121,7 @@ export class TaxiPage extends Page {
         body = '読み込み中です…';
         break;
       case 'menu': {
-        const next = this._bookings.find((b) => ['booked', 'en_route', 'on_board'].includes(b.status));
+        const next = nextRide(this._bookings);
         body =
           o?.closedMessage ??
           (next ? `次の予約：${bookingLine(next)}` : `今日の運行は${o?.hours.start}〜${o?.hours.end}です。`);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TaxiBooking, TaxiOptions } from '../../api/taxi.js';
-import { newIdempotencyKey, returnDraft, riderChoices, toRequest, type TaxiDraft } from './taxiFlow.js';
+import {
+  newIdempotencyKey,
+  nextRide,
+  returnDraft,
+  riderChoices,
+  toRequest,
+  type TaxiDraft,
+} from './taxiFlow.js';
 
 const options = (eligible: boolean[]): TaxiOptions => ({
   date: '2026-11-24',
@@ -66,5 +73,14 @@ describe('taxi booking flow', () => {
     });
     expect(back.time > '10:25').toBe(true);
     expect(returnDraft(out, draft, ['10:00'])).toBeNull();
+  });
+
+  it('shows the soonest ride still to come as the next one', () => {
+    const b = (id: number, pickupFrom: string, status: TaxiBooking['status']) =>
+      ({ id, pickupFrom, status }) as TaxiBooking;
+    expect(nextRide([b(1, '13:00', 'booked'), b(2, '10:00', 'arrived'), b(3, '11:00', 'booked')])!.id).toBe(
+      3,
+    );
+    expect(nextRide([b(2, '10:00', 'cancelled')])).toBeUndefined();
   });
 });

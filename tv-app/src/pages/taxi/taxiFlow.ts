@@ -72,3 +72,13 @@ export function returnDraft(out: TaxiBooking, outDraft: TaxiDraft, times: string
 export function bookingLine(b: TaxiBooking): string {
   return `${b.pickupFrom}〜${b.pickupTo} ${b.fromLabel}→${b.toLabel}  ${b.statusLabel}`;
 }
+
+/** The soonest ride still to come (the list itself is newest first). */
+export function nextRide(bookings: TaxiBooking[]): TaxiBooking | undefined {
+  return bookings
+    .filter((b) => b.status === 'booked' || b.status === 'en_route' || b.status === 'on_board')
+    .reduce<TaxiBooking | undefined>(
+      (best, b) => (!best || b.pickupFrom < best.pickupFrom ? b : best),
+      undefined,
+    );
+}

@@ -1,0 +1,27 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { watchPresence, watchState } from '../../../db/src/schema';
+import { PRESENCE_LIFE, recordLifeSign } from './record-life-sign';
+import { enroll } from './testing';
+
+let ctx: TestContext;
+afterEach(() => ctx?.close());
+
+describe('recordLifeSign', () => {
+  it('records presence and the last sign of life for a watched resident', () => {
+    ctx = createTestContext();
+    enroll(ctx);
+    const at = new Date('2026-11-23T03:07:00Z');
+    recordLifeSign(ctx.db, 1, 'handover', at);
+    expect(ctx.db.select().from(watchState).get()!.lastSignAt).toBe(at.getTime());
+    expect(ctx.db.select().from(watchPresence).all()).toEqual([
+      { residentId: 1, slot: Math.floor(at.getTime() / 900_000), flags: PRESENCE_LIFE },
+    ]);
+  });
+
+  it('does nothing for a resident who has not opted in', () => {
+    ctx = createTestContext();
+    recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
+    expect(ctx.db.select().from(watchPresence).all()).toEqual([]);
+  });
+});
