@@ -5,6 +5,7 @@
  * The machine is shared (2 cores): figures are noisy.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/src';
@@ -105,18 +106,32 @@ console.log(
 
 // ---- timed: close + debit file + cable CSV ---------------------------------------------------------
 const now = new Date('2026-10-31T15:30:00Z'); // 1 Nov 00:30 Tokyo
+const cpu1 = process.cpuUsage();
 const t1 = performance.now();
 const result = closeMonth(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS);
 const closeS = (performance.now() - t1) / 1000;
+// CPU time is far less sensitive than wall time to other processes sharing the 2 cores.
+const closeCpu = process.cpuUsage(cpu1);
+const closeCpuS = (closeCpu.user + closeCpu.system) / 1e6;
 for (const line of result.report) console.log(line);
+const cpu2 = process.cpuUsage();
 const t2 = performance.now();
 const batch = exportDebitBatch(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS);
 writeFileSync(join(outDir, `debit-${MONTH}.txt`), batch.file);
 const exportS = (performance.now() - t2) / 1000;
+const exportCpu = process.cpuUsage(cpu2);
+const exportCpuS = (exportCpu.user + exportCpu.system) / 1e6;
 console.log(
-  `close: ${closeS.toFixed(2)} s (${result.statementCount} statements, ${result.settlementCount} settlements)`,
+  `close: ${closeS.toFixed(2)} s wall, ${closeCpuS.toFixed(2)} s CPU (${result.statementCount} statements, ${result.settlementCount} settlements)`,
 );
-console.log(`debit file: ${exportS.toFixed(2)} s (${batch.recordCount} records, ${batch.file.length} bytes)`);
+console.log(
+  `debit file: ${exportS.toFixed(2)} s wall, ${exportCpuS.toFixed(2)} s CPU (${batch.recordCount} records, ${batch.file.length} bytes)`,
+);
+console.log(
+  `load average while running: ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
 if (values.csv) {
   const t3 = performance.now();
   const csvRows = writeCableCsv(sqlite, MONTH, join(outDir, `cable-${MONTH}.csv`));

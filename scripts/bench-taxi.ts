@@ -34,12 +34,14 @@ for (const [idx, [vehicles, bookings]] of (
   const t0 = performance.now();
   const r = await replayDay(day, { seed: Number(values.seed), reoptIterations });
   const ms = r.answerMs.slice().sort((a, b) => a - b);
+  const cpu = r.answerCpuMs.slice().sort((a, b) => a - b);
   const reopt = r.reoptMs.slice().sort((a, b) => a - b);
   const p99 = pct(ms, 0.99);
   results.push({ vehicles, bookings, p99 });
   console.log(
     `${vehicles} vehicles / ${bookings} bookings: answer ms p50 ${pct(ms, 0.5).toFixed(2)} p95 ${pct(ms, 0.95).toFixed(2)} ` +
-      `p99 ${p99.toFixed(2)} max ${ms[ms.length - 1]!.toFixed(2)} | re-opt ms p50 ${reopt.length ? pct(reopt, 0.5).toFixed(1) : '-'} ` +
+      `p99 ${p99.toFixed(2)} max ${ms[ms.length - 1]!.toFixed(2)} | CPU ms p50 ${pct(cpu, 0.5).toFixed(2)} ` +
+      `p99 ${pct(cpu, 0.99).toFixed(2)} | re-opt ms p50 ${reopt.length ? pct(reopt, 0.5).toFixed(1) : '-'} ` +
       `| accepted ${r.totals.accepted}/${bookings} | promises broken ${r.totals.promisesBroken} | ` +
       `vehicle km ${r.totals.vehicleKm} | shared ${(100 * r.totals.sharedRideShare).toFixed(1)}% | ` +
       `re-opt ${reoptIterations} it/booking | replay ${((performance.now() - t0) / 1000).toFixed(1)} s`,

@@ -42,8 +42,13 @@ function prepareDb(path: string) {
   const { db, sqlite } = openDb(path);
   const clock = new ManualClock(NOW);
   seedDemo(db, clock.now());
-  const staff = db.select().from(staffUsers).all().find((s) => s.role === 'city_staff')!;
-  for (const r of db.select().from(residents).all()) enrollResident(db, { residentId: r.id }, staff.id, clock.now());
+  const staff = db
+    .select()
+    .from(staffUsers)
+    .all()
+    .find((s) => s.role === 'city_staff')!;
+  for (const r of db.select().from(residents).all())
+    enrollResident(db, { residentId: r.id }, staff.id, clock.now());
   return { db, sqlite, clock };
 }
 
@@ -112,7 +117,8 @@ if (values.serve) {
       ],
     });
     child.disconnect();
-    if (result.errors || result.non2xx) throw new Error(`${bare ? 'bare' : 'app'}: ${result.errors} errors, ${result.non2xx} non-2xx`);
+    if (result.errors || result.non2xx)
+      throw new Error(`${bare ? 'bare' : 'app'}: ${result.errors} errors, ${result.non2xx} non-2xx`);
     return result;
   };
   const bare = await measure(true);
@@ -123,7 +129,9 @@ if (values.serve) {
   console.log(`engawa app (Hono, auth, zod):    ${Math.round(rps(app))} req/s, p99 ${app.latency.p99} ms`);
 
   const scan = scanResidents(100_000);
-  console.log(`detector pass: ${scan.residents} residents in ${scan.seconds.toFixed(3)} s (${scan.decisions} non-idle decisions)`);
+  console.log(
+    `detector pass: ${scan.residents} residents in ${scan.seconds.toFixed(3)} s (${scan.decisions} non-idle decisions)`,
+  );
   console.log(
     `watch: ${Math.round(rps(app))} heartbeats/s, p99 ${app.latency.p99} ms, scan 100000 residents ` +
       `${scan.seconds.toFixed(3)} s, ${Math.round((100 * rps(app)) / rps(bare))}% of bare endpoint`,

@@ -25,7 +25,7 @@ const result = await replayDay(day, {
   seed: Number(values.seed),
   reoptIterations: Number(values['reopt-iterations']),
 });
-const { answerMs: _a, reoptMs: _r, ...report } = result;
+const { answerMs: _a, answerCpuMs: _c, reoptMs: _r, ...report } = result;
 const json = JSON.stringify(report, null, 2);
 if (values.out) writeFileSync(values.out, json + '\n');
 else console.log(json);

@@ -40,6 +40,8 @@ export interface ReplayResult {
   };
   /** wall-clock ms of each booking answer (travel rows + insertion), for benchmarks */
   answerMs: number[];
+  /** CPU ms of the same answers (this process), less sensitive to other load on a shared machine */
+  answerCpuMs: number[];
   reoptMs: number[];
 }
 
@@ -66,16 +68,23 @@ export async function replayDay(
   );
   const answers: ReplayResult['answers'] = [];
   const answerMs: number[] = [];
+  const answerCpuMs: number[] = [];
+  const cpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const reoptMs: number[] = [];
   const accepted = new Map<string, BookingAnswer>();
   for (let k = 0; k < day.bookings.length; k++) {
     const b = day.bookings[k]!;
     const now = Math.max(b.arrivedAt, state.now);
     const t0 = clock();
+    const c0 = cpu();
     advanceClock(state, now);
     const travel = await travelRowsFor(provider, state.table, [b.pickup, b.dropoff]);
     const answer = bookRide(state, b, travel, now);
     answerMs.push(clock() - t0);
+    answerCpuMs.push(cpu() - c0);
     answers.push({ ...answer, arrivedAt: formatTime(b.arrivedAt) });
     if (answer.status === 'accepted') accepted.set(b.id, answer);
     if (opts.reoptIterations > 0 && state.requests.size > 1) {
@@ -87,7 +96,7 @@ export async function replayDay(
   // run the day out: every stop gets served and leaves the live plan
   advanceClock(state, 48 * 60);
   const returnKm = describePlan(state).map((r) => r.km);
-  return { answers, ...measure(state, day, accepted, returnKm), answerMs, reoptMs };
+  return { answers, ...measure(state, day, accepted, returnKm), answerMs, answerCpuMs, reoptMs };
 }
 
 function measure(

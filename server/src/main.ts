@@ -6,7 +6,7 @@ import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { features } from './features';
 import { startScheduler } from './jobs/scheduler';
-import { systemClock } from './lib/clock';
+import { offsetClock, systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { mailJobs } from './mail/jobs';
 import { createTransport } from './mail/transport';
@@ -20,7 +20,10 @@ try {
 }
 const logger = createLogger(config.LOG_LEVEL);
 const { db, sqlite } = openDb(config.DATABASE_PATH);
-const deps: Deps = { db, sqlite, clock: systemClock, config, logger };
+const clock = config.CLOCK_START ? offsetClock(new Date(config.CLOCK_START)) : systemClock;
+const deps: Deps = { db, sqlite, clock, config, logger };
+if (config.CLOCK_START)
+  logger.warn({ start: config.CLOCK_START }, 'CLOCK_START set: business time is shifted (demo/test only)');
 
 if (config.SEED_DEMO && !isSeeded(db)) {
   seedDemo(db, deps.clock.now());

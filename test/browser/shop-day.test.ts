@@ -239,7 +239,7 @@ describe('a day of shopping, end to end', () => {
     await op.waitForLoadState();
     const texts = await tvStatus();
     expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('配送中（車）')]));
-    expect(texts.join('\n')).toContain('車でお届けします');
+    expect(texts.join('\n')).toContain('風が強いため');
     await screenshot(tv.page, 'shop-day-car');
 
     await op.locator(`[data-car-hall]:has(li:text("#${orderId}")) button:text("公民館に到着")`).click();

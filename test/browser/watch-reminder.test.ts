@@ -4,7 +4,16 @@ import { demoBoxToken } from '../../db/src/seed/demo.js';
 import { watchReminderOccurrences } from '../../db/src/schema';
 import { createReminder } from '../../server/src/watch/reminders';
 import { enrollResident } from '../../server/src/watch/enroll-resident';
-import { launchBrowser, navigateTv, newTvPage, openTv, press, spoken, visibleTexts, waitForRoute } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  navigateTv,
+  newTvPage,
+  openTv,
+  press,
+  spoken,
+  visibleTexts,
+  waitForRoute,
+} from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -33,7 +42,13 @@ describe('reminders on the TV', () => {
     enrollResident(server.db, { residentId: 1 }, 1, now);
     createReminder(
       server.db,
-      { residentId: 1, text: 'お薬を飲みましょう', recurrence: 'daily', time: '09:00', startDate: '2026-11-23' },
+      {
+        residentId: 1,
+        text: 'お薬を飲みましょう',
+        recurrence: 'daily',
+        time: '09:00',
+        startDate: '2026-11-23',
+      },
       { staffId: 1 },
       now,
     );
@@ -56,9 +71,17 @@ describe('reminders on the TV', () => {
 
     await press(page, 'Enter');
     await expect
-      .poll(() => server.db.select().from(watchReminderOccurrences).all().map((o) => o.confirmedAt !== null), {
-        timeout: 10_000,
-      })
+      .poll(
+        () =>
+          server.db
+            .select()
+            .from(watchReminderOccurrences)
+            .all()
+            .map((o) => o.confirmedAt !== null),
+        {
+          timeout: 10_000,
+        },
+      )
       .toEqual([true]);
     await page.waitForFunction(
       "!(window.__engawa?.visibleTexts ?? []).some((t) => t.includes('決定ボタンを押してください'))",

@@ -90,6 +90,7 @@ export async function newTvPage(browser: Browser): Promise<{ context: BrowserCon
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
   await context.addInitScript(speechRecorder);
   const page = await context.newPage();
+  recordProblems(page);
   return { context, page };
 }
 
@@ -97,6 +98,20 @@ const hookExpr = (body: string) => `(() => { const h = window.__engawa; return $
 
 export function hook<T>(page: Page, body: string): Promise<T> {
   return page.evaluate(hookExpr(body)) as Promise<T>;
+}
+
+const problems = new WeakMap<Page, string[]>();
+
+/** Failed requests and page errors, reported with a timeout (e.g. a 404 for the app's bundle). */
+function recordProblems(page: Page): void {
+  const list: string[] = [];
+  problems.set(page, list);
+  const add = (p: string) => list.length < 20 && list.push(p);
+  page.on('pageerror', (e) => add(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => add(`failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().includes('/api/')) add(`${r.status()}: ${r.url()}`);
+  });
 }
 
 /** What the app shows now, for timeout messages: a bare "Timeout exceeded" says nothing. */
@@ -107,7 +122,8 @@ async function describeState(page: Page): Promise<string> {
         'h ? { route: h.route, navigating: h.isNavigating(), ready: h.ready, focusPath: h.focusPath, texts: h.visibleTexts } : "no window.__engawa (app not loaded?)"',
       ),
     );
-    return `${page.url()} ${JSON.stringify(state)}`;
+    const seen = problems.get(page)?.length ? ` problems: ${problems.get(page)!.join('; ')}` : '';
+    return `${page.url()} ${JSON.stringify(state)}${seen}`;
   } catch (e) {
     return `${page.url()} (state unavailable: ${String(e)})`;
   }

@@ -107,6 +107,7 @@ export const statements = sqliteTable(
 /**
  * Which charges a statement billed. Keyed by (statement, charge) so the close appends in key
  * order; a charge is billed once because it belongs to one month and a month closes once.
+ * Migration 0007 rebuilds it WITHOUT ROWID (drizzle cannot declare that), so the key is the table.
  */
 export const statementLines = sqliteTable(
   'statement_lines',

@@ -17,7 +17,7 @@ import { listFollowUps, markFollowedUp } from './list-follow-ups';
 import { loadStatement } from './load-statements';
 import { BankAccountInput, registerBankAccount } from './register-bank-account';
 import type { Statement } from './statement/types';
-import { writeCableCsvTo } from './write-cable-csv';
+import { cableCsvChunks } from './write-cable-csv';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -320,10 +320,9 @@ billingConsole.get('/months/:month/cable.csv', (c) => {
     throw notFound(`Close of ${month}`);
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', `attachment; filename="cable-bill-${month}.csv"`);
+  const chunks = cableCsvChunks(sqlite, month);
   return stream(c, async (s) => {
-    const chunks: string[] = [];
-    writeCableCsvTo(sqlite, month, (chunk) => chunks.push(chunk));
-    for (const chunk of chunks) await s.write(chunk);
+    for (const chunk of chunks) await s.write(chunk.text);
   });
 });
 

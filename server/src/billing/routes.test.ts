@@ -111,3 +111,33 @@ describe('staff billing API', () => {
     expect(tableCounts(ctx)).toEqual(before);
   });
 });
+
+describe('malformed input', () => {
+  it('gets a 4xx and writes nothing', async () => {
+    const city = await ctx.login('city');
+    const before = tableCounts(ctx);
+    const send = (method: string, path: string, body: string) =>
+      ctx.request(path, { method, headers: { ...city, 'content-type': 'application/json' }, body });
+    for (const body of ['{', 'null', '[]', '{"month":1}', '{"__proto__":{"x":1}}']) {
+      expect((await send('POST', '/api/billing/closes', body)).status).toBe(400);
+      expect((await send('PUT', '/api/billing/households/1/bank-account', body)).status).toBe(400);
+    }
+    expect((await send('PUT', '/api/billing/households/abc/bank-account', '{}')).status).toBe(400);
+    const missing = await ctx.json(
+      'PUT',
+      '/api/billing/households/99999/bank-account',
+      {
+        bankCode: '0143',
+        bankName: 'ｱ',
+        branchCode: '001',
+        branchName: 'ｱ',
+        accountType: 1,
+        accountNumber: '1',
+        holderKana: 'ｱ',
+      },
+      city,
+    );
+    expect(missing.status).toBe(404);
+    expect(tableCounts(ctx)).toEqual(before);
+  });
+});

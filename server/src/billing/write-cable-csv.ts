@@ -6,28 +6,36 @@ import { statementsOfMonth } from './load-statements';
 import { CABLE_CSV_COLUMNS, cableBillRows } from './statement/cable-bill-rows';
 
 /**
- * The cable operator's CSV for a closed month (UTF-8 with BOM so spreadsheet software reads the
- * Japanese), written a statement at a time. Returns the number of data rows.
+ * The cable operator's CSV for a closed month, one chunk per statement (UTF-8 with a BOM so
+ * spreadsheet software reads the Japanese). Statements are read a page at a time and no cursor is
+ * held between chunks, so a caller may await between them.
  */
-export function writeCableCsv(sqlite: Sqlite, month: string, path: string): number {
-  const fd = openSync(path, 'w');
-  try {
-    return writeCableCsvTo(sqlite, month, (chunk) => writeSync(fd, chunk));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-export function writeCableCsvTo(sqlite: Sqlite, month: string, write: (chunk: string) => void): number {
+export function* cableCsvChunks(sqlite: Sqlite, month: string): Generator<{ text: string; rows: number }> {
   if (!sqlite.prepare('SELECT 1 FROM billing_closes WHERE month = ?').get(month)) {
     throw conflict('month_not_closed', `close ${month} before exporting the cable bill`);
   }
-  write('\ufeff' + stringify([[...CABLE_CSV_COLUMNS]]));
-  let rows = 0;
+  yield { text: '\ufeff' + stringify([[...CABLE_CSV_COLUMNS]]), rows: 0 };
   for (const s of statementsOfMonth(sqlite, month)) {
-    const r = cableBillRows(s);
-    write(stringify(r));
-    rows += r.length;
+    const rows = cableBillRows(s);
+    yield { text: stringify(rows), rows: rows.length };
+  }
+}
+
+/** Writes the CSV to a file; returns the number of data rows. */
+export function writeCableCsv(sqlite: Sqlite, month: string, path: string): number {
+  const chunks = cableCsvChunks(sqlite, month);
+  // Check the month before creating the file, so a refusal leaves nothing behind.
+  const first = chunks.next();
+  const fd = openSync(path, 'w');
+  let rows = 0;
+  try {
+    if (!first.done) writeSync(fd, first.value.text);
+    for (const chunk of chunks) {
+      writeSync(fd, chunk.text);
+      rows += chunk.rows;
+    }
+  } finally {
+    closeSync(fd);
   }
   return rows;
 }

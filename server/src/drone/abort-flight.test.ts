@@ -45,6 +45,7 @@ describe('aborting a flight', () => {
     const res = await post(`/flights/${first!.id}/abort`, { reason: 'GPS信号の低下' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
+      droneOrderIds: number[];
       movedTo: { flightId: number }[];
       newFlightIds: number[];
       carOrderIds: number[];
@@ -60,6 +61,7 @@ describe('aborting a flight', () => {
       expect(order(ctx, p.orderId)).toMatchObject({ status: 'preparing', deliveryMode: 'drone' }); // back at the port
     }
     expect(body.movedTo.length + body.newFlightIds.length).toBeGreaterThan(0);
+    expect([...body.droneOrderIds].sort()).toEqual(aborted.map((p) => p.orderId).sort());
     expect(body.carOrderIds).toEqual([]);
     const record = ctx.db
       .select()

@@ -164,6 +164,10 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
       status: 'aborted' as const,
       movedTo: result.moved.map((m) => ({ flightId: m.flightId, orderIds: m.parcelIds })),
       newFlightIds: newIds,
+      droneOrderIds: [
+        ...result.moved.flatMap((m) => m.parcelIds),
+        ...result.newFlights.flatMap((f) => f.parcelIds),
+      ],
       carOrderIds: result.car.map((c) => c.parcelId),
     };
   });

@@ -415,8 +415,7 @@ droneConsole.post('/flights/:id/:action{launch|land|return|abort}', async (c) =>
     default:
       return act(c, date, () => {
         const r = abortFlight(deps.db, id, { reason: str('reason') ?? '' }, actor, now);
-        const moved = r.movedTo.length + r.newFlightIds.length;
-        return `飛行を中止しました。荷物は ${moved ? 'ドローン便に再計画' : ''}${moved && r.carOrderIds.length ? '・' : ''}${r.carOrderIds.length ? `車で${r.carOrderIds.length}件` : ''}`;
+        return `飛行を中止しました（荷物の再計画：ドローン便 ${r.droneOrderIds.length}件、車 ${r.carOrderIds.length}件）`;
       });
   }
 });

@@ -119,8 +119,13 @@ describe('cut-off planning job', () => {
     expect(flightOf(id)).toBeDefined();
   });
 
-  it('does not plan on a public holiday', () => {
+  it('does not plan on a public holiday, nor once the flight window has closed', async () => {
     ctx.clock.set(new Date('2026-11-23T11:30:00+09:00'));
+    expect(runCutoffPlan(ctx.deps)).toEqual({ due: false });
+    const cookie = await ctx.login('drone');
+    const res = await ctx.request('/api/drone/days/2026-11-23/plan', { method: 'POST', headers: cookie });
+    expect(res.status).toBe(422);
+    ctx.clock.set(at('17:00'));
     expect(runCutoffPlan(ctx.deps)).toEqual({ due: false });
   });
 

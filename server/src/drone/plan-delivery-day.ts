@@ -3,6 +3,9 @@ import type { Db } from '../../../db/src';
 import { dronePlanRuns } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { claimSlot } from '../jobs/scheduler';
+import { unprocessable } from '../lib/errors';
+import { isDeliveryDay } from '../shop/calendar';
+import { getShopSettings } from '../shop/shop-settings';
 import { setOrderStatus } from '../shop/set-order-status';
 import { getDroneSettings, planSettingsOf } from './drone-settings';
 import { insertPlannedFlights } from './flight-rows';
@@ -41,6 +44,9 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
         byDrone: existing.byDrone,
         byCar: existing.byCar,
       };
+    }
+    if (!isDeliveryDay(deliveryDate, getShopSettings(tx).calendar)) {
+      throw unprocessable('not_delivery_day', `${deliveryDate}は配送日ではありません`);
     }
     claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
     const settings = getDroneSettings(tx);

@@ -21,3 +21,12 @@ export class ManualClock implements Clock {
     this.#ms += ms;
   }
 }
+
+/**
+ * Real time shifted to begin at `start`: for demos and crash tests that need a given business time
+ * (e.g. a weekday morning in Tokyo) while time still moves.
+ */
+export function offsetClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

@@ -20,6 +20,8 @@ import { pickingListCsv } from './picking-list-csv';
 import { placeOrder } from './place-order';
 import { HANDOVER_OUTCOME_JA, HandoverInput, recordHandover } from './record-handover';
 import { salesReport } from './sales-report';
+import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
+import { recordAudit } from '../lib/audit';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
@@ -510,4 +512,97 @@ shopConsole.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => 
       </p>
     </Page>,
   );
+});
+
+// ── City: shop rules (cut-off, delivery days, weight limit) ──────────────────────────────────
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+const dateList = (raw: unknown) =>
+  String(raw ?? '')
+    .split(/[\s,、]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
+
+shopConsole.get('/settings', requireStaffPage('city_staff'), (c) => {
+  const { deps, staff } = c.var;
+  const s = getShopSettings(deps.db);
+  return c.html(
+    <Page title="お買い物の設定" staff={staff} flash={c.req.query('done')}>
+      <form method="post" action="/console/shop/settings">
+        <label>
+          締め切り時刻（この時刻より前の注文はその日の夕方に届きます）{' '}
+          <input name="cutoff" value={s.calendar.cutoff} pattern="[0-2][0-9]:[0-5][0-9]" required />
+        </label>
+        <fieldset>
+          <legend>配達する曜日</legend>
+          {WEEKDAYS_JA.map((w, i) => (
+            <label style="display:inline-block;margin-right:1rem">
+              <input
+                type="checkbox"
+                name="weekday"
+                value={String(i)}
+                checked={s.calendar.deliveryWeekdays.includes(i)}
+              />{' '}
+              {w}
+            </label>
+          ))}
+        </fieldset>
+        <label>
+          <input
+            type="checkbox"
+            name="observePublicHolidays"
+            value="1"
+            checked={s.calendar.observePublicHolidays}
+          />{' '}
+          祝日は配達しない
+        </label>
+        <label>
+          休みにする日（YYYY-MM-DD、空白区切り）{' '}
+          <textarea name="closedDates">{s.calendar.closedDates.join(' ')}</textarea>
+        </label>
+        <label>
+          祝日・週末でも配達する日（YYYY-MM-DD、空白区切り）{' '}
+          <textarea name="openDates">{s.calendar.openDates.join(' ')}</textarea>
+        </label>
+        <label>
+          1回の注文の重さの上限（g）{' '}
+          <input name="maxOrderWeightG" type="number" value={String(s.maxOrderWeightG)} required />
+        </label>
+        <label>
+          1回の注文の品数の上限{' '}
+          <input name="maxLinesPerOrder" type="number" value={String(s.maxLinesPerOrder)} required />
+        </label>
+        <button type="submit">保存</button>
+      </form>
+    </Page>,
+  );
+});
+
+shopConsole.post('/settings', requireStaffPage('city_staff'), async (c) => {
+  const { deps, staff } = c.var;
+  const body = await c.req.parseBody({ all: true });
+  const weekdays = ([] as unknown[]).concat(body.weekday ?? []).map(Number);
+  const parsed = ShopSettingsSchema.safeParse({
+    calendar: {
+      cutoff: body.cutoff,
+      deliveryWeekdays: weekdays,
+      observePublicHolidays: body.observePublicHolidays === '1',
+      closedDates: dateList(body.closedDates),
+      openDates: dateList(body.openDates),
+    },
+    maxOrderWeightG: Number(body.maxOrderWeightG),
+    maxLinesPerOrder: Number(body.maxLinesPerOrder),
+  });
+  if (!parsed.success) {
+    throw badRequest(
+      'invalid_settings',
+      `設定を保存できません：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
+    );
+  }
+  const now = deps.clock.now();
+  deps.db.transaction((tx) => {
+    saveShopSettings(tx, parsed.data, now);
+    recordAudit(tx, now, actor(staff), 'shop.settings', 'shop_settings', 1, parsed.data);
+  });
+  return c.redirect(`/console/shop/settings?done=${encodeURIComponent('保存しました')}`, 303);
 });

@@ -16,5 +16,6 @@ export const shopFeature: Feature = {
     { label: '売上', href: '/console/shop/sales', roles: ['store_staff', 'city_staff'] },
     { label: '荷物のお渡し', href: '/console/shop/hall', roles: ['support_worker'] },
     { label: '電話注文', href: '/console/shop/phone', roles: ['call_centre'] },
+    { label: 'お買い物の設定', href: '/console/shop/settings', roles: ['city_staff'] },
   ],
 };

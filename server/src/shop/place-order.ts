@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import type { Db } from '../../../db/src';
+import type { Db, DbOrTx } from '../../../db/src';
 import { households, orderEvents, orderLines, orders, products, residents } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
@@ -43,12 +43,48 @@ export function placeOrder(
   ctx: PlaceOrderContext,
   now: Date,
 ): { order: OrderView; created: boolean } {
-  const orderId = db.transaction((tx) => {
-    const existing = tx
-      .select({ id: orders.id })
-      .from(orders)
-      .where(and(eq(orders.householdId, ctx.householdId), eq(orders.idempotencyKey, input.idempotencyKey)))
-      .get();
+  const orderId = insertOnce(db, input, ctx, now);
+  return { order: getOrderView(db, orderId.id), created: orderId.created };
+}
+
+function findByKey(db: DbOrTx, householdId: number, key: string) {
+  return db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.householdId, householdId), eq(orders.idempotencyKey, key)))
+    .get();
+}
+
+/**
+ * Inside one process the look-up and the insert cannot interleave (synchronous transaction);
+ * a second process could, so the unique index has the last word and its refusal means "already
+ * placed".
+ */
+function insertOnce(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): { id: number; created: boolean } {
+  try {
+    return insertOrder(db, input, ctx, now);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    const existing =
+      code === 'SQLITE_CONSTRAINT_UNIQUE' ? findByKey(db, ctx.householdId, input.idempotencyKey) : undefined;
+    if (existing) return { id: existing.id, created: false };
+    throw err;
+  }
+}
+
+function insertOrder(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): { id: number; created: boolean } {
+  return db.transaction((tx) => {
+    const existing = findByKey(tx, ctx.householdId, input.idempotencyKey);
     if (existing) return { id: existing.id, created: false };
 
     const household = tx.select().from(households).where(eq(households.id, ctx.householdId)).get();
@@ -107,7 +143,6 @@ export function placeOrder(
     });
     return { id: order.id, created: true };
   });
-  return { order: getOrderView(db, orderId.id), created: orderId.created };
 }
 
 export const actorType = (a: Actor): 'staff' | 'device' | 'system' =>

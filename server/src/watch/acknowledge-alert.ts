@@ -23,7 +23,13 @@ export const ACK_LABELS: Record<AckAction, string> = {
 
 function findToken(db: Db, token: string, secret: string, now: Date) {
   const payload = verifySignedToken<{ a: number; e: number }>(secret, token);
-  const row = payload ? db.select().from(watchAckTokens).where(eq(watchAckTokens.tokenHash, sha256(token))).get() : undefined;
+  const row = payload
+    ? db
+        .select()
+        .from(watchAckTokens)
+        .where(eq(watchAckTokens.tokenHash, sha256(token)))
+        .get()
+    : undefined;
   if (!payload || !row || row.alertId !== payload.a) throw notFound('Link');
   if (row.expiresAt.getTime() <= now.getTime()) {
     throw new AppError(410, 'link_expired', 'このリンクは有効期限が切れています。');
@@ -58,7 +64,12 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
     .where(eq(watchAlertSteps.alertId, t.alertId))
     .orderBy(asc(watchAlertSteps.step))
     .all();
-  const acks = db.select().from(watchAcks).where(eq(watchAcks.alertId, t.alertId)).orderBy(asc(watchAcks.at)).all();
+  const acks = db
+    .select()
+    .from(watchAcks)
+    .where(eq(watchAcks.alertId, t.alertId))
+    .orderBy(asc(watchAcks.at))
+    .all();
   return {
     residentName: a.name,
     reasonJa: a.alert.reasonJa,
@@ -99,6 +110,13 @@ export function acknowledgeAlert(db: Db, token: string, action: AckAction, secre
     } else if (!alert.acknowledgedAt) {
       tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
     }
-    recordAudit(tx, now, { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId }, `watch.ack.${action}`, 'watch_alert', alert.id);
+    recordAudit(
+      tx,
+      now,
+      { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId },
+      `watch.ack.${action}`,
+      'watch_alert',
+      alert.id,
+    );
   });
 }

@@ -19,7 +19,7 @@ export function composeAlertMail(m: AlertMailInput): { subject: string; text: st
       '',
       `engawa 見守りサービスです。${m.residentName}さんについて、次のことがありました。`,
       '',
-      `　${m.reasonJa}`,
+      `\u3000${m.reasonJa}`,
       '',
       `お手数ですが、お電話などで${m.residentName}さんのご様子を確かめてください。`,
       '電話がつながらないときは、訪問をお願いします。',

@@ -35,7 +35,12 @@ watchConsole.get('/', (c) => {
   const { db } = c.var.deps;
   const staff = c.var.staff;
   const rows = db
-    .select({ a: watchAlerts, name: residents.name, hamletId: households.hamletId, last: watchState.lastSignAt })
+    .select({
+      a: watchAlerts,
+      name: residents.name,
+      hamletId: households.hamletId,
+      last: watchState.lastSignAt,
+    })
     .from(watchAlerts)
     .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
     .innerJoin(households, eq(households.id, residents.householdId))
@@ -60,7 +65,12 @@ watchConsole.get('/', (c) => {
         </thead>
         <tbody>
           {rows.map((r) => {
-            const steps = db.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.a.id)).orderBy(asc(watchAlertSteps.step)).all();
+            const steps = db
+              .select()
+              .from(watchAlertSteps)
+              .where(eq(watchAlertSteps.alertId, r.a.id))
+              .orderBy(asc(watchAlertSteps.step))
+              .all();
             const acks = db.select().from(watchAcks).where(eq(watchAcks.alertId, r.a.id)).all();
             return (
               <tr>
@@ -80,7 +90,11 @@ watchConsole.get('/', (c) => {
                     </div>
                   ))}
                 </td>
-                <td>{acks.length ? acks.map((k) => <div>{`${formatJaDateTime(k.at)} ${ACK_LABELS[k.action]}`}</div>) : '未確認'}</td>
+                <td>
+                  {acks.length
+                    ? acks.map((k) => <div>{`${formatJaDateTime(k.at)} ${ACK_LABELS[k.action]}`}</div>)
+                    : '未確認'}
+                </td>
               </tr>
             );
           })}
@@ -119,12 +133,28 @@ watchConsole.get('/residents/:id', (c) => {
     grid.set(key, (grid.get(key) ?? 0) | s.flags);
   }
   const cell = (f: number | undefined) =>
-    f === undefined ? ['', '#fff'] : f & (PRESENCE_KEY | PRESENCE_LIFE) ? ['●', '#2a7a2a'] : f & PRESENCE_TV ? ['○', '#9cc59c'] : ['', '#fff'];
-  const alerts = db.select().from(watchAlerts).where(eq(watchAlerts.residentId, id.data)).orderBy(desc(watchAlerts.openedAt)).limit(10).all();
+    f === undefined
+      ? ['', '#fff']
+      : f & (PRESENCE_KEY | PRESENCE_LIFE)
+        ? ['●', '#2a7a2a']
+        : f & PRESENCE_TV
+          ? ['○', '#9cc59c']
+          : ['', '#fff'];
+  const alerts = db
+    .select()
+    .from(watchAlerts)
+    .where(eq(watchAlerts.residentId, id.data))
+    .orderBy(desc(watchAlerts.openedAt))
+    .limit(10)
+    .all();
   return c.html(
     <Layout title={`見守り: ${r.name}`} staff={c.var.staff}>
       <h1>{r.name}さん</h1>
-      <p>{r.settings ? `見守り中（同意 ${formatJaDateTime(r.settings.consentAt)}）` : '見守りの登録はありません'}</p>
+      <p>
+        {r.settings
+          ? `見守り中（同意 ${formatJaDateTime(r.settings.consentAt)}）`
+          : '見守りの登録はありません'}
+      </p>
       <p class="muted">● 操作・買い物などの活動 ○ テレビがついていた（チャンネルや番組は記録しません）</p>
       <table aria-label="1週間の活動">
         <thead>
@@ -152,7 +182,9 @@ watchConsole.get('/residents/:id', (c) => {
         {alerts.map((a) => (
           <li>
             {formatJaDateTime(a.openedAt)} {CONDITION_JA[a.condition]}{' '}
-            {a.closedAt ? `（${a.closeReason === 'recovered' ? '回復' : '確認済み'} ${formatJaDateTime(a.closedAt)}）` : '（対応中）'}
+            {a.closedAt
+              ? `（${a.closeReason === 'recovered' ? '回復' : '確認済み'} ${formatJaDateTime(a.closedAt)}）`
+              : '（対応中）'}
           </li>
         ))}
       </ul>

@@ -9,10 +9,25 @@ import { emptyRhythm } from './detector/rhythm';
 
 export const EnrollInput = z.object({
   residentId: z.number().int().positive(),
-  thresholdMinutes: z.number().int().min(60).max(7 * 1440).default(1440),
+  thresholdMinutes: z
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 1440)
+    .default(1440),
   noKeyMinutes: z.number().int().min(60).max(1440).default(360),
-  quietStartMinute: z.number().int().min(0).max(1439).default(21 * 60),
-  quietEndMinute: z.number().int().min(0).max(1439).default(6 * 60),
+  quietStartMinute: z
+    .number()
+    .int()
+    .min(0)
+    .max(1439)
+    .default(21 * 60),
+  quietEndMinute: z
+    .number()
+    .int()
+    .min(0)
+    .max(1439)
+    .default(6 * 60),
   supportWorkerFirst: z.boolean().default(true),
   escalateAfterMinutes: z.number().int().min(5).max(1440).default(60),
   dailyMail: z.boolean().default(false),
@@ -25,11 +40,22 @@ export type EnrollInput = z.input<typeof EnrollInput>;
  */
 export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, now: Date): void {
   const v = EnrollInput.parse(input);
-  const resident = db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get();
+  const resident = db
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.id, v.residentId))
+    .get();
   if (!resident) throw notFound('Resident');
   const { residentId, ...settings } = v;
   db.insert(watchSettings)
-    .values({ residentId, ...settings, enabled: true, consentAt: now, consentStaffId: staffId, updatedAt: now })
+    .values({
+      residentId,
+      ...settings,
+      enabled: true,
+      consentAt: now,
+      consentStaffId: staffId,
+      updatedAt: now,
+    })
     .onConflictDoUpdate({
       target: watchSettings.residentId,
       set: { ...settings, enabled: true, consentAt: now, consentStaffId: staffId, updatedAt: now },

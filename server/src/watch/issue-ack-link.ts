@@ -10,7 +10,13 @@ export const ACK_LINK_TTL_MS = 72 * 3_600_000;
  */
 export function issueAckLink(
   db: DbOrTx,
-  opts: { alertId: number; contactId: number | null; staffId: number | null; secret: string; baseUrl: string },
+  opts: {
+    alertId: number;
+    contactId: number | null;
+    staffId: number | null;
+    secret: string;
+    baseUrl: string;
+  },
   now: Date,
 ): { url: string; expiresAt: Date } {
   const expiresAt = new Date(now.getTime() + ACK_LINK_TTL_MS);

@@ -42,7 +42,9 @@ export function loadWatchStates(
     .all();
   const alerts = db.select().from(watchAlerts).where(isNull(watchAlerts.closedAt)).all();
   const minSlot = Math.min(
-    ...rows.map((r) => r.watch_state.rhythmSlot ?? Math.floor(r.watch_settings.consentAt.getTime() / SLOT_MS) - 1),
+    ...rows.map(
+      (r) => r.watch_state.rhythmSlot ?? Math.floor(r.watch_settings.consentAt.getTime() / SLOT_MS) - 1,
+    ),
   );
   const presence = db
     .select()
@@ -86,8 +88,7 @@ export function loadWatchStates(
     const state: WatchState = {
       lastSignAt: st.lastSignAt,
       lastHeartbeatAt: st.lastHeartbeatAt,
-      check:
-        st.checkAskedAt !== null ? { askedAt: st.checkAskedAt, attempt: st.checkAttempt ?? 1 } : null,
+      check: st.checkAskedAt !== null ? { askedAt: st.checkAskedAt, attempt: st.checkAttempt ?? 1 } : null,
       away: (awayBy.get(s.residentId) ?? []).map((x) => {
         const from = x.fromAt.getTime();
         let until = x.untilAt.getTime();

@@ -109,7 +109,10 @@ export function mailMissedReminders(db: Db, now: Date): number {
       .orderBy(familyContacts.priority)
       .get();
     db.transaction((tx) => {
-      tx.update(watchReminderOccurrences).set({ missedMailAt: now }).where(eq(watchReminderOccurrences.id, o.id)).run();
+      tx.update(watchReminderOccurrences)
+        .set({ missedMailAt: now })
+        .where(eq(watchReminderOccurrences.id, o.id))
+        .run();
       if (!contact) return;
       enqueueMail(
         tx,

@@ -37,14 +37,20 @@ watchPages.get('/ack/:token', (c) => {
     const done = c.req.query('done') as AckAction | undefined;
     return c.html(
       <Page title={`見守り: ${v.residentName}さん`}>
-        {done && ACK_LABELS[done] ? <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p> : null}
+        {done && ACK_LABELS[done] ? (
+          <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p>
+        ) : null}
         <div class="box">
           <p>{v.reasonJa}</p>
           <p>お知らせした時刻: {formatJaDateTime(v.openedAt)}</p>
           {v.closedAt ? (
             <p>
-              <strong>{v.closeReason === 'recovered' ? '活動が確認でき、回復しました。' : '確認が済み、終わりました。'}</strong>（
-              {formatJaDateTime(v.closedAt)}）
+              <strong>
+                {v.closeReason === 'recovered'
+                  ? '活動が確認でき、回復しました。'
+                  : '確認が済み、終わりました。'}
+              </strong>
+              （{formatJaDateTime(v.closedAt)}）
             </p>
           ) : (
             <p>

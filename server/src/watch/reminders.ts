@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/src';
-import { watchReminderOccurrences, watchReminders } from '../../../db/src/schema';
+import { residents, watchReminderOccurrences, watchReminders } from '../../../db/src/schema';
+import { notFound } from '../lib/errors';
 import { addDays, fromTokyo, tokyoDate, tokyoParts } from '../lib/tokyo';
 
 export const CreateReminderInput = z.object({
@@ -21,6 +22,9 @@ export function createReminder(
   now: Date,
 ) {
   const v = CreateReminderInput.parse(input);
+  if (!db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get()) {
+    throw notFound('Resident');
+  }
   return db
     .insert(watchReminders)
     .values({

@@ -1,13 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { requireDevice } from '../auth/device-auth';
 import { requireStaff } from '../auth/staff-auth';
-import { deviceSecurity, errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import {
+  deviceSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  staffSecurity,
+} from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { enrollResident, EnrollInput } from './enroll-resident';
 import { confirmNotice, listNotices } from './notices';
 import { recordTvActivity } from './record-activity';
 import { createReminder, CreateReminderInput } from './reminders';
-import { setAwayFromTv } from './set-away';
+import { setAwayByStaff, setAwayFromTv } from './set-away';
 
 export const watchApi = createRouter();
 
@@ -21,7 +28,11 @@ const NoticeSchema = z.object({
   dueAt: z.string(),
   confirmedAt: z.string().nullable(),
 });
-const NoticesSchema = z.object({ check: z.boolean(), pending: z.array(NoticeSchema), recent: z.array(NoticeSchema) });
+const NoticesSchema = z.object({
+  check: z.boolean(),
+  pending: z.array(NoticeSchema),
+  recent: z.array(NoticeSchema),
+});
 const AwayInput = z.object({ returnDate: z.iso.date() }).strict();
 
 // ── The TV ───────────────────────────────────────────────────────────────────────────────────
@@ -87,7 +98,13 @@ watchApi.openapi(
   }),
   (c) => {
     const { deps, device } = c.var;
-    const n = setAwayFromTv(deps.db, device.householdId, device.boxId, c.req.valid('json').returnDate, deps.clock.now());
+    const n = setAwayFromTv(
+      deps.db,
+      device.householdId,
+      device.boxId,
+      c.req.valid('json').returnDate,
+      deps.clock.now(),
+    );
     return c.json({ residents: n }, 200);
   },
 );
@@ -127,5 +144,37 @@ watchApi.openapi(
     const { deps, staff } = c.var;
     const r = createReminder(deps.db, c.req.valid('json'), { staffId: staff.id }, deps.clock.now());
     return c.json({ id: r.id }, 201);
+  },
+);
+
+const StaffAwayInput = z
+  .object({
+    residentId: z.number().int().positive(),
+    from: z.iso.datetime({ offset: true }),
+    until: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
+watchApi.openapi(
+  createRoute({
+    method: 'post',
+    path: '/away-periods',
+    tags: ['watch'],
+    summary: 'Enter a hospital stay or a trip for a resident (staff)',
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff', 'support_worker')] as const,
+    request: jsonBody(StaffAwayInput),
+    responses: { 201: jsonResponse(z.object({ id: z.number().int() })), ...errorResponses },
+  }),
+  (c) => {
+    const { deps, staff } = c.var;
+    const v = c.req.valid('json');
+    const id = setAwayByStaff(
+      deps.db,
+      { residentId: v.residentId, from: new Date(v.from), until: new Date(v.until) },
+      staff.id,
+      deps.clock.now(),
+    );
+    return c.json({ id }, 201);
   },
 );

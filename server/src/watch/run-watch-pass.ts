@@ -45,7 +45,13 @@ export function runWatchPass(
     },
     residentIds,
   );
-  const result: WatchPassResult = { residents: loaded.length, asked: 0, opened: 0, escalated: 0, recovered: 0 };
+  const result: WatchPassResult = {
+    residents: loaded.length,
+    asked: 0,
+    opened: 0,
+    escalated: 0,
+    recovered: 0,
+  };
   const ms = now.getTime();
   for (const r of loaded) {
     const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
@@ -101,7 +107,9 @@ function applyStep(
         .where(eq(watchState.residentId, r.residentId))
         .run();
       notifyStep(tx, alert.id, 0, d.tier, d.reason.ja, r, people, config, now);
-      recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, { condition: d.condition });
+      recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
+        condition: d.condition,
+      });
       result.opened++;
       return;
     }
@@ -127,8 +135,16 @@ function applyStep(
       const everyone = [...(people?.contacts ?? []), ...(people?.supportWorkers ?? [])];
       for (const p of everyone) {
         if (!told.has(p.key) || !p.email) continue;
-        const mail = composeRecoveryMail(p.name, people!.residentName, new Date(r.state.lastSignAt ?? now.getTime()));
-        enqueueMail(tx, { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail }, now);
+        const mail = composeRecoveryMail(
+          p.name,
+          people!.residentName,
+          new Date(r.state.lastSignAt ?? now.getTime()),
+        );
+        enqueueMail(
+          tx,
+          { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
+          now,
+        );
       }
       recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
       result.recovered++;

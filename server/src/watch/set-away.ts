@@ -2,11 +2,17 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/src';
 import { residents, watchAway, watchSettings } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
-import { unprocessable } from '../lib/errors';
+import { notFound, unprocessable } from '../lib/errors';
 import { addDays, fromTokyo, tokyoDate } from '../lib/tokyo';
 
 /** "留守にします": away from now until noon of the return date, for the household's watched residents. */
-export function setAwayFromTv(db: Db, householdId: number, boxId: number, returnDate: string, now: Date): number {
+export function setAwayFromTv(
+  db: Db,
+  householdId: number,
+  boxId: number,
+  returnDate: string,
+  now: Date,
+): number {
   const today = tokyoDate(now);
   if (returnDate <= today || returnDate > addDays(today, 90)) {
     throw unprocessable('invalid_return_date', '帰る日は、明日から90日後までの日付にしてください。');
@@ -20,9 +26,44 @@ export function setAwayFromTv(db: Db, householdId: number, boxId: number, return
       .where(eq(residents.householdId, householdId))
       .all();
     for (const r of watched) {
-      tx.insert(watchAway).values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now }).run();
+      tx.insert(watchAway)
+        .values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now })
+        .run();
     }
-    recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, { returnDate });
+    recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
+      returnDate,
+    });
     return watched.length;
+  });
+}
+
+/** Staff (or family through staff) enter a hospital stay or a trip for one resident. */
+export function setAwayByStaff(
+  db: Db,
+  input: { residentId: number; from: Date; until: Date },
+  staffId: number,
+  now: Date,
+): number {
+  if (input.until <= input.from || input.until <= now) {
+    throw unprocessable('invalid_period', 'The end must be after the start and in the future.');
+  }
+  return db.transaction((tx) => {
+    if (!tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).get()) {
+      throw notFound('Resident');
+    }
+    const row = tx
+      .insert(watchAway)
+      .values({
+        residentId: input.residentId,
+        fromAt: input.from,
+        untilAt: input.until,
+        source: 'staff',
+        staffId,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
+    return row.id;
   });
 }

@@ -11,7 +11,10 @@ export function staffId(ctx: TestContext, loginId: string): number {
   return ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get()!.id;
 }
 
-export function enroll(ctx: TestContext, input: Omit<EnrollInput, 'residentId'> & { residentId?: number } = {}) {
+export function enroll(
+  ctx: TestContext,
+  input: Omit<EnrollInput, 'residentId'> & { residentId?: number } = {},
+) {
   enrollResident(ctx.db, { residentId: 1, ...input }, staffId(ctx, 'city'), ctx.clock.now());
 }
 

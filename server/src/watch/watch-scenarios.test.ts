@@ -30,7 +30,8 @@ async function setup(opts: { supportWorkerFirst?: boolean } = {}) {
   return { transport: createTransport(smtp.url), keys };
 }
 
-const linkIn = (text: string | undefined) => /http:\/\/localhost:3000(\/p\/watch\/ack\/[\w.-]+)/.exec(text ?? '')?.[1];
+const linkIn = (text: string | undefined) =>
+  /http:\/\/localhost:3000(\/p\/watch\/ack\/[\w.-]+)/.exec(text ?? '')?.[1];
 
 describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
   it('silence past the threshold sends exactly one email, to contact 1, even when the job runs again', async () => {
@@ -54,7 +55,9 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
   it('escalates to the next contact and the support worker, then city staff on the console', async () => {
     const { transport } = await setup();
     await runJobsFor(ctx, 24 * 60 + 60, transport);
-    expect(smtp!.inbox.map((m) => (m.to as { text: string }).text).sort()).toEqual([CONTACT1, CONTACT2, SUPPORT].sort());
+    expect(smtp!.inbox.map((m) => (m.to as { text: string }).text).sort()).toEqual(
+      [CONTACT1, CONTACT2, SUPPORT].sort(),
+    );
     await runJobsFor(ctx, 60, transport);
     const steps = ctx.db.select().from(watchAlertSteps).all();
     expect(steps.map((s) => s.tier)).toEqual(['contact', 'contact_and_support_worker', 'city_staff']);
@@ -158,8 +161,12 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
 
   it('refuses bad activity input and unknown boxes, writing nothing', async () => {
     await setup();
-    expect((await ctx.json('POST', '/api/watch/activity', { kind: 'channel' }, ctx.device(1))).status).toBe(400);
+    expect((await ctx.json('POST', '/api/watch/activity', { kind: 'channel' }, ctx.device(1))).status).toBe(
+      400,
+    );
     expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' })).status).toBe(401);
-    expect((await ctx.json('POST', '/api/watch/away', { returnDate: '2026-11-01' }, ctx.device(1))).status).toBe(422);
+    expect(
+      (await ctx.json('POST', '/api/watch/away', { returnDate: '2026-11-01' }, ctx.device(1))).status,
+    ).toBe(422);
   });
 });

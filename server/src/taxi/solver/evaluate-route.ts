@@ -8,6 +8,7 @@ let cap = 0;
 let nodes = new Int32Array(0);
 let beg = new Float64Array(0);
 let wait = new Float64Array(0);
+let latestStart = new Float64Array(0);
 /** for a delivery position: the position of its pickup; -1 otherwise */
 let pairPos = new Int32Array(0);
 /** per node: position in the current call, valid when seen[node] === stamp */
@@ -21,6 +22,7 @@ function ensure(size: number, nodeCount: number): void {
     nodes = new Int32Array(cap);
     beg = new Float64Array(cap);
     wait = new Float64Array(cap);
+    latestStart = new Float64Array(cap);
     pairPos = new Int32Array(cap);
   }
   if (posOfNode.length < nodeCount) {
@@ -117,6 +119,22 @@ export function evaluateRoute(p: Problem, vehicle: number, seq: ArrayLike<number
     }
   }
   if (load !== 0) return -1;
+
+  // Quick refusal before the quadratic part: a ride can be no shorter than its delivery's earliest
+  // start minus its pickup's latest start (both bounds ignore ride limits, so the test is exact).
+  if (rides) {
+    latestStart[m - 1] = late[nodes[m - 1]!]!;
+    for (let k = m - 2; k >= 0; k--) {
+      const a = nodes[k]!;
+      const t = latestStart[k + 1]! - service[a]! - time[a * n + nodes[k + 1]!]!;
+      latestStart[k] = t < late[a]! ? t : late[a]!;
+    }
+    for (let i = 1; i < m - 1; i++) {
+      const pp = pairPos[i]!;
+      if (pp < 0) continue;
+      if (beg[i]! - latestStart[pp]! - service[nodes[pp]!]! > maxRideOf[nodes[i]!]! + EPS) return -1;
+    }
+  }
 
   // Steps 4-6: delay the departure by the depot's forward slack (bounded by the total waiting).
   {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { decideWatchStep } from './decide-watch-step';
 import { DEFAULT_SETTINGS, DEFAULT_TUNING, type WatchSettings, type WatchState } from './types';
-import { acknowledge, addAway, applyDecision, newWatchState, recordHeartbeat, recordLifeSignIn } from './watch-state';
+import {
+  acknowledge,
+  addAway,
+  applyDecision,
+  newWatchState,
+  recordHeartbeat,
+  recordLifeSignIn,
+} from './watch-state';
 
 const H = 3_600_000;
 const M = 60_000;

@@ -40,11 +40,7 @@ export function silenceAnchor(settings: WatchSettings, state: WatchState, now: n
   return anchor;
 }
 
-function open(
-  condition: WatchCondition,
-  settings: WatchSettings,
-  reason: AlertReason,
-): WatchDecision {
+function open(condition: WatchCondition, settings: WatchSettings, reason: AlertReason): WatchDecision {
   return { kind: 'open', condition, step: 0, tier: tierLadder(condition, settings)[0]!, reason };
 }
 
@@ -106,7 +102,12 @@ export function decideWatchStep(
     const sinceQuietEnd = (localMinuteOfDay(now) - settings.quietEndMinute + 1440) % 1440;
     const wholeNight =
       quietMinutes >= quietLength(settings) && sinceQuietEnd >= tuning.overnightCheckAfterMinutes;
-    if (!check && !quietNow && tuning.checkAttempts > 0 && (awake >= tuning.checkAfterMinutes || wholeNight)) {
+    if (
+      !check &&
+      !quietNow &&
+      tuning.checkAttempts > 0 &&
+      (awake >= tuning.checkAfterMinutes || wholeNight)
+    ) {
       return { kind: 'ask', attempt: 1 };
     }
   }

@@ -32,7 +32,11 @@ export function recordSign(state: WatchState, at: number): void {
 }
 
 /** A TV heartbeat: switching the TV on is a sign of life, staying on is not. */
-export function recordHeartbeat(state: WatchState, at: number, tuning: DetectorTuning = DEFAULT_TUNING): void {
+export function recordHeartbeat(
+  state: WatchState,
+  at: number,
+  tuning: DetectorTuning = DEFAULT_TUNING,
+): void {
   const wasOff =
     state.lastHeartbeatAt === null || at - state.lastHeartbeatAt > tuning.heartbeatGapMinutes * MINUTE_MS;
   if (wasOff) recordSign(state, at);

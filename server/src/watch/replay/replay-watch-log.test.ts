@@ -38,7 +38,9 @@ describe('replayWatchLog', () => {
     ].join('\n');
     expect(() => replayWatchLog(parseReplayLog(bad))).toThrow(/line 2: events must be in time order/);
     expect(() =>
-      replayWatchLog(parseReplayLog('{"type":"event","resident":"x","at":"2026-03-02T00:00:00+09:00","kind":"keys"}')),
+      replayWatchLog(
+        parseReplayLog('{"type":"event","resident":"x","at":"2026-03-02T00:00:00+09:00","kind":"keys"}'),
+      ),
     ).toThrow(ReplayError);
     expect(() => parseReplayLog('{"type":"event"')).toThrow(/line 1: not JSON/);
   });

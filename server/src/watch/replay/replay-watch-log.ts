@@ -27,14 +27,25 @@ const settingsInput = z
 
 /** One line of a replay log; see docs/watching.md. */
 export const replayLine = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('resident'), resident: z.string().min(1), at: instant, settings: settingsInput.optional() }),
+  z.object({
+    type: z.literal('resident'),
+    resident: z.string().min(1),
+    at: instant,
+    settings: settingsInput.optional(),
+  }),
   z.object({
     type: z.literal('event'),
     resident: z.string().min(1),
     at: instant,
     kind: z.enum(['heartbeat', 'keys', 'tv_on', 'order', 'ride', 'reminder_confirmed', 'handover']),
   }),
-  z.object({ type: z.literal('away'), resident: z.string().min(1), at: instant, from: instant, until: instant }),
+  z.object({
+    type: z.literal('away'),
+    resident: z.string().min(1),
+    at: instant,
+    from: instant,
+    until: instant,
+  }),
   z.object({
     type: z.literal('ack'),
     resident: z.string().min(1),
@@ -112,7 +123,8 @@ export function replayWatchLog(lines: ReplayLine[], tickMs = TICK_MS): ReplaySte
       return;
     }
     const r = residents.get(line.resident);
-    if (!r) throw new ReplayError(`line ${i + 1}: resident ${line.resident} has no "resident" line before it`);
+    if (!r)
+      throw new ReplayError(`line ${i + 1}: resident ${line.resident} has no "resident" line before it`);
     if (line.type === 'event') {
       if (line.kind === 'heartbeat') recordHeartbeat(r.state, line.at);
       else recordLifeSignIn(r.state, line.kind, line.at);
@@ -140,7 +152,8 @@ export function parseReplayLog(text: string): ReplayLine[] {
       throw new ReplayError(`line ${i + 1}: not JSON`);
     }
     const parsed = replayLine.safeParse(json);
-    if (!parsed.success) throw new ReplayError(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    if (!parsed.success)
+      throw new ReplayError(`line ${i + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
     lines.push(parsed.data);
   });
   return lines;

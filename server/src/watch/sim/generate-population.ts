@@ -278,7 +278,8 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
   if (tr.reminderAt !== null) {
     for (let d = 0; d < o.days; d++) {
       const at = o.start + d * DAY + tr.reminderAt;
-      if (find(watching, at) >= 0) extra.push({ at: at + rng.uniform(1, 10) * MIN, kind: 'reminder_confirmed' });
+      if (find(watching, at) >= 0)
+        extra.push({ at: at + rng.uniform(1, 10) * MIN, kind: 'reminder_confirmed' });
     }
   }
   events.push(...extra);

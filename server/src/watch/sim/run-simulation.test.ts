@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SIM, runSimulation } from './run-simulation';
 
 describe('runSimulation', () => {
-  const small = { ...DEFAULT_SIM, residents: 12, days: 70, measureFromDay: 56, collapseFromDay: 56, collapseToDay: 66, collapseShare: 0.5 };
+  const small = {
+    ...DEFAULT_SIM,
+    residents: 12,
+    days: 70,
+    measureFromDay: 56,
+    collapseFromDay: 56,
+    collapseToDay: 66,
+    collapseShare: 0.5,
+  };
 
   it('is deterministic for a seed', () => {
     const a = runSimulation(small);

@@ -1,6 +1,13 @@
 import { decideWatchStep } from '../detector/decide-watch-step';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchCondition } from '../detector/types';
-import { acknowledge, addAway, applyDecision, newWatchState, recordHeartbeat, recordLifeSignIn } from '../detector/watch-state';
+import {
+  acknowledge,
+  addAway,
+  applyDecision,
+  newWatchState,
+  recordHeartbeat,
+  recordLifeSignIn,
+} from '../detector/watch-state';
 import { find, nextFrom } from './intervals';
 import { generateResident, type PopulationOptions, type SimResident } from './generate-population';
 import { Random } from './random';
@@ -64,7 +71,8 @@ class FixedRule {
     }
     if (away) return false;
     const anchor = Math.max(lastSign, awayEnd);
-    const fire = now - anchor >= this.silenceMs || (this.noKeyMs !== null && tvOn && now - anchor >= this.noKeyMs);
+    const fire =
+      now - anchor >= this.silenceMs || (this.noKeyMs !== null && tvOn && now - anchor >= this.noKeyMs);
     if (fire) {
       this.open = true;
       this.openedAt = now;

@@ -18,7 +18,10 @@ export class NoticesPage extends Page {
     return {
       x: SAFE.x,
       y: SAFE.y,
-      Title: { y: 0, text: textConfig('お知らせ', { size: FONT_SIZE.title, wrapWidth: SAFE.w, maxLines: 1 }) },
+      Title: {
+        y: 0,
+        text: textConfig('お知らせ', { size: FONT_SIZE.title, wrapWidth: SAFE.w, maxLines: 1 }),
+      },
       List: { type: Menu, x: 30, y: 140, itemWidth: 1500, itemHeight: 110, gap: 26, h: 700 },
     };
   }
@@ -47,7 +50,11 @@ export class NoticesPage extends Page {
 
   private _showList(): void {
     const items: MenuItem[] = [
-      { label: '留守にします', announce: '留守にします。出かけるときに押してください', onSelect: () => this._chooseAway() },
+      {
+        label: '留守にします',
+        announce: '留守にします。出かけるときに押してください',
+        onSelect: () => this._chooseAway(),
+      },
       ...this._notices.map((n) => ({ label: noticeLabel(n) })),
     ];
     if (this._notices.length === 0) items.push({ label: 'お知らせはありません' });

@@ -8,7 +8,7 @@ describe('notice text', () => {
 
   it('marks confirmed reminders', () => {
     const n = { id: 1, residentName: '山田 花子', text: 'お薬を飲みましょう', dueAt: '2026-11-23T00:30:00Z' };
-    expect(noticeLabel({ ...n, confirmedAt: null })).toBe('11月23日 9:30　お薬を飲みましょう');
+    expect(noticeLabel({ ...n, confirmedAt: null })).toBe('11月23日 9:30\u3000お薬を飲みましょう');
     expect(noticeLabel({ ...n, confirmedAt: '2026-11-23T00:31:00Z' })).toContain('（確認済み）');
   });
 

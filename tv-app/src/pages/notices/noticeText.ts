@@ -7,7 +7,7 @@ export function formatDue(iso: string): string {
 }
 
 export function noticeLabel(n: Notice): string {
-  return `${formatDue(n.dueAt)}　${n.text}${n.confirmedAt ? '（確認済み）' : ''}`;
+  return `${formatDue(n.dueAt)}\u3000${n.text}${n.confirmedAt ? '（確認済み）' : ''}`;
 }
 
 /** Tokyo date `days` after today, 'YYYY-MM-DD'. */

@@ -13,7 +13,10 @@ export interface NoticePollerOptions {
  * 決定 confirms (and counts as a key press for watching); 戻る leaves a reminder pending, so it
  * comes back on a later poll and stays in the お知らせ list.
  */
-export function startNoticePolling(options: NoticePollerOptions = {}): { stop(): void; poll(): Promise<void> } {
+export function startNoticePolling(options: NoticePollerOptions = {}): {
+  stop(): void;
+  poll(): Promise<void>;
+} {
   const fetchNotices = options.fetch ?? (() => getNotices());
   let busy = false;
   const poll = async () => {

@@ -87,8 +87,13 @@ export class OrdersPage extends Page {
     }
     const lines = [
       `${day(o.deliveryDate)} ${o.hallName}`,
-      ...(o.deliveryMode === 'car' && o.deliveryModeReason
-        ? [`車でお届けします：${o.deliveryModeReason}`]
+      ...(o.deliveryMode === 'car'
+        ? [
+            // The drone base's reasons are whole sentences ending in 車でお届けします.
+            o.deliveryModeReason?.includes('車')
+              ? o.deliveryModeReason
+              : `車でお届けします${o.deliveryModeReason ? `：${o.deliveryModeReason}` : ''}`,
+          ]
         : []),
       ...(o.deliveryMode === 'drone' ? ['ドローンでお届けします'] : []),
       ...o.missingNotes,

@@ -314,7 +314,13 @@ export class TaxiPage extends Page {
         if (answer.status === 'accepted') this._bookings = [answer.booking!, ...this._bookings];
         this._go('result');
       })
-      .catch(showError)
+      .catch((error: unknown) => {
+        showError(error);
+        // time may have moved on while the resident chose: offer only times still bookable
+        getTaxiOptions()
+          .then((o) => (this._options = o))
+          .catch(() => undefined);
+      })
       .finally(() => {
         this._busy = false;
       });
