@@ -113,6 +113,7 @@ const closeS = (performance.now() - t1) / 1000;
 // CPU time is far less sensitive than wall time to other processes sharing the 2 cores.
 const closeCpu = process.cpuUsage(cpu1);
 const closeCpuS = (closeCpu.user + closeCpu.system) / 1e6;
+const peakAfterClose = peakMb();
 for (const line of result.report) console.log(line);
 const cpu2 = process.cpuUsage();
 const t2 = performance.now();
@@ -122,7 +123,7 @@ const exportS = (performance.now() - t2) / 1000;
 const exportCpu = process.cpuUsage(cpu2);
 const exportCpuS = (exportCpu.user + exportCpu.system) / 1e6;
 console.log(
-  `close: ${closeS.toFixed(2)} s wall, ${closeCpuS.toFixed(2)} s CPU (${result.statementCount} statements, ${result.settlementCount} settlements)`,
+  `close: ${closeS.toFixed(2)} s wall, ${closeCpuS.toFixed(2)} s CPU, peak RSS ${peakAfterClose} MB (${result.statementCount} statements, ${result.settlementCount} settlements)`,
 );
 console.log(
   `debit file: ${exportS.toFixed(2)} s wall, ${exportCpuS.toFixed(2)} s CPU (${batch.recordCount} records, ${batch.file.length} bytes)`,

@@ -12,6 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { openDb } from '../db/src';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/src';
+import * as schema from '../db/src/schema';
 import { demoBoxToken, seedDemo } from '../db/src/seed';
 import { createApp } from '../server/src/app';
 import { testConfig } from '../server/src/config';
@@ -27,6 +31,39 @@ const { values } = parseArgs({
   },
 });
 
+const BOXES = 200;
+/** Boxes 1…25 are the demo's; the bench adds households with their own boxes up to BOXES. */
+const benchBoxToken = (n: number) =>
+  n <= 25 ? demoBoxToken(n) : `bench-box-token-${String(n).padStart(4, '0')}`;
+
+function addBenchBoxes(db: Db, now: Date) {
+  const have = db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all().length;
+  const template = db.select().from(schema.households).where(eq(schema.households.id, 1)).get()!;
+  db.transaction((tx) => {
+    for (let n = have + 1; n <= BOXES; n++) {
+      const hh = tx
+        .insert(schema.households)
+        .values({
+          ...template,
+          id: undefined,
+          name: `ベンチ${n}家`,
+          cableCustomerNo: `BENCH${n}`,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      tx.insert(schema.setTopBoxes)
+        .values({
+          deviceId: `STB-BENCH-${n}`,
+          tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
+          householdId: hh.id,
+          createdAt: now,
+        })
+        .run();
+    }
+  });
+}
+
 // Tue 24 Nov 2026 09:00 Tokyo: orders are accepted for the same evening.
 const NOW = '2026-11-24T00:00:00Z';
 
@@ -35,10 +72,11 @@ if (values.serve) {
   const { db, sqlite } = openDb(values.serve);
   const clock = new ManualClock(NOW);
   seedDemo(db, clock.now());
+  addBenchBoxes(db, clock.now());
   const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   server.once('listening', () => {
-    const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM households').get()!.n;
+    const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM set_top_boxes').get()!.n;
     const products = sqlite
       .prepare<[], { id: number }>(
         'SELECT id FROM products WHERE active = 1 AND stock IS NULL ORDER BY id LIMIT 40',
@@ -67,7 +105,7 @@ if (values.serve) {
   }>();
   const connections = Number(values.connections);
   let seq = 0;
-  // Each request is a different box (round robin over the demo households) with a fresh key,
+  // Each request comes from the next of the 200 boxes (round robin) with a fresh key,
   // 1–3 lines of untracked-stock products.
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/shop/orders`,
@@ -85,7 +123,7 @@ if (values.serve) {
           }));
           return {
             ...req,
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${demoBoxToken(box)}` },
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${benchBoxToken(box)}` },
             body: JSON.stringify({ idempotencyKey: `bench-${n}-${box}`, lines }),
           };
         },

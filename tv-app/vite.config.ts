@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { notoSansJpSubsets } from './build/fontSubsets.js';
+import { pruneStaleAssets } from './build/pruneStaleAssets.js';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -15,12 +16,16 @@ export default defineConfig({
   base: './',
   build: {
     outDir: 'dist',
-    emptyOutDir: true,
+    // See pruneStaleAssets: never leave dist/ without the bundle its index.html names.
+    emptyOutDir: false,
     target: 'es2019',
     // Lightning core is one large module; splitting it gains nothing on a box that loads one page.
     chunkSizeWarningLimit: 600,
   },
   // `npx vite --config tv-app/vite.config.ts` talks to a running engawa server (`npm run dev`).
   server: { proxy: { '/api': process.env.ENGAWA_SERVER ?? 'http://127.0.0.1:3000' } },
-  plugins: [notoSansJpSubsets({ weight: 700, preloadText: firstScreenText })],
+  plugins: [
+    notoSansJpSubsets({ weight: 700, preloadText: firstScreenText }),
+    pruneStaleAssets(fileURLToPath(new URL('./dist', import.meta.url))),
+  ],
 });

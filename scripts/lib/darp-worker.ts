@@ -4,12 +4,14 @@ import { parseCordeau } from '../../server/src/taxi/solver/parse-cordeau.js';
 import { solveStatic } from '../../server/src/taxi/solver/solve-static.js';
 import { toCheckerJson } from './darp-io.js';
 
-const { text, seed, timeLimitMs, iterations } = workerData as {
+const { text, seed, deadline, iterations } = workerData as {
   text: string;
   seed: number;
-  timeLimitMs: number;
+  /** absolute ms (timeOrigin + now) shared with the parent thread */
+  deadline: number;
   iterations?: number;
 };
+const timeLimitMs = Math.max(0, deadline - (performance.timeOrigin + performance.now()));
 const inst = parseCordeau(text);
 const stats = { iterations: 0, improvements: 0 };
 const best = solveStatic(

@@ -38,7 +38,7 @@ function runWorker(
     const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
     const w = new Worker(boot, {
       eval: true,
-      workerData: { text, seed, timeLimitMs, iterations: opts.iterations },
+      workerData: { text, seed, deadline, iterations: opts.iterations },
     });
     w.once('message', (m: WorkerResult) => resolve(m));
     w.once('error', reject);
@@ -51,10 +51,13 @@ function runWorker(
 /** Solves one instance text with `workers` parallel searches within the wall-clock limit. */
 export async function solveDarpFile(text: string, opts: DarpRunOptions): Promise<DarpRunResult> {
   const t0 = performance.now();
-  // leave time for worker start-up and the result message inside the wall-clock limit
-  const budget = Math.max(100, opts.timeLimitS * 1000 - 400);
+  // The limit is wall-clock from here, worker start-up (loading tsx) included: workers get an
+  // absolute deadline, minus a margin for writing and sending the result.
+  const deadline = performance.timeOrigin + t0 + Math.max(100, opts.timeLimitS * 1000 - 250);
   const runs = await Promise.all(
-    Array.from({ length: Math.max(1, opts.workers) }, (_, k) => runWorker(text, opts.seed + k, opts, budget)),
+    Array.from({ length: Math.max(1, opts.workers) }, (_, k) =>
+      runWorker(text, opts.seed + k, opts, deadline),
+    ),
   );
   runs.sort((a, b) => a.unassigned - b.unassigned || a.cost - b.cost);
   const best = runs[0]!;

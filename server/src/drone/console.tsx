@@ -16,6 +16,7 @@ import { DAILY_CHECK_ITEMS } from './log/daily-inspection';
 import { moveCarParcels } from './move-car-parcels';
 import { planDeliveryDay } from './plan-delivery-day';
 import { recordDailyInspection } from './record-daily-inspection';
+import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck } from './record-weather-check';
 import { returnFlight } from './return-flight';
 
@@ -505,6 +506,38 @@ droneConsole.get('/inspection', (c) => {
         </label>
         <button type="submit">日常点検を記録</button>
       </form>
+      <h2>点検整備の記録</h2>
+      <form method="post" action="/console/drone/maintenance" aria-label="点検整備の記録">
+        <label>
+          機体
+          <select name="droneId">
+            {board.drones.map((dr) => (
+              <option value={String(dr.id)} selected={dr.id === droneId}>
+                {dr.name}（{dr.registrationMark}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          実施日 <input type="date" name="date" value={date} required />
+        </label>
+        <label>
+          実施場所 <input name="place" required />
+        </label>
+        <label>
+          実施者 <input name="performedBy" value={staff.name} required />
+        </label>
+        <label>
+          点検・修理・整備の内容 <textarea name="work" required></textarea>
+        </label>
+        <label>
+          交換部品 <input name="partsReplaced" />
+        </label>
+        <label>
+          実施理由 <input name="reason" required />
+        </label>
+        <button type="submit">点検整備を記録</button>
+      </form>
     </Layout>,
   );
 });
@@ -527,5 +560,25 @@ droneConsole.post('/inspection', async (c) => {
     return r.passed
       ? '日常点検を記録しました'
       : '日常点検を記録しました（異常あり：この機体は本日飛行できません）';
+  });
+});
+
+droneConsole.post('/maintenance', async (c) => {
+  const { deps, staff } = c.var;
+  const body = await c.req.parseBody();
+  const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+  const date = dateOf(text('date') || undefined, deps.clock.now());
+  return act(c, date, () => {
+    const form = MaintenanceInput.safeParse({
+      date: text('date'),
+      place: text('place'),
+      performedBy: text('performedBy'),
+      work: text('work'),
+      partsReplaced: text('partsReplaced'),
+      reason: text('reason'),
+    });
+    if (!form.success) throw badRequest('invalid_maintenance', '点検整備の記録に未入力の項目があります');
+    recordMaintenance(deps.db, idOf(text('droneId')), form.data, actorOf(staff), deps.clock.now());
+    return '点検整備を記録しました';
   });
 });

@@ -1,11 +1,13 @@
 import type { Feature } from '../features';
 import { taxiConsole } from './console';
+import { taxiJobs } from './jobs';
 import { taxiApi } from './routes';
 
 export const taxiFeature: Feature = {
   name: 'taxi',
   api: taxiApi,
   console: taxiConsole,
+  jobs: taxiJobs,
   nav: [
     { label: '運転手', href: '/console/taxi/driver', roles: ['driver'] },
     { label: 'タクシー電話受付', href: '/console/taxi/calls', roles: ['call_centre'] },

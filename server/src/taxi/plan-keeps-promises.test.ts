@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { residents, taxiBookings, vehicles } from '../../../db/src/schema';
 import { createTestContext } from '../../../test/helpers/context';
 import { bookTaxi } from './book-taxi';
+import { improveTaxiPlans } from './improve-taxi-plans';
 import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
 import { TUESDAY_0930 } from './test-support';
 
@@ -25,7 +26,11 @@ describe('the stored plan after any sequence of bookings', () => {
         (requests) => {
           const ctx = createTestContext({ now: TUESDAY_0930 });
           try {
-            saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, reoptimizeMs: 5 }, ctx.clock.now());
+            saveTaxiSettings(
+              ctx.db,
+              { ...defaultTaxiSettings, reoptimizeMs: 5, improveMs: 5 },
+              ctx.clock.now(),
+            );
             const people = ctx.db
               .select()
               .from(residents)
@@ -49,6 +54,8 @@ describe('the stored plan after any sequence of bookings', () => {
                 ctx.clock.now(),
               );
             });
+            // the background improvement between bookings must keep every promise too
+            improveTaxiPlans(ctx.db, ctx.clock.now());
             const rows = ctx.db.select().from(taxiBookings).all();
             const seats = new Map(
               ctx.db

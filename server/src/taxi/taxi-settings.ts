@@ -38,8 +38,13 @@ export const TaxiSettingsSchema = z.object({
   /** Road distance ≈ straight line × this factor, driven at this speed (travel provider fallback). */
   roadFactor: z.number().min(1).max(3),
   speedKmh: z.number().min(5).max(80),
-  /** Budget of the re-optimisation run after each booking. */
+  /**
+   * Budget of a re-optimisation inside the booking request (0 = answer straight after insertion;
+   * improvement then happens in the background job).
+   */
   reoptimizeMs: z.number().int().min(0).max(2000),
+  /** Budget per area of the background improvement job (`taxi.improve`, every minute). */
+  improveMs: z.number().int().min(0).max(5000),
 });
 export type TaxiSettings = z.infer<typeof TaxiSettingsSchema>;
 
@@ -53,7 +58,8 @@ export const defaultTaxiSettings: TaxiSettings = {
   fares: { standard: 500, licenceReturned: 250, disabled: 250, channelDiscount: { tv: 0, call_centre: 0 } },
   roadFactor: 1.4,
   speedKmh: 30,
-  reoptimizeMs: 40,
+  reoptimizeMs: 0,
+  improveMs: 200,
 };
 
 const KEY = 'taxi';

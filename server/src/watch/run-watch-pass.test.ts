@@ -31,7 +31,7 @@ describe('runWatchPass', () => {
     runWatchPass(ctx.db, ctx.deps.config, new Date(day40 + 9 * 3_600_000));
     const [alert] = ctx.db.select().from(watchAlerts).all();
     expect(alert).toMatchObject({ condition: 'rhythm_break', reasonCode: 'rhythm_break' });
-    expect(alert!.reasonJa).toContain('いつもは20時から8時のあいだに必ず活動があります');
+    expect(alert!.reasonJa).toContain('いつもは7時台に活動があります（過去39日のうち39日）');
     const mails = ctx.db.select().from(mailOutbox).all();
     expect(mails.map((m) => m.to)).toEqual(['shien-nakao@city.example.jp']);
   });

@@ -26,15 +26,14 @@ export function noActivityReason(since: number, now: number): AlertReason {
 }
 
 export function rhythmBreakReason(since: number, broken: BrokenRhythm): AlertReason {
-  const usual = broken.days - broken.silentDays;
   return {
     code: 'rhythm_break',
     ja:
-      `いつもは${broken.fromHour}時から${broken.toHour}時のあいだに必ず活動があります` +
-      `（過去${broken.days}日のうち${usual}日）。今日は${formatTokyoJa(since)}から活動がありません。`,
+      `いつもは${broken.usualHour}時台に活動があります（過去${broken.days}日のうち${broken.usualDays}日）。` +
+      `今日は${formatTokyoJa(since)}から活動がありません。`,
     en:
-      `Active between ${broken.fromHour}:00 and ${broken.toHour}:00 on ${usual} of the last ` +
-      `${broken.days} days; no sign of life since ${iso(since)}.`,
+      `Usually active at ${broken.usualHour}:00 (${broken.usualDays} of the last ${broken.days} days); ` +
+      `silent since ${iso(since)}, through ${broken.fromHour}:00–${broken.toHour}:00.`,
   };
 }
 

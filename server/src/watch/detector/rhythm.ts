@@ -32,6 +32,9 @@ export interface BrokenRhythm {
   /** History days compared, and how many of them were silent in the same window. */
   days: number;
   silentDays: number;
+  /** The hour of the window with activity on the most history days, and on how many. */
+  usualHour: number;
+  usualDays: number;
 }
 
 export interface RhythmRule {
@@ -88,5 +91,33 @@ export function findBrokenRhythm(
     if ((ma & maskA) === 0 && (mb & maskB) === 0) silent++;
   }
   if (days < rule.minDays || silent > rule.maxSilentDays) return null;
-  return { fromHour: a % 24, toHour: b % 24, days, silentDays: silent };
+  const usual = usualHourIn(rhythm, away, a, b, localDayIndex(now));
+  return { fromHour: a % 24, toHour: b % 24, days, silentDays: silent, ...usual };
+}
+
+/** Only computed once a concern is raised: which hour of the window is the habit that was missed. */
+function usualHourIn(rhythm: RhythmState, away: readonly AwayPeriod[], a: number, b: number, today: number) {
+  const dayA = Math.floor(a / 24);
+  const dayB = Math.floor((b - 1) / 24);
+  const tracked = rhythm.day0 + rhythm.masks.length;
+  let usualHour = a % 24;
+  let usualDays = -1;
+  for (let h = a; h < b; h++) {
+    let n = 0;
+    for (let back = 1; back < rhythm.masks.length; back++) {
+      // The same history days as the main comparison.
+      const da = dayA - back;
+      const db = dayB - back;
+      if (da < rhythm.since || db >= tracked || da < rhythm.day0) continue;
+      if (db >= today || touchesAway(away, da, db)) continue;
+      const hh = h - back * 24;
+      const d = Math.floor(hh / 24);
+      if ((rhythm.masks[d - rhythm.day0]! >> (hh - d * 24)) & 1) n++;
+    }
+    if (n > usualDays) {
+      usualDays = n;
+      usualHour = h % 24;
+    }
+  }
+  return { usualHour, usualDays };
 }
