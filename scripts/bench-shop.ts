@@ -17,6 +17,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../db/src';
 import * as schema from '../db/src/schema';
 import { demoBoxToken, seedDemo } from '../db/src/seed';
+import { DEMO_HOUSEHOLDS } from '../db/src/seed/people';
 import { createApp } from '../server/src/app';
 import { testConfig } from '../server/src/config';
 import { ManualClock } from '../server/src/lib/clock';
@@ -32,9 +33,9 @@ const { values } = parseArgs({
 });
 
 const BOXES = 200;
-/** Boxes 1…25 are the demo's; the bench adds households with their own boxes up to BOXES. */
+/** The demo's boxes come first (one per demo household); the bench adds households with their own boxes up to BOXES. */
 const benchBoxToken = (n: number) =>
-  n <= 25 ? demoBoxToken(n) : `bench-box-token-${String(n).padStart(4, '0')}`;
+  n <= DEMO_HOUSEHOLDS.length ? demoBoxToken(n) : `bench-box-token-${String(n).padStart(4, '0')}`;
 
 function addBenchBoxes(db: Db, now: Date) {
   const have = db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all().length;

@@ -1,6 +1,6 @@
 /**
  * Replays a service day through the dispatcher the server runs (insertion + re-optimisation).
- *   npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N]
+ *   npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N (50)]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -12,12 +12,12 @@ const { values, positionals } = parseArgs({
   options: {
     out: { type: 'string' },
     seed: { type: 'string', default: '1' },
-    'reopt-iterations': { type: 'string', default: '150' },
+    'reopt-iterations': { type: 'string', default: '50' },
   },
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N]');
+  console.error('usage: npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N (50)]');
   process.exit(2);
 }
 const day = parseTaxiDay(JSON.parse(readFileSync(file, 'utf8')));

@@ -25,7 +25,7 @@ export default defineConfig({
   // `npx vite --config tv-app/vite.config.ts` talks to a running engawa server (`npm run dev`).
   server: { proxy: { '/api': process.env.ENGAWA_SERVER ?? 'http://127.0.0.1:3000' } },
   plugins: [
-    notoSansJpSubsets({ weight: 700, preloadText: firstScreenText }),
+    notoSansJpSubsets({ weight: 700, preloadText: firstScreenText, warmFromSlice: 90 }),
     pruneStaleAssets(fileURLToPath(new URL('./dist', import.meta.url))),
   ],
 });

@@ -1,13 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CheckerRoute } from './darp-io.js';
+import type { DarpJob } from './darp-worker.js';
 
 export interface DarpRunOptions {
   timeLimitS: number;
   seed: number;
   iterations?: number;
-  /** independent searches run in parallel (seed, seed+1, ...); the best one wins */
-  workers: number;
 }
 
 export interface DarpRunResult {
@@ -24,47 +23,59 @@ interface WorkerResult {
   solution: { routes: CheckerRoute[][] };
 }
 
-function runWorker(
-  text: string,
-  seed: number,
-  opts: DarpRunOptions,
-  timeLimitMs: number,
-): Promise<WorkerResult> {
+/** Persistent search workers: independent searches (seed, seed+1, ...) of which the best wins. */
+export interface DarpPool {
+  solve(text: string, opts: DarpRunOptions): Promise<DarpRunResult>;
+  close(): Promise<void>;
+}
+
+function startWorker(): Promise<Worker> {
+  // Node 20 refuses a .ts worker entry even under tsx, so a tiny eval'd bootstrap registers
+  // tsx inside the worker first and then imports the TypeScript entry.
+  const entry = new URL('./darp-worker.ts', import.meta.url).href;
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  const w = new Worker(boot, { eval: true });
   return new Promise((resolve, reject) => {
-    // Node 20 refuses a .ts worker entry even under tsx, so a tiny eval'd bootstrap registers
-    // tsx inside the worker first and then imports the TypeScript entry.
-    const entry = new URL('./darp-worker.ts', import.meta.url).href;
-    const tsxApi = import.meta.resolve('tsx/esm/api');
-    const boot = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    const w = new Worker(boot, {
-      eval: true,
-      workerData: { text, seed, deadline, iterations: opts.iterations },
-    });
-    w.once('message', (m: WorkerResult) => resolve(m));
+    w.once('message', () => resolve(w));
     w.once('error', reject);
-    w.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`darp worker exited with ${code}`));
-    });
   });
 }
 
-/** Solves one instance text with `workers` parallel searches within the wall-clock limit. */
-export async function solveDarpFile(text: string, opts: DarpRunOptions): Promise<DarpRunResult> {
-  const t0 = performance.now();
-  // The limit is wall-clock from here, worker start-up (loading tsx) included: workers get an
-  // absolute deadline, minus a margin for writing and sending the result.
-  const deadline = performance.timeOrigin + t0 + Math.max(100, opts.timeLimitS * 1000 - 250);
-  const runs = await Promise.all(
-    Array.from({ length: Math.max(1, opts.workers) }, (_, k) =>
-      runWorker(text, opts.seed + k, opts, deadline),
-    ),
-  );
-  runs.sort((a, b) => a.unassigned - b.unassigned || a.cost - b.cost);
-  const best = runs[0]!;
+function runJob(w: Worker, job: DarpJob): Promise<WorkerResult> {
+  return new Promise((resolve, reject) => {
+    const onError = (e: Error) => reject(e);
+    w.once('error', onError);
+    w.once('message', (m: WorkerResult) => {
+      w.off('error', onError);
+      resolve(m);
+    });
+    w.postMessage(job);
+  });
+}
+
+/** Starts `workers` search threads (loaded once, reused for every instance). */
+export async function createDarpPool(workers: number): Promise<DarpPool> {
+  const pool = await Promise.all(Array.from({ length: Math.max(1, workers) }, () => startWorker()));
   return {
-    cost: best.cost,
-    iterations: runs.reduce((a, r) => a + r.iterations, 0),
-    seconds: (performance.now() - t0) / 1000,
-    solution: best.solution,
+    async solve(text, opts) {
+      const t0 = performance.now();
+      // the limit is wall-clock from here; keep a margin for building and sending the result
+      const deadline = performance.timeOrigin + t0 + Math.max(100, opts.timeLimitS * 1000 - 250);
+      const runs = await Promise.all(
+        pool.map((w, k) => runJob(w, { text, seed: opts.seed + k, deadline, iterations: opts.iterations })),
+      );
+      runs.sort((a, b) => a.unassigned - b.unassigned || a.cost - b.cost);
+      const best = runs[0]!;
+      return {
+        cost: best.cost,
+        iterations: runs.reduce((a, r) => a + r.iterations, 0),
+        seconds: (performance.now() - t0) / 1000,
+        solution: best.solution,
+      };
+    },
+    async close() {
+      await Promise.all(pool.map((w) => w.terminate()));
+    },
   };
 }

@@ -85,7 +85,7 @@ describe('drone operator board', () => {
         await page.getByRole('button', { name: '日常点検を記録' }).click();
         await expect.poll(() => page.getByRole('status').innerText()).toContain('日常点検を記録しました');
       }
-      expect(await page.locator('#drones-h + ul').innerText()).not.toContain('未点検');
+      expect(await page.locator('#drones-h ~ ul').innerText()).not.toContain('未点検');
 
       server.clock.set(at('13:00'));
       await row(page, hall1).getByPlaceholder('技能証明書番号（初回のみ）').fill('0123456789');

@@ -15,6 +15,27 @@ export interface NotoSansJpOptions {
   weight: number;
   /** Characters drawn before any data arrives; the subsets holding them are preloaded. */
   preloadText: string;
+  /**
+   * Slices loaded in the background after the first screen, so later pages do not wait for font
+   * requests. Google's Japanese slices are ordered by frequency: the highest numbers hold kana and
+   * the most common kanji (about 10 KB each).
+   */
+  warmFromSlice?: number;
+}
+
+/** Every character of the chosen slices, for `document.fonts.load(font, text)` in the app. */
+export function charactersOf(subsets: FontSubset[]): string {
+  const chars: string[] = [];
+  for (const s of subsets) {
+    for (const [from, to] of s.ranges) {
+      for (let cp = from; cp <= to; cp++) if (cp >= 0x20) chars.push(String.fromCodePoint(cp));
+    }
+  }
+  return chars.join('');
+}
+
+export function warmSubsets(subsets: FontSubset[], fromSlice: number): FontSubset[] {
+  return subsets.filter((s) => /^\d+$/.test(s.id) && Number(s.id) >= fromSlice);
 }
 
 const FAMILY = 'Noto Sans JP';
@@ -83,8 +104,13 @@ export function notoSansJpSubsets(options: NotoSansJpOptions): Plugin {
   const preload = subsetsCovering(subsets, options.preloadText);
   const byOutput = new Map(subsets.map((s) => [`/${outputName(s, options.weight)}`, s]));
 
+  const warmText = charactersOf(warmSubsets(subsets, options.warmFromSlice ?? Infinity));
+
   return {
     name: 'engawa-noto-sans-jp-subsets',
+    config() {
+      return { define: { __ENGAWA_FONT_WARM_TEXT__: JSON.stringify(warmText) } };
+    },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const subset = byOutput.get((req.url ?? '').split('?')[0]!);

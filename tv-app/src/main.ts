@@ -6,6 +6,7 @@ import { App } from './App.js';
 import { KEY_MAP } from './keys.js';
 import { readDeviceToken } from './lib/deviceToken.js';
 import { tokenizeJapanese } from './lib/tokenizeJapanese.js';
+import { warmFonts } from './lib/warmFonts.js';
 import { hasDeviceToken, setDeviceToken } from './session.js';
 import { setSpeaker } from './speech/announcer.js';
 import { createWebSpeechSpeaker } from './speech/speaker.js';
@@ -28,7 +29,14 @@ const app = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], 
 const canvas = app.stage.getCanvas();
 document.body.appendChild(canvas);
 
-installTestHook(app, KEY_MAP);
+const hook = installTestHook(app, KEY_MAP);
+
+// Only after the first screen is drawn, so the warm-up never competes with it on a slow box.
+const waitForFirstScreen = window.setInterval(() => {
+  if (hook.firstTextFrameMs === undefined) return;
+  window.clearInterval(waitForFirstScreen);
+  window.setTimeout(() => void warmFonts(), 300);
+}, 200);
 
 if (hasDeviceToken()) {
   const reporter = startActivityReporter({

@@ -155,6 +155,9 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
 
       <section aria-labelledby="drones-h">
         <h2 id="drones-h">機体と日常点検</h2>
+        <p class="no-print">
+          <a href={`/console/drone/inspection?date=${d}`}>日常点検・点検整備の記録</a>
+        </p>
         <ul>
           {board.drones.map((dr) => (
             <li>

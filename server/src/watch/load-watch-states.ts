@@ -12,6 +12,8 @@ export interface LoadedResident {
   alertId: number | null;
   /** The presence slot folded into the rhythm so far. */
   rhythmSlot: number | null;
+  /** Whether the rhythm or its slot moved, i.e. whether the row needs writing. */
+  rhythmChanged: boolean;
 }
 
 /**
@@ -77,13 +79,18 @@ export function loadWatchStates(
     };
     const rhythm = st.rhythm ?? emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays);
     let rhythmSlot = st.rhythmSlot;
+    let folded = 0;
     for (const row of presenceBy.get(s.residentId) ?? []) {
       if (rhythmSlot !== null && row.slot <= rhythmSlot) continue;
       markSignOfLife(rhythm, row.slot * SLOT_MS);
+      folded++;
     }
     // The current slot may still gain flags: fold it again next time (setting a bit is idempotent).
+    // With nothing new the slot moves only once it lags a day, so idle residents cost no write.
     const current = Math.floor(ms / SLOT_MS) - 1;
-    rhythmSlot = rhythmSlot === null ? current : Math.max(rhythmSlot, current);
+    const lagging = rhythmSlot === null || current - rhythmSlot > 96;
+    const rhythmChanged = folded > 0 || lagging;
+    if (rhythmChanged) rhythmSlot = rhythmSlot === null ? current : Math.max(rhythmSlot, current);
     const a = alertBy.get(s.residentId);
     const state: WatchState = {
       lastSignAt: st.lastSignAt,
@@ -110,6 +117,6 @@ export function loadWatchStates(
         : null,
       settledAt: st.settledAt,
     };
-    return { residentId: s.residentId, settings, state, alertId: a?.id ?? null, rhythmSlot };
+    return { residentId: s.residentId, settings, state, alertId: a?.id ?? null, rhythmSlot, rhythmChanged };
   });
 }

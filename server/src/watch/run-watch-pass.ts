@@ -1,6 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/src';
-import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
+import {
+  familyContacts,
+  households,
+  residents,
+  staffUsers,
+  watchAlerts,
+  watchAlertSteps,
+  watchState,
+} from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
 import { enqueueMail } from '../mail/outbox';
@@ -17,6 +25,38 @@ export interface WatchPassResult {
   opened: number;
   escalated: number;
   recovered: number;
+}
+
+const BATCH = 500;
+
+/** Contacts and support workers per resident, in three queries for the whole population. */
+function countReach(db: Db) {
+  const contacts = new Map(
+    db
+      .select({ id: familyContacts.residentId, n: count() })
+      .from(familyContacts)
+      .where(isNotNull(familyContacts.optInAt))
+      .groupBy(familyContacts.residentId)
+      .all()
+      .map((r) => [r.id, r.n]),
+  );
+  const served = new Set(
+    db
+      .select({ hamletId: staffUsers.hamletId })
+      .from(staffUsers)
+      .where(and(eq(staffUsers.role, 'support_worker'), isNull(staffUsers.disabledAt)))
+      .all()
+      .map((s) => s.hamletId),
+  );
+  const hamletOf = new Map(
+    db
+      .select({ id: residents.id, hamletId: households.hamletId })
+      .from(residents)
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .all()
+      .map((r) => [r.id, r.hamletId]),
+  );
+  return (id: number) => ({ contactCount: contacts.get(id) ?? 0, hasSupportWorker: served.has(hamletOf.get(id) ?? -1) });
 }
 
 /**
@@ -36,31 +76,23 @@ export function runWatchPass(
     if (!peopleCache.has(id)) peopleCache.set(id, residentPeople(db, id));
     return peopleCache.get(id) ?? null;
   };
-  const loaded = loadWatchStates(
-    db,
-    now,
-    (id) => {
-      const p = people(id);
-      return { contactCount: p?.contacts.length ?? 0, hasSupportWorker: (p?.supportWorkers.length ?? 0) > 0 };
-    },
-    residentIds,
-  );
-  const result: WatchPassResult = {
-    residents: loaded.length,
-    asked: 0,
-    opened: 0,
-    escalated: 0,
-    recovered: 0,
-  };
+  const reach = countReach(db);
+  const loaded = loadWatchStates(db, now, reach, residentIds);
+  const result: WatchPassResult = { residents: loaded.length, asked: 0, opened: 0, escalated: 0, recovered: 0 };
   const ms = now.getTime();
-  for (const r of loaded) {
-    const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+  // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
+  for (let i = 0; i < loaded.length; i += BATCH) {
     db.transaction((tx) => {
-      tx.update(watchState)
-        .set({ rhythm: r.state.rhythm, rhythmSlot: r.rhythmSlot })
-        .where(eq(watchState.residentId, r.residentId))
-        .run();
-      applyStep(tx, r, d, people(r.residentId), config, now, result);
+      for (const r of loaded.slice(i, i + BATCH)) {
+        const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+        if (r.rhythmChanged) {
+          tx.update(watchState)
+            .set({ rhythm: r.state.rhythm, rhythmSlot: r.rhythmSlot })
+            .where(eq(watchState.residentId, r.residentId))
+            .run();
+        }
+        if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
+      }
     });
   }
   return result;
