@@ -23,6 +23,7 @@ import { sha256 } from '../server/src/lib/crypto';
 import { createLogger } from '../server/src/lib/logger';
 import { enrollResident } from '../server/src/watch/enroll-resident';
 import { recordTvActivity } from '../server/src/watch/record-activity';
+import { runWatchPass } from '../server/src/watch/run-watch-pass';
 import { decideWatchStep } from '../server/src/watch/detector/decide-watch-step';
 import { DEFAULT_SETTINGS, type WatchSettings, type WatchState } from '../server/src/watch/detector/types';
 import { newWatchState, recordHeartbeat, recordLifeSignIn } from '../server/src/watch/detector/watch-state';
@@ -31,6 +32,7 @@ const { values } = parseArgs({
   options: {
     serve: { type: 'string' },
     bare: { type: 'boolean', default: false },
+    'scan-only': { type: 'boolean', default: false },
     connections: { type: 'string', default: '50' },
     duration: { type: 'string', default: '10' },
   },
@@ -88,6 +90,11 @@ if (values.serve) {
     server.listen(0, '127.0.0.1', () => ready((server.address() as { port: number }).port));
   }
   process.on('disconnect', () => process.exit(0));
+} else if (values['scan-only']) {
+  const scan = scanResidents(100_000);
+  console.log(`detector pass: ${scan.residents} residents in ${scan.seconds.toFixed(3)} s`);
+  const job = dbPass(100_000);
+  console.log(`database job: first pass ${job.first.toFixed(2)} s, steady pass ${job.steady.toFixed(2)} s`);
 } else {
   const autocannon = await loadAutocannon();
   const dir = mkdtempSync(join(tmpdir(), 'engawa-bench-watch-'));
@@ -136,6 +143,46 @@ if (values.serve) {
     `watch: ${Math.round(rps(app))} heartbeats/s, p99 ${app.latency.p99} ms, scan 100000 residents ` +
       `${scan.seconds.toFixed(3)} s, ${Math.round((100 * rps(app)) / rps(bare))}% of bare endpoint`,
   );
+}
+
+/** The real job over a database of n watched residents, each with a day of presence. */
+function dbPass(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'engawa-bench-watch-pass-'));
+  const { db, sqlite } = openDb(join(dir, 'pass.db'));
+  const clock = new ManualClock(NOW);
+  seedDemo(db, clock.now());
+  const now = clock.now().getTime();
+  const hamlet = sqlite.prepare<[], { id: number }>('SELECT id FROM hamlets LIMIT 1').get()!.id;
+  const staff = db.select().from(staffUsers).all().find((s) => s.role === 'city_staff')!.id;
+  const insertHousehold = sqlite.prepare(
+    "INSERT INTO households (hamlet_id, name, address, lat, lon, cable_customer_no, created_at) VALUES (?, 'b', 'b', 0, 0, ?, ?)",
+  );
+  const insertResident = sqlite.prepare(
+    "INSERT INTO residents (household_id, name, kana, birth_date, created_at) VALUES (?, 'b', 'b', '1940-01-01', ?)",
+  );
+  const insertSettings = sqlite.prepare(
+    'INSERT INTO watch_settings (resident_id, consent_at, consent_staff_id, updated_at) VALUES (?, ?, ?, ?)',
+  );
+  const insertState = sqlite.prepare('INSERT INTO watch_state (resident_id, last_sign_at) VALUES (?, ?)');
+  const insertPresence = sqlite.prepare('INSERT INTO watch_presence (resident_id, slot, flags) VALUES (?, ?, 3)');
+  sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const h = insertHousehold.run(hamlet, `BENCH-${i}`, now).lastInsertRowid;
+      const r = Number(insertResident.run(h, now).lastInsertRowid);
+      insertSettings.run(r, now - 30 * 86_400_000, staff, now);
+      insertState.run(r, now - (i % 20) * 3_600_000);
+      for (let k = 0; k < 4; k++) insertPresence.run(r, Math.floor((now - k * 3 * 3_600_000) / 900_000));
+    }
+  })();
+  const t0 = performance.now();
+  runWatchPass(db, testConfig(), new Date(now));
+  const first = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  runWatchPass(db, testConfig(), new Date(now + 5 * 60_000));
+  const steady = (performance.now() - t1) / 1000;
+  sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { residents: n, first, steady };
 }
 
 /** 100,000 residents with 56 days of learned rhythm and varied silences; one pass, timed. */

@@ -186,4 +186,42 @@ describe('TV shopping', () => {
     await waitForText('品切れです');
     await screenshot(page, 'shop-sold-out');
   });
+
+  it('measures the presses for three given items found through the categories', async () => {
+    await openTv(page, server.baseUrl, demoBoxToken(3));
+    await waitForRoute(page, 'home');
+    const keys = counter();
+    /** Down until the focused entry starts with `label` (the way a resident scans a list). */
+    const moveTo = async (label: string) => {
+      for (let i = 0; i < 60 && !(await focusedLabel(page))?.startsWith(label); i++)
+        await keys.press('ArrowDown');
+      expect(await focusedLabel(page)).toContain(label);
+    };
+    await keys.press('Enter');
+    await waitForRoute(page, 'shop');
+    await waitForText('野菜');
+    for (const [category, item] of [
+      ['野菜', 'キャベツ 1玉'],
+      ['卵・乳製品', '牛乳 1000ml'],
+      ['米・パン・麺', '食パン 6枚切'],
+    ] as const) {
+      await moveTo(category);
+      await keys.press('Enter');
+      await waitForText(item);
+      await moveTo(item);
+      await keys.press('Enter');
+      await keys.press('Backspace');
+      await waitForRoute(page, 'shop');
+    }
+    await keys.press('Yellow');
+    await waitForRoute(page, 'shop/cart');
+    await waitForText('注文する（');
+    await keys.press('Enter');
+    await waitForText('で注文しますか');
+    await keys.press('Enter');
+    await waitForText('注文を受け付けました');
+    console.log(`shop: key presses for three given items through the categories: ${keys.count}`);
+    const placed = server.db.select().from(orders).where(eq(orders.householdId, 3)).all();
+    expect(placed).toMatchObject([{ totalYen: 198 + 238 + 178 }]);
+  });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  charactersOf,
   fontFaceCss,
   parseFontsourceCss,
   parseUnicodeRange,
   selectSubsets,
   subsetsCovering,
+  warmSubsets,
 } from './fontSubsets.js';
 
 const CSS = `
@@ -61,5 +63,15 @@ describe('Noto Sans JP subset selection', () => {
     expect(css).toContain("url(./fonts/noto-sans-jp-119-700.woff2) format('woff2')");
     expect(css).toContain('unicode-range:U+3041-3096,U+30a1-30fa');
     expect(css).not.toContain('.woff)');
+  });
+
+  it('lists the characters of the frequent numbered slices for the background warm-up', () => {
+    const warm = warmSubsets(selectSubsets(subsets), 100);
+    expect(warm.map((s) => s.id)).toEqual(['119']);
+    const text = charactersOf(warm);
+    expect(text).toContain('あ');
+    expect(text).toContain('ア');
+    expect(text).not.toContain('A');
+    expect([...text].length).toBe(0x3096 - 0x3041 + 1 + (0x30fa - 0x30a1 + 1));
   });
 });

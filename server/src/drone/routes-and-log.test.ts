@@ -49,6 +49,10 @@ describe('routes and .plan files', () => {
   });
 
   it('answers 404 for a hall without a route, 400 for bad waypoints, writing nothing', async () => {
+    // the demo seed gives every hall a route: take hall 2's away
+    ctx.sqlite.exec(
+      'DELETE FROM drone_route_waypoints WHERE route_id IN (SELECT id FROM drone_routes WHERE hamlet_id = 2); DELETE FROM drone_routes WHERE hamlet_id = 2;',
+    );
     expect((await ctx.request('/api/drone/routes/2/plan', { headers: cookie })).status).toBe(404);
     const before = tableCounts(ctx);
     const bad = await ctx.json(

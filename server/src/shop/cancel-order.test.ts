@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, orderEvents, products } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
@@ -79,7 +79,7 @@ describe('cancelling and changing an order', () => {
     const actions = ctx.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(o.id)))
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(o.id))))
       .all();
     expect(actions.map((a) => a.action)).toEqual(['order.received', 'order.changed', 'order.cancelled']);
     expect(actions.every((a) => a.actorType === 'staff')).toBe(true);

@@ -56,7 +56,10 @@ function countReach(db: Db) {
       .all()
       .map((r) => [r.id, r.hamletId]),
   );
-  return (id: number) => ({ contactCount: contacts.get(id) ?? 0, hasSupportWorker: served.has(hamletOf.get(id) ?? -1) });
+  return (id: number) => ({
+    contactCount: contacts.get(id) ?? 0,
+    hasSupportWorker: served.has(hamletOf.get(id) ?? -1),
+  });
 }
 
 /**
@@ -78,7 +81,13 @@ export function runWatchPass(
   };
   const reach = countReach(db);
   const loaded = loadWatchStates(db, now, reach, residentIds);
-  const result: WatchPassResult = { residents: loaded.length, asked: 0, opened: 0, escalated: 0, recovered: 0 };
+  const result: WatchPassResult = {
+    residents: loaded.length,
+    asked: 0,
+    opened: 0,
+    escalated: 0,
+    recovered: 0,
+  };
   const ms = now.getTime();
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {

@@ -115,7 +115,7 @@ export function improveSolution(
     rUse[ri]!++;
     // polish promising candidates only: local search on every one would cost more than it finds
     if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.002))) {
-      relocateDescent(p, cand, rng);
+      relocateDescent(p, cand, rng, () => opts.now() - t0 >= limit);
     }
 
     const fc = objective(cand, penalty);

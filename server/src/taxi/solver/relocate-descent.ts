@@ -9,7 +9,13 @@ import type { Problem } from './types.js';
  * while that lowers the total cost. Cheap next to an ALNS iteration, and it polishes the solutions
  * the large moves leave slightly off. Returns the number of moves made.
  */
-export function relocateDescent(p: Problem, s: Solution, rng: Rng, maxPasses = 3): number {
+export function relocateDescent(
+  p: Problem,
+  s: Solution,
+  rng: Rng,
+  shouldStop: () => boolean = () => false,
+  maxPasses = 3,
+): number {
   const at: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   let moves = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
@@ -20,6 +26,7 @@ export function relocateDescent(p: Problem, s: Solution, rng: Rng, maxPasses = 3
       [order[k], order[j]] = [order[j]!, order[k]!];
     }
     for (const r of order) {
+      if (shouldStop()) return moves;
       const v = s.routeOf[r]!;
       const req = p.requests[r]!;
       const old = s.routes[v]!;

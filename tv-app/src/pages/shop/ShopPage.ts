@@ -30,7 +30,7 @@ export class ShopPage extends Page {
           maxLines: 2,
         }),
       },
-      List: { type: ShopList, x: 20, y: 260, itemWidth: 1100, itemHeight: 110, gap: 28, h: 640 },
+      List: { type: ShopList, x: 20, y: 250, itemWidth: 1100, itemHeight: 96, gap: 20, h: 700 },
       Keys: {
         x: 1240,
         y: 300,
