@@ -23,7 +23,9 @@ describe('taxi day replay', () => {
       r.routes.reduce((s, x) => s + x.km, 0),
       1,
     );
-    expect(r.totals.maxDetour).toBeGreaterThanOrEqual(r.totals.meanDetour);
+    expect(r.totals.maxDetourMinutes).toBeGreaterThanOrEqual(r.totals.meanDetourMinutes);
+    expect(r.totals.meanDetourMinutes).toBeGreaterThanOrEqual(0);
+    expect(r.totals.meanDetourRatio).toBeGreaterThanOrEqual(1);
   });
 
   it('is deterministic for a fixed seed and iteration budget', async () => {

@@ -33,8 +33,11 @@ export interface ReplayResult {
     vehicleKm: number;
     ridersPerVehicleHour: number;
     sharedRideShare: number;
-    meanDetour: number;
-    maxDetour: number;
+    /** ride minutes minus direct minutes */
+    meanDetourMinutes: number;
+    maxDetourMinutes: number;
+    /** ride time / direct time (large for very short trips) */
+    meanDetourRatio: number;
     meanWaitFromRequestMinutes: number;
     promisesBroken: number;
   };
@@ -136,6 +139,7 @@ function measure(
   let riders = 0;
   let detourSum = 0;
   let detourMax = 0;
+  let ratioSum = 0;
   let waitSum = 0;
   const eps = 1e-6;
   for (const req of state.finished) {
@@ -146,9 +150,10 @@ function measure(
     if (req.done.pickup < p.pickupFrom - eps || req.done.pickup > p.pickupTo + eps) broken++;
     else if (req.done.dropoff > p.latestArrival + eps || ride > req.maxRide + eps) broken++;
     riders += req.booking.passengers;
-    const detour = req.directMinutes > 0 ? ride / req.directMinutes : 1;
+    const detour = ride - req.directMinutes;
     detourSum += detour;
     detourMax = Math.max(detourMax, detour);
+    ratioSum += req.directMinutes > 0 ? ride / req.directMinutes : 1;
     waitSum += req.booking.kind === 'leaveAfter' ? req.done.pickup - req.booking.time : 0;
   }
   // promises not kept also include accepted rides that never completed
@@ -166,8 +171,9 @@ function measure(
       vehicleKm: Number(routes.reduce((s, r) => s + r.km, 0).toFixed(2)),
       ridersPerVehicleHour: Number((riders / vehicleHours).toFixed(3)),
       sharedRideShare: Number((n > 0 ? shared.size / n : 0).toFixed(3)),
-      meanDetour: Number((n > 0 ? detourSum / n : 0).toFixed(3)),
-      maxDetour: Number(detourMax.toFixed(3)),
+      meanDetourMinutes: Number((n > 0 ? detourSum / n : 0).toFixed(2)),
+      maxDetourMinutes: Number(detourMax.toFixed(2)),
+      meanDetourRatio: Number((n > 0 ? ratioSum / n : 0).toFixed(3)),
       meanWaitFromRequestMinutes: Number((leaveAfter > 0 ? waitSum / leaveAfter : 0).toFixed(2)),
       promisesBroken: broken,
     },

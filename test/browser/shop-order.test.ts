@@ -207,7 +207,13 @@ describe('TV shopping', () => {
     ] as const) {
       await moveTo(category);
       await keys.press('Enter');
-      await waitForText(item);
+      await page.waitForFunction(() => {
+        const h = (
+          globalThis as unknown as { __engawa?: { route: string; ready: boolean; isNavigating(): boolean } }
+        ).__engawa;
+        return !!h && h.route.startsWith('shop/list/category/') && !h.isNavigating() && h.ready;
+      });
+      await waitForText('重さ'); // the product panel appears once the list has loaded
       await moveTo(item);
       await keys.press('Enter');
       await keys.press('Backspace');
