@@ -12,6 +12,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
             'test/**/*.test.ts',
             'tv-app/src/**/*.test.ts',
+            'tv-app/build/**/*.test.ts',
           ],
           exclude: ['test/browser/**', 'node_modules/**'],
           environment: 'node',

@@ -200,6 +200,7 @@ describe('TV shopping', () => {
     await keys.press('Enter');
     await waitForRoute(page, 'shop');
     await waitForText('野菜');
+    await screenshot(page, 'shop-menu');
     for (const [category, item] of [
       ['野菜', 'キャベツ 1玉'],
       ['卵・乳製品', '牛乳 1000ml'],

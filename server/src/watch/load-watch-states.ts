@@ -1,7 +1,6 @@
-import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/src';
-import { watchAlerts, watchAway, watchPresence, watchSettings, watchState } from '../../../db/src/schema';
-import { DEFAULT_SETTINGS, DEFAULT_TUNING, type WatchSettings, type WatchState } from './detector/types';
+  type WatchSettings,
+  type WatchState,
+} from './detector/types';
 import { emptyRhythm, markSignOfLife } from './detector/rhythm';
 import { SLOT_MS } from './record-life-sign';
 
@@ -28,59 +27,73 @@ export function loadWatchStates(
   residentIds?: number[],
 ): LoadedResident[] {
   const ms = now.getTime();
-  const filter = residentIds ? inArray(watchSettings.residentId, residentIds) : undefined;
-  const rows = db
-    .select()
-    .from(watchSettings)
-    .innerJoin(watchState, eq(watchState.residentId, watchSettings.residentId))
-    .where(and(eq(watchSettings.enabled, true), filter))
-    .all();
+  // Raw prepared statements: at 100,000 residents the ORM's row mapping would dominate the pass.
+  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const only = residentIds ? new Set(residentIds) : null;
+  const rows = sqlite
+    .prepare<[], SettingsRow>(
+      `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
+              s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
+              t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
+              t.rhythm, t.rhythm_slot
+       FROM watch_settings s JOIN watch_state t ON t.resident_id = s.resident_id
+       WHERE s.enabled = 1`,
+    )
+    .all()
+    .filter((r) => !only || only.has(r.resident_id));
   if (rows.length === 0) return [];
-  const horizon = new Date(ms - DEFAULT_TUNING.rhythmDays * 86_400_000);
-  const away = db
-    .select()
-    .from(watchAway)
-    .where(and(isNull(watchAway.cancelledAt), gt(watchAway.untilAt, horizon)))
+  const horizon = ms - DEFAULT_TUNING.rhythmDays * 86_400_000;
+  const away = sqlite
+    .prepare<[number], AwayRow>(
+      'SELECT resident_id, from_at, until_at, source FROM watch_away WHERE cancelled_at IS NULL AND until_at > ?',
+    )
+    .all(horizon);
+  const alerts = sqlite
+    .prepare<[], AlertRow>(
+      'SELECT id, resident_id, condition, opened_at, step, step_at, acknowledged_at FROM watch_alerts WHERE closed_at IS NULL',
+    )
     .all();
-  const alerts = db.select().from(watchAlerts).where(isNull(watchAlerts.closedAt)).all();
-  const minSlot = Math.min(
-    ...rows.map(
-      (r) => r.watch_state.rhythmSlot ?? Math.floor(r.watch_settings.consentAt.getTime() / SLOT_MS) - 1,
-    ),
-  );
-  const presence = db
-    .select()
-    .from(watchPresence)
-    .where(and(gt(watchPresence.slot, minSlot), sql`${watchPresence.slot} <= ${Math.floor(ms / SLOT_MS)}`))
-    .all();
-  const byResident = <T extends { residentId: number }>(list: T[]) => {
+  let minSlot = Infinity;
+  for (const r of rows) minSlot = Math.min(minSlot, r.rhythm_slot ?? Math.floor(r.consent_at / SLOT_MS) - 1);
+  const presence = sqlite
+    .prepare<[number, number], { resident_id: number; slot: number }>(
+      'SELECT resident_id, slot FROM watch_presence WHERE slot > ? AND slot <= ?',
+    )
+    .all(minSlot, Math.floor(ms / SLOT_MS));
+  const group = <T extends { resident_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
-    for (const x of list) m.set(x.residentId, [...(m.get(x.residentId) ?? []), x]);
+    for (const x of list) {
+      const l = m.get(x.resident_id);
+      if (l) l.push(x);
+      else m.set(x.resident_id, [x]);
+    }
     return m;
   };
-  const awayBy = byResident(away);
-  const alertBy = new Map(alerts.map((a) => [a.residentId, a]));
-  const presenceBy = byResident(presence);
+  const awayBy = group(away);
+  const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
+  const presenceBy = group(presence);
 
-  return rows.map(({ watch_settings: s, watch_state: st }) => {
-    const p = people(s.residentId);
+  return rows.map((s) => {
+    const p = people(s.resident_id);
     const settings: WatchSettings = {
       ...DEFAULT_SETTINGS,
-      enabled: s.enabled,
-      enabledAt: s.consentAt.getTime(),
-      thresholdMinutes: s.thresholdMinutes,
-      noKeyMinutes: s.noKeyMinutes,
-      quietStartMinute: s.quietStartMinute,
-      quietEndMinute: s.quietEndMinute,
-      supportWorkerFirst: s.supportWorkerFirst,
-      escalateAfterMinutes: s.escalateAfterMinutes,
+      enabled: s.enabled === 1,
+      enabledAt: s.consent_at,
+      thresholdMinutes: s.threshold_minutes,
+      noKeyMinutes: s.no_key_minutes,
+      quietStartMinute: s.quiet_start_minute,
+      quietEndMinute: s.quiet_end_minute,
+      supportWorkerFirst: s.support_worker_first === 1,
+      escalateAfterMinutes: s.escalate_after_minutes,
       contactCount: p.contactCount,
       hasSupportWorker: p.hasSupportWorker,
     };
-    const rhythm = st.rhythm ?? emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays);
-    let rhythmSlot = st.rhythmSlot;
+    const rhythm = s.rhythm
+      ? (JSON.parse(s.rhythm) as WatchState['rhythm'])
+      : emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays);
+    let rhythmSlot = s.rhythm_slot;
     let folded = 0;
-    for (const row of presenceBy.get(s.residentId) ?? []) {
+    for (const row of presenceBy.get(s.resident_id) ?? []) {
       if (rhythmSlot !== null && row.slot <= rhythmSlot) continue;
       markSignOfLife(rhythm, row.slot * SLOT_MS);
       folded++;
@@ -91,32 +104,67 @@ export function loadWatchStates(
     const lagging = rhythmSlot === null || current - rhythmSlot > 96;
     const rhythmChanged = folded > 0 || lagging;
     if (rhythmChanged) rhythmSlot = rhythmSlot === null ? current : Math.max(rhythmSlot, current);
-    const a = alertBy.get(s.residentId);
+    const a = alertBy.get(s.resident_id);
     const state: WatchState = {
-      lastSignAt: st.lastSignAt,
-      lastHeartbeatAt: st.lastHeartbeatAt,
-      check: st.checkAskedAt !== null ? { askedAt: st.checkAskedAt, attempt: st.checkAttempt ?? 1 } : null,
-      away: (awayBy.get(s.residentId) ?? []).map((x) => {
-        const from = x.fromAt.getTime();
-        let until = x.untilAt.getTime();
+      lastSignAt: s.last_sign_at,
+      lastHeartbeatAt: s.last_heartbeat_at,
+      check: s.check_asked_at !== null ? { askedAt: s.check_asked_at, attempt: s.check_attempt ?? 1 } : null,
+      away: (awayBy.get(s.resident_id) ?? []).map((x) => {
+        let until = x.until_at;
         // Back early: activity on the TV an hour after "留守にします" ends the absence there.
-        if (x.source === 'tv' && st.lastSignAt !== null && st.lastSignAt > from + 3_600_000) {
-          until = Math.min(until, st.lastSignAt);
+        if (x.source === 'tv' && s.last_sign_at !== null && s.last_sign_at > x.from_at + 3_600_000) {
+          until = Math.min(until, s.last_sign_at);
         }
-        return { from, until };
+        return { from: x.from_at, until };
       }),
       rhythm,
       alert: a
         ? {
             condition: a.condition,
-            openedAt: a.openedAt.getTime(),
+            openedAt: a.opened_at,
             step: a.step,
-            stepAt: a.stepAt.getTime(),
-            acknowledged: a.acknowledgedAt !== null,
+            stepAt: a.step_at,
+            acknowledged: a.acknowledged_at !== null,
           }
         : null,
-      settledAt: st.settledAt,
+      settledAt: s.settled_at,
     };
-    return { residentId: s.residentId, settings, state, alertId: a?.id ?? null, rhythmSlot, rhythmChanged };
+    return { residentId: s.resident_id, settings, state, alertId: a?.id ?? null, rhythmSlot, rhythmChanged };
   });
+}
+
+interface SettingsRow {
+  resident_id: number;
+  enabled: number;
+  consent_at: number;
+  threshold_minutes: number;
+  no_key_minutes: number;
+  quiet_start_minute: number;
+  quiet_end_minute: number;
+  support_worker_first: number;
+  escalate_after_minutes: number;
+  last_sign_at: number | null;
+  last_heartbeat_at: number | null;
+  check_asked_at: number | null;
+  check_attempt: number | null;
+  settled_at: number | null;
+  rhythm: string | null;
+  rhythm_slot: number | null;
+}
+
+interface AwayRow {
+  resident_id: number;
+  from_at: number;
+  until_at: number;
+  source: string;
+}
+
+interface AlertRow {
+  id: number;
+  resident_id: number;
+  condition: WatchCondition;
+  opened_at: number;
+  step: number;
+  step_at: number;
+  acknowledged_at: number | null;
 }

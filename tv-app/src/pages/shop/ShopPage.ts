@@ -30,14 +30,14 @@ export class ShopPage extends Page {
           maxLines: 2,
         }),
       },
-      List: { type: ShopList, x: 20, y: 250, itemWidth: 1100, itemHeight: 96, gap: 20, h: 700 },
+      List: { type: ShopList, x: 20, y: 250, itemWidth: 1100, itemHeight: 96, gap: 20, h: 600 },
       Keys: {
-        x: 1240,
-        y: 300,
+        y: SAFE.h - 80,
         type: ColourKeyBar,
-        flex: { direction: 'column' },
         actions: [
           { key: 'Blue', label: 'お気に入り' },
+          { key: 'Red', label: '注文の状況' },
+          { key: 'Green', label: '前回と同じ' },
           { key: 'Yellow', label: 'カート' },
         ],
       },
@@ -104,6 +104,16 @@ export class ShopPage extends Page {
 
   _handleBlue(): boolean {
     Router.navigate('shop/list/favourites/0');
+    return true;
+  }
+
+  _handleRed(): boolean {
+    Router.navigate('shop/orders');
+    return true;
+  }
+
+  _handleGreen(): boolean {
+    this._sameAsLastTime();
     return true;
   }
 
