@@ -32,7 +32,13 @@ for (const [idx, [vehicles, bookings]] of (
   const reoptIterations = reoptList[Math.min(idx, reoptList.length - 1)]!;
   const day = parseTaxiDay(makeTaxiDay(vehicles, bookings, Number(values.seed)));
   const t0 = performance.now();
-  const r = await replayDay(day, { seed: Number(values.seed), reoptIterations });
+  const r = await replayDay(day, {
+    seed: Number(values.seed),
+    reoptIterations,
+    onProgress: (done, total) => {
+      if (done % 500 === 0) console.error(`  ${vehicles} vehicles: ${done}/${total} bookings`);
+    },
+  });
   const ms = r.answerMs.slice().sort((a, b) => a - b);
   const cpu = r.answerCpuMs.slice().sort((a, b) => a - b);
   const reopt = r.reoptMs.slice().sort((a, b) => a - b);

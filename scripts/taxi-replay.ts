@@ -17,7 +17,9 @@ const { values, positionals } = parseArgs({
 });
 const file = positionals[0];
 if (!file) {
-  console.error('usage: npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N (50)]');
+  console.error(
+    'usage: npm run taxi:replay -- <day.json> [--out file] [--seed N] [--reopt-iterations N (50)]',
+  );
   process.exit(2);
 }
 const day = parseTaxiDay(JSON.parse(readFileSync(file, 'utf8')));

@@ -16,6 +16,8 @@ export interface ReplayOptions {
   seed: number;
   /** ALNS iterations between two bookings (deterministic); 0 disables re-optimisation */
   reoptIterations: number;
+  /** called after each booking (progress display) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReplayResult {
@@ -95,6 +97,7 @@ export async function replayDay(
       reoptimizePlan(state, { seed: opts.seed + k, clock, maxIterations: opts.reoptIterations });
       reoptMs.push(clock() - t1);
     }
+    opts.onProgress?.(k + 1, day.bookings.length);
   }
   // run the day out: every stop gets served and leaves the live plan
   advanceClock(state, 48 * 60);

@@ -1,3 +1,8 @@
+import type { Db, Sqlite } from '../../../db/src';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_TUNING,
+  type WatchCondition,
   type WatchSettings,
   type WatchState,
 } from './detector/types';
@@ -10,8 +15,8 @@ export interface LoadedResident {
   state: WatchState;
   alertId: number | null;
   /** The presence slot folded into the rhythm so far. */
-  rhythmSlot: number | null;
-  /** Whether the rhythm or its slot moved, i.e. whether the row needs writing. */
+  rhythmSlot: number;
+  /** Whether a new hour was learned, i.e. whether the row needs writing. */
   rhythmChanged: boolean;
 }
 
@@ -53,13 +58,20 @@ export function loadWatchStates(
       'SELECT id, resident_id, condition, opened_at, step, step_at, acknowledged_at FROM watch_alerts WHERE closed_at IS NULL',
     )
     .all();
-  let minSlot = Infinity;
-  for (const r of rows) minSlot = Math.min(minSlot, r.rhythm_slot ?? Math.floor(r.consent_at / SLOT_MS) - 1);
+  // Presence is folded from the last pass's watermark: folding is idempotent, so a pass that
+  // crashed before saving it only folds the same slots again.
+  const mark = sqlite
+    .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'watch.rhythm_slot'")
+    .get();
+  let fromSlot = mark ? Number(JSON.parse(mark.value)) : Infinity;
+  if (!Number.isFinite(fromSlot)) {
+    for (const r of rows) fromSlot = Math.min(fromSlot, Math.floor(r.consent_at / SLOT_MS) - 1);
+  }
   const presence = sqlite
     .prepare<[number, number], { resident_id: number; slot: number }>(
       'SELECT resident_id, slot FROM watch_presence WHERE slot > ? AND slot <= ?',
     )
-    .all(minSlot, Math.floor(ms / SLOT_MS));
+    .all(fromSlot, Math.floor(ms / SLOT_MS));
   const group = <T extends { resident_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) {
@@ -91,19 +103,12 @@ export function loadWatchStates(
     const rhythm = s.rhythm
       ? (JSON.parse(s.rhythm) as WatchState['rhythm'])
       : emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays);
-    let rhythmSlot = s.rhythm_slot;
-    let folded = 0;
+    let rhythmChanged = s.rhythm === null;
     for (const row of presenceBy.get(s.resident_id) ?? []) {
-      if (rhythmSlot !== null && row.slot <= rhythmSlot) continue;
-      markSignOfLife(rhythm, row.slot * SLOT_MS);
-      folded++;
+      if (markSignOfLife(rhythm, row.slot * SLOT_MS)) rhythmChanged = true;
     }
-    // The current slot may still gain flags: fold it again next time (setting a bit is idempotent).
-    // With nothing new the slot moves only once it lags a day, so idle residents cost no write.
-    const current = Math.floor(ms / SLOT_MS) - 1;
-    const lagging = rhythmSlot === null || current - rhythmSlot > 96;
-    const rhythmChanged = folded > 0 || lagging;
-    if (rhythmChanged) rhythmSlot = rhythmSlot === null ? current : Math.max(rhythmSlot, current);
+    // The current slot may still gain flags: the next pass folds it again.
+    const rhythmSlot = Math.floor(ms / SLOT_MS) - 1;
     const a = alertBy.get(s.resident_id);
     const state: WatchState = {
       lastSignAt: s.last_sign_at,

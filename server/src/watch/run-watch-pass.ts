@@ -1,14 +1,6 @@
-import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../../db/src';
-import {
-  familyContacts,
-  households,
-  residents,
-  staffUsers,
-  watchAlerts,
-  watchAlertSteps,
-  watchState,
-} from '../../../db/src/schema';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db, Sqlite, Tx } from '../../../db/src';
+import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
 import { enqueueMail } from '../mail/outbox';
@@ -31,30 +23,30 @@ const BATCH = 500;
 
 /** Contacts and support workers per resident, in three queries for the whole population. */
 function countReach(db: Db) {
+  const sqlite = (db as Db & { $client: Sqlite }).$client;
   const contacts = new Map(
-    db
-      .select({ id: familyContacts.residentId, n: count() })
-      .from(familyContacts)
-      .where(isNotNull(familyContacts.optInAt))
-      .groupBy(familyContacts.residentId)
+    sqlite
+      .prepare<[], { id: number; n: number }>(
+        'SELECT resident_id AS id, count(*) AS n FROM family_contacts WHERE opt_in_at IS NOT NULL GROUP BY resident_id',
+      )
       .all()
       .map((r) => [r.id, r.n]),
   );
   const served = new Set(
-    db
-      .select({ hamletId: staffUsers.hamletId })
-      .from(staffUsers)
-      .where(and(eq(staffUsers.role, 'support_worker'), isNull(staffUsers.disabledAt)))
+    sqlite
+      .prepare<[], { hamlet_id: number }>(
+        "SELECT hamlet_id FROM staff_users WHERE role = 'support_worker' AND disabled_at IS NULL",
+      )
       .all()
-      .map((s) => s.hamletId),
+      .map((s) => s.hamlet_id),
   );
   const hamletOf = new Map(
-    db
-      .select({ id: residents.id, hamletId: households.hamletId })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
+    sqlite
+      .prepare<[], { id: number; hamlet_id: number }>(
+        'SELECT r.id, h.hamlet_id FROM residents r JOIN households h ON h.id = r.household_id',
+      )
       .all()
-      .map((r) => [r.id, r.hamletId]),
+      .map((r) => [r.id, r.hamlet_id]),
   );
   return (id: number) => ({
     contactCount: contacts.get(id) ?? 0,
@@ -89,20 +81,27 @@ export function runWatchPass(
     recovered: 0,
   };
   const ms = now.getTime();
+  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const saveRhythm = sqlite.prepare(
+    'UPDATE watch_state SET rhythm = ?, rhythm_slot = ? WHERE resident_id = ?',
+  );
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {
     db.transaction((tx) => {
       for (const r of loaded.slice(i, i + BATCH)) {
         const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
-        if (r.rhythmChanged) {
-          tx.update(watchState)
-            .set({ rhythm: r.state.rhythm, rhythmSlot: r.rhythmSlot })
-            .where(eq(watchState.residentId, r.residentId))
-            .run();
-        }
+        if (r.rhythmChanged) saveRhythm.run(JSON.stringify(r.state.rhythm), r.rhythmSlot, r.residentId);
         if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
       }
     });
+  }
+  if (!residentIds && loaded.length > 0) {
+    sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES ('watch.rhythm_slot', ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(JSON.stringify(loaded[0]!.rhythmSlot), ms);
   }
   return result;
 }

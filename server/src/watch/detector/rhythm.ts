@@ -16,13 +16,15 @@ function advanceTo(rhythm: RhythmState, day: number): void {
   rhythm.day0 = day - rhythm.masks.length + 1;
 }
 
-/** Marks the hour of `at` as having a sign of life (updates in place). */
-export function markSignOfLife(rhythm: RhythmState, at: number): void {
+/** Marks the hour of `at` as having a sign of life (updates in place); true if that was news. */
+export function markSignOfLife(rhythm: RhythmState, at: number): boolean {
   const day = localDayIndex(at);
   advanceTo(rhythm, day);
   const i = day - rhythm.day0;
-  if (i < 0) return;
-  rhythm.masks[i] = (rhythm.masks[i] ?? 0) | (1 << (localHourIndex(at) - day * 24));
+  if (i < 0) return false;
+  const before = rhythm.masks[i] ?? 0;
+  rhythm.masks[i] = before | (1 << (localHourIndex(at) - day * 24));
+  return rhythm.masks[i] !== before;
 }
 
 export interface BrokenRhythm {
