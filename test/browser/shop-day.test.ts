@@ -84,20 +84,18 @@ async function orderOnTv(): Promise<number> {
   await waitForRoute(page, 'home');
   await press(page, 'Enter');
   await waitForRoute(page, 'shop');
-  await press(page, 'Enter');
+  await press(page, 'Blue'); // お気に入り
   await waitForRoute(page, 'shop/list/favourites/0');
   await waitForText(page, 'たまご 10個');
   await press(page, 'Enter');
-  await press(page, 'ArrowDown');
+  await press(page, 'ArrowRight');
   await press(page, 'Enter');
-  await press(page, 'ArrowDown');
+  await press(page, 'ArrowRight');
   await press(page, 'Enter');
   await press(page, 'Yellow');
   await waitForRoute(page, 'shop/cart');
   await waitForText(page, '注文する（');
-  await press(page, 'Enter');
-  await waitForText(page, 'で注文しますか');
-  await press(page, 'Enter');
+  await press(page, 'Enter'); // the cart is the confirmation: 決定 orders
   await waitForText(page, '注文を受け付けました');
   await press(page, 'Enter');
   await waitForRoute(page, 'shop/orders');
@@ -112,8 +110,7 @@ async function tvStatus(): Promise<string[]> {
   await waitForRoute(page, 'home');
   await press(page, 'Enter');
   await waitForRoute(page, 'shop');
-  await press(page, 'ArrowDown', 3);
-  await press(page, 'Enter');
+  await press(page, 'Red'); // 注文の状況
   await waitForRoute(page, 'shop/orders');
   await waitForText(page, '注文の状況');
   await page.waitForFunction(

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/src';
-import { dronePlanRuns } from '../../../db/src/schema';
+import { dronePlanRuns, type OrderStatus } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { claimSlot } from '../jobs/scheduler';
 import { unprocessable } from '../lib/errors';
 import { isDeliveryDay } from '../shop/calendar';
 import { getShopSettings } from '../shop/shop-settings';
-import { setOrderStatus } from '../shop/set-order-status';
+import type { SetOrderStatusExtra } from '../shop/set-order-status';
+import { setOrdersStatus } from '../shop/set-orders-status';
 import { getDroneSettings, planSettingsOf } from './drone-settings';
 import { insertPlannedFlights } from './flight-rows';
 import { loadPlanDrones, loadPlanSites, loadUnplannedParcels } from './load-plan-inputs';
@@ -58,21 +59,25 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
 
     insertPlannedFlights(tx, deliveryDate, plan.flights, weightOf, actor, now);
     const maxPayload = drones.length ? Math.max(...drones.map((d) => d.payloadG)) : undefined;
+    // One set-based status change per (current status, mode, reason): a handful of statements
+    // instead of four per parcel, which was 90% of the job for 2,000 orders.
+    const groups = new Map<string, { status: OrderStatus; extra: SetOrderStatusExtra; ids: number[] }>();
+    const add = (id: number, extra: SetOrderStatusExtra) => {
+      const status = byId.get(id)!.status as OrderStatus;
+      const key = `${status}|${extra.deliveryMode}|${extra.deliveryModeReason ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { status, extra, ids: [] }));
+      g.ids.push(id);
+    };
     for (const f of plan.flights) {
       for (const id of f.parcelIds) {
-        setOrderStatus(tx, id, byId.get(id)!.status as 'received', actor, now, {
-          deliveryMode: 'drone',
-          deliveryModeReason: null,
-          note: 'ドローン便に割り当て',
-        });
+        add(id, { deliveryMode: 'drone', deliveryModeReason: null, note: 'ドローン便に割り当て' });
       }
     }
     for (const c of plan.car) {
-      setOrderStatus(tx, c.parcelId, byId.get(c.parcelId)!.status as 'received', actor, now, {
-        deliveryMode: 'car',
-        deliveryModeReason: describeCarReason(c.reason, maxPayload),
-      });
+      add(c.parcelId, { deliveryMode: 'car', deliveryModeReason: describeCarReason(c.reason, maxPayload) });
     }
+    for (const g of groups.values()) setOrdersStatus(tx, g.ids, g.status, actor, now, g.extra);
     const byDrone = parcels.length - plan.car.length;
     tx.insert(dronePlanRuns)
       .values({

@@ -82,7 +82,17 @@ export function getOrderView(db: DbOrTx, orderId: number): OrderView {
     .where(eq(handovers.orderId, orderId))
     .orderBy(asc(handovers.at))
     .all();
-  const order = o.order;
+  return buildOrderView(o.order, o.hallName, lines, events, hand);
+}
+
+/** The view of an order from its rows (the order path builds it from the rows it just wrote). */
+export function buildOrderView(
+  order: typeof orders.$inferSelect,
+  hallName: string,
+  lines: (typeof orderLines.$inferSelect)[],
+  events: (typeof orderEvents.$inferSelect)[],
+  hand: (typeof handovers.$inferSelect)[],
+): OrderView {
   const lineViews = lines.map((l) => ({
     id: l.id,
     productId: l.productId,
@@ -99,7 +109,7 @@ export function getOrderView(db: DbOrTx, orderId: number): OrderView {
     id: order.id,
     householdId: order.householdId,
     hamletId: order.hamletId,
-    hallName: o.hallName,
+    hallName,
     channel: order.channel,
     status: order.status,
     statusLabel: statusLabel(order.status, order.deliveryMode),

@@ -1,14 +1,15 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import type { Db, DbOrTx } from '../../../db/src';
-import { households, orderEvents, orderLines, orders, products, residents } from '../../../db/src/schema';
-import { recordAudit, type Actor } from '../lib/audit';
+import type { Db } from '../../../db/src';
+import { products } from '../../../db/src/schema';
+import type { Actor } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
+import { recordLifeSign } from '../watch/record-life-sign';
 import { deliveryDayFor } from './calendar';
-import { getOrderView, type OrderView } from './get-order-view';
+import { buildOrderView, getOrderView, type OrderView } from './get-order-view';
+import { orderStatements } from './order-statements';
 import { priceLines } from './price-lines';
-import { recordHouseholdLifeSign } from './record-household-life-sign';
-import { getShopSettings } from './shop-settings';
+import { shopSettingsOf } from './shop-settings';
 
 export const OrderLineInput = z.object({
   productId: z.number().int().positive(),
@@ -43,16 +44,9 @@ export function placeOrder(
   ctx: PlaceOrderContext,
   now: Date,
 ): { order: OrderView; created: boolean } {
-  const orderId = insertOnce(db, input, ctx, now);
-  return { order: getOrderView(db, orderId.id), created: orderId.created };
-}
-
-function findByKey(db: DbOrTx, householdId: number, key: string) {
-  return db
-    .select({ id: orders.id })
-    .from(orders)
-    .where(and(eq(orders.householdId, householdId), eq(orders.idempotencyKey, key)))
-    .get();
+  const placed = insertOnce(db, input, ctx, now);
+  if (placed.view) return { order: placed.view, created: true };
+  return { order: getOrderView(db, placed.id), created: false };
 }
 
 /**
@@ -60,88 +54,98 @@ function findByKey(db: DbOrTx, householdId: number, key: string) {
  * a second process could, so the unique index has the last word and its refusal means "already
  * placed".
  */
-function insertOnce(
-  db: Db,
-  input: PlaceOrderInput,
-  ctx: PlaceOrderContext,
-  now: Date,
-): { id: number; created: boolean } {
+function insertOnce(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Placed {
   try {
     return insertOrder(db, input, ctx, now);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const existing =
-      code === 'SQLITE_CONSTRAINT_UNIQUE' ? findByKey(db, ctx.householdId, input.idempotencyKey) : undefined;
-    if (existing) return { id: existing.id, created: false };
+      code === 'SQLITE_CONSTRAINT_UNIQUE'
+        ? orderStatements(db).findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey })
+        : undefined;
+    if (existing) return { id: existing.id };
     throw err;
   }
 }
 
-function insertOrder(
-  db: Db,
-  input: PlaceOrderInput,
-  ctx: PlaceOrderContext,
-  now: Date,
-): { id: number; created: boolean } {
-  return db.transaction((tx) => {
-    const existing = findByKey(tx, ctx.householdId, input.idempotencyKey);
-    if (existing) return { id: existing.id, created: false };
+/** A new order comes back with its view, built from the rows just written; a resend only with its id. */
+type Placed = { id: number; view?: OrderView };
 
-    const household = tx.select().from(households).where(eq(households.id, ctx.householdId)).get();
+/**
+ * The hot path of the shop: every statement is prepared once per connection (`orderStatements`),
+ * the cart's products are read in one query and its lines written in one multi-row insert, and
+ * the returned view is built from the inserted rows instead of being read back.
+ */
+function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Placed {
+  const q = orderStatements(db);
+  // The prepared statements belong to `db`; inside the synchronous transaction they run on the
+  // same connection, so they see and take part in it.
+  return db.transaction((tx) => {
+    const existing = q.findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey });
+    if (existing) return { id: existing.id };
+
+    const household = q.household.get({ id: ctx.householdId });
     if (!household) throw notFound('Household');
     if (!household.shopMemberSince) throw forbidden('お買い物サービスに登録されていません');
     if (input.residentId !== undefined) {
-      const r = tx
-        .select({ householdId: residents.householdId })
-        .from(residents)
-        .where(eq(residents.id, input.residentId))
-        .get();
+      const r = q.residentHousehold.get({ id: input.residentId });
       if (!r || r.householdId !== ctx.householdId) throw notFound('Resident');
     }
 
-    const settings = getShopSettings(tx);
-    const priced = priceLines(tx, input.lines, settings);
+    const settings = shopSettingsOf(q.settings.get());
+    const priced = priceLines(tx, input.lines, settings, (ids) =>
+      q.productsByIds.all({ ids: JSON.stringify(ids) }),
+    );
     const day = deliveryDayFor(now, settings.calendar);
 
-    const order = tx
-      .insert(orders)
-      .values({
-        householdId: ctx.householdId,
-        residentId: input.residentId ?? null,
-        hamletId: household.hamletId,
-        channel: ctx.channel,
-        placedByStaffId: ctx.staffId ?? null,
-        idempotencyKey: input.idempotencyKey,
-        status: 'received',
-        deliveryDate: day.date,
-        totalYen: priced.totalYen,
-        weightG: priced.weightG,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: orders.id })
-      .get();
-    tx.insert(orderLines)
-      .values(priced.lines.map((l) => ({ ...l, orderId: order.id })))
-      .run();
-    reserveStock(tx, priced.lines);
-    tx.insert(orderEvents)
-      .values({
-        orderId: order.id,
-        at: now,
-        status: 'received',
-        actorType: actorType(ctx.actor),
-        actorId: ctx.actor.id,
-      })
-      .run();
-    // A phone call to the call centre is not the household using its TV, but it is still a sign.
-    recordHouseholdLifeSign(tx, ctx.householdId, 'order', now);
-    recordAudit(tx, now, ctx.actor, 'order.received', 'order', order.id, {
+    const order = q.insertOrder.get({
+      householdId: ctx.householdId,
+      residentId: input.residentId ?? null,
+      hamletId: household.hamletId,
       channel: ctx.channel,
-      totalYen: priced.totalYen,
+      placedByStaffId: ctx.staffId ?? null,
+      idempotencyKey: input.idempotencyKey,
       deliveryDate: day.date,
+      totalYen: priced.totalYen,
+      weightG: priced.weightG,
+      now,
+    })!;
+    const lineParams: Record<string, unknown> = { orderId: order.id };
+    priced.lines.forEach((l, i) => {
+      lineParams[`productId${i}`] = l.productId;
+      lineParams[`sellerId${i}`] = l.sellerId;
+      lineParams[`name${i}`] = l.name;
+      lineParams[`unitPriceYen${i}`] = l.unitPriceYen;
+      lineParams[`taxRate${i}`] = l.taxRate;
+      lineParams[`qty${i}`] = l.qty;
+      lineParams[`weightG${i}`] = l.weightG;
     });
-    return { id: order.id, created: true };
+    const lines = q
+      .insertLines(priced.lines.length)
+      .all(lineParams)
+      .sort((a, b) => a.id - b.id);
+    for (const l of priced.tracked) q.reserveStock.run({ id: l.productId, qty: l.qty });
+    const event = q.insertEvent.get({
+      orderId: order.id,
+      at: now,
+      status: 'received',
+      actorType: actorType(ctx.actor),
+      actorId: ctx.actor.id,
+    })!;
+    // A phone call to the call centre is not the household using its TV, but it is still a sign.
+    for (const r of q.residentsOf.all({ householdId: ctx.householdId })) {
+      recordLifeSign(tx, r.id, 'order', now);
+    }
+    q.insertAudit.run({
+      at: now,
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      action: 'order.received',
+      entity: 'order',
+      entityId: String(order.id),
+      detail: { channel: ctx.channel, totalYen: priced.totalYen, deliveryDate: day.date },
+    });
+    return { id: order.id, view: buildOrderView(order, household.hallName, lines, [event], []) };
   });
 }
 

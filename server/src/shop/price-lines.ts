@@ -16,28 +16,31 @@ export interface PricedLine {
 
 const kg = (g: number) => (Math.round(g / 100) / 10).toLocaleString('ja-JP');
 
+/** A product as read for pricing (the full `products` row). */
+export type PricedProduct = typeof products.$inferSelect;
+
 /**
  * Checks every rule a cart must meet and fixes the price at today's shelf price. Duplicate
  * products are merged so a quantity limit cannot be dodged by listing an item twice. Every
- * refusal is a 422 with a Japanese message the TV shows as is.
+ * refusal is a 422 with a Japanese message the TV shows as is. `loadProducts` reads the cart's
+ * products in one query; the order path passes a prepared statement.
  */
 export function priceLines(
   db: DbOrTx,
   input: { productId: number; qty: number }[],
   settings: ShopSettings,
-): { lines: PricedLine[]; totalYen: number; weightG: number } {
+  loadProducts: (ids: number[]) => PricedProduct[] = (ids) =>
+    db.select().from(products).where(inArray(products.id, ids)).all(),
+): { lines: PricedLine[]; totalYen: number; weightG: number; tracked: PricedLine[] } {
   const qtyById = new Map<number, number>();
   for (const l of input) qtyById.set(l.productId, (qtyById.get(l.productId) ?? 0) + l.qty);
   if (qtyById.size > settings.maxLinesPerOrder) {
     throw unprocessable('too_many_lines', `1回の注文は ${settings.maxLinesPerOrder} 品までです`);
   }
-  const rows = db
-    .select()
-    .from(products)
-    .where(inArray(products.id, [...qtyById.keys()]))
-    .all();
+  const rows = loadProducts([...qtyById.keys()]);
   const byId = new Map(rows.map((p) => [p.id, p]));
   const lines: PricedLine[] = [];
+  const tracked: PricedLine[] = [];
   for (const [productId, qty] of qtyById) {
     const p = byId.get(productId);
     if (!p) throw unprocessable('product_unavailable', 'この商品は今は注文できません', { productId });
@@ -56,7 +59,7 @@ export function priceLines(
         max: p.maxPerOrder,
       });
     }
-    lines.push({
+    const line = {
       productId,
       sellerId: p.sellerId,
       name: p.name,
@@ -64,7 +67,9 @@ export function priceLines(
       taxRate: p.taxRate,
       qty,
       weightG: p.weightG * qty,
-    });
+    };
+    lines.push(line);
+    if (p.stock !== null) tracked.push(line);
   }
   const weightG = lines.reduce((s, l) => s + l.weightG, 0);
   if (weightG > settings.maxOrderWeightG) {
@@ -74,5 +79,11 @@ export function priceLines(
       { weightG, maxG: settings.maxOrderWeightG },
     );
   }
-  return { lines, totalYen: lines.reduce((s, l) => s + l.unitPriceYen * l.qty, 0), weightG };
+  return {
+    lines,
+    totalYen: lines.reduce((s, l) => s + l.unitPriceYen * l.qty, 0),
+    weightG,
+    // Only lines with tracked stock need a stock update; most goods are untracked.
+    tracked,
+  };
 }

@@ -1,8 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
-import { orderEvents, orders, type OrderStatus } from '../../../db/src/schema';
-import { recordAudit, type Actor } from '../lib/audit';
-import { conflict, notFound } from '../lib/errors';
+import type { OrderStatus } from '../../../db/src/schema';
+import type { Actor } from '../lib/audit';
+import { setOrdersStatus } from './set-orders-status';
 
 /**
  * Allowed moves. Cancelling is only from received/preparing: once a parcel has left the store it
@@ -40,10 +39,10 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
 }
 
 /**
- * The one place an order's status changes: validates the move, updates the order, writes an
- * order_events row and an audit row. Call it inside the caller's transaction. Setting the status
- * an order already has is a no-op (returns false) so a resent job step is harmless; an illegal
- * move throws 409 `invalid_transition`.
+ * The one place an order's status changes (with `setOrdersStatus`, its bulk form, which does the
+ * work): validates the move, updates the order, writes an order_events row and an audit row. Call
+ * it inside the caller's transaction. Setting the status an order already has is a no-op (returns
+ * false) so a resent job step is harmless; an illegal move throws 409 `invalid_transition`.
  */
 export function setOrderStatus(
   tx: DbOrTx,
@@ -53,47 +52,5 @@ export function setOrderStatus(
   now: Date,
   extra: SetOrderStatusExtra = {},
 ): boolean {
-  const order = tx
-    .select({ id: orders.id, status: orders.status, deliveryMode: orders.deliveryMode })
-    .from(orders)
-    .where(eq(orders.id, orderId))
-    .get();
-  if (!order) throw notFound('Order');
-  const modeChanged = extra.deliveryMode !== undefined && extra.deliveryMode !== order.deliveryMode;
-  if (order.status === status && !modeChanged) return false;
-  if (order.status !== status && !canTransition(order.status, status)) {
-    throw conflict(
-      'invalid_transition',
-      `注文の状態を「${ORDER_STATUS_JA[order.status]}」から「${ORDER_STATUS_JA[status]}」には変えられません`,
-    );
-  }
-  tx.update(orders)
-    .set({
-      status,
-      updatedAt: now,
-      ...(extra.deliveryMode !== undefined ? { deliveryMode: extra.deliveryMode } : {}),
-      ...(extra.deliveryModeReason !== undefined ? { deliveryModeReason: extra.deliveryModeReason } : {}),
-    })
-    .where(eq(orders.id, orderId))
-    .run();
-  // order_events has no 'family' actor; a family member never changes an order, so map defensively.
-  const actorType = actor.type === 'family' ? 'system' : actor.type;
-  tx.insert(orderEvents)
-    .values({
-      orderId,
-      at: now,
-      status,
-      actorType,
-      actorId: actor.id,
-      note: extra.note ?? (extra.deliveryMode === 'car' ? (extra.deliveryModeReason ?? null) : null),
-    })
-    .run();
-  recordAudit(tx, now, actor, `order.${status}`, 'order', orderId, {
-    from: order.status,
-    to: status,
-    ...(extra.deliveryMode ? { deliveryMode: extra.deliveryMode } : {}),
-    ...(extra.deliveryModeReason ? { deliveryModeReason: extra.deliveryModeReason } : {}),
-    ...(extra.note ? { note: extra.note } : {}),
-  });
-  return true;
+  return setOrdersStatus(tx, [orderId], status, actor, now, extra).length > 0;
 }

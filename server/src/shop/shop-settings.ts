@@ -25,7 +25,11 @@ export const defaultShopSettings: ShopSettings = {
 
 /** The shop's rules: the stored row when an operator changed them, the defaults otherwise. */
 export function getShopSettings(db: DbOrTx): ShopSettings {
-  const row = db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get();
+  return shopSettingsOf(db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get());
+}
+
+/** The settings of a stored row (undefined: never changed, the defaults). */
+export function shopSettingsOf(row: typeof shopSettings.$inferSelect | undefined): ShopSettings {
   if (!row) return defaultShopSettings;
   return {
     calendar: deliveryCalendarSettingsSchema.parse(row.calendar) as DeliveryCalendarSettings,

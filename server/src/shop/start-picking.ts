@@ -4,7 +4,7 @@ import { orders } from '../../../db/src/schema';
 import { systemActor } from '../lib/audit';
 import { tokyoDate } from '../lib/tokyo';
 import { orderDeadline } from './order-deadline';
-import { setOrderStatus } from './set-order-status';
+import { setOrdersStatus } from './set-orders-status';
 import { getShopSettings } from './shop-settings';
 
 /**
@@ -22,7 +22,14 @@ export function startPicking(db: Db, now: Date): { orderIds: number[] } {
       .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
       .all()
       .filter((o) => now.getTime() >= orderDeadline(o.deliveryDate, settings).getTime());
-    for (const o of due) setOrderStatus(tx, o.id, 'preparing', systemActor, now, { note: '締め切り' });
+    setOrdersStatus(
+      tx,
+      due.map((o) => o.id),
+      'preparing',
+      systemActor,
+      now,
+      { note: '締め切り' },
+    );
     return { orderIds: due.map((o) => o.id) };
   });
 }

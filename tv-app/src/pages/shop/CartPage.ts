@@ -10,9 +10,7 @@ import { cart, weightText, yen } from './cart.js';
 import { ShopList } from './ShopList.js';
 
 /**
- * The cart: 注文する first (fewest presses), then each line with ←→ for its quantity. Ordering
- * asks once more on a full-screen message; the cart's idempotency key makes a second 決定 or a
- * resend harmless.
+ * The cart: 注文する first (fewest presses), then each line with ←→ for its quantity.
  */
 export class CartPage extends Page {
   private _info: ShopDeliveryInfo | null = null;
@@ -101,23 +99,23 @@ export class CartPage extends Page {
     return true;
   }
 
+  /**
+   * The cart screen is the confirmation (items, total, weight and delivery are all on it), so 決定
+   * on 注文する places the order: 黄 then 決定. The cart's idempotency key and the `_placing` guard
+   * make a double 決定 or a resend one order.
+   */
   private _confirm(): void {
     if (this._placing || cart.count === 0) return;
     this._placing = true;
     const lines = cart.items.map((l) => ({ productId: l.product.id, qty: l.qty }));
     const key = cart.idempotencyKey();
-    showOverlay({
-      title: `${yen(cart.totalYen)} で注文しますか？`,
-      body: `${cart.items.map((l) => `${l.product.name} ${l.qty}点`).join('、')}\n${this._info?.message ?? ''}`,
-      hint: '決定：注文する\u3000戻る：やめる',
-    })
-      .then(async (answer) => {
-        if (answer !== 'ok') return;
-        const order = await placeOrder({ idempotencyKey: key, lines });
+    placeOrder({ idempotencyKey: key, lines })
+      .then(async (order) => {
         cart.clear();
+        this._render();
         await showOverlay({
           title: '注文を受け付けました',
-          body: `${this._info?.message ?? ''}\n合計 ${yen(order.totalYen)}`,
+          body: `${order.lines.map((l) => `${l.name} ${l.qty}点`).join('、')}\n合計 ${yen(order.totalYen)}\n${this._info?.message ?? ''}`,
           hint: '決定：注文の状況を見る',
         });
         Router.navigate('shop/orders');

@@ -7,20 +7,22 @@ import {
   type ShopProduct,
 } from '../../api/shop.js';
 import { ColourKeyBar } from '../../components/ColourKeyBar.js';
+import { Grid, type GridItem } from '../../components/Grid.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import { cart, weightText, yen } from './cart.js';
-import { ShopList } from './ShopList.js';
+import { SHOP_GRID } from './layout.js';
+import { productCard } from './productCard.js';
 
-const PANEL_X = 1180;
-const PANEL_W = SAFE.w - PANEL_X;
+const ROWS = 3;
 
 /**
- * Products of a category or the favourites. ↑↓ choose, 決定 puts one in the cart, ←→ change the
- * quantity in the cart, 青 adds/removes a favourite, 黄 opens the cart.
+ * Products of a category or the favourites as large cards, 4 × 3 a page: arrows choose, ←→ off
+ * the edge turn the page, 決定 puts one in the cart (the card shows how many), 赤 takes one out,
+ * 青 adds/removes a favourite, 黄 opens the cart.
  */
 export class ProductListPage extends Page {
   private _products: ShopProduct[] = [];
@@ -32,52 +34,44 @@ export class ProductListPage extends Page {
       x: SAFE.x,
       y: SAFE.y,
       Title: { text: textConfig('', { size: FONT_SIZE.title, wrapWidth: 1100, maxLines: 1 }) },
-      Empty: { y: 260, alpha: 0, text: textConfig('', { size: FONT_SIZE.body, wrapWidth: 1100 }) },
-      List: {
-        type: ShopList,
+      PageNo: {
+        x: SAFE.w - 20,
+        y: 14,
+        mountX: 1,
+        text: textConfig('', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
+      },
+      Empty: { y: 260, alpha: 0, text: textConfig('', { size: FONT_SIZE.body, wrapWidth: 1600 }) },
+      Grid: {
+        type: Grid,
         x: 20,
-        y: 150,
-        itemWidth: 1100,
-        itemHeight: 110,
-        gap: 24,
-        h: 640,
+        y: 120,
+        mode: 'page',
+        columns: SHOP_GRID.columns,
+        rows: ROWS,
+        cellWidth: SHOP_GRID.cellWidth,
+        cellHeight: 206,
+        gap: SHOP_GRID.gap,
         signals: { moved: '_showDetail' },
       },
-      Panel: {
-        x: PANEL_X,
-        y: 150,
-        Picture: {
-          w: PANEL_W,
-          h: 260,
-          rect: true,
-          color: COLOUR.surface,
-          Label: {
-            x: PANEL_W / 2,
-            y: 130,
-            mount: 0.5,
-            text: textConfig('', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
-          },
-        },
-        Name: { y: 290, text: textConfig('', { size: FONT_SIZE.body, wrapWidth: PANEL_W, maxLines: 2 }) },
-        Price: { y: 400, text: textConfig('', { size: FONT_SIZE.title, colour: COLOUR.focusOutline }) },
-        Weight: { y: 500, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 2 }) },
-        InCart: { y: 580, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 2 }) },
+      Detail: {
+        x: 20,
+        y: 814,
+        text: textConfig('', { size: FONT_SIZE.small, wrapWidth: SAFE.w - 40, maxLines: 1 }),
       },
       Keys: {
         y: SAFE.h - 80,
         type: ColourKeyBar,
         actions: [
           { key: 'Blue', label: 'お気に入り' },
+          { key: 'Red', label: '1つ減らす' },
           { key: 'Yellow', label: 'カート' },
         ],
       },
       Hint: {
-        x: 900,
+        x: SAFE.w - 20,
         y: SAFE.h - 76,
-        text: textConfig('決定：カートに入れる\u3000←→：数', {
-          size: FONT_SIZE.small,
-          colour: COLOUR.textDim,
-        }),
+        mountX: 1,
+        text: textConfig('決定：1つ入れる', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },
     };
   }
@@ -85,7 +79,7 @@ export class ProductListPage extends Page {
   override _onUrlParams(params: Router.PageParams): void {
     const favourites = params.kind === 'favourites';
     const id = Number(params.id);
-    (this.tag('List') as ShopList).index = 0;
+    (this.tag('Grid') as Grid).index = 0;
     this._products = [];
     this._title = favourites ? 'お気に入り' : '';
     this._loading = true;
@@ -108,26 +102,15 @@ export class ProductListPage extends Page {
     }
   }
 
-  private _label(p: ShopProduct): string {
-    const qty = cart.qtyOf(p.id);
-    const state = !p.available
-      ? `（${p.unavailableReason ?? '注文できません'}）`
-      : qty > 0
-        ? `\u3000［${qty}点］`
-        : '';
-    return `${p.favourite ? '★' : ''}${p.name}\u3000${yen(p.priceYen)}${state}`;
+  private _item(p: ShopProduct): GridItem {
+    return { ...productCard(p, cart.qtyOf(p.id)), onSelect: () => this._change(1) };
   }
 
   private _render(): void {
-    const list = this.tag('List') as ShopList;
-    const keep = list.index;
-    list.items = this._products.map((p) => ({
-      label: this._label(p),
-      announce: `${p.name}、${p.priceYen}円${p.available ? '' : `、${p.unavailableReason ?? ''}`}`,
-      // The Menu takes 決定 before the page does: each item puts one more in the cart.
-      onSelect: () => this._change(1),
-    }));
-    list.index = keep;
+    const grid = this.tag('Grid') as Grid;
+    const keep = grid.index;
+    grid.items = this._products.map((p) => this._item(p));
+    grid.index = keep;
     this.tag('Title')!.patch({ text: { text: this._title } });
     const empty = this._products.length === 0;
     this.tag('Empty')!.patch({
@@ -140,35 +123,27 @@ export class ProductListPage extends Page {
             : 'この売り場に商品はありません。',
       },
     });
-    this.tag('Panel')!.alpha = empty ? 0 : 1;
     this._showDetail();
   }
 
   _showDetail(): void {
-    const p = this._focusedProduct();
-    if (!p) return;
-    const qty = cart.qtyOf(p.id);
-    this.tag('Panel')!.patch({
-      Picture: { Label: { text: { text: p.imageUrl ? '' : '写真はありません' } } },
-      Name: { text: { text: p.name } },
-      Price: { text: { text: `${yen(p.priceYen)}（税込）` } },
-      Weight: {
-        text: { text: `重さ ${weightText(p.weightG)}${p.available ? `・1回に${p.maxPerOrder}点まで` : ''}` },
-      },
-      InCart: {
-        text: {
-          text: !p.available
-            ? `${p.unavailableReason ?? '注文できません'}です`
-            : qty > 0
-              ? `カートに ${qty}点`
-              : 'カートに入っていません',
-        },
-      },
+    const grid = this.tag('Grid') as Grid;
+    const { page, pages } = grid.page;
+    this.tag('PageNo')!.patch({
+      text: { text: pages > 1 ? `${page + 1} / ${pages} ページ\u3000←→でめくる` : '' },
     });
+    const p = this._focusedProduct();
+    const text = !p
+      ? ''
+      : `${p.name}\u3000${yen(p.priceYen)}（税込）\u3000重さ ${weightText(p.weightG)}` +
+        (p.available
+          ? `\u30001回に${p.maxPerOrder}点まで`
+          : `\u3000${p.unavailableReason ?? '注文できません'}`);
+    this.tag('Detail')!.patch({ text: { text } });
   }
 
   private _focusedProduct(): ShopProduct | undefined {
-    return this._products[(this.tag('List') as ShopList).index];
+    return this._products[(this.tag('Grid') as Grid).index];
   }
 
   private _change(delta: number): boolean {
@@ -181,29 +156,26 @@ export class ProductListPage extends Page {
     const before = cart.qtyOf(p.id);
     const after = cart.add(p, delta);
     if (after === before && delta > 0) showToast(`${p.name} は1回に${p.maxPerOrder}点までです`, 'error');
+    else if (after === before) announce(`${p.name} はカートに入っていません`);
     else announce(`${p.name}、カートに${after}点`);
     this._refreshFocused();
     return true;
   }
 
   private _refreshFocused(): void {
-    const list = this.tag('List') as ShopList;
+    const grid = this.tag('Grid') as Grid;
     const p = this._focusedProduct();
-    const button = list.tag('Items')!.children[list.index] as unknown as { label: string } | undefined;
-    if (p && button) button.label = this._label(p);
+    if (p) grid.updateItem(grid.index, this._item(p));
     this._showDetail();
   }
 
   override _getFocused() {
-    return this.tag('List') as Lightning.Component;
+    return this.tag('Grid') as Lightning.Component;
   }
 
-  override _handleRight(): boolean {
-    return this._change(1);
-  }
-
-  override _handleLeft(): boolean {
-    return this._change(-1);
+  _handleRed(): boolean {
+    this._change(-1);
+    return true;
   }
 
   _handleBlue(): boolean {

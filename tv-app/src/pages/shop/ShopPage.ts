@@ -1,20 +1,25 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import { getDeliveryInfo, getLastOrder, listCategories, type ShopCategory } from '../../api/shop.js';
-import { ColourKeyBar } from '../../components/ColourKeyBar.js';
-import type { MenuItem } from '../../components/Menu.js';
+import { ColourKeyBar, type ColourKeyAction } from '../../components/ColourKeyBar.js';
+import { Grid } from '../../components/Grid.js';
 import { textConfig } from '../../lib/text.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import { cart } from './cart.js';
-import { ShopList } from './ShopList.js';
+import { SHOP_GRID } from './layout.js';
+
+/** The category last opened, so 戻る from its products lands on the same tile. */
+let lastCategoryIndex = 0;
 
 /**
- * お買い物: when the order arrives, then favourites, "the same as last time", the cart, the
- * order status and the categories, in that order so the shortest ways come first.
+ * お買い物: the delivery message, then every category as a large tile in reading order (4 a row,
+ * ←→ run on to the next row). The short ways are the colour keys, shown with colour and name:
+ * 青 お気に入り, 赤 注文の状況, 緑 前回と同じ, 黄 カート.
  */
 export class ShopPage extends Page {
   private _categories: ShopCategory[] = [];
+  override pageTitle = 'お買い物';
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -22,25 +27,28 @@ export class ShopPage extends Page {
       y: SAFE.y,
       Title: { text: textConfig('お買い物', { size: FONT_SIZE.title }) },
       Info: {
-        y: 110,
+        y: 100,
         text: textConfig('', {
           size: FONT_SIZE.small,
           colour: COLOUR.focusOutline,
           wrapWidth: SAFE.w,
-          maxLines: 2,
+          maxLines: 1,
         }),
       },
-      List: { type: ShopList, x: 20, y: 250, itemWidth: 1100, itemHeight: 96, gap: 20, h: 600 },
-      Keys: {
-        y: SAFE.h - 80,
-        type: ColourKeyBar,
-        actions: [
-          { key: 'Blue', label: 'お気に入り' },
-          { key: 'Red', label: '注文の状況' },
-          { key: 'Green', label: '前回と同じ' },
-          { key: 'Yellow', label: 'カート' },
-        ],
+      Loading: { y: 300, text: textConfig('読み込み中…', { size: FONT_SIZE.body }) },
+      Grid: {
+        type: Grid,
+        x: 20,
+        y: 180,
+        mode: 'wrap',
+        columns: SHOP_GRID.columns,
+        rows: 5,
+        cellWidth: SHOP_GRID.cellWidth,
+        cellHeight: 114,
+        gap: SHOP_GRID.gap,
+        signals: { moved: '_moved' },
       },
+      Keys: { y: SAFE.h - 80, type: ColourKeyBar },
     };
   }
 
@@ -53,7 +61,7 @@ export class ShopPage extends Page {
   }
 
   private _load(): void {
-    this._render();
+    this._renderKeys();
     getDeliveryInfo()
       .then((info) => this.tag('Info')!.patch({ text: { text: info.message } }))
       .catch(showError);
@@ -65,19 +73,33 @@ export class ShopPage extends Page {
       .catch(showError);
   }
 
-  private _render(): void {
-    const items: MenuItem[] = [
-      { label: 'お気に入り', onSelect: () => Router.navigate('shop/list/favourites/0') },
-      { label: '前回と同じ注文', onSelect: () => this._sameAsLastTime() },
-      { label: `カート（${cart.count}点）`, onSelect: () => Router.navigate('shop/cart') },
-      { label: '注文の状況', onSelect: () => Router.navigate('shop/orders') },
-      ...this._categories.map((c) => ({
-        label: c.name,
-        announce: `${c.name}、${c.productCount}品`,
-        onSelect: () => Router.navigate(`shop/list/category/${c.id}`),
-      })),
+  private _renderKeys(): void {
+    const actions: ColourKeyAction[] = [
+      { key: 'Blue', label: 'お気に入り' },
+      { key: 'Red', label: '注文の状況' },
+      { key: 'Green', label: '前回と同じ' },
+      { key: 'Yellow', label: cart.count > 0 ? `カート（${cart.count}点）` : 'カート' },
     ];
-    (this.tag('List') as ShopList).items = items;
+    (this.tag('Keys') as ColourKeyBar).actions = actions;
+  }
+
+  private _render(): void {
+    const grid = this.tag('Grid') as Grid;
+    grid.items = this._categories.map((c, i) => ({
+      title: c.name,
+      announce: `${c.name}、${c.productCount}品`,
+      onSelect: () => {
+        lastCategoryIndex = i;
+        Router.navigate(`shop/list/category/${c.id}`);
+      },
+    }));
+    grid.index = lastCategoryIndex;
+    this.tag('Loading')!.alpha = this._categories.length === 0 ? 1 : 0;
+    if (this._categories.length === 0) this.tag('Loading')!.patch({ text: { text: '売り場がありません' } });
+  }
+
+  _moved(index: number): void {
+    lastCategoryIndex = index;
   }
 
   private _sameAsLastTime(): void {
@@ -99,7 +121,7 @@ export class ShopPage extends Page {
   }
 
   override _getFocused() {
-    return this.tag('List') as Lightning.Component;
+    return this.tag('Grid') as Lightning.Component;
   }
 
   _handleBlue(): boolean {
@@ -123,6 +145,6 @@ export class ShopPage extends Page {
   }
 
   get announce(): string {
-    return 'お買い物。上下で選んで、決定を押してください。';
+    return 'お買い物。矢印で売り場を選んで、決定を押してください。';
   }
 }
