@@ -258,9 +258,9 @@ describe('TV shopping', () => {
         expect(pos).toBeGreaterThan(0); // not the first of its list
         await walk(PRODUCT_GRID(list.length), 0, pos, keys.press);
         expect(await focusedLabel(page)).toMatch(new RegExp(`^${item.replace(/[()（）]/g, '.')}、税込`));
-        if (name === 'staples' && i === 1) await screenshot(page, 'shop-products');
         await keys.press('Enter');
         expect(await focusedLabel(page)).toContain('カートに1点');
+        if (name === 'staples' && i === 1) await screenshot(page, 'shop-products');
         expected.push(list[pos]!);
         if (i < items.length - 1) {
           await keys.press('Backspace');

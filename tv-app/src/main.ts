@@ -3,6 +3,7 @@ import { startActivityReporter } from './activity/reportActivity.js';
 import { configureApi, createApiClient } from './api/client.js';
 import { postActivity } from './api/watch.js';
 import { App } from './App.js';
+import { startNoticePolling } from './pages/notices/pollNotices.js';
 import { KEY_MAP } from './keys.js';
 import { readDeviceToken } from './lib/deviceToken.js';
 import { tokenizeJapanese } from './lib/tokenizeJapanese.js';
@@ -30,6 +31,9 @@ const canvas = app.stage.getCanvas();
 document.body.appendChild(canvas);
 
 const hook = installTestHook(app, KEY_MAP);
+
+// Reminders and the "お元気ですか？" check appear over any page, so polling starts with the app.
+startNoticePolling();
 
 // Only after the first screen is drawn, so the warm-up never competes with it on a slow box.
 const warmAfter = performance.now() + 20_000;

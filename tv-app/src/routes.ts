@@ -3,7 +3,6 @@ import { BillingPage } from './pages/billing/BillingPage.js';
 import { GalleryPage } from './pages/gallery/GalleryPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NoticesPage } from './pages/notices/NoticesPage.js';
-import './pages/notices/startNotices.js';
 import { ShopPage } from './pages/shop/ShopPage.js';
 import { ProductListPage } from './pages/shop/ProductListPage.js';
 import { CartPage } from './pages/shop/CartPage.js';

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { orderEvents, orders, products } from '../../../db/src/schema';
+import { auditLog, orderEvents, orderLines, orders, products } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { saveShopSettings, defaultShopSettings } from './shop-settings';
 import { newKey, order, productId, TUE_0900, readJson } from './testing';
@@ -176,5 +176,80 @@ describe('POST /api/shop/orders', () => {
     expect((await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(2) })).status).toBe(404);
     const list = await readJson(await ctx.request('/api/shop/orders', { headers: ctx.device(2) }));
     expect(list).toEqual([]);
+  });
+
+  it('answers with the same view as reading the order back, lines in cart order', async () => {
+    const lines = [
+      { productId: productId(ctx, '牛乳 1000ml'), qty: 1 },
+      { productId: productId(ctx, 'たまご 10個'), qty: 2 },
+      { productId: productId(ctx, '季節の花束 1束'), qty: 1 },
+    ];
+    const { res, body } = await order(ctx, lines);
+    expect(res.status).toBe(201);
+    const again = await readJson(
+      await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) }),
+    );
+    expect(body).toEqual(again);
+    expect(again.lines.map((l: { productId: number }) => l.productId)).toEqual(lines.map((l) => l.productId));
+    const audit = ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(body.id))))
+      .all();
+    expect(audit).toMatchObject([
+      {
+        action: 'order.received',
+        entity: 'order',
+        actorType: 'device',
+        actorId: 1,
+        at: ctx.clock.now(),
+        detail: { channel: 'tv', totalYen: body.totalYen, deliveryDate: '2026-11-24' },
+      },
+    ]);
+  });
+
+  it('writes a full cart of many lines in one order', async () => {
+    const ids = ctx.db
+      .select({ id: products.id, stock: products.stock, active: products.active })
+      .from(products)
+      .all()
+      .filter((p) => p.active && p.stock === null)
+      .slice(0, 12)
+      .map((p) => p.id);
+    const { res, body } = await order(
+      ctx,
+      ids.map((productId) => ({ productId, qty: 1 })),
+    );
+    expect(res.status).toBe(201);
+    expect(ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()).toHaveLength(
+      ids.length,
+    );
+  });
+
+  it('places orders on two connections at once (statements are prepared per connection)', async () => {
+    const other = createTestContext({ now: TUE_0900, seed: true });
+    try {
+      const eggs = productId(ctx, 'たまご 10個');
+      const a = await order(ctx, [{ productId: eggs, qty: 1 }]);
+      const b = await order(other, [{ productId: eggs, qty: 3 }]);
+      const a2 = await order(ctx, [{ productId: eggs, qty: 2 }]);
+      expect([a.res.status, b.res.status, a2.res.status]).toEqual([201, 201, 201]);
+      expect(
+        ctx.db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.totalYen),
+      ).toEqual([258, 2 * 258]);
+      expect(
+        other.db
+          .select()
+          .from(orders)
+          .all()
+          .map((o) => o.totalYen),
+      ).toEqual([3 * 258]);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -17,6 +17,8 @@ import { notFound } from '../lib/errors';
 import type { AppEnv } from '../lib/router';
 import { formatJaDateTime } from '../lib/tokyo';
 import { ACK_LABELS } from './acknowledge-alert';
+import { WatchManagement, watchConsoleForms } from './console-forms';
+import { assertMayManage } from './assert-may-manage';
 import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from './record-life-sign';
 
 const CONDITION_JA: Record<string, string> = {
@@ -29,6 +31,7 @@ const at = (ms: number | null) => (ms === null ? '—' : formatJaDateTime(new Da
 
 export const watchConsole = new Hono<AppEnv>();
 watchConsole.use('*', requireStaffPage('city_staff', 'support_worker'));
+watchConsole.route('/', watchConsoleForms);
 
 /** Open alerts: last activity, who was told and when, acknowledgements. */
 watchConsole.get('/', (c) => {
@@ -109,6 +112,7 @@ watchConsole.get('/residents/:id', (c) => {
   const { db, clock } = c.var.deps;
   const id = z.coerce.number().int().positive().safeParse(c.req.param('id'));
   if (!id.success) throw notFound('Resident');
+  assertMayManage(db, c.var.staff, id.data);
   const r = db
     .select({ name: residents.name, settings: watchSettings })
     .from(residents)
@@ -150,8 +154,13 @@ watchConsole.get('/residents/:id', (c) => {
   return c.html(
     <Layout title={`見守り: ${r.name}`} staff={c.var.staff}>
       <h1>{r.name}さん</h1>
+      {c.req.query('done') ? (
+        <p class="notice" role="status">
+          {c.req.query('done')}
+        </p>
+      ) : null}
       <p>
-        {r.settings
+        {r.settings?.enabled
           ? `見守り中（同意 ${formatJaDateTime(r.settings.consentAt)}）`
           : '見守りの登録はありません'}
       </p>
@@ -177,6 +186,7 @@ watchConsole.get('/residents/:id', (c) => {
           ))}
         </tbody>
       </table>
+      <WatchManagement db={db} residentId={id.data} now={clock.now()} />
       <h2>お知らせの履歴</h2>
       <ul>
         {alerts.map((a) => (

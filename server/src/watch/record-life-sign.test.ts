@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { type TestContext } from '../../../test/helpers/context';
 import { watchPresence, watchState } from '../../../db/src/schema';
 import { PRESENCE_LIFE, recordLifeSign } from './record-life-sign';
-import { enroll } from './testing';
+import { enroll, watchTestContext } from './testing';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('recordLifeSign', () => {
   it('records presence and the last sign of life for a watched resident', () => {
-    ctx = createTestContext();
+    ctx = watchTestContext();
     enroll(ctx);
     const at = new Date('2026-11-23T03:07:00Z');
     recordLifeSign(ctx.db, 1, 'handover', at);
@@ -20,7 +20,7 @@ describe('recordLifeSign', () => {
   });
 
   it('does nothing for a resident who has not opted in', () => {
-    ctx = createTestContext();
+    ctx = watchTestContext();
     recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
     expect(ctx.db.select().from(watchPresence).all()).toEqual([]);
   });

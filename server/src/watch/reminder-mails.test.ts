@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { type TestContext } from '../../../test/helpers/context';
 import { mailOutbox } from '../../../db/src/schema';
 import { mailMissedReminders } from './notices';
 import { recordLifeSign } from './record-life-sign';
 import { createReminder, materializeReminders } from './reminders';
 import { sendDailyMail } from './send-daily-mail';
-import { enroll, staffId } from './testing';
+import { enroll, staffId, watchTestContext } from './testing';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('reminder and daily mails', () => {
   it('mails contact 1 once when a reminder is not confirmed in time', () => {
-    ctx = createTestContext({ now: '2026-11-23T00:00:00Z' });
+    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
     enroll(ctx);
     createReminder(
       ctx.db,
@@ -39,7 +39,7 @@ describe('reminder and daily mails', () => {
   });
 
   it('sends お元気メール only on days with a sign of life, once per contact and day', () => {
-    ctx = createTestContext({ now: '2026-11-23T10:00:00Z' });
+    ctx = watchTestContext({ now: '2026-11-23T10:00:00Z' });
     enroll(ctx, { dailyMail: true });
     expect(sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
     recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T09:00:00Z'));

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { type TestContext } from '../../../test/helpers/context';
 import { watchReminderOccurrences, watchState } from '../../../db/src/schema';
 import { confirmNotice, listNotices } from './notices';
 import { createReminder, materializeReminders, remindsOn } from './reminders';
-import { enroll, staffId } from './testing';
+import { enroll, staffId, watchTestContext } from './testing';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());
@@ -26,7 +26,7 @@ describe('reminders', () => {
   });
 
   it('fires once at its time even when the job runs again after a restart, and OK confirms it', () => {
-    ctx = createTestContext({ now: '2026-11-22T23:50:00Z' });
+    ctx = watchTestContext({ now: '2026-11-22T23:50:00Z' });
     enroll(ctx);
     createReminder(
       ctx.db,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
+import { tableCounts, type TestContext } from '../../../test/helpers/context';
+import { watchTestContext } from './testing';
 import { watchAway, watchReminders, watchSettings } from '../../../db/src/schema';
 import { recordTvActivity } from './record-activity';
 
@@ -8,7 +9,7 @@ afterEach(() => ctx?.close());
 
 describe('watch API and console', () => {
   it('staff record consent, schedule a reminder and enter a hospital stay', async () => {
-    ctx = createTestContext();
+    ctx = watchTestContext();
     const staff = await ctx.login('city');
     const enrol = await ctx.json(
       'POST',
@@ -41,7 +42,7 @@ describe('watch API and console', () => {
   });
 
   it('refuses bad input and strangers without writing anything', async () => {
-    ctx = createTestContext();
+    ctx = watchTestContext();
     const staff = await ctx.login('city');
     const before = tableCounts(ctx);
     expect((await ctx.json('POST', '/api/watch/enrolments', { residentId: 1 })).status).toBe(401);
@@ -76,7 +77,7 @@ describe('watch API and console', () => {
   });
 
   it("the console draws a resident's week by hour, and a driver may not see it", async () => {
-    ctx = createTestContext();
+    ctx = watchTestContext();
     const staff = await ctx.login('city');
     await ctx.json('POST', '/api/watch/enrolments', { residentId: 1 }, staff);
     recordTvActivity(ctx.sqlite, 1, 'keys', new Date(ctx.clock.now().getTime() - 2 * 3_600_000));

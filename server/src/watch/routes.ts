@@ -15,6 +15,10 @@ import { confirmNotice, listNotices } from './notices';
 import { recordTvActivity } from './record-activity';
 import { createReminder, CreateReminderInput } from './reminders';
 import { setAwayByStaff, setAwayFromTv } from './set-away';
+import { assertMayManage } from './assert-may-manage';
+import { endAwayPeriod } from './end-away-period';
+import { stopReminder } from './stop-reminder';
+import { stopWatching } from './stop-watching';
 
 export const watchApi = createRouter();
 
@@ -124,7 +128,11 @@ watchApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    deps.db.transaction((tx) => enrollResident(tx, c.req.valid('json'), staff.id, deps.clock.now()));
+    const input = c.req.valid('json');
+    deps.db.transaction((tx) => {
+      assertMayManage(tx, staff, input.residentId);
+      enrollResident(tx, input, staff.id, deps.clock.now());
+    });
     return c.json({ ok: true }, 200);
   },
 );
@@ -142,7 +150,9 @@ watchApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    const r = createReminder(deps.db, c.req.valid('json'), { staffId: staff.id }, deps.clock.now());
+    const input = c.req.valid('json');
+    assertMayManage(deps.db, staff, input.residentId);
+    const r = createReminder(deps.db, input, { staffId: staff.id }, deps.clock.now());
     return c.json({ id: r.id }, 201);
   },
 );
@@ -169,6 +179,7 @@ watchApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     const v = c.req.valid('json');
+    assertMayManage(deps.db, staff, v.residentId);
     const id = setAwayByStaff(
       deps.db,
       { residentId: v.residentId, from: new Date(v.from), until: new Date(v.until) },
@@ -178,3 +189,33 @@ watchApi.openapi(
     return c.json({ id }, 201);
   },
 );
+
+const staffPost = (path: string, summary: string) =>
+  createRoute({
+    method: 'post',
+    path,
+    tags: ['watch'],
+    summary,
+    security: staffSecurity,
+    middleware: [requireStaff('city_staff', 'support_worker')] as const,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(Ok), ...errorResponses },
+  });
+
+watchApi.openapi(staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'), (c) => {
+  const { deps, staff } = c.var;
+  deps.db.transaction((tx) => stopWatching(tx, c.req.valid('param').id, staff, deps.clock.now()));
+  return c.json({ ok: true }, 200);
+});
+
+watchApi.openapi(staffPost('/reminders/{id}/stop', 'Stop a reminder'), (c) => {
+  const { deps, staff } = c.var;
+  deps.db.transaction((tx) => stopReminder(tx, c.req.valid('param').id, staff, deps.clock.now()));
+  return c.json({ ok: true }, 200);
+});
+
+watchApi.openapi(staffPost('/away-periods/{id}/end', 'End an away period now, or cancel it if not begun'), (c) => {
+  const { deps, staff } = c.var;
+  deps.db.transaction((tx) => endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()));
+  return c.json({ ok: true }, 200);
+});

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { type TestContext } from '../../../test/helpers/context';
 import { mailOutbox, watchAlerts } from '../../../db/src/schema';
 import { recordTvActivity } from './record-activity';
 import { runWatchPass } from './run-watch-pass';
-import { enroll } from './testing';
+import { enroll, watchTestContext } from './testing';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());
@@ -14,7 +14,7 @@ describe('runWatchPass', () => {
   it('learns the rhythm from stored presence and raises an early, explained concern to the support worker', () => {
     // Monday 2 November 2026, 00:00 in Tokyo.
     const t0 = Date.parse('2026-11-01T15:00:00Z');
-    ctx = createTestContext({ now: new Date(t0) });
+    ctx = watchTestContext({ now: new Date(t0) });
     enroll(ctx);
     for (let d = 0; d < 40; d++) {
       for (const hour of [7, 12, 19]) {

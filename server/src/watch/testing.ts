@@ -1,10 +1,26 @@
 import { eq } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
-import { staffUsers } from '../../../db/src/schema';
-import type { TestContext } from '../../../test/helpers/context';
+import { staffUsers, watchReminders, watchSettings, watchState } from '../../../db/src/schema';
+import {
+  createTestContext,
+  type TestContext,
+  type TestContextOptions,
+} from '../../../test/helpers/context';
 import { deliverOutbox } from '../mail/outbox';
 import { enrollResident, type EnrollInput } from './enroll-resident';
 import { runWatchPass } from './run-watch-pass';
+
+/**
+ * The demo data enrols most residents (db/src/seed/watch.ts); the watching tests start from
+ * nobody watched so each one enrols exactly the residents it is about.
+ */
+export function watchTestContext(opts: TestContextOptions = {}): TestContext {
+  const ctx = createTestContext(opts);
+  ctx.db.delete(watchReminders).run();
+  ctx.db.delete(watchState).run();
+  ctx.db.delete(watchSettings).run();
+  return ctx;
+}
 
 /** Test helpers for the watching scenarios (no mocks: real database, real SMTP). */
 export function staffId(ctx: TestContext, loginId: string): number {

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { type TestContext } from '../../../test/helpers/context';
 import { startSmtpServer, type TestSmtp } from '../../../test/helpers/smtp';
 import { mailOutbox, watchAlerts, watchAlertSteps } from '../../../db/src/schema';
 import { createTransport } from '../mail/transport';
 import { deliverOutbox } from '../mail/outbox';
 import { runWatchPass } from './run-watch-pass';
-import { enroll, runJobsFor } from './testing';
+import { enroll, runJobsFor, watchTestContext } from './testing';
 
 let ctx: TestContext;
 let smtp: TestSmtp | undefined;
@@ -22,7 +22,7 @@ const CONTACT2 = 'yamada.family2.r1@example.jp';
 const SUPPORT = 'shien-nakao@city.example.jp';
 
 async function setup(opts: { supportWorkerFirst?: boolean } = {}) {
-  ctx = createTestContext({ now: START });
+  ctx = watchTestContext({ now: START });
   smtp = await startSmtpServer();
   enroll(ctx, { supportWorkerFirst: opts.supportWorkerFirst ?? false });
   const keys = () => ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1));

@@ -16,6 +16,13 @@ export interface CardSpec {
 const PAD = 18;
 const BADGE_INK = 0xff101418;
 
+/** Rough width in ems: Japanese characters are square, Latin letters and digits about half. */
+function textEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += ch.charCodeAt(0) < 0x2000 ? 0.6 : 1;
+  return ems;
+}
+
 /**
  * A large grid card. Like Tile and Button, focus shows as growth + thick outline + lighter fill,
  * never colour alone. A title that fits one line gets the body size, a longer one wraps to two
@@ -32,7 +39,7 @@ export class Card extends Lightning.Component {
       pivot: 0.5,
       Outline: { alpha: 0 },
       Background: {},
-      Title: { x: PAD },
+      Title: {},
       Detail: { x: PAD },
       Badge: { mountX: 1, Label: { mount: 0.5 } },
     };
@@ -67,10 +74,11 @@ export class Card extends Lightning.Component {
     const { title, detail = '', badge = '' } = this._spec;
     const o = FOCUS_OUTLINE_WIDTH;
     const inner = this.w - 2 * PAD;
-    const big = title.length * FONT_SIZE.body <= inner;
+    const ems = textEms(title);
+    const big = ems * FONT_SIZE.body <= inner;
     const size = big ? FONT_SIZE.body : FONT_SIZE.small;
     const lineHeight = Math.round(size * 1.2);
-    const lines = big ? 1 : Math.min(2, Math.ceil((title.length * size) / inner));
+    const lines = big ? 1 : Math.min(2, Math.ceil((ems * size) / inner));
     const tile = !detail && !badge;
     const bottomSize = FONT_SIZE.body;
     const bottomY = this.h - PAD - Math.round(bottomSize * 1.2);
@@ -93,6 +101,8 @@ export class Card extends Lightning.Component {
         color: this.hasFocus() ? COLOUR.surfaceFocused : COLOUR.surface,
       },
       Title: {
+        x: tile ? this.w / 2 : PAD,
+        mountX: tile ? 0.5 : 0,
         y: tile ? Math.round((this.h - lines * lineHeight) / 2) : PAD,
         text: {
           ...textConfig(title, { size, wrapWidth: inner, maxLines: 2, align: tile ? 'center' : 'left' }),

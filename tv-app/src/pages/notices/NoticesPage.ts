@@ -1,4 +1,4 @@
-import type { Lightning } from '@lightningjs/sdk';
+import { Router, type Lightning } from '@lightningjs/sdk';
 import { getNotices, setAway, type Notice } from '../../api/watch.js';
 import { Menu, type MenuItem } from '../../components/Menu.js';
 import { textConfig } from '../../lib/text.js';
@@ -54,6 +54,11 @@ export class NoticesPage extends Page {
         label: '留守にします',
         announce: '留守にします。出かけるときに押してください',
         onSelect: () => this._chooseAway(),
+      },
+      {
+        label: 'ご利用料金',
+        announce: 'ご利用料金を見ます',
+        onSelect: () => Router.navigate('billing'),
       },
       ...this._notices.map((n) => ({ label: noticeLabel(n) })),
     ];

@@ -129,6 +129,11 @@ export class CartPage extends Page {
       });
   }
 
+  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
+  override _active(): void {
+    this.patch({ x: SAFE.x, y: SAFE.y });
+  }
+
   override _getFocused() {
     return this.tag('List') as Lightning.Component;
   }

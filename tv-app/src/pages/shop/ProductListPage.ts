@@ -44,18 +44,18 @@ export class ProductListPage extends Page {
       Grid: {
         type: Grid,
         x: 20,
-        y: 120,
+        y: 116,
         mode: 'page',
         columns: SHOP_GRID.columns,
         rows: ROWS,
         cellWidth: SHOP_GRID.cellWidth,
-        cellHeight: 206,
+        cellHeight: 212,
         gap: SHOP_GRID.gap,
         signals: { moved: '_showDetail' },
       },
       Detail: {
         x: 20,
-        y: 814,
+        y: 822,
         text: textConfig('', { size: FONT_SIZE.small, wrapWidth: SAFE.w - 40, maxLines: 1 }),
       },
       Keys: {
@@ -167,6 +167,11 @@ export class ProductListPage extends Page {
     const p = this._focusedProduct();
     if (p) grid.updateItem(grid.index, this._item(p));
     this._showDetail();
+  }
+
+  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
+  override _active(): void {
+    this.patch({ x: SAFE.x, y: SAFE.y });
   }
 
   override _getFocused() {

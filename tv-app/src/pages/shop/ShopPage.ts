@@ -120,6 +120,11 @@ export class ShopPage extends Page {
       .catch(showError);
   }
 
+  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
+  override _active(): void {
+    this.patch({ x: SAFE.x, y: SAFE.y });
+  }
+
   override _getFocused() {
     return this.tag('Grid') as Lightning.Component;
   }
