@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
-import { orders } from '../../db/src/schema/index.js';
+import { favourites, orders } from '../../db/src/schema/index.js';
 import {
   focusedLabel,
   launchBrowser,
@@ -288,6 +288,162 @@ describe('TV shopping', () => {
       if (name === 'staples') expect(keys.count).toBeLessThanOrEqual(20);
     });
   }
+});
+
+/** The keys of §7's rule: everything must work with these alone (colour keys are shortcuts). */
+type PlainKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Enter' | 'Backspace';
+const plain = (key: PlainKey, times = 1) => press(page, key, times);
+
+/** The four margins outside the safe area, which nothing on a page may draw into. */
+const MARGINS = [
+  { x: 0, y: 0, width: 80, height: 1080 },
+  { x: 0, y: 0, width: 1920, height: 50 },
+];
+const marginShots = () => Promise.all(MARGINS.map((clip) => page.screenshot({ clip })));
+
+describe('TV shopping without colour keys', () => {
+  it('reaches favourites, order status, same as last time and the cart from the shop home with arrows and 決定', async () => {
+    const product = (name: string) =>
+      server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!;
+    placeOrder(
+      server.db,
+      { idempotencyKey: 'arrows-last-0001', lines: [{ productId: product('たまご 10個').id, qty: 1 }] },
+      { householdId: 5, channel: 'tv', actor: { type: 'device', id: 5 } },
+      new Date('2026-11-17T00:00:00Z'),
+    );
+    await openTv(page, server.baseUrl, demoBoxToken(5));
+    await waitForRoute(page, 'home');
+    await plain('Enter');
+    await waitForRoute(page, 'shop');
+    await waitForText('野菜');
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __engawa?: { ready: boolean } }).__engawa?.ready,
+    );
+    const firstMargins = await marginShots();
+    const cats = categories();
+    const lastRowStart = Math.floor((cats.length - 1) / 4) * 4;
+    const toActions = async () => {
+      await walk(CATEGORY_GRID(cats.length), 0, lastRowStart, (k) => press(page, k));
+      await plain('ArrowDown');
+    };
+
+    await toActions();
+    expect(await focusedLabel(page)).toBe('お気に入り。青ボタンでもできます');
+    expect(await textOnScreen('注文の状況')).toBe(true);
+    await plain('ArrowUp'); // back to the last category row, same column
+    expect(await focusedLabel(page)).toMatch(new RegExp(`^${cats[lastRowStart]!.name}、\\d+品$`));
+    await plain('ArrowDown');
+    await plain('Enter');
+    await waitForRoute(page, 'shop/list/favourites/0');
+    await plain('Backspace');
+    await waitForRoute(page, 'shop');
+    // Focus comes back to the tile just used.
+    expect(await focusedLabel(page)).toBe('お気に入り。青ボタンでもできます');
+    // The page kept by the router is drawn where it was: nothing in the margins.
+    await page.waitForFunction(
+      () => (globalThis as unknown as { __engawa?: { ready: boolean } }).__engawa?.ready,
+    );
+    await page.waitForTimeout(300); // let the focus animation settle
+    await screenshot(page, 'shop-reentered');
+    expect(await marginShots()).toEqual(firstMargins);
+
+    await plain('ArrowRight');
+    expect(await focusedLabel(page)).toBe('注文の状況。赤ボタンでもできます');
+    await plain('Enter');
+    await waitForRoute(page, 'shop/orders');
+    await waitForText('11月17日');
+    await plain('Backspace');
+    await waitForRoute(page, 'shop');
+
+    await plain('ArrowRight');
+    expect(await focusedLabel(page)).toBe('前回と同じ。緑ボタンでもできます');
+    await plain('Enter');
+    await waitForRoute(page, 'shop/cart');
+    await waitForText('注文する（258円）');
+    await plain('Backspace');
+    await waitForRoute(page, 'shop');
+    await waitForText('カート（1点）');
+
+    await plain('ArrowRight');
+    expect(await focusedLabel(page)).toBe('カート（1点）。黄ボタンでもできます');
+    await plain('Enter');
+    await waitForRoute(page, 'shop/cart');
+    await waitForText('注文する（258円）');
+    await screenshot(page, 'shop-cart-by-arrows');
+  });
+
+  it('places an order, changes it on the product card and cancels it with arrows, 決定 and 戻る only', async () => {
+    const household = 6;
+    await openTv(page, server.baseUrl, demoBoxToken(household));
+    await waitForRoute(page, 'home');
+    await plain('Enter');
+    await waitForRoute(page, 'shop');
+    await waitForText('野菜');
+    const cats = categories();
+    await plain('Enter'); // the first category
+    await waitForRoute(page, `shop/list/category/${cats[0]!.id}`);
+    await waitForText('重さ');
+    const list = productsOf(cats[0]!.id);
+    // ↓ to the bottom row of cards (the bar acts on the card chosen there), then onto the bar.
+    const shape = PRODUCT_GRID(list.length);
+    let at = 0;
+    for (let next = gridMove(at, 'Down', shape); next !== null; next = gridMove(at, 'Down', shape)) {
+      await plain('ArrowDown');
+      at = next;
+    }
+    const item = list[at]!;
+    await plain('Enter', 2);
+    expect(await focusedLabel(page)).toBe(`${item.name}、税込${item.priceYen}円、カートに2点`);
+    await plain('ArrowDown');
+    expect(await focusedLabel(page)).toBe('お気に入り。青ボタンでもできます');
+    await plain('ArrowRight');
+    expect(await focusedLabel(page)).toBe('1つ減らす。赤ボタンでもできます');
+    await screenshot(page, 'shop-products-action-bar');
+    await plain('Enter');
+    await plain('ArrowLeft');
+    await plain('Enter'); // お気に入り, for the same card
+    await waitForText('お気に入りに入れました');
+    expect(
+      server.db.select().from(favourites).where(eq(favourites.householdId, household)).all(),
+    ).toContainEqual(expect.objectContaining({ productId: item.id }));
+    await plain('ArrowUp');
+    expect(await focusedLabel(page)).toBe(`${item.name}、税込${item.priceYen}円、カートに1点`);
+    await plain('ArrowDown');
+    await plain('ArrowRight', 2);
+    expect(await focusedLabel(page)).toBe('カート。黄ボタンでもできます');
+    await plain('Enter');
+    await waitForRoute(page, 'shop/cart');
+    await waitForText(`注文する（${item.priceYen.toLocaleString('ja-JP')}円）`);
+    await plain('Enter');
+    await toOrderStatus();
+    await waitForText('受付');
+    const placed = server.db.select().from(orders).where(eq(orders.householdId, household)).all();
+    expect(placed).toHaveLength(1);
+    expect(placed[0]!.totalYen).toBe(item.priceYen);
+
+    await plain('ArrowDown'); // past the only order, onto 注文を取り消す
+    expect(await focusedLabel(page)).toBe('注文を取り消す。赤ボタンでもできます');
+    await screenshot(page, 'shop-orders-action-bar');
+    await plain('Enter');
+    await waitForText('この注文を取り消しますか');
+    await plain('Backspace'); // やめる: the order stays
+    await page.waitForFunction(
+      () =>
+        !(globalThis as unknown as { __engawa?: { visibleTexts: string[] } }).__engawa?.visibleTexts.some(
+          (t) => t.includes('この注文を取り消しますか'),
+        ),
+    );
+    expect(server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get()!.status).toBe(
+      'received',
+    );
+    await plain('Enter');
+    await waitForText('この注文を取り消しますか');
+    await plain('Enter');
+    await waitForText('注文を取り消しました');
+    expect(server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get()!.status).toBe(
+      'cancelled',
+    );
+  });
 });
 
 // The grids' shapes, as the TV app lays them out (4 columns; categories scroll by rows in reading

@@ -53,6 +53,11 @@ export const watchState = sqliteTable('watch_state', {
   /** `{day0, since, masks}` folded from presence up to `rhythmSlot`. */
   rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>(),
   rhythmSlot: integer(),
+  /**
+   * Epoch ms before which the detector cannot decide anything new for this resident unless new
+   * input arrives; every write of activity, away or settings sets it back to NULL (check now).
+   */
+  nextCheckAt: integer(),
 });
 
 export const watchAway = sqliteTable(

@@ -4,6 +4,7 @@ import { shopJobs } from './jobs';
 import { shopApi } from './routes';
 
 export { setOrderStatus, ORDER_STATUS_JA, ORDER_TRANSITIONS } from './set-order-status';
+export { setOrdersStatus } from './set-orders-status';
 export { listPackedOrders } from './list-packed-orders';
 
 export const shopFeature: Feature = {

@@ -21,7 +21,8 @@ export const ACK_LABELS: Record<AckAction, string> = {
   fine: '大丈夫でした',
 };
 
-function findToken(db: Db, token: string, secret: string, now: Date) {
+/** The stored ack link behind a token; 404 if forged or unknown, 410 once expired. */
+export function findToken(db: Db, token: string, secret: string, now: Date) {
   const payload = verifySignedToken<{ a: number; e: number }>(secret, token);
   const row = payload
     ? db
@@ -46,6 +47,8 @@ export interface AckView {
   steps: { step: number; at: Date; count: number }[];
   acks: { action: AckAction; at: Date }[];
   usedActions: AckAction[];
+  /** The link was sent to a family contact (who may then schedule reminders). */
+  forContact: boolean;
 }
 
 /** What the family sees behind the link: the alert's status and what has been done. */
@@ -79,6 +82,7 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
     steps: steps.map((s) => ({ step: s.step, at: s.at, count: s.recipients.length })),
     acks: acks.map((x) => ({ action: x.action, at: x.at })),
     usedActions: acks.filter((x) => x.tokenId === t.id).map((x) => x.action),
+    forContact: t.contactId !== null,
   };
 }
 
@@ -104,7 +108,7 @@ export function acknowledgeAlert(db: Db, token: string, action: AckAction, secre
         .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
         .run();
       tx.update(watchState)
-        .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null })
+        .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
         .where(eq(watchState.residentId, alert.residentId))
         .run();
     } else if (!alert.acknowledgedAt) {

@@ -26,7 +26,8 @@ const RECURRENCE_JA = {
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const minuteOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/);
 const fromLocal = (v: string) => fromTokyo(v.slice(0, 10), v.slice(11, 16));
 
@@ -64,7 +65,11 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
   const { db, residentId, now } = props;
   const settings = db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
   const consentBy = settings
-    ? db.select({ name: staffUsers.name }).from(staffUsers).where(eq(staffUsers.id, settings.consentStaffId)).get()
+    ? db
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, settings.consentStaffId))
+        .get()
     : undefined;
   const people = residentPeople(db, residentId);
   const reminders = db
@@ -76,7 +81,9 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
   const away = db
     .select()
     .from(watchAway)
-    .where(and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)))
+    .where(
+      and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
+    )
     .orderBy(desc(watchAway.fromAt))
     .all();
   const watching = settings?.enabled === true;
@@ -86,8 +93,8 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
       <h2>見守りの設定</h2>
       {settings ? (
         <p>
-          {watching ? '見守り中' : '見守りは停止中'}（同意の記録: {formatJaDateTime(settings.consentAt)}、記録した職員:{' '}
-          {consentBy?.name ?? '—'}）
+          {watching ? '見守り中' : '見守りは停止中'}（同意の記録: {formatJaDateTime(settings.consentAt)}
+          、記録した職員: {consentBy?.name ?? '—'}）
         </p>
       ) : null}
       <p>
@@ -115,7 +122,8 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
         </label>
         <label>
           静かな時間（確認をしない時間帯）
-          <input name="quietStart" type="time" value={hhmm(settings?.quietStartMinute ?? 21 * 60)} required />〜
+          <input name="quietStart" type="time" value={hhmm(settings?.quietStartMinute ?? 21 * 60)} required />
+          〜
           <input name="quietEnd" type="time" value={hhmm(settings?.quietEndMinute ?? 6 * 60)} required />
         </label>
         <label>
@@ -197,7 +205,10 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
 export const watchConsoleForms = new Hono<AppEnv>();
 watchConsoleForms.use('*', csrf());
 
-const ctxOf = (staff: StaffAuth, residentRaw: string | undefined) => ({ staff, residentId: idOf(residentRaw) });
+const ctxOf = (staff: StaffAuth, residentRaw: string | undefined) => ({
+  staff,
+  residentId: idOf(residentRaw),
+});
 
 watchConsoleForms.post('/residents/:id/enrol', async (c) => {
   const { db, clock } = c.var.deps;
@@ -251,7 +262,12 @@ watchConsoleForms.post('/residents/:id/away', async (c) => {
   const { staff, residentId } = ctxOf(c.var.staff, c.req.param('id'));
   const f = parseForm(AwayForm, await c.req.parseBody());
   assertMayManage(db, staff, residentId);
-  setAwayByStaff(db, { residentId, from: fromLocal(f.from), until: fromLocal(f.until) }, staff.id, clock.now());
+  setAwayByStaff(
+    db,
+    { residentId, from: fromLocal(f.from), until: fromLocal(f.until) },
+    staff.id,
+    clock.now(),
+  );
   return c.redirect(back(residentId, '留守を登録しました'), 303);
 });
 

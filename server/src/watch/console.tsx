@@ -56,6 +56,9 @@ watchConsole.get('/', (c) => {
   return c.html(
     <Layout title="見守り: 対応中のお知らせ" staff={staff}>
       <h1>見守り: 対応中のお知らせ（{rows.length}件）</h1>
+      <p>
+        <a href="/console/watch/residents">住民の一覧（見守りの登録・リマインダー・留守）</a>
+      </p>
       <table>
         <thead>
           <tr>
@@ -101,6 +104,48 @@ watchConsole.get('/', (c) => {
               </tr>
             );
           })}
+        </tbody>
+      </table>
+    </Layout>,
+  );
+});
+
+/** Residents (a support worker: their hamlet) with their watching status, to open one. */
+watchConsole.get('/residents', (c) => {
+  const { db } = c.var.deps;
+  const staff = c.var.staff;
+  const rows = db
+    .select({
+      id: residents.id,
+      name: residents.name,
+      hamletId: households.hamletId,
+      enabled: watchSettings.enabled,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+    .orderBy(asc(residents.id))
+    .all()
+    .filter((r) => staff.role !== 'support_worker' || r.hamletId === staff.hamletId);
+  return c.html(
+    <Layout title="見守り: 住民" staff={staff}>
+      <h1>見守り: 住民（{rows.length}人）</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>住民</th>
+            <th>見守り</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a href={`/console/watch/residents/${r.id}`}>{r.name}</a>
+              </td>
+              <td>{r.enabled ? '見守り中' : r.enabled === false ? '停止中' : '未登録'}</td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </Layout>,

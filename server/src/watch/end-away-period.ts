@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
-import { watchAway } from '../../../db/src/schema';
+import { watchAway, watchState } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
 import { conflict, notFound } from '../lib/errors';
 import type { StaffAuth } from '../lib/router';
@@ -24,6 +24,7 @@ export function endAwayPeriod(
   }
   const set = row.fromAt > now ? { cancelledAt: now } : { untilAt: now };
   db.update(watchAway).set(set).where(eq(watchAway.id, awayId)).run();
+  db.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, row.residentId)).run();
   recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.away.end', 'watch_away', awayId);
   return { ...row, ...set };
 }

@@ -63,7 +63,8 @@ export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, 
     .run();
   db.insert(watchState)
     .values({ residentId, rhythm: emptyRhythm(now.getTime(), DEFAULT_TUNING.rhythmDays), rhythmSlot: null })
-    .onConflictDoNothing()
+    // New settings (a lower threshold, say) may change the decision at once.
+    .onConflictDoUpdate({ target: watchState.residentId, set: { nextCheckAt: null } })
     .run();
   recordAudit(db, now, { type: 'staff', id: staffId }, 'watch.enroll', 'resident', String(residentId));
 }

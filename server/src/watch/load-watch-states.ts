@@ -2,6 +2,7 @@ import type { Db, Sqlite } from '../../../db/src';
 import {
   DEFAULT_SETTINGS,
   DEFAULT_TUNING,
+  type RhythmState,
   type WatchCondition,
   type WatchSettings,
   type WatchState,
@@ -18,35 +19,49 @@ export interface LoadedResident {
   rhythmSlot: number;
   /** Whether a new hour was learned, i.e. whether the row needs writing. */
   rhythmChanged: boolean;
+  /** As stored, to write it only when it changes (and only if no activity came in meanwhile). */
+  nextCheckAt: number | null;
+  lastSignAt: number | null;
+  lastHeartbeatAt: number | null;
 }
 
 /**
  * Everything the detection pass needs, in a handful of bulk queries (not one query per
- * resident): settings, compact state, away periods, open alerts, and new presence slots folded
- * into the learned rhythm.
+ * resident): settings, compact state and reach (contacts, support worker) in one query, away
+ * periods, open alerts, and new presence slots folded into the learned rhythm. Residents whose
+ * `next_check_at` lies ahead are left out: nothing new arrived and no deadline has passed.
  */
-export function loadWatchStates(
-  db: Db,
-  now: Date,
-  people: (residentId: number) => { contactCount: number; hasSupportWorker: boolean },
-  residentIds?: number[],
-): LoadedResident[] {
+export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): LoadedResident[] {
   const ms = now.getTime();
   // Raw prepared statements: at 100,000 residents the ORM's row mapping would dominate the pass.
   const sqlite = (db as Db & { $client: Sqlite }).$client;
   const only = residentIds ? new Set(residentIds) : null;
   const rows = sqlite
-    .prepare<[], SettingsRow>(
+    .prepare<[number], SettingsRow>(
       `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.rhythm, t.rhythm_slot
-       FROM watch_settings s JOIN watch_state t ON t.resident_id = s.resident_id
-       WHERE s.enabled = 1`,
+              t.rhythm, t.rhythm_slot, t.next_check_at, h.hamlet_id,
+              (SELECT count(*) FROM family_contacts f
+                WHERE f.resident_id = s.resident_id AND f.opt_in_at IS NOT NULL) AS contact_count
+       FROM watch_settings s
+       JOIN watch_state t ON t.resident_id = s.resident_id
+       JOIN residents r ON r.id = s.resident_id
+       JOIN households h ON h.id = r.household_id
+       WHERE s.enabled = 1 AND (t.next_check_at IS NULL OR t.next_check_at <= ?)`,
     )
-    .all()
+    // Residents named explicitly are always checked.
+    .all(only ? Number.MAX_SAFE_INTEGER : ms)
     .filter((r) => !only || only.has(r.resident_id));
   if (rows.length === 0) return [];
+  const served = new Set(
+    sqlite
+      .prepare<[], { hamlet_id: number }>(
+        "SELECT hamlet_id FROM staff_users WHERE role = 'support_worker' AND disabled_at IS NULL",
+      )
+      .all()
+      .map((x) => x.hamlet_id),
+  );
   const horizon = ms - DEFAULT_TUNING.rhythmDays * 86_400_000;
   const away = sqlite
     .prepare<[number], AwayRow>(
@@ -86,7 +101,7 @@ export function loadWatchStates(
   const presenceBy = group(presence);
 
   return rows.map((s) => {
-    const p = people(s.resident_id);
+    const p = { contactCount: s.contact_count, hasSupportWorker: served.has(s.hamlet_id) };
     const settings: WatchSettings = {
       ...DEFAULT_SETTINGS,
       enabled: s.enabled === 1,
@@ -100,12 +115,15 @@ export function loadWatchStates(
       contactCount: p.contactCount,
       hasSupportWorker: p.hasSupportWorker,
     };
-    const rhythm = s.rhythm
-      ? (JSON.parse(s.rhythm) as WatchState['rhythm'])
-      : emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays);
+    // Parsed only when new presence is folded in or the detector reads it (a quiet house past
+    // the rhythm window): parsing every resident's 56 masks was most of a pass.
+    let rhythm: RhythmState | undefined =
+      s.rhythm === null ? emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays) : undefined;
+    const raw = s.rhythm;
+    const getRhythm = () => (rhythm ??= JSON.parse(raw!) as RhythmState);
     let rhythmChanged = s.rhythm === null;
     for (const row of presenceBy.get(s.resident_id) ?? []) {
-      if (markSignOfLife(rhythm, row.slot * SLOT_MS)) rhythmChanged = true;
+      if (markSignOfLife(getRhythm(), row.slot * SLOT_MS)) rhythmChanged = true;
     }
     // The current slot may still gain flags: the next pass folds it again.
     const rhythmSlot = Math.floor(ms / SLOT_MS) - 1;
@@ -122,7 +140,12 @@ export function loadWatchStates(
         }
         return { from: x.from_at, until };
       }),
-      rhythm,
+      get rhythm() {
+        return getRhythm();
+      },
+      set rhythm(v: RhythmState) {
+        rhythm = v;
+      },
       alert: a
         ? {
             condition: a.condition,
@@ -134,7 +157,17 @@ export function loadWatchStates(
         : null,
       settledAt: s.settled_at,
     };
-    return { residentId: s.resident_id, settings, state, alertId: a?.id ?? null, rhythmSlot, rhythmChanged };
+    return {
+      residentId: s.resident_id,
+      settings,
+      state,
+      alertId: a?.id ?? null,
+      rhythmSlot,
+      rhythmChanged,
+      nextCheckAt: s.next_check_at,
+      lastSignAt: s.last_sign_at,
+      lastHeartbeatAt: s.last_heartbeat_at,
+    };
   });
 }
 
@@ -155,6 +188,9 @@ interface SettingsRow {
   settled_at: number | null;
   rhythm: string | null;
   rhythm_slot: number | null;
+  next_check_at: number | null;
+  hamlet_id: number;
+  contact_count: number;
 }
 
 interface AwayRow {

@@ -3,31 +3,12 @@ import type { AppEnv } from '../lib/router';
 import { formatJaDateTime } from '../lib/tokyo';
 import { ACK_LABELS, acknowledgeAlert, getAckView, type AckAction } from './acknowledge-alert';
 import { AppError } from '../lib/errors';
-
-const css = `body{font-family:"Noto Sans JP",system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;font-size:20px;line-height:1.7}
-button{font:inherit;font-size:22px;padding:.6rem 1rem;margin:.3rem 0;width:100%;border-radius:8px;border:2px solid #23395d;background:#23395d;color:#fff}
-button:disabled{background:#999;border-color:#999}.box{border:1px solid #ccc;padding:.75rem;border-radius:8px;background:#fafafa}
-.done{background:#e8f5e8;border:1px solid #2a7a2a;padding:.5rem}.error{background:#fde8e8;border:1px solid #a32020;padding:.5rem}`;
-
-function Page(props: { title: string; children?: unknown }) {
-  return (
-    <html lang="ja">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{props.title}</title>
-        <style>{css}</style>
-      </head>
-      <body>
-        <h1>{props.title}</h1>
-        {props.children as never}
-      </body>
-    </html>
-  );
-}
+import { familyReminderPages } from './family-reminder-pages';
+import { Page } from './public-page';
 
 /** Public pages behind the signed links in alert emails: no login. */
 export const watchPages = new Hono<AppEnv>();
+watchPages.route('/', familyReminderPages);
 
 watchPages.get('/ack/:token', (c) => {
   const { deps } = c.var;
@@ -67,6 +48,21 @@ watchPages.get('/ack/:token', (c) => {
             </ul>
           ) : null}
         </div>
+        {v.forContact ? (
+          <form method="post" action={`/p/watch/ack/${c.req.param('token')}/family-reminder`}>
+            <h2>リマインダーの登録</h2>
+            {c.req.query('sent') ? (
+              <p class="done">
+                ご登録のメールアドレスに確認のリンクを送りました。メールのリンクから登録できます。
+              </p>
+            ) : (
+              <p>
+                お薬やごみの日などのお知らせを、テレビに表示できます。確認のため、ご登録のメールアドレスにリンクを送ります。
+              </p>
+            )}
+            <button type="submit">確認のメールを送る</button>
+          </form>
+        ) : null}
         {v.closedAt ? null : (
           <form method="post">
             {(Object.keys(ACK_LABELS) as AckAction[]).map((action) => (

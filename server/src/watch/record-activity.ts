@@ -32,14 +32,15 @@ function statements(sqlite: Sqlite): Statements {
     `UPDATE watch_state SET
        last_sign_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
                       THEN max(coalesce(last_sign_at, 0), @at) ELSE last_sign_at END,
-       last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at)
+       last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
+       next_check_at = NULL
      WHERE resident_id = @id`,
   );
   // Any key answers the on-screen check.
   const keys = sqlite.prepare<{ at: number; id: number }>(
     `UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), @at),
        last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
-       check_asked_at = NULL, check_attempt = NULL
+       check_asked_at = NULL, check_attempt = NULL, next_check_at = NULL
      WHERE resident_id = @id`,
   );
   const ingest = sqlite.transaction((householdId: number, kind: TvActivity, at: number) => {

@@ -30,7 +30,8 @@ export function recordLifeSign(db: DbOrTx, residentId: number, kind: OtherLifeSi
   db.run(
     sql`UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), ${ms}),
         check_asked_at = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_asked_at END,
-        check_attempt = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_attempt END
+        check_attempt = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_attempt END,
+        next_check_at = NULL
         WHERE resident_id = ${residentId}`,
   );
 }

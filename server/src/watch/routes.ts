@@ -214,8 +214,11 @@ watchApi.openapi(staffPost('/reminders/{id}/stop', 'Stop a reminder'), (c) => {
   return c.json({ ok: true }, 200);
 });
 
-watchApi.openapi(staffPost('/away-periods/{id}/end', 'End an away period now, or cancel it if not begun'), (c) => {
-  const { deps, staff } = c.var;
-  deps.db.transaction((tx) => endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()));
-  return c.json({ ok: true }, 200);
-});
+watchApi.openapi(
+  staffPost('/away-periods/{id}/end', 'End an away period now, or cancel it if not begun'),
+  (c) => {
+    const { deps, staff } = c.var;
+    deps.db.transaction((tx) => endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()));
+    return c.json({ ok: true }, 200);
+  },
+);

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
 import { enqueueMail } from '../mail/outbox';
 import { decideWatchStep } from './detector/decide-watch-step';
+import { nextCheckDue } from './detector/next-check-due';
 import { DEFAULT_TUNING, type WatchDecision } from './detector/types';
 import { recipientsFor, residentPeople, type ResidentPeople } from './alert-recipients';
 import { composeAlertMail, composeRecoveryMail } from './compose-alert-mail';
@@ -20,39 +21,6 @@ export interface WatchPassResult {
 }
 
 const BATCH = 500;
-
-/** Contacts and support workers per resident, in three queries for the whole population. */
-function countReach(db: Db) {
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
-  const contacts = new Map(
-    sqlite
-      .prepare<[], { id: number; n: number }>(
-        'SELECT resident_id AS id, count(*) AS n FROM family_contacts WHERE opt_in_at IS NOT NULL GROUP BY resident_id',
-      )
-      .all()
-      .map((r) => [r.id, r.n]),
-  );
-  const served = new Set(
-    sqlite
-      .prepare<[], { hamlet_id: number }>(
-        "SELECT hamlet_id FROM staff_users WHERE role = 'support_worker' AND disabled_at IS NULL",
-      )
-      .all()
-      .map((s) => s.hamlet_id),
-  );
-  const hamletOf = new Map(
-    sqlite
-      .prepare<[], { id: number; hamlet_id: number }>(
-        'SELECT r.id, h.hamlet_id FROM residents r JOIN households h ON h.id = r.household_id',
-      )
-      .all()
-      .map((r) => [r.id, r.hamlet_id]),
-  );
-  return (id: number) => ({
-    contactCount: contacts.get(id) ?? 0,
-    hasSupportWorker: served.has(hamletOf.get(id) ?? -1),
-  });
-}
 
 /**
  * The watching job: one detector decision per watched resident, each applied in its own
@@ -71,8 +39,7 @@ export function runWatchPass(
     if (!peopleCache.has(id)) peopleCache.set(id, residentPeople(db, id));
     return peopleCache.get(id) ?? null;
   };
-  const reach = countReach(db);
-  const loaded = loadWatchStates(db, now, reach, residentIds);
+  const loaded = loadWatchStates(db, now, residentIds);
   const result: WatchPassResult = {
     residents: loaded.length,
     asked: 0,
@@ -85,6 +52,11 @@ export function runWatchPass(
   const saveRhythm = sqlite.prepare(
     'UPDATE watch_state SET rhythm = ?, rhythm_slot = ? WHERE resident_id = ?',
   );
+  // Compare-and-set: activity recorded since the load cleared next_check_at and must win.
+  const saveNextCheck = sqlite.prepare(
+    `UPDATE watch_state SET next_check_at = ?
+     WHERE resident_id = ? AND last_sign_at IS ? AND last_heartbeat_at IS ?`,
+  );
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {
     db.transaction((tx) => {
@@ -92,6 +64,8 @@ export function runWatchPass(
         const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
         if (r.rhythmChanged) saveRhythm.run(JSON.stringify(r.state.rhythm), r.rhythmSlot, r.residentId);
         if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
+        const due = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : null;
+        if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
       }
     });
   }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/src';
-import { residents, watchAway, watchSettings } from '../../../db/src/schema';
+import { residents, watchAway, watchSettings, watchState } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
 import { notFound, unprocessable } from '../lib/errors';
 import { addDays, fromTokyo, tokyoDate } from '../lib/tokyo';
@@ -29,6 +29,7 @@ export function setAwayFromTv(
       tx.insert(watchAway)
         .values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now })
         .run();
+      tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, r.id)).run();
     }
     recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
       returnDate,
@@ -63,6 +64,8 @@ export function setAwayByStaff(
       })
       .returning()
       .get();
+    // The detector re-reads the resident's absences at its next pass.
+    tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, input.residentId)).run();
     recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
     return row.id;
   });

@@ -17,6 +17,7 @@ export function stopReminder(
   const r = db.select().from(watchReminders).where(eq(watchReminders.id, reminderId)).get();
   if (!r) throw notFound('Reminder');
   assertMayManage(db, staff, r.residentId);
-  if (!cancelReminder(db, reminderId, now)) throw conflict('reminder_stopped', 'This reminder is already stopped.');
+  if (!cancelReminder(db, reminderId, now))
+    throw conflict('reminder_stopped', 'This reminder is already stopped.');
   recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.reminder.stop', 'watch_reminder', reminderId);
 }

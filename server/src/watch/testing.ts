@@ -1,11 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import { staffUsers, watchReminders, watchSettings, watchState } from '../../../db/src/schema';
-import {
-  createTestContext,
-  type TestContext,
-  type TestContextOptions,
-} from '../../../test/helpers/context';
+import { createTestContext, type TestContext, type TestContextOptions } from '../../../test/helpers/context';
 import { deliverOutbox } from '../mail/outbox';
 import { enrollResident, type EnrollInput } from './enroll-resident';
 import { runWatchPass } from './run-watch-pass';

@@ -1,20 +1,22 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import { getDeliveryInfo, placeOrder, type ShopDeliveryInfo } from '../../api/shop.js';
-import { ColourKeyBar } from '../../components/ColourKeyBar.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showOverlay } from '../../ui.js';
 import { Page } from '../Page.js';
+import { ActionBar } from './ActionBar.js';
 import { cart, weightText, yen } from './cart.js';
 import { ShopList } from './ShopList.js';
 
 /**
- * The cart: 注文する first (fewest presses), then each line with ←→ for its quantity.
+ * The cart: 注文する first (fewest presses), then each line with ←→ for its quantity; ↓ past the
+ * last line reaches the action bar (お買い物を続ける, also 青).
  */
 export class CartPage extends Page {
   private _info: ShopDeliveryInfo | null = null;
   private _placing = false;
+  private _inBar = false;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -31,13 +33,19 @@ export class CartPage extends Page {
         }),
       },
       List: { type: ShopList, x: 20, y: 270, itemWidth: 1300, itemHeight: 110, gap: 24, h: 560 },
-      Keys: { y: SAFE.h - 80, type: ColourKeyBar, actions: [{ key: 'Blue', label: 'お買い物を続ける' }] },
+      Keys: { y: SAFE.h - 88, type: ActionBar },
       Hint: {
         x: 900,
-        y: SAFE.h - 76,
+        y: SAFE.h - 72,
         text: textConfig('←→：数を変える（0で取り消し）', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },
     };
+  }
+
+  override _setup(): void {
+    (this.tag('Keys') as ActionBar).actions = [
+      { key: 'Blue', label: 'お買い物を続ける', onSelect: () => Router.navigate('shop') },
+    ];
   }
 
   override _onMounted(): void {
@@ -49,6 +57,8 @@ export class CartPage extends Page {
   }
 
   private _load(): void {
+    this._inBar = false;
+    this._refocus();
     (this.tag('List') as ShopList).index = 0;
     this._render();
     getDeliveryInfo()
@@ -129,21 +139,29 @@ export class CartPage extends Page {
       });
   }
 
-  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
-  override _active(): void {
-    this.patch({ x: SAFE.x, y: SAFE.y });
+  override _getFocused() {
+    return this.tag(this._inBar ? 'Keys' : 'List') as Lightning.Component;
   }
 
-  override _getFocused() {
-    return this.tag('List') as Lightning.Component;
+  /** Reached when ↓ leaves the last line. */
+  override _handleDown(): boolean {
+    this._inBar = true;
+    this._refocus();
+    return true;
+  }
+
+  override _handleUp(): boolean {
+    this._inBar = false;
+    this._refocus();
+    return true;
   }
 
   override _handleLeft(): boolean {
-    return this._change(-1);
+    return this._inBar || this._change(-1);
   }
 
   override _handleRight(): boolean {
-    return this._change(1);
+    return this._inBar || this._change(1);
   }
 
   _handleBlue(): boolean {

@@ -1,10 +1,10 @@
 import { Lightning } from '@lightningjs/sdk';
 import { cancelOrder, listOrders, type ShopOrder } from '../../api/shop.js';
-import { ColourKeyBar } from '../../components/ColourKeyBar.js';
 import { textConfig } from '../../lib/text.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showOverlay, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
+import { ActionBar } from './ActionBar.js';
 import { yen } from './cart.js';
 import { ShopList } from './ShopList.js';
 
@@ -15,9 +15,13 @@ const day = (date: string) => {
   return `${m}月${d}日`;
 };
 
-/** 注文の状況: each order's status (受付 → 準備中 → 配送中 → 公民館に到着 → お届け済み) and what was missing. */
+/**
+ * 注文の状況: each order's status (受付 → 準備中 → 配送中 → 公民館に到着 → お届け済み) and what was
+ * missing. ↓ past the last order reaches the action bar (注文を取り消す for the chosen order, also 赤).
+ */
 export class OrdersPage extends Page {
   private _orders: ShopOrder[] = [];
+  private _inBar = false;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -48,8 +52,14 @@ export class OrdersPage extends Page {
         },
         Body: { y: 110, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 11 }) },
       },
-      Keys: { y: SAFE.h - 80, type: ColourKeyBar, actions: [{ key: 'Red', label: '注文を取り消す' }] },
+      Keys: { y: SAFE.h - 88, type: ActionBar },
     };
+  }
+
+  override _setup(): void {
+    (this.tag('Keys') as ActionBar).actions = [
+      { key: 'Red', label: '注文を取り消す', onSelect: () => this._cancel() },
+    ];
   }
 
   override _onMounted(): void {
@@ -61,6 +71,8 @@ export class OrdersPage extends Page {
   }
 
   private _load(): void {
+    this._inBar = false;
+    this._refocus();
     listOrders()
       .then((orders) => {
         this._orders = orders;
@@ -98,7 +110,7 @@ export class OrdersPage extends Page {
       ...(o.deliveryMode === 'drone' ? ['ドローンでお届けします'] : []),
       ...o.missingNotes,
       ...o.lines.map((l) => `${l.name} ${l.qty}点 ${yen(l.unitPriceYen * l.qty)}`),
-      ...(o.status === 'received' ? ['赤ボタンで取り消せます（締め切りまで）'] : []),
+      ...(o.status === 'received' ? ['下の「注文を取り消す」か赤ボタンで取り消せます（締め切りまで）'] : []),
     ];
     this.tag('Detail')!.patch({
       Status: { text: { text: o.statusLabel } },
@@ -106,21 +118,37 @@ export class OrdersPage extends Page {
     });
   }
 
-  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
-  override _active(): void {
-    this.patch({ x: SAFE.x, y: SAFE.y });
+  override _getFocused() {
+    return this.tag(this._inBar ? 'Keys' : 'List') as Lightning.Component;
   }
 
-  override _getFocused() {
-    return this.tag('List') as Lightning.Component;
+  /** Reached when ↓ leaves the last order (or there is none). */
+  override _handleDown(): boolean {
+    this._inBar = true;
+    this._refocus();
+    return true;
+  }
+
+  override _handleUp(): boolean {
+    this._inBar = false;
+    this._refocus();
+    return true;
   }
 
   _handleRed(): boolean {
+    this._cancel();
+    return true;
+  }
+
+  private _cancel(): void {
     const o = this._orders[(this.tag('List') as ShopList).index];
-    if (!o) return true;
+    if (!o) {
+      showToast('取り消す注文がありません', 'error');
+      return;
+    }
     if (o.status !== 'received') {
       showToast('この注文は、もう取り消せません', 'error');
-      return true;
+      return;
     }
     showOverlay({
       title: 'この注文を取り消しますか？',
@@ -134,6 +162,5 @@ export class OrdersPage extends Page {
         this._load();
       })
       .catch(showError);
-    return true;
   }
 }

@@ -6,13 +6,13 @@ import {
   setFavourite,
   type ShopProduct,
 } from '../../api/shop.js';
-import { ColourKeyBar } from '../../components/ColourKeyBar.js';
 import { Grid, type GridItem } from '../../components/Grid.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
+import { ActionBar } from './ActionBar.js';
 import { cart, weightText, yen } from './cart.js';
 import { SHOP_GRID } from './layout.js';
 import { productCard } from './productCard.js';
@@ -21,13 +21,15 @@ const ROWS = 3;
 
 /**
  * Products of a category or the favourites as large cards, 4 × 3 a page: arrows choose, ←→ off
- * the edge turn the page, 決定 puts one in the cart (the card shows how many), 赤 takes one out,
- * 青 adds/removes a favourite, 黄 opens the cart.
+ * the edge turn the page, 決定 puts one in the cart (the card shows how many). ↓ below the cards
+ * reaches the action bar (1つ減らす, お気に入り, カート for the focused card); its colour keys
+ * 赤, 青, 黄 do the same from anywhere on the screen.
  */
 export class ProductListPage extends Page {
   private _products: ShopProduct[] = [];
   private _title = '';
   private _loading = true;
+  private _inBar = false;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -58,25 +60,26 @@ export class ProductListPage extends Page {
         y: 822,
         text: textConfig('', { size: FONT_SIZE.small, wrapWidth: SAFE.w - 40, maxLines: 1 }),
       },
-      Keys: {
-        y: SAFE.h - 80,
-        type: ColourKeyBar,
-        actions: [
-          { key: 'Blue', label: 'お気に入り' },
-          { key: 'Red', label: '1つ減らす' },
-          { key: 'Yellow', label: 'カート' },
-        ],
-      },
+      Keys: { y: SAFE.h - 88, type: ActionBar },
       Hint: {
         x: SAFE.w - 20,
-        y: SAFE.h - 76,
+        y: SAFE.h - 72,
         mountX: 1,
         text: textConfig('決定：1つ入れる', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },
     };
   }
 
+  override _setup(): void {
+    (this.tag('Keys') as ActionBar).actions = [
+      { key: 'Blue', label: 'お気に入り', onSelect: () => this._toggleFavourite() },
+      { key: 'Red', label: '1つ減らす', onSelect: () => this._change(-1) },
+      { key: 'Yellow', label: 'カート', onSelect: () => Router.navigate('shop/cart') },
+    ];
+  }
+
   override _onUrlParams(params: Router.PageParams): void {
+    this._focusBar(false);
     const favourites = params.kind === 'favourites';
     const id = Number(params.id);
     (this.tag('Grid') as Grid).index = 0;
@@ -119,7 +122,7 @@ export class ProductListPage extends Page {
         text: this._loading
           ? '読み込み中…'
           : this._title === 'お気に入り'
-            ? 'お気に入りはまだありません。商品の画面で青ボタンを押すと入ります。'
+            ? 'お気に入りはまだありません。商品の画面で「お気に入り」（青ボタン）を押すと入ります。'
             : 'この売り場に商品はありません。',
       },
     });
@@ -169,13 +172,25 @@ export class ProductListPage extends Page {
     this._showDetail();
   }
 
-  // The Router sets x/y to 0 on a page it keeps in memory when leaving it: put the safe area back.
-  override _active(): void {
-    this.patch({ x: SAFE.x, y: SAFE.y });
+  private _focusBar(on: boolean): void {
+    this._inBar = on;
+    this.tag('Hint')!.patch({ text: { text: on ? '↑：商品にもどる' : '決定：1つ入れる' } });
+    this._refocus();
   }
 
   override _getFocused() {
-    return this.tag('Grid') as Lightning.Component;
+    return this.tag(this._inBar ? 'Keys' : 'Grid') as Lightning.Component;
+  }
+
+  /** Reached when ↓ leaves the bottom row of cards (or there are none). */
+  override _handleDown(): boolean {
+    if (!this._inBar) this._focusBar(true);
+    return true;
+  }
+
+  override _handleUp(): boolean {
+    if (this._inBar) this._focusBar(false);
+    return true;
   }
 
   _handleRed(): boolean {
@@ -184,8 +199,13 @@ export class ProductListPage extends Page {
   }
 
   _handleBlue(): boolean {
+    this._toggleFavourite();
+    return true;
+  }
+
+  private _toggleFavourite(): void {
     const p = this._focusedProduct();
-    if (!p) return true;
+    if (!p) return;
     const on = !p.favourite;
     setFavourite(p.id, on)
       .then(() => {
@@ -194,7 +214,6 @@ export class ProductListPage extends Page {
         this._refreshFocused();
       })
       .catch(showError);
-    return true;
   }
 
   _handleYellow(): boolean {

@@ -1,0 +1,1 @@
+ALTER TABLE `watch_state` ADD `next_check_at` integer;
