@@ -423,6 +423,14 @@ describe('TV shopping without colour keys', () => {
 
     await plain('ArrowDown'); // past the only order, onto 注文を取り消す
     expect(await focusedLabel(page)).toBe('注文を取り消す。赤ボタンでもできます');
+    await page.waitForFunction(
+      () =>
+        !(globalThis as unknown as { __engawa?: { visibleTexts: string[] } }).__engawa?.visibleTexts.some(
+          (t) => t.includes('お気に入りに入れました'),
+        ),
+      undefined,
+      { timeout: 15_000 },
+    ); // the toast from the product screen would hide the bar
     await screenshot(page, 'shop-orders-action-bar');
     await plain('Enter');
     await waitForText('この注文を取り消しますか');

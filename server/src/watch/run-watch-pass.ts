@@ -49,11 +49,13 @@ export function runWatchPass(
   };
   const ms = now.getTime();
   const sqlite = (db as Db & { $client: Sqlite }).$client;
-  const saveRhythm = sqlite.prepare(
-    'UPDATE watch_state SET rhythm = ?, rhythm_slot = ? WHERE resident_id = ?',
+  // next_check_at is compare-and-set: activity recorded since the load cleared it and must win.
+  const saveRhythm = sqlite.prepare<[string, number, number | null, number | null, number | null, number]>(
+    `UPDATE watch_state SET rhythm = ?, rhythm_slot = ?,
+       next_check_at = CASE WHEN last_sign_at IS ? AND last_heartbeat_at IS ? THEN ? ELSE next_check_at END
+     WHERE resident_id = ?`,
   );
-  // Compare-and-set: activity recorded since the load cleared next_check_at and must win.
-  const saveNextCheck = sqlite.prepare(
+  const saveNextCheck = sqlite.prepare<[number | null, number, number | null, number | null]>(
     `UPDATE watch_state SET next_check_at = ?
      WHERE resident_id = ? AND last_sign_at IS ? AND last_heartbeat_at IS ?`,
   );
@@ -62,10 +64,14 @@ export function runWatchPass(
     db.transaction((tx) => {
       for (const r of loaded.slice(i, i + BATCH)) {
         const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
-        if (r.rhythmChanged) saveRhythm.run(JSON.stringify(r.state.rhythm), r.rhythmSlot, r.residentId);
         if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
         const due = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : null;
-        if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
+        if (r.rhythmChanged) {
+          const rhythm = JSON.stringify(r.state.rhythm);
+          saveRhythm.run(rhythm, r.rhythmSlot, r.lastSignAt, r.lastHeartbeatAt, due, r.residentId);
+        } else if (due !== r.nextCheckAt) {
+          saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
+        }
       }
     });
   }

@@ -74,14 +74,13 @@ describe('nextCheckDue', () => {
     );
   });
 
-  it('puts a quiet house off until the next hour or the threshold, and checks a TV that is on every pass', () => {
+  it('puts a quiet house without rhythm history off until the threshold; a TV that is on is checked every pass', () => {
     const s = { ...DEFAULT_SETTINGS, enabledAt: START, contactCount: 1 };
     const st = newWatchState(START);
     recordLifeSignIn(st, 'keys', START + 10 * M);
     const now = START + 20 * M;
-    const due = nextCheckDue(s, st, now);
-    expect(due).toBeGreaterThan(now);
-    expect(due % (60 * M)).toBe(0);
+    // No history yet, so the rhythm rule cannot fire: only the 24 h threshold can.
+    expect(nextCheckDue(s, st, now)).toBe(START + 10 * M + s.thresholdMinutes * M);
     recordHeartbeat(st, now);
     expect(nextCheckDue(s, st, now + 5 * M)).toBe(now + 5 * M);
   });

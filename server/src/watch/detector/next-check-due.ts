@@ -1,5 +1,6 @@
 import { silenceAnchor } from './decide-watch-step';
 import { HOUR_MS, MINUTE_MS } from './local-time';
+import { findBrokenRhythm } from './rhythm';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchSettings, type WatchState } from './types';
 
 /**
@@ -8,8 +9,10 @@ import { DEFAULT_TUNING, type DetectorTuning, type WatchSettings, type WatchStat
  * change — each of those makes the caller check again at once). `now` means "check every pass".
  *
  * Only a quiet house (TV off, no alert, no on-screen check pending) can be put off: its
- * decision then depends on time alone through the no-activity threshold, the rhythm rule (which
- * compares whole Tokyo hours, so it can change only at an hour boundary) and away boundaries.
+ * decision then depends on time alone through the no-activity threshold, away boundaries and the
+ * rhythm rule. The rhythm rule compares whole Tokyo hours, so it can only change at an hour
+ * boundary: the hours up to the threshold are tried here once, when the house goes quiet,
+ * instead of at every pass.
  */
 export function nextCheckDue(
   settings: WatchSettings,
@@ -26,12 +29,29 @@ export function nextCheckDue(
   let due = anchor + settings.thresholdMinutes * MINUTE_MS;
   const quietSince = Math.max(anchor, state.lastHeartbeatAt ?? anchor);
   // Tokyo is a whole number of hours from UTC, so Tokyo hour boundaries are multiples of HOUR_MS.
-  const nextHour = (Math.floor(now / HOUR_MS) + 1) * HOUR_MS;
-  const rhythmFrom = quietSince + (tuning.rhythmMinWindowHours + tuning.rhythmMarginHours) * HOUR_MS;
-  due = Math.min(due, Math.max(nextHour, Math.ceil(rhythmFrom / HOUR_MS) * HOUR_MS));
   for (const p of state.away) {
     if (p.from > now) due = Math.min(due, p.from);
     if (p.until > now) due = Math.min(due, p.until);
+  }
+  const nextHour = (Math.floor(now / HOUR_MS) + 1) * HOUR_MS;
+  const rhythmFrom = quietSince + (tuning.rhythmMinWindowHours + tuning.rhythmMarginHours) * HOUR_MS;
+  // Past a day of silence the rhythm rule no longer applies (the window is capped at 24 h).
+  const rhythmUntil = quietSince + (24 + tuning.rhythmMarginHours + 2) * HOUR_MS;
+  const rule = {
+    minDays: tuning.rhythmMinDays,
+    minWindowHours: tuning.rhythmMinWindowHours,
+    marginHours: tuning.rhythmMarginHours,
+    maxSilentDays: tuning.rhythmMaxSilentDays,
+  };
+  for (
+    let h = Math.max(nextHour, Math.ceil(rhythmFrom / HOUR_MS) * HOUR_MS);
+    h < due && h <= rhythmUntil;
+    h += HOUR_MS
+  ) {
+    if (findBrokenRhythm(state.rhythm, state.away, quietSince, h, rule)) {
+      due = h;
+      break;
+    }
   }
   return Math.max(due, now);
 }
