@@ -204,7 +204,7 @@ function dbPass(n: number) {
   for (let i = 0; i < ids.length; i += 10) {
     for (let k = 0; k < 3 && i + k < ids.length; k++) {
       const h = householdOf.get(ids[i + k]!.id)!.household_id;
-      recordTvActivity(sqlite, h, 'heartbeat', now + 8 * 60_000);
+      recordTvActivity(sqlite, h, 'heartbeat', new Date(now + 8 * 60_000));
     }
   }
   const t2 = performance.now();

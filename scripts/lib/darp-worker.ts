@@ -3,6 +3,7 @@ import { parentPort } from 'node:worker_threads';
 import { parseCordeau } from '../../server/src/taxi/solver/parse-cordeau.js';
 import { solveStatic } from '../../server/src/taxi/solver/solve-static.js';
 import { toCheckerJson } from './darp-io.js';
+import { shareBest } from './share-best.js';
 
 export interface DarpJob {
   text: string;
@@ -10,6 +11,8 @@ export interface DarpJob {
   /** absolute ms (timeOrigin + now) shared with the parent thread */
   deadline: number;
   iterations?: number;
+  /** board shared by the searches of this instance (see share-best.ts); absent = independent */
+  board?: SharedArrayBuffer;
 }
 
 // One worker serves many jobs, so module loading is paid once per process, not per instance.
@@ -19,7 +22,13 @@ parentPort!.on('message', (job: DarpJob) => {
   const stats = { iterations: 0, improvements: 0 };
   const best = solveStatic(
     inst.problem,
-    { seed: job.seed, now: () => performance.now(), timeLimitMs, maxIterations: job.iterations },
+    {
+      seed: job.seed,
+      now: () => performance.now(),
+      timeLimitMs,
+      maxIterations: job.iterations,
+      exchange: job.board ? shareBest(job.board, inst.problem) : undefined,
+    },
     stats,
   );
   parentPort!.postMessage({

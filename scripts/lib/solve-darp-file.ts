@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { CheckerRoute } from './darp-io.js';
 import type { DarpJob } from './darp-worker.js';
+import { createBestBoard } from './share-best.js';
 
 export interface DarpRunOptions {
   timeLimitS: number;
@@ -23,7 +24,10 @@ interface WorkerResult {
   solution: { routes: CheckerRoute[][] };
 }
 
-/** Persistent search workers: independent searches (seed, seed+1, ...) of which the best wins. */
+/**
+ * Persistent search workers: searches (seed, seed+1, ...) that share their best solution through a
+ * shared board every 0.5 s (the weaker restarts from the better); the best result wins.
+ */
 export interface DarpPool {
   solve(text: string, opts: DarpRunOptions): Promise<DarpRunResult>;
   close(): Promise<void>;
@@ -62,8 +66,12 @@ export async function createDarpPool(workers: number): Promise<DarpPool> {
       const t0 = performance.now();
       // the limit is wall-clock from here; keep a margin for building and sending the result
       const deadline = performance.timeOrigin + t0 + Math.max(100, opts.timeLimitS * 1000 - 250);
+      // with a fixed iteration budget the runs stay independent, so the result is reproducible
+      const board = pool.length > 1 && opts.iterations === undefined ? createBestBoard() : undefined;
       const runs = await Promise.all(
-        pool.map((w, k) => runJob(w, { text, seed: opts.seed + k, deadline, iterations: opts.iterations })),
+        pool.map((w, k) =>
+          runJob(w, { text, seed: opts.seed + k, deadline, iterations: opts.iterations, board }),
+        ),
       );
       runs.sort((a, b) => a.unassigned - b.unassigned || a.cost - b.cost);
       const best = runs[0]!;

@@ -25,6 +25,13 @@ export interface SearchOptions {
   polishWithin?: number;
   /** called with every new best solution */
   onBest?: (s: Solution, iteration: number) => void;
+  /**
+   * Called every `exchangeEveryMs` with the best solution so far (parallel searches use it to share
+   * their best); a returned better solution becomes both the current and the best solution.
+   */
+  exchange?: (best: Solution) => Solution | undefined;
+  /** period of `exchange` in ms of the injected clock (default 500) */
+  exchangeEveryMs?: number;
 }
 
 export interface SearchStats {
@@ -91,10 +98,21 @@ export function improveSolution(
 
   let it = 0;
   let improvements = 0;
+  const exchangeEvery = opts.exchangeEveryMs ?? 500;
+  let nextExchange = exchangeEvery;
   for (;;) {
     if (it >= maxIt) break;
     const elapsed = opts.now() - t0;
     if (elapsed >= limit) break;
+    if (opts.exchange && elapsed >= nextExchange) {
+      nextExchange = elapsed + exchangeEvery;
+      const got = opts.exchange(best);
+      // restart the weaker search from the better one: wall time, not iterations, is the budget
+      if (got && better(got, best)) {
+        best = cloneSolution(got);
+        current = cloneSolution(got);
+      }
+    }
     const progress = Number.isFinite(maxIt) ? it / maxIt : elapsed / limit;
     const temp = Number.isFinite(progress) ? temp0 * Math.pow(coolTo, progress) : temp0;
     it++;
