@@ -65,7 +65,10 @@ export function runWatchPass(
       for (const r of loaded.slice(i, i + BATCH)) {
         const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
         if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
-        const due = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : null;
+        // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
+        // rewritten at each pass.
+        const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
+        const due = next > ms ? next : null;
         if (r.rhythmChanged) {
           const rhythm = JSON.stringify(r.state.rhythm);
           saveRhythm.run(rhythm, r.rhythmSlot, r.lastSignAt, r.lastHeartbeatAt, due, r.residentId);

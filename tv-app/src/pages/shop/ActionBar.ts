@@ -9,9 +9,9 @@ export interface BarAction {
   onSelect: () => void;
 }
 
-const H = 84;
+const H = 76;
 const CHIP_W = 96;
-const CHIP_H = 64;
+const CHIP_H = 60;
 const PAD = 14;
 const GAP = 40;
 

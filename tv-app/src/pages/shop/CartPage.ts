@@ -33,10 +33,10 @@ export class CartPage extends Page {
         }),
       },
       List: { type: ShopList, x: 20, y: 270, itemWidth: 1300, itemHeight: 110, gap: 24, h: 560 },
-      Keys: { y: SAFE.h - 88, type: ActionBar },
+      Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
       Hint: {
         x: 900,
-        y: SAFE.h - 72,
+        y: SAFE.h - 76,
         text: textConfig('←→：数を変える（0で取り消し）', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },
     };

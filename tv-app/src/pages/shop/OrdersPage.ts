@@ -52,7 +52,7 @@ export class OrdersPage extends Page {
         },
         Body: { y: 110, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 11 }) },
       },
-      Keys: { y: SAFE.h - 88, type: ActionBar },
+      Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
     };
   }
 

@@ -57,13 +57,13 @@ export class ProductListPage extends Page {
       },
       Detail: {
         x: 20,
-        y: 822,
+        y: 814,
         text: textConfig('', { size: FONT_SIZE.small, wrapWidth: SAFE.w - 40, maxLines: 1 }),
       },
-      Keys: { y: SAFE.h - 88, type: ActionBar },
+      Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
       Hint: {
         x: SAFE.w - 20,
-        y: SAFE.h - 72,
+        y: SAFE.h - 76,
         mountX: 1,
         text: textConfig('決定：1つ入れる', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },

@@ -1,0 +1,49 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoBoxToken } from '../../db/src/seed/demo.js';
+import {
+  focusedLabel,
+  launchBrowser,
+  navigateTv,
+  newTvPage,
+  openTv,
+  press,
+  visibleTexts,
+  waitForRoute,
+} from '../helpers/browser.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  // Monday 23 November 2026, 10:00 in Tokyo: no seeded reminder is due.
+  server = await startTestServer({ now: '2026-11-23T01:00:00Z' });
+  browser = await launchBrowser();
+  ({ context, page } = await newTvPage(browser));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('お知らせ page', () => {
+  it('offers 留守にします and ご利用料金; 決定 on ご利用料金 opens the billing page', async () => {
+    await openTv(page, server.baseUrl, demoBoxToken(1));
+    await waitForRoute(page, 'home');
+    await navigateTv(page, 'notices');
+    const texts = await visibleTexts(page);
+    expect(texts.some((t) => t.includes('留守にします'))).toBe(true);
+    expect(texts.some((t) => t.includes('ご利用料金'))).toBe(true);
+    // The focused item's spoken label.
+    const billing = 'ご利用料金を見ます';
+    for (let i = 0; i < 5 && (await focusedLabel(page)) !== billing; i++) await press(page, 'ArrowDown');
+    expect(await focusedLabel(page)).toBe(billing);
+    await press(page, 'Enter');
+    await waitForRoute(page, 'billing');
+  });
+});
