@@ -1,6 +1,7 @@
 /**
  * Solves one static DARP instance (Cordeau format) and writes checker-compatible solution JSON.
  *   npm run darp -- <instance> --time-limit <s> --out <file> [--seed N] [--iterations N] [--workers 1|2]
+ *   [--independent]  (workers do not share their best solution; for A/B comparisons)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +16,7 @@ const { values, positionals } = parseArgs({
     seed: { type: 'string', default: '1' },
     iterations: { type: 'string' },
     workers: { type: 'string', default: '2' },
+    independent: { type: 'boolean', default: false },
   },
 });
 const file = positionals[0];
@@ -31,6 +33,7 @@ const result = await pool.solve(text, {
   timeLimitS: Number(values['time-limit']),
   seed: Number(values.seed),
   iterations: values.iterations === undefined ? undefined : Number(values.iterations),
+  independent: values.independent,
 });
 await pool.close();
 const json = JSON.stringify(result.solution);

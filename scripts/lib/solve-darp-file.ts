@@ -8,6 +8,8 @@ export interface DarpRunOptions {
   timeLimitS: number;
   seed: number;
   iterations?: number;
+  /** run the searches without sharing their best solutions (for A/B comparisons) */
+  independent?: boolean;
 }
 
 export interface DarpRunResult {
@@ -67,7 +69,8 @@ export async function createDarpPool(workers: number): Promise<DarpPool> {
       // the limit is wall-clock from here; keep a margin for building and sending the result
       const deadline = performance.timeOrigin + t0 + Math.max(100, opts.timeLimitS * 1000 - 250);
       // with a fixed iteration budget the runs stay independent, so the result is reproducible
-      const board = pool.length > 1 && opts.iterations === undefined ? createBestBoard() : undefined;
+      const board =
+        pool.length > 1 && opts.iterations === undefined && !opts.independent ? createBestBoard() : undefined;
       const runs = await Promise.all(
         pool.map((w, k) =>
           runJob(w, { text, seed: opts.seed + k, deadline, iterations: opts.iterations, board }),
