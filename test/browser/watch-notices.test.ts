@@ -36,9 +36,10 @@ describe('お知らせ page', () => {
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     await navigateTv(page, 'notices');
-    const texts = await visibleTexts(page);
-    expect(texts.some((t) => t.includes('留守にします'))).toBe(true);
-    expect(texts.some((t) => t.includes('ご利用料金'))).toBe(true);
+    // The list is filled from the API after the page shows: wait for its entries.
+    const allText = async () => (await visibleTexts(page)).join('|');
+    await expect.poll(allText, { timeout: 20_000 }).toContain('留守にします');
+    await expect.poll(allText, { timeout: 20_000 }).toContain('ご利用料金');
     // The focused item's spoken label.
     const billing = 'ご利用料金を見ます';
     for (let i = 0; i < 5 && (await focusedLabel(page)) !== billing; i++) await press(page, 'ArrowDown');
