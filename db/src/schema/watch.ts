@@ -37,7 +37,8 @@ export const watchPresence = sqliteTable(
     slot: integer().notNull(),
     flags: integer().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.residentId, t.slot] })],
+  // By slot: the daily rhythm fold and the retention prune read and delete whole days.
+  (t) => [primaryKey({ columns: [t.residentId, t.slot] }), index('watch_presence_slot_idx').on(t.slot)],
 );
 
 /** The detector's compact state per resident (see server/src/watch/detector/types.ts). */
@@ -50,7 +51,7 @@ export const watchState = sqliteTable('watch_state', {
   checkAskedAt: integer(),
   checkAttempt: integer(),
   settledAt: integer(),
-  /** `{day0, since, masks}` folded from presence up to `rhythmSlot`. */
+  /** `{day0, since, masks}` folded from presence of whole Tokyo days up to `rhythmSlot`. */
   rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>(),
   rhythmSlot: integer(),
   /**

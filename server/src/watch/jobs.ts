@@ -1,6 +1,7 @@
 import type { JobDef } from '../jobs/scheduler';
 import { mailMissedReminders } from './notices';
 import { materializeReminders } from './reminders';
+import { learnRhythms } from './learn-rhythms';
 import { runWatchPass } from './run-watch-pass';
 import { sendDailyMail } from './send-daily-mail';
 
@@ -10,6 +11,8 @@ export const watchJobs: JobDef[] = [
     cron: '*/5 * * * *',
     run: ({ db, config, clock }) => runWatchPass(db, config, clock.now()),
   },
+  // Yesterday's presence is folded into the learned rhythms once, just after midnight.
+  { name: 'watch.learn-rhythms', cron: '5 0 * * *', run: ({ db, clock }) => learnRhythms(db, clock.now()) },
   {
     name: 'watch.reminders',
     cron: '* * * * *',

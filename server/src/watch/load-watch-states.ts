@@ -1,24 +1,18 @@
 import type { Db, Sqlite } from '../../../db/src';
 import {
-  DEFAULT_SETTINGS,
   DEFAULT_TUNING,
   type RhythmState,
   type WatchCondition,
   type WatchSettings,
   type WatchState,
 } from './detector/types';
-import { emptyRhythm, markSignOfLife } from './detector/rhythm';
-import { SLOT_MS } from './record-life-sign';
+import { emptyRhythm } from './detector/rhythm';
 
 export interface LoadedResident {
   residentId: number;
   settings: WatchSettings;
   state: WatchState;
   alertId: number | null;
-  /** The presence slot folded into the rhythm so far. */
-  rhythmSlot: number;
-  /** Whether a new hour was learned, i.e. whether the row needs writing. */
-  rhythmChanged: boolean;
   /** As stored, to write it only when it changes (and only if no activity came in meanwhile). */
   nextCheckAt: number | null;
   lastSignAt: number | null;
@@ -28,31 +22,34 @@ export interface LoadedResident {
 /**
  * Everything the detection pass needs, in a handful of bulk queries (not one query per
  * resident): settings, compact state and reach (contacts, support worker) in one query, away
- * periods, open alerts, and new presence slots folded into the learned rhythm. Residents whose
+ * periods and open alerts. Residents whose
  * `next_check_at` lies ahead are left out: nothing new arrived and no deadline has passed.
  */
 export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): LoadedResident[] {
   const ms = now.getTime();
   // Raw prepared statements: at 100,000 residents the ORM's row mapping would dominate the pass.
   const sqlite = (db as Db & { $client: Sqlite }).$client;
-  const only = residentIds ? new Set(residentIds) : null;
-  const rows = sqlite
-    .prepare<[number], SettingsRow>(
-      `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
+  // Raw rows (arrays): better-sqlite3 builds an object per row property by property, which cost
+  // more than the query itself at 100,000 rows. Contact counts come from one grouped query.
+  const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.rhythm, t.rhythm_slot, t.next_check_at, h.hamlet_id,
-              (SELECT count(*) FROM family_contacts f
-                WHERE f.resident_id = s.resident_id AND f.opt_in_at IS NOT NULL) AS contact_count
+              t.rhythm, t.next_check_at, h.hamlet_id
        FROM watch_settings s
        JOIN watch_state t ON t.resident_id = s.resident_id
        JOIN residents r ON r.id = s.resident_id
        JOIN households h ON h.id = r.household_id
-       WHERE s.enabled = 1 AND (t.next_check_at IS NULL OR t.next_check_at <= ?)`,
-    )
-    // Residents named explicitly are always checked.
-    .all(only ? Number.MAX_SAFE_INTEGER : ms)
-    .filter((r) => !only || only.has(r.resident_id));
+       WHERE s.enabled = 1 AND `;
+  const rows = residentIds
+    ? // Residents named explicitly are always checked.
+      sqlite
+        .prepare<[string], SettingsRow>(`${select} s.resident_id IN (SELECT value FROM json_each(?))`)
+        .raw(true)
+        .all(JSON.stringify(residentIds))
+    : sqlite
+        .prepare<[number], SettingsRow>(`${select} (t.next_check_at IS NULL OR t.next_check_at <= ?)`)
+        .raw(true)
+        .all(ms);
   if (rows.length === 0) return [];
   const served = new Set(
     sqlite
@@ -73,20 +70,6 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       'SELECT id, resident_id, condition, opened_at, step, step_at, acknowledged_at FROM watch_alerts WHERE closed_at IS NULL',
     )
     .all();
-  // Presence is folded from the last pass's watermark: folding is idempotent, so a pass that
-  // crashed before saving it only folds the same slots again.
-  const mark = sqlite
-    .prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'watch.rhythm_slot'")
-    .get();
-  let fromSlot = mark ? Number(JSON.parse(mark.value)) : Infinity;
-  if (!Number.isFinite(fromSlot)) {
-    for (const r of rows) fromSlot = Math.min(fromSlot, Math.floor(r.consent_at / SLOT_MS) - 1);
-  }
-  const presence = sqlite
-    .prepare<[number, number], { resident_id: number; slot: number }>(
-      'SELECT resident_id, slot FROM watch_presence WHERE slot > ? AND slot <= ?',
-    )
-    .all(fromSlot, Math.floor(ms / SLOT_MS));
   const group = <T extends { resident_id: number }>(list: T[]) => {
     const m = new Map<number, T[]>();
     for (const x of list) {
@@ -98,54 +81,60 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   };
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
-  const presenceBy = group(presence);
+  const contacts = new Map(
+    sqlite
+      .prepare<[], [number, number]>(
+        'SELECT resident_id, count(*) FROM family_contacts WHERE opt_in_at IS NOT NULL GROUP BY resident_id',
+      )
+      .raw(true)
+      .all(),
+  );
 
-  return rows.map((s) => {
-    const p = { contactCount: s.contact_count, hasSupportWorker: served.has(s.hamlet_id) };
+  return rows.map((row) => {
+    const [
+      residentId,
+      enabled,
+      consentAt,
+      thresholdMinutes,
+      noKeyMinutes,
+      quietStartMinute,
+      quietEndMinute,
+      supportWorkerFirst,
+      escalateAfterMinutes,
+      lastSignAt,
+      lastHeartbeatAt,
+      checkAskedAt,
+      checkAttempt,
+      settledAt,
+      rawRhythm,
+      nextCheckAt,
+      hamletId,
+    ] = row;
     const settings: WatchSettings = {
-      ...DEFAULT_SETTINGS,
-      enabled: s.enabled === 1,
-      enabledAt: s.consent_at,
-      thresholdMinutes: s.threshold_minutes,
-      noKeyMinutes: s.no_key_minutes,
-      quietStartMinute: s.quiet_start_minute,
-      quietEndMinute: s.quiet_end_minute,
-      supportWorkerFirst: s.support_worker_first === 1,
-      escalateAfterMinutes: s.escalate_after_minutes,
-      contactCount: p.contactCount,
-      hasSupportWorker: p.hasSupportWorker,
+      enabled: enabled === 1,
+      enabledAt: consentAt,
+      thresholdMinutes,
+      noKeyMinutes,
+      quietStartMinute,
+      quietEndMinute,
+      supportWorkerFirst: supportWorkerFirst === 1,
+      escalateAfterMinutes,
+      contactCount: contacts.get(residentId) ?? 0,
+      hasSupportWorker: served.has(hamletId),
     };
-    // Parsed only when new presence is folded in or the detector reads it (a quiet house past
-    // the rhythm window): parsing every resident's 56 masks was most of a pass.
-    let rhythm: RhythmState | undefined =
-      s.rhythm === null ? emptyRhythm(settings.enabledAt, DEFAULT_TUNING.rhythmDays) : undefined;
-    const raw = s.rhythm;
-    const getRhythm = () => (rhythm ??= JSON.parse(raw!) as RhythmState);
-    let rhythmChanged = s.rhythm === null;
-    for (const row of presenceBy.get(s.resident_id) ?? []) {
-      if (markSignOfLife(getRhythm(), row.slot * SLOT_MS)) rhythmChanged = true;
-    }
-    // The current slot may still gain flags: the next pass folds it again.
-    const rhythmSlot = Math.floor(ms / SLOT_MS) - 1;
-    const a = alertBy.get(s.resident_id);
-    const state: WatchState = {
-      lastSignAt: s.last_sign_at,
-      lastHeartbeatAt: s.last_heartbeat_at,
-      check: s.check_asked_at !== null ? { askedAt: s.check_asked_at, attempt: s.check_attempt ?? 1 } : null,
-      away: (awayBy.get(s.resident_id) ?? []).map((x) => {
+    const a = alertBy.get(residentId);
+    const state = new StoredState(rawRhythm, consentAt, {
+      lastSignAt,
+      lastHeartbeatAt,
+      check: checkAskedAt !== null ? { askedAt: checkAskedAt, attempt: checkAttempt ?? 1 } : null,
+      away: (awayBy.get(residentId) ?? []).map((x) => {
         let until = x.until_at;
         // Back early: activity on the TV an hour after "留守にします" ends the absence there.
-        if (x.source === 'tv' && s.last_sign_at !== null && s.last_sign_at > x.from_at + 3_600_000) {
-          until = Math.min(until, s.last_sign_at);
+        if (x.source === 'tv' && lastSignAt !== null && lastSignAt > x.from_at + 3_600_000) {
+          until = Math.min(until, lastSignAt);
         }
         return { from: x.from_at, until };
       }),
-      get rhythm() {
-        return getRhythm();
-      },
-      set rhythm(v: RhythmState) {
-        rhythm = v;
-      },
       alert: a
         ? {
             condition: a.condition,
@@ -155,43 +144,66 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
             acknowledged: a.acknowledged_at !== null,
           }
         : null,
-      settledAt: s.settled_at,
-    };
-    return {
-      residentId: s.resident_id,
-      settings,
-      state,
-      alertId: a?.id ?? null,
-      rhythmSlot,
-      rhythmChanged,
-      nextCheckAt: s.next_check_at,
-      lastSignAt: s.last_sign_at,
-      lastHeartbeatAt: s.last_heartbeat_at,
-    };
+      settledAt,
+    });
+    return { residentId, settings, state, alertId: a?.id ?? null, nextCheckAt, lastSignAt, lastHeartbeatAt };
   });
 }
 
-interface SettingsRow {
-  resident_id: number;
-  enabled: number;
-  consent_at: number;
-  threshold_minutes: number;
-  no_key_minutes: number;
-  quiet_start_minute: number;
-  quiet_end_minute: number;
-  support_worker_first: number;
-  escalate_after_minutes: number;
-  last_sign_at: number | null;
-  last_heartbeat_at: number | null;
-  check_asked_at: number | null;
-  check_attempt: number | null;
-  settled_at: number | null;
-  rhythm: string | null;
-  rhythm_slot: number | null;
-  next_check_at: number | null;
-  hamlet_id: number;
-  contact_count: number;
+/**
+ * A resident's state as loaded. The rhythm (56 day masks, learned once a day by learnRhythms) is
+ * parsed only if the detector reads it, i.e. for a quiet house; a class keeps the lazy getter on
+ * the prototype instead of a closure pair per resident.
+ */
+class StoredState implements WatchState {
+  lastSignAt!: number | null;
+  lastHeartbeatAt!: number | null;
+  check!: WatchState['check'];
+  away!: WatchState['away'];
+  alert!: WatchState['alert'];
+  settledAt!: number | null;
+  #raw: string | null;
+  #consentAt: number;
+  #rhythm: RhythmState | undefined;
+
+  constructor(raw: string | null, consentAt: number, fields: Omit<WatchState, 'rhythm'>) {
+    Object.assign(this, fields);
+    this.#raw = raw;
+    this.#consentAt = consentAt;
+  }
+
+  get rhythm(): RhythmState {
+    return (this.#rhythm ??=
+      this.#raw === null
+        ? emptyRhythm(this.#consentAt, DEFAULT_TUNING.rhythmDays)
+        : (JSON.parse(this.#raw) as RhythmState));
+  }
+
+  set rhythm(v: RhythmState) {
+    this.#rhythm = v;
+  }
 }
+
+/** One raw row of the main query, in its column order. */
+type SettingsRow = [
+  residentId: number,
+  enabled: number,
+  consentAt: number,
+  thresholdMinutes: number,
+  noKeyMinutes: number,
+  quietStartMinute: number,
+  quietEndMinute: number,
+  supportWorkerFirst: number,
+  escalateAfterMinutes: number,
+  lastSignAt: number | null,
+  lastHeartbeatAt: number | null,
+  checkAskedAt: number | null,
+  checkAttempt: number | null,
+  settledAt: number | null,
+  rhythm: string | null,
+  nextCheckAt: number | null,
+  hamletId: number,
+];
 
 interface AwayRow {
   resident_id: number;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type TestContext } from '../../../test/helpers/context';
 import { mailOutbox, watchAlerts } from '../../../db/src/schema';
 import { recordTvActivity } from './record-activity';
+import { learnRhythms } from './learn-rhythms';
 import { runWatchPass } from './run-watch-pass';
 import { enroll, watchTestContext } from './testing';
 
@@ -11,7 +12,7 @@ afterEach(() => ctx?.close());
 const DAY = 86_400_000;
 
 describe('runWatchPass', () => {
-  it('learns the rhythm from stored presence and raises an early, explained concern to the support worker', () => {
+  it('learns the rhythm from stored presence and raises an early, explained concern to the support worker', async () => {
     // Monday 2 November 2026, 00:00 in Tokyo.
     const t0 = Date.parse('2026-11-01T15:00:00Z');
     ctx = watchTestContext({ now: new Date(t0) });
@@ -20,8 +21,9 @@ describe('runWatchPass', () => {
       for (const hour of [7, 12, 19]) {
         recordTvActivity(ctx.sqlite, 1, 'keys', new Date(t0 + d * DAY + hour * 3_600_000));
       }
-      // One pass a day is enough to fold the day's slots into the rhythm.
       runWatchPass(ctx.db, ctx.deps.config, new Date(t0 + d * DAY + 20 * 3_600_000));
+      // The daily job just after midnight folds the day that ended into the rhythm.
+      await learnRhythms(ctx.db, new Date(t0 + (d + 1) * DAY + 5 * 60_000));
     }
     expect(ctx.db.select().from(watchAlerts).all()).toEqual([]);
     // Day 40: keys at 19:00 the evening before, then nothing. 7:00 is never missed.

@@ -50,11 +50,6 @@ export function runWatchPass(
   const ms = now.getTime();
   const sqlite = (db as Db & { $client: Sqlite }).$client;
   // next_check_at is compare-and-set: activity recorded since the load cleared it and must win.
-  const saveRhythm = sqlite.prepare<[string, number, number | null, number | null, number | null, number]>(
-    `UPDATE watch_state SET rhythm = ?, rhythm_slot = ?,
-       next_check_at = CASE WHEN last_sign_at IS ? AND last_heartbeat_at IS ? THEN ? ELSE next_check_at END
-     WHERE resident_id = ?`,
-  );
   const saveNextCheck = sqlite.prepare<[number | null, number, number | null, number | null]>(
     `UPDATE watch_state SET next_check_at = ?
      WHERE resident_id = ? AND last_sign_at IS ? AND last_heartbeat_at IS ?`,
@@ -69,22 +64,9 @@ export function runWatchPass(
         // rewritten at each pass.
         const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
         const due = next > ms ? next : null;
-        if (r.rhythmChanged) {
-          const rhythm = JSON.stringify(r.state.rhythm);
-          saveRhythm.run(rhythm, r.rhythmSlot, r.lastSignAt, r.lastHeartbeatAt, due, r.residentId);
-        } else if (due !== r.nextCheckAt) {
-          saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
-        }
+        if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
       }
     });
-  }
-  if (!residentIds && loaded.length > 0) {
-    sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES ('watch.rhythm_slot', ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(JSON.stringify(loaded[0]!.rhythmSlot), ms);
   }
   return result;
 }

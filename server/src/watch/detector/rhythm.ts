@@ -90,7 +90,11 @@ export function findBrokenRhythm(
     // about the resident's rhythm at home.
     if (db >= localDayIndex(now) || touchesAway(away, da, db)) continue;
     days++;
-    if ((ma & maskA) === 0 && (mb & maskB) === 0) silent++;
+    if ((ma & maskA) === 0 && (mb & maskB) === 0) {
+      silent++;
+      // Too irregular here already: the answer is no, however many days remain.
+      if (silent > rule.maxSilentDays) return null;
+    }
   }
   if (days < rule.minDays || silent > rule.maxSilentDays) return null;
   const usual = usualHourIn(rhythm, away, a, b, localDayIndex(now));

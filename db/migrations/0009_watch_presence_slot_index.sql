@@ -1,0 +1,1 @@
+CREATE INDEX `watch_presence_slot_idx` ON `watch_presence` (`slot`);

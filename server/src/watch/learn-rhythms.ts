@@ -1,0 +1,109 @@
+import type { Db, Sqlite } from '../../../db/src';
+import { emptyRhythm, markSignOfLife } from './detector/rhythm';
+import { localDayIndex } from './detector/local-time';
+import { DEFAULT_TUNING, type RhythmState } from './detector/types';
+import { SLOT_MS } from './record-life-sign';
+
+/** Presence older than this is deleted: the rhythm keeps what it needs, the console shows a week. */
+export const PRESENCE_RETENTION_DAYS = 28;
+const WATERMARK_KEY = 'watch.rhythm_slot';
+const BATCH = 500;
+const DAY_MS = 86_400_000;
+const OFFSET_MS = 9 * 3_600_000;
+
+export interface LearnResult {
+  residents: number;
+  fromSlot: number;
+  toSlot: number;
+  pruned: number;
+}
+
+/** The last 15-minute slot of the Tokyo day before the one containing `now`. */
+export function lastSlotBeforeToday(now: number): number {
+  const todayStart = localDayIndex(now) * DAY_MS - OFFSET_MS;
+  return todayStart / SLOT_MS - 1;
+}
+
+/**
+ * Folds the presence of whole Tokyo days into each resident's learned rhythm, once a day.
+ * The detector compares only earlier days with today (today's hours are never history), so
+ * nothing is lost by folding a day after it ends, and the detection pass never parses or writes
+ * a rhythm. Folding is idempotent (bits are OR-ed in), so a fold that crashed is simply repeated
+ * from the stored watermark. Works in batches and yields between them, so heartbeats keep being
+ * served while 100,000 rhythms are updated. Presence past the retention period is pruned.
+ */
+export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
+  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const ms = now.getTime();
+  const toSlot = lastSlotBeforeToday(ms);
+  const mark = sqlite
+    .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+    .get(WATERMARK_KEY);
+  let fromSlot = mark ? Number(JSON.parse(mark.value)) : NaN;
+  if (!Number.isFinite(fromSlot)) {
+    const first = sqlite
+      .prepare<[], { consent: number | null }>('SELECT min(consent_at) AS consent FROM watch_settings')
+      .get();
+    fromSlot = Math.floor((first?.consent ?? ms) / SLOT_MS) - 1;
+  }
+  let residents = 0;
+  if (fromSlot < toSlot) {
+    const ids = sqlite
+      .prepare<[number, number], { resident_id: number }>(
+        `SELECT DISTINCT p.resident_id FROM watch_presence p
+         JOIN watch_state t ON t.resident_id = p.resident_id
+         WHERE p.slot > ? AND p.slot <= ? ORDER BY p.resident_id`,
+      )
+      .all(fromSlot, toSlot)
+      .map((r) => r.resident_id);
+    const slotsOf = sqlite.prepare<[number, number, number], { slot: number }>(
+      'SELECT slot FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ?',
+    );
+    const read = sqlite.prepare<[number], { rhythm: string | null; consent_at: number | null }>(
+      `SELECT t.rhythm, s.consent_at FROM watch_state t
+       LEFT JOIN watch_settings s ON s.resident_id = t.resident_id WHERE t.resident_id = ?`,
+    );
+    const save = sqlite.prepare<[string, number, number]>(
+      'UPDATE watch_state SET rhythm = ?, rhythm_slot = ? WHERE resident_id = ?',
+    );
+    const foldBatch = sqlite.transaction((batch: number[]) => {
+      for (const id of batch) {
+        const row = read.get(id);
+        if (!row) continue;
+        const rhythm: RhythmState =
+          row.rhythm !== null
+            ? (JSON.parse(row.rhythm) as RhythmState)
+            : emptyRhythm(row.consent_at ?? ms, DEFAULT_TUNING.rhythmDays);
+        let changed = row.rhythm === null;
+        for (const { slot } of slotsOf.all(id, fromSlot, toSlot)) {
+          if (markSignOfLife(rhythm, slot * SLOT_MS)) changed = true;
+        }
+        if (changed) save.run(JSON.stringify(rhythm), toSlot, id);
+      }
+    });
+    for (let i = 0; i < ids.length; i += BATCH) {
+      foldBatch(ids.slice(i, i + BATCH));
+      residents += Math.min(BATCH, ids.length - i);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(WATERMARK_KEY, JSON.stringify(toSlot), ms);
+  }
+  const keepFrom = Math.floor((ms - PRESENCE_RETENTION_DAYS * DAY_MS) / SLOT_MS);
+  // In chunks: a day of 100,000 residents is millions of rows, and heartbeats wait for the lock.
+  const prune = sqlite.prepare<[number]>(
+    'DELETE FROM watch_presence WHERE rowid IN (SELECT rowid FROM watch_presence WHERE slot < ? LIMIT 20000)',
+  );
+  let pruned = 0;
+  for (;;) {
+    const n = prune.run(keepFrom).changes;
+    pruned += n;
+    if (n === 0) break;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return { residents, fromSlot, toSlot: Math.max(fromSlot, toSlot), pruned };
+}
