@@ -30,7 +30,13 @@ import { recordTvActivity } from '../server/src/watch/record-activity';
 import { learnRhythms } from '../server/src/watch/learn-rhythms';
 import { runWatchPass } from '../server/src/watch/run-watch-pass';
 import { decideWatchStep } from '../server/src/watch/detector/decide-watch-step';
-import { DEFAULT_SETTINGS, type WatchSettings, type WatchState } from '../server/src/watch/detector/types';
+import { emptyRhythm, markSignOfLife } from '../server/src/watch/detector/rhythm';
+import {
+  DEFAULT_SETTINGS,
+  DEFAULT_TUNING,
+  type WatchSettings,
+  type WatchState,
+} from '../server/src/watch/detector/types';
 import { newWatchState, recordHeartbeat, recordLifeSignIn } from '../server/src/watch/detector/watch-state';
 
 const { values } = parseArgs({
@@ -184,6 +190,22 @@ async function dbPass(n: number) {
     'INSERT INTO watch_settings (resident_id, consent_at, consent_staff_id, updated_at) VALUES (?, ?, ?, ?)',
   );
   const insertState = sqlite.prepare('INSERT INTO watch_state (resident_id, last_sign_at) VALUES (?, ?)');
+  const insertRhythm = sqlite.prepare(
+    'INSERT INTO watch_rhythm (resident_id, rhythm, learned_through_slot) VALUES (?, ?, ?)',
+  );
+  // 56 learned days, as after two months of watching, consistent with each resident's current
+  // silence (so the pass finds the usual few concerns, not a broken rhythm for everyone): active
+  // most days in the six hours up to the hour of their last sign, silent after it.
+  const history = (i: number) => {
+    const rhythm = emptyRhythm(now - 60 * 86_400_000, DEFAULT_TUNING.rhythmDays);
+    const last = now - (i % 20) * 3_600_000;
+    for (let d = 56; d >= 1; d--) {
+      for (let h = 0; h < 6; h++) {
+        if ((i + d + h) % 7 !== 0) markSignOfLife(rhythm, last - d * 86_400_000 - h * 3_600_000);
+      }
+    }
+    return JSON.stringify(rhythm);
+  };
   const insertPresence = sqlite.prepare(
     'INSERT INTO watch_presence (resident_id, slot, flags) VALUES (?, ?, 3)',
   );
@@ -193,6 +215,7 @@ async function dbPass(n: number) {
       const r = Number(insertResident.run(h, now).lastInsertRowid);
       insertSettings.run(r, now - 30 * 86_400_000, staff, now);
       insertState.run(r, now - (i % 20) * 3_600_000);
+      insertRhythm.run(r, history(i), Math.floor(now / 900_000));
       for (let k = 0; k < 4; k++) insertPresence.run(r, Math.floor((now - k * 3 * 3_600_000) / 900_000));
     }
   })();

@@ -51,14 +51,24 @@ export const watchState = sqliteTable('watch_state', {
   checkAskedAt: integer(),
   checkAttempt: integer(),
   settledAt: integer(),
-  /** `{day0, since, masks}` folded from presence of whole Tokyo days up to `rhythmSlot`. */
-  rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>(),
-  rhythmSlot: integer(),
   /**
    * Epoch ms before which the detector cannot decide anything new for this resident unless new
    * input arrives; every write of activity, away or settings sets it back to NULL (check now).
    */
   nextCheckAt: integer(),
+});
+
+/**
+ * The learned daily rhythm, `{day0, since, masks}` (one 24-bit hour mask per Tokyo day), folded
+ * once a day from the presence of whole days up to `learnedThroughSlot`. Kept out of watch_state
+ * so that the row every heartbeat rewrites stays small.
+ */
+export const watchRhythm = sqliteTable('watch_rhythm', {
+  residentId: integer()
+    .primaryKey()
+    .references(() => residents.id),
+  rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>().notNull(),
+  learnedThroughSlot: integer().notNull(),
 });
 
 export const watchAway = sqliteTable(

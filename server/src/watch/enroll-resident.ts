@@ -4,8 +4,6 @@ import { residents, watchSettings, watchState } from '../../../db/src/schema';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../lib/audit';
 import { notFound } from '../lib/errors';
-import { DEFAULT_TUNING } from './detector/types';
-import { emptyRhythm } from './detector/rhythm';
 
 export const EnrollInput = z.object({
   residentId: z.number().int().positive(),
@@ -62,7 +60,8 @@ export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, 
     })
     .run();
   db.insert(watchState)
-    .values({ residentId, rhythm: emptyRhythm(now.getTime(), DEFAULT_TUNING.rhythmDays), rhythmSlot: null })
+    // No rhythm row yet: the detector starts from an empty rhythm at consent (learnRhythms).
+    .values({ residentId })
     // New settings (a lower threshold, say) may change the decision at once.
     .onConflictDoUpdate({ target: watchState.residentId, set: { nextCheckAt: null } })
     .run();

@@ -60,11 +60,14 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
       'SELECT slot FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ?',
     );
     const read = sqlite.prepare<[number], { rhythm: string | null; consent_at: number | null }>(
-      `SELECT t.rhythm, s.consent_at FROM watch_state t
+      `SELECT w.rhythm, s.consent_at FROM watch_state t
+       LEFT JOIN watch_rhythm w ON w.resident_id = t.resident_id
        LEFT JOIN watch_settings s ON s.resident_id = t.resident_id WHERE t.resident_id = ?`,
     );
-    const save = sqlite.prepare<[string, number, number]>(
-      'UPDATE watch_state SET rhythm = ?, rhythm_slot = ? WHERE resident_id = ?',
+    const save = sqlite.prepare<[number, string, number]>(
+      `INSERT INTO watch_rhythm (resident_id, rhythm, learned_through_slot) VALUES (?, ?, ?)
+       ON CONFLICT (resident_id) DO UPDATE SET rhythm = excluded.rhythm,
+         learned_through_slot = excluded.learned_through_slot`,
     );
     const foldBatch = sqlite.transaction((batch: number[]) => {
       for (const id of batch) {
@@ -78,7 +81,7 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
         for (const { slot } of slotsOf.all(id, fromSlot, toSlot)) {
           if (markSignOfLife(rhythm, slot * SLOT_MS)) changed = true;
         }
-        if (changed) save.run(JSON.stringify(rhythm), toSlot, id);
+        if (changed) save.run(id, JSON.stringify(rhythm), toSlot);
       }
     });
     for (let i = 0; i < ids.length; i += BATCH) {

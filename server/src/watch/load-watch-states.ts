@@ -34,7 +34,7 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.rhythm, t.next_check_at, h.hamlet_id
+              t.next_check_at, h.hamlet_id
        FROM watch_settings s
        JOIN watch_state t ON t.resident_id = s.resident_id
        JOIN residents r ON r.id = s.resident_id
@@ -81,6 +81,10 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   };
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
+  const rhythmOf = sqlite
+    .prepare<[number], string>('SELECT rhythm FROM watch_rhythm WHERE resident_id = ?')
+    .pluck();
+  const readRhythm = (id: number) => rhythmOf.get(id);
   const contacts = new Map(
     sqlite
       .prepare<[], [number, number]>(
@@ -106,7 +110,6 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       checkAskedAt,
       checkAttempt,
       settledAt,
-      rawRhythm,
       nextCheckAt,
       hamletId,
     ] = row;
@@ -123,11 +126,11 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       hasSupportWorker: served.has(hamletId),
     };
     const a = alertBy.get(residentId);
-    const state = new StoredState(rawRhythm, consentAt, {
+    const state = new StoredState(readRhythm, residentId, consentAt, {
       lastSignAt,
       lastHeartbeatAt,
       check: checkAskedAt !== null ? { askedAt: checkAskedAt, attempt: checkAttempt ?? 1 } : null,
-      away: (awayBy.get(residentId) ?? []).map((x) => {
+      away: (awayBy.get(residentId) ?? NO_AWAY).map((x) => {
         let until = x.until_at;
         // Back early: activity on the TV an hour after "留守にします" ends the absence there.
         if (x.source === 'tv' && lastSignAt !== null && lastSignAt > x.from_at + 3_600_000) {
@@ -150,33 +153,51 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   });
 }
 
+const NO_AWAY: AwayRow[] = [];
+
 /**
  * A resident's state as loaded. The rhythm (56 day masks, learned once a day by learnRhythms) is
  * parsed only if the detector reads it, i.e. for a quiet house; a class keeps the lazy getter on
  * the prototype instead of a closure pair per resident.
  */
 class StoredState implements WatchState {
-  lastSignAt!: number | null;
-  lastHeartbeatAt!: number | null;
-  check!: WatchState['check'];
-  away!: WatchState['away'];
-  alert!: WatchState['alert'];
-  settledAt!: number | null;
-  #raw: string | null;
+  lastSignAt: number | null;
+  lastHeartbeatAt: number | null;
+  check: WatchState['check'];
+  away: WatchState['away'];
+  alert: WatchState['alert'];
+  settledAt: number | null;
+  #read: (residentId: number) => string | undefined;
+  #residentId: number;
   #consentAt: number;
   #rhythm: RhythmState | undefined;
 
-  constructor(raw: string | null, consentAt: number, fields: Omit<WatchState, 'rhythm'>) {
-    Object.assign(this, fields);
-    this.#raw = raw;
+  constructor(
+    read: (residentId: number) => string | undefined,
+    residentId: number,
+    consentAt: number,
+    fields: Omit<WatchState, 'rhythm'>,
+  ) {
+    // Field by field, not Object.assign: this runs 100,000 times in a pass.
+    this.lastSignAt = fields.lastSignAt;
+    this.lastHeartbeatAt = fields.lastHeartbeatAt;
+    this.check = fields.check;
+    this.away = fields.away;
+    this.alert = fields.alert;
+    this.settledAt = fields.settledAt;
+    this.#read = read;
+    this.#residentId = residentId;
     this.#consentAt = consentAt;
   }
 
   get rhythm(): RhythmState {
-    return (this.#rhythm ??=
-      this.#raw === null
+    if (this.#rhythm) return this.#rhythm;
+    const raw = this.#read(this.#residentId);
+    this.#rhythm =
+      raw === undefined
         ? emptyRhythm(this.#consentAt, DEFAULT_TUNING.rhythmDays)
-        : (JSON.parse(this.#raw) as RhythmState));
+        : (JSON.parse(raw) as RhythmState);
+    return this.#rhythm;
   }
 
   set rhythm(v: RhythmState) {
@@ -200,7 +221,6 @@ type SettingsRow = [
   checkAskedAt: number | null,
   checkAttempt: number | null,
   settledAt: number | null,
-  rhythm: string | null,
   nextCheckAt: number | null,
   hamletId: number,
 ];

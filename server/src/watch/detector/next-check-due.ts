@@ -1,6 +1,6 @@
 import { silenceAnchor } from './decide-watch-step';
 import { HOUR_MS, MINUTE_MS } from './local-time';
-import { findBrokenRhythm } from './rhythm';
+import { isRhythmBroken } from './rhythm';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchSettings, type WatchState } from './types';
 
 /**
@@ -48,7 +48,7 @@ export function nextCheckDue(
     h < due && h <= rhythmUntil;
     h += HOUR_MS
   ) {
-    if (findBrokenRhythm(state.rhythm, state.away, quietSince, h, rule)) {
+    if (isRhythmBroken(state.rhythm, state.away, quietSince, h, rule)) {
       due = h;
       break;
     }

@@ -58,18 +58,25 @@ function bitsBetween(from: number, to: number): number {
   return ((1 << to) - 1) & ~((1 << from) - 1);
 }
 
+interface SilentWindow {
+  a: number;
+  b: number;
+  days: number;
+  silent: number;
+}
+
 /**
  * Has the resident been silent, since `anchor`, through a stretch of hours in which they were
  * (almost) never silent on the history days? Compares whole hours after the last sign of life,
  * minus a margin at the end, with the same clock hours of each earlier day.
  */
-export function findBrokenRhythm(
+function testWindow(
   rhythm: RhythmState,
   away: readonly AwayPeriod[],
   anchor: number,
   now: number,
   rule: RhythmRule,
-): BrokenRhythm | null {
+): SilentWindow | null {
   const a = localHourIndex(anchor) + 1;
   const b = localHourIndex(now) - rule.marginHours;
   if (b - a < rule.minWindowHours || b - a > 24) return null;
@@ -77,6 +84,7 @@ export function findBrokenRhythm(
   const dayB = Math.floor((b - 1) / 24);
   const maskA = dayA === dayB ? bitsBetween(a - dayA * 24, b - dayB * 24) : bitsBetween(a - dayA * 24, 24);
   const maskB = dayA === dayB ? 0 : bitsBetween(0, b - dayB * 24);
+  const today = localDayIndex(now);
   let days = 0;
   let silent = 0;
   const tracked = rhythm.day0 + rhythm.masks.length;
@@ -88,7 +96,7 @@ export function findBrokenRhythm(
     const mb = rhythm.masks[db - rhythm.day0]!;
     // Today's own hours never count as history; days touched by an away period say nothing
     // about the resident's rhythm at home.
-    if (db >= localDayIndex(now) || touchesAway(away, da, db)) continue;
+    if (db >= today || touchesAway(away, da, db)) continue;
     days++;
     if ((ma & maskA) === 0 && (mb & maskB) === 0) {
       silent++;
@@ -96,9 +104,33 @@ export function findBrokenRhythm(
       if (silent > rule.maxSilentDays) return null;
     }
   }
-  if (days < rule.minDays || silent > rule.maxSilentDays) return null;
-  const usual = usualHourIn(rhythm, away, a, b, localDayIndex(now));
-  return { fromHour: a % 24, toHour: b % 24, days, silentDays: silent, ...usual };
+  if (days < rule.minDays) return null;
+  return { a, b, days, silent };
+}
+
+/** The rhythm test alone, without the explanation (used to plan when to look again). */
+export function isRhythmBroken(
+  rhythm: RhythmState,
+  away: readonly AwayPeriod[],
+  anchor: number,
+  now: number,
+  rule: RhythmRule,
+): boolean {
+  return testWindow(rhythm, away, anchor, now, rule) !== null;
+}
+
+/** The rhythm test, with what the alert says: the window, and the usual hour that was missed. */
+export function findBrokenRhythm(
+  rhythm: RhythmState,
+  away: readonly AwayPeriod[],
+  anchor: number,
+  now: number,
+  rule: RhythmRule,
+): BrokenRhythm | null {
+  const w = testWindow(rhythm, away, anchor, now, rule);
+  if (!w) return null;
+  const usual = usualHourIn(rhythm, away, w.a, w.b, localDayIndex(now));
+  return { fromHour: w.a % 24, toHour: w.b % 24, days: w.days, silentDays: w.silent, ...usual };
 }
 
 /** Only computed once a concern is raised: which hour of the window is the habit that was missed. */
