@@ -3,19 +3,10 @@ import { z } from 'zod';
 import type { Db } from '../../../db/src';
 import { droneFlightParcels, droneFlights } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
-import { setOrderStatus } from '../shop/set-order-status';
-import { getDroneSettings, planSettingsOf } from './drone-settings';
-import {
-  activeParcels,
-  insertPlannedFlights,
-  orderStatusOf,
-  recordFlightEvent,
-  secondOf,
-} from './flight-rows';
-import { loadPlanDrones, loadPlanSites } from './load-plan-inputs';
+import { getDroneSettings } from './drone-settings';
+import { activeParcels, orderStatusOf, recordFlightEvent } from './flight-rows';
 import { loadFlight, requireFlightStatus } from './load-flight';
-import { describeCarReason } from './plan/car-reason-text';
-import { replanAfterAbort } from './plan/replan-after-abort';
+import { replanOntoFlights } from './replan-onto-flights';
 import { writeFlightRecord } from './write-flight-record';
 
 export const AbortInput = z.object({
@@ -76,99 +67,26 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
       )
       .run();
     const live = parcels.filter((p) => orderStatusOf(tx, p.orderId) !== 'cancelled');
-    const dayFlights = tx
-      .select()
-      .from(droneFlights)
-      .where(eq(droneFlights.deliveryDate, flight.deliveryDate))
-      .all();
-    const drones = loadPlanDrones(tx);
-    const result = replanAfterAbort({
-      aborted: { id: flight.id, droneId: flight.droneId, siteId: flight.hamletId },
-      parcels: live.map((p) => ({ id: p.orderId, siteId: flight.hamletId, weightG: p.weightG })),
-      flights: dayFlights
-        .filter((f) => f.id !== flight.id)
-        .map((f) => ({
-          id: f.id,
-          droneId: f.droneId,
-          siteId: f.hamletId,
-          status: f.status,
-          loadG: f.loadG,
-          departSec: secondOf(f.deliveryDate, f.plannedDepartAt),
-          returnSec: secondOf(f.deliveryDate, f.plannedReturnAt),
-        })),
-      sites: loadPlanSites(tx),
-      drones,
-      settings: planSettingsOf(settings),
-      nowSec: secondOf(flight.deliveryDate, now),
-      groundedDroneIds: input.groundDrone ? [flight.droneId] : [],
-    });
-
-    const weightOf = new Map(live.map((p) => [p.orderId, p.weightG]));
-    // Goods that came back to the port wait there again (配送中 → 準備中) for their next flight.
-    const backToPort = (orderId: number, note: string) => {
-      const status = orderStatusOf(tx, orderId);
-      setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, {
-        deliveryMode: 'drone',
-        note,
-      });
-    };
-    for (const m of result.moved) {
-      const target = dayFlights.find((f) => f.id === m.flightId)!;
-      tx.insert(droneFlightParcels)
-        .values(
-          m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })),
-        )
-        .run();
-      const added = m.parcelIds.reduce((s, id) => s + weightOf.get(id)!, 0);
-      tx.update(droneFlights)
-        .set({ loadG: target.loadG + added })
-        .where(eq(droneFlights.id, m.flightId))
-        .run();
-      recordFlightEvent(
-        tx,
-        m.flightId,
-        'replanned',
-        actor,
-        now,
-        `便${flight.seq}から${m.parcelIds.length}個追加`,
-      );
-      m.parcelIds.forEach((id) => backToPort(id, `中止した便${flight.seq}から便${target.seq}へ`));
-    }
-    const newIds = insertPlannedFlights(
+    const outcome = replanOntoFlights(
       tx,
       flight.deliveryDate,
-      result.newFlights,
-      weightOf,
+      live.map((p) => ({ orderId: p.orderId, hamletId: flight.hamletId, weightG: p.weightG })),
+      {
+        aborted: { id: flight.id, seq: flight.seq, droneId: flight.droneId, hamletId: flight.hamletId },
+        groundedDroneIds: input.groundDrone ? [flight.droneId] : [],
+        rewriteCarReason: true,
+        note: (seq) =>
+          seq === null ? `中止した便${flight.seq}の再計画` : `中止した便${flight.seq}から便${seq}へ`,
+      },
       actor,
       now,
-      flight.id,
     );
-    result.newFlights.forEach((f) =>
-      f.parcelIds.forEach((id) => backToPort(id, `中止した便${flight.seq}の再計画`)),
-    );
-    const maxPayload = Math.max(0, ...drones.map((d) => d.payloadG));
-    for (const c of result.car) {
-      setOrderStatus(tx, c.parcelId, orderStatusOf(tx, c.parcelId), actor, now, {
-        deliveryMode: 'car',
-        deliveryModeReason: describeCarReason(c.reason, maxPayload),
-      });
-    }
     recordAudit(tx, now, actor, 'drone.flight.aborted', 'drone_flight', flight.id, {
       reason: input.reason,
-      moved: result.moved.length,
-      newFlights: newIds.length,
-      byCar: result.car.length,
+      moved: outcome.movedTo.length,
+      newFlights: outcome.newFlightIds.length,
+      byCar: outcome.carOrderIds.length,
     });
-    return {
-      id: flight.id,
-      status: 'aborted' as const,
-      movedTo: result.moved.map((m) => ({ flightId: m.flightId, orderIds: m.parcelIds })),
-      newFlightIds: newIds,
-      droneOrderIds: [
-        ...result.moved.flatMap((m) => m.parcelIds),
-        ...result.newFlights.flatMap((f) => f.parcelIds),
-      ],
-      carOrderIds: result.car.map((c) => c.parcelId),
-    };
+    return { id: flight.id, status: 'aborted' as const, ...outcome };
   });
 }

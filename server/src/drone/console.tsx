@@ -387,7 +387,11 @@ droneConsole.post('/days/:date/weather', async (c) => {
       actorOf(staff),
       deps.clock.now(),
     );
-    const changed = r.cancelledFlightIds.length ? `（${r.cancelledFlightIds.length}便を車に変更）` : '';
+    const changed = r.cancelledFlightIds.length
+      ? `（${r.cancelledFlightIds.length}便を車に変更）`
+      : r.backToDroneOrderIds.length
+        ? `（車に回した${r.backToDroneOrderIds.length}個をドローン便に戻しました）`
+        : '';
     return `気象確認を記録しました：${r.residentText}${changed}`;
   });
 });

@@ -160,6 +160,41 @@ describe('flight lifecycle on the board', () => {
     expect(order(ctx, orderA).status).toBe('at_hall');
   });
 
+  it('when the wind drops, car parcels still at the port fly again; a car that left keeps its parcels', async () => {
+    await weather({ ...calm, groundWindLandingMps: 6 });
+    expect(order(ctx, orderA).deliveryMode).toBe('car');
+    expect(order(ctx, orderB).deliveryMode).toBe('car');
+    // Hall 2's car leaves before the wind drops; hall 1's parcels are still at the port.
+    expect((await post(`/days/${DAY}/car/2/dispatch`)).status).toBe(200);
+    ctx.clock.set(at('13:30'));
+    const res = await weather();
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { mode: string; backToDroneOrderIds: number[] };
+    expect(body).toMatchObject({ mode: 'drone', backToDroneOrderIds: [orderA] });
+    expect(order(ctx, orderA)).toMatchObject({
+      status: 'preparing',
+      deliveryMode: 'drone',
+      deliveryModeReason: null,
+    });
+    expect(order(ctx, orderB)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
+    // On exactly one planned flight to hall 1 that leaves after the check, never twice.
+    const onBoard = ctx.db
+      .select()
+      .from(droneFlightParcels)
+      .where(eq(droneFlightParcels.orderId, orderA))
+      .all()
+      .filter((p) => p.removedAt === null);
+    expect(onBoard).toHaveLength(1);
+    const flight = ctx.db.select().from(droneFlights).where(eq(droneFlights.id, onBoard[0]!.flightId)).get()!;
+    expect(flight).toMatchObject({ status: 'planned', hamletId: 1 });
+    expect(flight.plannedDepartAt.getTime()).toBeGreaterThanOrEqual(at('13:30').getTime());
+    // A second fine check finds nothing left to move.
+    const again = (await (await weather()).json()) as { backToDroneOrderIds: number[] };
+    expect(again.backToDroneOrderIds).toEqual([]);
+    const history = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
+    expect(history.at(-1)!.note).toContain('天候回復');
+  });
+
   it('rain at one hall only cancels that hall’s flights', async () => {
     const res = await weather({ ...calm, rain: true, hamletId: 2 });
     expect(((await res.json()) as { residentText: string }).residentText).toBe('雨のため、車でお届けします');

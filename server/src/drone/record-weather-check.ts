@@ -1,13 +1,22 @@
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notExists, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/src';
-import { droneFlightParcels, droneFlights, droneWeatherChecks, hamlets } from '../../../db/src/schema';
+import type { Tx } from '../../../db/src';
+import {
+  droneFlightParcels,
+  droneFlights,
+  droneWeatherChecks,
+  hamlets,
+  orders,
+} from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { badRequest, notFound } from '../lib/errors';
 import { setOrderStatus } from '../shop/set-order-status';
 import { getDroneSettings } from './drone-settings';
 import { activeParcels, orderStatusOf, recordFlightEvent } from './flight-rows';
 import { decideMode, weatherCheckSchema, type ModeDecision } from './plan/decide-mode';
+import { replanOntoFlights } from './replan-onto-flights';
 
 export const WeatherCheckInput = weatherCheckSchema.extend({
   /** Omit to cover every landing site. */
@@ -19,12 +28,16 @@ export interface WeatherCheckResult extends ModeDecision {
   id: number;
   /** Planned flights the check sent to the car. */
   cancelledFlightIds: number[];
+  /** Orders an earlier bad-weather check sent to the car that fly again now it is fine. */
+  backToDroneOrderIds: number[];
 }
 
 /**
  * Records the operator's check and applies the rule to the day's board: when the answer is car,
  * every flight to the covered sites that has not left yet is cancelled and its parcels go by car
- * with the weather reason the resident will see.
+ * with the weather reason the resident will see. When it is fine again, parcels that went to the
+ * car for the weather and have not left the port yet are planned onto drone flights again (those
+ * that no longer fit today stay in the car with their reason).
  */
 export function recordWeatherCheck(
   db: Db,
@@ -99,8 +112,54 @@ export function recordWeatherCheck(
         cancelled.push(f.id);
       }
     }
-    return { id: row.id, ...decision, cancelledFlightIds: cancelled };
+    const backToDrone = decision.mode === 'drone' ? flyAgain(tx, deliveryDate, hamletId, actor, now) : [];
+    return { id: row.id, ...decision, cancelledFlightIds: cancelled, backToDroneOrderIds: backToDrone };
   });
+}
+
+/** Car parcels taken off flights by the weather, still at the port, back onto drone flights. */
+function flyAgain(tx: Tx, deliveryDate: string, hamletId: number | null, actor: Actor, now: Date): number[] {
+  const onBoard = alias(droneFlightParcels, 'on_board');
+  const active = tx
+    .select({ id: onBoard.id })
+    .from(onBoard)
+    .where(and(eq(onBoard.orderId, orders.id), isNull(onBoard.removedAt)));
+  const rows = tx
+    .select({
+      orderId: orders.id,
+      hamletId: droneFlights.hamletId,
+      weightG: droneFlightParcels.weightG,
+    })
+    .from(droneFlightParcels)
+    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+    .innerJoin(orders, eq(orders.id, droneFlightParcels.orderId))
+    .where(
+      and(
+        eq(droneFlights.deliveryDate, deliveryDate),
+        eq(droneFlightParcels.removedReason, 'weather'),
+        eq(orders.deliveryMode, 'car'),
+        inArray(orders.status, ['received', 'preparing']),
+        hamletId === null ? undefined : eq(droneFlights.hamletId, hamletId),
+        notExists(active),
+      ),
+    )
+    .all();
+  // A parcel grounded twice by the weather has two removed rows: one each.
+  const parcels = [...new Map(rows.map((r) => [r.orderId, r])).values()];
+  if (parcels.length === 0) return [];
+  const outcome = replanOntoFlights(
+    tx,
+    deliveryDate,
+    parcels,
+    {
+      carReason: 'weather',
+      rewriteCarReason: false,
+      note: (seq) => (seq === null ? '天候回復：ドローン便に割り当て' : `天候回復：便${seq}に割り当て`),
+    },
+    actor,
+    now,
+  );
+  return outcome.droneOrderIds;
 }
 
 /** The latest check covering a site on a day: one for that site or one for every site. */

@@ -2,7 +2,7 @@ import { flightTiming } from './flight-timing';
 import { packParcels } from './pack-parcels';
 import { airBlocker } from './plan-deliveries';
 import { byDeparture, scheduleBins, type SiteBin, type UnseqFlight } from './schedule-bins';
-import type { CarParcel, PlanDrone, PlanParcel, PlanSettings, PlanSite } from './types';
+import type { CarParcel, CarReason, PlanDrone, PlanParcel, PlanSettings, PlanSite } from './types';
 
 export type FlightStatus = 'planned' | 'launched' | 'landed' | 'returned' | 'aborted' | 'cancelled';
 
@@ -17,8 +17,9 @@ export interface DayFlight {
 }
 
 export interface ReplanInput {
-  aborted: { id: number; droneId: number; siteId: number };
-  /** The parcels that were on the aborted flight. */
+  /** The flight the parcels came off, if it was aborted (its drone needs a turnaround first). */
+  aborted?: { id: number; droneId: number; siteId: number };
+  /** The parcels to place: those of an aborted flight, or car parcels that may fly again. */
   parcels: readonly PlanParcel[];
   /** The other flights of the day, any status. */
   flights: readonly DayFlight[];
@@ -28,6 +29,8 @@ export interface ReplanInput {
   nowSec: number;
   /** Airframes that may not fly again today, e.g. the aborted one awaiting inspection. */
   groundedDroneIds?: readonly number[];
+  /** Why a parcel that finds no flight goes by car (default: the flight was aborted). */
+  carReason?: CarReason;
 }
 
 export interface ReplanResult {
@@ -38,23 +41,26 @@ export interface ReplanResult {
 }
 
 /**
- * An aborted flight's parcels are never lost: each goes onto a later flight to the same hall that
- * still has room, else onto a new flight after the drones' current work, else into the car.
+ * Places parcels on the day's drone plan without moving anything already planned: each goes onto
+ * a later flight to the same hall that still has room, else onto a new flight after the drones'
+ * current work, else into the car. Used for an aborted flight's parcels (none is lost) and for car
+ * parcels when the weather turns fine again.
  */
-export function replanAfterAbort(input: ReplanInput): ReplanResult {
+export function replanParcels(input: ReplanInput): ReplanResult {
   const { settings, nowSec } = input;
   const grounded = new Set(input.groundedDroneIds ?? []);
   const drones = input.drones.filter((d) => !grounded.has(d.id)).sort((a, b) => a.id - b.id);
   const droneById = new Map(drones.map((d) => [d.id, d]));
   const siteById = new Map(input.sites.map((s) => [s.id, s]));
   const car: CarParcel[] = [];
-  const toCar = (p: PlanParcel) => car.push({ parcelId: p.id, siteId: p.siteId, reason: 'aborted' });
+  const toCar = (p: PlanParcel) =>
+    car.push({ parcelId: p.id, siteId: p.siteId, reason: input.carReason ?? 'aborted' });
 
   const later = input.flights
     .filter(
       (f) =>
         f.status === 'planned' &&
-        f.id !== input.aborted.id &&
+        f.id !== input.aborted?.id &&
         f.departSec >= nowSec &&
         droneById.has(f.droneId),
     )
@@ -80,7 +86,7 @@ export function replanAfterAbort(input: ReplanInput): ReplanResult {
   const readySec = new Map<number, number>();
   for (const drone of drones) {
     let ready = Math.max(nowSec, settings.windowStartSec);
-    if (drone.id === input.aborted.droneId) ready = Math.max(ready, nowSec + drone.turnaroundMin * 60);
+    if (drone.id === input.aborted?.droneId) ready = Math.max(ready, nowSec + drone.turnaroundMin * 60);
     for (const f of input.flights) {
       if (f.droneId !== drone.id || f.status === 'aborted' || f.status === 'cancelled') continue;
       ready = Math.max(ready, f.returnSec + drone.turnaroundMin * 60);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planDeliveries } from './plan-deliveries';
-import { replanAfterAbort, type DayFlight } from './replan-after-abort';
+import { replanParcels, type DayFlight } from './replan-parcels';
 import type { PlanDrone, PlanParcel, PlanSettings, PlanSite } from './types';
 
 const hour = 3600;
@@ -25,9 +25,9 @@ const flight = (over: Partial<DayFlight> & { id: number }): DayFlight => ({
   ...over,
 });
 
-describe('replanAfterAbort', () => {
+describe('replanParcels', () => {
   it('puts parcels on a later flight to the same hall that still has room', () => {
-    const result = replanAfterAbort({
+    const result = replanParcels({
       aborted: { id: 1, droneId: 1, siteId: 1 },
       parcels: [parcel(10, 1, 1500), parcel(11, 1, 1000)],
       flights: [flight({ id: 2, droneId: 2, loadG: 2000 })],
@@ -40,7 +40,7 @@ describe('replanAfterAbort', () => {
   });
 
   it('adds a new flight after the drones current work when no later flight has room', () => {
-    const result = replanAfterAbort({
+    const result = replanParcels({
       aborted: { id: 1, droneId: 1, siteId: 1 },
       parcels: [parcel(10, 1, 4000)],
       flights: [
@@ -69,7 +69,7 @@ describe('replanAfterAbort', () => {
   });
 
   it('lets the aborted drone fly again after a battery swap unless grounded', () => {
-    const result = replanAfterAbort({
+    const result = replanParcels({
       aborted: { id: 1, droneId: 1, siteId: 1 },
       parcels: [parcel(10, 1, 4000)],
       flights: [],
@@ -82,7 +82,7 @@ describe('replanAfterAbort', () => {
   });
 
   it('sends parcels by car with reason "aborted" when nothing can fly them today', () => {
-    const result = replanAfterAbort({
+    const result = replanParcels({
       aborted: { id: 1, droneId: 1, siteId: 1 },
       parcels: [parcel(10, 1, 4000), parcel(11, 1, 3000)],
       flights: [],
@@ -99,7 +99,7 @@ describe('replanAfterAbort', () => {
   });
 
   it('never moves parcels onto a flight that has already left', () => {
-    const result = replanAfterAbort({
+    const result = replanParcels({
       aborted: { id: 1, droneId: 1, siteId: 1 },
       parcels: [parcel(10, 1, 500)],
       flights: [flight({ id: 2, droneId: 2, status: 'launched', departSec: 13 * hour, loadG: 1000 })],
@@ -140,7 +140,7 @@ describe('replanAfterAbort', () => {
           }));
           const victim = plan.flights[0]!;
           const onBoard = parcels.filter((p) => victim.parcelIds.includes(p.id));
-          const result = replanAfterAbort({
+          const result = replanParcels({
             aborted: { id: victim.seq, droneId: victim.droneId, siteId: victim.siteId },
             parcels: onBoard,
             flights: dayFlights.filter((f) => f.id !== victim.seq),
