@@ -28,6 +28,7 @@ import { createLogger } from '../server/src/lib/logger';
 import { enrollResident } from '../server/src/watch/enroll-resident';
 import { recordTvActivity } from '../server/src/watch/record-activity';
 import { learnRhythms } from '../server/src/watch/learn-rhythms';
+import { encodeMasks } from '../server/src/watch/rhythm-codec';
 import { runWatchPass } from '../server/src/watch/run-watch-pass';
 import { decideWatchStep } from '../server/src/watch/detector/decide-watch-step';
 import { emptyRhythm, markSignOfLife } from '../server/src/watch/detector/rhythm';
@@ -191,7 +192,7 @@ async function dbPass(n: number) {
   );
   const insertState = sqlite.prepare('INSERT INTO watch_state (resident_id, last_sign_at) VALUES (?, ?)');
   const insertRhythm = sqlite.prepare(
-    'INSERT INTO watch_rhythm (resident_id, rhythm, learned_through_slot) VALUES (?, ?, ?)',
+    'INSERT INTO watch_rhythm (resident_id, day0, since, masks, learned_through_slot) VALUES (?, ?, ?, ?, ?)',
   );
   // 56 learned days, as after two months of watching, consistent with each resident's current
   // silence (so the pass finds the usual few concerns, not a broken rhythm for everyone): active
@@ -204,7 +205,7 @@ async function dbPass(n: number) {
         if ((i + d + h) % 7 !== 0) markSignOfLife(rhythm, last - d * 86_400_000 - h * 3_600_000);
       }
     }
-    return JSON.stringify(rhythm);
+    return rhythm;
   };
   const insertPresence = sqlite.prepare(
     'INSERT INTO watch_presence (resident_id, slot, flags) VALUES (?, ?, 3)',
@@ -215,7 +216,8 @@ async function dbPass(n: number) {
       const r = Number(insertResident.run(h, now).lastInsertRowid);
       insertSettings.run(r, now - 30 * 86_400_000, staff, now);
       insertState.run(r, now - (i % 20) * 3_600_000);
-      insertRhythm.run(r, history(i), Math.floor(now / 900_000));
+      const learnt = history(i);
+      insertRhythm.run(r, learnt.day0, learnt.since, encodeMasks(learnt.masks), Math.floor(now / 900_000));
       for (let k = 0; k < 4; k++) insertPresence.run(r, Math.floor((now - k * 3 * 3_600_000) / 900_000));
     }
   })();

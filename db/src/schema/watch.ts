@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { familyContacts, residents, staffUsers } from './core';
 
@@ -59,15 +59,18 @@ export const watchState = sqliteTable('watch_state', {
 });
 
 /**
- * The learned daily rhythm, `{day0, since, masks}` (one 24-bit hour mask per Tokyo day), folded
- * once a day from the presence of whole days up to `learnedThroughSlot`. Kept out of watch_state
- * so that the row every heartbeat rewrites stays small.
+ * The learned daily rhythm (server/src/watch/rhythm-codec.ts): one 24-bit hour mask per Tokyo day
+ * from `day0`, 3 bytes a day, learning since `since`; folded once a day from the presence of whole
+ * days up to `learnedThroughSlot`. Kept out of watch_state so that the row every heartbeat rewrites
+ * stays small, and binary because the detection pass reads 100,000 of them.
  */
 export const watchRhythm = sqliteTable('watch_rhythm', {
   residentId: integer()
     .primaryKey()
     .references(() => residents.id),
-  rhythm: text({ mode: 'json' }).$type<{ day0: number; since: number; masks: number[] }>().notNull(),
+  day0: integer().notNull(),
+  since: integer().notNull(),
+  masks: blob({ mode: 'buffer' }).notNull(),
   learnedThroughSlot: integer().notNull(),
 });
 

@@ -5,6 +5,7 @@ import { type TestContext } from '../../../test/helpers/context';
 import { localDayIndex } from './detector/local-time';
 import { learnRhythms, PRESENCE_RETENTION_DAYS } from './learn-rhythms';
 import { recordTvActivity } from './record-activity';
+import { decodeRhythm } from './rhythm-codec';
 import { enroll, watchTestContext } from './testing';
 
 let ctx: TestContext;
@@ -16,7 +17,8 @@ const HOUR = 3_600_000;
 const T0 = Date.parse('2026-11-01T15:00:00Z');
 
 function rhythmOf(residentId: number) {
-  return ctx.db.select().from(watchRhythm).where(eq(watchRhythm.residentId, residentId)).get()?.rhythm;
+  const row = ctx.db.select().from(watchRhythm).where(eq(watchRhythm.residentId, residentId)).get();
+  return row && decodeRhythm(row.day0, row.since, row.masks);
 }
 
 describe('learnRhythms', () => {

@@ -3,6 +3,7 @@ import { emptyRhythm, markSignOfLife } from './detector/rhythm';
 import { localDayIndex } from './detector/local-time';
 import { DEFAULT_TUNING, type RhythmState } from './detector/types';
 import { SLOT_MS } from './record-life-sign';
+import { decodeRhythm, encodeMasks } from './rhythm-codec';
 
 /** Presence older than this is deleted: the rhythm keeps what it needs, the console shows a week. */
 export const PRESENCE_RETENTION_DAYS = 28;
@@ -59,29 +60,32 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
     const slotsOf = sqlite.prepare<[number, number, number], { slot: number }>(
       'SELECT slot FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ?',
     );
-    const read = sqlite.prepare<[number], { rhythm: string | null; consent_at: number | null }>(
-      `SELECT w.rhythm, s.consent_at FROM watch_state t
+    const read = sqlite.prepare<
+      [number],
+      { day0: number | null; since: number | null; masks: Buffer | null; consent_at: number | null }
+    >(
+      `SELECT w.day0, w.since, w.masks, s.consent_at FROM watch_state t
        LEFT JOIN watch_rhythm w ON w.resident_id = t.resident_id
        LEFT JOIN watch_settings s ON s.resident_id = t.resident_id WHERE t.resident_id = ?`,
     );
-    const save = sqlite.prepare<[number, string, number]>(
-      `INSERT INTO watch_rhythm (resident_id, rhythm, learned_through_slot) VALUES (?, ?, ?)
-       ON CONFLICT (resident_id) DO UPDATE SET rhythm = excluded.rhythm,
-         learned_through_slot = excluded.learned_through_slot`,
+    const save = sqlite.prepare<[number, number, number, Buffer, number]>(
+      `INSERT INTO watch_rhythm (resident_id, day0, since, masks, learned_through_slot) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (resident_id) DO UPDATE SET day0 = excluded.day0, since = excluded.since,
+         masks = excluded.masks, learned_through_slot = excluded.learned_through_slot`,
     );
     const foldBatch = sqlite.transaction((batch: number[]) => {
       for (const id of batch) {
         const row = read.get(id);
         if (!row) continue;
         const rhythm: RhythmState =
-          row.rhythm !== null
-            ? (JSON.parse(row.rhythm) as RhythmState)
+          row.masks !== null
+            ? decodeRhythm(row.day0!, row.since!, row.masks)
             : emptyRhythm(row.consent_at ?? ms, DEFAULT_TUNING.rhythmDays);
-        let changed = row.rhythm === null;
+        let changed = row.masks === null;
         for (const { slot } of slotsOf.all(id, fromSlot, toSlot)) {
           if (markSignOfLife(rhythm, slot * SLOT_MS)) changed = true;
         }
-        if (changed) save.run(id, JSON.stringify(rhythm), toSlot);
+        if (changed) save.run(id, rhythm.day0, rhythm.since, encodeMasks(rhythm.masks), toSlot);
       }
     });
     for (let i = 0; i < ids.length; i += BATCH) {

@@ -7,6 +7,7 @@ import {
   type WatchState,
 } from './detector/types';
 import { emptyRhythm } from './detector/rhythm';
+import { decodeRhythm } from './rhythm-codec';
 
 export interface LoadedResident {
   residentId: number;
@@ -34,9 +35,10 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.next_check_at, h.hamlet_id
+              t.next_check_at, h.hamlet_id, w.day0, w.since, w.masks
        FROM watch_settings s
        JOIN watch_state t ON t.resident_id = s.resident_id
+       LEFT JOIN watch_rhythm w ON w.resident_id = s.resident_id
        JOIN residents r ON r.id = s.resident_id
        JOIN households h ON h.id = r.household_id
        WHERE s.enabled = 1 AND `;
@@ -81,10 +83,6 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   };
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
-  const rhythmOf = sqlite
-    .prepare<[number], string>('SELECT rhythm FROM watch_rhythm WHERE resident_id = ?')
-    .pluck();
-  const readRhythm = (id: number) => rhythmOf.get(id);
   const contacts = new Map(
     sqlite
       .prepare<[], [number, number]>(
@@ -112,6 +110,9 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       settledAt,
       nextCheckAt,
       hamletId,
+      day0,
+      since,
+      masks,
     ] = row;
     const settings: WatchSettings = {
       enabled: enabled === 1,
@@ -126,7 +127,7 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       hasSupportWorker: served.has(hamletId),
     };
     const a = alertBy.get(residentId);
-    const state = new StoredState(readRhythm, residentId, consentAt, {
+    const state = new StoredState(masks && { day0: day0!, since: since!, masks }, consentAt, {
       lastSignAt,
       lastHeartbeatAt,
       check: checkAskedAt !== null ? { askedAt: checkAskedAt, attempt: checkAttempt ?? 1 } : null,
@@ -155,6 +156,12 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
 
 const NO_AWAY: AwayRow[] = [];
 
+interface StoredRhythm {
+  day0: number;
+  since: number;
+  masks: Buffer;
+}
+
 /**
  * A resident's state as loaded. The rhythm (56 day masks, learned once a day by learnRhythms) is
  * parsed only if the detector reads it, i.e. for a quiet house; a class keeps the lazy getter on
@@ -167,17 +174,11 @@ class StoredState implements WatchState {
   away: WatchState['away'];
   alert: WatchState['alert'];
   settledAt: number | null;
-  #read: (residentId: number) => string | undefined;
-  #residentId: number;
+  #raw: StoredRhythm | null;
   #consentAt: number;
   #rhythm: RhythmState | undefined;
 
-  constructor(
-    read: (residentId: number) => string | undefined,
-    residentId: number,
-    consentAt: number,
-    fields: Omit<WatchState, 'rhythm'>,
-  ) {
+  constructor(raw: StoredRhythm | null, consentAt: number, fields: Omit<WatchState, 'rhythm'>) {
     // Field by field, not Object.assign: this runs 100,000 times in a pass.
     this.lastSignAt = fields.lastSignAt;
     this.lastHeartbeatAt = fields.lastHeartbeatAt;
@@ -185,19 +186,15 @@ class StoredState implements WatchState {
     this.away = fields.away;
     this.alert = fields.alert;
     this.settledAt = fields.settledAt;
-    this.#read = read;
-    this.#residentId = residentId;
+    this.#raw = raw;
     this.#consentAt = consentAt;
   }
 
   get rhythm(): RhythmState {
-    if (this.#rhythm) return this.#rhythm;
-    const raw = this.#read(this.#residentId);
-    this.#rhythm =
-      raw === undefined
+    return (this.#rhythm ??=
+      this.#raw === null
         ? emptyRhythm(this.#consentAt, DEFAULT_TUNING.rhythmDays)
-        : (JSON.parse(raw) as RhythmState);
-    return this.#rhythm;
+        : decodeRhythm(this.#raw.day0, this.#raw.since, this.#raw.masks));
   }
 
   set rhythm(v: RhythmState) {
@@ -223,6 +220,9 @@ type SettingsRow = [
   settledAt: number | null,
   nextCheckAt: number | null,
   hamletId: number,
+  day0: number | null,
+  since: number | null,
+  masks: Buffer | null,
 ];
 
 interface AwayRow {
