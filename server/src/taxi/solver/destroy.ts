@@ -43,6 +43,19 @@ export const removeWorst: Destroy = (p, s, movable, q, rng) => {
   return out;
 };
 
+const largest = new WeakMap<Problem, number>();
+
+/** Largest arc cost of a problem (scanning the matrix on every removal would cost more). */
+function largestCost(p: Problem): number {
+  let c = largest.get(p);
+  if (c === undefined) {
+    c = 1e-9;
+    for (let i = 0; i < p.cost.length; i++) if (p.cost[i]! > c) c = p.cost[i]!;
+    largest.set(p, c);
+  }
+  return c;
+}
+
 /** Shaw (related) removal: requests close in space and planned time to a random seed request. */
 export const removeShaw: Destroy = (p, s, movable, q, rng) => {
   if (movable.length === 0) return [];
@@ -53,9 +66,8 @@ export const removeShaw: Destroy = (p, s, movable, q, rng) => {
     if (evaluateRoute(p, v, route, times) < 0) return;
     for (let k = 0; k < route.length; k++) startOf[route[k]!] = times[k + 1]!;
   });
-  let maxC = 1e-9;
+  const maxC = largestCost(p);
   let maxT = 1e-9;
-  for (let i = 0; i < p.cost.length; i++) if (p.cost[i]! > maxC) maxC = p.cost[i]!;
   for (const r of movable) {
     const t = startOf[p.requests[r]!.delivery]!;
     if (t > maxT) maxT = t;
@@ -75,9 +87,13 @@ export const removeShaw: Destroy = (p, s, movable, q, rng) => {
   const first = Math.floor(rng() * pool.length);
   const out = [pool[first]!];
   pool.splice(first, 1);
+  // relatedness per request, computed once per sort instead of twice per comparison
+  const key = new Float64Array(p.requests.length);
+  const byKey = (x: number, y: number): number => key[x]! - key[y]!;
   while (out.length < q && pool.length > 0) {
     const ref = out[Math.floor(rng() * out.length)]!;
-    pool.sort((x, y) => rel(ref, x) - rel(ref, y));
+    for (const r of pool) key[r] = rel(ref, r);
+    pool.sort(byKey);
     const k = Math.floor(Math.pow(rng(), 6) * pool.length);
     out.push(pool.splice(k, 1)[0]!);
   }

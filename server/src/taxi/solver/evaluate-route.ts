@@ -31,7 +31,10 @@ function ensure(size: number, nodeCount: number): void {
   }
 }
 
-/** Recomputes start/wait from position `from` on, keeping start[from - 1]. */
+/**
+ * Recomputes start/wait from position `from` on after start[from - 1] moved later. Stops where a
+ * start does not change: from there on every start and wait stays as it was.
+ */
 function propagate(p: Problem, m: number, from: number): void {
   const n = p.nodeCount;
   const { service, time, early } = p;
@@ -40,6 +43,7 @@ function propagate(p: Problem, m: number, from: number): void {
     const b = nodes[i]!;
     const t = beg[i - 1]! + service[a]! + time[a * n + b]!;
     const e = early[b]!;
+    const old = beg[i]!;
     if (t < e) {
       beg[i] = e;
       wait[i] = e - t;
@@ -47,6 +51,7 @@ function propagate(p: Problem, m: number, from: number): void {
       beg[i] = t;
       wait[i] = 0;
     }
+    if (beg[i] === old) return;
   }
 }
 
@@ -142,6 +147,8 @@ export function evaluateRoute(p: Problem, vehicle: number, seq: ArrayLike<number
     let slack = Infinity;
     for (let j = 0; j < m; j++) {
       if (j > 0) cumWait += wait[j]!;
+      // later stops add waiting to a sum already above the slack: they cannot lower it
+      if (cumWait >= slack) break;
       const room = late[nodes[j]!]! - beg[j]!;
       const f = cumWait + (room > 0 ? room : 0);
       if (f < slack) slack = f;
@@ -159,11 +166,14 @@ export function evaluateRoute(p: Problem, vehicle: number, seq: ArrayLike<number
   if (rides) {
     let violated = firstRideViolation(p, m, 1);
     for (let j = 1; j < m - 1 && violated >= 0; j++) {
+      // delaying stops after a delivery cannot shorten its ride
+      if (violated < j) return -1;
       if (isPickup[nodes[j]!] !== 1) continue;
       let cumWait = 0;
       let slack = Infinity;
       for (let k = j; k < m; k++) {
         if (k > j) cumWait += wait[k]!;
+        if (cumWait >= slack) break;
         let room = late[nodes[k]!]! - beg[k]!;
         const pp = pairPos[k]!;
         if (pp >= 0 && pp < j) {
@@ -178,7 +188,10 @@ export function evaluateRoute(p: Problem, vehicle: number, seq: ArrayLike<number
         wait[j] = wait[j]! + delay;
         beg[j] = beg[j]! + delay;
         propagate(p, m, j + 1);
-        violated = firstRideViolation(p, m, 1);
+        // The delay is within every forward slack (windows, and the ride room of riders aboard),
+        // and riders picked up from j on arrive no later than they are picked up: no ride became
+        // too long, so the first violation cannot be earlier than before.
+        violated = firstRideViolation(p, m, violated);
       } else if (violated <= j) {
         // rides ending here or earlier cannot be helped by delaying later pickups
         return -1;

@@ -64,7 +64,8 @@ export function applyInsertion(route: number[], p: Problem, r: number, at: Inser
  * Cheapest feasible insertion of request `r` into vehicle `v`'s route, not before stop `locked`.
  * Positions are screened in O(1) each with earliest/latest start times and loads (necessary
  * conditions), then the survivors are checked exactly by `evaluateRoute` cheapest first.
- * Only insertions cheaper than `limit` are looked at. Writes the result into `out`.
+ * Only insertions cheaper than `limit` are looked at. Writes the result into `out`. `metric`:
+ * travel times obey the triangle inequality (`obeysTriangle`), which allows more early exits.
  */
 export function findInsertion(
   p: Problem,
@@ -74,6 +75,7 @@ export function findInsertion(
   r: number,
   out: Insertion,
   limit = Infinity,
+  metric = false,
 ): boolean {
   const n = p.nodeCount;
   const veh = p.vehicles[v]!;
@@ -123,6 +125,9 @@ export function findInsertion(
     const tap = earliest[i]! + service[a]! + time[a * n + pk]!;
     const ep = tap < eP ? eP : tap;
     if (ep > lP + tol) break;
+    // with metric times, earliest times only grow along the route: once the delivery is too late
+    // after a pickup here, it is too late after a pickup at any later position
+    if (metric && ep + sP + time[pk * n + dl]! > lD + tol) break;
     if (loadAfter[i]! + q > veh.capacity) continue;
     const cab = cost[a * n + b]!;
     const baseP = cost[a * n + pk]! + cost[pk * n + b]! - cab;
@@ -150,6 +155,8 @@ export function findInsertion(
     const lpB = latest[i + 1]! - sP - time[pk * n + b]!;
     const lp = lpB < lP ? lpB : lP;
     if (lp < ep - tol) continue;
+    // the delivery cannot start before its window opens: a pickup this early rides too long
+    if (eD - lp - sP > req.maxRide + tol) continue;
     const t0 = ep + sP + time[pk * n + b]!;
     let ecur = t0 < early[b]! ? early[b]! : t0;
     if (ecur > latest[i + 1]! + tol) continue;
@@ -160,7 +167,9 @@ export function findInsertion(
       if (loadAfter[j]! + q > veh.capacity) break;
       if (ride > req.maxRide + tol) break;
       const tcd = ecur + service[c]! + time[c * n + dl]!;
+      if (metric && tcd > lD + tol) break;
       const ed = tcd < eD ? eD : tcd;
+      if (metric && ed - lp - sP > req.maxRide + tol) break;
       if (
         ed <= lD + tol &&
         ride + service[c]! + time[c * n + dl]! <= req.maxRide + tol &&

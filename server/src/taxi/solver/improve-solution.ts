@@ -1,8 +1,11 @@
 import { removeRandom, removeShaw, removeWorst, type Destroy } from './destroy.js';
+import { partitionRoutes } from './partition-routes.js';
 import { relocateDescent } from './relocate-descent.js';
 import { repairRegret } from './repair-regret.js';
 import { createRng, randInt } from './rng.js';
+import type { RoutePool } from './route-pool.js';
 import { cloneSolution, movableRequests, objective, removeRequests, type Solution } from './solution.js';
+import { solutionFromRoutes } from './solution-from-routes.js';
 import type { Problem } from './types.js';
 
 export interface SearchOptions {
@@ -32,11 +35,33 @@ export interface SearchOptions {
   exchange?: (best: Solution) => Solution | undefined;
   /** period of `exchange` in ms of the injected clock (default 500) */
   exchangeEveryMs?: number;
+  /**
+   * Keeps every distinct route met here and periodically recombines them by set partitioning
+   * (`partitionRoutes`). Only for alike vehicles and no locked stops (see `vehiclesAlike`).
+   */
+  routePool?: RoutePool;
+  /** period of the set partitioning in ms (time-limited runs; default 0 = never) */
+  partitionEveryMs?: number;
+  /** period of the set partitioning in iterations (iteration-limited runs; default 0 = never) */
+  partitionEveryIterations?: number;
+  /** branch-and-bound nodes per set partitioning (keeps iteration-limited runs reproducible) */
+  partitionNodes?: number;
+  /** travel times obey the triangle inequality (`obeysTriangle`): lets the repair skip hopeless tries */
+  metric?: boolean;
+  /**
+   * Time-limited runs with a route pool: stop the ALNS this many ms before the limit and spend
+   * them on one last set partitioning over the whole pool (default 0)
+   */
+  partitionFinalMs?: number;
+  /** called after each set partitioning (figures for benchmarks) */
+  onPartition?: (info: { poolSize: number; improved: boolean; cost: number }) => void;
 }
 
 export interface SearchStats {
   iterations: number;
   improvements: number;
+  /** repairs that left a request out (the candidate is then all but rejected) */
+  incomplete?: number;
 }
 
 const DESTROYS: Destroy[] = [removeRandom, removeWorst, removeShaw];
@@ -80,7 +105,7 @@ export function improveSolution(
   const noiseAmp = 0.025 * maxArc;
 
   let current = cloneSolution(start);
-  if (current.unassigned.length > 0) repairRegret(p, current, 2, rng, 0);
+  if (current.unassigned.length > 0) repairRegret(p, current, 2, rng, 0, opts.metric);
   let best = cloneSolution(current);
   const temp0 = ((opts.startWorse ?? 0.05) * Math.max(current.cost, 1e-9)) / Math.LN2;
   const coolTo = opts.coolTo ?? 0.002;
@@ -98,12 +123,52 @@ export function improveSolution(
 
   let it = 0;
   let improvements = 0;
+  let incomplete = 0;
   const exchangeEvery = opts.exchangeEveryMs ?? 500;
   let nextExchange = exchangeEvery;
+  const pool = opts.routePool;
+  const addRoutes = (s: Solution, than?: Solution): void => {
+    if (!pool || s.unassigned.length > 0) return;
+    s.routes.forEach((route, v) => {
+      // routes are never edited in place, so an unchanged array is an unchanged route
+      if (route !== than?.routes[v]) pool.add(route, s.routeCost[v]!);
+    });
+  };
+  addRoutes(current);
+  const finalMs = pool && Number.isFinite(limit) ? (opts.partitionFinalMs ?? 0) : 0;
+  // the period counts iterations when an iteration budget makes the run reproducible, else ms
+  const partitionEvery = Number.isFinite(maxIt)
+    ? (opts.partitionEveryIterations ?? 0)
+    : (opts.partitionEveryMs ?? 0);
+  let nextPartition = pool && partitionEvery > 0 ? partitionEvery : Infinity;
+  const partition = (final = false): void => {
+    if (!pool || best.unassigned.length > 0) return;
+    const served: number[] = [];
+    for (let r = 0; r < p.requests.length; r++) if (best.routeOf[r]! >= 0) served.push(r);
+    let budget = final ? Infinity : (opts.partitionNodes ?? 200_000);
+    const got = partitionRoutes(pool.routes, served, p.vehicles.length, best.cost, {
+      shouldStop: () => (budget -= 1024) <= 0 || opts.now() - t0 >= limit,
+    });
+    opts.onPartition?.({
+      poolSize: pool.routes.length,
+      improved: got !== undefined,
+      cost: got?.cost ?? best.cost,
+    });
+    if (!got) return;
+    const s = solutionFromRoutes(
+      p,
+      got.routes.map((r) => r.stops),
+    );
+    if (!s || !better(s, best)) return;
+    best = s;
+    current = cloneSolution(s);
+    improvements++;
+    opts.onBest?.(best, it);
+  };
   for (;;) {
     if (it >= maxIt) break;
     const elapsed = opts.now() - t0;
-    if (elapsed >= limit) break;
+    if (elapsed >= limit - finalMs) break;
     if (opts.exchange && elapsed >= nextExchange) {
       nextExchange = elapsed + exchangeEvery;
       const got = opts.exchange(best);
@@ -112,6 +177,10 @@ export function improveSolution(
         best = cloneSolution(got);
         current = cloneSolution(got);
       }
+    }
+    if (pool && (Number.isFinite(maxIt) ? it : elapsed) >= nextPartition) {
+      nextPartition += partitionEvery;
+      partition();
     }
     const progress = Number.isFinite(maxIt) ? it / maxIt : elapsed / limit;
     const temp = Number.isFinite(progress) ? temp0 * Math.pow(coolTo, progress) : temp0;
@@ -128,12 +197,21 @@ export function improveSolution(
     const ri = roulette(rW, rng());
     const cand = cloneSolution(current);
     if (!removeRequests(p, cand, DESTROYS[di]!(p, cand, movable, q, rng))) continue;
-    repairRegret(p, cand, REGRETS[ri % REGRETS.length]!, rng, ri >= REGRETS.length ? noiseAmp : 0);
+    repairRegret(
+      p,
+      cand,
+      REGRETS[ri % REGRETS.length]!,
+      rng,
+      ri >= REGRETS.length ? noiseAmp : 0,
+      opts.metric,
+    );
     dUse[di]!++;
     rUse[ri]!++;
+    if (cand.unassigned.length > 0) incomplete++;
+    addRoutes(cand, current);
     // polish promising candidates only: local search on every one would cost more than it finds
     if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.002))) {
-      relocateDescent(p, cand, rng, () => opts.now() - t0 >= limit);
+      relocateDescent(p, cand, rng, () => opts.now() - t0 >= limit, 3, opts.metric);
     }
 
     const fc = objective(cand, penalty);
@@ -167,9 +245,11 @@ export function improveSolution(
       }
     }
   }
+  if (finalMs > 0) partition(true);
   if (stats) {
     stats.iterations = it;
     stats.improvements = improvements;
+    stats.incomplete = incomplete;
   }
   return best;
 }

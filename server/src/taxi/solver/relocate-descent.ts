@@ -15,6 +15,7 @@ export function relocateDescent(
   rng: Rng,
   shouldStop: () => boolean = () => false,
   maxPasses = 3,
+  metric = false,
 ): number {
   const at: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   let moves = 0;
@@ -39,7 +40,7 @@ export function relocateDescent(
       let bestDelta = gain - 1e-7;
       for (let u = 0; u < s.routes.length; u++) {
         const route = u === v ? without : s.routes[u]!;
-        if (findInsertion(p, u, route, s.locked[u]!, r, at, bestDelta)) {
+        if (findInsertion(p, u, route, s.locked[u]!, r, at, bestDelta, metric)) {
           bestDelta = at.delta;
           bestV = u;
           best = { ...at };

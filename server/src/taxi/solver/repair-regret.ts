@@ -10,8 +10,17 @@ const NONE = 1e9;
  * Regret-k insertion (Ropke & Pisinger 2006): repeatedly inserts the unassigned request whose
  * cheapest insertion would cost most if postponed (k = 1 is plain greedy). `noise` > 0 perturbs the
  * insertion costs by up to ±noise to diversify. Requests that fit nowhere stay unassigned.
+ * `metric`: travel times obey the triangle inequality (see `obeysTriangle`), so a request that
+ * fits nowhere in a route still fits nowhere once the route got longer and is not tried again.
  */
-export function repairRegret(p: Problem, s: Solution, k: number, rng: Rng, noise: number): void {
+export function repairRegret(
+  p: Problem,
+  s: Solution,
+  k: number,
+  rng: Rng,
+  noise: number,
+  metric = false,
+): void {
   const rows = s.unassigned;
   const nR = rows.length;
   if (nR === 0) return;
@@ -23,7 +32,7 @@ export function repairRegret(p: Problem, s: Solution, k: number, rng: Rng, noise
   const ins: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   const compute = (row: number, v: number): void => {
     const at = row * K + v;
-    if (findInsertion(p, v, s.routes[v]!, s.locked[v]!, rows[row]!, ins)) {
+    if (findInsertion(p, v, s.routes[v]!, s.locked[v]!, rows[row]!, ins, Infinity, metric)) {
       const d = noise > 0 ? ins.delta + noise * (2 * rng() - 1) : ins.delta;
       key[at] = d < 0 ? 0 : d;
       posI[at] = ins.pickupAt;
@@ -87,7 +96,9 @@ export function repairRegret(p: Problem, s: Solution, k: number, rng: Rng, noise
       continue;
     }
     setRoute(p, s, pickV, route, c);
-    for (let row = 0; row < nR; row++) if (active[row]) compute(row, pickV);
+    for (let row = 0; row < nR; row++) {
+      if (active[row] && !(metric && key[row * K + pickV] === Infinity)) compute(row, pickV);
+    }
   }
   s.unassigned = left;
 }

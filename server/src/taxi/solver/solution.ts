@@ -50,9 +50,14 @@ export function emptySolution(p: Problem, requests: number[]): Solution {
   };
 }
 
+/**
+ * Copies a solution. Route arrays are shared: the solver never edits a route in place (every
+ * change builds a new array and installs it with `setRoute` / `removeRequests`), so copying each
+ * route on every ALNS iteration would only cost time.
+ */
 export function cloneSolution(s: Solution): Solution {
   return {
-    routes: s.routes.map((r) => r.slice()),
+    routes: s.routes.slice(),
     locked: s.locked.slice(),
     routeCost: s.routeCost.slice(),
     routeOf: s.routeOf.slice(),
