@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settings, watchPresence, watchRhythm } from '../../../db/src/schema';
+import { settings, watchPresence, watchRhythm, watchState } from '../../../db/src/schema';
 import { type TestContext } from '../../../test/helpers/context';
 import { localDayIndex } from './detector/local-time';
 import { learnRhythms, PRESENCE_RETENTION_DAYS } from './learn-rhythms';
@@ -34,12 +34,18 @@ describe('learnRhythms', () => {
 
     // Next day, 00:05: yesterday's 7:00 and 19:00 hours are learned.
     recordTvActivity(ctx.sqlite, 1, 'keys', new Date(T0 + DAY + 3 * 60_000));
+    ctx.db
+      .update(watchState)
+      .set({ nextCheckAt: T0 + DAY + 5 * HOUR })
+      .run();
     const first = await learnRhythms(ctx.db, new Date(T0 + DAY + 5 * 60_000));
     expect(first.residents).toBe(1);
     const after = rhythmOf(1)!;
     expect(after.masks[day - after.day0]).toBe((1 << 7) | (1 << 19));
     // The new day's key press stays out until that day is over.
     expect(after.masks[day + 1 - after.day0] ?? 0).toBe(0);
+    // Active since midnight: its planned check is planned again with the learned day.
+    expect(ctx.db.select().from(watchState).get()!.nextCheckAt).toBeNull();
 
     // Run again (a restart): nothing new to fold, nothing changes.
     expect((await learnRhythms(ctx.db, new Date(T0 + DAY + 10 * 60_000))).residents).toBe(0);

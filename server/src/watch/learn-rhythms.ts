@@ -99,6 +99,14 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
       )
       .run(WATERMARK_KEY, JSON.stringify(toSlot), ms);
+    // A check planned today, after a sign of life since midnight, was planned without the day
+    // just learned (its windows start today, so yesterday is now history for them): plan again.
+    sqlite
+      .prepare<[number]>(
+        `UPDATE watch_state SET next_check_at = NULL
+         WHERE next_check_at IS NOT NULL AND max(coalesce(last_sign_at, 0), coalesce(last_heartbeat_at, 0)) >= ?`,
+      )
+      .run((toSlot + 1) * SLOT_MS);
   }
   const keepFrom = Math.floor((ms - PRESENCE_RETENTION_DAYS * DAY_MS) / SLOT_MS);
   // In chunks: a day of 100,000 residents is millions of rows, and heartbeats wait for the lock.

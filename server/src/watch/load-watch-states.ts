@@ -35,10 +35,9 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.next_check_at, h.hamlet_id, w.day0, w.since, w.masks
+              t.next_check_at, h.hamlet_id
        FROM watch_settings s
        JOIN watch_state t ON t.resident_id = s.resident_id
-       LEFT JOIN watch_rhythm w ON w.resident_id = s.resident_id
        JOIN residents r ON r.id = s.resident_id
        JOIN households h ON h.id = r.household_id
        WHERE s.enabled = 1 AND `;
@@ -83,6 +82,12 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   };
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
+  // Read only for residents the detector asks about (a quiet house): the blob is the costliest
+  // column, and a house with the TV on never needs it.
+  const rhythmOf = sqlite.prepare<[number], StoredRhythm>(
+    'SELECT day0, since, masks FROM watch_rhythm WHERE resident_id = ?',
+  );
+  const readRhythm = (id: number) => rhythmOf.get(id);
   const contacts = new Map(
     sqlite
       .prepare<[], [number, number]>(
@@ -110,9 +115,6 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       settledAt,
       nextCheckAt,
       hamletId,
-      day0,
-      since,
-      masks,
     ] = row;
     const settings: WatchSettings = {
       enabled: enabled === 1,
@@ -127,18 +129,19 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
       hasSupportWorker: served.has(hamletId),
     };
     const a = alertBy.get(residentId);
-    const state = new StoredState(masks && { day0: day0!, since: since!, masks }, consentAt, {
+    const state = new StoredState(readRhythm, residentId, consentAt, {
       lastSignAt,
       lastHeartbeatAt,
       check: checkAskedAt !== null ? { askedAt: checkAskedAt, attempt: checkAttempt ?? 1 } : null,
-      away: (awayBy.get(residentId) ?? NO_AWAY).map((x) => {
-        let until = x.until_at;
-        // Back early: activity on the TV an hour after "留守にします" ends the absence there.
-        if (x.source === 'tv' && lastSignAt !== null && lastSignAt > x.from_at + 3_600_000) {
-          until = Math.min(until, lastSignAt);
-        }
-        return { from: x.from_at, until };
-      }),
+      away:
+        awayBy.get(residentId)?.map((x) => {
+          let until = x.until_at;
+          // Back early: activity on the TV an hour after "留守にします" ends the absence there.
+          if (x.source === 'tv' && lastSignAt !== null && lastSignAt > x.from_at + 3_600_000) {
+            until = Math.min(until, lastSignAt);
+          }
+          return { from: x.from_at, until };
+        }) ?? NO_AWAY,
       alert: a
         ? {
             condition: a.condition,
@@ -154,7 +157,8 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
   });
 }
 
-const NO_AWAY: AwayRow[] = [];
+/** Shared by every resident without an away period (the detector never writes to it). */
+const NO_AWAY: { from: number; until: number }[] = [];
 
 interface StoredRhythm {
   day0: number;
@@ -174,11 +178,17 @@ class StoredState implements WatchState {
   away: WatchState['away'];
   alert: WatchState['alert'];
   settledAt: number | null;
-  #raw: StoredRhythm | null;
+  #read: (residentId: number) => StoredRhythm | undefined;
+  #residentId: number;
   #consentAt: number;
   #rhythm: RhythmState | undefined;
 
-  constructor(raw: StoredRhythm | null, consentAt: number, fields: Omit<WatchState, 'rhythm'>) {
+  constructor(
+    read: (residentId: number) => StoredRhythm | undefined,
+    residentId: number,
+    consentAt: number,
+    fields: Omit<WatchState, 'rhythm'>,
+  ) {
     // Field by field, not Object.assign: this runs 100,000 times in a pass.
     this.lastSignAt = fields.lastSignAt;
     this.lastHeartbeatAt = fields.lastHeartbeatAt;
@@ -186,15 +196,17 @@ class StoredState implements WatchState {
     this.away = fields.away;
     this.alert = fields.alert;
     this.settledAt = fields.settledAt;
-    this.#raw = raw;
+    this.#read = read;
+    this.#residentId = residentId;
     this.#consentAt = consentAt;
   }
 
   get rhythm(): RhythmState {
-    return (this.#rhythm ??=
-      this.#raw === null
-        ? emptyRhythm(this.#consentAt, DEFAULT_TUNING.rhythmDays)
-        : decodeRhythm(this.#raw.day0, this.#raw.since, this.#raw.masks));
+    if (this.#rhythm) return this.#rhythm;
+    const raw = this.#read(this.#residentId);
+    return (this.#rhythm = raw
+      ? decodeRhythm(raw.day0, raw.since, raw.masks)
+      : emptyRhythm(this.#consentAt, DEFAULT_TUNING.rhythmDays));
   }
 
   set rhythm(v: RhythmState) {
@@ -220,9 +232,6 @@ type SettingsRow = [
   settledAt: number | null,
   nextCheckAt: number | null,
   hamletId: number,
-  day0: number | null,
-  since: number | null,
-  masks: Buffer | null,
 ];
 
 interface AwayRow {
