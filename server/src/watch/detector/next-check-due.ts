@@ -1,7 +1,21 @@
 import { silenceAnchor } from './decide-watch-step';
-import { HOUR_MS, MINUTE_MS } from './local-time';
+import { HOUR_MS, localHourIndex, MINUTE_MS } from './local-time';
 import { isRhythmBroken } from './rhythm';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchSettings, type WatchState } from './types';
+
+/** The instant at which Tokyo hour number `localHour` (localHourIndex) begins. */
+function toInstant(localHour: number): number {
+  return (localHour - localHourIndex(0)) * HOUR_MS;
+}
+
+/** The last whole hour before the next boundary after `h` (see nextCheckDue). */
+function stretchEnd(h: number, marginHours: number): number {
+  const hour = localHourIndex(h);
+  const ofDay = ((hour % 24) + 24) % 24;
+  // Boundaries at hour 0 and hour margin + 1 of each Tokyo day.
+  const next = ofDay < marginHours + 1 ? hour - ofDay + marginHours + 1 : hour - ofDay + 24;
+  return toInstant(next) - HOUR_MS;
+}
 
 /**
  * The earliest time at which `decideWatchStep` could decide something other than `none` for
@@ -43,15 +57,28 @@ export function nextCheckDue(
     marginHours: tuning.rhythmMarginHours,
     maxSilentDays: tuning.rhythmMaxSilentDays,
   };
-  for (
-    let h = Math.max(nextHour, Math.ceil(rhythmFrom / HOUR_MS) * HOUR_MS);
-    h < due && h <= rhythmUntil;
-    h += HOUR_MS
-  ) {
-    if (isRhythmBroken(state.rhythm, state.away, quietSince, h, rule)) {
-      due = h;
-      break;
+  const first = Math.max(nextHour, Math.ceil(rhythmFrom / HOUR_MS) * HOUR_MS);
+  // Last candidate hour: before `due`, within rhythmUntil, and with a window of at most 24 h
+  // (past that the rule says no, so the monotony below would not hold).
+  const a = localHourIndex(quietSince) + 1;
+  const widest = toInstant(a + 24 + rule.marginHours);
+  const last = Math.min(
+    Math.ceil(due / HOUR_MS) * HOUR_MS - HOUR_MS,
+    Math.floor(rhythmUntil / HOUR_MS) * HOUR_MS,
+    widest,
+  );
+  // Between two boundaries (Tokyo midnight, when "today" changes, and midnight + margin + 1 h,
+  // when the window's last day changes) the set of history days is fixed and the window only
+  // grows, so a day silent through a later window was silent through every earlier one: if the
+  // rule says no at a stretch's last hour, it says no at all of them. Test that hour first.
+  for (let h = first; h <= last;) {
+    const end = Math.min(last, stretchEnd(h, rule.marginHours));
+    if (isRhythmBroken(state.rhythm, state.away, quietSince, end, rule)) {
+      for (; h <= end; h += HOUR_MS) {
+        if (isRhythmBroken(state.rhythm, state.away, quietSince, h, rule)) return Math.max(h, now);
+      }
     }
+    h = end + HOUR_MS;
   }
   return Math.max(due, now);
 }
