@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
 import { favourites, orders } from '../../db/src/schema/index.js';
 import {
   focusedLabel,
-  launchBrowser,
-  newTvPage,
   openTv,
   press,
   screenshot,
@@ -14,33 +12,16 @@ import {
   waitForRoute,
   type TvKey,
 } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 import { placeOrder } from '../../server/src/shop/place-order.js';
 import { gridMove, type GridKey, type GridShape } from '../../tv-app/src/components/gridMove.js';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Tue 24 Nov 2026 09:00 in Tokyo: before the cut-off on a delivery day.
-  server = await startTestServer({ now: '2026-11-24T00:00:00Z' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newTvPage(browser));
-});
-
-afterEach(async () => {
-  await context.close();
-});
+// Tue 24 Nov 2026 09:00 in Tokyo: before the cut-off on a delivery day.
+useTvSuite({ now: '2026-11-24T00:00:00Z' }, (s) => ({ server, page } = s));
 
 /** Presses keys and counts them, so the test can report how many a resident needs. */
 function counter() {

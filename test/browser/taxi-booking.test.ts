@@ -1,12 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
 import { DEMO_PASSWORD } from '../../db/src/seed/index.js';
 import { charges, driverVehicles, staffUsers, taxiBookings } from '../../db/src/schema/index.js';
 import {
   focusedLabel,
-  launchBrowser,
   newTvPage,
   openTv,
   press,
@@ -15,31 +14,15 @@ import {
   waitForRoute,
   type TvKey,
 } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 
 let server: TestServer;
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Tue 24 Nov 2026 09:30 in Tokyo (00:30 UTC): a service day, bookings open from 10:00.
-  server = await startTestServer({ now: '2026-11-24T00:30:00Z' });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newTvPage(browser));
-});
-
-afterEach(async () => {
-  await context.close();
-});
+// Tue 24 Nov 2026 09:30 in Tokyo (00:30 UTC): a service day, bookings open from 10:00.
+useTvSuite({ now: '2026-11-24T00:30:00Z' }, (s) => ({ server, browser, page } = s));
 
 /** Waits for a label containing `needle`; on timeout the error names what was on screen. */
 async function waitForText(p: Page, needle: string): Promise<void> {

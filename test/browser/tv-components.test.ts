@@ -1,42 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   focusedLabel,
   hook,
-  launchBrowser,
   navigateTv,
-  newTvPage,
   openTv,
   press,
   screenshot,
   visibleTexts,
 } from '../helpers/browser.js';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useTvSuite({}, (s) => ({ server, page } = s));
 
 beforeEach(async () => {
-  ({ context, page } = await newTvPage(browser));
   await openTv(page, server.baseUrl, demoBoxToken(1));
   await navigateTv(page, 'gallery');
-});
-
-afterEach(async () => {
-  await context.close();
 });
 
 describe('shared TV components (gallery page)', () => {

@@ -1,11 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
 import {
   focusedLabel,
   hook,
-  launchBrowser,
-  newTvPage,
   openTv,
   press,
   screenshot,
@@ -13,32 +11,15 @@ import {
   visibleTexts,
   waitForRoute,
 } from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 
 const TOKEN = demoBoxToken(1);
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newTvPage(browser));
-});
-
-afterEach(async () => {
-  await context.close();
-});
+useTvSuite({}, (s) => ({ server, page } = s));
 
 describe('TV home screen', () => {
   it('moves focus between the three tiles with the arrow keys and reads each aloud in Japanese', async () => {

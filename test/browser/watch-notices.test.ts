@@ -1,35 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
-import {
-  focusedLabel,
-  launchBrowser,
-  navigateTv,
-  newTvPage,
-  openTv,
-  press,
-  visibleTexts,
-  waitForRoute,
-} from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { focusedLabel, navigateTv, openTv, press, visibleTexts, waitForRoute } from '../helpers/browser.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Monday 23 November 2026, 10:00 in Tokyo: no seeded reminder is due.
-  server = await startTestServer({ now: '2026-11-23T01:00:00Z' });
-  browser = await launchBrowser();
-  ({ context, page } = await newTvPage(browser));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+// Monday 23 November 2026, 10:00 in Tokyo: no seeded reminder is due.
+useTvSuite({ now: '2026-11-23T01:00:00Z', pagePer: 'file' }, (s) => ({ server, page } = s));
 
 describe('お知らせ page', () => {
   it('offers 留守にします and ご利用料金; 決定 on ご利用料金 opens the billing page', async () => {

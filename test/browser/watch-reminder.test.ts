@@ -1,38 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
 import { watchReminderOccurrences } from '../../db/src/schema';
 import { createReminder } from '../../server/src/watch/reminders';
 import { enrollResident } from '../../server/src/watch/enroll-resident';
-import {
-  launchBrowser,
-  navigateTv,
-  newTvPage,
-  openTv,
-  press,
-  spoken,
-  visibleTexts,
-  waitForRoute,
-} from '../helpers/browser.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { navigateTv, openTv, press, spoken, visibleTexts, waitForRoute } from '../helpers/browser.js';
+import { type TestServer } from '../helpers/server.js';
+import { useTvSuite } from '../helpers/tv-suite.js';
 
 let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Monday 23 November 2026, 08:55 in Tokyo.
-  server = await startTestServer({ now: '2026-11-22T23:55:00Z' });
-  browser = await launchBrowser();
-  ({ context, page } = await newTvPage(browser));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
+// Monday 23 November 2026, 08:55 in Tokyo.
+useTvSuite({ now: '2026-11-22T23:55:00Z', pagePer: 'file' }, (s) => ({ server, page } = s));
 
 const hasText = (texts: string[], s: string) => texts.some((t) => t.includes(s));
 
