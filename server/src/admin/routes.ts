@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { staffRoute } from '../auth/route-config';
 import { desc } from 'drizzle-orm';
 import { auditLog } from '../../../db/src/schema';
-import { requireStaff } from '../auth/staff-auth';
-import { errorResponses, jsonResponse, staffSecurity } from '../lib/openapi';
+import { jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 
 export const adminApi = createRouter();
@@ -18,16 +18,12 @@ const StaffMeSchema = z
   .openapi('StaffMe');
 
 adminApi.openapi(
-  createRoute({
+  staffRoute(['city_staff', 'drone_operator', 'store_staff', 'support_worker', 'driver', 'call_centre'], {
     method: 'get',
     path: '/me',
     tags: ['staff'],
     summary: 'The logged-in staff member',
-    security: staffSecurity,
-    middleware: [
-      requireStaff('city_staff', 'drone_operator', 'store_staff', 'support_worker', 'driver', 'call_centre'),
-    ] as const,
-    responses: { 200: jsonResponse(StaffMeSchema), ...errorResponses },
+    responses: { 200: jsonResponse(StaffMeSchema) },
   }),
   (c) => c.json(c.var.staff, 200),
 );
@@ -48,15 +44,13 @@ const AuditEntrySchema = z
   .openapi('AuditEntry');
 
 adminApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'get',
     path: '/audit-log',
     tags: ['staff'],
     summary: 'Recent audit log entries (city staff, admin)',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
     request: { query: AuditQuery },
-    responses: { 200: jsonResponse(z.object({ entries: z.array(AuditEntrySchema) })), ...errorResponses },
+    responses: { 200: jsonResponse(z.object({ entries: z.array(AuditEntrySchema) })) },
   }),
   (c) => {
     const { limit } = c.req.valid('query');

@@ -1,8 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireDevice } from '../auth/device-auth';
-import { requireStaff } from '../auth/staff-auth';
+import { z } from '@hono/zod-openapi';
+import { deviceRoute, staffRoute } from '../auth/route-config';
 import { recordAudit } from '../lib/audit';
-import { deviceSecurity, errorResponses, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { getBillingSettings } from './billing-settings';
 import { closeMonth } from './close-month';
@@ -13,14 +12,12 @@ import { BankAccountInput, registerBankAccount } from './register-bank-account';
 export const billingApi = createRouter();
 
 billingApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/current',
     tags: ['billing'],
     summary: "This month's running total and any debit-failure notice, for the box's household",
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(CurrentBillingSchema), ...errorResponses },
+    responses: { 200: jsonResponse(CurrentBillingSchema) },
   }),
   (c) => c.json(getCurrentBilling(c.var.deps.sqlite, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
@@ -45,15 +42,13 @@ const CloseResultSchema = z
   .openapi('CloseResult');
 
 billingApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'post',
     path: '/closes',
     tags: ['billing'],
     summary: 'Close a billing month (idempotent: closing a closed month returns its recorded result)',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
     request: jsonBody(CloseInput),
-    responses: { 200: jsonResponse(CloseResultSchema), ...errorResponses },
+    responses: { 200: jsonResponse(CloseResultSchema) },
   }),
   (c) => {
     const { db, sqlite, clock } = c.var.deps;
@@ -76,14 +71,12 @@ const HouseholdParam = z.object({
 });
 
 billingApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'put',
     path: '/households/{id}/bank-account',
     tags: ['billing'],
     summary:
       "Record a household's bank account from its 口座振替依頼書 (names normalised to half-width kana)",
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
     request: { params: HouseholdParam, ...jsonBody(BankAccountInput) },
     responses: {
       200: jsonResponse(
@@ -96,7 +89,6 @@ billingApi.openapi(
           nextNewCode: z.number(),
         }),
       ),
-      ...errorResponses,
     },
   }),
   (c) => {
@@ -127,14 +119,12 @@ const FollowUpSchema = z
   .openapi('DebitFollowUp');
 
 billingApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'get',
     path: '/follow-ups',
     tags: ['billing'],
     summary: 'Failed debits staff still have to follow up',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
-    responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })), ...errorResponses },
+    responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })) },
   }),
   (c) => c.json({ followUps: listFollowUps(c.var.deps.sqlite) }, 200),
 );

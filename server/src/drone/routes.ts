@@ -1,7 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireStaff } from '../auth/staff-auth';
+import { z } from '@hono/zod-openapi';
+import { staffRoute } from '../auth/route-config';
 import type { Actor } from '../lib/audit';
-import { errorResponses, IdParam, jsonBody, jsonResponse, staffSecurity } from '../lib/openapi';
+import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter, type StaffAuth } from '../lib/router';
 import { abortFlight, AbortInput } from './abort-flight';
 import { exportFlightLog, FlightLogQuery } from './export-flight-log';
@@ -34,29 +34,25 @@ const DayHallParam = DateParam.extend({
 const HamletParam = DayHallParam.pick({ hamletId: true });
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'get',
     path: '/days/{date}/board',
     tags: ['drone'],
     summary: "The drone base's board for a delivery day",
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: DateParam },
-    responses: { 200: jsonResponse(Json), ...errorResponses },
+    responses: { 200: jsonResponse(Json) },
   }),
   (c) => c.json(getDayBoard(c.var.deps.db, c.req.valid('param').date), 200),
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'post',
     path: '/days/{date}/plan',
     tags: ['drone'],
     summary: 'Run the cut-off plan now (idempotent: a planned day is left as it is)',
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: DateParam },
-    responses: { 200: jsonResponse(Json), ...errorResponses },
+    responses: { 200: jsonResponse(Json) },
   }),
   (c) =>
     c.json(
@@ -66,15 +62,13 @@ droneApi.openapi(
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'post',
     path: '/days/{date}/weather-checks',
     tags: ['drone'],
     summary: 'Record a weather check; the board applies the wind/rain rule',
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: DateParam, ...jsonBody(WeatherCheckInput) },
-    responses: { 201: jsonResponse(Json), ...errorResponses },
+    responses: { 201: jsonResponse(Json) },
   }),
   (c) =>
     c.json(
@@ -90,15 +84,13 @@ droneApi.openapi(
 );
 
 const flightAction = <T extends z.ZodType>(path: string, summary: string, body: T) =>
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'post',
     path,
     tags: ['drone'],
     summary,
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: IdParam, ...jsonBody(body) },
-    responses: { 200: jsonResponse(Json), ...errorResponses },
+    responses: { 200: jsonResponse(Json) },
   });
 
 droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) =>
@@ -148,15 +140,13 @@ droneApi.openapi(
 
 for (const step of ['dispatch', 'arrive'] as const) {
   droneApi.openapi(
-    createRoute({
+    staffRoute(['drone_operator'], {
       method: 'post',
       path: `/days/{date}/car/{hamletId}/${step}`,
       tags: ['drone'],
       summary: step === 'dispatch' ? "The car leaves with a hall's car parcels" : 'The car reached the hall',
-      security: staffSecurity,
-      middleware: [requireStaff('drone_operator')] as const,
       request: { params: DayHallParam },
-      responses: { 200: jsonResponse(Json), ...errorResponses },
+      responses: { 200: jsonResponse(Json) },
     }),
     (c) => {
       const { date, hamletId } = c.req.valid('param');
@@ -169,15 +159,13 @@ for (const step of ['dispatch', 'arrive'] as const) {
 }
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'put',
     path: '/routes/{hamletId}',
     tags: ['drone'],
     summary: "Replace a landing site's route (waypoints)",
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: HamletParam, ...jsonBody(RouteInput) },
-    responses: { 200: jsonResponse(Json), ...errorResponses },
+    responses: { 200: jsonResponse(Json) },
   }),
   (c) =>
     c.json(
@@ -193,15 +181,13 @@ droneApi.openapi(
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'get',
     path: '/routes/{hamletId}/plan',
     tags: ['drone'],
     summary: "A landing site's route as a QGroundControl .plan file",
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: HamletParam },
-    responses: { 200: jsonResponse(Json, 'QGroundControl plan'), ...errorResponses },
+    responses: { 200: jsonResponse(Json, 'QGroundControl plan') },
   }),
   (c) => {
     const { fileName, plan } = exportRoutePlan(c.var.deps.db, c.req.valid('param').hamletId);
@@ -211,15 +197,13 @@ droneApi.openapi(
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'post',
     path: '/drones/{id}/inspections',
     tags: ['drone'],
     summary: 'Record the daily inspection (日常点検) of an airframe',
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: IdParam, ...jsonBody(DailyInspectionInput) },
-    responses: { 201: jsonResponse(Json), ...errorResponses },
+    responses: { 201: jsonResponse(Json) },
   }),
   (c) =>
     c.json(
@@ -235,15 +219,13 @@ droneApi.openapi(
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'post',
     path: '/drones/{id}/maintenance',
     tags: ['drone'],
     summary: 'Record inspection and maintenance work (点検整備記録)',
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: IdParam, ...jsonBody(MaintenanceInput) },
-    responses: { 201: jsonResponse(Json), ...errorResponses },
+    responses: { 201: jsonResponse(Json) },
   }),
   (c) =>
     c.json(
@@ -259,17 +241,14 @@ droneApi.openapi(
 );
 
 droneApi.openapi(
-  createRoute({
+  staffRoute(['drone_operator'], {
     method: 'get',
     path: '/drones/{id}/flight-log',
     tags: ['drone'],
     summary: "An airframe's flight log (飛行日誌) over a period, as CSV",
-    security: staffSecurity,
-    middleware: [requireStaff('drone_operator')] as const,
     request: { params: IdParam, query: FlightLogQuery },
     responses: {
       200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
-      ...errorResponses,
     },
   }),
   (c) => {

@@ -1,15 +1,7 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireDevice } from '../auth/device-auth';
-import { requireStaff } from '../auth/staff-auth';
+import { z } from '@hono/zod-openapi';
+import { deviceRoute, staffRoute } from '../auth/route-config';
 import type { Actor } from '../lib/audit';
-import {
-  deviceSecurity,
-  errorResponses,
-  IdParam,
-  jsonBody,
-  jsonResponse,
-  staffSecurity,
-} from '../lib/openapi';
+import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter, type StaffAuth } from '../lib/router';
 import { tokyoDate } from '../lib/tokyo';
 import { buildPickingList, PickingListSchema } from './build-picking-list';
@@ -44,68 +36,58 @@ const DateQuery = z.object({
 // ── Resident's TV ────────────────────────────────────────────────────────────────────────────
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/delivery-info',
     tags: ['shop'],
     summary: 'When and where an order placed now arrives',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(DeliveryInfoSchema), ...errorResponses },
+    responses: { 200: jsonResponse(DeliveryInfoSchema) },
   }),
   (c) => c.json(getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/categories',
     tags: ['shop'],
     summary: 'Categories of the catalogue',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(z.array(CategorySchema)), ...errorResponses },
+    responses: { 200: jsonResponse(z.array(CategorySchema)) },
   }),
   (c) => c.json(listCategories(c.var.deps.db), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/categories/{id}/products',
     tags: ['shop'],
     summary: 'Products of a category',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(z.array(ProductSchema)), ...errorResponses },
+    responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
   (c) => c.json(listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/favourites',
     tags: ['shop'],
     summary: "The household's favourite products",
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(z.array(ProductSchema)), ...errorResponses },
+    responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
   (c) => c.json(listFavourites(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'put',
     path: '/favourites/{id}',
     tags: ['shop'],
     summary: 'Add (favourite: true) or remove a favourite product',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam, ...jsonBody(z.object({ favourite: z.boolean() })) },
-    responses: { 200: jsonResponse(Ok), ...errorResponses },
+    responses: { 200: jsonResponse(Ok) },
   }),
   (c) => {
     const { deps, device: d } = c.var;
@@ -121,31 +103,26 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/last-order',
     tags: ['shop'],
     summary: 'The lines of the last order, at today’s prices ("the same as last time")',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(LastOrderSchema), ...errorResponses },
+    responses: { 200: jsonResponse(LastOrderSchema) },
   }),
   (c) => c.json(lastOrderLines(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/orders',
     tags: ['shop'],
     summary: 'Place an order (idempotent per household and idempotencyKey)',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: jsonBody(PlaceOrderInput),
     responses: {
       201: jsonResponse(OrderViewSchema, 'Created'),
       200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
-      ...errorResponses,
     },
   }),
   (c) => {
@@ -161,28 +138,24 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/orders',
     tags: ['shop'],
     summary: "The household's recent orders with their status",
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(z.array(OrderViewSchema)), ...errorResponses },
+    responses: { 200: jsonResponse(z.array(OrderViewSchema)) },
   }),
   (c) => c.json(listHouseholdOrders(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/orders/{id}',
     tags: ['shop'],
     summary: 'One order of the household',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const view = getOrderView(c.var.deps.db, c.req.valid('param').id);
@@ -192,15 +165,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/orders/{id}/cancel',
     tags: ['shop'],
     summary: 'Cancel an order until the cut-off',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const { deps, device: d } = c.var;
@@ -220,18 +191,15 @@ const StaffPlaceOrder = PlaceOrderInput.extend({ householdId: z.number().int().p
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'post',
     path: '/staff/orders',
     tags: ['shop'],
     summary: 'Call centre: place an order for a resident who phoned',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: jsonBody(StaffPlaceOrder),
     responses: {
       201: jsonResponse(OrderViewSchema, 'Created'),
       200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
-      ...errorResponses,
     },
   }),
   (c) => {
@@ -248,29 +216,25 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['call_centre', 'store_staff', 'support_worker', 'drone_operator'], {
     method: 'get',
     path: '/staff/orders/{id}',
     tags: ['shop'],
     summary: 'Any order, for staff',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre', 'store_staff', 'support_worker', 'drone_operator')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => c.json(getOrderView(c.var.deps.db, c.req.valid('param').id), 200),
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'put',
     path: '/staff/orders/{id}/lines',
     tags: ['shop'],
     summary: 'Call centre: replace the lines of an order until the cut-off',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam, ...jsonBody(z.object({ lines: z.array(OrderLineInput).min(1).max(100) })) },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -288,15 +252,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'post',
     path: '/staff/orders/{id}/cancel',
     tags: ['shop'],
     summary: 'Call centre: cancel an order until the cut-off',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -305,15 +267,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['store_staff'], {
     method: 'get',
     path: '/staff/picking-list',
     tags: ['shop'],
     summary: "Store: the day's picking list per seller and hamlet (default: today in Tokyo)",
-    security: staffSecurity,
-    middleware: [requireStaff('store_staff')] as const,
     request: { query: DateQuery },
-    responses: { 200: jsonResponse(PickingListSchema), ...errorResponses },
+    responses: { 200: jsonResponse(PickingListSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -323,15 +283,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['store_staff'], {
     method: 'post',
     path: '/staff/lines/{id}/pick',
     tags: ['shop'],
     summary: 'Store: mark a line picked, reporting any missing quantity',
-    security: staffSecurity,
-    middleware: [requireStaff('store_staff')] as const,
     request: { params: IdParam, ...jsonBody(PickLineInput) },
-    responses: { 200: jsonResponse(Ok), ...errorResponses },
+    responses: { 200: jsonResponse(Ok) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -348,15 +306,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['store_staff'], {
     method: 'post',
     path: '/staff/orders/{id}/pack',
     tags: ['shop'],
     summary: 'Store: mark a parcel packed (every line picked)',
-    security: staffSecurity,
-    middleware: [requireStaff('store_staff')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -365,15 +321,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['support_worker'], {
     method: 'get',
     path: '/staff/hall-parcels',
     tags: ['shop'],
     summary: 'Support worker: parcels for their hall on a day (default today)',
-    security: staffSecurity,
-    middleware: [requireStaff('support_worker')] as const,
     request: { query: DateQuery },
-    responses: { 200: jsonResponse(z.array(HallParcelSchema)), ...errorResponses },
+    responses: { 200: jsonResponse(z.array(HallParcelSchema)) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -383,15 +337,13 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['support_worker'], {
     method: 'post',
     path: '/staff/orders/{id}/handover',
     tags: ['shop'],
     summary: 'Support worker: record handing the parcel to the resident in person (or 不在)',
-    security: staffSecurity,
-    middleware: [requireStaff('support_worker')] as const,
     request: { params: IdParam, ...jsonBody(HandoverInput) },
-    responses: { 200: jsonResponse(OrderViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(OrderViewSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -410,20 +362,18 @@ shopApi.openapi(
 );
 
 shopApi.openapi(
-  createRoute({
+  staffRoute(['store_staff', 'city_staff'], {
     method: 'get',
     path: '/staff/sales',
     tags: ['shop'],
     summary: 'Sales of delivered goods per seller for a Tokyo day (YYYY-MM-DD) or month (YYYY-MM)',
-    security: staffSecurity,
-    middleware: [requireStaff('store_staff', 'city_staff')] as const,
     request: {
       query: z.object({
         period: z.enum(['day', 'month']),
         key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/),
       }),
     },
-    responses: { 200: jsonResponse(SalesReportSchema), ...errorResponses },
+    responses: { 200: jsonResponse(SalesReportSchema) },
   }),
   (c) => {
     const { deps, staff } = c.var;

@@ -1,17 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { deviceRoute, staffRoute } from '../auth/route-config';
 import { eq } from 'drizzle-orm';
 import { taxiBookings } from '../../../db/src/schema';
-import { requireDevice } from '../auth/device-auth';
-import { requireStaff } from '../auth/staff-auth';
 import { notFound } from '../lib/errors';
-import {
-  deviceSecurity,
-  errorResponses,
-  IdParam,
-  jsonBody,
-  jsonResponse,
-  staffSecurity,
-} from '../lib/openapi';
+import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { tokyoDate } from '../lib/tokyo';
 import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
@@ -39,29 +31,25 @@ const DateQuery = z.object({
 // --- TV: the box's own household ---
 
 taxiApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/options',
     tags: ['taxi'],
     summary: 'Who may ride, destinations and bookable times today',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(BookingOptionsSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
   (c) => c.json(getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 taxiApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/bookings',
     tags: ['taxi'],
     summary:
       'Book a same-day ride (idempotent by key); answers a promised window or a refusal with alternatives',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: jsonBody(BookTaxiInput),
-    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -79,14 +67,12 @@ taxiApi.openapi(
 );
 
 taxiApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/bookings',
     tags: ['taxi'],
     summary: "The household's bookings from today on, with their status",
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(BookingList), ...errorResponses },
+    responses: { 200: jsonResponse(BookingList) },
   }),
   (c) =>
     c.json(
@@ -96,15 +82,13 @@ taxiApi.openapi(
 );
 
 taxiApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/bookings/{id}/cancel',
     tags: ['taxi'],
     summary: 'Cancel an own booking up to its pickup window',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookingViewSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -117,29 +101,25 @@ taxiApi.openapi(
 // --- Call centre: for residents who phone ---
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'get',
     path: '/staff/households/{id}/options',
     tags: ['taxi'],
     summary: 'Booking options of a household (call centre)',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(BookingOptionsSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
   (c) => c.json(getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
 );
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'post',
     path: '/staff/households/{id}/bookings',
     tags: ['taxi'],
     summary: 'Book for a household that phoned (call centre)',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
-    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -155,15 +135,13 @@ taxiApi.openapi(
 );
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'post',
     path: '/staff/bookings/{id}/change',
     tags: ['taxi'],
     summary: 'Change a booking (call centre): the old one is cancelled only if the new one is accepted',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
-    responses: { 200: jsonResponse(BookTaxiAnswerSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -186,15 +164,13 @@ taxiApi.openapi(
 );
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['call_centre'], {
     method: 'post',
     path: '/staff/bookings/{id}/cancel',
     tags: ['taxi'],
     summary: 'Cancel a booking up to its pickup window (call centre)',
-    security: staffSecurity,
-    middleware: [requireStaff('call_centre')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookingViewSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -210,15 +186,13 @@ taxiApi.openapi(
 const VehicleInput = z.object({ vehicleId: z.number().int().positive() }).openapi('DriverVehicleInput');
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['driver'], {
     method: 'put',
     path: '/driver/vehicle',
     tags: ['taxi'],
     summary: 'Choose the vehicle the signed-in driver drives',
-    security: staffSecurity,
-    middleware: [requireStaff('driver')] as const,
     request: jsonBody(VehicleInput),
-    responses: { 200: jsonResponse(VehicleInput), ...errorResponses },
+    responses: { 200: jsonResponse(VehicleInput) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -238,15 +212,13 @@ const ManifestQuery = DateQuery.extend({
 });
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['driver'], {
     method: 'get',
     path: '/driver/manifest',
     tags: ['taxi'],
     summary: "Today's manifest of the driver's vehicle (other staff name a vehicleId)",
-    security: staffSecurity,
-    middleware: [requireStaff('driver')] as const,
     request: { query: ManifestQuery },
-    responses: { 200: jsonResponse(ManifestSchema), ...errorResponses },
+    responses: { 200: jsonResponse(ManifestSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -265,15 +237,13 @@ const EventParam = IdParam.extend({
 });
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['driver'], {
     method: 'post',
     path: '/driver/bookings/{id}/{event}',
     tags: ['taxi'],
     summary: 'Report picked up, dropped off or no-show (after the grace time)',
-    security: staffSecurity,
-    middleware: [requireStaff('driver')] as const,
     request: { params: EventParam },
-    responses: { 200: jsonResponse(BookingViewSchema), ...errorResponses },
+    responses: { 200: jsonResponse(BookingViewSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;
@@ -286,15 +256,13 @@ taxiApi.openapi(
 // --- City staff ---
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'get',
     path: '/city/day',
     tags: ['taxi'],
     summary: "The day's plan per vehicle and its figures",
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
     request: { query: DateQuery },
-    responses: { 200: jsonResponse(DayPlanSchema), ...errorResponses },
+    responses: { 200: jsonResponse(DayPlanSchema) },
   }),
   (c) => {
     const now = c.var.deps.clock.now();
@@ -303,28 +271,24 @@ taxiApi.openapi(
 );
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'get',
     path: '/city/settings',
     tags: ['taxi'],
     summary: 'Service hours per area, notice, grace, fares',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
-    responses: { 200: jsonResponse(TaxiSettingsSchema.openapi('TaxiSettings')), ...errorResponses },
+    responses: { 200: jsonResponse(TaxiSettingsSchema.openapi('TaxiSettings')) },
   }),
   (c) => c.json(getTaxiSettings(c.var.deps.db), 200),
 );
 
 taxiApi.openapi(
-  createRoute({
+  staffRoute(['city_staff'], {
     method: 'put',
     path: '/city/settings',
     tags: ['taxi'],
     summary: 'Replace the taxi settings',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff')] as const,
     request: jsonBody(TaxiSettingsSchema),
-    responses: { 200: jsonResponse(TaxiSettingsSchema), ...errorResponses },
+    responses: { 200: jsonResponse(TaxiSettingsSchema) },
   }),
   (c) => {
     const { db, clock } = c.var.deps;

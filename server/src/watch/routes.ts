@@ -1,14 +1,6 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { requireDevice } from '../auth/device-auth';
-import { requireStaff } from '../auth/staff-auth';
-import {
-  deviceSecurity,
-  errorResponses,
-  IdParam,
-  jsonBody,
-  jsonResponse,
-  staffSecurity,
-} from '../lib/openapi';
+import { z } from '@hono/zod-openapi';
+import { deviceRoute, staffRoute } from '../auth/route-config';
+import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { enrollResident, EnrollInput } from './enroll-resident';
 import { confirmNotice, listNotices } from './notices';
@@ -42,15 +34,13 @@ const AwayInput = z.object({ returnDate: z.iso.date() }).strict();
 // ── The TV ───────────────────────────────────────────────────────────────────────────────────
 
 watchApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/activity',
     tags: ['watch'],
     summary: 'Heartbeat while the TV app is on, or a (debounced) key press; only presence is kept',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: jsonBody(ActivityInput),
-    responses: { 200: jsonResponse(ActivityResult), ...errorResponses },
+    responses: { 200: jsonResponse(ActivityResult) },
   }),
   (c) => {
     const { deps, device } = c.var;
@@ -60,28 +50,24 @@ watchApi.openapi(
 );
 
 watchApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'get',
     path: '/notices',
     tags: ['watch'],
     summary: 'Reminders due (full screen), the お知らせ list, and whether to ask "お元気ですか？"',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
-    responses: { 200: jsonResponse(NoticesSchema), ...errorResponses },
+    responses: { 200: jsonResponse(NoticesSchema) },
   }),
   (c) => c.json(listNotices(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 watchApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/notices/{id}/confirm',
     tags: ['watch'],
     summary: 'OK pressed on a reminder',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(Ok), ...errorResponses },
+    responses: { 200: jsonResponse(Ok) },
   }),
   (c) => {
     confirmNotice(c.var.deps.db, c.var.device.householdId, c.req.valid('param').id, c.var.deps.clock.now());
@@ -90,15 +76,13 @@ watchApi.openapi(
 );
 
 watchApi.openapi(
-  createRoute({
+  deviceRoute({
     method: 'post',
     path: '/away',
     tags: ['watch'],
     summary: '"留守にします" with a return date',
-    security: deviceSecurity,
-    middleware: [requireDevice()] as const,
     request: jsonBody(AwayInput),
-    responses: { 200: jsonResponse(z.object({ residents: z.number().int() })), ...errorResponses },
+    responses: { 200: jsonResponse(z.object({ residents: z.number().int() })) },
   }),
   (c) => {
     const { deps, device } = c.var;
@@ -116,15 +100,13 @@ watchApi.openapi(
 // ── Staff ────────────────────────────────────────────────────────────────────────────────────
 
 watchApi.openapi(
-  createRoute({
+  staffRoute(['city_staff', 'support_worker'], {
     method: 'post',
     path: '/enrolments',
     tags: ['watch'],
     summary: "Record a resident's consent and start watching",
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff', 'support_worker')] as const,
     request: jsonBody(EnrollInput),
-    responses: { 200: jsonResponse(Ok), ...errorResponses },
+    responses: { 200: jsonResponse(Ok) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -138,15 +120,13 @@ watchApi.openapi(
 );
 
 watchApi.openapi(
-  createRoute({
+  staffRoute(['city_staff', 'support_worker'], {
     method: 'post',
     path: '/reminders',
     tags: ['watch'],
     summary: 'Schedule a reminder shown full screen on the TV',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff', 'support_worker')] as const,
     request: jsonBody(CreateReminderInput),
-    responses: { 201: jsonResponse(z.object({ id: z.number().int() })), ...errorResponses },
+    responses: { 201: jsonResponse(z.object({ id: z.number().int() })) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -166,15 +146,13 @@ const StaffAwayInput = z
   .strict();
 
 watchApi.openapi(
-  createRoute({
+  staffRoute(['city_staff', 'support_worker'], {
     method: 'post',
     path: '/away-periods',
     tags: ['watch'],
     summary: 'Enter a hospital stay or a trip for a resident (staff)',
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff', 'support_worker')] as const,
     request: jsonBody(StaffAwayInput),
-    responses: { 201: jsonResponse(z.object({ id: z.number().int() })), ...errorResponses },
+    responses: { 201: jsonResponse(z.object({ id: z.number().int() })) },
   }),
   (c) => {
     const { deps, staff } = c.var;
@@ -191,15 +169,13 @@ watchApi.openapi(
 );
 
 const staffPost = (path: string, summary: string) =>
-  createRoute({
+  staffRoute(['city_staff', 'support_worker'], {
     method: 'post',
     path,
     tags: ['watch'],
     summary,
-    security: staffSecurity,
-    middleware: [requireStaff('city_staff', 'support_worker')] as const,
     request: { params: IdParam },
-    responses: { 200: jsonResponse(Ok), ...errorResponses },
+    responses: { 200: jsonResponse(Ok) },
   });
 
 watchApi.openapi(staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'), (c) => {
