@@ -1,4 +1,4 @@
-import { evaluateRoute } from './evaluate-route.js';
+import { checkRoute } from './check-route.js';
 import type { Problem } from './types.js';
 
 /** Where to put a request into a route: positions in the route *before* insertion. */
@@ -63,7 +63,7 @@ export function applyInsertion(route: number[], p: Problem, r: number, at: Inser
 /**
  * Cheapest feasible insertion of request `r` into vehicle `v`'s route, not before stop `locked`.
  * Positions are screened in O(1) each with earliest/latest start times and loads (necessary
- * conditions), then the survivors are checked exactly by `evaluateRoute` cheapest first.
+ * conditions), then the survivors are checked exactly by `checkRoute` cheapest first.
  * Only insertions cheaper than `limit` are looked at. Writes the result into `out`. `metric`:
  * travel times obey the triangle inequality (`obeysTriangle`), which allows more early exits.
  */
@@ -209,7 +209,7 @@ export function findInsertion(
     for (let s = i; s < j; s++) seqBuf[w++] = route[s]!;
     seqBuf[w++] = dl;
     for (let s = j; s < len; s++) seqBuf[w++] = route[s]!;
-    if (evaluateRoute(p, v, seqBuf.subarray(0, w)) >= 0) {
+    if (checkRoute(p, v, seqBuf.subarray(0, w)) >= 0) {
       out.delta = cand[c]!;
       out.pickupAt = i;
       out.deliveryAt = j;

@@ -1,4 +1,4 @@
-import { evaluateRoute } from './evaluate-route.js';
+import { checkRoute } from './check-route.js';
 import { applyInsertion, findInsertion, type Insertion } from './find-insertion.js';
 import type { Rng } from './rng.js';
 import { movableRequests, setRoute, type Solution } from './solution.js';
@@ -32,7 +32,7 @@ export function relocateDescent(
       const req = p.requests[r]!;
       const old = s.routes[v]!;
       const without = old.filter((node) => node !== req.pickup && node !== req.delivery);
-      const withoutCost = evaluateRoute(p, v, without);
+      const withoutCost = checkRoute(p, v, without);
       if (withoutCost < 0) continue;
       const gain = s.routeCost[v]! - withoutCost;
       let bestV = -1;
@@ -50,7 +50,7 @@ export function relocateDescent(
       if (bestV !== v) setRoute(p, s, v, without, withoutCost);
       const base = bestV === v ? without : s.routes[bestV]!;
       const next = applyInsertion(base, p, r, best);
-      const c = evaluateRoute(p, bestV, next);
+      const c = checkRoute(p, bestV, next);
       if (c < 0) {
         if (bestV !== v) setRoute(p, s, v, old, gain + withoutCost);
         continue;

@@ -1,4 +1,4 @@
-import { evaluateRoute } from './evaluate-route.js';
+import { checkRoute } from './check-route.js';
 import { applyInsertion, findInsertion, type Insertion } from './find-insertion.js';
 import type { Rng } from './rng.js';
 import { setRoute, type Solution } from './solution.js';
@@ -88,7 +88,7 @@ export function repairRegret(
       pickupAt: posI[at]!,
       deliveryAt: posJ[at]!,
     });
-    const c = evaluateRoute(p, pickV, route);
+    const c = checkRoute(p, pickV, route);
     active[pick] = 0;
     if (c < 0) {
       // the screened insertion was feasible, so this only guards against inconsistent input

@@ -16,7 +16,7 @@ export interface PooledRoute {
  */
 export interface RoutePool {
   routes: PooledRoute[];
-  /** adds a feasible route (cost from `evaluateRoute`); ignores empty, known or overflow routes */
+  /** adds a feasible route (cost from `checkRoute`); ignores empty, known or overflow routes */
   add(stops: number[], cost: number): void;
 }
 

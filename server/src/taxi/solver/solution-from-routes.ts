@@ -1,4 +1,4 @@
-import { evaluateRoute } from './evaluate-route.js';
+import { checkRoute } from './check-route.js';
 import type { Solution } from './solution.js';
 import type { Problem } from './types.js';
 
@@ -15,7 +15,7 @@ export function solutionFromRoutes(p: Problem, stops: number[][]): Solution | un
   let cost = 0;
   for (let v = 0; v < k; v++) {
     const route = stops[v] ?? [];
-    const c = evaluateRoute(p, v, route);
+    const c = checkRoute(p, v, route);
     if (c < 0) return undefined;
     routes.push(route);
     routeCost.push(c);

@@ -1,4 +1,4 @@
-import { evaluateRoute } from './evaluate-route.js';
+import { checkRoute } from './check-route.js';
 import type { Plan, Problem } from './types.js';
 
 /** Mutable working solution used by the search: routes, their costs and who is where. */
@@ -18,7 +18,7 @@ export function solutionFromPlan(p: Problem, plan: Plan, pending: number[] = [])
   const routeCost: number[] = [];
   let cost = 0;
   plan.routes.forEach((route, v) => {
-    const c = evaluateRoute(p, v, route);
+    const c = checkRoute(p, v, route);
     if (c < 0) throw new Error(`route of vehicle ${v} is infeasible`);
     routeCost.push(c);
     cost += c;
@@ -39,7 +39,7 @@ export function solutionFromPlan(p: Problem, plan: Plan, pending: number[] = [])
 
 export function emptySolution(p: Problem, requests: number[]): Solution {
   const k = p.vehicles.length;
-  const routeCost = Array.from({ length: k }, (_, v) => evaluateRoute(p, v, []));
+  const routeCost = Array.from({ length: k }, (_, v) => checkRoute(p, v, []));
   return {
     routes: Array.from({ length: k }, () => []),
     locked: new Array<number>(k).fill(0),
@@ -97,7 +97,7 @@ export function removeRequests(p: Problem, s: Solution, requests: number[]): boo
   let ok = true;
   for (const v of touched) {
     const route = s.routes[v]!.filter((node) => !drop.has(node));
-    const c = evaluateRoute(p, v, route);
+    const c = checkRoute(p, v, route);
     if (c < 0) ok = false;
     s.cost += c - s.routeCost[v]!;
     s.routeCost[v] = c;
