@@ -44,7 +44,6 @@ export function checkRoute(p: Problem, vehicle: number, seq: ArrayLike<number>, 
   nodes[m - 1] = veh.end;
   let cost = 0;
   let load = 0;
-  let rides = 0;
   beg[0] = early[veh.start]!;
   pairPos[0] = -1;
   pairPos[m - 1] = -1;
@@ -67,7 +66,6 @@ export function checkRoute(p: Problem, vehicle: number, seq: ArrayLike<number>, 
         const pk = partner[b]!;
         if (pk < 0 || seen[pk] !== stamp) return -1;
         pairPos[i] = posOfNode[pk]!;
-        rides++;
       }
     }
   }
