@@ -2,6 +2,7 @@ import { removeRandom, removeShaw, removeWorst, type Destroy } from './destroy.j
 import { partitionRoutes } from './partition-routes.js';
 import { relocateDescent } from './relocate-descent.js';
 import { repairRegret } from './repair-regret.js';
+import { tailExchangeDescent } from './tail-exchange.js';
 import { createRng, randInt } from './rng.js';
 import type { RoutePool } from './route-pool.js';
 import { cloneSolution, movableRequests, objective, removeRequests, type Solution } from './solution.js';
@@ -24,7 +25,10 @@ export interface SearchOptions {
   startWorse?: number;
   /** final temperature as a share of the start temperature (default 0.002) */
   coolTo?: number;
-  /** run the relocate local search on candidates within this share of the best cost (default 0.002) */
+  /**
+   * Run the local search (relocate, tail exchange) on complete candidates within this share of the
+   * best cost (default: every complete candidate; -1: never)
+   */
   polishWithin?: number;
   /** called with every new best solution */
   onBest?: (s: Solution, iteration: number) => void;
@@ -209,9 +213,12 @@ export function improveSolution(
     rUse[ri]!++;
     if (cand.unassigned.length > 0) incomplete++;
     addRoutes(cand, current);
-    // polish promising candidates only: local search on every one would cost more than it finds
-    if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? 0.002))) {
-      relocateDescent(p, cand, rng, () => opts.now() - t0 >= limit, 3, opts.metric);
+    // local search on the repaired candidate: relocations, then tail exchanges (which move whole
+    // runs of requests), then relocations again around what the exchanges changed
+    if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? Infinity))) {
+      const stop = (): boolean => opts.now() - t0 >= limit;
+      relocateDescent(p, cand, rng, stop, 3, opts.metric);
+      if (tailExchangeDescent(p, cand, stop) > 0) relocateDescent(p, cand, rng, stop, 3, opts.metric);
     }
 
     const fc = objective(cand, penalty);

@@ -4,10 +4,34 @@ import type { Rng } from './rng.js';
 import { movableRequests, setRoute, type Solution } from './solution.js';
 import type { Problem } from './types.js';
 
+// Scratch memory reused across calls (the solver is single-threaded per isolate).
+let lowerBound = new Float64Array(0);
+let boundAt = new Int32Array(0);
+let costWithout = new Float64Array(0);
+let gainAt = new Int32Array(0);
+let version = new Int32Array(0);
+let epoch = 0;
+
+function ensure(cells: number, requests: number, routes: number): void {
+  if (lowerBound.length < cells) {
+    lowerBound = new Float64Array(cells);
+    boundAt = new Int32Array(cells);
+  }
+  if (costWithout.length < requests) {
+    costWithout = new Float64Array(requests);
+    gainAt = new Int32Array(requests);
+  }
+  if (version.length < routes) version = new Int32Array(routes);
+}
+
 /**
  * Local search: move single requests to their cheapest feasible place (any route, any positions)
- * while that lowers the total cost. Cheap next to an ALNS iteration, and it polishes the solutions
- * the large moves leave slightly off. Returns the number of moves made.
+ * while that lowers the total cost. Returns the number of moves made.
+ *
+ * A move changes two routes only, so what was learnt about the others stays true: per request it
+ * remembers the cost of its route without it, and per request and route a lower bound on the cost of inserting it
+ * there (exact when an insertion was found, else the limit nothing was found under). Both are
+ * tagged with the route's version; later passes only search where a route changed.
  */
 export function relocateDescent(
   p: Problem,
@@ -17,7 +41,13 @@ export function relocateDescent(
   maxPasses = 3,
   metric = false,
 ): number {
+  const K = s.routes.length;
+  const nR = p.requests.length;
+  ensure(nR * K, nR, K);
+  // versions are unique across calls, so stale tags from an earlier call never match
+  for (let v = 0; v < K; v++) version[v] = ++epoch;
   const at: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
+  const best: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   let moves = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
     let improved = false;
@@ -31,31 +61,44 @@ export function relocateDescent(
       const v = s.routeOf[r]!;
       const req = p.requests[r]!;
       const old = s.routes[v]!;
-      const without = old.filter((node) => node !== req.pickup && node !== req.delivery);
-      const withoutCost = checkRoute(p, v, without);
+      let without: number[] | null = null;
+      if (gainAt[r] !== version[v]) {
+        without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+        costWithout[r] = checkRoute(p, v, without);
+        gainAt[r] = version[v]!;
+      }
+      const withoutCost = costWithout[r]!;
       if (withoutCost < 0) continue;
       const gain = s.routeCost[v]! - withoutCost;
       let bestV = -1;
-      let best: Insertion | null = null;
       let bestDelta = gain - 1e-7;
-      for (let u = 0; u < s.routes.length; u++) {
-        const route = u === v ? without : s.routes[u]!;
+      for (let u = 0; u < K; u++) {
+        const cell = r * K + u;
+        // known: nothing cheaper than the bound in this (unchanged) route
+        if (boundAt[cell] === version[u] && lowerBound[cell]! >= bestDelta) continue;
+        if (u === v && !without) without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+        const route = u === v ? without! : s.routes[u]!;
+        boundAt[cell] = version[u]!;
         if (findInsertion(p, u, route, s.locked[u]!, r, at, bestDelta, metric)) {
+          lowerBound[cell] = at.delta;
           bestDelta = at.delta;
           bestV = u;
-          best = { ...at };
-        }
+          best.delta = at.delta;
+          best.pickupAt = at.pickupAt;
+          best.deliveryAt = at.deliveryAt;
+        } else lowerBound[cell] = bestDelta;
       }
-      if (bestV < 0 || !best) continue;
-      if (bestV !== v) setRoute(p, s, v, without, withoutCost);
-      const base = bestV === v ? without : s.routes[bestV]!;
-      const next = applyInsertion(base, p, r, best);
+      if (bestV < 0) continue;
+      if (!without) without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+      const next = applyInsertion(bestV === v ? without : s.routes[bestV]!, p, r, best);
       const c = checkRoute(p, bestV, next);
-      if (c < 0) {
-        if (bestV !== v) setRoute(p, s, v, old, gain + withoutCost);
-        continue;
+      if (c < 0) continue;
+      if (bestV !== v) {
+        setRoute(p, s, v, without, withoutCost);
+        version[v] = ++epoch;
       }
       setRoute(p, s, bestV, next, c);
+      version[bestV] = ++epoch;
       moves++;
       improved = true;
     }
