@@ -41,7 +41,11 @@ function expectConsistent(p: Problem, s: Solution, before: Solution): void {
   expect(served(s)).toEqual(served(before));
 }
 
-const snapshot = (s: Solution): Solution => ({ ...s, routes: s.routes.map((r) => r.slice()), locked: s.locked.slice() });
+const snapshot = (s: Solution): Solution => ({
+  ...s,
+  routes: s.routes.map((r) => r.slice()),
+  locked: s.locked.slice(),
+});
 
 describe('relocateDescent', () => {
   it('stops only where no single request can move to a cheaper place (checked by trying every place)', () => {
@@ -62,7 +66,11 @@ describe('relocateDescent', () => {
             const base = checkRoute(p, u, route);
             for (let i = s.locked[u]!; i <= route.length; i++) {
               for (let j = i; j <= route.length; j++) {
-                const c = checkRoute(p, u, applyInsertion(route, p, r, { delta: 0, pickupAt: i, deliveryAt: j }));
+                const c = checkRoute(
+                  p,
+                  u,
+                  applyInsertion(route, p, r, { delta: 0, pickupAt: i, deliveryAt: j }),
+                );
                 if (c >= 0) expect(c - base).toBeGreaterThan(gain - 1e-6);
               }
             }
@@ -103,7 +111,8 @@ describe('tailExchangeDescent', () => {
               for (const j of emptyAt(B, s.locked[b]!)) {
                 const ca = checkRoute(p, a, A.slice(0, i).concat(B.slice(j)));
                 const cb = checkRoute(p, b, B.slice(0, j).concat(A.slice(i)));
-                if (ca >= 0 && cb >= 0) expect(ca + cb).toBeGreaterThan(s.routeCost[a]! + s.routeCost[b]! - 1e-6);
+                if (ca >= 0 && cb >= 0)
+                  expect(ca + cb).toBeGreaterThan(s.routeCost[a]! + s.routeCost[b]! - 1e-6);
               }
             }
           }

@@ -20,7 +20,11 @@ function emptyCuts(p: Problem, route: number[], locked: number): number[] {
  * arcs (each tail keeps running to its new vehicle's own end depot); only improving exchanges are
  * checked exactly. Returns the number of exchanges made.
  */
-export function tailExchangeDescent(p: Problem, s: Solution, shouldStop: () => boolean = () => false): number {
+export function tailExchangeDescent(
+  p: Problem,
+  s: Solution,
+  shouldStop: () => boolean = () => false,
+): number {
   const n = p.nodeCount;
   const K = s.routes.length;
   const c = p.cost;
