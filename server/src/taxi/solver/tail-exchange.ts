@@ -18,7 +18,8 @@ function emptyCuts(p: Problem, route: number[], locked: number): number[] {
  * empty, so whole runs of requests change vehicle in one move – a move that single-request
  * relocations and removals rarely find. The cost change is known in O(1) from the two junction
  * arcs (each tail keeps running to its new vehicle's own end depot); only improving exchanges are
- * checked exactly. Returns the number of exchanges made.
+ * checked exactly. At most 5 passes over all route pairs per call. Returns the number of exchanges
+ * made.
  */
 export function tailExchangeDescent(
   p: Problem,
