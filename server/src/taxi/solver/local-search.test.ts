@@ -6,7 +6,7 @@ import { relocateDescent } from './relocate-descent.js';
 import { repairRegret } from './repair-regret.js';
 import { createRng } from './rng.js';
 import { emptySolution, movableRequests, type Solution } from './solution.js';
-import { tailExchangeDescent } from './tail-exchange.js';
+import { emptyCuts, tailExchangeDescent } from './tail-exchange.js';
 import { randomProblem, scheduleViolations } from './testing/random-problem.js';
 import type { Problem } from './types.js';
 
@@ -97,21 +97,12 @@ describe('tailExchangeDescent', () => {
         // tail exchange is left
         for (let calls = 0; calls < 100 && tailExchangeDescent(p, s) > 0; calls++);
         expectConsistent(p, s, before);
-        const emptyAt = (route: number[], locked: number) => {
-          const out: number[] = [];
-          let load = 0;
-          for (let k = 0; k <= route.length; k++) {
-            if (k >= locked && load === 0) out.push(k);
-            load += k < route.length ? p.load[route[k]!]! : 0;
-          }
-          return out;
-        };
         for (let a = 0; a < s.routes.length; a++) {
           for (let b = a + 1; b < s.routes.length; b++) {
             const A = s.routes[a]!;
             const B = s.routes[b]!;
-            for (const i of emptyAt(A, s.locked[a]!)) {
-              for (const j of emptyAt(B, s.locked[b]!)) {
+            for (const i of emptyCuts(p, A, s.locked[a]!)) {
+              for (const j of emptyCuts(p, B, s.locked[b]!)) {
                 const ca = checkRoute(p, a, A.slice(0, i).concat(B.slice(j)));
                 const cb = checkRoute(p, b, B.slice(0, j).concat(A.slice(i)));
                 if (ca >= 0 && cb >= 0)

@@ -24,6 +24,11 @@ function ensure(cells: number, requests: number, routes: number): void {
   if (version.length < routes) version = new Int32Array(routes);
 }
 
+/** The route without one request's two stops. */
+function dropRequest(route: number[], pickup: number, delivery: number): number[] {
+  return route.filter((node) => node !== pickup && node !== delivery);
+}
+
 /**
  * Local search: move single requests to their cheapest feasible place (any route, any positions)
  * while that lowers the total cost. Returns the number of moves made.
@@ -63,7 +68,7 @@ export function relocateDescent(
       const old = s.routes[v]!;
       let without: number[] | null = null;
       if (gainAt[r] !== version[v]) {
-        without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+        without = dropRequest(old, req.pickup, req.delivery);
         costWithout[r] = checkRoute(p, v, without);
         gainAt[r] = version[v]!;
       }
@@ -76,7 +81,7 @@ export function relocateDescent(
         const cell = r * K + u;
         // known: nothing cheaper than the bound in this (unchanged) route
         if (boundAt[cell] === version[u] && lowerBound[cell]! >= bestDelta) continue;
-        if (u === v && !without) without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+        if (u === v && !without) without = dropRequest(old, req.pickup, req.delivery);
         const route = u === v ? without! : s.routes[u]!;
         boundAt[cell] = version[u]!;
         if (findInsertion(p, u, route, s.locked[u]!, r, at, bestDelta, metric)) {
@@ -89,7 +94,7 @@ export function relocateDescent(
         } else lowerBound[cell] = bestDelta;
       }
       if (bestV < 0) continue;
-      if (!without) without = old.filter((node) => node !== req.pickup && node !== req.delivery);
+      if (!without) without = dropRequest(old, req.pickup, req.delivery);
       const next = applyInsertion(bestV === v ? without : s.routes[bestV]!, p, r, best);
       const c = checkRoute(p, bestV, next);
       if (c < 0) continue;

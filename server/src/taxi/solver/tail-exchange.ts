@@ -3,7 +3,7 @@ import { setRoute, type Solution } from './solution.js';
 import type { Problem } from './types.js';
 
 /** Positions k (locked..len) where a route is empty: the stops before k leave nobody aboard. */
-function emptyCuts(p: Problem, route: number[], locked: number): number[] {
+export function emptyCuts(p: Problem, route: number[], locked: number): number[] {
   const out: number[] = [];
   let load = 0;
   for (let k = 0; k <= route.length; k++) {
