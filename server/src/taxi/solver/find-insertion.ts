@@ -15,21 +15,74 @@ let cand = new Float64Array(0);
 let candI = new Int32Array(0);
 let candJ = new Int32Array(0);
 const order: number[] = [];
-let earliest = new Float64Array(0);
-let latest = new Float64Array(0);
-let loadAfter = new Int32Array(0);
 let seqBuf = new Int32Array(0);
-let nodeAt = new Int32Array(0);
 
-function ensure(m: number): void {
-  if (earliest.length >= m) return;
-  const size = Math.max(m, earliest.length * 2, 64);
-  earliest = new Float64Array(size);
-  latest = new Float64Array(size);
-  loadAfter = new Int32Array(size);
-  seqBuf = new Int32Array(size + 2);
-  nodeAt = new Int32Array(size + 2);
+/**
+ * What `findInsertion` needs to know about one route, whatever request is inserted: its nodes with
+ * the depots, earliest and latest start times, and the load after each stop. Preparing it once per
+ * route and reusing it for every request tried there saves two passes over the route per try.
+ */
+export interface RoutePrep {
+  vehicle: number;
+  route: number[];
+  /** positions: 0 = start depot, 1..len = stops, len + 1 = end depot */
+  nodeAt: Int32Array;
+  earliest: Float64Array;
+  latest: Float64Array;
+  loadAfter: Int32Array;
 }
+
+export function createRoutePrep(): RoutePrep {
+  return {
+    vehicle: -1,
+    route: [],
+    nodeAt: new Int32Array(0),
+    earliest: new Float64Array(0),
+    latest: new Float64Array(0),
+    loadAfter: new Int32Array(0),
+  };
+}
+
+/** Fills `into` (buffers grow as needed) for vehicle `v`'s `route` and returns it. */
+export function prepareRoute(p: Problem, v: number, route: number[], into: RoutePrep): RoutePrep {
+  const n = p.nodeCount;
+  const veh = p.vehicles[v]!;
+  const len = route.length;
+  const m = len + 2;
+  if (into.earliest.length < m) {
+    const size = Math.max(m, into.earliest.length * 2, 64);
+    into.nodeAt = new Int32Array(size);
+    into.earliest = new Float64Array(size);
+    into.latest = new Float64Array(size);
+    into.loadAfter = new Int32Array(size);
+  }
+  into.vehicle = v;
+  into.route = route;
+  const { nodeAt, earliest, latest, loadAfter } = into;
+  const { time, early, late, service } = p;
+  nodeAt[0] = veh.start;
+  for (let k = 0; k < len; k++) nodeAt[k + 1] = route[k]!;
+  nodeAt[m - 1] = veh.end;
+  earliest[0] = early[veh.start]!;
+  loadAfter[0] = 0;
+  for (let k = 1; k < m; k++) {
+    const a = nodeAt[k - 1]!;
+    const b = nodeAt[k]!;
+    const t = earliest[k - 1]! + service[a]! + time[a * n + b]!;
+    earliest[k] = t < early[b]! ? early[b]! : t;
+    loadAfter[k] = loadAfter[k - 1]! + p.load[b]!;
+  }
+  latest[m - 1] = late[veh.end]!;
+  for (let k = m - 2; k >= 0; k--) {
+    const a = nodeAt[k]!;
+    const b = nodeAt[k + 1]!;
+    const t = latest[k + 1]! - service[a]! - time[a * n + b]!;
+    latest[k] = t < late[a]! ? t : late[a]!;
+  }
+  return into;
+}
+
+const scratch = createRoutePrep();
 
 function ensureCand(k: number): void {
   if (cand.length >= k) return;
@@ -77,38 +130,33 @@ export function findInsertion(
   limit = Infinity,
   metric = false,
 ): boolean {
+  if (p.load[p.requests[r]!.pickup]! > p.vehicles[v]!.capacity) return false;
+  return insertInto(p, prepareRoute(p, v, route, scratch), locked, r, out, limit, metric);
+}
+
+/** `findInsertion` into a route prepared by `prepareRoute` (which must be current). */
+export function insertInto(
+  p: Problem,
+  prep: RoutePrep,
+  locked: number,
+  r: number,
+  out: Insertion,
+  limit = Infinity,
+  metric = false,
+): boolean {
   const n = p.nodeCount;
+  const v = prep.vehicle;
+  const route = prep.route;
   const veh = p.vehicles[v]!;
   const req = p.requests[r]!;
   const pk = req.pickup;
   const dl = req.delivery;
   const q = p.load[pk]!;
   const len = route.length;
-  const m = len + 2;
   if (q > veh.capacity) return false;
-  ensure(m);
+  if (seqBuf.length < len + 2) seqBuf = new Int32Array(Math.max(len + 2, seqBuf.length * 2, 64));
   const { time, cost, early, late, service } = p;
-  // positions: 0 = start depot, 1..len = stops, len + 1 = end depot
-  nodeAt[0] = veh.start;
-  for (let k = 0; k < len; k++) nodeAt[k + 1] = route[k]!;
-  nodeAt[m - 1] = veh.end;
-
-  earliest[0] = early[veh.start]!;
-  loadAfter[0] = 0;
-  for (let k = 1; k < m; k++) {
-    const a = nodeAt[k - 1]!;
-    const b = nodeAt[k]!;
-    const t = earliest[k - 1]! + service[a]! + time[a * n + b]!;
-    earliest[k] = t < early[b]! ? early[b]! : t;
-    loadAfter[k] = loadAfter[k - 1]! + p.load[b]!;
-  }
-  latest[m - 1] = late[veh.end]!;
-  for (let k = m - 2; k >= 0; k--) {
-    const a = nodeAt[k]!;
-    const b = nodeAt[k + 1]!;
-    const t = latest[k + 1]! - service[a]! - time[a * n + b]!;
-    latest[k] = t < late[a]! ? t : late[a]!;
-  }
+  const { nodeAt, earliest, latest, loadAfter } = prep;
 
   const eP = early[pk]!;
   const lP = late[pk]!;
@@ -150,6 +198,8 @@ export function findInsertion(
         }
       }
     }
+    // with metric costs a delivery further on adds a detour >= 0 to the pickup's
+    if (metric && baseP >= limit) continue;
     // delivery later: walk the segment with the pushed-back earliest times. The pickup can start
     // no later than `lp` (its window, and reaching b in time), which bounds the ride from below.
     const lpB = latest[i + 1]! - sP - time[pk * n + b]!;

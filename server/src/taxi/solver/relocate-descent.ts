@@ -1,5 +1,12 @@
 import { checkRoute } from './check-route.js';
-import { applyInsertion, findInsertion, type Insertion } from './find-insertion.js';
+import {
+  applyInsertion,
+  createRoutePrep,
+  insertInto,
+  prepareRoute,
+  type Insertion,
+  type RoutePrep,
+} from './find-insertion.js';
 import type { Rng } from './rng.js';
 import { movableRequests, setRoute, type Solution } from './solution.js';
 import type { Problem } from './types.js';
@@ -11,6 +18,24 @@ let costWithout = new Float64Array(0);
 let gainAt = new Int32Array(0);
 let version = new Int32Array(0);
 let epoch = 0;
+// Routes are never edited in place, so a route array is a version: what was learnt about it stays
+// true for as long as the array lives, also across calls (an ALNS iteration keeps most routes).
+let idOf = new WeakMap<number[], number>();
+let lastProblem: Problem | undefined;
+let lastLocked: number[] = [];
+// per vehicle: its route prepared for insertions, and the id of the route that was prepared
+const preps: RoutePrep[] = [];
+let prepOf = new Int32Array(0);
+const ownPrep = createRoutePrep();
+
+function routeId(route: number[]): number {
+  let id = idOf.get(route);
+  if (id === undefined) {
+    id = ++epoch;
+    idOf.set(route, id);
+  }
+  return id;
+}
 
 function ensure(cells: number, requests: number, routes: number): void {
   if (lowerBound.length < cells) {
@@ -21,7 +46,11 @@ function ensure(cells: number, requests: number, routes: number): void {
     costWithout = new Float64Array(requests);
     gainAt = new Int32Array(requests);
   }
-  if (version.length < routes) version = new Int32Array(routes);
+  if (version.length < routes) {
+    version = new Int32Array(routes);
+    prepOf = new Int32Array(routes);
+  }
+  while (preps.length < routes) preps.push(createRoutePrep());
 }
 
 /** The route without one request's two stops. */
@@ -49,8 +78,13 @@ export function relocateDescent(
   const K = s.routes.length;
   const nR = p.requests.length;
   ensure(nR * K, nR, K);
-  // versions are unique across calls, so stale tags from an earlier call never match
-  for (let v = 0; v < K; v++) version[v] = ++epoch;
+  // what was learnt holds for one problem and one set of locked prefixes
+  if (p !== lastProblem || s.locked.some((l, v) => l !== lastLocked[v])) {
+    idOf = new WeakMap();
+    lastProblem = p;
+    lastLocked = s.locked.slice();
+  }
+  for (let v = 0; v < K; v++) version[v] = routeId(s.routes[v]!);
   const at: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   const best: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   let moves = 0;
@@ -81,10 +115,19 @@ export function relocateDescent(
         const cell = r * K + u;
         // known: nothing cheaper than the bound in this (unchanged) route
         if (boundAt[cell] === version[u] && lowerBound[cell]! >= bestDelta) continue;
-        if (u === v && !without) without = dropRequest(old, req.pickup, req.delivery);
-        const route = u === v ? without! : s.routes[u]!;
+        let prep: RoutePrep;
+        if (u === v) {
+          if (!without) without = dropRequest(old, req.pickup, req.delivery);
+          prep = prepareRoute(p, u, without, ownPrep);
+        } else {
+          prep = preps[u]!;
+          if (prepOf[u] !== version[u]) {
+            prepareRoute(p, u, s.routes[u]!, prep);
+            prepOf[u] = version[u]!;
+          }
+        }
         boundAt[cell] = version[u]!;
-        if (findInsertion(p, u, route, s.locked[u]!, r, at, bestDelta, metric)) {
+        if (insertInto(p, prep, s.locked[u]!, r, at, bestDelta, metric)) {
           lowerBound[cell] = at.delta;
           bestDelta = at.delta;
           bestV = u;
@@ -100,10 +143,10 @@ export function relocateDescent(
       if (c < 0) continue;
       if (bestV !== v) {
         setRoute(p, s, v, without, withoutCost);
-        version[v] = ++epoch;
+        version[v] = routeId(without);
       }
       setRoute(p, s, bestV, next, c);
-      version[bestV] = ++epoch;
+      version[bestV] = routeId(next);
       moves++;
       improved = true;
     }

@@ -1,10 +1,19 @@
 import { checkRoute } from './check-route.js';
-import { applyInsertion, findInsertion, type Insertion } from './find-insertion.js';
+import {
+  applyInsertion,
+  createRoutePrep,
+  insertInto,
+  prepareRoute,
+  type Insertion,
+  type RoutePrep,
+} from './find-insertion.js';
 import type { Rng } from './rng.js';
 import { setRoute, type Solution } from './solution.js';
 import type { Problem } from './types.js';
 
 const NONE = 1e9;
+/** per vehicle: its route prepared for insertions (reused across calls) */
+const preps: RoutePrep[] = [];
 
 /**
  * Regret-k insertion (Ropke & Pisinger 2006): repeatedly inserts the unassigned request whose
@@ -30,9 +39,11 @@ export function repairRegret(
   const posJ = new Int32Array(nR * K);
   const active = new Uint8Array(nR).fill(1);
   const ins: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
+  while (preps.length < K) preps.push(createRoutePrep());
+  for (let v = 0; v < K; v++) prepareRoute(p, v, s.routes[v]!, preps[v]!);
   const compute = (row: number, v: number): void => {
     const at = row * K + v;
-    if (findInsertion(p, v, s.routes[v]!, s.locked[v]!, rows[row]!, ins, Infinity, metric)) {
+    if (insertInto(p, preps[v]!, s.locked[v]!, rows[row]!, ins, Infinity, metric)) {
       const d = noise > 0 ? ins.delta + noise * (2 * rng() - 1) : ins.delta;
       key[at] = d < 0 ? 0 : d;
       posI[at] = ins.pickupAt;
@@ -96,6 +107,7 @@ export function repairRegret(
       continue;
     }
     setRoute(p, s, pickV, route, c);
+    prepareRoute(p, pickV, route, preps[pickV]!);
     for (let row = 0; row < nR; row++) {
       if (active[row] && !(metric && key[row * K + pickV] === Infinity)) compute(row, pickV);
     }
