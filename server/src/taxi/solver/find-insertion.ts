@@ -30,6 +30,13 @@ export interface RoutePrep {
   earliest: Float64Array;
   latest: Float64Array;
   loadAfter: Int32Array;
+  /**
+   * Per arc k (position k to k + 1): how much later than `earliest` position k + 1 may start before
+   * some request riding across the arc must exceed its ride limit, whatever the schedule (its
+   * pickup cannot start after `latest`, its delivery not before the delay that waiting leaves).
+   * A necessary condition valid with metric times, used to skip hopeless exact checks.
+   */
+  delayRoom: Float64Array;
 }
 
 export function createRoutePrep(): RoutePrep {
@@ -40,6 +47,7 @@ export function createRoutePrep(): RoutePrep {
     earliest: new Float64Array(0),
     latest: new Float64Array(0),
     loadAfter: new Int32Array(0),
+    delayRoom: new Float64Array(0),
   };
 }
 
@@ -55,21 +63,27 @@ export function prepareRoute(p: Problem, v: number, route: number[], into: Route
     into.earliest = new Float64Array(size);
     into.latest = new Float64Array(size);
     into.loadAfter = new Int32Array(size);
+    into.delayRoom = new Float64Array(size);
   }
+  if (waitCum.length < m) waitCum = new Float64Array(Math.max(m, waitCum.length * 2, 64));
+  if (posOf.length < p.nodeCount) posOf = new Int32Array(p.nodeCount);
   into.vehicle = v;
   into.route = route;
-  const { nodeAt, earliest, latest, loadAfter } = into;
+  const { nodeAt, earliest, latest, loadAfter, delayRoom } = into;
   const { time, early, late, service } = p;
   nodeAt[0] = veh.start;
   for (let k = 0; k < len; k++) nodeAt[k + 1] = route[k]!;
   nodeAt[m - 1] = veh.end;
   earliest[0] = early[veh.start]!;
   loadAfter[0] = 0;
+  waitCum[0] = 0;
   for (let k = 1; k < m; k++) {
     const a = nodeAt[k - 1]!;
     const b = nodeAt[k]!;
     const t = earliest[k - 1]! + service[a]! + time[a * n + b]!;
     earliest[k] = t < early[b]! ? early[b]! : t;
+    // a delay arriving at k shrinks by the waiting it meets on the way
+    waitCum[k] = waitCum[k - 1]! + (earliest[k]! - t);
     loadAfter[k] = loadAfter[k - 1]! + p.load[b]!;
   }
   latest[m - 1] = late[veh.end]!;
@@ -79,10 +93,24 @@ export function prepareRoute(p: Problem, v: number, route: number[], into: Route
     const t = latest[k + 1]! - service[a]! - time[a * n + b]!;
     latest[k] = t < late[a]! ? t : late[a]!;
   }
+  // a delay d entering position k + 1 reaches a delivery at b as max(0, d - (waitCum[b] -
+  // waitCum[k + 1])); its ride stays within the limit only if that is at most its slack
+  for (let k = 0; k < m - 1; k++) delayRoom[k] = Infinity;
+  for (let b = 1; b < m - 1; b++) {
+    const node = nodeAt[b]!;
+    posOf[node] = b;
+    if (p.isPickup[node] === 1) continue;
+    const a = posOf[p.partner[node]!]!;
+    const slack = p.maxRideOf[node]! + latest[a]! + service[nodeAt[a]!]! - earliest[b]! + waitCum[b]!;
+    for (let k = a; k < b; k++) if (slack < delayRoom[k]!) delayRoom[k] = slack;
+  }
+  for (let k = 0; k < m - 1; k++) delayRoom[k] = delayRoom[k]! - waitCum[k + 1]!;
   return into;
 }
 
 const scratch = createRoutePrep();
+let waitCum = new Float64Array(0);
+let posOf = new Int32Array(0);
 
 function ensureCand(k: number): void {
   if (cand.length >= k) return;
@@ -156,7 +184,9 @@ export function insertInto(
   if (q > veh.capacity) return false;
   if (seqBuf.length < len + 2) seqBuf = new Int32Array(Math.max(len + 2, seqBuf.length * 2, 64));
   const { time, cost, early, late, service } = p;
-  const { nodeAt, earliest, latest, loadAfter } = prep;
+  const { nodeAt, earliest, latest, loadAfter, delayRoom } = prep;
+  // metric times: the delay entering a position may not exceed its room (see `delayRoom`)
+  const roomTol = metric ? 1e-6 : Infinity;
 
   const eP = early[pk]!;
   const lP = late[pk]!;
@@ -187,7 +217,7 @@ export function insertInto(
       if (ed <= lD + tol) {
         const t2 = ed + sD + time[dl * n + b]!;
         const eb = t2 < early[b]! ? early[b]! : t2;
-        if (eb <= latest[i + 1]! + tol) {
+        if (eb <= latest[i + 1]! + tol && eb - earliest[i + 1]! <= delayRoom[i]! + roomTol) {
           const delta = cost[a * n + pk]! + cost[pk * n + dl]! + cost[dl * n + b]! - cab;
           if (delta < limit) {
             if (count >= cand.length) ensureCand(count + 1);
@@ -209,7 +239,7 @@ export function insertInto(
     if (eD - lp - sP > req.maxRide + tol) continue;
     const t0 = ep + sP + time[pk * n + b]!;
     let ecur = t0 < early[b]! ? early[b]! : t0;
-    if (ecur > latest[i + 1]! + tol) continue;
+    if (ecur > latest[i + 1]! + tol || ecur - earliest[i + 1]! > delayRoom[i]! + roomTol) continue;
     let ride = time[pk * n + b]!;
     for (let j = i + 1; j <= len; j++) {
       const c = nodeAt[j]!;
@@ -227,7 +257,7 @@ export function insertInto(
       ) {
         const t2 = ed + sD + time[dl * n + e]!;
         const ee = t2 < early[e]! ? early[e]! : t2;
-        if (ee <= latest[j + 1]! + tol) {
+        if (ee <= latest[j + 1]! + tol && ee - earliest[j + 1]! <= delayRoom[j]! + roomTol) {
           const delta = baseP + cost[c * n + dl]! + cost[dl * n + e]! - cost[c * n + e]!;
           if (delta < limit) {
             if (count >= cand.length) ensureCand(count + 1);
