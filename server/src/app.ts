@@ -13,6 +13,7 @@ import { AppError } from './lib/errors';
 import type { AppEnv } from './lib/router';
 import { referencePage } from './openapi/reference';
 import { ErrorLayout } from './console/error-page';
+import { limitRequestBodies } from './lib/body-limits';
 
 /** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
 const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -24,7 +25,7 @@ const onError: ErrorHandler<AppEnv> = (err, c) => {
     ({ status, code, message } = err);
   } else if (err instanceof HTTPException && err.status < 500) {
     status = err.status;
-    code = status === 400 ? 'invalid_json' : status === 413 ? 'too_large' : 'bad_request';
+    code = status === 400 ? 'invalid_json' : 'bad_request';
     message = status === 400 ? `Malformed request: ${err.message}` : err.message;
   } else {
     c.var.deps?.logger.error({ err, path: c.req.path }, 'unhandled error');
@@ -63,6 +64,7 @@ export function createApp(deps: Deps) {
   });
   app.use('/console/*', secureHeaders());
   app.use('/p/*', secureHeaders());
+  app.use('*', limitRequestBodies());
 
   app.get('/healthz', (c) => {
     deps.sqlite.prepare('SELECT 1').get();
