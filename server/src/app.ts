@@ -13,6 +13,7 @@ import { AppError } from './lib/errors';
 import type { AppEnv } from './lib/router';
 import { referencePage } from './openapi/reference';
 import { ErrorLayout } from './console/error-page';
+import { sameOriginWrites } from './console/same-origin';
 import { limitRequestBodies } from './lib/body-limits';
 
 /** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   });
   app.use('/console/*', secureHeaders());
   app.use('/p/*', secureHeaders());
+  app.use('/console/*', sameOriginWrites());
   app.use('*', limitRequestBodies());
 
   app.get('/healthz', (c) => {
