@@ -26,6 +26,11 @@ const configSchema = z.object({
    * (e.g. 2026-11-24T01:00:00Z = a Tuesday 10:00 in Tokyo). Unset: the machine clock.
    */
   CLOCK_START: z.iso.datetime().optional(),
+  /**
+   * On SIGTERM/SIGINT: how long in-flight requests and a running job may take before the process
+   * closes their sockets and exits anyway.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });
