@@ -11,10 +11,13 @@ const configSchema = z.object({
   /** Secret for signed links in emails; must be set in production. */
   LINK_SECRET: z.string().min(16).default('engawa-demo-link-secret-change-me'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seed the demo data when the database is empty. */
+  /**
+   * Seed the demo data when the database is empty and serve the demo picker at /demo (it lists the
+   * staff password and box tokens), so it is off unless asked for (`npm start` asks).
+   */
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
-    .default('true')
+    .default('false')
     .transform((v) => v === 'true' || v === '1'),
   /** Run scheduled jobs in this process. */
   JOBS: z

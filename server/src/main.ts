@@ -44,7 +44,7 @@ const scheduler = config.JOBS
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info(
     { port: info.port, db: config.DATABASE_PATH },
-    `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console, /demo`,
+    `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console${config.SEED_DEMO ? ', /demo' : ''}`,
   );
 });
 
