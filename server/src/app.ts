@@ -15,6 +15,7 @@ import { referencePage } from './openapi/reference';
 import { ErrorLayout } from './console/error-page';
 import { sameOriginWrites } from './console/same-origin';
 import { limitRequestBodies } from './lib/body-limits';
+import { logRequests } from './lib/request-log';
 
 /** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
 const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -92,13 +93,7 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     await next();
   });
-  app.use('*', async function logRequest(c, next) {
-    const start = performance.now();
-    await next();
-    const ms = Math.round((performance.now() - start) * 10) / 10;
-    // Paths only: query strings can carry tokens.
-    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
-  });
+  app.use('*', logRequests());
   app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? serverHeaders : tvHeaders)(c, next));
   app.use('*', async function noStoreForPrivateAnswers(c, next) {
     await next();
