@@ -30,6 +30,9 @@ describe('request body limits', () => {
     );
     expect(bodyLimitFor('POST', '/console/login')).toBeLessThan(bodyLimitFor('POST', '/console/shop/orders'));
     expect(bodyLimitFor('POST', '/console/billing/results')).toBeGreaterThan(10 * 1024 * KiB);
+    expect(bodyLimitFor('POST', '/console/billing/results', () => false)).toBe(
+      bodyLimitFor('POST', '/console/shop/orders'),
+    );
     expect(bodyLimitFor('POST', '/p/watch/ack/x')).toBeLessThan(bodyLimitFor('POST', '/api/shop/orders'));
     expect(bodyLimitFor('POST', '/demo')).toBeLessThanOrEqual(KiB);
   });
@@ -128,5 +131,17 @@ describe('request body limits', () => {
     // Not a Zengin file: the importer refuses it, which proves the body got past the size limit.
     expect(res.status).not.toBe(413);
     expect(res.status).toBeLessThan(500);
+  });
+
+  it('keeps the large upload limit from anyone not signed in', async () => {
+    ctx = createTestContext();
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(2 * 1024 * KiB).fill(0x20)], 'result.txt'));
+    const res = await ctx.request('/console/billing/results', {
+      method: 'POST',
+      headers: { origin: 'http://localhost', accept: 'text/html' },
+      body: form,
+    });
+    expect(res.status).toBe(413);
   });
 });

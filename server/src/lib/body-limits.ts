@@ -1,6 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { loadStaff } from '../auth/staff-auth';
 import { AppError } from './errors';
+import type { AppEnv } from './router';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -10,13 +12,28 @@ const MiB = 1024 * KiB;
  * not listed gets the default of its area. Limits are sized to the largest legitimate body with
  * generous headroom, so a refusal always means a broken or hostile client.
  */
-export const BODY_LIMITS: readonly { method: string; path: RegExp; maxSize: number; why: string }[] = [
+export const BODY_LIMITS: readonly {
+  method: string;
+  path: RegExp;
+  maxSize: number;
+  why: string;
+  /** The limit holds for a signed-in staff session only; anyone else gets the next matching one. */
+  signedInOnly?: boolean;
+}[] = [
   // A heartbeat is `{"kind":"heartbeat"}`; the headroom leaves room for a batch of activity a box
   // could not send during an outage.
   { method: 'POST', path: /^\/api\/watch\/activity$/, maxSize: 16 * KiB, why: 'TV heartbeat' },
   { method: 'POST', path: /^\/console\/login$/, maxSize: 4 * KiB, why: 'login form' },
   // A Zengin result file is 120 bytes per household: 16 MiB holds ~130,000 households.
-  { method: 'POST', path: /^\/console\/billing\/results$/, maxSize: 16 * MiB, why: 'bank result file' },
+  // The limit is checked before authentication, so an anonymous client must not get to make the
+  // server buffer a large (chunked) body: only a signed-in session gets the big limit.
+  {
+    method: 'POST',
+    path: /^\/console\/billing\/results$/,
+    maxSize: 16 * MiB,
+    why: 'bank result file',
+    signedInOnly: true,
+  },
   // Waypoints of a drone route (a few hundred points at most).
   { method: 'PUT', path: /^\/api\/drone\/routes\/[^/]+$/, maxSize: 256 * KiB, why: 'drone route' },
   { method: '*', path: /^\/api\//, maxSize: 64 * KiB, why: 'JSON API' },
@@ -27,8 +44,10 @@ export const BODY_LIMITS: readonly { method: string; path: RegExp; maxSize: numb
 /** Anything else (the TV app's static files, /demo, /healthz) takes no body at all. */
 export const OTHER_BODY_LIMIT = 1 * KiB;
 
-export function bodyLimitFor(method: string, path: string): number {
-  const hit = BODY_LIMITS.find((l) => (l.method === '*' || l.method === method) && l.path.test(path));
+export function bodyLimitFor(method: string, path: string, signedIn: () => boolean = () => true): number {
+  const hit = BODY_LIMITS.find(
+    (l) => (l.method === '*' || l.method === method) && l.path.test(path) && (!l.signedInOnly || signedIn()),
+  );
   return hit?.maxSize ?? OTHER_BODY_LIMIT;
 }
 
@@ -40,7 +59,7 @@ const formatSize = (bytes: number) =>
  * as soon as a chunked body passes the limit; node-server then stops reading and closes the socket.
  * Runs before routing, so no handler ever buffers an oversized body.
  */
-export function limitRequestBodies(): MiddlewareHandler {
+export function limitRequestBodies(): MiddlewareHandler<AppEnv> {
   const limiters = new Map<number, MiddlewareHandler>();
   const limiterFor = (maxSize: number) => {
     let l = limiters.get(maxSize);
@@ -61,6 +80,6 @@ export function limitRequestBodies(): MiddlewareHandler {
   };
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return limiterFor(bodyLimitFor(c.req.method, c.req.path))(c, next);
+    return limiterFor(bodyLimitFor(c.req.method, c.req.path, () => loadStaff(c) !== null))(c, next);
   };
 }
