@@ -3,7 +3,7 @@
  *   first frame with text (cold load), arrow key → next drawn frame, Enter → next page's text drawn,
  * each at normal speed and with the CPU throttled (a slower box), plus the bundle size.
  *
- *   npm run build:tv && npx tsx scripts/bench-tv.ts [--runs 10] [--throttle 6]
+ *   npm run build:tv:test && npx tsx scripts/bench-tv.ts [--runs 10] [--throttle 6]
  *
  * Headless WebGL is software rendering here and the machine is shared: compare figures from the
  * same run, not across machines.
@@ -33,7 +33,7 @@ const { values } = parseArgs({
 const RUNS = Number(values.runs);
 const THROTTLE = Number(values.throttle);
 const KEYS_PER_RUN = 4;
-const DIST = join(process.cwd(), 'tv-app/dist');
+const DIST = join(process.cwd(), 'tv-app/dist-test');
 
 interface Series {
   firstText: number[];
@@ -145,7 +145,7 @@ async function main() {
         `  fonts fetched per cold load:  ${Math.max(...series.fontFiles)} files, ${kb.toFixed(0)} KB\n`,
       );
     }
-    console.log('bundle (tv-app/dist):');
+    console.log('bundle (tv-app/dist-test, with the test hook):');
     for (const line of bundleReport()) console.log(line);
   } finally {
     await browser.close();

@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { consoleCore } from './console/routes';
 import { addNav } from './console/nav';
 import { demoPage } from './demo/routes';
@@ -13,6 +13,9 @@ import { AppError } from './lib/errors';
 import type { AppEnv } from './lib/router';
 import { referencePage } from './openapi/reference';
 import { ErrorLayout } from './console/error-page';
+import { sameOriginWrites } from './console/same-origin';
+import { limitRequestBodies } from './lib/body-limits';
+import { logRequests } from './lib/request-log';
 
 /** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
 const onError: ErrorHandler<AppEnv> = (err, c) => {
@@ -24,7 +27,7 @@ const onError: ErrorHandler<AppEnv> = (err, c) => {
     ({ status, code, message } = err);
   } else if (err instanceof HTTPException && err.status < 500) {
     status = err.status;
-    code = status === 400 ? 'invalid_json' : status === 413 ? 'too_large' : 'bad_request';
+    code = status === 400 ? 'invalid_json' : 'bad_request';
     message = status === 400 ? `Malformed request: ${err.message}` : err.message;
   } else {
     c.var.deps?.logger.error({ err, path: c.req.path }, 'unhandled error');
@@ -35,6 +38,42 @@ const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (wantsHtml) return c.html(ErrorLayout({ status, message }), status as 400);
   return c.json({ error: { code, message } }, status as 400);
 };
+
+/** What the server itself renders or answers; everything else is the TV app's static files. */
+const SERVER_PATHS = /^\/(api|console|p|demo)(\/|$)/;
+
+/**
+ * Content-Security-Policy of the server's own pages and answers. Scripts only from our origin:
+ * the API reference's inline script carries the per-request nonce, and the billing pages' print
+ * buttons (`onclick="window.print()"`) are allowed by their hash alone. Inline styles stay allowed:
+ * the server-rendered pages use `style` attributes, and a style cannot run code.
+ */
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'", NONCE, "'unsafe-hashes'", "'sha256-MguIPR6qNR8D3B+eAlK+bIRTZe8t3wkOY4B/56Me9FU='"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'", 'blob:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/**
+ * The TV app's policy differs in one directive: Lightning 2 compiles component templates and state
+ * routers with `new Function`, so its page needs 'unsafe-eval' (still no inline or foreign script).
+ * Its index.html carries the @font-face rules inline (style-src 'unsafe-inline'), and Lightning
+ * decodes images in a blob: worker.
+ */
+const TV_CSP = { ...CSP, scriptSrc: ["'self'", "'unsafe-eval'"] };
+
+// `same-origin`, not hono's default `no-referrer`: under no-referrer Chromium sends `Origin: null`
+// on form posts, and the console's origin check needs the real one.
+const serverHeaders = secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' });
+const tvHeaders = secureHeaders({ contentSecurityPolicy: TV_CSP, referrerPolicy: 'same-origin' });
 
 function mount(app: OpenAPIHono<AppEnv>, f: Feature) {
   if (f.api) app.route(`/api/${f.name}`, f.api);
@@ -54,15 +93,16 @@ export function createApp(deps: Deps) {
     c.set('deps', deps);
     await next();
   });
-  app.use('*', async function logRequest(c, next) {
-    const start = performance.now();
+  app.use('*', logRequests());
+  app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? serverHeaders : tvHeaders)(c, next));
+  app.use('*', async function noStoreForPrivateAnswers(c, next) {
     await next();
-    const ms = Math.round((performance.now() - start) * 10) / 10;
-    // Paths only: query strings can carry tokens.
-    deps.logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+    // Console pages, API answers and family pages are per person; only the TV app's files are shared.
+    if (SERVER_PATHS.test(c.req.path) && !c.res.headers.has('cache-control'))
+      c.header('Cache-Control', 'no-store');
   });
-  app.use('/console/*', secureHeaders());
-  app.use('/p/*', secureHeaders());
+  app.use('/console/*', sameOriginWrites());
+  app.use('*', limitRequestBodies());
 
   app.get('/healthz', (c) => {
     deps.sqlite.prepare('SELECT 1').get();
@@ -86,7 +126,7 @@ export function createApp(deps: Deps) {
     openapi: '3.1.0',
     info: { title: 'engawa API', version: '0.1.0', description: 'TV app and staff API of engawa' },
   });
-  app.get('/api/docs', (c) => c.html(referencePage()));
+  app.get('/api/docs', (c) => c.html(referencePage(c.get('secureHeadersNonce') ?? '')));
 
   if (deps.config.SEED_DEMO) app.route('/demo', demoPage);
 

@@ -11,10 +11,13 @@ const configSchema = z.object({
   /** Secret for signed links in emails; must be set in production. */
   LINK_SECRET: z.string().min(16).default('engawa-demo-link-secret-change-me'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Seed the demo data when the database is empty. */
+  /**
+   * Seed the demo data when the database is empty and serve the demo picker at /demo (it lists the
+   * staff password and box tokens), so it is off unless asked for (`npm start` asks).
+   */
   SEED_DEMO: z
     .enum(['true', 'false', '1', '0'])
-    .default('true')
+    .default('false')
     .transform((v) => v === 'true' || v === '1'),
   /** Run scheduled jobs in this process. */
   JOBS: z
@@ -26,6 +29,11 @@ const configSchema = z.object({
    * (e.g. 2026-11-24T01:00:00Z = a Tuesday 10:00 in Tokyo). Unset: the machine clock.
    */
   CLOCK_START: z.iso.datetime().optional(),
+  /**
+   * On SIGTERM/SIGINT: how long in-flight requests and a running job may take before the process
+   * closes their sockets and exits anyway.
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

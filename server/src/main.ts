@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { openDb } from '../../db/src';
 import { isSeeded, seedDemo } from '../../db/src/seed';
@@ -10,6 +11,7 @@ import { offsetClock, systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { mailJobs } from './mail/jobs';
 import { createTransport } from './mail/transport';
+import { shutDown } from './shutdown';
 
 let config;
 try {
@@ -42,16 +44,23 @@ const scheduler = config.JOBS
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info(
     { port: info.port, db: config.DATABASE_PATH },
-    `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console, /demo`,
+    `engawa listening on http://${config.HOST}:${info.port}/ (TV app), /console${config.SEED_DEMO ? ', /demo' : ''}`,
   );
 });
 
-function shutdown() {
-  void scheduler?.stop();
-  server.close(() => {
-    sqlite.close();
-    process.exit(0);
-  });
+const graceMs = config.SHUTDOWN_GRACE_MS;
+let stopping = false;
+function onSignal(signal: NodeJS.Signals) {
+  if (stopping) return;
+  stopping = true;
+  const parts = { server: server as Server, scheduler, sqlite, logger, graceMs };
+  shutDown(parts, signal).then(
+    () => process.exit(0),
+    (err: unknown) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    },
+  );
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);

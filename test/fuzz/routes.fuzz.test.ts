@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bodyLimitFor } from '../../server/src/lib/body-limits';
 import { createTestContext, tableCounts } from '../helpers/context';
 
 /**
- * Every route in the OpenAPI document gets malformed input, authenticated both as a set-top box
+ * Every route in the OpenAPI document gets malformed input and a body one byte over its limit, authenticated both as a set-top box
  * and as an admin so the request reaches validation: never a 5xx, and a refused request writes
  * nothing. One test per route, so a slow machine only stretches each one.
  */
@@ -63,7 +64,7 @@ describe('fuzz: malformed input to every API route', () => {
     expect(ops.length).toBeGreaterThan(20);
   });
 
-  it.each(ops)('$method $path: no 5xx, nothing written when refused', async (op) => {
+  it.each(ops)('$method $path: no 5xx, 413 over its body limit, nothing written when refused', async (op) => {
     const path = fillPath(op.path, '1');
     if (op.hasBody) {
       for (const raw of malformedRaw) await check(op.method, path, raw);
@@ -74,6 +75,18 @@ describe('fuzz: malformed input to every API route', () => {
         }),
         { numRuns: 20, seed: 42 },
       );
+    }
+    if (op.method !== 'GET') {
+      const before = tableCounts(ctx);
+      const oversized = JSON.stringify({ pad: 'x'.repeat(bodyLimitFor(op.method, path)) });
+      const res = await ctx.request(path, {
+        method: op.method,
+        headers: { ...auth, 'content-type': 'application/json', 'content-length': String(oversized.length) },
+        body: oversized,
+      });
+      expect(res.status, `${op.method} ${path} with ${oversized.length} bytes`).toBe(413);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+      expect(tableCounts(ctx)).toEqual(before);
     }
     if (op.path.includes('{')) {
       await fc.assert(

@@ -1,6 +1,6 @@
 /**
  * Real Debian Chromium driven by playwright-core, for the TV app and the staff console.
- * Install the browser with `npm run install:chromium`; build the TV app with `npm run build:tv`.
+ * Install the browser with `npm run install:chromium`; build the TV app with its test hook: `npm run build:tv:test`.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -87,7 +87,14 @@ function speechRecorder() {
 }
 
 export async function newTvPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  // bypassCSP: waitForFunction evaluates its predicate with eval, which the app's CSP forbids;
+  // test/browser/content-security-policy.test.ts checks the app under the real CSP.
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+    bypassCSP: true,
+  });
   await context.addInitScript(speechRecorder);
   const page = await context.newPage();
   recordProblems(page);

@@ -4,7 +4,7 @@ import { createApp } from '../../server/src/app';
 import { testConfig, type Config } from '../../server/src/config';
 import type { Deps } from '../../server/src/deps';
 import { ManualClock } from '../../server/src/lib/clock';
-import { createLogger } from '../../server/src/lib/logger';
+import { createLogger, type Logger } from '../../server/src/lib/logger';
 
 export interface TestContextOptions {
   /** Start time of the injected clock (default: a Monday 09:00 in Tokyo). */
@@ -12,6 +12,8 @@ export interface TestContextOptions {
   /** Seed the demo data (default true). */
   seed?: boolean;
   config?: Partial<Config>;
+  /** Default: silent. */
+  logger?: Logger;
 }
 
 /** A fresh, migrated in-memory database, the real app, and a clock the test moves. */
@@ -19,7 +21,7 @@ export function createTestContext(opts: TestContextOptions = {}) {
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(':memory:');
   const config = testConfig(opts.config);
-  const deps: Deps = { db, sqlite, clock, config, logger: createLogger('silent') };
+  const deps: Deps = { db, sqlite, clock, config, logger: opts.logger ?? createLogger('silent') };
   if (opts.seed !== false) seedDemo(db, clock.now());
   const app = createApp(deps);
 

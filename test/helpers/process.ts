@@ -16,7 +16,8 @@ export function freePort(): Promise<number> {
 
 /**
  * The real server as a separate process (`tsx server/src/main.ts`), for crash tests: `kill()` sends
- * SIGKILL, as a power cut or OOM kill would; `start()` again on the same database file.
+ * SIGKILL, as a power cut or OOM kill would; `stop()` sends SIGTERM, as an orderly stop would;
+ * `start()` again on the same database file.
  */
 export function serverProcess(env: Record<string, string>) {
   let child: ChildProcess | null = null;
@@ -45,6 +46,18 @@ export function serverProcess(env: Record<string, string>) {
         if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
         await new Promise((r) => setTimeout(r, 200));
       }
+    },
+    /** Sends `signal` (SIGTERM: what systemd or docker stop send) and resolves with the exit code. */
+    async stop(
+      signal: NodeJS.Signals = 'SIGTERM',
+    ): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+      if (!child || child.exitCode !== null || child.signalCode !== null)
+        return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null };
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+        child!.once('exit', (code, sig) => r({ code, signal: sig })),
+      );
+      child.kill(signal);
+      return exited;
     },
     async kill(): Promise<void> {
       if (!child || child.exitCode !== null) return;

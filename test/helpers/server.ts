@@ -21,14 +21,14 @@ export interface TestServerOptions {
 
 /**
  * The real server on 127.0.0.1:<random port> with a fresh seeded SQLite file and the built TV app
- * (run `npm run build:tv` first). Jobs do not run by themselves: tests move `clock` and call
+ * (test build with its hook: run `npm run build:tv:test` first). Jobs do not run by themselves: tests move `clock` and call
  * `runJob(name)`, as the scheduler would.
  */
 export async function startTestServer(opts: TestServerOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'engawa-test-'));
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(join(dir, 'engawa.db'));
-  const config = testConfig({ TV_APP_DIR: './tv-app/dist', SEED_DEMO: true, ...opts.config });
+  const config = testConfig({ TV_APP_DIR: './tv-app/dist-test', SEED_DEMO: true, ...opts.config });
   const deps: Deps = { db, sqlite, clock, config, logger: createLogger('silent') };
   seedDemo(db, clock.now());
   const app = createApp(deps);

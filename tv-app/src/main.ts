@@ -11,7 +11,11 @@ import { warmFonts } from './lib/warmFonts.js';
 import { hasDeviceToken, setDeviceToken } from './session.js';
 import { setSpeaker } from './speech/announcer.js';
 import { createWebSpeechSpeaker } from './speech/speaker.js';
+import { countVisibleText } from './lib/textReady.js';
 import { installTestHook } from './testHook.js';
+
+/** True only in `vite build --mode test` (browser tests, bench:tv): production bundles drop the hook. */
+declare const __ENGAWA_TEST_HOOK__: boolean;
 
 const { token, cleanedUrl } = readDeviceToken(window.location.href, window.localStorage);
 if (cleanedUrl) window.history.replaceState(null, '', cleanedUrl);
@@ -30,15 +34,19 @@ const app = Launch(App, appSettings as unknown as Parameters<typeof Launch>[1], 
 const canvas = app.stage.getCanvas();
 document.body.appendChild(canvas);
 
-const hook = installTestHook(app, KEY_MAP);
+if (__ENGAWA_TEST_HOOK__) installTestHook(app, KEY_MAP);
 
 // Reminders and the "お元気ですか？" check appear over any page, so polling starts with the app.
 startNoticePolling();
 
-// Only after the first screen is drawn, so the warm-up never competes with it on a slow box.
+// Only after the first screen's text is drawn, so the warm-up never competes with it on a slow box.
+const firstScreenDrawn = () => {
+  const text = countVisibleText(app.stage.root);
+  return text.total > 0 && text.pending === 0;
+};
 const warmAfter = performance.now() + 20_000;
 const waitForFirstScreen = window.setInterval(() => {
-  if (hook.firstTextFrameMs === undefined && performance.now() < warmAfter) return;
+  if (!firstScreenDrawn() && performance.now() < warmAfter) return;
   window.clearInterval(waitForFirstScreen);
   window.setTimeout(() => void warmFonts(), 300);
 }, 200);

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
 import { z } from 'zod';
 import { loginStaff, logoutStaff, SESSION_TTL_MS } from '../auth/login-staff';
 import { createLoginLimiter } from '../auth/rate-limit';
@@ -54,8 +53,6 @@ function LoginPage(props: { error?: string; next?: string }) {
 }
 
 export const consoleCore = new Hono<AppEnv>();
-
-consoleCore.use('*', csrf());
 
 consoleCore.get('/login', (c) => {
   if (loadStaff(c)) return c.redirect('/console', 303);

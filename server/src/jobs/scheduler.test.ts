@@ -57,4 +57,32 @@ describe('job scheduler', () => {
     await expect(scheduler.runNow('broken')).resolves.toBeUndefined();
     await scheduler.stop();
   });
+
+  it('stops only once the run under way has finished, so shutdown never cuts a job short', async () => {
+    ctx = createTestContext({ seed: false });
+    let finishJob!: () => void;
+    const events: string[] = [];
+    const scheduler = startScheduler(
+      ctx.deps,
+      [
+        {
+          name: 'slow',
+          cron: '0 3 * * *',
+          run: async () => {
+            events.push('job started');
+            await new Promise<void>((r) => (finishJob = r));
+            events.push('job finished');
+          },
+        },
+      ],
+      { catchUp: false },
+    );
+    const run = scheduler.runNow('slow');
+    const stopped = scheduler.stop().then(() => events.push('stopped'));
+    await Promise.resolve();
+    expect(events).toEqual(['job started']);
+    finishJob();
+    await Promise.all([run, stopped]);
+    expect(events).toEqual(['job started', 'job finished', 'stopped']);
+  });
 });

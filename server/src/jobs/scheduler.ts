@@ -42,13 +42,14 @@ export function finishSlot(
 export interface Scheduler {
   /** Runs one job now (tests call this after moving the clock). */
   runNow(name: string): Promise<unknown>;
+  /** Schedules nothing more; settles once the runs under way have finished. */
   stop(): Promise<void>;
 }
 
 /** Runs a job, never two copies of the same job at once, logging instead of throwing. */
 function runner(deps: Deps, job: JobDef) {
   let running: Promise<unknown> | null = null;
-  return async () => {
+  const run = async () => {
     if (running) return running;
     const started = Date.now();
     running = (async () => {
@@ -65,6 +66,9 @@ function runner(deps: Deps, job: JobDef) {
     })();
     return running;
   };
+  /** Settles when the run under way (if any) has finished. */
+  const idle = () => running ?? Promise.resolve();
+  return Object.assign(run, { idle });
 }
 
 /** Schedules every job in Tokyo time and runs each once at start to catch up. */
@@ -82,6 +86,7 @@ export function startScheduler(deps: Deps, jobs: JobDef[], opts: { catchUp?: boo
     },
     async stop() {
       for (const s of scheduled) s?.cancel();
+      await Promise.all([...runners.values()].map((r) => r.idle()));
     },
   };
 }

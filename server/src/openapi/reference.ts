@@ -2,9 +2,10 @@ import { html } from 'hono/html';
 
 /**
  * A readable API reference rendered in the browser from /api/openapi.json, with no assets from
- * outside (consoles may run without internet access).
+ * outside (consoles may run without internet access). The inline script carries the request's CSP
+ * nonce.
  */
-export const referencePage = () =>
+export const referencePage = (scriptNonce: string) =>
   html`<!doctype html>
     <html lang="en">
       <head>
@@ -48,7 +49,7 @@ export const referencePage = () =>
           <code>{"error":{"code","message"}}</code> with a 4xx status.
         </p>
         <div id="ops">Loading…</div>
-        <script>
+        <script nonce="${scriptNonce}">
           fetch('/api/openapi.json')
             .then((r) => r.json())
             .then((doc) => {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { households, taxiBookings, vehicles } from '../../../db/src/schema';
@@ -36,7 +35,6 @@ const ACTION_JA: Record<RideEvent, string> = { pickup: '乗車した', dropoff: 
 const COLOURS = ['#d62828', '#1e63d6', '#1e9e4a', '#b8860b', '#7b2cbf', '#333'];
 
 export const taxiConsole = new Hono<AppEnv>();
-taxiConsole.use('*', csrf());
 
 // --- Driver tablet ---
 

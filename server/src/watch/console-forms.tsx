@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { csrf } from 'hono/csrf';
 import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/src';
@@ -203,7 +202,6 @@ export function WatchManagement(props: { db: Db; residentId: number; now: Date }
 
 /** Form posts of the resident page; each calls the same business function as the API. */
 export const watchConsoleForms = new Hono<AppEnv>();
-watchConsoleForms.use('*', csrf());
 
 const ctxOf = (staff: StaffAuth, residentRaw: string | undefined) => ({
   staff,
