@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { familyContacts, residents, staffUsers } from './core';
 
@@ -162,7 +171,15 @@ export const watchAcks = sqliteTable(
     action: text({ enum: WATCH_ACK_ACTIONS }).notNull(),
     at: timestamp().notNull(),
   },
-  (t) => [uniqueIndex('watch_acks_token_action_uq').on(t.tokenId, t.action)],
+  (t) => [
+    uniqueIndex('watch_acks_token_action_uq').on(t.tokenId, t.action),
+    // drizzle's text enum is a type only; the database must refuse anything else too.
+    check(
+      'watch_acks_action_ck',
+      // Unqualified column: drizzle-kit would qualify it with the temporary table of its rebuild.
+      sql.raw(`"action" IN (${WATCH_ACK_ACTIONS.map((a) => `'${a}'`).join(', ')})`),
+    ),
+  ],
 );
 
 export const watchReminders = sqliteTable('watch_reminders', {
