@@ -1,4 +1,4 @@
-import type { JobDef } from '../jobs/scheduler';
+import { dailyJob, type JobDef } from '../jobs/scheduler';
 import { mailMissedReminders } from './notices';
 import { materializeReminders } from './reminders';
 import { learnRhythms } from './learn-rhythms';
@@ -21,5 +21,6 @@ export const watchJobs: JobDef[] = [
       return { created: materializeReminders(db, now), missedMails: mailMissedReminders(db, now) };
     },
   },
-  { name: 'watch.daily-mail', cron: '0 19 * * *', run: ({ db, clock }) => sendDailyMail(db, clock.now()) },
+  // "Fine today" is only true once the day is over: never sent before 19:00, nor the next morning.
+  dailyJob('watch.daily-mail', '19:00', ({ db, clock }) => sendDailyMail(db, clock.now())),
 ];
