@@ -13,6 +13,15 @@ const configSchema = z.object({
    * "unconfirmed" and it is resent (same Message-ID).
    */
   SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Operator's address for platform alerts (engawa could not hear the boxes); unset: console only. */
+  OPERATOR_EMAIL: z.email().optional(),
+  /**
+   * A platform-wide silence: fewer than this share of the boxes usually heard at this time of day
+   * were heard in the last half hour...
+   */
+  WATCH_SILENCE_SHARE: z.coerce.number().gt(0).lt(1).default(0.5),
+  /** ...counted only when at least this many are usually heard (a small or new service cannot tell). */
+  WATCH_SILENCE_MIN_BOXES: z.coerce.number().int().min(1).default(20),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Secret for signed links in emails; must be set in production. */
   LINK_SECRET: z.string().min(16).default('engawa-demo-link-secret-change-me'),

@@ -220,3 +220,33 @@ export const watchReminderOccurrences = sqliteTable(
     index('watch_reminder_occurrences_resident_idx').on(t.residentId, t.dueAt),
   ],
 );
+
+export const WATCH_BLIND_REASONS = ['server_down', 'mass_silence'] as const;
+
+/**
+ * Time when engawa itself could not hear from the boxes: the server was not running
+ * (`server_down`, a gap in the platform pulse) or most boxes fell silent at once
+ * (`mass_silence`, e.g. the network). It is not evidence against any resident: the detector
+ * subtracts it from their silence, and one operator alert is raised instead of family alerts.
+ * `untilAt` is null while the silence lasts.
+ */
+export const watchBlindPeriods = sqliteTable(
+  'watch_blind_periods',
+  {
+    id: id(),
+    reason: text({ enum: WATCH_BLIND_REASONS }).notNull(),
+    fromAt: timestamp().notNull(),
+    untilAt: timestamp(),
+    /** mass_silence: boxes heard in the window, and how many are usually heard then. */
+    heard: integer(),
+    expected: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('watch_blind_periods_until_idx').on(t.untilAt),
+    check(
+      'watch_blind_periods_reason_ck',
+      sql.raw(`"reason" IN (${WATCH_BLIND_REASONS.map((r) => `'${r}'`).join(', ')})`),
+    ),
+  ],
+);

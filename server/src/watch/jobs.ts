@@ -3,13 +3,25 @@ import { mailMissedReminders } from './notices';
 import { materializeReminders } from './reminders';
 import { learnRhythms } from './learn-rhythms';
 import { runWatchPass } from './run-watch-pass';
+import { checkPlatformSilence, notePlatformPulse } from './platform-silence';
 import { sendDailyMail } from './send-daily-mail';
 
 export const watchJobs: JobDef[] = [
+  // Listed first: at start the pulse must record the downtime before any pass judges silence.
+  {
+    name: 'watch.pulse',
+    cron: '* * * * *',
+    run: ({ db, config, clock }) => notePlatformPulse(db, config, clock.now()),
+  },
   {
     name: 'watch.detect',
     cron: '*/5 * * * *',
-    run: ({ db, config, clock }) => runWatchPass(db, config, clock.now()),
+    run: ({ db, config, clock }) => {
+      // The pass itself notes the pulse first, so it never judges a downtime it has not seen.
+      notePlatformPulse(db, config, clock.now());
+      checkPlatformSilence(db, config, clock.now());
+      return runWatchPass(db, config, clock.now());
+    },
   },
   // Yesterday's presence is folded into the learned rhythms once, just after midnight.
   { name: 'watch.learn-rhythms', cron: '5 0 * * *', run: ({ db, clock }) => learnRhythms(db, clock.now()) },
