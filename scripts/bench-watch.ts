@@ -32,6 +32,7 @@ import { recordTvActivity } from '../server/src/watch/record-activity';
 import { learnRhythms } from '../server/src/watch/learn-rhythms';
 import { encodeMasks } from '../server/src/watch/rhythm-codec';
 import { runWatchPass } from '../server/src/watch/run-watch-pass';
+import { checkPlatformSilence, notePlatformPulse } from '../server/src/watch/platform-silence';
 import { decideWatchStep } from '../server/src/watch/detector/decide-watch-step';
 import { emptyRhythm, markSignOfLife } from '../server/src/watch/detector/rhythm';
 import {
@@ -187,7 +188,7 @@ if (values.serve) {
     `database job (runWatchPass): ${job.residents} residents, first pass ${job.first.toFixed(2)} s ` +
       `(every resident decided), steady pass ${job.steady.toFixed(2)} s, 30% TVs on ${job.busy.toFixed(2)} s, ` +
       `next hour ${job.hour.toFixed(2)} s; daily rhythm fold (job, batched) ${job.learned} residents ` +
-      `${job.learn.toFixed(2)} s`,
+      `${job.learn.toFixed(2)} s; platform pulse + silence check ${(job.platform * 1000).toFixed(0)} ms`,
   );
   console.log(
     `watch: ${Math.round(app.rps)} heartbeats/s, p99 ${app.p99} ms, scan 100000 residents ` +
@@ -272,6 +273,17 @@ async function dbPass(n: number) {
   const t2 = performance.now();
   runWatchPass(db, testConfig(), new Date(now + 10 * 60_000));
   const busy = (performance.now() - t2) / 1000;
+  // What watch.detect does before each pass: the platform pulse and the platform-silence check
+  // (presence of the last half hour against the same slots over a week).
+  // Listening without a gap for the last week, so the silence check runs.
+  sqlite
+    .prepare("INSERT INTO settings (key, value, updated_at) VALUES ('watch.pulse', ?, ?)")
+    .run(JSON.stringify({ at: now + 9 * 60_000, since: now - 8 * 86_400_000 }), now);
+  collectGarbage();
+  const tp = performance.now();
+  notePlatformPulse(db, testConfig(), new Date(now + 10 * 60_000));
+  checkPlatformSilence(db, testConfig(), new Date(now + 10 * 60_000));
+  const platform = (performance.now() - tp) / 1000;
   // The first pass of the next hour (where the old job re-read everyone anyway).
   collectGarbage();
   const t3 = performance.now();
@@ -296,6 +308,7 @@ async function dbPass(n: number) {
     hour,
     learn,
     learned: learned.residents,
+    platform,
     worst: Math.max(first, steady, busy, hour),
   };
 }

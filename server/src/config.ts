@@ -7,6 +7,21 @@ const configSchema = z.object({
   /** smtp://user:pass@host:port — unset means mail stays queued in the outbox until it is set. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('engawa <no-reply@engawa.example.jp>'),
+  /**
+   * How long to wait for the relay's greeting and for each answer (notably the 250 after the
+   * message). Longer than the slowest relay: a timeout after the message was sent leaves it
+   * "unconfirmed" and it is resent (same Message-ID).
+   */
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  /** Operator's address for platform alerts (engawa could not hear the boxes); unset: console only. */
+  OPERATOR_EMAIL: z.email().optional(),
+  /**
+   * A platform-wide silence: fewer than this share of the boxes usually heard at this time of day
+   * were heard in the last half hour...
+   */
+  WATCH_SILENCE_SHARE: z.coerce.number().gt(0).lt(1).default(0.5),
+  /** ...counted only when at least this many are usually heard (a small or new service cannot tell). */
+  WATCH_SILENCE_MIN_BOXES: z.coerce.number().int().min(1).default(20),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   /** Secret for signed links in emails; must be set in production. */
   LINK_SECRET: z.string().min(16).default('engawa-demo-link-secret-change-me'),

@@ -36,7 +36,7 @@ if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails stay queued in th
 const app = createApp(deps);
 const scheduler = config.JOBS
   ? startScheduler(deps, [
-      ...mailJobs(createTransport(config.SMTP_URL)),
+      ...mailJobs(createTransport(config.SMTP_URL, config.SMTP_TIMEOUT_SECONDS * 1000)),
       ...features.flatMap((f) => f.jobs ?? []),
     ])
   : null;

@@ -50,7 +50,8 @@ export async function startTestServer(opts: TestServerOptions = {}) {
       return job.run(deps);
     },
     /** Delivers the mail outbox through SMTP_URL (e.g. a test SMTP server). */
-    deliverMail: () => deliverOutbox(deps, createTransport(deps.config.SMTP_URL)),
+    deliverMail: () =>
+      deliverOutbox(deps, createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000)),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqlite.close();

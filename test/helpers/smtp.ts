@@ -1,11 +1,19 @@
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
+export interface SmtpServerOptions {
+  /**
+   * Runs after a message was received (it is in `inbox`) and before the relay answers: wait here
+   * to play a slow relay, throw (with `responseCode`) to refuse the message.
+   */
+  beforeAnswer?: (mail: ParsedMail) => Promise<void> | void;
+}
+
 /**
  * A real SMTP server on loopback. Messages are parsed with mailparser into `inbox`.
  * `listen(port)` can reopen it on the same port after `close()` (outage tests).
  */
-export async function startSmtpServer(port = 0) {
+export async function startSmtpServer(port = 0, opts: SmtpServerOptions = {}) {
   const inbox: ParsedMail[] = [];
   let server: SMTPServer;
   const make = () =>
@@ -15,8 +23,9 @@ export async function startSmtpServer(port = 0) {
       logger: false,
       onData(stream, _session, callback) {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
             inbox.push(mail);
+            await opts.beforeAnswer?.(mail);
             callback();
           })
           .catch(callback);

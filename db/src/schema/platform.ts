@@ -1,5 +1,13 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
+
+/**
+ * queued: not handed to SMTP, or refused by it (definitely not sent); sending: being handed over
+ * (a row left here by a dead process may have been sent); unconfirmed: handed over but the answer
+ * was lost (timeout, dropped connection, crash), so it may have been sent; sent: the relay said 250.
+ */
+export const MAIL_STATES = ['queued', 'sending', 'unconfirmed', 'sent'] as const;
 
 /** Every email goes through here; dedupeKey makes "send once" a database constraint. */
 export const mailOutbox = sqliteTable(
@@ -16,10 +24,15 @@ export const mailOutbox = sqliteTable(
     nextAttemptAt: timestamp().notNull(),
     sentAt: timestamp(),
     lastError: text(),
+    /** See MAIL_STATES: what is known about the message's last hand-over to SMTP. */
+    state: text({ enum: MAIL_STATES }).notNull().default('queued'),
+    /** When the current or last hand-over to SMTP began (committed before the hand-over). */
+    claimedAt: timestamp(),
   },
   (t) => [
     uniqueIndex('mail_outbox_dedupe_uq').on(t.dedupeKey),
-    index('mail_outbox_due_idx').on(t.sentAt, t.nextAttemptAt),
+    index('mail_outbox_state_due_idx').on(t.state, t.nextAttemptAt),
+    check('mail_outbox_state_ck', sql.raw(`"state" IN (${MAIL_STATES.map((s) => `'${s}'`).join(', ')})`)),
   ],
 );
 

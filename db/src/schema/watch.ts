@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
 import { familyContacts, residents, staffUsers } from './core';
 
@@ -162,7 +171,15 @@ export const watchAcks = sqliteTable(
     action: text({ enum: WATCH_ACK_ACTIONS }).notNull(),
     at: timestamp().notNull(),
   },
-  (t) => [uniqueIndex('watch_acks_token_action_uq').on(t.tokenId, t.action)],
+  (t) => [
+    uniqueIndex('watch_acks_token_action_uq').on(t.tokenId, t.action),
+    // drizzle's text enum is a type only; the database must refuse anything else too.
+    check(
+      'watch_acks_action_ck',
+      // Unqualified column: drizzle-kit would qualify it with the temporary table of its rebuild.
+      sql.raw(`"action" IN (${WATCH_ACK_ACTIONS.map((a) => `'${a}'`).join(', ')})`),
+    ),
+  ],
 );
 
 export const watchReminders = sqliteTable('watch_reminders', {
@@ -201,5 +218,35 @@ export const watchReminderOccurrences = sqliteTable(
   (t) => [
     uniqueIndex('watch_reminder_occurrences_uq').on(t.reminderId, t.dueAt),
     index('watch_reminder_occurrences_resident_idx').on(t.residentId, t.dueAt),
+  ],
+);
+
+export const WATCH_BLIND_REASONS = ['server_down', 'mass_silence'] as const;
+
+/**
+ * Time when engawa itself could not hear from the boxes: the server was not running
+ * (`server_down`, a gap in the platform pulse) or most boxes fell silent at once
+ * (`mass_silence`, e.g. the network). It is not evidence against any resident: the detector
+ * subtracts it from their silence, and one operator alert is raised instead of family alerts.
+ * `untilAt` is null while the silence lasts.
+ */
+export const watchBlindPeriods = sqliteTable(
+  'watch_blind_periods',
+  {
+    id: id(),
+    reason: text({ enum: WATCH_BLIND_REASONS }).notNull(),
+    fromAt: timestamp().notNull(),
+    untilAt: timestamp(),
+    /** mass_silence: boxes heard in the window, and how many are usually heard then. */
+    heard: integer(),
+    expected: integer(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('watch_blind_periods_until_idx').on(t.untilAt),
+    check(
+      'watch_blind_periods_reason_ck',
+      sql.raw(`"reason" IN (${WATCH_BLIND_REASONS.map((r) => `'${r}'`).join(', ')})`),
+    ),
   ],
 );

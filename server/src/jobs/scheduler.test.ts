@@ -32,7 +32,7 @@ describe('job scheduler', () => {
     const scheduler = startScheduler(ctx.deps, [
       { name: 'probe', cron: '0 3 * * *', run: (deps) => seen.push(deps.clock.now().toISOString()) },
     ]);
-    await new Promise((r) => setTimeout(r, 10));
+    await scheduler.caughtUp;
     ctx.clock.advance(60_000);
     await scheduler.runNow('probe');
     await scheduler.stop();

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
 import { startSmtpServer, type TestSmtp } from '../../../test/helpers/smtp';
 import { mailOutbox } from '../../../db/src/schema';
-import { backoffMs, deliverOutbox, enqueueMail } from './outbox';
+import { testConfig } from '../config';
+import { backoffMs, deliverOutbox, enqueueMail, messageIdOf } from './outbox';
 import { createTransport } from './transport';
 
 let ctx: TestContext;
@@ -75,5 +76,83 @@ describe('mail outbox', () => {
 
   it('backs off 1, 2, 4 … minutes up to an hour', () => {
     expect([1, 2, 3, 4, 10].map(backoffMs)).toEqual([60_000, 120_000, 240_000, 480_000, 3_600_000]);
+  });
+
+  it('retries a refused mail one minute after the attempt, even when the next tick fires a little earlier', async () => {
+    // The job's timer fired 40 ms after 10:00; the next minute it fires 10 ms after 10:01.
+    ctx = createTestContext({ seed: false, now: '2026-11-23T01:00:00.040Z' });
+    let refuse = true;
+    smtp = await startSmtpServer(0, {
+      beforeAnswer: () => {
+        if (refuse) throw Object.assign(new Error('try again later'), { responseCode: 451 });
+      },
+    });
+    const transport = createTransport(smtp.url, 5_000);
+    enqueueMail(ctx.db, mail, ctx.clock.now());
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 1 });
+    const row = ctx.db.select().from(mailOutbox).get()!;
+    expect(row.state).toBe('queued');
+    expect(row.lastError).toContain('451');
+    refuse = false;
+    ctx.clock.set('2026-11-23T01:01:00.010Z');
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
+  });
+
+  it('a relay slower to answer than the old 20 s timeout but within the configured one gets each mail once', async () => {
+    // The default waits 120 s for an answer; the test shrinks both sides of the race.
+    expect(testConfig().SMTP_TIMEOUT_SECONDS).toBe(120);
+    expect(createTransport('smtp://127.0.0.1:25')!.options).toMatchObject({ socketTimeout: 120_000 });
+    ctx = createTestContext({ seed: false });
+    smtp = await startSmtpServer(0, { beforeAnswer: () => new Promise((r) => setTimeout(r, 800)) });
+    const transport = createTransport(smtp.url, 3_000);
+    enqueueMail(ctx.db, mail, ctx.clock.now());
+    enqueueMail(ctx.db, { ...mail, dedupeKey: 'test:2' }, ctx.clock.now());
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 2, failed: 0 });
+    ctx.clock.advance(60 * 60_000);
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
+    expect(smtp.inbox).toHaveLength(2);
+    expect(
+      ctx.db
+        .select()
+        .from(mailOutbox)
+        .all()
+        .map((r) => r.state),
+    ).toEqual(['sent', 'sent']);
+  });
+
+  it('a mail whose answer was lost is marked unconfirmed, not refused, and resent with the same Message-ID', async () => {
+    ctx = createTestContext({ seed: false });
+    let slow = true;
+    smtp = await startSmtpServer(0, {
+      beforeAnswer: () => (slow ? new Promise((r) => setTimeout(r, 1_500)) : undefined),
+    });
+    const transport = createTransport(smtp.url, 500);
+    enqueueMail(ctx.db, mail, ctx.clock.now());
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 1 });
+    const row = ctx.db.select().from(mailOutbox).get()!;
+    expect(row.state).toBe('unconfirmed');
+    expect(row.lastError).toMatch(/^answer lost/);
+    // The relay did get it: the resend carries the Message-ID receivers drop duplicates by.
+    expect(smtp.inbox).toHaveLength(1);
+    slow = false;
+    ctx.clock.advance(backoffMs(1));
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
+    expect(smtp.inbox.map((m) => m.messageId)).toEqual(Array(2).fill(messageIdOf(row)));
+    expect(ctx.db.select().from(mailOutbox).get()!.state).toBe('sent');
+  });
+
+  it('a mail left "sending" by a process that died is resent once no live send can own it', async () => {
+    ctx = createTestContext({ seed: false, config: { SMTP_TIMEOUT_SECONDS: 120 } });
+    smtp = await startSmtpServer();
+    const transport = createTransport(smtp.url, 5_000);
+    enqueueMail(ctx.db, mail, ctx.clock.now());
+    ctx.db.update(mailOutbox).set({ state: 'sending', claimedAt: ctx.clock.now(), attempts: 1 }).run();
+    ctx.clock.advance(60_000);
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
+    ctx.clock.advance(4 * 60_000);
+    expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
+    const row = ctx.db.select().from(mailOutbox).get()!;
+    expect([row.state, row.attempts]).toEqual(['sent', 2]);
+    expect(smtp.inbox.map((m) => m.messageId)).toEqual([messageIdOf(row)]);
   });
 });

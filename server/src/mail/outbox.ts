@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, lte } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { DbOrTx } from '../../../db/src';
 import { mailOutbox } from '../../../db/src/schema';
@@ -28,12 +28,46 @@ export function backoffMs(attempts: number): number {
   return Math.min(60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 }
 
+/**
+ * The delivery job runs on the minute, and its timer may fire a little later one minute than the
+ * next; a retry due "one minute after" an attempt must not wait for the tick after.
+ */
+const TICK_SLACK_MS = 2_000;
+
+/**
+ * The same for every attempt of a message (never the attempt number): receiving systems drop a
+ * second copy carrying a Message-ID they have already seen.
+ */
+export function messageIdOf(m: { id: number; dedupeKey: string }): string {
+  return `<outbox-${m.id}-${m.dedupeKey.replace(/[^\w.-]/g, '_')}@engawa>`;
+}
+
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * True when the relay cannot have accepted the message: it answered with a refusal (4xx/5xx), or
+ * no session was ever opened. Any other failure (a timeout or a dropped connection, possibly after
+ * the message was sent) leaves the message "unconfirmed".
+ */
+export function definitelyNotSent(err: unknown): boolean {
+  const e = err as { responseCode?: number; code?: string; originalCode?: string; timeoutType?: string };
+  if (typeof e.responseCode === 'number' && e.responseCode >= 400) return true;
+  if (e.code === 'EDNS' || NEVER_CONNECTED.has(e.originalCode ?? e.code ?? '')) return true;
+  return e.timeoutType === 'CONNECT_TIMEOUT' || e.timeoutType === 'GREETING_TIMEOUT';
+}
+
 export interface DeliveryResult {
   sent: number;
   failed: number;
 }
 
-/** Sends what is due. Safe to call often; the scheduler never runs two at once. */
+/**
+ * Sends what is due. Safe to call often; the scheduler never runs two at once. Each message is
+ * marked `sending` in its own committed write before it is handed to SMTP, so a process that dies
+ * during the hand-over leaves a row that says "may have been sent". Such a row (older than twice
+ * the SMTP timeout, so no live send owns it) and a message whose answer was lost are resent with
+ * the same Message-ID; a message the relay refused is simply retried.
+ */
 export async function deliverOutbox(
   deps: Deps,
   transport: Transporter | null,
@@ -41,16 +75,43 @@ export async function deliverOutbox(
 ): Promise<DeliveryResult> {
   if (!transport) return { sent: 0, failed: 0 };
   const { db, clock, config } = deps;
+  const start = clock.now();
+  db.update(mailOutbox)
+    .set({
+      state: 'unconfirmed',
+      nextAttemptAt: start,
+      lastError: 'answer lost: the process stopped while handing the message to SMTP',
+    })
+    .where(
+      and(
+        eq(mailOutbox.state, 'sending'),
+        lt(mailOutbox.claimedAt, new Date(start.getTime() - 2 * config.SMTP_TIMEOUT_SECONDS * 1000)),
+      ),
+    )
+    .run();
   const due = db
     .select()
     .from(mailOutbox)
-    .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, clock.now())))
+    .where(
+      and(
+        inArray(mailOutbox.state, ['queued', 'unconfirmed']),
+        lte(mailOutbox.nextAttemptAt, new Date(start.getTime() + TICK_SLACK_MS)),
+      ),
+    )
     .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
     .limit(batch)
     .all();
   let sent = 0;
   let failed = 0;
   for (const m of due) {
+    const claimedAt = clock.now();
+    const attempts = m.attempts + 1;
+    const claim = db
+      .update(mailOutbox)
+      .set({ state: 'sending', claimedAt, attempts })
+      .where(and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, m.state)))
+      .run();
+    if (claim.changes !== 1) continue;
     try {
       await transport.sendMail({
         from: config.MAIL_FROM,
@@ -58,22 +119,22 @@ export async function deliverOutbox(
         subject: m.subject,
         text: m.text,
         html: m.html ?? undefined,
-        // Stable id: if a crash hits between SMTP accepting and the row being marked, the resend
-        // carries the same Message-ID, which receiving systems use to drop the duplicate.
-        messageId: `<outbox-${m.id}-${m.dedupeKey.replace(/[^\w.-]/g, '_')}@engawa>`,
+        messageId: messageIdOf(m),
       });
       db.update(mailOutbox)
-        .set({ sentAt: clock.now(), attempts: m.attempts + 1, lastError: null })
+        .set({ state: 'sent', sentAt: clock.now(), lastError: null })
         .where(eq(mailOutbox.id, m.id))
         .run();
       sent++;
     } catch (err) {
-      const attempts = m.attempts + 1;
+      const message = String((err as Error).message ?? err);
+      const refused = definitelyNotSent(err);
       db.update(mailOutbox)
         .set({
-          attempts,
-          nextAttemptAt: new Date(clock.now().getTime() + backoffMs(attempts)),
-          lastError: String((err as Error).message ?? err).slice(0, 500),
+          state: refused ? 'queued' : 'unconfirmed',
+          // From the attempt's start, so a slow failure does not push the retry a tick later.
+          nextAttemptAt: new Date(claimedAt.getTime() + backoffMs(attempts)),
+          lastError: (refused ? message : `answer lost: ${message}`).slice(0, 500),
         })
         .where(eq(mailOutbox.id, m.id))
         .run();

@@ -11,9 +11,12 @@ import {
 } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
 import { sha256, verifySignedToken } from '../lib/crypto';
+import { z } from 'zod';
 import { AppError, conflict, notFound } from '../lib/errors';
 
-export type AckAction = (typeof WATCH_ACK_ACTIONS)[number];
+/** The actions a link offers; parsed with zod so names inherited from Object are not actions. */
+export const AckActionSchema = z.enum(WATCH_ACK_ACTIONS);
+export type AckAction = z.infer<typeof AckActionSchema>;
 
 export const ACK_LABELS: Record<AckAction, string> = {
   reached: '連絡がとれました',

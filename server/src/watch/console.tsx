@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   households,
@@ -7,6 +7,7 @@ import {
   watchAcks,
   watchAlerts,
   watchAlertSteps,
+  watchBlindPeriods,
   watchPresence,
   watchSettings,
   watchState,
@@ -53,9 +54,32 @@ watchConsole.get('/', (c) => {
     .all()
     // A support worker sees their own hamlet.
     .filter((r) => staff.role !== 'support_worker' || r.hamletId === staff.hamletId);
+  // Time when engawa could not hear the boxes, ongoing or in the last week.
+  const weekAgo = new Date(c.var.deps.clock.now().getTime() - 7 * 86_400_000);
+  const blind = db
+    .select()
+    .from(watchBlindPeriods)
+    .where(or(isNull(watchBlindPeriods.untilAt), gte(watchBlindPeriods.untilAt, weekAgo)))
+    .orderBy(desc(watchBlindPeriods.fromAt))
+    .all();
   return c.html(
     <Layout title="見守り: 対応中のお知らせ" staff={staff}>
       <h1>見守り: 対応中のお知らせ（{rows.length}件）</h1>
+      {blind.length > 0 ? (
+        <div class="error">
+          <p>テレビからの信号を受け取れなかった時間（住民の方の「活動なし」には数えていません）:</p>
+          <ul>
+            {blind.map((b) => (
+              <li>
+                {formatJaDateTime(b.fromAt)}〜{b.untilAt ? formatJaDateTime(b.untilAt) : '継続中'}{' '}
+                {b.reason === 'server_down'
+                  ? 'engawa が停止していました'
+                  : `多くのテレビから信号が届いていません（いつもは${b.expected}台、届いたのは${b.heard}台）`}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <p>
         <a href="/console/watch/residents">住民の一覧（見守りの登録・リマインダー・留守）</a>
       </p>

@@ -1,15 +1,27 @@
-import type { JobDef } from '../jobs/scheduler';
+import { dailyJob, type JobDef } from '../jobs/scheduler';
 import { mailMissedReminders } from './notices';
 import { materializeReminders } from './reminders';
 import { learnRhythms } from './learn-rhythms';
 import { runWatchPass } from './run-watch-pass';
+import { checkPlatformSilence, notePlatformPulse } from './platform-silence';
 import { sendDailyMail } from './send-daily-mail';
 
 export const watchJobs: JobDef[] = [
+  // Listed first: at start the pulse must record the downtime before any pass judges silence.
+  {
+    name: 'watch.pulse',
+    cron: '* * * * *',
+    run: ({ db, config, clock }) => notePlatformPulse(db, config, clock.now()),
+  },
   {
     name: 'watch.detect',
     cron: '*/5 * * * *',
-    run: ({ db, config, clock }) => runWatchPass(db, config, clock.now()),
+    run: ({ db, config, clock }) => {
+      // The pass itself notes the pulse first, so it never judges a downtime it has not seen.
+      notePlatformPulse(db, config, clock.now());
+      checkPlatformSilence(db, config, clock.now());
+      return runWatchPass(db, config, clock.now());
+    },
   },
   // Yesterday's presence is folded into the learned rhythms once, just after midnight.
   { name: 'watch.learn-rhythms', cron: '5 0 * * *', run: ({ db, clock }) => learnRhythms(db, clock.now()) },
@@ -21,5 +33,6 @@ export const watchJobs: JobDef[] = [
       return { created: materializeReminders(db, now), missedMails: mailMissedReminders(db, now) };
     },
   },
-  { name: 'watch.daily-mail', cron: '0 19 * * *', run: ({ db, clock }) => sendDailyMail(db, clock.now()) },
+  // "Fine today" is only true once the day is over: never sent before 19:00, nor the next morning.
+  dailyJob('watch.daily-mail', '19:00', ({ db, clock }) => sendDailyMail(db, clock.now())),
 ];

@@ -8,6 +8,7 @@ import {
 } from './detector/types';
 import { emptyRhythm } from './detector/rhythm';
 import { decodeRhythm } from './rhythm-codec';
+import { loadBlindPeriods } from './platform-silence';
 
 export interface LoadedResident {
   residentId: number;
@@ -80,6 +81,8 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
     }
     return m;
   };
+  // One list shared by every resident: time when engawa could not hear any box.
+  const blind = loadBlindPeriods(db, now);
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
   // Read only for residents the detector asks about (a quiet house): the blob is the costliest
@@ -152,6 +155,7 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
           }
         : null,
       settledAt,
+      blind,
     });
     return { residentId, settings, state, alertId: a?.id ?? null, nextCheckAt, lastSignAt, lastHeartbeatAt };
   });
@@ -178,6 +182,7 @@ class StoredState implements WatchState {
   away: WatchState['away'];
   alert: WatchState['alert'];
   settledAt: number | null;
+  blind: WatchState['blind'];
   #read: (residentId: number) => StoredRhythm | undefined;
   #residentId: number;
   #consentAt: number;
@@ -196,6 +201,7 @@ class StoredState implements WatchState {
     this.away = fields.away;
     this.alert = fields.alert;
     this.settledAt = fields.settledAt;
+    this.blind = fields.blind;
     this.#read = read;
     this.#residentId = residentId;
     this.#consentAt = consentAt;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/router';
 import { formatJaDateTime } from '../lib/tokyo';
-import { ACK_LABELS, acknowledgeAlert, getAckView, type AckAction } from './acknowledge-alert';
+import { ACK_LABELS, AckActionSchema, acknowledgeAlert, getAckView } from './acknowledge-alert';
 import { AppError } from '../lib/errors';
 import { familyReminderPages } from './family-reminder-pages';
 import { Page } from './public-page';
@@ -15,12 +15,10 @@ watchPages.get('/ack/:token', (c) => {
   const now = deps.clock.now();
   try {
     const v = getAckView(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
-    const done = c.req.query('done') as AckAction | undefined;
+    const done = AckActionSchema.safeParse(c.req.query('done')).data;
     return c.html(
       <Page title={`見守り: ${v.residentName}さん`}>
-        {done && ACK_LABELS[done] ? (
-          <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p>
-        ) : null}
+        {done ? <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p> : null}
         <div class="box">
           <p>{v.reasonJa}</p>
           <p>お知らせした時刻: {formatJaDateTime(v.openedAt)}</p>
@@ -65,7 +63,7 @@ watchPages.get('/ack/:token', (c) => {
         ) : null}
         {v.closedAt ? null : (
           <form method="post">
-            {(Object.keys(ACK_LABELS) as AckAction[]).map((action) => (
+            {AckActionSchema.options.map((action) => (
               <button type="submit" name="action" value={action} disabled={v.usedActions.includes(action)}>
                 {ACK_LABELS[action]}
               </button>
@@ -91,8 +89,8 @@ watchPages.post('/ack/:token', async (c) => {
   const { deps } = c.var;
   const token = c.req.param('token');
   const form = await c.req.parseBody();
-  const action = String(form['action'] ?? '');
-  if (!(action in ACK_LABELS)) {
+  const parsed = AckActionSchema.safeParse(form['action']);
+  if (!parsed.success) {
     return c.html(
       <Page title="見守り">
         <p class="error">操作を選んでください。</p>
@@ -100,8 +98,9 @@ watchPages.post('/ack/:token', async (c) => {
       400,
     );
   }
+  const action = parsed.data;
   try {
-    acknowledgeAlert(deps.db, token, action as AckAction, deps.config.LINK_SECRET, deps.clock.now());
+    acknowledgeAlert(deps.db, token, action, deps.config.LINK_SECRET, deps.clock.now());
   } catch (e) {
     if (e instanceof AppError) {
       return c.html(

@@ -1,4 +1,5 @@
 import type { Sqlite } from '../../../db/src';
+import { badRequest } from '../lib/errors';
 import { DEFAULT_TUNING } from './detector/types';
 import { PRESENCE_KEY, PRESENCE_TV, SLOT_MS } from './record-life-sign';
 
@@ -36,11 +37,14 @@ function statements(sqlite: Sqlite): Statements {
        next_check_at = NULL
      WHERE resident_id = @id`,
   );
-  // Any key answers the on-screen check.
+  // Any key answers the on-screen check, unless it was pressed before the check was asked (a
+  // key press the TV could not send at the time and sends late).
   const keys = sqlite.prepare<{ at: number; id: number }>(
     `UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), @at),
        last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
-       check_asked_at = NULL, check_attempt = NULL, next_check_at = NULL
+       check_asked_at = CASE WHEN check_asked_at <= @at THEN NULL ELSE check_asked_at END,
+       check_attempt = CASE WHEN check_asked_at <= @at THEN NULL ELSE check_attempt END,
+       next_check_at = NULL
      WHERE resident_id = @id`,
   );
   const ingest = sqlite.transaction((householdId: number, kind: TvActivity, at: number) => {
@@ -61,4 +65,23 @@ function statements(sqlite: Sqlite): Statements {
 /** Records TV activity for every watched resident of the household; returns how many. */
 export function recordTvActivity(sqlite: Sqlite, householdId: number, kind: TvActivity, at: Date): number {
   return statements(sqlite).ingest(householdId, kind, at.getTime());
+}
+
+/** How far back a TV may send activity it could not send at the time (server or network down). */
+export const LATE_ACTIVITY_MAX_MS = 24 * 3_600_000;
+/** A box's clock may run a little ahead of the server's. */
+const CLOCK_SKEW_MS = 60_000;
+
+/**
+ * When the activity happened: now, or `at` for activity the TV kept while it could not reach the
+ * server. Refused (400) if it lies in the future or more than a day back.
+ */
+export function activityInstant(at: string | undefined, now: Date): Date {
+  if (at === undefined) return now;
+  const ms = Date.parse(at);
+  if (ms > now.getTime() + CLOCK_SKEW_MS)
+    throw badRequest('activity_in_future', 'The activity time lies in the future');
+  if (ms < now.getTime() - LATE_ACTIVITY_MAX_MS)
+    throw badRequest('activity_too_old', 'Activity older than 24 hours is not accepted');
+  return new Date(Math.min(ms, now.getTime()));
 }

@@ -4,7 +4,7 @@ import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { enrollResident, EnrollInput } from './enroll-resident';
 import { confirmNotice, listNotices } from './notices';
-import { recordTvActivity } from './record-activity';
+import { activityInstant, recordTvActivity } from './record-activity';
 import { createReminder, CreateReminderInput } from './reminders';
 import { setAwayByStaff, setAwayFromTv } from './set-away';
 import { assertMayManage } from './assert-may-manage';
@@ -14,7 +14,13 @@ import { stopWatching } from './stop-watching';
 
 export const watchApi = createRouter();
 
-const ActivityInput = z.object({ kind: z.enum(['heartbeat', 'keys']) }).strict();
+const ActivityInput = z
+  .object({
+    kind: z.enum(['heartbeat', 'keys']),
+    /** When it happened, for activity the TV could not send at the time (at most 24 h back). */
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
 const ActivityResult = z.object({ recorded: z.number().int() });
 const Ok = z.object({ ok: z.boolean() });
 const NoticeSchema = z.object({
@@ -38,13 +44,15 @@ watchApi.openapi(
     method: 'post',
     path: '/activity',
     tags: ['watch'],
-    summary: 'Heartbeat while the TV app is on, or a (debounced) key press; only presence is kept',
+    summary:
+      'Heartbeat while the TV app is on, or a (debounced) key press; only presence is kept. `at` sends activity the TV kept while it could not reach the server (not in the future, at most 24 h back)',
     request: jsonBody(ActivityInput),
     responses: { 200: jsonResponse(ActivityResult) },
   }),
   (c) => {
     const { deps, device } = c.var;
-    const n = recordTvActivity(deps.sqlite, device.householdId, c.req.valid('json').kind, deps.clock.now());
+    const { kind, at } = c.req.valid('json');
+    const n = recordTvActivity(deps.sqlite, device.householdId, kind, activityInstant(at, deps.clock.now()));
     return c.json({ recorded: n }, 200);
   },
 );

@@ -32,12 +32,23 @@ export function isAwayAt(away: readonly AwayPeriod[], at: number): boolean {
 
 /**
  * Where silence is counted from: the last sign of life, but never before consent, the end of
- * the latest away period, or the moment a previous alert was settled as "大丈夫でした".
+ * the latest away period, or the moment a previous alert was settled as "大丈夫でした". Time when
+ * engawa could not hear the boxes (`state.blind`) is not silence: the anchor moves later by it.
  */
 export function silenceAnchor(settings: WatchSettings, state: WatchState, now: number): number {
   let anchor = Math.max(state.lastSignAt ?? settings.enabledAt, settings.enabledAt, state.settledAt ?? 0);
   for (const p of state.away) if (p.until <= now && p.until > anchor) anchor = p.until;
+  if (state.blind) {
+    let unheard = 0;
+    for (const p of state.blind) unheard += Math.max(0, Math.min(p.until, now) - Math.max(p.from, anchor));
+    anchor = Math.min(now, anchor + unheard);
+  }
   return anchor;
+}
+
+/** Away periods and blind windows together: neither is a silence the rhythm rule may count. */
+export function absences(state: WatchState): readonly AwayPeriod[] {
+  return state.blind?.length ? [...state.away, ...state.blind] : state.away;
 }
 
 function open(condition: WatchCondition, settings: WatchSettings, reason: AlertReason): WatchDecision {
@@ -75,7 +86,8 @@ export function decideWatchStep(
       reason: reasonFor(alert.condition, settings, state, now, tuning),
     };
   }
-  if (away) return NONE;
+  // While engawa cannot hear the boxes, no one's silence is evidence.
+  if (away || (state.blind && isAwayAt(state.blind, now))) return NONE;
 
   const anchor = silenceAnchor(settings, state, now);
   const silence = now - anchor;
@@ -115,7 +127,7 @@ export function decideWatchStep(
   // A TV left on is the checks' business; the rhythm speaks for a house gone quiet.
   const quietSince = Math.max(anchor, state.lastHeartbeatAt ?? anchor);
   if (!tvOn && now - quietSince >= (tuning.rhythmMinWindowHours + tuning.rhythmMarginHours) * 3_600_000) {
-    const broken = findBrokenRhythm(state.rhythm, state.away, quietSince, now, {
+    const broken = findBrokenRhythm(state.rhythm, absences(state), quietSince, now, {
       minDays: tuning.rhythmMinDays,
       minWindowHours: tuning.rhythmMinWindowHours,
       marginHours: tuning.rhythmMarginHours,

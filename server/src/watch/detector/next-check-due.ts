@@ -1,4 +1,4 @@
-import { silenceAnchor } from './decide-watch-step';
+import { absences, silenceAnchor } from './decide-watch-step';
 import { HOUR_MS, localHourIndex, MINUTE_MS } from './local-time';
 import { isRhythmBroken } from './rhythm';
 import { DEFAULT_TUNING, type DetectorTuning, type WatchSettings, type WatchState } from './types';
@@ -40,6 +40,7 @@ export function nextCheckDue(
     state.lastHeartbeatAt !== null && now - state.lastHeartbeatAt <= tuning.heartbeatGapMinutes * MINUTE_MS;
   if (tvOn) return now;
   const anchor = silenceAnchor(settings, state, now);
+  const absent = absences(state);
   let due = anchor + settings.thresholdMinutes * MINUTE_MS;
   const quietSince = Math.max(anchor, state.lastHeartbeatAt ?? anchor);
   // Tokyo is a whole number of hours from UTC, so Tokyo hour boundaries are multiples of HOUR_MS.
@@ -73,9 +74,9 @@ export function nextCheckDue(
   // rule says no at a stretch's last hour, it says no at all of them. Test that hour first.
   for (let h = first; h <= last;) {
     const end = Math.min(last, stretchEnd(h, rule.marginHours));
-    if (isRhythmBroken(state.rhythm, state.away, quietSince, end, rule)) {
+    if (isRhythmBroken(state.rhythm, absent, quietSince, end, rule)) {
       for (; h <= end; h += HOUR_MS) {
-        if (isRhythmBroken(state.rhythm, state.away, quietSince, h, rule)) return Math.max(h, now);
+        if (isRhythmBroken(state.rhythm, absent, quietSince, h, rule)) return Math.max(h, now);
       }
     }
     h = end + HOUR_MS;

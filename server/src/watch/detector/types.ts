@@ -112,6 +112,12 @@ export interface WatchState {
   alert: OpenAlert | null;
   /** A closed alert's silence: no new alert until a sign of life after this instant. */
   settledAt: number | null;
+  /**
+   * Platform-wide windows when engawa could not hear any box (server down, most boxes silent at
+   * once), disjoint and sorted; `until` is MAX_SAFE_INTEGER while one lasts. Not the resident's
+   * silence: subtracted from it, and no alert opens inside one.
+   */
+  blind?: readonly AwayPeriod[];
 }
 
 export interface AlertReason {
