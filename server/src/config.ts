@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustProxySchema } from './lib/trust-proxy';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -26,6 +27,11 @@ const configSchema = z.object({
    * (e.g. 2026-11-24T01:00:00Z = a Tuesday 10:00 in Tokyo). Unset: the machine clock.
    */
   CLOCK_START: z.iso.datetime().optional(),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (login limits key on it): a hop count
+   * or a comma list of addresses/CIDRs. Unset: the header is ignored.
+   */
+  TRUST_PROXY: TrustProxySchema,
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });
