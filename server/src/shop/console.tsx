@@ -8,7 +8,14 @@ import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, formatJaDateTime, tokyoDate, tokyoMonth } from '../lib/tokyo';
+import {
+  formatJaDate,
+  formatJaDateTime,
+  tokyoDate,
+  tokyoMonth,
+  isTokyoDate,
+  TokyoDateSchema,
+} from '../lib/tokyo';
 import { buildPickingList } from './build-picking-list';
 import { cancelOrder } from './cancel-order';
 import { changeOrder } from './change-order';
@@ -25,7 +32,6 @@ import { recordAudit } from '../lib/audit';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
-const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Id = z.coerce.number().int().positive();
 const idOf = (raw: string | undefined) => {
   const r = Id.safeParse(raw);
@@ -34,7 +40,7 @@ const idOf = (raw: string | undefined) => {
 };
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
-  const r = DateParam.safeParse(raw);
+  const r = TokyoDateSchema.safeParse(raw);
   if (!r.success) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
   return r.data;
 };
@@ -457,7 +463,7 @@ shopConsole.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => 
   const now = deps.clock.now();
   const period = c.req.query('period') === 'day' ? 'day' : 'month';
   const key = c.req.query('key') ?? (period === 'day' ? tokyoDate(now) : tokyoMonth(now));
-  const ok = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-(0[1-9]|1[0-2])$/.test(key);
+  const ok = period === 'day' ? isTokyoDate(key) : /^\d{4}-(0[1-9]|1[0-2])$/.test(key);
   if (!ok) throw badRequest('invalid_period', `"${key}" is not a ${period === 'day' ? 'date' : 'month'}`);
   const report = salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null);
   return c.html(

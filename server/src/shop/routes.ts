@@ -20,6 +20,7 @@ import { OrderLineInput, PlaceOrderInput, placeOrder } from './place-order';
 import { HandoverInput, recordHandover } from './record-handover';
 import { SalesReportSchema, salesReport } from './sales-report';
 import { notFound } from '../lib/errors';
+import { isTokyoDate, TokyoDateSchema } from '../lib/tokyo';
 
 export const shopApi = createRouter();
 
@@ -27,10 +28,7 @@ const staffActor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const deviceActor = (boxId: number): Actor => ({ type: 'device', id: boxId });
 const Ok = z.object({ ok: z.boolean() });
 const DateQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  date: TokyoDateSchema.optional(),
 });
 
 // ── Resident's TV ────────────────────────────────────────────────────────────────────────────
@@ -370,7 +368,7 @@ shopApi.openapi(
     request: {
       query: z.object({
         period: z.enum(['day', 'month']),
-        key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/),
+        key: z.union([TokyoDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)]),
       }),
     },
     responses: { 200: jsonResponse(SalesReportSchema) },
@@ -378,7 +376,7 @@ shopApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     const { period, key } = c.req.valid('query');
-    const valid = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-\d{2}$/.test(key);
+    const valid = period === 'day' ? isTokyoDate(key) : /^\d{4}-\d{2}$/.test(key);
     if (!valid) throw notFound('Period');
     return c.json(
       salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null),

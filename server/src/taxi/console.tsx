@@ -8,7 +8,7 @@ import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { AppError, badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, tokyoDate } from '../lib/tokyo';
+import { formatJaDate, tokyoDate, isTokyoDate } from '../lib/tokyo';
 import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
 import { bookTaxi, BookTaxiInput } from './book-taxi';
 import { viewBookings } from './booking-view';
@@ -27,8 +27,7 @@ const idOf = (raw: string | undefined) => {
 };
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
-    throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
+  if (!isTokyoDate(raw)) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
   return raw;
 };
 const KIND_JA = { pickup: '乗車', dropoff: '降車' } as const;

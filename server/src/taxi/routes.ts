@@ -5,7 +5,7 @@ import { taxiBookings } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
 import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
-import { tokyoDate } from '../lib/tokyo';
+import { tokyoDate, TokyoDateSchema } from '../lib/tokyo';
 import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
 import { bookTaxi, BookTaxiAnswerSchema, BookTaxiInput } from './book-taxi';
 import { BookingViewSchema } from './booking-view';
@@ -21,11 +21,7 @@ export const taxiApi = createRouter();
 
 const BookingList = z.object({ bookings: z.array(BookingViewSchema) }).openapi('TaxiBookingList');
 const DateQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .openapi({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
+  date: TokyoDateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
 });
 
 // --- TV: the box's own household ---
