@@ -83,8 +83,11 @@ describe('staff scope: reading orders', () => {
       city: [[403], [403], [403]],
       driver: [[403], [403], [403]],
     };
+    const cookies = new Map<Login, Record<string, string>>();
+    for (const role of ROLES) cookies.set(role, await ctx.login(role));
+    const before = tableCounts(ctx);
     for (const role of ROLES) {
-      const cookie = await ctx.login(role);
+      const cookie = cookies.get(role)!;
       for (const [i, id] of [market, drug, mixed].entries()) {
         const [status, sellers] = expected[role][i]!;
         const res = await ctx.request(`/api/shop/staff/orders/${id}`, { headers: cookie });
@@ -96,6 +99,7 @@ describe('staff scope: reading orders', () => {
         expect(view.totalYen).toBe(lineTotal);
       }
     }
+    expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('shows a support worker the hall parcels of their own hamlet only', async () => {
