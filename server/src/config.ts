@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrustProxySchema } from './lib/trust-proxy';
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -49,6 +50,11 @@ const configSchema = z.object({
    * closes their sockets and exits anyway.
    */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /**
+   * Reverse proxies whose `X-Forwarded-For` names the client (login limits key on it): a hop count
+   * or a comma list of addresses/CIDRs. Unset: the header is ignored.
+   */
+  TRUST_PROXY: TrustProxySchema,
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../db/src/schema/index.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/src/seed/demo.js';
 import { ROLE_LABELS, navFor } from '../../server/src/console/nav.js';
+import { LOGIN_LIMIT_MESSAGE, LOGIN_LIMITS } from '../../server/src/auth/rate-limit.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -67,6 +68,23 @@ describe('staff console login', () => {
       await page.goto(`${server.baseUrl}/console`);
       expect(new URL(page.url()).pathname).toBe('/console/login');
       expect(await page.locator('[data-role]').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the Japanese limit message after too many wrong passwords', async () => {
+    const { context, page } = await openLogin();
+    try {
+      for (let i = 0; i <= LOGIN_LIMITS.perLoginAndAddress; i++) {
+        await page.getByLabel('ログインID').fill('nobody-here');
+        await page.getByLabel('パスワード').fill(`wrong-${i}`);
+        await page.getByRole('button', { name: 'ログイン' }).click();
+        await page.waitForLoadState();
+      }
+      expect(new URL(page.url()).pathname).toBe('/console/login');
+      await expect.poll(() => page.getByRole('alert').innerText()).toBe(LOGIN_LIMIT_MESSAGE);
+      await screenshot(page, 'console-login-limited');
     } finally {
       await context.close();
     }

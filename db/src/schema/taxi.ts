@@ -98,16 +98,23 @@ export const taxiBookings = sqliteTable(
   ],
 );
 
-/** Which vehicle a driver drives (chosen on the tablet, or assigned by staff). */
-export const driverVehicles = sqliteTable('driver_vehicles', {
-  staffId: integer()
-    .primaryKey()
-    .references(() => staffUsers.id),
-  vehicleId: integer()
-    .notNull()
-    .references(() => vehicles.id),
-  updatedAt: timestamp().notNull(),
-});
+/**
+ * Which vehicle a driver holds (chosen on the tablet, or assigned by an admin). One driver per
+ * vehicle: the row is the vehicle's key until the driver hands it back (the row is deleted).
+ */
+export const driverVehicles = sqliteTable(
+  'driver_vehicles',
+  {
+    staffId: integer()
+      .primaryKey()
+      .references(() => staffUsers.id),
+    vehicleId: integer()
+      .notNull()
+      .references(() => vehicles.id),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [uniqueIndex('driver_vehicles_vehicle_uq').on(t.vehicleId)],
+);
 
 /** A resident's favourite destinations, offered first on the TV. */
 export const taxiFavourites = sqliteTable(

@@ -66,8 +66,9 @@ consoleCore.post('/login', async (c) => {
   }
   const { deps } = c.var;
   try {
-    await limiterFor(deps)(clientAddress(c), form.data.loginId);
+    const attempt = await limiterFor(deps)(clientAddress(c), form.data.loginId);
     const { token } = await loginStaff(deps.db, deps.clock.now(), form.data.loginId, form.data.password);
+    await attempt.succeeded();
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',

@@ -5,7 +5,7 @@ import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { AppError, badRequest } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, tokyoDate, tokyoTime } from '../lib/tokyo';
+import { formatJaDate, tokyoDate, tokyoTime, isTokyoDate } from '../lib/tokyo';
 import { abortFlight } from './abort-flight';
 import { exportFlightLog } from './export-flight-log';
 import { exportRoutePlan } from './export-route-plan';
@@ -29,8 +29,11 @@ const BANDS = [
   { fromM: 100, toM: 150 },
 ];
 const actorOf = (s: StaffAuth): Actor & { id: number } => ({ type: 'staff', id: s.id });
-const dateOf = (raw: string | undefined, now: Date) =>
-  raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : tokyoDate(now);
+const dateOf = (raw: string | undefined, now: Date) => {
+  if (!raw) return tokyoDate(now);
+  if (!isTokyoDate(raw)) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
+  return raw;
+};
 const hm = (iso: string | null) => (iso ? tokyoTime(new Date(iso)) : '');
 const kg = (g: number) => `${(g / 1000).toFixed(1)}kg`;
 const idOf = (raw: string | undefined) => {

@@ -10,10 +10,11 @@ import {
 import { badRequest, notFound } from '../lib/errors';
 import type { DailyCheckResults } from './log/daily-inspection';
 import { dailyInspectionsCsv, flightRecordsCsv, maintenanceRecordsCsv } from './log/flight-log-csv';
+import { TokyoDateSchema } from '../lib/tokyo';
 
 export const FlightLogQuery = z.object({
-  from: z.iso.date(),
-  to: z.iso.date(),
+  from: TokyoDateSchema,
+  to: TokyoDateSchema,
   part: z.enum(['flights', 'inspections', 'maintenance']).default('flights'),
 });
 export type FlightLogQuery = z.input<typeof FlightLogQuery>;

@@ -5,10 +5,11 @@ import { droneDailyInspections, drones, staffUsers } from '../../../db/src/schem
 import { recordAudit, type Actor } from '../lib/audit';
 import { conflict, notFound } from '../lib/errors';
 import { DAILY_CHECK_ITEMS, inspectionPassed, type DailyCheckResults } from './log/daily-inspection';
+import { TokyoDateSchema } from '../lib/tokyo';
 
 const result = z.enum(['ok', 'ng']);
 export const DailyInspectionInput = z.object({
-  date: z.iso.date(),
+  date: TokyoDateSchema,
   place: z.string().trim().min(1).max(100),
   results: z.object(
     Object.fromEntries(DAILY_CHECK_ITEMS.map((i) => [i.key, result])) as Record<

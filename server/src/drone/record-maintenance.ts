@@ -4,9 +4,10 @@ import type { Db } from '../../../db/src';
 import { droneFlightRecords, droneMaintenanceRecords, drones } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { notFound } from '../lib/errors';
+import { TokyoDateSchema } from '../lib/tokyo';
 
 export const MaintenanceInput = z.object({
-  date: z.iso.date(),
+  date: TokyoDateSchema,
   place: z.string().trim().min(1).max(100),
   performedBy: z.string().trim().min(1).max(100),
   work: z.string().trim().min(1).max(1000),

@@ -16,13 +16,14 @@ import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck, WeatherCheckInput } from './record-weather-check';
 import { returnFlight, ReturnInput } from './return-flight';
 import { RouteInput, saveRoute } from './save-route';
+import { TokyoDateSchema } from '../lib/tokyo';
 
 export const droneApi = createRouter();
 
 const actorOf = (s: StaffAuth): Actor & { id: number } => ({ type: 'staff', id: s.id });
 const Json = z.record(z.string(), z.unknown());
 const DateParam = z.object({
-  date: z.iso.date().openapi({ param: { name: 'date', in: 'path' }, example: '2026-11-24' }),
+  date: TokyoDateSchema,
 });
 const DayHallParam = DateParam.extend({
   hamletId: z.coerce

@@ -2,6 +2,8 @@
  * Asia/Tokyo calendar helpers. Japan has no daylight saving time, so Tokyo is always UTC+9;
  * `Intl` is still used for formatting so the rule lives in one place.
  */
+import { z } from 'zod';
+
 export const TOKYO_TZ = 'Asia/Tokyo';
 const OFFSET_MS = 9 * 60 * 60 * 1000;
 
@@ -77,3 +79,12 @@ export function ageOn(birthDate: string, onDate: string): number {
   const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/**
+ * A Tokyo business date 'YYYY-MM-DD' that is on the calendar: a pattern alone lets 2026-02-30
+ * through, and `fromTokyo` would quietly read it as March 2. Every route and form that takes a
+ * date parses it with this.
+ */
+export const TokyoDateSchema = z.iso.date({ error: '日付は暦にある日をYYYY-MM-DDで入れてください' });
+
+export const isTokyoDate = (value: string): boolean => TokyoDateSchema.safeParse(value).success;

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
+import { hamletCondition, sellerCondition, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
 import { hamlets, households, orderLines, orders, sellers } from '../../../db/src/schema';
@@ -45,9 +46,13 @@ export type PickingList = z.infer<typeof PickingListSchema>;
 
 /**
  * The store's picking list for a delivery day: per seller, then per hamlet (one parcel per order).
- * Cancelled orders are left out. A store user sees only their own seller's lines.
+ * Cancelled orders are left out. Only the lines in `scope` (a store: its own seller's).
  */
-export function buildPickingList(db: DbOrTx, deliveryDate: string, sellerId?: number | null): PickingList {
+export function buildPickingList(
+  db: DbOrTx,
+  deliveryDate: string,
+  scope: StaffScope = UNLIMITED_SCOPE,
+): PickingList {
   const rows = db
     .select({
       sellerId: orderLines.sellerId,
@@ -75,7 +80,8 @@ export function buildPickingList(db: DbOrTx, deliveryDate: string, sellerId?: nu
       and(
         eq(orders.deliveryDate, deliveryDate),
         ne(orders.status, 'cancelled'),
-        sellerId ? inArray(orderLines.sellerId, [sellerId]) : undefined,
+        sellerCondition(scope, orderLines.sellerId),
+        hamletCondition(scope, orders.hamletId),
       ),
     )
     .orderBy(asc(orderLines.sellerId), asc(orders.hamletId), asc(orders.id), asc(orderLines.id))

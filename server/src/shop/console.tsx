@@ -4,11 +4,19 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { hamlets, households, products } from '../../../db/src/schema';
 import { requireStaffPage } from '../auth/staff-auth';
+import { staffScope } from '../auth/scope';
 import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, formatJaDateTime, tokyoDate, tokyoMonth } from '../lib/tokyo';
+import {
+  formatJaDate,
+  formatJaDateTime,
+  tokyoDate,
+  tokyoMonth,
+  isTokyoDate,
+  TokyoDateSchema,
+} from '../lib/tokyo';
 import { buildPickingList } from './build-picking-list';
 import { cancelOrder } from './cancel-order';
 import { changeOrder } from './change-order';
@@ -25,7 +33,6 @@ import { recordAudit } from '../lib/audit';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
-const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Id = z.coerce.number().int().positive();
 const idOf = (raw: string | undefined) => {
   const r = Id.safeParse(raw);
@@ -34,7 +41,7 @@ const idOf = (raw: string | undefined) => {
 };
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
-  const r = DateParam.safeParse(raw);
+  const r = TokyoDateSchema.safeParse(raw);
   if (!r.success) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
   return r.data;
 };
@@ -73,7 +80,7 @@ export const shopConsole = new Hono<AppEnv>();
 shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.query('date'), deps.clock.now());
-  const list = buildPickingList(deps.db, date, staff.sellerId);
+  const list = buildPickingList(deps.db, date, staffScope(staff));
   return c.html(
     <Page title={`ピッキングリスト ${formatJaDate(date)}`} staff={staff} flash={c.req.query('done')}>
       <form method="get" class="no-print">
@@ -162,7 +169,7 @@ shopConsole.get('/picking.csv', requireStaffPage('store_staff'), (c) => {
   const date = dateOf(c.req.query('date'), deps.clock.now());
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', `attachment; filename="picking-${date}.csv"`);
-  return c.body(pickingListCsv(buildPickingList(deps.db, date, staff.sellerId)));
+  return c.body(pickingListCsv(buildPickingList(deps.db, date, staffScope(staff))));
 });
 
 shopConsole.post('/picking/lines/:id', requireStaffPage('store_staff'), async (c) => {
@@ -181,7 +188,7 @@ shopConsole.post('/picking/lines/:id', requireStaffPage('store_staff'), async (c
     { missingQty: missing.data },
     actor(staff),
     deps.clock.now(),
-    staff.sellerId,
+    staffScope(staff),
   );
   const date = dateOf(c.req.query('date'), deps.clock.now());
   return c.redirect(`/console/shop/picking?date=${date}`, 303);
@@ -190,7 +197,7 @@ shopConsole.post('/picking/lines/:id', requireStaffPage('store_staff'), async (c
 shopConsole.post('/picking/orders/:id/pack', requireStaffPage('store_staff'), (c) => {
   const { deps, staff } = c.var;
   const id = idOf(c.req.param('id'));
-  packOrder(deps.db, id, actor(staff), deps.clock.now());
+  packOrder(deps.db, id, actor(staff), deps.clock.now(), staffScope(staff));
   const date = dateOf(c.req.query('date'), deps.clock.now());
   return c.redirect(
     `/console/shop/picking?date=${date}&done=${encodeURIComponent(`#${id} を梱包済みにしました`)}`,
@@ -203,7 +210,7 @@ shopConsole.post('/picking/orders/:id/pack', requireStaffPage('store_staff'), (c
 shopConsole.get('/hall', requireStaffPage('support_worker'), (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.query('date'), deps.clock.now());
-  const parcels = listHallParcels(deps.db, date, staff.role === 'admin' ? null : staff.hamletId);
+  const parcels = listHallParcels(deps.db, date, staffScope(staff));
   return c.html(
     <Page title={`荷物のお渡し ${formatJaDate(date)}`} staff={staff} flash={c.req.query('done')}>
       <form method="get">
@@ -272,14 +279,7 @@ shopConsole.post('/hall/orders/:id/handover', requireStaffPage('support_worker')
   });
   if (!input.success) throw badRequest('invalid_handover', '様子を選んでください');
   const id = idOf(c.req.param('id'));
-  recordHandover(
-    deps.db,
-    id,
-    input.data,
-    actor(staff),
-    deps.clock.now(),
-    staff.role === 'admin' ? null : staff.hamletId,
-  );
+  recordHandover(deps.db, id, input.data, actor(staff), deps.clock.now(), staffScope(staff));
   const date = dateOf(c.req.query('date'), deps.clock.now());
   return c.redirect(
     `/console/shop/hall?date=${date}&done=${encodeURIComponent(`#${id} を記録しました`)}`,
@@ -457,9 +457,9 @@ shopConsole.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => 
   const now = deps.clock.now();
   const period = c.req.query('period') === 'day' ? 'day' : 'month';
   const key = c.req.query('key') ?? (period === 'day' ? tokyoDate(now) : tokyoMonth(now));
-  const ok = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-(0[1-9]|1[0-2])$/.test(key);
+  const ok = period === 'day' ? isTokyoDate(key) : /^\d{4}-(0[1-9]|1[0-2])$/.test(key);
   if (!ok) throw badRequest('invalid_period', `"${key}" is not a ${period === 'day' ? 'date' : 'month'}`);
-  const report = salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null);
+  const report = salesReport(deps.db, period, key, staffScope(staff));
   return c.html(
     <Page title={`売上 ${key}`} staff={staff}>
       <form method="get">

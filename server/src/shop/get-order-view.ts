@@ -9,6 +9,7 @@ import {
   orders,
   type OrderStatus,
 } from '../../../db/src/schema';
+import { inHamletScope, inSellerScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { notFound } from '../lib/errors';
 import { ORDER_STATUS_JA } from './set-order-status';
 
@@ -56,20 +57,26 @@ export const OrderViewSchema = z
   .openapi('ShopOrder');
 export type OrderView = z.infer<typeof OrderViewSchema>;
 
-export function getOrderView(db: DbOrTx, orderId: number): OrderView {
+/**
+ * One order as `scope` may see it: only the lines of the scope's sellers (a store sees its own
+ * part of a parcel, and the total of that part), and 404 for an order with nothing in scope.
+ */
+export function getOrderView(db: DbOrTx, orderId: number, scope: StaffScope = UNLIMITED_SCOPE): OrderView {
   const o = db
     .select({ order: orders, hallName: hamlets.hallName })
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
     .where(eq(orders.id, orderId))
     .get();
-  if (!o) throw notFound('Order');
+  if (!o || !inHamletScope(scope, o.order.hamletId)) throw notFound('Order');
   const lines = db
     .select()
     .from(orderLines)
     .where(eq(orderLines.orderId, orderId))
     .orderBy(asc(orderLines.id))
-    .all();
+    .all()
+    .filter((l) => inSellerScope(scope, l.sellerId));
+  if (scope.sellerIds !== null && lines.length === 0) throw notFound('Order');
   const events = db
     .select()
     .from(orderEvents)

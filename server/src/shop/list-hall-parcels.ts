@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { hamletCondition, type StaffScope } from '../auth/scope';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
 import { hamlets, households, orders, residents } from '../../../db/src/schema';
@@ -24,9 +25,9 @@ export type HallParcel = z.infer<typeof HallParcelSchema>;
 
 /**
  * Parcels on their way to or waiting at a hall for a delivery day: what the support worker hands
- * over. A support worker sees only their own hamlet; null = every hamlet (admin).
+ * over, in the hamlets of `scope`.
  */
-export function listHallParcels(db: DbOrTx, deliveryDate: string, hamletId: number | null): HallParcel[] {
+export function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffScope): HallParcel[] {
   const rows = db
     .select({
       o: orders,
@@ -41,7 +42,7 @@ export function listHallParcels(db: DbOrTx, deliveryDate: string, hamletId: numb
       and(
         eq(orders.deliveryDate, deliveryDate),
         inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
-        hamletId ? eq(orders.hamletId, hamletId) : undefined,
+        hamletCondition(scope, orders.hamletId),
       ),
     )
     .orderBy(asc(orders.hamletId), asc(households.id), asc(orders.id))

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../../db/src';
 import { orderEvents, orderLines, orders } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
+import { inHamletScope, inSellerScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { conflict, notFound } from '../lib/errors';
 import { getOrderView, type OrderView } from './get-order-view';
 import { actorType } from './place-order';
@@ -10,15 +11,23 @@ import { setOrderStatus } from './set-order-status';
 /**
  * Marks a parcel packed once every line is picked; the drone base then plans it. An order whose
  * every line was missing has nothing to send, so it is cancelled (and nothing is charged).
+ * A store packs only a parcel with lines of its own seller; any other order is not found.
  */
-export function packOrder(db: Db, orderId: number, actor: Actor, now: Date): OrderView {
+export function packOrder(
+  db: Db,
+  orderId: number,
+  actor: Actor,
+  now: Date,
+  scope: StaffScope = UNLIMITED_SCOPE,
+): OrderView {
   db.transaction((tx) => {
     const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
-    if (!o) throw notFound('Order');
+    if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
+    const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
+    if (!lines.some((l) => inSellerScope(scope, l.sellerId))) throw notFound('Order');
     if (o.packedAt) return;
     if (!['received', 'preparing'].includes(o.status))
       throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
-    const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
     const unpicked = lines.filter((l) => l.pickedAt === null);
     if (unpicked.length > 0) {
       throw conflict(
@@ -48,5 +57,5 @@ export function packOrder(db: Db, orderId: number, actor: Actor, now: Date): Ord
       .run();
     recordAudit(tx, now, actor, 'order.packed', 'order', orderId, { weightG });
   });
-  return getOrderView(db, orderId);
+  return getOrderView(db, orderId, scope);
 }

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/src';
 import { orderLines, orders } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
+import { inHamletScope, inSellerScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { conflict, notFound, unprocessable } from '../lib/errors';
 import { setOrderStatus } from './set-order-status';
 
@@ -15,7 +16,7 @@ export const PickLineInput = z
 
 /**
  * The store marks a line picked, reporting any missing quantity: the resident's TV lists it and
- * it is never charged. A store user may only pick their own seller's lines.
+ * it is never charged. A line outside the staff member's scope is not found.
  */
 export function pickLine(
   db: Db,
@@ -23,16 +24,22 @@ export function pickLine(
   input: { missingQty: number },
   actor: Actor,
   now: Date,
-  sellerId?: number | null,
+  scope: StaffScope = UNLIMITED_SCOPE,
 ): void {
   db.transaction((tx) => {
     const row = tx
-      .select({ line: orderLines, status: orders.status, packedAt: orders.packedAt })
+      .select({
+        line: orderLines,
+        status: orders.status,
+        packedAt: orders.packedAt,
+        hamletId: orders.hamletId,
+      })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
       .where(eq(orderLines.id, lineId))
       .get();
-    if (!row || (sellerId && row.line.sellerId !== sellerId)) throw notFound('Order line');
+    if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
+      throw notFound('Order line');
     if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
       throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
     }

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import type { Db } from '../../../db/src';
 import { HANDOVER_OUTCOMES, handovers, orders, residents } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
+import { inHamletScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { conflict, notFound } from '../lib/errors';
 import { getOrderView, type OrderView } from './get-order-view';
 import { recordHouseholdLifeSign } from './record-household-life-sign';
@@ -32,11 +33,11 @@ export function recordHandover(
   input: HandoverInput,
   actor: Actor,
   now: Date,
-  hamletId?: number | null,
+  scope: StaffScope = UNLIMITED_SCOPE,
 ): OrderView {
   db.transaction((tx) => {
     const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
-    if (!o || (hamletId && o.hamletId !== hamletId)) throw notFound('Order');
+    if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
     const arrivedByCar = o.status === 'in_transit' && o.deliveryMode === 'car';
     if (o.status !== 'at_hall' && !arrivedByCar) {
       throw conflict('not_at_hall', 'この荷物はまだ公民館に届いていないか、もうお渡し済みです');
@@ -76,7 +77,7 @@ export function recordHandover(
       recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
     }
   });
-  return getOrderView(db, orderId);
+  return getOrderView(db, orderId, scope);
 }
 
 function staffIdOf(actor: Actor): number {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
+import { staffScope } from '../auth/scope';
 import type { Actor } from '../lib/audit';
 import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter, type StaffAuth } from '../lib/router';
@@ -20,6 +21,7 @@ import { OrderLineInput, PlaceOrderInput, placeOrder } from './place-order';
 import { HandoverInput, recordHandover } from './record-handover';
 import { SalesReportSchema, salesReport } from './sales-report';
 import { notFound } from '../lib/errors';
+import { isTokyoDate, TokyoDateSchema } from '../lib/tokyo';
 
 export const shopApi = createRouter();
 
@@ -27,10 +29,7 @@ const staffActor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const deviceActor = (boxId: number): Actor => ({ type: 'device', id: boxId });
 const Ok = z.object({ ok: z.boolean() });
 const DateQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional(),
+  date: TokyoDateSchema.optional(),
 });
 
 // ── Resident's TV ────────────────────────────────────────────────────────────────────────────
@@ -224,7 +223,7 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => c.json(getOrderView(c.var.deps.db, c.req.valid('param').id), 200),
+  (c) => c.json(getOrderView(c.var.deps.db, c.req.valid('param').id, staffScope(c.var.staff)), 200),
 );
 
 shopApi.openapi(
@@ -278,7 +277,7 @@ shopApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
-    return c.json(buildPickingList(deps.db, date, staff.sellerId), 200);
+    return c.json(buildPickingList(deps.db, date, staffScope(staff)), 200);
   },
 );
 
@@ -299,7 +298,7 @@ shopApi.openapi(
       c.req.valid('json'),
       staffActor(staff),
       deps.clock.now(),
-      staff.sellerId,
+      staffScope(staff),
     );
     return c.json({ ok: true }, 200);
   },
@@ -316,7 +315,10 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    return c.json(packOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now()), 200);
+    return c.json(
+      packOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now(), staffScope(staff)),
+      200,
+    );
   },
 );
 
@@ -332,7 +334,7 @@ shopApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
-    return c.json(listHallParcels(deps.db, date, staff.role === 'admin' ? null : staff.hamletId), 200);
+    return c.json(listHallParcels(deps.db, date, staffScope(staff)), 200);
   },
 );
 
@@ -354,7 +356,7 @@ shopApi.openapi(
         c.req.valid('json'),
         staffActor(staff),
         deps.clock.now(),
-        staff.role === 'admin' ? null : staff.hamletId,
+        staffScope(staff),
       ),
       200,
     );
@@ -370,7 +372,7 @@ shopApi.openapi(
     request: {
       query: z.object({
         period: z.enum(['day', 'month']),
-        key: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/),
+        key: z.union([TokyoDateSchema, z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)]),
       }),
     },
     responses: { 200: jsonResponse(SalesReportSchema) },
@@ -378,11 +380,8 @@ shopApi.openapi(
   (c) => {
     const { deps, staff } = c.var;
     const { period, key } = c.req.valid('query');
-    const valid = period === 'day' ? /^\d{4}-\d{2}-\d{2}$/.test(key) : /^\d{4}-\d{2}$/.test(key);
+    const valid = period === 'day' ? isTokyoDate(key) : /^\d{4}-\d{2}$/.test(key);
     if (!valid) throw notFound('Period');
-    return c.json(
-      salesReport(deps.db, period, key, staff.role === 'store_staff' ? staff.sellerId : null),
-      200,
-    );
+    return c.json(salesReport(deps.db, period, key, staffScope(staff)), 200);
   },
 );

@@ -52,7 +52,7 @@ describe('salesReport', () => {
       { taxRate: 8, amountYen: 500 },
       { taxRate: 10, amountYen: 300 },
     ]);
-    const month = salesReport(ctx.db, 'month', '2026-11', 1);
+    const month = salesReport(ctx.db, 'month', '2026-11', { sellerIds: [1], hamletIds: null });
     expect(month.sellers).toHaveLength(1);
     expect(month.sellers[0]).toMatchObject({ orders: 2, totalYen: 1000 });
     expect(month.sellers[0]!.days).toEqual([

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm';
+import { sellerCondition, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
 import { charges, sellers } from '../../../db/src/schema';
@@ -34,7 +35,7 @@ export function salesReport(
   db: DbOrTx,
   period: 'day' | 'month',
   key: string,
-  sellerId?: number | null,
+  scope: StaffScope = UNLIMITED_SCOPE,
 ): SalesReport {
   const start = period === 'day' ? fromTokyo(key) : fromTokyo(`${key}-01`);
   const end = period === 'day' ? fromTokyo(addDays(key, 1)) : fromTokyo(`${nextMonth(key)}-01`);
@@ -57,7 +58,7 @@ export function salesReport(
         eq(charges.kind, 'goods'),
         gte(charges.occurredAt, start),
         lt(charges.occurredAt, end),
-        sellerId ? eq(charges.sellerId, sellerId) : undefined,
+        sellerCondition(scope, charges.sellerId),
       ),
     )
     .groupBy(charges.sellerId, day, charges.taxRate)
@@ -72,7 +73,7 @@ export function salesReport(
         eq(charges.kind, 'goods'),
         gte(charges.occurredAt, start),
         lt(charges.occurredAt, end),
-        sellerId ? eq(charges.sellerId, sellerId) : undefined,
+        sellerCondition(scope, charges.sellerId),
       ),
     )
     .groupBy(charges.sellerId, day)
@@ -85,7 +86,7 @@ export function salesReport(
         eq(charges.kind, 'goods'),
         gte(charges.occurredAt, start),
         lt(charges.occurredAt, end),
-        sellerId ? eq(charges.sellerId, sellerId) : undefined,
+        sellerCondition(scope, charges.sellerId),
       ),
     )
     .groupBy(charges.sellerId)

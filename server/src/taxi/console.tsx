@@ -1,14 +1,19 @@
 import { Hono } from 'hono';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import { households, taxiBookings, vehicles } from '../../../db/src/schema';
+import { households, staffUsers, taxiBookings, vehicles } from '../../../db/src/schema';
 import { requireStaffPage } from '../auth/staff-auth';
 import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { AppError, badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, tokyoDate } from '../lib/tokyo';
-import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
+import { formatJaDate, tokyoDate, isTokyoDate } from '../lib/tokyo';
+import {
+  assignDriverVehicle,
+  getDriverVehicleId,
+  handBackVehicle,
+  vehicleHolders,
+} from './assign-driver-vehicle';
 import { bookTaxi, BookTaxiInput } from './book-taxi';
 import { viewBookings } from './booking-view';
 import { cancelBooking } from './cancel-booking';
@@ -26,8 +31,7 @@ const idOf = (raw: string | undefined) => {
 };
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))
-    throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
+  if (!isTokyoDate(raw)) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);
   return raw;
 };
 const KIND_JA = { pickup: '乗車', dropoff: '降車' } as const;
@@ -84,6 +88,11 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
       ? getDriverVehicleId(db, staff.id)
       : Number(c.req.query('vehicleId') ?? vs[0]?.id);
   const m = chosen ? getManifest(db, chosen, dateOf(c.req.query('date'), now), now) : null;
+  const holders = vehicleHolders(db);
+  const drivers =
+    staff.role === 'admin'
+      ? db.select().from(staffUsers).where(eq(staffUsers.role, 'driver')).orderBy(asc(staffUsers.id)).all()
+      : [];
   return c.html(
     <Layout title="運転手 今日の運行表" staff={staff}>
       <style>{tabletCss}</style>
@@ -95,12 +104,35 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
             {vs.map((v) => (
               <option value={String(v.id)} selected={v.id === chosen}>
                 {v.name}（{v.plate}）
+                {holders.get(v.id) && holders.get(v.id)!.staffId !== staff.id
+                  ? ` 運転中：${holders.get(v.id)!.name}`
+                  : ''}
               </option>
             ))}
           </select>{' '}
           <button type="submit">この車両で運転する</button>
         </label>
       </form>
+      {staff.role === 'driver' && chosen ? (
+        <form method="post" action="/console/taxi/driver/vehicle/return" class="no-print">
+          <button type="submit">車両を返す（運転を終える）</button>
+        </form>
+      ) : null}
+      {staff.role === 'admin' && chosen ? (
+        <form method="post" action={`/console/taxi/vehicles/${chosen}/driver`} class="no-print">
+          <label>
+            この車両の運転手{' '}
+            <select name="staffId">
+              {drivers.map((d) => (
+                <option value={String(d.id)} selected={holders.get(chosen)?.staffId === d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit">割り当てる</button>
+          </label>
+        </form>
+      ) : null}
       {m ? (
         <section>
           <h2>
@@ -126,6 +158,22 @@ taxiConsole.post('/driver/vehicle', requireStaffPage('driver'), async (c) => {
   if (c.var.staff.role !== 'driver') return c.redirect(`/console/taxi/driver?vehicleId=${vehicleId}`, 303);
   assignDriverVehicle(db, c.var.staff.id, vehicleId, actor(c.var.staff), clock.now());
   return c.redirect('/console/taxi/driver', 303);
+});
+
+taxiConsole.post('/driver/vehicle/return', requireStaffPage('driver'), (c) => {
+  const { db, clock } = c.var.deps;
+  handBackVehicle(db, c.var.staff.id, actor(c.var.staff), clock.now());
+  return c.redirect('/console/taxi/driver', 303);
+});
+
+taxiConsole.post('/vehicles/:id/driver', requireStaffPage('admin'), async (c) => {
+  const { db, clock } = c.var.deps;
+  const body = await c.req.parseBody();
+  const vehicleId = idOf(c.req.param('id'));
+  assignDriverVehicle(db, idOf(String(body.staffId ?? '')), vehicleId, actor(c.var.staff), clock.now(), {
+    reassign: true,
+  });
+  return c.redirect(`/console/taxi/driver?vehicleId=${vehicleId}`, 303);
 });
 
 taxiConsole.post('/driver/bookings/:id/:event', requireStaffPage('driver'), (c) => {

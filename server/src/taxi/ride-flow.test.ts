@@ -123,6 +123,11 @@ describe('drivers', () => {
   });
 
   it('choose their vehicle for the day; the manifest follows the choice', async () => {
+    // Vehicle 3 is driver-3's until they hand it back.
+    const holder = await ctx.login('driver-3');
+    expect(
+      (await ctx.request('/api/taxi/driver/vehicle', { method: 'DELETE', headers: holder })).status,
+    ).toBe(200);
     const driver = await ctx.login('driver');
     const put = await ctx.request('/api/taxi/driver/vehicle', {
       method: 'PUT',

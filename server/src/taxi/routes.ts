@@ -5,8 +5,8 @@ import { taxiBookings } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
 import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
-import { tokyoDate } from '../lib/tokyo';
-import { assignDriverVehicle, getDriverVehicleId } from './assign-driver-vehicle';
+import { tokyoDate, TokyoDateSchema } from '../lib/tokyo';
+import { assignDriverVehicle, getDriverVehicleId, handBackVehicle } from './assign-driver-vehicle';
 import { bookTaxi, BookTaxiAnswerSchema, BookTaxiInput } from './book-taxi';
 import { BookingViewSchema } from './booking-view';
 import { cancelBooking } from './cancel-booking';
@@ -21,11 +21,7 @@ export const taxiApi = createRouter();
 
 const BookingList = z.object({ bookings: z.array(BookingViewSchema) }).openapi('TaxiBookingList');
 const DateQuery = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/)
-    .optional()
-    .openapi({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
+  date: TokyoDateSchema.optional().openapi({ param: { name: 'date', in: 'query' }, example: '2026-11-24' }),
 });
 
 // --- TV: the box's own household ---
@@ -198,6 +194,51 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const { vehicleId } = c.req.valid('json');
     assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
+    return c.json({ vehicleId }, 200);
+  },
+);
+
+const HeldVehicle = z.object({ vehicleId: z.number().nullable() }).openapi('DriverHeldVehicle');
+
+taxiApi.openapi(
+  staffRoute(['driver'], {
+    method: 'delete',
+    path: '/driver/vehicle',
+    tags: ['taxi'],
+    summary: 'The signed-in driver hands their vehicle back, so another driver may take it',
+    responses: { 200: jsonResponse(HeldVehicle) },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    handBackVehicle(db, c.var.staff.id, { type: 'staff', id: c.var.staff.id }, clock.now());
+    return c.json({ vehicleId: null }, 200);
+  },
+);
+
+const ReassignInput = z.object({ staffId: z.number().int().positive() }).openapi('VehicleReassignInput');
+
+taxiApi.openapi(
+  staffRoute(['admin'], {
+    method: 'put',
+    path: '/vehicles/{id}/driver',
+    tags: ['taxi'],
+    summary: 'Admin: give a vehicle to a driver, taking it from the driver who holds it',
+    request: { params: IdParam, ...jsonBody(ReassignInput) },
+    responses: { 200: jsonResponse(VehicleInput) },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const vehicleId = c.req.valid('param').id;
+    assignDriverVehicle(
+      db,
+      c.req.valid('json').staffId,
+      vehicleId,
+      { type: 'staff', id: c.var.staff.id },
+      clock.now(),
+      {
+        reassign: true,
+      },
+    );
     return c.json({ vehicleId }, 200);
   },
 );

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { households, residents } from '../../../db/src/schema';
+import { inHamletScope, staffScope } from '../auth/scope';
 import { forbidden, notFound } from '../lib/errors';
 import type { StaffAuth } from '../lib/router';
 
@@ -13,7 +14,7 @@ export function assertMayManage(db: DbOrTx, staff: Pick<StaffAuth, 'role' | 'ham
     .where(eq(residents.id, residentId))
     .get();
   if (!r) throw notFound('Resident');
-  if (staff.role === 'support_worker' && r.hamletId !== staff.hamletId) {
+  if (!inHamletScope(staffScope(staff), r.hamletId)) {
     throw forbidden('A support worker manages the residents of their own hamlet');
   }
 }

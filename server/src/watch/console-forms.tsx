@@ -5,7 +5,7 @@ import type { Db } from '../../../db/src';
 import { staffUsers, watchAway, watchReminders, watchSettings } from '../../../db/src/schema';
 import { badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDateTime, fromTokyo, tokyoDate } from '../lib/tokyo';
+import { formatJaDateTime, fromTokyo, tokyoDate, isTokyoDate } from '../lib/tokyo';
 import { residentPeople } from './alert-recipients';
 import { assertMayManage } from './assert-may-manage';
 import { endAwayPeriod } from './end-away-period';
@@ -27,7 +27,10 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const minuteOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const LocalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/);
+const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/)
+  .refine((v) => isTokyoDate(v.slice(0, 10)), '日付が暦にありません');
 const fromLocal = (v: string) => fromTokyo(v.slice(0, 10), v.slice(11, 16));
 
 const EnrolForm = z.object({

@@ -19,6 +19,7 @@ import type { AppEnv } from '../lib/router';
 import { formatJaDateTime } from '../lib/tokyo';
 import { ACK_LABELS } from './acknowledge-alert';
 import { WatchManagement, watchConsoleForms } from './console-forms';
+import { inHamletScope, staffScope } from '../auth/scope';
 import { assertMayManage } from './assert-may-manage';
 import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from './record-life-sign';
 
@@ -53,7 +54,7 @@ watchConsole.get('/', (c) => {
     .orderBy(asc(watchAlerts.openedAt))
     .all()
     // A support worker sees their own hamlet.
-    .filter((r) => staff.role !== 'support_worker' || r.hamletId === staff.hamletId);
+    .filter((r) => inHamletScope(staffScope(staff), r.hamletId));
   // Time when engawa could not hear the boxes, ongoing or in the last week.
   const weekAgo = new Date(c.var.deps.clock.now().getTime() - 7 * 86_400_000);
   const blind = db
@@ -150,7 +151,7 @@ watchConsole.get('/residents', (c) => {
     .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
     .orderBy(asc(residents.id))
     .all()
-    .filter((r) => staff.role !== 'support_worker' || r.hamletId === staff.hamletId);
+    .filter((r) => inHamletScope(staffScope(staff), r.hamletId));
   return c.html(
     <Layout title="見守り: 住民" staff={staff}>
       <h1>見守り: 住民（{rows.length}人）</h1>

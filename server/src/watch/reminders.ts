@@ -3,14 +3,14 @@ import { z } from 'zod';
 import type { Db, DbOrTx } from '../../../db/src';
 import { residents, watchReminderOccurrences, watchReminders } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
-import { addDays, fromTokyo, tokyoDate, tokyoParts } from '../lib/tokyo';
+import { addDays, fromTokyo, tokyoDate, tokyoParts, TokyoDateSchema } from '../lib/tokyo';
 
 export const CreateReminderInput = z.object({
   residentId: z.number().int().positive(),
   text: z.string().trim().min(1).max(80),
   recurrence: z.enum(['once', 'daily', 'weekdays', 'weekly', 'monthly']),
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  startDate: z.iso.date(),
+  startDate: TokyoDateSchema,
   notifyAfterMinutes: z.number().int().min(5).max(720).nullable().default(null),
 });
 export type CreateReminderInput = z.input<typeof CreateReminderInput>;

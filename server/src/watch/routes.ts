@@ -11,6 +11,7 @@ import { assertMayManage } from './assert-may-manage';
 import { endAwayPeriod } from './end-away-period';
 import { stopReminder } from './stop-reminder';
 import { stopWatching } from './stop-watching';
+import { TokyoDateSchema } from '../lib/tokyo';
 
 export const watchApi = createRouter();
 
@@ -35,7 +36,7 @@ const NoticesSchema = z.object({
   pending: z.array(NoticeSchema),
   recent: z.array(NoticeSchema),
 });
-const AwayInput = z.object({ returnDate: z.iso.date() }).strict();
+const AwayInput = z.object({ returnDate: TokyoDateSchema }).strict();
 
 // ── The TV ───────────────────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { TokyoDateSchema } from '../../lib/tokyo';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const isoDate = TokyoDateSchema;
 
 /**
  * Cut-off 11:00 in most sources, 10:30 in one (domain.md §1), so it is configuration. Extra closed
