@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../../db/src';
-import { conflict } from '../lib/errors';
 import { tokyoDate } from '../lib/tokyo';
-import { billingMonthOf, parseBillingMonth } from './billing-month';
+import { parseBillingMonth } from './billing-month';
+import { assertCloseable } from './close-order';
 import type { BillingSettings } from './billing-settings';
 import { planMembershipCharges } from './plan-membership-charges';
 import { composeSettlement } from './statement/compose-settlement';
@@ -26,21 +26,20 @@ const HOUSEHOLDS_PER_PAGE = 2000;
  */
 export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: BillingSettings): CloseResult {
   parseBillingMonth(month);
-  if (month >= billingMonthOf(now)) {
-    throw conflict('month_not_over', `${month} has not ended yet in Tokyo (now ${tokyoDate(now)})`);
-  }
   const recorded = () =>
     sqlite
       .prepare<[string], Record<string, unknown>>('SELECT * FROM billing_closes WHERE month = ?')
       .get(month);
   const existing = recorded();
   if (existing) return fromRecord(existing, true, sqlite);
+  assertCloseable(sqlite, month, now);
 
   const issuedOn = tokyoDate(now);
   return sqlite.transaction((): CloseResult => {
     // Another process may have closed the month between the check and the write lock.
     const raced = recorded();
     if (raced) return fromRecord(raced, true, sqlite);
+    assertCloseable(sqlite, month, now);
 
     const insertCharge = sqlite.prepare(
       `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, occurred_at, month, created_at)
