@@ -1,5 +1,6 @@
 import type { Sqlite } from '../../../db/src';
 import { conflict, unprocessable } from '../lib/errors';
+import { formatJaDate, tokyoDate } from '../lib/tokyo';
 import { billingMonthOf, billingMonthRange } from './billing-month';
 import { planDebitOutcome } from './plan-debit-outcome';
 import { ZenginParseError } from './zengin/errors';
@@ -16,6 +17,8 @@ export type ImportResult = {
   /** Records that had already been imported with the same result. */
   unchanged: number;
 };
+
+const jaDate = (date: string) => `${date.slice(0, 4)}年${formatJaDate(date)}`;
 
 type Item = { id: number; householdId: number; amount: number; status: string; resultCode: number | null };
 
@@ -35,11 +38,21 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
   }
   const mmdd = `${String(parsed.header.debitDate.month).padStart(2, '0')}-${String(parsed.header.debitDate.day).padStart(2, '0')}`;
   const batch = sqlite
-    .prepare<[string], { id: number; month: string; n: number }>(
-      `SELECT id, month, record_count AS n FROM debit_batches WHERE substr(debit_date, 6) = ? ORDER BY id DESC LIMIT 1`,
+    .prepare<[string], { id: number; month: string; n: number; debitDate: string }>(
+      `SELECT id, month, record_count AS n, debit_date AS debitDate FROM debit_batches
+       WHERE substr(debit_date, 6) = ? ORDER BY id DESC LIMIT 1`,
     )
     .get(mmdd);
   if (!batch) throw unprocessable('unknown_batch', `no exported debit batch has the debit date ${mmdd}`);
+  // The bank cannot know a debit's outcome before the debit day: such a file is a test file, a
+  // file for another year's batch with the same MMDD, or a forgery, never a real result.
+  const today = tokyoDate(now);
+  if (today < batch.debitDate) {
+    throw unprocessable(
+      'result_before_debit_date',
+      `引落日（${jaDate(batch.debitDate)}）より前に振替結果は届きません。本日は${jaDate(today)}です。ファイルを確認してください`,
+    );
+  }
   if (parsed.records.length !== batch.n) {
     throw unprocessable(
       'batch_mismatch',
