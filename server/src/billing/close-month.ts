@@ -2,6 +2,7 @@ import type { Sqlite } from '../../../db/src';
 import { tokyoDate } from '../lib/tokyo';
 import { parseBillingMonth } from './billing-month';
 import { assertCloseable } from './close-order';
+import { carryOpenReceivables } from './list-follow-ups';
 import type { BillingSettings } from './billing-settings';
 import { planMembershipCharges } from './plan-membership-charges';
 import { composeSettlement } from './statement/compose-settlement';
@@ -40,6 +41,9 @@ export function closeMonth(sqlite: Sqlite, month: string, now: Date, settings: B
     const raced = recorded();
     if (raced) return fromRecord(raced, true, sqlite);
     assertCloseable(sqlite, month, now);
+
+    // Amounts still owed from earlier statements join this month's, before statements are summed.
+    carryOpenReceivables(sqlite, month, now);
 
     const insertCharge = sqlite.prepare(
       `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, occurred_at, month, created_at)

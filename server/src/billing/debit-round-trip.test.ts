@@ -84,23 +84,16 @@ describe('direct debit round trip: close → export → bank result → import',
       month: '2026-10',
       paid: batch.recordCount - 2,
       failed: 2,
-      carriedOver: 2,
+      followUps: 2,
       mandatesStopped: 1,
     });
     expect(account(ctx, 1)!.status).toBe('active');
     expect(account(ctx, 2)!.status).toBe('stopped');
 
-    // Failed amounts are owed in the open month, untaxed.
-    const carried = ctx.sqlite
-      .prepare(
-        "SELECT household_id AS h, amount_yen AS amount, tax_rate AS rate, month FROM charges WHERE kind = 'carry_over' ORDER BY household_id",
-      )
-      .all();
-    expect(carried).toEqual([
-      { h: 1, amount: 1892, rate: 0, month: '2026-11' },
-      { h: 2, amount: 1500, rate: 0, month: '2026-11' },
-    ]);
-
+    // Failed amounts are on the follow-up list until the next close carries them.
+    expect(ctx.sqlite.prepare("SELECT count(*) FROM charges WHERE kind = 'carry_over'").pluck().get()).toBe(
+      0,
+    );
     // The resident sees a plain notice; staff see both on the follow-up list.
     const tv = getCurrentBilling(ctx.sqlite, 1, ctx.clock.now());
     expect(tv.notice).toBe(
@@ -109,9 +102,14 @@ describe('direct debit round trip: close → export → bank result → import',
     expect(tv.carriedOver).toBe(1892);
     expect(tv.lastStatement).toEqual({ month: '2026-10', amountDue: 1892, status: 'failed' });
     expect(getCurrentBilling(ctx.sqlite, 3, ctx.clock.now()).notice).toBeNull();
-    expect(listFollowUps(ctx.sqlite).map((f) => [f.householdId, f.resultCode, f.mandateStatus])).toEqual([
-      [1, 1, 'active'],
-      [2, 4, 'stopped'],
+    // One list: the failed debits and the households the export left out (5 no account, 6 pending).
+    expect(
+      listFollowUps(ctx.sqlite).map((f) => [f.householdId, f.cause, f.resultCode, f.amount, f.mandateStatus]),
+    ).toEqual([
+      [1, 'debit_failed', 1, 1892, 'active'],
+      [2, 'debit_failed', 4, 1500, 'stopped'],
+      [5, 'no_account', null, 1000, null],
+      [6, 'mandate_pending', null, 1000, 'pending'],
     ]);
 
     // Importing the same file again changes nothing.
@@ -125,6 +123,19 @@ describe('direct debit round trip: close → export → bank result → import',
     // Next month: the carry-over is on household 1's statement and debited; household 2 is not debited.
     ctx.clock.set(closeTime('2026-12'));
     closeMonth(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
+    // The close carried them, untaxed, into November.
+    const carried = ctx.sqlite
+      .prepare(
+        "SELECT household_id AS h, amount_yen AS amount, tax_rate AS rate, month FROM charges WHERE kind = 'carry_over' ORDER BY household_id",
+      )
+      .all();
+    expect(carried).toEqual([
+      { h: 1, amount: 1892, rate: 0, month: '2026-11' },
+      { h: 2, amount: 1500, rate: 0, month: '2026-11' },
+      { h: 5, amount: 1000, rate: 0, month: '2026-11' },
+      { h: 6, amount: 1000, rate: 0, month: '2026-11' },
+    ]);
+    expect(listFollowUps(ctx.sqlite)).toEqual([]);
     const next = exportDebitBatch(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
     const nextFile = readDebitFile(next.file, { kind: 'request' });
     expect(nextFile.records.find((x) => x.customerNumber.endsWith(customerNo(ctx, 1)))!.amount).toBe(

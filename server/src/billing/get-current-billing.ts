@@ -37,7 +37,14 @@ export function getCurrentBilling(sqlite: Sqlite, householdId: number, now: Date
     )
     .all(householdId, month);
   const by = (k: string) => sums.find((s) => s.kind === k)?.total ?? 0;
-  const runningTotal = sums.reduce((a, s) => a + s.total, 0);
+  // Still owed from earlier months: the next close carries it onto this month's statement.
+  const owed = sqlite
+    .prepare<[number], number>(
+      "SELECT coalesce(sum(amount_yen), 0) FROM receivables WHERE household_id = ? AND state = 'open'",
+    )
+    .pluck()
+    .get(householdId)!;
+  const runningTotal = sums.reduce((a, s) => a + s.total, 0) + owed;
 
   const last = sqlite
     .prepare<[number], { id: number; month: string; amountDue: number }>(
@@ -71,7 +78,7 @@ export function getCurrentBilling(sqlite: Sqlite, householdId: number, now: Date
     membership: by('membership'),
     goods: by('goods'),
     rides: by('ride'),
-    carriedOver: by('carry_over'),
+    carriedOver: by('carry_over') + owed,
     other: by('adjustment'),
     lastStatement: last
       ? {

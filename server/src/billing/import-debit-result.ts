@@ -1,7 +1,7 @@
 import type { Sqlite } from '../../../db/src';
 import { conflict, unprocessable } from '../lib/errors';
 import { formatJaDate, tokyoDate } from '../lib/tokyo';
-import { billingMonthOf, billingMonthRange } from './billing-month';
+import { recordReceivable } from './list-follow-ups';
 import { planDebitOutcome } from './plan-debit-outcome';
 import { ZenginParseError } from './zengin/errors';
 import { readDebitFile } from './zengin/read-debit-file';
@@ -12,7 +12,8 @@ export type ImportResult = {
   month: string;
   paid: number;
   failed: number;
-  carriedOver: number;
+  /** Failed debits put on the follow-up list (carried onto the next statement at the next close). */
+  followUps: number;
   mandatesStopped: number;
   /** Records that had already been imported with the same result. */
   unchanged: number;
@@ -20,7 +21,14 @@ export type ImportResult = {
 
 const jaDate = (date: string) => `${date.slice(0, 4)}年${formatJaDate(date)}`;
 
-type Item = { id: number; householdId: number; amount: number; status: string; resultCode: number | null };
+type Item = {
+  id: number;
+  householdId: number;
+  statementId: number;
+  amount: number;
+  status: string;
+  resultCode: number | null;
+};
 
 /**
  * Applies the bank's result file: each debit becomes paid or failed with its 振替結果コード; a
@@ -61,7 +69,7 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
   }
 
   const findItem = sqlite.prepare<[number, string], Item>(
-    `SELECT id, household_id AS householdId, amount, status, result_code AS resultCode
+    `SELECT id, household_id AS householdId, statement_id AS statementId, amount, status, result_code AS resultCode
      FROM debit_items WHERE batch_id = ? AND customer_number = ?`,
   );
   const plan = parsed.records.map((r, i) => {
@@ -86,14 +94,12 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
     return { item, code: r.resultCode };
   });
 
-  // Failed amounts move to the month that is open now, the next one the close will bill.
-  const carryMonth = billingMonthOf(now);
   const out: ImportResult = {
     batchId: batch.id,
     month: batch.month,
     paid: 0,
     failed: 0,
-    carriedOver: 0,
+    followUps: 0,
     mandatesStopped: 0,
     unchanged: 0,
   };
@@ -101,14 +107,9 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
     const setResult = sqlite.prepare(
       'UPDATE debit_items SET status = ?, result_code = ?, result_at = ? WHERE id = ?',
     );
-    const carry = sqlite.prepare(
-      `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, occurred_at, month, created_at)
-       VALUES (?, 'carry_over', ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`,
-    );
     const stop = sqlite.prepare(
       `UPDATE bank_accounts SET mandate_status = 'stopped', stopped_reason = ?, updated_at = ? WHERE household_id = ?`,
     );
-    const label = `${Number(batch.month.slice(5))}月分`;
     for (const { item, code } of plan) {
       if (item.status !== 'requested') {
         out.unchanged++;
@@ -122,16 +123,19 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
       }
       out.failed++;
       if (o.carryOver) {
-        const occurred = Math.max(now.getTime(), billingMonthRange(carryMonth).start.getTime());
-        out.carriedOver += carry.run(
-          item.householdId,
-          `carry-over:debit-item:${item.id}`,
-          `${label} 口座振替不能分（${o.reason}）`,
-          item.amount,
-          occurred,
-          carryMonth,
-          now.getTime(),
-        ).changes;
+        out.followUps += recordReceivable(
+          sqlite,
+          {
+            householdId: item.householdId,
+            statementId: item.statementId,
+            month: batch.month,
+            amountYen: item.amount,
+            cause: 'debit_failed',
+            debitItemId: item.id,
+            resultCode: code,
+          },
+          now,
+        );
       }
       if (o.stopDebits) {
         stop.run(`${code} ${o.reason}`, now.getTime(), item.householdId);

@@ -38,7 +38,9 @@ describe('npm run billing', () => {
     const result = join(dir, 'result.txt');
     run('simulate-result', request, '--out', result, '--fail', `${no}=3`);
     const imported = run('import-result', result, '--now', '2026-11-27T09:00:00+09:00');
-    expect(imported[0]).toMatch(/1 failed, 1 carried to next month, 1 mandates stopped/);
+    expect(imported[0]).toMatch(
+      /1 failed, 1 on the follow-up list \(carried at the next close\), 1 mandates stopped/,
+    );
 
     const csv = join(dir, 'cable.csv');
     expect(run('cable-csv', '--month', '2026-10', '--out', csv)[0]).toMatch(/^wrote \d+ rows/);

@@ -67,7 +67,7 @@ export function runBillingCommand(argv: string[], deps: { db: Db; sqlite: Sqlite
       case 'import-result': {
         const r = importDebitResult(deps.sqlite, readFileSync(need(file, 'a result FILE')), now);
         return [
-          `result for ${r.month} (batch ${r.batchId}): ${r.paid} paid, ${r.failed} failed, ${r.carriedOver} carried to next month, ${r.mandatesStopped} mandates stopped, ${r.unchanged} already imported`,
+          `result for ${r.month} (batch ${r.batchId}): ${r.paid} paid, ${r.failed} failed, ${r.followUps} on the follow-up list (carried at the next close), ${r.mandatesStopped} mandates stopped, ${r.unchanged} already imported`,
         ];
       }
       case 'cable-csv': {
