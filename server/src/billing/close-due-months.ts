@@ -12,21 +12,21 @@ export const CLOSE_JOB = 'billing.close';
  * last close; never before the service start nor more than a year back (see close-order.ts), so
  * neither a fresh install nor a stray old close bills months nobody used.
  */
-export function closeDueMonths(
+export async function closeDueMonths(
   deps: { db: Db; sqlite: Sqlite },
   now: Date,
   settings: BillingSettings,
-): CloseResult[] {
+): Promise<CloseResult[]> {
   const { db, sqlite } = deps;
   const results: CloseResult[] = [];
   for (const month of monthsDue(sqlite, now)) {
-    // The slot claim and the close commit together: a failed close leaves the slot free for the next run.
-    const r = sqlite.transaction(() => {
-      claimSlot(db, CLOSE_JOB, month, now);
-      const res = closeMonth(sqlite, month, now, settings);
-      finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
-      return res;
-    })();
+    // The slot is claimed in the close's last transaction: a failed close leaves it free for the next run.
+    const r = await closeMonth(sqlite, month, now, settings, {
+      onCommit: (res) => {
+        claimSlot(db, CLOSE_JOB, month, now);
+        finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
+      },
+    });
     results.push(r);
   }
   return results;

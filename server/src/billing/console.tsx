@@ -136,7 +136,7 @@ billingConsole.post('/close', async (c) => {
   const form = await c.req.parseBody();
   const month = monthOf(String(form.month ?? ''));
   const now = clock.now();
-  const r = closeMonth(sqlite, month, now, getBillingSettings(db));
+  const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
   if (!r.alreadyClosed) recordAudit(db, now, actor(c.var.staff), 'billing.close', 'billing_month', month);
   const msg = r.alreadyClosed ? `${month} は締め済みです` : `${month} を締めました`;
   return c.redirect(`/console/billing/months/${month}?done=${encodeURIComponent(msg)}`, 303);

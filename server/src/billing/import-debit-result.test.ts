@@ -10,10 +10,10 @@ import { simulateBankResult } from './zengin/simulate-bank-result';
 
 let ctx: TestContext;
 let request: Buffer;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = createTestContext({ now: closeTime('2026-11') });
   addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10' });
-  closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
+  await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
   request = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS).file;
 });
 afterEach(() => ctx.close());
@@ -21,7 +21,7 @@ afterEach(() => ctx.close());
 const debitDate = debitDateFor('2026-10', 27); // 2026-11-27
 
 describe('reading the bank result file strictly', () => {
-  it('refuses a result file whose records end in LF without CR, and applies nothing', () => {
+  it('refuses a result file whose records end in LF without CR, and applies nothing', async () => {
     ctx.clock.set(`${debitDate}T06:00:00Z`);
     const result = simulateBankResult(request, new Map());
     const lfOnly = Buffer.from(result.toString('latin1').replaceAll('\r\n', '\n'), 'latin1');
@@ -35,7 +35,7 @@ describe('reading the bank result file strictly', () => {
     expect(importDebitResult(ctx.sqlite, result, ctx.clock.now()).paid).toBeGreaterThan(0);
   });
 
-  it('refuses a result dated before its debit date, saying when the debit is due', () => {
+  it('refuses a result dated before its debit date, saying when the debit is due', async () => {
     // 3 November, 24 days before the debit on 27 November.
     ctx.clock.set('2026-11-03T01:00:00Z');
     const result = simulateBankResult(request, new Map());

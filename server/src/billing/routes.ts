@@ -50,11 +50,11 @@ billingApi.openapi(
     request: jsonBody(CloseInput),
     responses: { 200: jsonResponse(CloseResultSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, sqlite, clock } = c.var.deps;
     const now = clock.now();
     const { month } = c.req.valid('json');
-    const r = closeMonth(sqlite, month, now, getBillingSettings(db));
+    const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
     if (!r.alreadyClosed)
       recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
     const { settledSales: _settled, ...body } = r;

@@ -22,7 +22,7 @@ const cells = (csv: string) => (parse(csv, { bom: true, relax_column_count: true
 const formulaCells = (csv: string) => cells(csv).filter((c) => /^[=+\-@\t\r]/.test(c));
 
 describe('CSV cells never start a formula', () => {
-  it('prefixes text that a spreadsheet would evaluate, and keeps numbers numeric', () => {
+  it('prefixes text that a spreadsheet would evaluate, and keeps numbers numeric', async () => {
     for (const f of FORMULAS) expect(neutraliseCell(f)).toBe(`'${f}`);
     expect(neutraliseCell('りんご 3個')).toBe('りんご 3個');
     expect(neutraliseCell('2026-11-24')).toBe('2026-11-24');
@@ -92,7 +92,7 @@ describe('CSV cells never start a formula', () => {
       addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10', description });
     // A correction refunding 300 yen stays a negative number.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'adjustment', amountYen: -300, month: '2026-10' });
-    closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
+    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
     const city = await ctx.login('city');
     const csv = await (
       await ctx.request('/console/billing/months/2026-10/cable.csv', { headers: city })
