@@ -48,7 +48,9 @@ export function getCurrentBilling(sqlite: Sqlite, householdId: number, now: Date
 
   const last = sqlite
     .prepare<[number], { id: number; month: string; amountDue: number }>(
-      'SELECT id, month, amount_due AS amountDue FROM statements WHERE household_id = ? ORDER BY month DESC LIMIT 1',
+      // Only a closed month's statement: a close in progress writes statements before it is done.
+      `SELECT s.id, s.month, s.amount_due AS amountDue FROM statements s JOIN billing_closes b ON b.month = s.month
+       WHERE s.household_id = ? ORDER BY s.month DESC LIMIT 1`,
     )
     .get(householdId);
   // The newest debit decides the notice: once a later debit succeeds, the old failure is no news.
