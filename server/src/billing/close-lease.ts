@@ -12,10 +12,19 @@ export const LEASE_JOB = 'billing.close.lease';
 const LEASE_STALE_MS = 10 * 60_000;
 const HOLDER = `${hostname()}:${process.pid}`;
 
-function holderAlive(holder: string): boolean {
+// Months this process is closing right now, per database: a lease of our own pid without one is
+// left over from a close that died without releasing it.
+const closing = new WeakMap<Sqlite, Set<string>>();
+const closingIn = (sqlite: Sqlite) => {
+  let months = closing.get(sqlite);
+  if (!months) closing.set(sqlite, (months = new Set()));
+  return months;
+};
+
+function holderAlive(sqlite: Sqlite, holder: string, month: string): boolean {
   const [host, pid] = holder.split(':');
   if (host !== hostname()) return true;
-  if (Number(pid) === process.pid) return true;
+  if (Number(pid) === process.pid) return closingIn(sqlite).has(month);
   try {
     process.kill(Number(pid), 0);
     return true;
@@ -31,7 +40,7 @@ export function acquireCloseLease(sqlite: Sqlite, month: string, now: Date): voi
         `SELECT started_at AS startedAt, json_extract(result, '$.holder') AS holder FROM job_runs WHERE job = ? AND slot = ?`,
       )
       .get(LEASE_JOB, month);
-    if (row && holderAlive(row.holder) && now.getTime() - row.startedAt < LEASE_STALE_MS) {
+    if (row && holderAlive(sqlite, row.holder, month) && now.getTime() - row.startedAt < LEASE_STALE_MS) {
       throw conflict('close_in_progress', `${month} の締め処理が実行中です。終わるまでお待ちください`);
     }
     sqlite
@@ -41,8 +50,10 @@ export function acquireCloseLease(sqlite: Sqlite, month: string, now: Date): voi
       )
       .run(LEASE_JOB, month, now.getTime(), HOLDER);
   })();
+  closingIn(sqlite).add(month);
 }
 
 export function releaseCloseLease(sqlite: Sqlite, month: string): void {
   sqlite.prepare('DELETE FROM job_runs WHERE job = ? AND slot = ?').run(LEASE_JOB, month);
+  closingIn(sqlite).delete(month);
 }
