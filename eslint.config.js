@@ -44,6 +44,22 @@ export default tseslint.config(
     },
   },
   {
+    // Every CSV goes through server/src/lib/csv.ts, which neutralises spreadsheet formulas.
+    files: ['**/*.{ts,tsx}'],
+    ignores: ['server/src/lib/csv.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['csv-stringify', 'csv-stringify/sync'].map((name) => ({
+            name,
+            message: 'Write CSV with toCsv from server/src/lib/csv.ts (it neutralises formulas).',
+          })),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

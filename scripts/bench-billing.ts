@@ -1,16 +1,27 @@
 /**
  * Benchmark: close a month for 100,000 households with 2,000,000 charges, then write the Zengin
- * debit file (and, with --csv, the cable operator's CSV). Goal: close ≤ 30 s with bounded memory.
- * Usage: npm run bench:billing [-- --households 100000 --charges 2000000 --csv]
+ * debit file (and, with --csv, the cable operator's CSV). Goal: close ≤ 30 s with bounded memory,
+ * and heartbeats served during the close: their p99 within 2× of the p99 without a close. The
+ * heartbeats are real HTTP requests to the app (POST /api/watch/activity with box tokens), sent
+ * from a worker thread so the client's timing does not share the server's event loop.
+ * Usage: npm run bench:billing [-- --households 100000 --charges 2000000 --csv --batch 100]
  * The machine is shared (2 cores): figures are noisy.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
 import { openDb } from '../db/src';
+import { createApp } from '../server/src/app';
 import { DEFAULT_BILLING_SETTINGS } from '../server/src/billing/billing-settings';
-import { closeMonth } from '../server/src/billing/close-month';
+import { CLOSE_BATCH_MS, closeMonth } from '../server/src/billing/close-month';
+import { testConfig } from '../server/src/config';
+import { systemClock } from '../server/src/lib/clock';
+import { sha256 } from '../server/src/lib/crypto';
+import { createLogger } from '../server/src/lib/logger';
 import { exportDebitBatch } from '../server/src/billing/export-debit-batch';
 import { writeCableCsv } from '../server/src/billing/write-cable-csv';
 import { fromTokyo } from '../server/src/lib/tokyo';
@@ -22,8 +33,14 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-out' },
     /** Also write the cable operator's CSV (not part of the close goal). */
     csv: { type: 'boolean', default: false },
+    /** Time budget of one close transaction in ms ('inf': the whole close in one transaction). */
+    'batch-ms': { type: 'string', default: String(CLOSE_BATCH_MS) },
+    /** Seconds of heartbeats without a close, for the baseline. */
+    baseline: { type: 'string', default: '8' },
   },
 });
+const BATCH_MS = values['batch-ms'] === 'inf' ? Infinity : Number(values['batch-ms']);
+const BOXES = 200;
 const HOUSEHOLDS = Number(values.households);
 const CHARGES = Number(values.charges);
 const MONTH = '2026-10';
@@ -32,7 +49,7 @@ mkdirSync(outDir, { recursive: true });
 const dbPath = join(outDir, 'billing-bench.db');
 for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 
-const { sqlite } = openDb(dbPath);
+const { db, sqlite } = openDb(dbPath);
 
 // ---- data set (not timed) -------------------------------------------------------------------
 const t0 = performance.now();
@@ -98,22 +115,100 @@ for (let start = 0; start < others; start += BATCH) {
   })();
 }
 for (const ix of indexSql) sqlite.exec(ix.sql);
+const box = sqlite.prepare(
+  'INSERT INTO set_top_boxes (device_id, token_hash, household_id, created_at) VALUES (?,?,?,?)',
+);
+sqlite.transaction(() => {
+  for (let b = 1; b <= BOXES; b++) box.run(`bench-box-${b}`, sha256(`bench-box-token-${b}`), b, created);
+})();
 const setupS = (performance.now() - t0) / 1000;
 const peakMb = () => (process.resourceUsage().maxRSS / 1024).toFixed(0);
 console.log(
   `setup: ${HOUSEHOLDS} households, ${others} goods/ride charges in ${setupS.toFixed(1)} s (peak RSS so far ${peakMb()} MB)`,
 );
 
+// ---- heartbeats: the app on a real port, a client in a worker thread ----------------------------
+const app = createApp({
+  db,
+  sqlite,
+  clock: systemClock,
+  config: testConfig(),
+  logger: createLogger('silent'),
+});
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+// Four clients in a loop, each heartbeat from the next box, one in flight per client.
+const clientCode = `
+const { parentPort, workerData } = require('node:worker_threads');
+let running = true;
+const latencies = [];
+parentPort.on('message', () => { running = false; });
+async function client(k) {
+  let n = k;
+  while (running) {
+    const box = (n++ % workerData.boxes) + 1;
+    const t = performance.now();
+    const res = await fetch(workerData.url + '/api/watch/activity', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-box-token-' + box },
+      body: '{"kind":"heartbeat"}',
+    });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error('heartbeat answered ' + res.status);
+    latencies.push(performance.now() - t);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+Promise.all([0, 1, 2, 3].map(client)).then(() => parentPort.postMessage(latencies));
+`;
+function heartbeats() {
+  const worker = new Worker(clientCode, { eval: true, workerData: { url: baseUrl, boxes: BOXES } });
+  const done = new Promise<number[]>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    async stop() {
+      worker.postMessage('stop');
+      const latencies = await done;
+      await worker.terminate();
+      return latencies;
+    },
+  };
+}
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
+};
+const describe = (xs: number[]) =>
+  `${xs.length} heartbeats, p50 ${quantile(xs, 0.5).toFixed(1)} ms, p99 ${quantile(xs, 0.99).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+
+const idle = heartbeats();
+await new Promise((r) => setTimeout(r, Number(values.baseline) * 1000));
+const idleLatencies = await idle.stop();
+console.log(`heartbeats without a close: ${describe(idleLatencies)}`);
+
 // ---- timed: close + debit file + cable CSV ---------------------------------------------------------
 const now = new Date('2026-10-31T15:30:00Z'); // 1 Nov 00:30 Tokyo
+const during = heartbeats();
 const cpu1 = process.cpuUsage();
 const t1 = performance.now();
-const result = closeMonth(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS);
+const result = await closeMonth(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS, {
+  batchMs: BATCH_MS,
+});
 const closeS = (performance.now() - t1) / 1000;
 // CPU time is far less sensitive than wall time to other processes sharing the 2 cores.
 const closeCpu = process.cpuUsage(cpu1);
 const closeCpuS = (closeCpu.user + closeCpu.system) / 1e6;
 const peakAfterClose = peakMb();
+const duringLatencies = await during.stop();
+const ratio = quantile(duringLatencies, 0.99) / quantile(idleLatencies, 0.99);
+console.log(`heartbeats during the close: ${describe(duringLatencies)}`);
+console.log(
+  `heartbeat p99 during the close / without: ${ratio.toFixed(2)}× (goal ≤ 2×) ${ratio <= 2 ? 'OK' : 'FAIL'}, close transactions of ${BATCH_MS} ms`,
+);
+server.close();
 for (const line of result.report) console.log(line);
 const cpu2 = process.cpuUsage();
 const t2 = performance.now();
@@ -140,5 +235,5 @@ if (values.csv) {
 }
 sqlite.close();
 console.log(
-  `billing: close ${HOUSEHOLDS} households/${result.ledgerCount} charges ${closeS.toFixed(2)} s, peak RSS ${peakMb()} MB`,
+  `billing: close ${HOUSEHOLDS} households/${result.ledgerCount} charges ${closeS.toFixed(2)} s, peak RSS ${peakMb()} MB, heartbeat p99 ${quantile(idleLatencies, 0.99).toFixed(1)} ms without / ${quantile(duringLatencies, 0.99).toFixed(1)} ms during the close (${ratio.toFixed(2)}×)`,
 );

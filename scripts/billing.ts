@@ -12,7 +12,7 @@ if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help')) {
 const config = loadConfig();
 const { db, sqlite } = openDb(config.DATABASE_PATH);
 try {
-  for (const line of runBillingCommand(argv, { db, sqlite, now: systemClock.now() })) console.log(line);
+  for (const line of await runBillingCommand(argv, { db, sqlite, now: systemClock.now() })) console.log(line);
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;

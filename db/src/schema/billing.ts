@@ -1,6 +1,6 @@
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, timestamp } from './columns';
-import { households, residents } from './core';
+import { households, residents, staffUsers } from './core';
 import { sellers } from './shop';
 
 /**
@@ -200,5 +200,51 @@ export const debitItems = sqliteTable(
   (t) => [
     uniqueIndex('debit_items_batch_household_uq').on(t.batchId, t.householdId),
     index('debit_items_household_idx').on(t.householdId),
+  ],
+);
+
+/**
+ * Money billed on a statement that the direct debit did not collect: the household had no
+ * account, its mandate was pending or stopped, or the bank reported the debit failed. This is the
+ * one follow-up list: each uncollected statement amount is one row, open until the next close
+ * carries it onto the household's next statement (`carried`), or staff record it as paid another
+ * way or write it off, naming themselves. So at any time every yen billed is either collected by
+ * debit, on a later statement, or on this list.
+ */
+export const receivables = sqliteTable(
+  'receivables',
+  {
+    id: id(),
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    statementId: integer()
+      .notNull()
+      .references(() => statements.id),
+    /** The statement's month. */
+    month: text().notNull(),
+    amountYen: integer().notNull(),
+    cause: text({ enum: ['no_account', 'mandate_pending', 'mandate_stopped', 'debit_failed'] }).notNull(),
+    debitItemId: integer().references(() => debitItems.id),
+    /** 振替結果コード when the debit failed. */
+    resultCode: integer(),
+    state: text({ enum: ['open', 'carried', 'paid', 'written_off'] }).notNull(),
+    /** The month whose statement took the amount over (state carried). */
+    carriedIntoMonth: text(),
+    /** How it was paid (state paid), e.g. 窓口で現金. */
+    paidMethod: text(),
+    /** The Tokyo date it was paid (state paid). */
+    paidOn: text(),
+    /** Why it was written off (state written_off). */
+    writeOffReason: text(),
+    /** The staff member who recorded the payment or the write-off. */
+    resolvedBy: integer().references(() => staffUsers.id),
+    resolvedAt: timestamp(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One uncollected amount per statement: the debit either was not attempted or failed, never both.
+    uniqueIndex('receivables_statement_uq').on(t.statementId),
+    index('receivables_state_household_idx').on(t.state, t.householdId),
   ],
 );

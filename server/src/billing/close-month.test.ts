@@ -7,7 +7,7 @@ import { addCharge, closeTime } from './testing';
 
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
@@ -16,7 +16,7 @@ const households = (ctx: TestContext) =>
   ctx.sqlite.prepare('SELECT count(*) FROM households').pluck().get() as number;
 
 describe('closeMonth', () => {
-  it('bills membership, goods and rides per household and reconciles', () => {
+  it('bills membership, goods and rides per household and reconciles', async () => {
     addCharge(ctx.sqlite, {
       householdId: 1,
       kind: 'goods',
@@ -64,7 +64,7 @@ describe('closeMonth', () => {
     // Another month's charge stays out of this close.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-11' });
 
-    const r = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const r = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const n = households(ctx);
     expect(r.alreadyClosed).toBe(false);
     // Every demo household is a shopping member: one statement each.
@@ -104,28 +104,30 @@ describe('closeMonth', () => {
     ]);
   });
 
-  it('closing twice changes nothing and returns the recorded result', () => {
+  it('closing twice changes nothing and returns the recorded result', async () => {
     addCharge(ctx.sqlite, { householdId: 3, kind: 'ride', amountYen: 500, month: '2026-10' });
-    const first = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const first = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const before = tableCounts(ctx);
     ctx.clock.advance(3_600_000);
-    const second = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const second = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     expect(tableCounts(ctx)).toEqual(before);
     expect(second.alreadyClosed).toBe(true);
     expect({ ...second, alreadyClosed: false }).toEqual(first);
   });
 
-  it('refuses a month that has not ended in Tokyo, though it has in UTC terms of the day', () => {
+  it('refuses a month that has not ended in Tokyo, though it has in UTC terms of the day', async () => {
     // 2026-11-30 23:59 Tokyo = 14:59 UTC: November is still running.
     const lastMinute = new Date('2026-11-30T14:59:00Z');
-    expect(() => closeMonth(ctx.sqlite, '2026-11', lastMinute, settings)).toThrow(/has not ended yet/);
+    await expect(closeMonth(ctx.sqlite, '2026-11', lastMinute, settings)).rejects.toThrow(
+      /has not ended yet/,
+    );
     expect(ctx.sqlite.prepare('SELECT count(*) FROM statements').pluck().get()).toBe(0);
     // 15:00 UTC is midnight on 1 December in Tokyo.
-    const r = closeMonth(ctx.sqlite, '2026-11', new Date('2026-11-30T15:00:00Z'), settings);
+    const r = await closeMonth(ctx.sqlite, '2026-11', new Date('2026-11-30T15:00:00Z'), settings);
     expect(r.statementCount).toBe(households(ctx));
   });
 
-  it('a charge at 00:30 Tokyo on the 1st belongs to the new month even though UTC still says the 31st', () => {
+  it('a charge at 00:30 Tokyo on the 1st belongs to the new month even though UTC still says the 31st', async () => {
     const id = addCharge(ctx.sqlite, {
       householdId: 4,
       kind: 'ride',
@@ -135,7 +137,7 @@ describe('closeMonth', () => {
     });
     const at = ctx.sqlite.prepare('SELECT occurred_at FROM charges WHERE id = ?').pluck().get(id) as number;
     expect(new Date(at).toISOString().slice(0, 10)).toBe('2026-11-01');
-    closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const billed = ctx.sqlite
       .prepare('SELECT count(*) FROM statement_lines WHERE charge_id = ?')
       .pluck()
@@ -143,7 +145,7 @@ describe('closeMonth', () => {
     expect(billed).toBe(0);
   });
 
-  it('a close that does not reconcile writes nothing', () => {
+  it('a close that does not reconcile writes nothing', async () => {
     // A goods line without a seller cannot be settled, so goods sales ≠ settled sales.
     addCharge(ctx.sqlite, {
       householdId: 1,
@@ -153,7 +155,9 @@ describe('closeMonth', () => {
       month: '2026-10',
     });
     const before = tableCounts(ctx);
-    expect(() => closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings)).toThrow(/does not reconcile/);
+    await expect(closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings)).rejects.toThrow(
+      /does not reconcile/,
+    );
     expect(tableCounts(ctx)).toEqual(before);
   });
 });

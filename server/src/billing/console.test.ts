@@ -67,9 +67,12 @@ describe('billing console', () => {
     expect(csv.split('\n')[0]).toContain('cable_customer_no');
     expect(csv).toContain('りんご 3個');
 
+    // The result comes back on the debit day, 27 November, never before it.
+    ctx.clock.set('2026-11-27T06:00:00Z');
+    const again = await ctx.login('city');
     const body = new FormData();
     body.set('file', new File([new Uint8Array(simulateBankResult(bytes, new Map()))], 'result.txt'));
-    const imported = await ctx.request('/console/billing/results', { method: 'POST', headers: city, body });
+    const imported = await ctx.request('/console/billing/results', { method: 'POST', headers: again, body });
     expect(imported.status).toBe(303);
     expect(decodeURIComponent(imported.headers.get('location')!)).toMatch(/振替不能 0件/);
   });

@@ -13,7 +13,8 @@ import { getBillingSettings } from './billing-settings';
 import { closeMonth } from './close-month';
 import { exportDebitBatch, getDebitFile } from './export-debit-batch';
 import { importDebitResult } from './import-debit-result';
-import { listFollowUps, markFollowedUp } from './list-follow-ups';
+import { followUpsConsole } from './console-follow-ups';
+import { listFollowUps } from './list-follow-ups';
 import { loadStatement } from './load-statements';
 import { BankAccountInput, registerBankAccount } from './register-bank-account';
 import type { Statement } from './statement/types';
@@ -86,7 +87,7 @@ billingConsole.get('/', (c) => {
   return c.html(
     <Page title="請求・口座振替" staff={c.var.staff} flash={c.req.query('done')}>
       <p>
-        <a href="/console/billing/follow-ups">引落不能の対応リスト（{followUps}件）</a>
+        <a href="/console/billing/follow-ups">未収金の対応リスト（{followUps}件）</a>
       </p>
       <h2>月次締め</h2>
       <form method="post" action="/console/billing/close">
@@ -135,7 +136,7 @@ billingConsole.post('/close', async (c) => {
   const form = await c.req.parseBody();
   const month = monthOf(String(form.month ?? ''));
   const now = clock.now();
-  const r = closeMonth(sqlite, month, now, getBillingSettings(db));
+  const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
   if (!r.alreadyClosed) recordAudit(db, now, actor(c.var.staff), 'billing.close', 'billing_month', month);
   const msg = r.alreadyClosed ? `${month} は締め済みです` : `${month} を締めました`;
   return c.redirect(`/console/billing/months/${month}?done=${encodeURIComponent(msg)}`, 303);
@@ -335,7 +336,7 @@ billingConsole.post('/results', async (c) => {
   const now = clock.now();
   const r = importDebitResult(sqlite, Buffer.from(await file.arrayBuffer()), now);
   recordAudit(db, now, actor(c.var.staff), 'billing.import_result', 'debit_batch', r.batchId, r);
-  const msg = `${r.month} の振替結果を取り込みました: 振替済 ${r.paid}件、振替不能 ${r.failed}件、翌月繰越 ${r.carriedOver}件、口座振替停止 ${r.mandatesStopped}件${r.unchanged ? `（取込済 ${r.unchanged}件は変更なし）` : ''}`;
+  const msg = `${r.month} の振替結果を取り込みました: 振替済 ${r.paid}件、振替不能 ${r.failed}件、未収金の対応リストへ ${r.followUps}件、口座振替停止 ${r.mandatesStopped}件${r.unchanged ? `（取込済 ${r.unchanged}件は変更なし）` : ''}`;
   return c.redirect(`/console/billing/months/${r.month}?done=${encodeURIComponent(msg)}`, 303);
 });
 
@@ -531,61 +532,7 @@ billingConsole.get('/settlements/:id', (c) => {
   );
 });
 
-billingConsole.get('/follow-ups', (c) => {
-  const rows = listFollowUps(c.var.deps.sqlite);
-  return c.html(
-    <Page title="引落不能の対応リスト" staff={c.var.staff} flash={c.req.query('done')}>
-      <table>
-        <thead>
-          <tr>
-            <th>月</th>
-            <th>世帯</th>
-            <th>電話</th>
-            <th class="num">金額</th>
-            <th>結果</th>
-            <th>口座振替</th>
-            <th></th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>{r.month}</td>
-              <td>
-                <a href={`/console/billing/households/${r.householdId}/bank-account`}>{r.name}</a>
-              </td>
-              <td>{r.phone ?? ''}</td>
-              <td class="num">{yen(r.amount)}</td>
-              <td>
-                {r.resultCode} {r.reason}
-              </td>
-              <td>
-                {r.mandateStatus === 'stopped' ? '停止中（再届出が必要）' : (r.mandateStatus ?? '未登録')}
-              </td>
-              <td>
-                <form method="post" action={`/console/billing/follow-ups/${r.debitItemId}/done`}>
-                  <button type="submit" class="secondary">
-                    対応済みにする
-                  </button>
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length === 0 ? <p>対応が必要な引落不能はありません。</p> : null}
-    </Page>,
-  );
-});
-
-billingConsole.post('/follow-ups/:id/done', (c) => {
-  const { db, sqlite, clock } = c.var.deps;
-  const id = idOf(c.req.param('id'));
-  const now = clock.now();
-  if (!markFollowedUp(sqlite, id, now)) throw notFound('Open follow-up');
-  recordAudit(db, now, actor(c.var.staff), 'billing.follow_up', 'debit_item', id);
-  return c.redirect(`/console/billing/follow-ups?done=${encodeURIComponent('対応済みにしました')}`, 303);
-});
+billingConsole.route('/follow-ups', followUpsConsole);
 
 function BankForm(props: {
   householdId: number;

@@ -14,7 +14,7 @@ import type { ResultCode } from './zengin/types';
 
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
@@ -34,7 +34,7 @@ const account = (ctx: TestContext, householdId: number) =>
     .get(householdId) as { status: string; newCode: number } | undefined;
 
 describe('direct debit round trip: close → export → bank result → import', () => {
-  it('exports active mandates, imports results, carries failures and stops mandates', () => {
+  it('exports active mandates, imports results, carries failures and stops mandates', async () => {
     addCharge(ctx.sqlite, {
       householdId: 1,
       kind: 'goods',
@@ -44,7 +44,7 @@ describe('direct debit round trip: close → export → bank result → import',
       month: '2026-10',
     });
     addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-10' });
-    const close = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const close = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
 
     const batch = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     // Demo household 5 has no account and 6's mandate is pending: both listed, not debited.
@@ -84,23 +84,16 @@ describe('direct debit round trip: close → export → bank result → import',
       month: '2026-10',
       paid: batch.recordCount - 2,
       failed: 2,
-      carriedOver: 2,
+      followUps: 2,
       mandatesStopped: 1,
     });
     expect(account(ctx, 1)!.status).toBe('active');
     expect(account(ctx, 2)!.status).toBe('stopped');
 
-    // Failed amounts are owed in the open month, untaxed.
-    const carried = ctx.sqlite
-      .prepare(
-        "SELECT household_id AS h, amount_yen AS amount, tax_rate AS rate, month FROM charges WHERE kind = 'carry_over' ORDER BY household_id",
-      )
-      .all();
-    expect(carried).toEqual([
-      { h: 1, amount: 1892, rate: 0, month: '2026-11' },
-      { h: 2, amount: 1500, rate: 0, month: '2026-11' },
-    ]);
-
+    // Failed amounts are on the follow-up list until the next close carries them.
+    expect(ctx.sqlite.prepare("SELECT count(*) FROM charges WHERE kind = 'carry_over'").pluck().get()).toBe(
+      0,
+    );
     // The resident sees a plain notice; staff see both on the follow-up list.
     const tv = getCurrentBilling(ctx.sqlite, 1, ctx.clock.now());
     expect(tv.notice).toBe(
@@ -109,9 +102,14 @@ describe('direct debit round trip: close → export → bank result → import',
     expect(tv.carriedOver).toBe(1892);
     expect(tv.lastStatement).toEqual({ month: '2026-10', amountDue: 1892, status: 'failed' });
     expect(getCurrentBilling(ctx.sqlite, 3, ctx.clock.now()).notice).toBeNull();
-    expect(listFollowUps(ctx.sqlite).map((f) => [f.householdId, f.resultCode, f.mandateStatus])).toEqual([
-      [1, 1, 'active'],
-      [2, 4, 'stopped'],
+    // One list: the failed debits and the households the export left out (5 no account, 6 pending).
+    expect(
+      listFollowUps(ctx.sqlite).map((f) => [f.householdId, f.cause, f.resultCode, f.amount, f.mandateStatus]),
+    ).toEqual([
+      [1, 'debit_failed', 1, 1892, 'active'],
+      [2, 'debit_failed', 4, 1500, 'stopped'],
+      [5, 'no_account', null, 1000, null],
+      [6, 'mandate_pending', null, 1000, 'pending'],
     ]);
 
     // Importing the same file again changes nothing.
@@ -124,7 +122,20 @@ describe('direct debit round trip: close → export → bank result → import',
 
     // Next month: the carry-over is on household 1's statement and debited; household 2 is not debited.
     ctx.clock.set(closeTime('2026-12'));
-    closeMonth(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
+    await closeMonth(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
+    // The close carried them, untaxed, into November.
+    const carried = ctx.sqlite
+      .prepare(
+        "SELECT household_id AS h, amount_yen AS amount, tax_rate AS rate, month FROM charges WHERE kind = 'carry_over' ORDER BY household_id",
+      )
+      .all();
+    expect(carried).toEqual([
+      { h: 1, amount: 1892, rate: 0, month: '2026-11' },
+      { h: 2, amount: 1500, rate: 0, month: '2026-11' },
+      { h: 5, amount: 1000, rate: 0, month: '2026-11' },
+      { h: 6, amount: 1000, rate: 0, month: '2026-11' },
+    ]);
+    expect(listFollowUps(ctx.sqlite)).toEqual([]);
     const next = exportDebitBatch(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
     const nextFile = readDebitFile(next.file, { kind: 'request' });
     expect(nextFile.records.find((x) => x.customerNumber.endsWith(customerNo(ctx, 1)))!.amount).toBe(
@@ -134,8 +145,8 @@ describe('direct debit round trip: close → export → bank result → import',
     expect(next.skipped.find((s) => s.householdId === 2)!.reason).toBe('口座振替停止中（再届出待ち）');
   });
 
-  it('refuses to export when a name cannot be encoded, naming every household, and writes nothing', () => {
-    closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+  it('refuses to export when a name cannot be encoded, naming every household, and writes nothing', async () => {
+    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     ctx.sqlite.prepare("UPDATE bank_accounts SET holder_kana = '山田 花子' WHERE household_id = 1").run();
     ctx.sqlite.prepare("UPDATE bank_accounts SET branch_name = 'ﾀｶﾄｵ〜' WHERE household_id = 3").run();
     const before = tableCounts(ctx);
@@ -151,8 +162,8 @@ describe('direct debit round trip: close → export → bank result → import',
     expect(tableCounts(ctx)).toEqual(before);
   });
 
-  it('refuses a result file that does not match the batch, and one that is malformed', () => {
-    closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+  it('refuses a result file that does not match the batch, and one that is malformed', async () => {
+    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const batch = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const result = simulateBankResult(batch.file, new Map());
     const tampered = Buffer.from(result);

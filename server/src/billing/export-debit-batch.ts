@@ -2,6 +2,7 @@ import type { Sqlite } from '../../../db/src';
 import { conflict, notFound, unprocessable } from '../lib/errors';
 import { debitDateFor } from './billing-month';
 import type { BillingSettings } from './billing-settings';
+import { causeOfMandate, causeText, recordReceivable, type ReceivableCause } from './list-follow-ups';
 import { ZenginFormatError } from './zengin/errors';
 import { normalizeKanaName } from './zengin/normalize-kana-name';
 import type { AccountType, DebitHeader, DebitRecord, NewCode } from './zengin/types';
@@ -13,8 +14,15 @@ export type ExportResult = {
   debitDate: string;
   recordCount: number;
   totalAmount: number;
-  /** Statements with money due that were not debited, for staff to collect another way. */
-  skipped: { householdId: number; name: string; amountDue: number; reason: string }[];
+  /** Statements with money due that were not debited; each is on the follow-up list. */
+  skipped: {
+    householdId: number;
+    statementId: number;
+    name: string;
+    amountDue: number;
+    cause: ReceivableCause;
+    reason: string;
+  }[];
   alreadyExported: boolean;
 };
 
@@ -139,6 +147,20 @@ export function exportDebitBatch(
        VALUES (?,?,?,?,?,?,'requested')`,
     );
     const clearNewCode = sqlite.prepare('UPDATE bank_accounts SET next_new_code = 0 WHERE household_id = ?');
+    // What is not debited is still owed: it goes on the follow-up list with the batch that left it out.
+    for (const k of skipped) {
+      recordReceivable(
+        sqlite,
+        {
+          householdId: k.householdId,
+          statementId: k.statementId,
+          month,
+          amountYen: k.amountDue,
+          cause: k.cause,
+        },
+        now,
+      );
+    }
 
     function* records(): Generator<DebitRecord> {
       let after = 0;
@@ -213,24 +235,21 @@ export function exportDebitBatch(
 
 function listSkipped(sqlite: Sqlite, month: string): ExportResult['skipped'] {
   return sqlite
-    .prepare<[string], { householdId: number; name: string; amountDue: number; status: string | null }>(
-      `SELECT s.household_id AS householdId, s.recipient_name AS name, s.amount_due AS amountDue, b.mandate_status AS status
+    .prepare<
+      [string],
+      { householdId: number; statementId: number; name: string; amountDue: number; status: string | null }
+    >(
+      `SELECT s.household_id AS householdId, s.id AS statementId, s.recipient_name AS name, s.amount_due AS amountDue,
+              b.mandate_status AS status
        FROM statements s LEFT JOIN bank_accounts b ON b.household_id = s.household_id
        WHERE s.month = ? AND s.amount_due > 0 AND (b.mandate_status IS NULL OR b.mandate_status <> 'active')
        ORDER BY s.household_id`,
     )
     .all(month)
-    .map((r) => ({
-      householdId: r.householdId,
-      name: r.name,
-      amountDue: r.amountDue,
-      reason:
-        r.status === null
-          ? '口座未登録'
-          : r.status === 'stopped'
-            ? '口座振替停止中（再届出待ち）'
-            : '口座振替依頼書の手続き中',
-    }));
+    .map(({ status, ...r }) => {
+      const cause = causeOfMandate(status);
+      return { ...r, cause, reason: causeText(cause, null) };
+    });
 }
 
 export function getDebitFile(sqlite: Sqlite, month: string): Buffer {

@@ -37,11 +37,20 @@ export function getCurrentBilling(sqlite: Sqlite, householdId: number, now: Date
     )
     .all(householdId, month);
   const by = (k: string) => sums.find((s) => s.kind === k)?.total ?? 0;
-  const runningTotal = sums.reduce((a, s) => a + s.total, 0);
+  // Still owed from earlier months: the next close carries it onto this month's statement.
+  const owed = sqlite
+    .prepare<[number], number>(
+      "SELECT coalesce(sum(amount_yen), 0) FROM receivables WHERE household_id = ? AND state = 'open'",
+    )
+    .pluck()
+    .get(householdId)!;
+  const runningTotal = sums.reduce((a, s) => a + s.total, 0) + owed;
 
   const last = sqlite
     .prepare<[number], { id: number; month: string; amountDue: number }>(
-      'SELECT id, month, amount_due AS amountDue FROM statements WHERE household_id = ? ORDER BY month DESC LIMIT 1',
+      // Only a closed month's statement: a close in progress writes statements before it is done.
+      `SELECT s.id, s.month, s.amount_due AS amountDue FROM statements s JOIN billing_closes b ON b.month = s.month
+       WHERE s.household_id = ? ORDER BY s.month DESC LIMIT 1`,
     )
     .get(householdId);
   // The newest debit decides the notice: once a later debit succeeds, the old failure is no news.
@@ -71,7 +80,7 @@ export function getCurrentBilling(sqlite: Sqlite, householdId: number, now: Date
     membership: by('membership'),
     goods: by('goods'),
     rides: by('ride'),
-    carriedOver: by('carry_over'),
+    carriedOver: by('carry_over') + owed,
     other: by('adjustment'),
     lastStatement: last
       ? {

@@ -1,6 +1,7 @@
 import type { Sqlite } from '../../../db/src';
 import { conflict, unprocessable } from '../lib/errors';
-import { billingMonthOf, billingMonthRange } from './billing-month';
+import { formatJaDate, tokyoDate } from '../lib/tokyo';
+import { recordReceivable } from './list-follow-ups';
 import { planDebitOutcome } from './plan-debit-outcome';
 import { ZenginParseError } from './zengin/errors';
 import { readDebitFile } from './zengin/read-debit-file';
@@ -11,13 +12,23 @@ export type ImportResult = {
   month: string;
   paid: number;
   failed: number;
-  carriedOver: number;
+  /** Failed debits put on the follow-up list (carried onto the next statement at the next close). */
+  followUps: number;
   mandatesStopped: number;
   /** Records that had already been imported with the same result. */
   unchanged: number;
 };
 
-type Item = { id: number; householdId: number; amount: number; status: string; resultCode: number | null };
+const jaDate = (date: string) => `${date.slice(0, 4)}年${formatJaDate(date)}`;
+
+type Item = {
+  id: number;
+  householdId: number;
+  statementId: number;
+  amount: number;
+  status: string;
+  resultCode: number | null;
+};
 
 /**
  * Applies the bank's result file: each debit becomes paid or failed with its 振替結果コード; a
@@ -35,11 +46,21 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
   }
   const mmdd = `${String(parsed.header.debitDate.month).padStart(2, '0')}-${String(parsed.header.debitDate.day).padStart(2, '0')}`;
   const batch = sqlite
-    .prepare<[string], { id: number; month: string; n: number }>(
-      `SELECT id, month, record_count AS n FROM debit_batches WHERE substr(debit_date, 6) = ? ORDER BY id DESC LIMIT 1`,
+    .prepare<[string], { id: number; month: string; n: number; debitDate: string }>(
+      `SELECT id, month, record_count AS n, debit_date AS debitDate FROM debit_batches
+       WHERE substr(debit_date, 6) = ? ORDER BY id DESC LIMIT 1`,
     )
     .get(mmdd);
   if (!batch) throw unprocessable('unknown_batch', `no exported debit batch has the debit date ${mmdd}`);
+  // The bank cannot know a debit's outcome before the debit day: such a file is a test file, a
+  // file for another year's batch with the same MMDD, or a forgery, never a real result.
+  const today = tokyoDate(now);
+  if (today < batch.debitDate) {
+    throw unprocessable(
+      'result_before_debit_date',
+      `引落日（${jaDate(batch.debitDate)}）より前に振替結果は届きません。本日は${jaDate(today)}です。ファイルを確認してください`,
+    );
+  }
   if (parsed.records.length !== batch.n) {
     throw unprocessable(
       'batch_mismatch',
@@ -48,7 +69,7 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
   }
 
   const findItem = sqlite.prepare<[number, string], Item>(
-    `SELECT id, household_id AS householdId, amount, status, result_code AS resultCode
+    `SELECT id, household_id AS householdId, statement_id AS statementId, amount, status, result_code AS resultCode
      FROM debit_items WHERE batch_id = ? AND customer_number = ?`,
   );
   const plan = parsed.records.map((r, i) => {
@@ -73,14 +94,12 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
     return { item, code: r.resultCode };
   });
 
-  // Failed amounts move to the month that is open now, the next one the close will bill.
-  const carryMonth = billingMonthOf(now);
   const out: ImportResult = {
     batchId: batch.id,
     month: batch.month,
     paid: 0,
     failed: 0,
-    carriedOver: 0,
+    followUps: 0,
     mandatesStopped: 0,
     unchanged: 0,
   };
@@ -88,14 +107,9 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
     const setResult = sqlite.prepare(
       'UPDATE debit_items SET status = ?, result_code = ?, result_at = ? WHERE id = ?',
     );
-    const carry = sqlite.prepare(
-      `INSERT INTO charges (household_id, kind, source_key, description, amount_yen, tax_rate, occurred_at, month, created_at)
-       VALUES (?, 'carry_over', ?, ?, ?, 0, ?, ?, ?) ON CONFLICT (source_key) DO NOTHING`,
-    );
     const stop = sqlite.prepare(
       `UPDATE bank_accounts SET mandate_status = 'stopped', stopped_reason = ?, updated_at = ? WHERE household_id = ?`,
     );
-    const label = `${Number(batch.month.slice(5))}月分`;
     for (const { item, code } of plan) {
       if (item.status !== 'requested') {
         out.unchanged++;
@@ -109,16 +123,19 @@ export function importDebitResult(sqlite: Sqlite, file: Buffer, now: Date): Impo
       }
       out.failed++;
       if (o.carryOver) {
-        const occurred = Math.max(now.getTime(), billingMonthRange(carryMonth).start.getTime());
-        out.carriedOver += carry.run(
-          item.householdId,
-          `carry-over:debit-item:${item.id}`,
-          `${label} 口座振替不能分（${o.reason}）`,
-          item.amount,
-          occurred,
-          carryMonth,
-          now.getTime(),
-        ).changes;
+        out.followUps += recordReceivable(
+          sqlite,
+          {
+            householdId: item.householdId,
+            statementId: item.statementId,
+            month: batch.month,
+            amountYen: item.amount,
+            cause: 'debit_failed',
+            debitItemId: item.id,
+            resultCode: code,
+          },
+          now,
+        );
       }
       if (o.stopDebits) {
         stop.run(`${code} ${o.reason}`, now.getTime(), item.householdId);

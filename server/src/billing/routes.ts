@@ -6,7 +6,7 @@ import { createRouter } from '../lib/router';
 import { getBillingSettings } from './billing-settings';
 import { closeMonth } from './close-month';
 import { CurrentBillingSchema, getCurrentBilling } from './get-current-billing';
-import { listFollowUps } from './list-follow-ups';
+import { listFollowUps, resolveFollowUp, ResolveFollowUpInput } from './list-follow-ups';
 import { BankAccountInput, registerBankAccount } from './register-bank-account';
 
 export const billingApi = createRouter();
@@ -50,11 +50,11 @@ billingApi.openapi(
     request: jsonBody(CloseInput),
     responses: { 200: jsonResponse(CloseResultSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, sqlite, clock } = c.var.deps;
     const now = clock.now();
     const { month } = c.req.valid('json');
-    const r = closeMonth(sqlite, month, now, getBillingSettings(db));
+    const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
     if (!r.alreadyClosed)
       recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
     const { settledSales: _settled, ...body } = r;
@@ -106,25 +106,55 @@ billingApi.openapi(
 
 const FollowUpSchema = z
   .object({
-    debitItemId: z.number(),
+    id: z.number(),
     householdId: z.number(),
     name: z.string(),
     phone: z.string().nullable(),
     month: z.string(),
     amount: z.number().int(),
-    resultCode: z.number().int(),
+    cause: z.enum(['no_account', 'mandate_pending', 'mandate_stopped', 'debit_failed']),
+    resultCode: z.number().int().nullable(),
     reason: z.string(),
     mandateStatus: z.string().nullable(),
   })
-  .openapi('DebitFollowUp');
+  .openapi('FollowUp');
 
 billingApi.openapi(
   staffRoute(['city_staff'], {
     method: 'get',
     path: '/follow-ups',
     tags: ['billing'],
-    summary: 'Failed debits staff still have to follow up',
+    summary: 'Money billed and not collected by debit, still open (the one follow-up list)',
     responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })) },
   }),
   (c) => c.json({ followUps: listFollowUps(c.var.deps.sqlite) }, 200),
+);
+
+billingApi.openapi(
+  staffRoute(['city_staff'], {
+    method: 'post',
+    path: '/follow-ups/{id}',
+    tags: ['billing'],
+    summary: 'Record an open amount as paid another way, or write it off, in the name of the staff member',
+    request: { params: HouseholdParam, ...jsonBody(ResolveFollowUpInput.openapi('ResolveFollowUp')) },
+    responses: { 204: { description: 'Resolved' } },
+  }),
+  (c) => {
+    const { db, sqlite, clock } = c.var.deps;
+    const now = clock.now();
+    const { id } = c.req.valid('param');
+    const input = c.req.valid('json');
+    sqlite.transaction(() => {
+      resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
+      recordAudit(
+        db,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        `billing.follow_up.${input.outcome}`,
+        'receivable',
+        id,
+      );
+    })();
+    return c.body(null, 204);
+  },
 );

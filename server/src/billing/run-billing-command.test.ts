@@ -19,40 +19,42 @@ afterEach(() => {
 });
 
 describe('npm run billing', () => {
-  it('close, export-debit, simulate-result and import-result from the command line', () => {
+  it('close, export-debit, simulate-result and import-result from the command line', async () => {
     addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-10' });
     const run = (...argv: string[]) =>
       runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
 
-    const close = run('close', '--month', '2026-10');
+    const close = await run('close', '--month', '2026-10');
     expect(close.filter((l) => l.startsWith('OK'))).toHaveLength(4);
-    expect(run('close', '--month', '2026-10')[0]).toBe('2026-10 was already closed; nothing changed');
+    expect((await run('close', '--month', '2026-10'))[0]).toBe('2026-10 was already closed; nothing changed');
 
     const request = join(dir, 'debit.txt');
-    const exported = run('export-debit', '--month', '2026-10', '--out', request);
+    const exported = await run('export-debit', '--month', '2026-10', '--out', request);
     expect(exported[0]).toMatch(/^new debit batch \d+ for 2026-10: \d+ records/);
     expect(exported.filter((l) => l.startsWith('not debited'))).toHaveLength(2);
     const parsed = readDebitFile(readFileSync(request), { kind: 'request' });
 
     const no = parsed.records[1]!.customerNumber.replace(/^0+/, '');
     const result = join(dir, 'result.txt');
-    run('simulate-result', request, '--out', result, '--fail', `${no}=3`);
-    const imported = run('import-result', result, '--now', '2026-11-27T09:00:00+09:00');
-    expect(imported[0]).toMatch(/1 failed, 1 carried to next month, 1 mandates stopped/);
+    await run('simulate-result', request, '--out', result, '--fail', `${no}=3`);
+    const imported = await run('import-result', result, '--now', '2026-11-27T09:00:00+09:00');
+    expect(imported[0]).toMatch(
+      /1 failed, 1 on the follow-up list \(carried at the next close\), 1 mandates stopped/,
+    );
 
     const csv = join(dir, 'cable.csv');
-    expect(run('cable-csv', '--month', '2026-10', '--out', csv)[0]).toMatch(/^wrote \d+ rows/);
+    expect((await run('cable-csv', '--month', '2026-10', '--out', csv))[0]).toMatch(/^wrote \d+ rows/);
     expect(readFileSync(csv, 'utf8')).toContain('ゆうあいマーケット月会費（10月分）');
   });
 
-  it('explains bad usage and refusals', () => {
+  it('explains bad usage and refusals', async () => {
     const run = (...argv: string[]) =>
       runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
-    expect(() => run('close')).toThrow(/close needs --month/);
-    expect(() => run('frobnicate')).toThrow(/usage: npm run billing/);
-    expect(() => run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).toThrow(
+    await expect(run('close')).rejects.toThrow(/close needs --month/);
+    await expect(run('frobnicate')).rejects.toThrow(/usage: npm run billing/);
+    await expect(run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).rejects.toThrow(
       /month_not_closed/,
     );
-    expect(() => run('close', '--month', '2026-11')).toThrow(/month_not_over/);
+    await expect(run('close', '--month', '2026-11')).rejects.toThrow(/month_not_over/);
   });
 });

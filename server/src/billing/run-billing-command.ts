@@ -23,7 +23,10 @@ options: --now ISO-8601 instant (default: the current time)`;
  * The operators' command line, as a function of its arguments so tests run it against a test
  * database. Returns the lines to print; throws with a readable message on a refusal.
  */
-export function runBillingCommand(argv: string[], deps: { db: Db; sqlite: Sqlite; now: Date }): string[] {
+export async function runBillingCommand(
+  argv: string[],
+  deps: { db: Db; sqlite: Sqlite; now: Date },
+): Promise<string[]> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -45,7 +48,7 @@ export function runBillingCommand(argv: string[], deps: { db: Db; sqlite: Sqlite
   try {
     switch (command) {
       case 'close': {
-        const r = closeMonth(deps.sqlite, need(values.month, '--month'), now, settings);
+        const r = await closeMonth(deps.sqlite, need(values.month, '--month'), now, settings);
         return [
           ...(r.alreadyClosed ? [`${r.month} was already closed; nothing changed`] : []),
           ...r.report,
@@ -67,7 +70,7 @@ export function runBillingCommand(argv: string[], deps: { db: Db; sqlite: Sqlite
       case 'import-result': {
         const r = importDebitResult(deps.sqlite, readFileSync(need(file, 'a result FILE')), now);
         return [
-          `result for ${r.month} (batch ${r.batchId}): ${r.paid} paid, ${r.failed} failed, ${r.carriedOver} carried to next month, ${r.mandatesStopped} mandates stopped, ${r.unchanged} already imported`,
+          `result for ${r.month} (batch ${r.batchId}): ${r.paid} paid, ${r.failed} failed, ${r.followUps} on the follow-up list (carried at the next close), ${r.mandatesStopped} mandates stopped, ${r.unchanged} already imported`,
         ];
       }
       case 'cable-csv': {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { stringify } from 'csv-stringify/sync';
 import type { Sqlite } from '../../../db/src';
+import { toCsv } from '../lib/csv';
 import { conflict } from '../lib/errors';
 import { statementsOfMonth } from './load-statements';
 import { CABLE_CSV_COLUMNS, cableBillRows } from './statement/cable-bill-rows';
@@ -14,10 +14,10 @@ export function* cableCsvChunks(sqlite: Sqlite, month: string): Generator<{ text
   if (!sqlite.prepare('SELECT 1 FROM billing_closes WHERE month = ?').get(month)) {
     throw conflict('month_not_closed', `close ${month} before exporting the cable bill`);
   }
-  yield { text: '\ufeff' + stringify([[...CABLE_CSV_COLUMNS]]), rows: 0 };
+  yield { text: toCsv([], { header: CABLE_CSV_COLUMNS, bom: true }), rows: 0 };
   for (const s of statementsOfMonth(sqlite, month)) {
     const rows = cableBillRows(s);
-    yield { text: stringify(rows), rows: rows.length };
+    yield { text: toCsv(rows), rows: rows.length };
   }
 }
 

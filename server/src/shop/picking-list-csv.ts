@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../lib/csv';
 import type { PickingList } from './build-picking-list';
 
 /** The picking list as CSV (UTF-8 with BOM so Excel on the store's PC opens the Japanese right). */
@@ -24,25 +24,22 @@ export function pickingListCsv(list: PickingList): string {
       }
     }
   }
-  return (
-    '\uFEFF' +
-    stringify(records, {
-      header: true,
-      columns: [
-        '配達日',
-        '店舗',
-        '集落',
-        '公民館',
-        '注文番号',
-        '世帯',
-        '商品番号',
-        '商品名',
-        '数量',
-        '欠品数',
-        'ピック',
-        '梱包',
-      ],
-      record_delimiter: '\r\n',
-    })
-  );
+  return toCsv(records, {
+    header: [
+      '配達日',
+      '店舗',
+      '集落',
+      '公民館',
+      '注文番号',
+      '世帯',
+      '商品番号',
+      '商品名',
+      '数量',
+      '欠品数',
+      'ピック',
+      '梱包',
+    ],
+    bom: true,
+    recordDelimiter: '\r\n',
+  });
 }

@@ -15,7 +15,11 @@ const ACCOUNT_TYPES = new Set([1, 2, 3, 9]);
 const NEW_CODES = new Set([0, 1, 2]);
 const RESULT_CODES = new Set([0, 1, 2, 3, 4, 8, 9]);
 
-/** Banks send records with CR LF, LF, or no line breaks at all. */
+/**
+ * The Zengin layout allows records of exactly 120 bytes either back to back or each followed by
+ * CR LF. A bare LF is refused: it is not in the standard, independent validators reject it, and
+ * it usually means the file went through a tool that rewrote it, so its bytes cannot be trusted.
+ */
 export function splitRecords(file: Buffer): Buffer[] {
   const hasBreaks = file.includes(0x0a);
   const records: Buffer[] = [];
@@ -32,6 +36,12 @@ export function splitRecords(file: Buffer): Buffer[] {
     if (nl === -1) nl = file.length;
     let end = nl;
     if (end > start && file[end - 1] === 0x0d) end--;
+    else if (nl < file.length) {
+      throw new ZenginParseError(
+        '改行が LF だけです。全銀フォーマットの改行は CR LF（または改行なし）です。銀行から受け取ったままのファイルを取り込んでください (LF without CR)',
+        records.length + 1,
+      );
+    }
     const rec = file.subarray(start, end);
     // A trailing EOF marker (0x1A) or blank line after the end record is tolerated.
     if (rec.length > 0 && !(rec.length === 1 && rec[0] === 0x1a)) {

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../../lib/csv';
 import type { FlightRecord } from './build-flight-record';
 import { DAILY_CHECK_ITEMS, type DailyInspection } from './daily-inspection';
 import { formatDuration, formatTokyoDateTime } from './format-duration';
@@ -16,7 +16,7 @@ export interface MaintenanceRecord {
 }
 
 // A BOM so Excel in a Japanese locale opens UTF-8 without mojibake.
-const csv = (header: string[], rows: (string | number)[][]) => stringify([header, ...rows], { bom: true });
+const csv = (header: string[], rows: (string | number)[][]) => toCsv(rows, { header, bom: true });
 
 /** 飛行記録, one row per leg, in the order given. */
 export function flightRecordsCsv(records: readonly FlightRecord[]): string {
