@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, ne, or } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
 import { hamlets, households, orderLines, orders, sellers } from '../../../db/src/schema';
@@ -45,7 +45,7 @@ export type PickingList = z.infer<typeof PickingListSchema>;
 
 /**
  * The store's picking list for a delivery day: per seller, then per hamlet (one parcel per order).
- * Cancelled orders are left out. A store user sees only their own seller's lines.
+ * Cancelled orders are left out, except lines picked before the cancellation (to put back). A store user sees only their own seller's lines.
  */
 export function buildPickingList(db: DbOrTx, deliveryDate: string, sellerId?: number | null): PickingList {
   const rows = db
@@ -74,7 +74,8 @@ export function buildPickingList(db: DbOrTx, deliveryDate: string, sellerId?: nu
     .where(
       and(
         eq(orders.deliveryDate, deliveryDate),
-        ne(orders.status, 'cancelled'),
+        // A cancelled order stays on the list only for lines already picked: the store puts them back.
+        or(ne(orders.status, 'cancelled'), isNotNull(orderLines.pickedAt)),
         sellerId ? inArray(orderLines.sellerId, [sellerId]) : undefined,
       ),
     )

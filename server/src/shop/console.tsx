@@ -111,7 +111,9 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                       <td>{r.productName}</td>
                       <td class="num">{r.qty}</td>
                       <td>
-                        {r.picked ? (
+                        {r.orderStatus === 'cancelled' ? (
+                          <strong>取り消し・棚に戻してください</strong>
+                        ) : r.picked ? (
                           <span>済{r.missingQty > 0 ? `（欠品 ${r.missingQty}）` : ''}</span>
                         ) : (
                           <form
@@ -133,7 +135,7 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                         )}
                       </td>
                       <td>
-                        {r.packed ? (
+                        {r.orderStatus === 'cancelled' ? null : r.packed ? (
                           '梱包済み'
                         ) : i === h.rows.findIndex((x) => x.orderId === r.orderId) ? (
                           <form
