@@ -22,6 +22,7 @@ import { recordDailyInspection } from './record-daily-inspection';
 import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck } from './record-weather-check';
 import { returnFlight } from './return-flight';
+import { idOf } from '../console/form';
 
 export const droneConsole = new Hono<AppEnv>();
 droneConsole.use('*', requireStaffPage('drone_operator'));
@@ -36,11 +37,6 @@ const dateOf = (raw: string | undefined, now: Date) =>
   raw && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : tokyoDate(now);
 const hm = (iso: string | null) => (iso ? tokyoTime(new Date(iso)) : '');
 const kg = (g: number) => `${(g / 1000).toFixed(1)}kg`;
-const idOf = (raw: string | undefined) => {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw badRequest('invalid_id', 'IDが正しくありません');
-  return id;
-};
 const boardUrl = (date: string, key: 'done' | 'error', msg: string) =>
   `/console/drone?date=${date}&${key}=${encodeURIComponent(msg)}`;
 

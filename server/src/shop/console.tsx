@@ -6,7 +6,7 @@ import { hamlets, households, products } from '../../../db/src/schema';
 import { requireStaffPage } from '../auth/staff-auth';
 import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
-import { badRequest, notFound } from '../lib/errors';
+import { badRequest } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
 import { formatJaDate, formatJaDateTime, tokyoDate, tokyoMonth } from '../lib/tokyo';
 import { buildPickingList } from './build-picking-list';
@@ -22,16 +22,11 @@ import { HANDOVER_OUTCOME_JA, HandoverInput, recordHandover } from './record-han
 import { salesReport } from './sales-report';
 import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
 import { recordAudit } from '../lib/audit';
+import { idOf } from '../console/form';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const Id = z.coerce.number().int().positive();
-const idOf = (raw: string | undefined) => {
-  const r = Id.safeParse(raw);
-  if (!r.success) throw notFound();
-  return r.data;
-};
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
   const r = DateParam.safeParse(raw);

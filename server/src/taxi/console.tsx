@@ -17,14 +17,9 @@ import { getBookingOptions } from './get-booking-options';
 import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
+import { idOf } from '../console/form';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
-const Id = z.coerce.number().int().positive();
-const idOf = (raw: string | undefined) => {
-  const r = Id.safeParse(raw);
-  if (!r.success) throw notFound();
-  return r.data;
-};
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw))

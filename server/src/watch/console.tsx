@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
-import { z } from 'zod';
 import {
   households,
   residents,
@@ -20,6 +19,7 @@ import { ACK_LABELS } from './acknowledge-alert';
 import { WatchManagement, watchConsoleForms } from './console-forms';
 import { assertMayManage } from './assert-may-manage';
 import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from './record-life-sign';
+import { idOf } from '../console/form';
 
 const CONDITION_JA: Record<string, string> = {
   no_activity: '活動なし',
@@ -155,8 +155,7 @@ watchConsole.get('/residents', (c) => {
 /** A resident's last week as a day-by-hour picture: TV on, keys, other life signs. */
 watchConsole.get('/residents/:id', (c) => {
   const { db, clock } = c.var.deps;
-  const id = z.coerce.number().int().positive().safeParse(c.req.param('id'));
-  if (!id.success) throw notFound('Resident');
+  const id = { data: idOf(c.req.param('id')) };
   assertMayManage(db, c.var.staff, id.data);
   const r = db
     .select({ name: residents.name, settings: watchSettings })
