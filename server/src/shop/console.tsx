@@ -22,7 +22,7 @@ import { HANDOVER_OUTCOME_JA, HandoverInput, recordHandover } from './record-han
 import { salesReport } from './sales-report';
 import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
 import { recordAudit } from '../lib/audit';
-import { idOf } from '../console/form';
+import { describeIssues, idOf } from '../console/form';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
@@ -591,10 +591,7 @@ shopConsole.post('/settings', requireStaffPage('city_staff'), async (c) => {
     maxLinesPerOrder: Number(body.maxLinesPerOrder),
   });
   if (!parsed.success) {
-    throw badRequest(
-      'invalid_settings',
-      `設定を保存できません：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
-    );
+    throw badRequest('invalid_settings', `設定を保存できません：${describeIssues(parsed.error)}`);
   }
   const now = deps.clock.now();
   deps.db.transaction((tx) => {
