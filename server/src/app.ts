@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { ErrorHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { ZodError } from 'zod';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { consoleCore } from './console/routes';
 import { addNav } from './console/nav';
@@ -16,8 +17,12 @@ import { ErrorLayout } from './console/error-page';
 import { sameOriginWrites } from './console/same-origin';
 import { limitRequestBodies } from './lib/body-limits';
 import { logRequests } from './lib/request-log';
+import { describeIssues } from './console/form';
 
-/** One place turns every error into a response: AppError → its 4xx, bad JSON → 400, the rest → 500. */
+/**
+ * One place turns every error into a response: AppError → its 4xx, bad JSON or an unhandled zod
+ * parse → 400, the rest → 500.
+ */
 const onError: ErrorHandler<AppEnv> = (err, c) => {
   const wantsHtml = !c.req.path.startsWith('/api') && (c.req.header('accept') ?? '').includes('text/html');
   let status: number;
@@ -25,6 +30,11 @@ const onError: ErrorHandler<AppEnv> = (err, c) => {
   let message: string;
   if (err instanceof AppError) {
     ({ status, code, message } = err);
+  } else if (err instanceof ZodError) {
+    // A business function's own parse of input the edge did not check: the caller's fault, not ours.
+    status = 400;
+    code = 'invalid_request';
+    message = `入力を確認してください。${describeIssues(err)}`;
   } else if (err instanceof HTTPException && err.status < 500) {
     status = err.status;
     code = status === 400 ? 'invalid_json' : 'bad_request';

@@ -19,18 +19,13 @@ import { loadStatement } from './load-statements';
 import { BankAccountInput, registerBankAccount } from './register-bank-account';
 import type { Statement } from './statement/types';
 import { cableCsvChunks } from './write-cable-csv';
+import { idOf } from '../console/form';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-const IdParam = z.coerce.number().int().positive();
 const monthOf = (raw: string) => {
   const r = MonthParam.safeParse(raw);
   if (!r.success) throw badRequest('invalid_month', `"${raw}" is not a month (YYYY-MM)`);
-  return r.data;
-};
-const idOf = (raw: string) => {
-  const r = IdParam.safeParse(raw);
-  if (!r.success) throw notFound();
   return r.data;
 };
 const actor = (s: StaffAuth) => ({ type: 'staff' as const, id: s.id });

@@ -15,10 +15,14 @@ import { launchFlight } from './launch-flight';
 import { DAILY_CHECK_ITEMS } from './log/daily-inspection';
 import { moveCarParcels } from './move-car-parcels';
 import { planDeliveryDay } from './plan-delivery-day';
+import { orderDeadline } from '../shop/order-deadline';
+import { getShopSettings } from '../shop/shop-settings';
+import type { DbOrTx } from '../../../db/src';
 import { recordDailyInspection } from './record-daily-inspection';
 import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck } from './record-weather-check';
 import { returnFlight } from './return-flight';
+import { idOf } from '../console/form';
 
 export const droneConsole = new Hono<AppEnv>();
 droneConsole.use('*', requireStaffPage('drone_operator'));
@@ -36,11 +40,6 @@ const dateOf = (raw: string | undefined, now: Date) => {
 };
 const hm = (iso: string | null) => (iso ? tokyoTime(new Date(iso)) : '');
 const kg = (g: number) => `${(g / 1000).toFixed(1)}kg`;
-const idOf = (raw: string | undefined) => {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw badRequest('invalid_id', 'IDが正しくありません');
-  return id;
-};
 const boardUrl = (date: string, key: 'done' | 'error', msg: string) =>
   `/console/drone?date=${date}&${key}=${encodeURIComponent(msg)}`;
 
@@ -56,7 +55,14 @@ function act(c: Context<AppEnv>, date: string, fn: () => string) {
   }
 }
 
-function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?: string }) {
+function Board(props: {
+  board: DayBoard;
+  staff: StaffAuth;
+  done?: string;
+  error?: string;
+  /** Before the cut-off residents still order for the day, so planning is not offered. */
+  beforeCutoff?: string;
+}) {
   const { board } = props;
   const d = board.deliveryDate;
   return (
@@ -85,6 +91,8 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
             {hm(board.planned.at)} に計画済み：ドローン {board.planned.byDrone}件（{board.planned.flights}
             便）、車 {board.planned.byCar}件
           </p>
+        ) : props.beforeCutoff ? (
+          <p class="muted">注文の締め切り（{props.beforeCutoff}）の後に自動で計画します。</p>
         ) : (
           <form method="post" action={`/console/drone/days/${d}/plan`}>
             <span class="muted">締め切り後に自動で計画します。</span>{' '}
@@ -92,6 +100,13 @@ function Board(props: { board: DayBoard; staff: StaffAuth; done?: string; error?
           </form>
         )}
       </section>
+
+      {board.unplannedOrderIds.length > 0 ? (
+        <p class="error" role="alert">
+          配送計画に載っていない注文：{board.unplannedOrderIds.map((id) => `#${id}`).join('、')}
+          （数分以内に便か車に割り当てます）
+        </p>
+      ) : null}
 
       <section aria-labelledby="weather-h">
         <h2 id="weather-h">気象確認</h2>
@@ -345,12 +360,19 @@ droneConsole.get('/', (c) => {
   return c.html(
     <Board
       board={getDayBoard(deps.db, date)}
+      beforeCutoff={cutoffAhead(deps.db, date, deps.clock.now())}
       staff={staff}
       done={c.req.query('done')}
       error={c.req.query('error')}
     />,
   );
 });
+
+/** The day's cut-off time while it is still ahead (planning then would miss later orders). */
+function cutoffAhead(db: DbOrTx, date: string, now: Date): string | undefined {
+  const shop = getShopSettings(db);
+  return now < orderDeadline(date, shop) ? shop.calendar.cutoff : undefined;
+}
 
 droneConsole.post('/days/:date/plan', (c) => {
   const { deps, staff } = c.var;

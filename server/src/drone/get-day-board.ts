@@ -13,6 +13,7 @@ import {
 } from '../../../db/src/schema';
 import { ORDER_STATUS_JA } from '../shop/set-order-status';
 import { flightStatusJa } from './load-flight';
+import { listUnplannedOrders } from './plan-leftover-orders';
 
 /** Everything the operator's board shows for one delivery day. */
 export function getDayBoard(db: DbOrTx, deliveryDate: string) {
@@ -117,6 +118,8 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     .map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
   return {
     deliveryDate,
+    /** Accepted orders the day's plan missed (the cut-off job plans them; listed until it has). */
+    unplannedOrderIds: listUnplannedOrders(db, deliveryDate).map((p) => p.id),
     planned: planRun
       ? {
           at: planRun.plannedAt.toISOString(),

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import {
   droneFlightParcels,
   droneFlights,
+  dronePlanRuns,
   droneRoutes,
   droneRouteWaypoints,
   orderEvents,
@@ -134,5 +135,67 @@ describe('cut-off planning job', () => {
     const res = await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST', headers: cookie });
     expect(res.status).toBe(403);
     expect((await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST' })).status).toBe(401);
+  });
+});
+
+describe("every order accepted for a day is on that day's plan", () => {
+  const onPlan = (id: number) => flightOf(id) !== undefined || order(ctx, id).deliveryMode === 'car';
+  const board = async (cookie: Record<string, string>) =>
+    (await ctx.request(`/console/drone?date=${DAY}`, { headers: { ...cookie, accept: 'text/html' } })).text();
+
+  it('does not offer planning before the cut-off, so an order placed at 10:46:55 is planned at 11:00', async () => {
+    const early = addOrder(ctx, 1, 1000);
+    const cookie = await ctx.login('drone');
+    ctx.clock.set(at('10:46'));
+    const page = await board(cookie);
+    expect(page).not.toContain('今すぐ計画する');
+    expect(page).toContain('締め切り（11:00）の後に自動で計画します');
+    const pressed = await ctx.request(`/console/drone/days/${DAY}/plan`, {
+      method: 'POST',
+      headers: { ...cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      redirect: 'manual',
+    });
+    expect(pressed.status).toBe(303);
+    expect(decodeURIComponent(pressed.headers.get('location')!)).toContain(
+      '締め切り（11:00）の前は計画できません',
+    );
+    const api = await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST', headers: cookie });
+    expect(api.status).toBe(422);
+    expect(ctx.db.select().from(dronePlanRuns).all()).toHaveLength(0);
+
+    ctx.clock.set(new Date(`${DAY}T10:46:55+09:00`));
+    const late = addOrder(ctx, 2, 1200);
+    ctx.clock.set(at('11:00'));
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: true });
+    expect(onPlan(early)).toBe(true);
+    expect(onPlan(late)).toBe(true);
+    expect(order(ctx, late).deliveryMode).not.toBeNull();
+  });
+
+  it('lists an order a day planned too early missed, and the next run puts it on a flight or the car', async () => {
+    // a plan run made at 10:46 (as older versions allowed), with no flights yet
+    ctx.db
+      .insert(dronePlanRuns)
+      .values({
+        deliveryDate: DAY,
+        plannedAt: at('10:46'),
+        actorType: 'system',
+        flights: 0,
+        byDrone: 0,
+        byCar: 0,
+      })
+      .run();
+    ctx.clock.set(new Date(`${DAY}T10:46:55+09:00`));
+    const missed = addOrder(ctx, 1, 1000);
+    const cookie = await ctx.login('drone');
+    ctx.clock.set(at('11:00'));
+    expect(await board(cookie)).toContain(`配送計画に載っていない注文：#${missed}`);
+
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ due: true, created: false, leftovers: [missed] });
+    expect(flightOf(missed)).toMatchObject({ status: 'planned', hamletId: 1 });
+    expect(order(ctx, missed)).toMatchObject({ deliveryMode: 'drone' });
+    expect(await board(cookie)).not.toContain('配送計画に載っていない注文');
+    expect(runCutoffPlan(ctx.deps)).toMatchObject({ leftovers: [] });
   });
 });

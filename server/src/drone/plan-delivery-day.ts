@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from '../lib/audit';
 import { claimSlot } from '../jobs/scheduler';
 import { unprocessable } from '../lib/errors';
 import { isDeliveryDay } from '../shop/calendar';
+import { orderDeadline } from '../shop/order-deadline';
 import { getShopSettings } from '../shop/shop-settings';
 import type { SetOrderStatusExtra } from '../shop/set-order-status';
 import { setOrdersStatus } from '../shop/set-orders-status';
@@ -26,7 +27,7 @@ export interface PlanDayResult {
 export const CUTOFF_JOB = 'drone.cutoff-plan';
 
 /**
- * The cut-off plan of one delivery day, once: the plan-run row (unique per date) and the job slot
+ * The cut-off plan of one delivery day, once, and never before the cut-off: the plan-run row (unique per date) and the job slot
  * are written in the same transaction as the flights, so a crash leaves either everything or nothing
  * and a second call (catch-up, a second process, the operator's button) is a no-op.
  */
@@ -46,8 +47,16 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
         byCar: existing.byCar,
       };
     }
-    if (!isDeliveryDay(deliveryDate, getShopSettings(tx).calendar)) {
+    const shop = getShopSettings(tx);
+    if (!isDeliveryDay(deliveryDate, shop.calendar)) {
       throw unprocessable('not_delivery_day', `${deliveryDate}は配送日ではありません`);
+    }
+    // Residents may order for the day until its cut-off: a plan made earlier would miss them.
+    if (now.getTime() < orderDeadline(deliveryDate, shop).getTime()) {
+      throw unprocessable(
+        'before_cutoff',
+        `注文の締め切り（${shop.calendar.cutoff}）の前は計画できません。締め切り後に自動で計画します`,
+      );
     }
     claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
     const settings = getDroneSettings(tx);

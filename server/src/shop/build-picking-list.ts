@@ -1,4 +1,4 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, ne, or } from 'drizzle-orm';
 import { hamletCondition, sellerCondition, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
@@ -46,7 +46,8 @@ export type PickingList = z.infer<typeof PickingListSchema>;
 
 /**
  * The store's picking list for a delivery day: per seller, then per hamlet (one parcel per order).
- * Cancelled orders are left out. Only the lines in `scope` (a store: its own seller's).
+ * Cancelled orders are left out, except lines picked before the cancellation (to put back).
+ * Only the lines in `scope` (a store: its own seller's).
  */
 export function buildPickingList(
   db: DbOrTx,
@@ -79,7 +80,8 @@ export function buildPickingList(
     .where(
       and(
         eq(orders.deliveryDate, deliveryDate),
-        ne(orders.status, 'cancelled'),
+        // A cancelled order stays on the list only for lines already picked: the store puts them back.
+        or(ne(orders.status, 'cancelled'), isNotNull(orderLines.pickedAt)),
         sellerCondition(scope, orderLines.sellerId),
         hamletCondition(scope, orders.hamletId),
       ),

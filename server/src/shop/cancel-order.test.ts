@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, orderEvents, products } from '../../../db/src/schema';
+import { auditLog, orderEvents, orderLines, products } from '../../../db/src/schema';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { order, productId, TUE_0900, readJson } from './testing';
 
@@ -108,5 +108,49 @@ describe('cancelling and changing an order', () => {
       store,
     );
     expect(res.status).toBe(403);
+  });
+});
+
+describe('an early pick does not take the resident’s cancellation away', () => {
+  it('a line picked at 10:45 keeps the order 受付; the cancel at 10:50 succeeds and the store sees what to put back', async () => {
+    const flowers = productId(ctx, '季節の花束 1束');
+    const { body } = await order(ctx, [{ productId: flowers, qty: 2 }]);
+    const [line] = ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all();
+    const store = await ctx.login('store');
+
+    ctx.clock.set('2026-11-24T01:45:00Z'); // 10:45 Tokyo
+    const pick = await ctx.json('POST', `/api/shop/staff/lines/${line!.id}/pick`, {}, store);
+    expect(pick.status).toBe(200);
+    const tv = await readJson(await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) }));
+    expect(tv).toMatchObject({ status: 'received', statusLabel: '受付' });
+    const earlyPack = await ctx.request(`/api/shop/staff/orders/${body.id}/pack`, {
+      method: 'POST',
+      headers: store,
+    });
+    expect(earlyPack.status).toBe(409);
+    expect((await readJson(earlyPack)).error.message).toContain('締め切り');
+
+    ctx.clock.set('2026-11-24T01:50:00Z'); // 10:50
+    const cancel = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
+      method: 'POST',
+      headers: ctx.device(1),
+    });
+    expect(cancel.status).toBe(200);
+    expect(await readJson(cancel)).toMatchObject({ status: 'cancelled' });
+    expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(5);
+
+    const list = await readJson(
+      await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: store }),
+    );
+    const rows = list.sellers.flatMap((s: { hamlets: { rows: unknown[] }[] }) =>
+      s.hamlets.flatMap((h) => h.rows),
+    );
+    expect(rows).toContainEqual(
+      expect.objectContaining({ orderId: body.id, orderStatus: 'cancelled', picked: true }),
+    );
+    const page = await (
+      await ctx.request('/console/shop/picking?date=2026-11-24', { headers: store })
+    ).text();
+    expect(page).toContain('取り消し・棚に戻してください');
   });
 });

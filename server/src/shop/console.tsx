@@ -7,7 +7,7 @@ import { requireStaffPage } from '../auth/staff-auth';
 import { staffScope } from '../auth/scope';
 import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
-import { badRequest, notFound } from '../lib/errors';
+import { badRequest } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
 import {
   formatJaDate,
@@ -30,15 +30,10 @@ import { HANDOVER_OUTCOME_JA, HandoverInput, recordHandover } from './record-han
 import { salesReport } from './sales-report';
 import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
 import { recordAudit } from '../lib/audit';
+import { describeIssues, idOf } from '../console/form';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
-const Id = z.coerce.number().int().positive();
-const idOf = (raw: string | undefined) => {
-  const r = Id.safeParse(raw);
-  if (!r.success) throw notFound();
-  return r.data;
-};
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
   const r = TokyoDateSchema.safeParse(raw);
@@ -118,7 +113,9 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                       <td>{r.productName}</td>
                       <td class="num">{r.qty}</td>
                       <td>
-                        {r.picked ? (
+                        {r.orderStatus === 'cancelled' ? (
+                          <strong>取り消し・棚に戻してください</strong>
+                        ) : r.picked ? (
                           <span>済{r.missingQty > 0 ? `（欠品 ${r.missingQty}）` : ''}</span>
                         ) : (
                           <form
@@ -140,7 +137,7 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
                         )}
                       </td>
                       <td>
-                        {r.packed ? (
+                        {r.orderStatus === 'cancelled' ? null : r.packed ? (
                           '梱包済み'
                         ) : i === h.rows.findIndex((x) => x.orderId === r.orderId) ? (
                           <form
@@ -594,10 +591,7 @@ shopConsole.post('/settings', requireStaffPage('city_staff'), async (c) => {
     maxLinesPerOrder: Number(body.maxLinesPerOrder),
   });
   if (!parsed.success) {
-    throw badRequest(
-      'invalid_settings',
-      `設定を保存できません：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,
-    );
+    throw badRequest('invalid_settings', `設定を保存できません：${describeIssues(parsed.error)}`);
   }
   const now = deps.clock.now();
   deps.db.transaction((tx) => {

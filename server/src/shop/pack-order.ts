@@ -6,7 +6,9 @@ import { inHamletScope, inSellerScope, UNLIMITED_SCOPE, type StaffScope } from '
 import { conflict, notFound } from '../lib/errors';
 import { getOrderView, type OrderView } from './get-order-view';
 import { actorType } from './place-order';
+import { orderDeadline } from './order-deadline';
 import { setOrderStatus } from './set-order-status';
+import { getShopSettings } from './shop-settings';
 
 /**
  * Marks a parcel packed once every line is picked; the drone base then plans it. An order whose
@@ -28,6 +30,14 @@ export function packOrder(
     if (o.packedAt) return;
     if (!['received', 'preparing'].includes(o.status))
       throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
+    // A packed parcel is handed to delivery planning; before the cut-off the resident may still cancel.
+    const settings = getShopSettings(tx);
+    if (o.status === 'received' && now.getTime() < orderDeadline(o.deliveryDate, settings).getTime()) {
+      throw conflict(
+        'before_cutoff',
+        `締め切り（${settings.calendar.cutoff}）まではお客様が取り消せるので、梱包は締め切り後にしてください`,
+      );
+    }
     const unpicked = lines.filter((l) => l.pickedAt === null);
     if (unpicked.length > 0) {
       throw conflict(

@@ -5,7 +5,9 @@ import { orderLines, orders } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { inHamletScope, inSellerScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
 import { conflict, notFound, unprocessable } from '../lib/errors';
+import { orderDeadline } from './order-deadline';
 import { setOrderStatus } from './set-order-status';
+import { getShopSettings } from './shop-settings';
 
 export const PickLineInput = z
   .object({
@@ -16,7 +18,9 @@ export const PickLineInput = z
 
 /**
  * The store marks a line picked, reporting any missing quantity: the resident's TV lists it and
- * it is never charged. A line outside the staff member's scope is not found.
+ * it is never charged. A line outside the staff member's scope is not found. Lines may be picked
+ * before the cut-off, but the order stays cancellable until then (the store sees a cancelled order's
+ * picked lines on its picking list, to put them back).
  */
 export function pickLine(
   db: Db,
@@ -33,6 +37,7 @@ export function pickLine(
         status: orders.status,
         packedAt: orders.packedAt,
         hamletId: orders.hamletId,
+        deliveryDate: orders.deliveryDate,
       })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
@@ -46,8 +51,11 @@ export function pickLine(
     if (input.missingQty > row.line.qty) {
       throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
     }
-    // Picking before the cut-off job ran still means the order is being prepared.
-    if (row.status === 'received') setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
+    // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
+    // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
+    const deadline = orderDeadline(row.deliveryDate, getShopSettings(tx));
+    if (row.status === 'received' && now.getTime() >= deadline.getTime())
+      setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
     tx.update(orderLines)
       .set({ pickedAt: now, missingQty: input.missingQty })
       .where(eq(orderLines.id, lineId))

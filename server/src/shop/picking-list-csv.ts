@@ -18,8 +18,9 @@ export function pickingListCsv(list: PickingList): string {
           r.productName,
           r.qty,
           r.missingQty,
-          r.picked ? '済' : '',
-          r.packed ? '済' : '',
+          // a cancelled order's picked line is listed so the store puts it back
+          r.orderStatus === 'cancelled' ? '取り消し・棚に戻す' : r.picked ? '済' : '',
+          r.orderStatus === 'cancelled' ? '' : r.packed ? '済' : '',
         ]);
       }
     }

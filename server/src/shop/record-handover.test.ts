@@ -18,6 +18,7 @@ afterEach(() => ctx.close());
 async function parcelAtHall(box: number, mode: 'drone' | 'car' = 'drone') {
   const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }], { box });
   const store = { type: 'staff' as const, id: 4 };
+  ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
   const now = ctx.clock.now();
   for (const l of ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()) {
     pickLine(ctx.db, l.id, { missingQty: 0 }, store, now);

@@ -32,6 +32,7 @@ describe('life signs for watching', () => {
     expect(Number(lastSign(resident.id))).toBe(t0);
 
     const store = { type: 'staff' as const, id: 4 };
+    ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
     for (const l of ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()) {
       pickLine(ctx.db, l.id, { missingQty: 0 }, store, ctx.clock.now());
     }

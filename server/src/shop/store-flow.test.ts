@@ -126,6 +126,7 @@ describe('store picking and packing', () => {
   it('cancels an order whose every line is missing, with nothing to charge', async () => {
     const { b } = await placeThree();
     const store = await ctx.login('store');
+    ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
     const [line] = linesOf(b);
     await ctx.json('POST', `/api/shop/staff/lines/${line!.id}/pick`, { missingQty: 3 }, store);
     const res = await ctx.request(`/api/shop/staff/orders/${b}/pack`, { method: 'POST', headers: store });
@@ -136,6 +137,7 @@ describe('store picking and packing', () => {
     const fert = productId(ctx, '液体肥料 1本');
     const { body } = await order(ctx, [{ productId: fert, qty: 1 }]);
     const store = await ctx.login('store');
+    ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
     for (const l of linesOf(body.id)) await ctx.json('POST', `/api/shop/staff/lines/${l.id}/pick`, {}, store);
     await ctx.request(`/api/shop/staff/orders/${body.id}/pack`, { method: 'POST', headers: store });
     expect(listPackedOrders(ctx.db, '2026-11-24')[0]).toMatchObject({ id: body.id, airEligible: false });

@@ -145,6 +145,23 @@ describe('POST /api/taxi/bookings — rules', () => {
     expect(ctx.db.select().from(taxiBookings).all()).toHaveLength(1);
   });
 
+  it('answers a resent key with the booking as it is now: a cancelled booking is reported cancelled, not a pickup', async () => {
+    const [hanako] = residentsOf(ctx, 1);
+    const idempotencyKey = newKey();
+    const first = await accepted(ctx, 1, { idempotencyKey, riderIds: [hanako!], time: '10:30' });
+    const cancel = await ctx.json('POST', `/api/taxi/bookings/${first.id}/cancel`, {}, ctx.device(1));
+    expect(cancel.status).toBe(200);
+    const before = tableCounts(ctx);
+
+    const again = await bookOnTv(ctx, 1, { idempotencyKey, riderIds: [hanako!], time: '10:30' });
+    expect(again.res.status).toBe(200);
+    expect(again.body.status).toBe('cancelled');
+    expect(again.body.booking).toMatchObject({ id: first.id, status: 'cancelled', cancellable: false });
+    expect(again.body.message).toContain('取り消');
+    expect(again.body.message).not.toContain('お迎えに行きます');
+    expect(tableCounts(ctx)).toEqual(before);
+  });
+
   it('limits a car to 3 passengers per booking', async () => {
     const [masao, kazuko] = residentsOf(ctx, 2);
     const r = await bookOnTv(ctx, 2, { riderIds: [masao!, kazuko!], companions: 2, time: '10:30' });

@@ -48,7 +48,8 @@ export type BookTaxiInput = z.infer<typeof BookTaxiInput>;
 
 export const BookTaxiAnswerSchema = z
   .object({
-    status: z.enum(['accepted', 'refused']),
+    /** `cancelled` only answers a resent key whose booking has since been cancelled. */
+    status: z.enum(['accepted', 'refused', 'cancelled']),
     booking: BookingViewSchema.optional(),
     /** Japanese, for the resident. */
     message: z.string(),
@@ -90,6 +91,35 @@ const accepted = (booking: BookingView): BookTaxiAnswer => ({
 });
 
 /**
+ * A resent key answers with the booking as it stands now: a client that retries after the booking
+ * was cancelled (or ridden) must not be told a car is coming.
+ */
+function resent(booking: BookingView): BookTaxiAnswer {
+  switch (booking.status) {
+    case 'booked':
+    case 'en_route':
+      return accepted(booking);
+    case 'on_board':
+      return {
+        status: 'accepted',
+        booking,
+        message: `乗車中です。到着は${booking.expectedArrival}ごろです。`,
+        alternatives: [],
+      };
+    case 'arrived':
+      return { status: 'accepted', booking, message: 'この予約の乗車はもう終わりました。', alternatives: [] };
+    case 'cancelled':
+    case 'no_show':
+      return {
+        status: 'cancelled',
+        booking,
+        message: `この予約は取り消されています（${booking.statusLabel}）。`,
+        alternatives: [],
+      };
+  }
+}
+
+/**
  * Books a same-day shared ride. Rules first (ownership, eligibility, day, 15-minute step, hours,
  * notice), then the dispatcher answers at once: a promised pickup window, or a refusal with the
  * nearest requested times that would work. Synchronous from the database read to the write, so
@@ -106,7 +136,7 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
       ),
     )
     .get();
-  if (existing) return accepted(viewBooking(db, existing, now));
+  if (existing) return resent(viewBooking(db, existing, now));
 
   const home = db
     .select({ lat: households.lat, lon: households.lon, areaId: hamlets.areaId })

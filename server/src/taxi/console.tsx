@@ -21,14 +21,9 @@ import { getBookingOptions } from './get-booking-options';
 import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
+import { idOf } from '../console/form';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
-const Id = z.coerce.number().int().positive();
-const idOf = (raw: string | undefined) => {
-  const r = Id.safeParse(raw);
-  if (!r.success) throw notFound();
-  return r.data;
-};
 const dateOf = (raw: string | undefined, now: Date) => {
   if (!raw) return tokyoDate(now);
   if (!isTokyoDate(raw)) throw badRequest('invalid_date', `"${raw}" is not a date (YYYY-MM-DD)`);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../../../db/src';
 import { settings } from '../../../db/src/schema';
+import { unprocessable } from '../lib/errors';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
@@ -15,7 +16,8 @@ export const ServiceHoursSchema = z.object({
 });
 export type ServiceHours = z.infer<typeof ServiceHoursSchema>;
 
-export const TaxiSettingsSchema = z.object({
+/** The stored shape; what may be saved is `TaxiSettingsSchema`, which adds the rules across fields. */
+export const StoredTaxiSettingsSchema = z.object({
   /** Hours of every area without its own entry. */
   hours: ServiceHoursSchema,
   /** Per area id: its own hours. */
@@ -46,7 +48,38 @@ export const TaxiSettingsSchema = z.object({
   /** Budget per area of the background improvement job (`taxi.improve`, every minute). */
   improveMs: z.number().int().min(0).max(5000),
 });
-export type TaxiSettings = z.infer<typeof TaxiSettingsSchema>;
+
+/** Hours that leave no day or no time to ride would close the service without saying so. */
+function checkHours(h: ServiceHours, path: (string | number)[], ctx: z.RefinementCtx) {
+  if (h.weekdays.length === 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'weekdays'],
+      message: '運行する曜日を1つ以上選んでください',
+    });
+  if (h.start >= h.end)
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'end'],
+      message: '運行の終わりは始まりより後にしてください',
+    });
+}
+
+/** Settings an operator may save: each one leaves a service residents can book and pay for. */
+export const TaxiSettingsSchema = StoredTaxiSettingsSchema.superRefine((s, ctx) => {
+  checkHours(s.hours, ['hours'], ctx);
+  for (const [area, h] of Object.entries(s.areaHours)) checkHours(h, ['areaHours', area], ctx);
+  const lowest = Math.min(s.fares.standard, s.fares.licenceReturned, s.fares.disabled);
+  for (const ch of ['tv', 'call_centre'] as const) {
+    if (s.fares.channelDiscount[ch] > lowest)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fares', 'channelDiscount', ch],
+        message: `割引（${s.fares.channelDiscount[ch]}円）が一番安い運賃（${lowest}円）を超えています`,
+      });
+  }
+});
+export type TaxiSettings = z.infer<typeof StoredTaxiSettingsSchema>;
 
 export const defaultTaxiSettings: TaxiSettings = {
   hours: { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '15:00', closedOnHolidays: true },
@@ -69,12 +102,18 @@ export function getTaxiSettings(db: DbOrTx): TaxiSettings {
   const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
   if (!row) return defaultTaxiSettings;
   const stored = row.value as Partial<TaxiSettings>;
-  return TaxiSettingsSchema.parse({
+  const r = StoredTaxiSettingsSchema.safeParse({
     ...defaultTaxiSettings,
     ...stored,
     fares: { ...defaultTaxiSettings.fares, ...stored.fares },
   });
+  // A stored value from outside the form (or an older schema) refuses the service, never a 500.
+  if (!r.success) throw unprocessable('settings_invalid', SETTINGS_INVALID_MESSAGE);
+  return r.data;
 }
+
+export const SETTINGS_INVALID_MESSAGE =
+  '設定に誤りがあるため、ただいまご利用いただけません。役場にお問い合わせください。';
 
 export function saveTaxiSettings(db: DbOrTx, value: TaxiSettings, now: Date): void {
   const v = TaxiSettingsSchema.parse(value);

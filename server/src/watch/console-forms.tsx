@@ -3,7 +3,6 @@ import { and, asc, desc, eq, gt, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../../db/src';
 import { staffUsers, watchAway, watchReminders, watchSettings } from '../../../db/src/schema';
-import { badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
 import { formatJaDateTime, fromTokyo, tokyoDate, isTokyoDate } from '../lib/tokyo';
 import { residentPeople } from './alert-recipients';
@@ -14,6 +13,7 @@ import { createReminder, CreateReminderInput } from './reminders';
 import { setAwayByStaff } from './set-away';
 import { stopReminder } from './stop-reminder';
 import { stopWatching } from './stop-watching';
+import { idOf, parseForm } from '../console/form';
 
 const RECURRENCE_JA = {
   once: '1回だけ',
@@ -47,18 +47,7 @@ const ReminderForm = z.object({
   startDate: z.string(),
 });
 const AwayForm = z.object({ from: LocalDateTime, until: LocalDateTime });
-const Id = z.coerce.number().int().positive();
 
-function parseForm<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw badRequest('invalid_form', r.error.issues.map((i) => i.message).join(' / '));
-  return r.data;
-}
-const idOf = (raw: string | undefined) => {
-  const r = Id.safeParse(raw);
-  if (!r.success) throw notFound();
-  return r.data;
-};
 const back = (residentId: number, msg: string) =>
   `/console/watch/residents/${residentId}?done=${encodeURIComponent(msg)}`;
 

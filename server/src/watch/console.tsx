@@ -22,6 +22,7 @@ import { WatchManagement, watchConsoleForms } from './console-forms';
 import { inHamletScope, staffScope } from '../auth/scope';
 import { assertMayManage } from './assert-may-manage';
 import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from './record-life-sign';
+import { idOf } from '../console/form';
 
 const CONDITION_JA: Record<string, string> = {
   no_activity: '活動なし',
@@ -180,8 +181,7 @@ watchConsole.get('/residents', (c) => {
 /** A resident's last week as a day-by-hour picture: TV on, keys, other life signs. */
 watchConsole.get('/residents/:id', (c) => {
   const { db, clock } = c.var.deps;
-  const id = z.coerce.number().int().positive().safeParse(c.req.param('id'));
-  if (!id.success) throw notFound('Resident');
+  const id = { data: idOf(c.req.param('id')) };
   assertMayManage(db, c.var.staff, id.data);
   const r = db
     .select({ name: residents.name, settings: watchSettings })

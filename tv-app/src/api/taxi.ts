@@ -47,7 +47,8 @@ export interface TaxiBooking {
 }
 
 export interface TaxiAnswer {
-  status: 'accepted' | 'refused';
+  /** `cancelled`: a resent request whose booking was cancelled since. */
+  status: 'accepted' | 'refused' | 'cancelled';
   booking?: TaxiBooking;
   message: string;
   reason?: string;

@@ -1,5 +1,6 @@
 import type { DeliveryCalendarSettings } from './delivery-calendar-settings';
 import { isDeliveryDay } from './is-delivery-day';
+import { unprocessable } from '../../lib/errors';
 import { addDays, tokyoDate, tokyoParts } from '../../lib/tokyo';
 
 export interface DeliveryDay {
@@ -10,7 +11,9 @@ export interface DeliveryDay {
 }
 
 // A year of closed days would be a configuration mistake, not a calendar.
-const SEARCH_LIMIT_DAYS = 366;
+export const SEARCH_LIMIT_DAYS = 366;
+
+export const NO_DELIVERY_DAY_MESSAGE = '現在、お届けできる日がありません。お店にお問い合わせください。';
 
 /** The first delivery day strictly after `date`. */
 export function nextDeliveryDay(date: string, settings: DeliveryCalendarSettings): string {
@@ -19,7 +22,8 @@ export function nextDeliveryDay(date: string, settings: DeliveryCalendarSettings
     candidate = addDays(candidate, 1);
     if (isDeliveryDay(candidate, settings)) return candidate;
   }
-  throw new RangeError(`no delivery day within ${SEARCH_LIMIT_DAYS} days after ${date}`);
+  // The settings form refuses such a calendar; one stored otherwise is the resident's 4xx, not a 500.
+  throw unprocessable('no_delivery_day', NO_DELIVERY_DAY_MESSAGE);
 }
 
 /**

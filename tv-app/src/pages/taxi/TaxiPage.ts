@@ -213,7 +213,12 @@ export class TaxiPage extends Page {
         break;
       case 'result': {
         const a = this._answer!;
-        title = a.status === 'accepted' ? '予約できました' : '予約できませんでした';
+        title =
+          a.status === 'accepted'
+            ? '予約できました'
+            : a.status === 'cancelled'
+              ? '取り消された予約です'
+              : '予約できませんでした';
         body = a.message;
         if (a.status === 'accepted') {
           const back =
