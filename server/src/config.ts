@@ -26,6 +26,12 @@ const configSchema = z.object({
    * (e.g. 2026-11-24T01:00:00Z = a Tuesday 10:00 in Tokyo). Unset: the machine clock.
    */
   CLOCK_START: z.iso.datetime().optional(),
+  /**
+   * A reminder not confirmed this many minutes after its time is no longer shown full screen as if
+   * due now (a medicine taken hours late, or twice, can hurt): it stays in the TV's お知らせ list,
+   * marked as missed with its time.
+   */
+  WATCH_REMINDER_MISSED_AFTER_MINUTES: z.coerce.number().int().min(10).max(1440).default(120),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

@@ -12,13 +12,19 @@ export interface Notice {
   residentName: string;
   text: string;
   dueAt: string;
+  /** When it was due, said relative to today by the server (the box's clock is not trusted). */
+  dueLabel: string;
+  /** Shown well after its time: say when it was due. */
+  late: boolean;
+  /** Not confirmed in time: list only, never full screen. */
+  missed: boolean;
   confirmedAt: string | null;
 }
 
 export interface NoticesView {
   /** Show "お元気ですか？" full screen. */
   check: boolean;
-  /** Reminders due and not yet confirmed, oldest first. */
+  /** Reminders due, not yet confirmed and not missed, oldest first. */
   pending: Notice[];
   /** The お知らせ list, newest first. */
   recent: Notice[];
