@@ -14,7 +14,13 @@ import { stopWatching } from './stop-watching';
 
 export const watchApi = createRouter();
 
-const ActivityInput = z.object({ kind: z.enum(['heartbeat', 'keys']) }).strict();
+const ActivityInput = z
+  .object({
+    kind: z.enum(['heartbeat', 'keys']),
+    /** When it happened, for activity the box kept while the server could not be reached. */
+    at: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
 const ActivityResult = z.object({ recorded: z.number().int() });
 const Ok = z.object({ ok: z.boolean() });
 const NoticeSchema = z.object({
@@ -47,7 +53,11 @@ watchApi.openapi(
   }),
   (c) => {
     const { deps, device } = c.var;
-    const n = recordTvActivity(deps.sqlite, device.householdId, c.req.valid('json').kind, deps.clock.now());
+    const { kind, at } = c.req.valid('json');
+    const now = deps.clock.now();
+    // Never later than now: a box's clock may run ahead.
+    const when = at === undefined ? now : new Date(Math.min(Date.parse(at), now.getTime()));
+    const n = recordTvActivity(deps.sqlite, device.householdId, kind, when);
     return c.json({ recorded: n }, 200);
   },
 );

@@ -3,8 +3,9 @@ import { api, type ApiClient } from './client.js';
 /** Only "there was activity": never what is watched (broadcast-receiver privacy guideline). */
 export type ActivityKind = 'heartbeat' | 'keys';
 
-export function postActivity(kind: ActivityKind, client: ApiClient = api()): Promise<unknown> {
-  return client.post('/watch/activity', { kind });
+/** `at`: when it happened, for activity sent late because the server could not be reached. */
+export function postActivity(kind: ActivityKind, at?: string, client: ApiClient = api()): Promise<unknown> {
+  return client.post('/watch/activity', at === undefined ? { kind } : { kind, at });
 }
 
 export interface Notice {
