@@ -69,7 +69,7 @@ function innermostText(path: readonly unknown[]): string | undefined {
 export function announceFocusPath(path: readonly unknown[]): string | undefined {
   let page: unknown;
   for (const c of path) if (typeof (c as Announcing | null)?.pageTitle === 'string') page = c;
-  lastPath = path;
+  lastPath = [...path];
   const changed = page !== lastTitledPage;
   const arrived = changed && page !== undefined;
   lastTitledPage = page;
