@@ -55,6 +55,12 @@ const configSchema = z.object({
    * or a comma list of addresses/CIDRs. Unset: the header is ignored.
    */
   TRUST_PROXY: TrustProxySchema,
+  /**
+   * A reminder not confirmed this many minutes after its time is no longer shown full screen as if
+   * due now (a medicine taken hours late, or twice, can hurt): it stays in the TV's お知らせ list,
+   * marked as missed with its time.
+   */
+  WATCH_REMINDER_MISSED_AFTER_MINUTES: z.coerce.number().int().min(10).max(1440).default(120),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

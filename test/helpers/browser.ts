@@ -48,30 +48,80 @@ export interface EngawaHook {
   visibleTexts: string[];
 }
 
-/** What the page asked the speech engine to say, in order. */
+/** What the page asked the speech engine to say, in order, and what became of it. */
 export interface SpokenUtterance {
   text: string;
   lang: string;
   rate: number;
+  /** performance.now() when reading began (undefined while it waits in the engine's queue). */
+  startedAt?: number;
+  /** When it had been read to the end. */
+  endedAt?: number;
+  /** When `cancel()` cut it off (or dropped it unread). */
+  cancelledAt?: number;
 }
 
 /**
  * Headless Chromium has no voices, and speak() fails there. This replaces speechSynthesis with a
- * recorder so tests can assert what a resident would hear.
+ * recorder that behaves like an engine: utterances queue, each "lasts" `msPerChar` per character,
+ * then fires `end`; `cancel()` cuts the current one and drops the queue, firing `error`. Tests
+ * assert what a resident would hear, and whether it was heard to the end.
  */
-function speechRecorder() {
-  const spoken: Array<{ text: string; lang: string; rate: number }> = [];
+function speechRecorder(msPerChar: number) {
+  type Utt = {
+    text: string;
+    lang: string;
+    rate: number;
+    onend?: ((e: unknown) => void) | null;
+    onerror?: ((e: unknown) => void) | null;
+  };
+  const spoken: SpokenUtterance[] = [];
+  const queue: Array<{ u: Utt; rec: SpokenUtterance }> = [];
+  let current: { u: Utt; rec: SpokenUtterance; timer: ReturnType<typeof setTimeout> } | undefined;
   const g = globalThis as unknown as Record<string, unknown>;
   g.__spoken = spoken;
+  const next = () => {
+    if (current) return;
+    const item = queue.shift();
+    if (!item) return;
+    item.rec.startedAt = performance.now();
+    const timer = setTimeout(
+      () => {
+        current = undefined;
+        item.rec.endedAt = performance.now();
+        item.u.onend?.({ type: 'end' });
+        next();
+      },
+      Math.max(1, item.u.text.length * msPerChar),
+    );
+    current = { ...item, timer };
+  };
   const recorder = {
-    speaking: false,
-    pending: false,
+    get speaking() {
+      return !!current;
+    },
+    get pending() {
+      return queue.length > 0;
+    },
     paused: false,
     onvoiceschanged: null,
-    speak(u: { text: string; lang: string; rate: number }) {
-      spoken.push({ text: u.text, lang: u.lang, rate: u.rate });
+    speak(u: Utt) {
+      const rec: SpokenUtterance = { text: u.text, lang: u.lang, rate: u.rate };
+      spoken.push(rec);
+      queue.push({ u, rec });
+      next();
     },
-    cancel() {},
+    cancel() {
+      const cut = [...(current ? [current] : []), ...queue.splice(0)];
+      if (current) clearTimeout(current.timer);
+      current = undefined;
+      const at = performance.now();
+      for (const { u, rec } of cut) {
+        rec.cancelledAt = at;
+        // Chromium reports a cancelled utterance asynchronously, as an error.
+        setTimeout(() => u.onerror?.({ type: 'error', error: 'interrupted' }), 0);
+      }
+    },
     pause() {},
     resume() {},
     getVoices() {
@@ -86,7 +136,13 @@ function speechRecorder() {
   Object.defineProperty(globalThis, 'speechSynthesis', { value: recorder, configurable: true });
 }
 
-export async function newTvPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** How long the recorder reads a character: short by default, so the queue never slows a test. */
+export const DEFAULT_SPEECH_MS_PER_CHAR = 5;
+
+export async function newTvPage(
+  browser: Browser,
+  opts: { speechMsPerChar?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   // bypassCSP: waitForFunction evaluates its predicate with eval, which the app's CSP forbids;
   // test/browser/content-security-policy.test.ts checks the app under the real CSP.
   const context = await browser.newContext({
@@ -95,7 +151,7 @@ export async function newTvPage(browser: Browser): Promise<{ context: BrowserCon
     timezoneId: 'Asia/Tokyo',
     bypassCSP: true,
   });
-  await context.addInitScript(speechRecorder);
+  await context.addInitScript(speechRecorder, opts.speechMsPerChar ?? DEFAULT_SPEECH_MS_PER_CHAR);
   const page = await context.newPage();
   recordProblems(page);
   return { context, page };

@@ -17,12 +17,14 @@ export interface TvSuite {
  * file keeps plain `server` / `page` variables.
  */
 export function useTvSuite(
-  opts: TestServerOptions & { pagePer?: 'test' | 'file' },
+  opts: TestServerOptions & { pagePer?: 'test' | 'file'; speechMsPerChar?: number },
   bind: (suite: TvSuite) => void,
 ): void {
   const suite = {} as TvSuite;
   const openPage = async () => {
-    ({ context: suite.context, page: suite.page } = await newTvPage(suite.browser));
+    ({ context: suite.context, page: suite.page } = await newTvPage(suite.browser, {
+      speechMsPerChar: opts.speechMsPerChar,
+    }));
     bind(suite);
   };
   beforeAll(async () => {

@@ -53,8 +53,10 @@ const waitForFirstScreen = window.setInterval(() => {
 
 if (hasDeviceToken()) {
   const reporter = startActivityReporter({
-    send: (kind) => postActivity(kind),
+    send: (kind, at) => postActivity(kind, at),
     now: () => performance.now(),
+    wallNow: () => Date.now(),
+    storage: window.localStorage,
   });
   window.addEventListener('keydown', () => reporter.keyPressed());
   window.addEventListener('pagehide', () => reporter.stop());

@@ -73,6 +73,20 @@ export function formatJaDateTime(at: Date): string {
   return `${formatJaDate(tokyoDate(at))} ${tokyoTime(at)}`;
 }
 
+/**
+ * When something was, as a resident would say it relative to `now`: 今日 9:00, 昨日 18:30, and
+ * 12月3日 18:30 before that (hours unpadded, as on a Japanese clock face).
+ */
+export function formatJaRelativeTime(at: Date, now: Date): string {
+  const day = tokyoDate(at);
+  const today = tokyoDate(now);
+  const p = tokyoParts(at);
+  const time = `${p.hour}:${pad(p.minute)}`;
+  if (day === today) return `今日 ${time}`;
+  if (day === addDays(today, -1)) return `昨日 ${time}`;
+  return `${p.month}月${p.day}日 ${time}`;
+}
+
 /** Age in whole years on a Tokyo date. */
 export function ageOn(birthDate: string, onDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

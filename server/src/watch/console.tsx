@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
 import { and, asc, desc, eq, gte, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
 import {
   households,
   residents,

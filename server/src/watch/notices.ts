@@ -10,7 +10,7 @@ import {
 } from '../../../db/src/schema';
 import { enqueueMail } from '../mail/outbox';
 import { notFound } from '../lib/errors';
-import { formatJaDateTime } from '../lib/tokyo';
+import { formatJaDateTime, formatJaRelativeTime } from '../lib/tokyo';
 import { recordLifeSign } from './record-life-sign';
 
 export interface Notice {
@@ -18,20 +18,34 @@ export interface Notice {
   residentName: string;
   text: string;
   dueAt: string;
+  /** When it was due, as the resident would say it now: 「昨日 18:30 のお知らせ」. */
+  dueLabel: string;
+  /** Shown more than `LATE_AFTER_MS` after its time: the TV says when it was due. */
+  late: boolean;
+  /** Not confirmed within the missed window: only in the list, never full screen. */
+  missed: boolean;
   confirmedAt: string | null;
 }
+
+/** The TV polls every 30 s; anything shown later than this was not shown at its time. */
+export const LATE_AFTER_MS = 10 * 60_000;
 
 export interface NoticesView {
   /** Show the full-screen "お元気ですか？" check. */
   check: boolean;
-  /** Due and not yet confirmed: shown full screen, oldest first. */
+  /** Due, not yet confirmed and not missed: shown full screen, oldest first. */
   pending: Notice[];
   /** The お知らせ list: the last week's reminders, newest first. */
   recent: Notice[];
 }
 
-/** What the household's TV should show now. */
-export function listNotices(db: Db, householdId: number, now: Date): NoticesView {
+/**
+ * What the household's TV should show now. A reminder still unconfirmed `missedAfterMinutes` after
+ * its time is not offered full screen any more: 「夕方のお薬を飲みましょう」 shown the next noon as if
+ * due now invites a wrong-time or double dose, whatever the reminder is about. It stays in the list
+ * with its time, and the family's missed-reminder mail (if the reminder has one) goes as before.
+ */
+export function listNotices(db: Db, householdId: number, now: Date, missedAfterMinutes: number): NoticesView {
   const people = db
     .select({ id: residents.id, name: residents.name })
     .from(residents)
@@ -53,13 +67,19 @@ export function listNotices(db: Db, householdId: number, now: Date): NoticesView
     )
     .orderBy(desc(watchReminderOccurrences.dueAt))
     .all();
-  const notices = rows.map(({ o, text }) => ({
-    id: o.id,
-    residentName: names.get(o.residentId) ?? '',
-    text,
-    dueAt: o.dueAt.toISOString(),
-    confirmedAt: o.confirmedAt?.toISOString() ?? null,
-  }));
+  const notices = rows.map(({ o, text }): Notice => {
+    const overdueMs = now.getTime() - o.dueAt.getTime();
+    return {
+      id: o.id,
+      residentName: names.get(o.residentId) ?? '',
+      text,
+      dueAt: o.dueAt.toISOString(),
+      dueLabel: `${formatJaRelativeTime(o.dueAt, now)} のお知らせ`,
+      late: overdueMs > LATE_AFTER_MS,
+      missed: !o.confirmedAt && overdueMs > missedAfterMinutes * 60_000,
+      confirmedAt: o.confirmedAt?.toISOString() ?? null,
+    };
+  });
   const check = db
     .select({ asked: watchState.checkAskedAt })
     .from(watchState)
@@ -67,7 +87,11 @@ export function listNotices(db: Db, householdId: number, now: Date): NoticesView
     .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
     .all()
     .some((s) => s.asked !== null);
-  return { check, pending: notices.filter((n) => !n.confirmedAt).reverse(), recent: notices };
+  return {
+    check,
+    pending: notices.filter((n) => !n.confirmedAt && !n.missed).reverse(),
+    recent: notices,
+  };
 }
 
 /** OK on the full-screen reminder. Confirming twice is harmless. */

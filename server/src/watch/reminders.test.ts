@@ -39,7 +39,7 @@ describe('reminders', () => {
     expect(materializeReminders(ctx.db, ctx.clock.now())).toBe(1);
     ctx.clock.set('2026-11-23T02:00:00Z');
     expect(materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
-    const view = listNotices(ctx.db, 1, ctx.clock.now());
+    const view = listNotices(ctx.db, 1, ctx.clock.now(), 120);
     expect(view.pending.map((n) => n.text)).toEqual(['ゴミの日です']);
     // Another household's box cannot confirm it.
     expect(() => confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(/not found/);
@@ -47,6 +47,6 @@ describe('reminders', () => {
     expect(ctx.db.select().from(watchReminderOccurrences).get()!.confirmedAt).not.toBeNull();
     // Confirming is a sign of life for watching.
     expect(ctx.db.select().from(watchState).get()!.lastSignAt).toBe(ctx.clock.now().getTime());
-    expect(listNotices(ctx.db, 1, ctx.clock.now()).pending).toEqual([]);
+    expect(listNotices(ctx.db, 1, ctx.clock.now(), 120).pending).toEqual([]);
   });
 });

@@ -29,6 +29,9 @@ const NoticeSchema = z.object({
   residentName: z.string(),
   text: z.string(),
   dueAt: z.string(),
+  dueLabel: z.string().openapi({ example: '昨日 18:30 のお知らせ' }),
+  late: z.boolean(),
+  missed: z.boolean(),
   confirmedAt: z.string().nullable(),
 });
 const NoticesSchema = z.object({
@@ -63,10 +66,20 @@ watchApi.openapi(
     method: 'get',
     path: '/notices',
     tags: ['watch'],
-    summary: 'Reminders due (full screen), the お知らせ list, and whether to ask "お元気ですか？"',
+    summary:
+      'Reminders due (full screen; not once missed), the お知らせ list with when each was due, and whether to ask "お元気ですか？"',
     responses: { 200: jsonResponse(NoticesSchema) },
   }),
-  (c) => c.json(listNotices(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  (c) => {
+    const { deps, device } = c.var;
+    const view = listNotices(
+      deps.db,
+      device.householdId,
+      deps.clock.now(),
+      deps.config.WATCH_REMINDER_MISSED_AFTER_MINUTES,
+    );
+    return c.json(view, 200);
+  },
 );
 
 watchApi.openapi(

@@ -3,8 +3,9 @@ import { api, type ApiClient } from './client.js';
 /** Only "there was activity": never what is watched (broadcast-receiver privacy guideline). */
 export type ActivityKind = 'heartbeat' | 'keys';
 
-export function postActivity(kind: ActivityKind, client: ApiClient = api()): Promise<unknown> {
-  return client.post('/watch/activity', { kind });
+/** `at`: when it happened, for activity sent late because the server could not be reached. */
+export function postActivity(kind: ActivityKind, at?: string, client: ApiClient = api()): Promise<unknown> {
+  return client.post('/watch/activity', at === undefined ? { kind } : { kind, at });
 }
 
 export interface Notice {
@@ -12,13 +13,19 @@ export interface Notice {
   residentName: string;
   text: string;
   dueAt: string;
+  /** When it was due, said relative to today by the server (the box's clock is not trusted). */
+  dueLabel: string;
+  /** Shown well after its time: say when it was due. */
+  late: boolean;
+  /** Not confirmed in time: list only, never full screen. */
+  missed: boolean;
   confirmedAt: string | null;
 }
 
 export interface NoticesView {
   /** Show "お元気ですか？" full screen. */
   check: boolean;
-  /** Reminders due and not yet confirmed, oldest first. */
+  /** Reminders due, not yet confirmed and not missed, oldest first. */
   pending: Notice[];
   /** The お知らせ list, newest first. */
   recent: Notice[];

@@ -67,7 +67,7 @@ export class QuantityPicker extends Lightning.Component {
     const before = this._value;
     this.value = this._value + delta;
     if (this._value === before) return false;
-    announce(`${this._value}${this.unit}`);
+    announce(`${this._value}${this.unit}`, 'focus');
     this.signal('change', this._value);
     return true;
   }

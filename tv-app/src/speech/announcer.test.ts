@@ -37,3 +37,23 @@ describe('announceFocusPath', () => {
     expect(spoken).toEqual(['お買い物。りんご', '牛乳', 'はじめの画面。お買い物', 'お買い物。準備中です']);
   });
 });
+
+describe('announceFocusPath on a page with its own text', () => {
+  it('reads the page text in full on arrival, then the focused item after it', () => {
+    const log: string[] = [];
+    const ends: Array<() => void> = [];
+    setSpeaker({
+      speak: (t, done) => {
+        log.push(t);
+        ends.push(done);
+      },
+      cancel: () => log.push('cancel'),
+    });
+    const cart = { pageTitle: 'カート', announce: 'カート、2点、500円' };
+    announceFocusPath([{}, cart, { announce: '注文する' }]);
+    announceFocusPath([{}, cart, { announce: 'りんご、2点' }]);
+    expect(log).toEqual(['カート、2点、500円']);
+    ends.at(-1)!();
+    expect(log).toEqual(['カート、2点、500円', 'りんご、2点']);
+  });
+});

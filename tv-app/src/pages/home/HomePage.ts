@@ -4,6 +4,7 @@ import { Tile } from '../../components/Tile.js';
 import { Page } from '../Page.js';
 import { greetResidents } from '../../lib/greeting.js';
 import { textConfig } from '../../lib/text.js';
+import { announce } from '../../speech/announcer.js';
 import { isUnregisteredError, loadMe } from '../../session.js';
 import { COLOUR_KEYS, FONT_SIZE, SAFE, type ColourKey } from '../../theme.js';
 import { showError } from '../../ui.js';
@@ -67,6 +68,8 @@ export class HomePage extends Page {
           this.now(),
         );
         this.tag('Greeting')!.patch({ text: { text } });
+        // Read once per start, in full: it is the box saying hello, not a focus move.
+        if (Router.getActiveHash() === 'home') announce(text, 'intro');
       })
       .catch((error: unknown) => {
         if (isUnregisteredError(error)) Router.navigate('unregistered', false);

@@ -6,7 +6,7 @@ import { announce } from '../../speech/announcer.js';
 import { FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
-import { AWAY_CHOICES, noticeLabel, tokyoDateAfter } from './noticeText.js';
+import { AWAY_CHOICES, noticeAnnouncement, noticeLabel, tokyoDateAfter } from './noticeText.js';
 
 /** お知らせ: the last week's reminders, and "留守にします" with a return date. */
 export class NoticesPage extends Page {
@@ -22,7 +22,8 @@ export class NoticesPage extends Page {
         y: 0,
         text: textConfig('お知らせ', { size: FONT_SIZE.title, wrapWidth: SAFE.w, maxLines: 1 }),
       },
-      List: { type: Menu, x: 30, y: 140, itemWidth: 1500, itemHeight: 110, gap: 26, h: 700 },
+      // Wide: a notice starts with when it was due (「昨日 18:30 のお知らせ」) before its text.
+      List: { type: Menu, x: 30, y: 140, itemWidth: SAFE.w - 60, itemHeight: 110, gap: 26, h: 700 },
     };
   }
 
@@ -60,7 +61,7 @@ export class NoticesPage extends Page {
         announce: 'ご利用料金を見ます',
         onSelect: () => Router.navigate('billing'),
       },
-      ...this._notices.map((n) => ({ label: noticeLabel(n) })),
+      ...this._notices.map((n) => ({ label: noticeLabel(n), announce: noticeAnnouncement(n) })),
     ];
     if (this._notices.length === 0) items.push({ label: 'お知らせはありません' });
     this._list.items = items;

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { formatDue, noticeLabel, tokyoDateAfter } from './noticeText.js';
+import { noticeAnnouncement, noticeLabel, tokyoDateAfter } from './noticeText.js';
 
 describe('notice text', () => {
-  it('shows the due time on the Tokyo clock', () => {
-    expect(formatDue('2026-11-22T23:00:00.000Z')).toBe('11月23日 8:00');
+  const n = { text: 'お薬を飲みましょう', dueLabel: '今日 9:30 のお知らせ', missed: false };
+
+  it('starts with when the reminder was due and marks confirmed ones', () => {
+    expect(noticeLabel({ ...n, confirmedAt: null })).toBe('今日 9:30 のお知らせ\u3000お薬を飲みましょう');
+    expect(noticeLabel({ ...n, confirmedAt: '2026-11-23T00:31:00Z' })).toContain('（確認済み）');
   });
 
-  it('marks confirmed reminders', () => {
-    const n = { id: 1, residentName: '山田 花子', text: 'お薬を飲みましょう', dueAt: '2026-11-23T00:30:00Z' };
-    expect(noticeLabel({ ...n, confirmedAt: null })).toBe('11月23日 9:30\u3000お薬を飲みましょう');
-    expect(noticeLabel({ ...n, confirmedAt: '2026-11-23T00:31:00Z' })).toContain('（確認済み）');
+  it('marks a missed reminder as past its time, on screen and aloud', () => {
+    const missed = { ...n, dueLabel: '昨日 18:30 のお知らせ', missed: true, confirmedAt: null };
+    expect(noticeLabel(missed)).toBe('昨日 18:30 のお知らせ\u3000お薬を飲みましょう（時間切れ）');
+    expect(noticeAnnouncement(missed)).toBe(
+      '昨日 18:30 のお知らせ。お薬を飲みましょう。確認されないまま、時間が過ぎました',
+    );
   });
 
   it('counts return dates in Tokyo days', () => {

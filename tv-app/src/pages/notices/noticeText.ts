@@ -1,13 +1,16 @@
 import type { Notice } from '../../api/watch.js';
 
-/** '11月23日 8:00' on the Tokyo clock (the box's own time zone may be anything). */
-export function formatDue(iso: string): string {
-  const t = new Date(Date.parse(iso) + 9 * 3_600_000);
-  return `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${t.getUTCHours()}:${String(t.getUTCMinutes()).padStart(2, '0')}`;
+type NoticeText = Pick<Notice, 'dueLabel' | 'text' | 'confirmedAt' | 'missed'>;
+
+/** 「昨日 18:30 のお知らせ 夕方のお薬を飲みましょう（時間切れ）」: when it was due comes first. */
+export function noticeLabel(n: NoticeText): string {
+  return `${n.dueLabel}\u3000${n.text}${n.confirmedAt ? '（確認済み）' : n.missed ? '（時間切れ）' : ''}`;
 }
 
-export function noticeLabel(n: Notice): string {
-  return `${formatDue(n.dueAt)}\u3000${n.text}${n.confirmedAt ? '（確認済み）' : ''}`;
+/** Read aloud: a missed reminder says plainly that its time has passed, so it is not taken now. */
+export function noticeAnnouncement(n: NoticeText): string {
+  const state = n.confirmedAt ? '確認済みです' : n.missed ? '確認されないまま、時間が過ぎました' : '';
+  return [n.dueLabel, n.text, state].filter(Boolean).join('。');
 }
 
 /** Tokyo date `days` after today, 'YYYY-MM-DD'. */

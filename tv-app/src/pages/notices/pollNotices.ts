@@ -26,7 +26,8 @@ export function startNoticePolling(options: NoticePollerOptions = {}): {
       const view = await fetchNotices();
       for (const n of view.pending) {
         const answer = await showOverlay({
-          title: 'お知らせ',
+          // Late, it must not look due now: 「昨日 18:30 のお知らせ」, not a bare 「お知らせ」.
+          title: n.late ? n.dueLabel : 'お知らせ',
           body: n.text,
           hint: '決定ボタンを押してください',
         });

@@ -14,6 +14,8 @@ import { ShopList } from './ShopList.js';
  * last line reaches the action bar (お買い物を続ける, also 青).
  */
 export class CartPage extends Page {
+  /** With `announce` below: the summary is read in full on arrival, before the focused line. */
+  override pageTitle = 'カート';
   private _info: ShopDeliveryInfo | null = null;
   private _placing = false;
   private _inBar = false;
@@ -104,7 +106,10 @@ export class CartPage extends Page {
     const line = this._lineAtFocus();
     if (!line) return false;
     const after = cart.add(line.product, delta);
-    announce(after === 0 ? `${line.product.name}をカートから出しました` : `${line.product.name}、${after}点`);
+    announce(
+      after === 0 ? `${line.product.name}をカートから出しました` : `${line.product.name}、${after}点`,
+      'focus',
+    );
     this._render();
     return true;
   }

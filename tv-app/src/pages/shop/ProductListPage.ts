@@ -159,8 +159,8 @@ export class ProductListPage extends Page {
     const before = cart.qtyOf(p.id);
     const after = cart.add(p, delta);
     if (after === before && delta > 0) showToast(`${p.name} は1回に${p.maxPerOrder}点までです`, 'error');
-    else if (after === before) announce(`${p.name} はカートに入っていません`);
-    else announce(`${p.name}、カートに${after}点`);
+    else if (after === before) announce(`${p.name} はカートに入っていません`, 'focus');
+    else announce(`${p.name}、カートに${after}点`, 'focus');
     this._refreshFocused();
     return true;
   }
