@@ -168,6 +168,8 @@ describe('staff scope: acting on orders', () => {
     for (const line of [...lineIds(drug), ...lineIds(mixed, 2)]) {
       expect((await ctx.json('POST', `/api/shop/staff/lines/${line}/pick`, {}, drugStaff)).status).toBe(200);
     }
+    // Packing waits for the cut-off (the resident may cancel until then): move past 11:00 Tokyo.
+    ctx.clock.set('2026-11-24T02:00:00Z');
     await refused('store-drug', 'POST', `/api/shop/staff/orders/${market}/pack`, {}, 404);
     await refused('store', 'POST', `/api/shop/staff/orders/${drug}/pack`, {}, 404);
     await refused('support', 'POST', `/api/shop/staff/orders/${market}/pack`, {}, 403);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Sqlite } from '../../../db/src';
 import { badRequest, notFound } from '../lib/errors';
-import { fromTokyo, tokyoDate } from '../lib/tokyo';
+import { tokyoDate, TokyoDateSchema } from '../lib/tokyo';
 import { billingMonthRange } from './billing-month';
 import { planDebitOutcome } from './plan-debit-outcome';
 import type { ResultCode } from './zengin/types';
@@ -136,11 +136,7 @@ export function listFollowUps(sqlite: Sqlite): FollowUp[] {
     .map((r) => ({ ...r, reason: causeText(r.cause, r.resultCode) }));
 }
 
-const tokyoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  // 2026-02-30 would roll over to March: a date must read back as itself.
-  .refine((d) => tokyoDate(fromTokyo(d)) === d, '日付が正しくありません');
+const tokyoDay = TokyoDateSchema;
 
 /** How staff close an open amount: paid another way (how and when), or written off (why). */
 export const ResolveFollowUpInput = z.discriminatedUnion('outcome', [
