@@ -164,7 +164,7 @@ describe('demo history', () => {
     expect(summary.closedMonths.at(-1)).toBe('2026-11');
     const st = one<{ n: number; total: number }>(
       a.sqlite,
-      "SELECT count(*) AS n, sum(charges_total) AS total FROM statements WHERE month = '2026-11'",
+      "SELECT count(*) AS n, sum(amount_due) AS total FROM statements WHERE month = '2026-11'",
     );
     expect(st.n).toBeGreaterThan(10);
     const ledger = one<{ total: number }>(
@@ -174,17 +174,30 @@ describe('demo history', () => {
     expect(st.total).toBe(ledger.total);
     const perHousehold = a.sqlite
       .prepare(
-        `SELECT s.household_id, s.charges_total, (SELECT coalesce(sum(amount_yen), 0) FROM charges c
+        `SELECT s.household_id, s.amount_due, (SELECT coalesce(sum(amount_yen), 0) FROM charges c
             WHERE c.month = s.month AND c.household_id = s.household_id) AS ledger
            FROM statements s WHERE s.month = '2026-11'`,
       )
-      .all() as { charges_total: number; ledger: number }[];
-    for (const row of perHousehold) expect(row.charges_total).toBe(row.ledger);
+      .all() as { amount_due: number; ledger: number }[];
+    for (const row of perHousehold) expect(row.amount_due).toBe(row.ledger);
+    // October's households without a working mandate were not debited: November carries it over.
+    expect(
+      one<{ n: number }>(
+        a.sqlite,
+        "SELECT count(*) AS n FROM charges WHERE month = '2026-11' AND kind = 'carry_over'",
+      ).n,
+    ).toBeGreaterThan(0);
     const kinds = a.sqlite
       .prepare("SELECT DISTINCT kind FROM charges WHERE month = '2026-11' ORDER BY 1")
       .pluck()
       .all();
     expect(kinds).toEqual(expect.arrayContaining(['goods', 'ride']));
+    const debit = one<{ n: number; total: number }>(
+      a.sqlite,
+      "SELECT record_count AS n, total_amount AS total FROM debit_batches WHERE month = '2026-11'",
+    );
+    expect(debit.n).toBeGreaterThan(10);
+    expect(debit.total).toBeGreaterThan(0);
   });
 
   it('writes nothing in the future', () => {

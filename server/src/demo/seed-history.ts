@@ -5,6 +5,7 @@ import * as s from '../../../db/src/schema';
 import { closeMonth } from '../billing/close-month';
 import { monthsDue } from '../billing/close-order';
 import { getBillingSettings } from '../billing/billing-settings';
+import { exportDebitBatch } from '../billing/export-debit-batch';
 import { recordDailyInspection } from '../drone/record-daily-inspection';
 import { landFlight } from '../drone/land-flight';
 import { launchFlight } from '../drone/launch-flight';
@@ -142,6 +143,8 @@ export async function seedHistory(
   const settings = getBillingSettings(db);
   for (const month of monthsDue(sqlite, now)) {
     await closeMonth(sqlite, month, now, settings);
+    // The operator exports the 口座振替 request right after the close, so the debit data is real too.
+    attempt(() => exportDebitBatch(sqlite, month, now, settings));
     summary.closedMonths.push(month);
   }
   // Everything above happened in the past: its mail went out then, not at the next start.
