@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { openDb } from '../db/src';
-import { seedDemo } from '../db/src/seed';
+import { seedDemo } from '../server/src/demo/seed-demo';
 import { hamlets, households, orders } from '../db/src/schema';
 import { planDeliveries } from '../server/src/drone/plan/plan-deliveries';
 import { planDeliveryDay } from '../server/src/drone/plan-delivery-day';

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { openDb } from '../../db/src';
-import { isSeeded, seedDemo } from '../../db/src/seed';
+import { isSeeded } from '../../db/src/seed';
 import { createApp } from './app';
+import { seedDemo } from './demo/seed-demo';
 import { seedHistory } from './demo/seed-history';
 import { loadConfig } from './config';
 import type { Deps } from './deps';
