@@ -5,12 +5,13 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { openDb } from '../db/src';
-import { seedDemo } from '../db/src/seed';
+import { seedDemo } from '../server/src/demo/seed-demo';
 import { hamlets, households, orders } from '../db/src/schema';
 import { planDeliveries } from '../server/src/drone/plan/plan-deliveries';
 import { planDeliveryDay } from '../server/src/drone/plan-delivery-day';
 import { seedDroneRoutes } from '../server/src/drone/seed-drone-routes';
 import { systemActor } from '../server/src/lib/audit';
+import { createRng } from '../server/src/lib/random';
 import { startPicking } from '../server/src/shop/start-picking';
 import type { PlanDrone, PlanParcel, PlanSite } from '../server/src/drone/plan/types';
 
@@ -35,21 +36,10 @@ export interface ShopPlanBenchResult {
   goalMs: number;
 }
 
-// Fixed-seed PRNG (mulberry32) so every run plans the same day.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function benchShopPlan(options: ShopPlanBenchOptions = {}): ShopPlanBenchResult {
   const { orders = 2000, halls = 50, drones: droneCount = 2, runs = 20, seed = 20200805 } = options;
-  const rand = prng(seed);
+  // Fixed seed so every run plans the same day.
+  const rand = createRng(seed);
   // Routes 2–11 km (domain: 6.6, 8.4, 10.3 km); a few halls without a route.
   const sites: PlanSite[] = Array.from({ length: halls }, (_, i) => ({
     id: i + 1,
@@ -132,7 +122,8 @@ export function benchCutoffJob(
   const picking: number[] = [];
   let last = { flights: 0, byCar: 0 };
   for (let r = 0; r < runs; r++) {
-    const rand = prng(seed);
+    // Fixed seed so every run plans the same day.
+    const rand = createRng(seed);
     const { db, sqlite } = openDb(':memory:');
     seedDemo(db, now);
     const base = db.select().from(hamlets).all();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '.';
-import { isSeeded, seedDemo } from './seed';
+import { isSeeded, seedDemoCore } from './seed';
 import * as s from './schema';
 
 const dirs: string[] = [];
@@ -55,8 +55,9 @@ describe('demo seed', () => {
   it('is deterministic and has what the demo needs', () => {
     const a = openDb(':memory:');
     const b = openDb(':memory:');
-    seedDemo(a.db, new Date('2026-11-23T00:00:00Z'));
-    seedDemo(b.db, new Date('2026-11-23T00:00:00Z'));
+    // The core only: db/ does not import the server features' seeds (see server/src/demo/seed-demo.ts).
+    seedDemoCore(a.db, new Date('2026-11-23T00:00:00Z'), []);
+    seedDemoCore(b.db, new Date('2026-11-23T00:00:00Z'), []);
     const dump = (db: typeof a.db) => ({
       products: db.select().from(s.products).all(),
       residents: db.select().from(s.residents).all(),

@@ -35,6 +35,12 @@ const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * With SEED_DEMO: weeks of generated history before now (orders, flights, rides, presence,
+   * alerts, closed months), so the boards show something on first start. 0 = none; `npm start`
+   * asks for 8. Deterministic for a given start instant.
+   */
+  SEED_HISTORY_WEEKS: z.coerce.number().int().min(0).max(26).default(0),
   /** Run scheduled jobs in this process. */
   JOBS: z
     .enum(['true', 'false', '1', '0'])

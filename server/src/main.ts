@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { openDb } from '../../db/src';
-import { isSeeded, seedDemo } from '../../db/src/seed';
+import { isSeeded } from '../../db/src/seed';
 import { createApp } from './app';
+import { seedDemo } from './demo/seed-demo';
+import { seedHistory } from './demo/seed-history';
 import { loadConfig } from './config';
 import type { Deps } from './deps';
 import { features } from './features';
@@ -28,8 +30,14 @@ if (config.CLOCK_START)
   logger.warn({ start: config.CLOCK_START }, 'CLOCK_START set: business time is shifted (demo/test only)');
 
 if (config.SEED_DEMO && !isSeeded(db)) {
-  seedDemo(db, deps.clock.now());
+  // History ends where the demo begins: both are stamped with the same instant.
+  const seededAt = deps.clock.now();
+  seedDemo(db, seededAt);
   logger.info('seeded demo data');
+  if (config.SEED_HISTORY_WEEKS > 0) {
+    const history = await seedHistory(db, sqlite, seededAt, { weeks: config.SEED_HISTORY_WEEKS });
+    logger.info(history, `seeded ${config.SEED_HISTORY_WEEKS} weeks of demo history in ${history.ms} ms`);
+  }
 }
 if (!config.SMTP_URL) logger.warn('SMTP_URL is not set: emails stay queued in the outbox until it is');
 

@@ -1,5 +1,6 @@
 import { openDb } from '../../db/src';
-import { seedDemo, DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed';
+import { DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed';
+import { seedDemo } from '../../server/src/demo/seed-demo';
 import { createApp } from '../../server/src/app';
 import { testConfig, type Config } from '../../server/src/config';
 import type { Deps } from '../../server/src/deps';

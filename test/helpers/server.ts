@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openDb } from '../../db/src';
-import { seedDemo } from '../../db/src/seed';
+import { seedDemo } from '../../server/src/demo/seed-demo';
 import { createApp } from '../../server/src/app';
 import { testConfig, type Config } from '../../server/src/config';
 import type { Deps } from '../../server/src/deps';

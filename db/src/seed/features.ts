@@ -1,18 +1,13 @@
 import type { Db } from '..';
-import { seedBilling } from './billing';
 import { seedShop } from './shop';
 import { seedTaxi } from './taxi';
-import { seedWatch } from './watch';
-import { seedDroneRoutes } from '../../../server/src/drone/seed-drone-routes';
+
+/** A feature's part of the demo: runs after the core demo data, inside the same transaction. */
+export type DemoSeed = (db: Db, now: Date) => void;
 
 /**
- * Feature seeds run after the core demo data, inside the same transaction, in this order.
- * Add a line per feature: `import { seedShop } from './shop'` and list it.
+ * Feature seeds that need nothing but the database, in this order. Seeds that need a feature's own
+ * code (enrolling, reminders, kana normalisation, routes) live in that feature and are listed in
+ * `server/src/demo/seed-demo.ts`: `db/` imports nothing above it.
  */
-export const featureSeeds: ((db: Db, now: Date) => void)[] = [
-  seedShop,
-  seedBilling,
-  seedTaxi,
-  seedDroneRoutes,
-  seedWatch,
-];
+export const featureSeeds: DemoSeed[] = [seedShop, seedTaxi];

@@ -6,9 +6,10 @@ import { DEMO_PASSWORD, DEMO_STAFF, demoBoxToken, demoDeviceId } from './demo';
 import { DEMO_HOUSEHOLDS } from './people';
 import { DEMO_DRONE_PORT, DEMO_HAMLETS, DEMO_PLACES, DEMO_VEHICLES } from './places';
 import { createHash } from 'node:crypto';
-import { featureSeeds } from './features';
+import { featureSeeds, type DemoSeed } from './features';
 
 export * from './demo';
+export type { DemoSeed } from './features';
 
 let demoHash: string | undefined;
 /** One scrypt hash of the demo password per process, with a fixed salt (demo data only). */
@@ -32,9 +33,10 @@ export function isSeeded(db: Db): boolean {
 
 /**
  * The demo data set. Deterministic: the same ids, names, tokens and logins every time, so docs
- * and tests can name them. `now` only stamps creation times.
+ * and tests can name them. `now` only stamps creation times. The whole demo, with the seeds of the
+ * server's features, is `seedDemo` in `server/src/demo/seed-demo.ts`; this is its core.
  */
-export function seedDemo(db: Db, now: Date): void {
+export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]): void {
   db.transaction((tx) => {
     const muni = tx.insert(s.municipalities).values({ name: '伊那市', code: '202096' }).returning().get();
     const area = tx
@@ -218,6 +220,6 @@ export function seedDemo(db: Db, now: Date): void {
       .values(DEMO_PLACES.map((p) => ({ ...p })))
       .run();
 
-    for (const seed of featureSeeds) seed(tx as unknown as Db, now);
+    for (const seed of [...featureSeeds, ...serverSeeds]) seed(tx as unknown as Db, now);
   });
 }

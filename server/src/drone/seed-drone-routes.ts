@@ -6,7 +6,7 @@ import { saveRoute } from './save-route';
 
 /**
  * Demo routes: from the port to each hall along a bent line standing in for the river, at 60 m
- * (real routes come from the operator's survey). Feature seed for `db/src/seed/features.ts`.
+ * (real routes come from the operator's survey). Feature seed listed in `server/src/demo/seed-demo.ts`.
  */
 export function seedDroneRoutes(db: Db, now: Date): void {
   const port = db.select().from(dronePorts).orderBy(asc(dronePorts.id)).get();

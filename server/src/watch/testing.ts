@@ -7,7 +7,7 @@ import { enrollResident, type EnrollInput } from './enroll-resident';
 import { runWatchPass } from './run-watch-pass';
 
 /**
- * The demo data enrols most residents (db/src/seed/watch.ts); the watching tests start from
+ * The demo data enrols most residents (server/src/watch/demo-seed.ts); the watching tests start from
  * nobody watched so each one enrols exactly the residents it is about.
  */
 export function watchTestContext(opts: TestContextOptions = {}): TestContext {

@@ -1,16 +1,6 @@
-/** Seeded PRNG (mulberry32): same seed, same run, so solver results can be reproduced. */
-export type Rng = () => number;
+import type { Rng } from '../../lib/random';
 
-export function createRng(seed: number): Rng {
-  let a = seed >>> 0 || 0x9e3779b9;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { createRng, type Rng } from '../../lib/random';
 
 /** Integer in [lo, hi]. */
 export function randInt(rng: Rng, lo: number, hi: number): number {

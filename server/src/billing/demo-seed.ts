@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '..';
-import { normalizeKanaName } from '../../../server/src/billing/zengin/normalize-kana-name';
-import { tokyoDate } from '../../../server/src/lib/tokyo';
-import * as s from '../schema';
-import { DEMO_HOUSEHOLDS } from './people';
+import type { Db } from '../../../db/src';
+import * as s from '../../../db/src/schema';
+import { DEMO_HOUSEHOLDS } from '../../../db/src/seed/people';
+import { tokyoDate } from '../lib/tokyo';
+import { normalizeKanaName } from './zengin/normalize-kana-name';
 
 const BANKS = [
   { bankCode: '0143', bankName: 'はちじゅうに', branchCode: '531', branchName: 'たかとお' },

@@ -1,5 +1,6 @@
-import { openDb } from '..';
-import { isSeeded, seedDemo } from '.';
+import { openDb } from '../db/src';
+import { isSeeded } from '../db/src/seed';
+import { seedDemo } from '../server/src/demo/seed-demo';
 
 /** `npm run seed [-- <database path>]`: seeds the demo data into an empty database. */
 const path = process.argv[2] ?? process.env.DATABASE_PATH ?? './data/engawa.db';

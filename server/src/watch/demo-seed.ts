@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '..';
-import * as s from '../schema';
-import { enrollResident } from '../../../server/src/watch/enroll-resident';
-import { createReminder } from '../../../server/src/watch/reminders';
-import { addDays, tokyoDate, tokyoParts, fromTokyo } from '../../../server/src/lib/tokyo';
+import type { Db } from '../../../db/src';
+import * as s from '../../../db/src/schema';
+import { addDays, fromTokyo, tokyoDate, tokyoParts } from '../lib/tokyo';
+import { enrollResident } from './enroll-resident';
+import { createReminder } from './reminders';
 
 /** Households left out of watching, so the console also shows residents who have not opted in. */
 const NOT_ENROLLED = new Set(['吉田', '堀', '林']);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
-import { residents, staffUsers, watchReminders, watchSettings } from '../schema';
+import { residents, staffUsers, watchReminders, watchSettings } from '../../../db/src/schema';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());

@@ -1,0 +1,675 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db, Sqlite } from '../../../db/src';
+import * as s from '../../../db/src/schema';
+import { closeMonth } from '../billing/close-month';
+import { monthsDue } from '../billing/close-order';
+import { getBillingSettings } from '../billing/billing-settings';
+import { exportDebitBatch } from '../billing/export-debit-batch';
+import { recordDailyInspection } from '../drone/record-daily-inspection';
+import { landFlight } from '../drone/land-flight';
+import { launchFlight } from '../drone/launch-flight';
+import { moveCarParcels } from '../drone/move-car-parcels';
+import { planDeliveryDay } from '../drone/plan-delivery-day';
+import { recordWeatherCheck } from '../drone/record-weather-check';
+import { returnFlight } from '../drone/return-flight';
+import { systemActor, type Actor } from '../lib/audit';
+import { AppError } from '../lib/errors';
+import { Random } from '../lib/random';
+import type { StaffAuth } from '../lib/router';
+import { addDays, formatJaDate, formatJaDateTime, fromTokyo, tokyoDate } from '../lib/tokyo';
+import { enqueueMail } from '../mail/outbox';
+import { packOrder } from '../shop/pack-order';
+import { pickLine } from '../shop/pick-line';
+import { placeOrder } from '../shop/place-order';
+import { recordHandover } from '../shop/record-handover';
+import { startPicking } from '../shop/start-picking';
+import { bookTaxi } from '../taxi/book-taxi';
+import { recordRideEvent } from '../taxi/record-ride-event';
+import { formatTokyoJa } from '../watch/detector/describe-reason';
+import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from '../watch/record-life-sign';
+import { createReminder } from '../watch/reminders';
+
+export interface SeedHistoryOptions {
+  weeks: number;
+  /** One seed for the whole history: the same seed and `now` give byte-identical rows. */
+  seed?: number;
+}
+
+export interface HistorySummary {
+  days: number;
+  orders: number;
+  flights: number;
+  rides: number;
+  alerts: number;
+  closedMonths: string[];
+  ms: number;
+}
+
+export const DEFAULT_HISTORY_SEED = 20261203;
+const MIN = 60_000;
+
+/** A Tokyo wall-clock instant: minutes after midnight of `date`. */
+const at = (date: string, minutes: number) => new Date(fromTokyo(date).getTime() + minutes * MIN);
+const hm = (h: number, m = 0) => h * 60 + m;
+
+/** The real business functions refuse what the rules refuse; a refused step is simply not history. */
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof AppError) return undefined;
+    throw err;
+  }
+}
+
+const CALM = {
+  groundWindTakeoffMps: 2,
+  groundWindLandingMps: 1.5,
+  bands: [
+    { fromM: 0, toM: 50, windMps: 2.5 },
+    { fromM: 50, toM: 150, windMps: 3.8 },
+  ],
+  rain: false,
+};
+const ALL_OK = Object.fromEntries(
+  [
+    'airframe',
+    'propellers',
+    'frame',
+    'comms',
+    'propulsion',
+    'power',
+    'autopilot',
+    'controller',
+    'battery',
+  ].map((k) => [k, 'ok']),
+) as Parameters<typeof recordDailyInspection>[2]['results'];
+
+const RIDE_PLACES = [
+  '長谷診療所',
+  '高遠内科クリニック',
+  '高遠食彩館（スーパー）',
+  'はせ薬局',
+  '長谷総合支所',
+  '伊那中央病院',
+];
+const RIDE_TIMES = ['09:00', '09:30', '10:00', '10:30', '11:00', '13:00'];
+const CONCERN_NOTES = ['足を引きずっていた', '少し元気がなかった', '咳をしていた'];
+
+/**
+ * Weeks of plausible history before `now`, for the demo only: residents order on the TV, the store
+ * picks, the drone base flies (or sends the car when it rains, blows or a parcel is too heavy),
+ * support workers hand over, residents ride the shared taxi, watched residents live their days,
+ * a few alerts are raised and answered, and every month that has ended is closed by the real close.
+ * Runs the product's own functions with simulated times, so the history obeys the same rules.
+ */
+export async function seedHistory(
+  db: Db,
+  sqlite: Sqlite,
+  now: Date,
+  opts: SeedHistoryOptions,
+): Promise<HistorySummary> {
+  const started = performance.now();
+  const summary: HistorySummary = {
+    days: 0,
+    orders: 0,
+    flights: 0,
+    rides: 0,
+    alerts: 0,
+    closedMonths: [],
+    ms: 0,
+  };
+  if (opts.weeks <= 0) return summary;
+  const rng = new Random(opts.seed ?? DEFAULT_HISTORY_SEED);
+  const today = tokyoDate(now);
+  const first = addDays(today, -opts.weeks * 7);
+
+  db.transaction((tx) => {
+    const h = new History(tx as unknown as Db, sqlite, rng, now);
+    h.startReminders(first);
+    for (let date = first; date < today; date = addDays(date, 1)) {
+      h.shopDay(date);
+      h.taxiDay(date);
+      summary.days++;
+    }
+    h.watchDays(first, today);
+    summary.orders = h.orders;
+    summary.flights = h.flights;
+    summary.rides = h.rides;
+    summary.alerts = h.alerts;
+  });
+
+  const settings = getBillingSettings(db);
+  for (const month of monthsDue(sqlite, now)) {
+    await closeMonth(sqlite, month, now, settings);
+    // The operator exports the 口座振替 request right after the close, so the debit data is real too.
+    attempt(() => exportDebitBatch(sqlite, month, now, settings));
+    summary.closedMonths.push(month);
+  }
+  // Everything above happened in the past: its mail went out then, not at the next start.
+  sqlite
+    .prepare(
+      `UPDATE mail_outbox SET state = 'sent', attempts = 1, sent_at = created_at + 60000, claimed_at = created_at
+       WHERE sent_at IS NULL AND created_at <= ?`,
+    )
+    .run(now.getTime());
+  summary.ms = Math.round(performance.now() - started);
+  return summary;
+}
+
+type Staff = typeof s.staffUsers.$inferSelect;
+
+class History {
+  orders = 0;
+  flights = 0;
+  rides = 0;
+  alerts = 0;
+  readonly staff: Staff[];
+  readonly households: (typeof s.households.$inferSelect)[];
+  readonly residents: (typeof s.residents.$inferSelect)[];
+  readonly products: (typeof s.products.$inferSelect)[];
+  /** Everyday goods; a heavy order (rice, water) is the exception that goes by car. */
+  readonly light: (typeof s.products.$inferSelect)[];
+  readonly drones: (typeof s.drones.$inferSelect)[];
+  readonly places: Map<string, number>;
+  readonly watched: number[];
+  readonly reminders: { id: number; residentId: number; time: number }[] = [];
+
+  constructor(
+    readonly db: Db,
+    readonly sqlite: Sqlite,
+    readonly rng: Random,
+    readonly now: Date,
+  ) {
+    this.staff = db.select().from(s.staffUsers).orderBy(asc(s.staffUsers.id)).all();
+    this.households = db.select().from(s.households).orderBy(asc(s.households.id)).all();
+    this.residents = db.select().from(s.residents).orderBy(asc(s.residents.id)).all();
+    this.products = db
+      .select()
+      .from(s.products)
+      .where(and(eq(s.products.active, true), isNull(s.products.stock)))
+      .orderBy(asc(s.products.id))
+      .all();
+    this.light = this.products.filter((p) => p.weightG < 1500);
+    this.drones = db.select().from(s.drones).orderBy(asc(s.drones.id)).all();
+    this.places = new Map(
+      db
+        .select()
+        .from(s.places)
+        .all()
+        .map((p) => [p.name, p.id]),
+    );
+    this.watched = db
+      .select({ id: s.watchSettings.residentId })
+      .from(s.watchSettings)
+      .where(eq(s.watchSettings.enabled, true))
+      .orderBy(asc(s.watchSettings.residentId))
+      .all()
+      .map((r) => r.id);
+  }
+
+  login(loginId: string): Staff {
+    return this.staff.find((x) => x.loginId === loginId)!;
+  }
+
+  auth(st: Staff): StaffAuth & Actor {
+    return {
+      type: 'staff',
+      id: st.id,
+      role: st.role,
+      name: st.name,
+      hamletId: st.hamletId,
+      sellerId: st.sellerId,
+    };
+  }
+
+  /** The support worker of a hamlet, or the city staff where the hamlet has none. */
+  handoverStaff(hamletId: number): Staff {
+    return (
+      this.staff.find((x) => x.role === 'support_worker' && x.hamletId === hamletId) ?? this.login('city')
+    );
+  }
+
+  /** Orders placed on the TV before the cut-off, picked, packed, flown or driven, handed over. */
+  shopDay(date: string): void {
+    const { db, rng } = this;
+    const count = rng.int(2, 5);
+    for (let i = 0; i < count; i++) {
+      const hh = rng.one(this.households);
+      const heavy = rng.chance(0.08);
+      const lines = heavy
+        ? [{ productId: rng.one(this.products.filter((p) => p.weightG >= 1500)).id, qty: 3 }]
+        : Array.from({ length: rng.int(1, 4) }, () => ({
+            productId: rng.one(this.light).id,
+            qty: rng.int(1, 2),
+          }));
+      const unique = [...new Map(lines.map((l) => [l.productId, l])).values()];
+      const byPhone = rng.chance(0.2);
+      const placed = attempt(() =>
+        placeOrder(
+          db,
+          { idempotencyKey: `demo-history-${date}-${i}`, lines: unique },
+          byPhone
+            ? {
+                householdId: hh.id,
+                channel: 'call_centre',
+                actor: this.auth(this.login('callcentre')),
+                staffId: this.login('callcentre').id,
+              }
+            : { householdId: hh.id, channel: 'tv', actor: { type: 'device', id: hh.id } },
+          at(date, hm(7, 30) + rng.int(0, 180)),
+        ),
+      );
+      if (placed) this.orders++;
+    }
+
+    startPicking(db, at(date, hm(11, 1)));
+    attempt(() => planDeliveryDay(db, date, systemActor, at(date, hm(11, 2))));
+    const due = db
+      .select()
+      .from(s.orders)
+      .where(and(eq(s.orders.deliveryDate, date), eq(s.orders.status, 'preparing')))
+      .orderBy(asc(s.orders.id))
+      .all();
+    let t = hm(11, 10);
+    for (const o of due) {
+      const lines = db
+        .select()
+        .from(s.orderLines)
+        .where(eq(s.orderLines.orderId, o.id))
+        .orderBy(asc(s.orderLines.id))
+        .all();
+      for (const l of lines) {
+        const store = this.staff.find((x) => x.role === 'store_staff' && x.sellerId === l.sellerId)!;
+        const missing = l.qty >= 2 && rng.chance(0.06) ? 1 : 0;
+        attempt(() => pickLine(db, l.id, { missingQty: missing }, this.auth(store), at(date, (t += 1))));
+      }
+      attempt(() => packOrder(db, o.id, this.auth(this.login('store')), at(date, (t += 2))));
+    }
+    if (due.length === 0) return;
+    this.flyDay(date);
+    this.handoverDay(date);
+  }
+
+  /** The drone base's afternoon: inspections, the weather decision, each flight launched, landed and back. */
+  flyDay(date: string): void {
+    const { db, rng } = this;
+    const pilot = this.auth(this.login('drone'));
+    for (const d of this.drones) {
+      attempt(() =>
+        recordDailyInspection(
+          db,
+          d.id,
+          { date, place: 'ドローンポート', results: ALL_OK },
+          pilot,
+          at(date, hm(12, 0)),
+        ),
+      );
+    }
+    const weather = rng.pick([
+      ['calm', 80],
+      ['rain', 10],
+      ['wind', 10],
+    ] as const);
+    const input =
+      weather === 'rain'
+        ? { ...CALM, rain: true }
+        : weather === 'wind'
+          ? { ...CALM, groundWindLandingMps: 6.5, bands: [{ fromM: 0, toM: 150, windMps: 7.5 }] }
+          : CALM;
+    let checkedAt = hm(12, 20);
+    attempt(() => recordWeatherCheck(db, date, input, pilot, at(date, checkedAt)));
+
+    const flights = db
+      .select()
+      .from(s.droneFlights)
+      .where(and(eq(s.droneFlights.deliveryDate, date), eq(s.droneFlights.status, 'planned')))
+      .orderBy(asc(s.droneFlights.plannedDepartAt), asc(s.droneFlights.id))
+      .all();
+    const free = new Map<number, number>();
+    for (const f of flights) {
+      let t = Math.max(hm(12, 30), free.get(f.droneId) ?? 0);
+      if (t - checkedAt > 50) {
+        checkedAt = t - 5;
+        attempt(() => recordWeatherCheck(db, date, CALM, pilot, at(date, checkedAt)));
+      }
+      if (!attempt(() => launchFlight(db, f.id, { pilotLicenceNo: '0123456789' }, pilot, at(date, t))))
+        continue;
+      const outbound = rng.int(9, 14);
+      attempt(() => landFlight(db, f.id, pilot, at(date, (t += outbound))));
+      attempt(() => returnFlight(db, f.id, {}, pilot, at(date, (t += outbound + 4))));
+      free.set(f.droneId, t + 20);
+      this.flights++;
+    }
+
+    // Parcels the drone cannot carry (weather, weight, goods that may not fly) go by kei car.
+    const carHalls = db
+      .selectDistinct({ hamletId: s.orders.hamletId })
+      .from(s.orders)
+      .where(
+        and(
+          eq(s.orders.deliveryDate, date),
+          eq(s.orders.deliveryMode, 'car'),
+          eq(s.orders.status, 'preparing'),
+        ),
+      )
+      .orderBy(asc(s.orders.hamletId))
+      .all();
+    for (const { hamletId } of carHalls) {
+      attempt(() => moveCarParcels(db, date, hamletId, 'dispatch', pilot, at(date, hm(13, 30))));
+      attempt(() => moveCarParcels(db, date, hamletId, 'arrive', pilot, at(date, hm(14, 10))));
+    }
+  }
+
+  /** At the hall: most parcels handed over, a few 気になる, a few 不在 and handed later. */
+  handoverDay(date: string): void {
+    const { db, rng } = this;
+    const waiting = db
+      .select()
+      .from(s.orders)
+      .where(eq(s.orders.deliveryDate, date))
+      .orderBy(asc(s.orders.id))
+      .all()
+      .filter((o) => o.status === 'at_hall' || (o.status === 'in_transit' && o.deliveryMode === 'car'));
+    let t = hm(14, 30);
+    for (const o of waiting) {
+      const worker = this.auth(this.handoverStaff(o.hamletId));
+      const roll = rng.next();
+      if (roll < 0.06) {
+        attempt(() => recordHandover(db, o.id, { outcome: 'absent' }, worker, at(date, (t += 4))));
+        attempt(() =>
+          recordHandover(db, o.id, { outcome: 'handed' }, worker, at(date, hm(17, 30) + rng.int(0, 40))),
+        );
+      } else if (roll < 0.12) {
+        const note = rng.one(CONCERN_NOTES);
+        attempt(() => recordHandover(db, o.id, { outcome: 'concern', note }, worker, at(date, (t += 4))));
+      } else {
+        attempt(() => recordHandover(db, o.id, { outcome: 'handed' }, worker, at(date, (t += 4))));
+      }
+    }
+  }
+
+  /** Same-day bookings in the morning, some shared by neighbours, then the drivers' taps. */
+  taxiDay(date: string): void {
+    const { db, rng } = this;
+    const booked: number[] = [];
+    const count = rng.int(2, 5);
+    for (let i = 0; i < count; i++) {
+      const r = rng.one(this.residents);
+      const hh = this.households.find((x) => x.id === r.householdId)!;
+      const placeId = this.places.get(rng.one(RIDE_PLACES));
+      if (placeId === undefined) continue;
+      const time = rng.one(RIDE_TIMES);
+      const riders = [r];
+      // A neighbour of the same hamlet going the same way: the dispatcher pools them.
+      const neighbour = rng.chance(0.4)
+        ? this.residents.find((x) => {
+            const xh = this.households.find((y) => y.id === x.householdId)!;
+            return xh.hamletId === hh.hamletId && xh.id !== hh.id && x.id > r.id;
+          })
+        : undefined;
+      if (neighbour) riders.push(neighbour);
+      riders.forEach((rider, k) => {
+        const home = this.households.find((x) => x.id === rider.householdId)!;
+        const answer = attempt(() =>
+          bookTaxi(
+            db,
+            {
+              idempotencyKey: `demo-history-${date}-${i}-${k}`,
+              riderIds: [rider.id],
+              companions: 0,
+              from: { kind: 'home' },
+              to: { kind: 'place', placeId },
+              timeKind: 'leave_after',
+              time,
+            },
+            { householdId: home.id, channel: 'tv', actor: { type: 'device', id: home.id } },
+            at(date, hm(7, 0) + i * 3 + k),
+          ),
+        );
+        if (answer?.status === 'accepted' && answer.booking) booked.push(answer.booking.id);
+      });
+    }
+    const rows = booked
+      .map((id) => db.select().from(s.taxiBookings).where(eq(s.taxiBookings.id, id)).get()!)
+      .sort((a, b) => a.pickupFrom.getTime() - b.pickupFrom.getTime() || a.id - b.id);
+    for (const b of rows) {
+      const dv = db.select().from(s.driverVehicles).where(eq(s.driverVehicles.vehicleId, b.vehicleId)).get();
+      const driver = dv ? this.staff.find((x) => x.id === dv.staffId)! : this.login('city');
+      const auth = this.auth(driver);
+      if (rng.chance(0.04)) {
+        attempt(() =>
+          recordRideEvent(db, b.id, 'no_show', auth, new Date(b.pickupFrom.getTime() + 12 * MIN)),
+        );
+        continue;
+      }
+      const pickedUp = new Date(b.pickupFrom.getTime() + rng.int(0, 8) * MIN);
+      if (!attempt(() => recordRideEvent(db, b.id, 'pickup', auth, pickedUp))) continue;
+      const arrived = new Date(Math.max(b.expectedArrival.getTime(), pickedUp.getTime() + 5 * MIN));
+      if (attempt(() => recordRideEvent(db, b.id, 'dropoff', auth, arrived))) this.rides++;
+    }
+  }
+
+  /** A daily medicine reminder from the first day, so confirmed and missed ones have a past. */
+  startReminders(first: string): void {
+    const city = this.login('city');
+    for (const residentId of this.watched.slice(0, 4)) {
+      const time = this.rng.one(['07:30', '12:00', '19:00']);
+      attempt(() =>
+        createReminder(
+          this.db,
+          { residentId, text: 'お薬の時間です', recurrence: 'daily', time, startDate: first },
+          { staffId: city.id },
+          at(first, 0),
+        ),
+      );
+      const row = this.db
+        .select()
+        .from(s.watchReminders)
+        .where(eq(s.watchReminders.residentId, residentId))
+        .orderBy(asc(s.watchReminders.id))
+        .all()
+        .find((x) => x.startDate === first);
+      if (row) {
+        const [hh, mm] = time.split(':').map(Number) as [number, number];
+        this.reminders.push({ id: row.id, residentId, time: hm(hh, mm) });
+      }
+    }
+    // The families of the first watched residents asked for the daily mail.
+    for (const residentId of this.watched.slice(0, 3)) {
+      this.db
+        .update(s.watchSettings)
+        .set({ dailyMail: true })
+        .where(eq(s.watchSettings.residentId, residentId))
+        .run();
+    }
+  }
+
+  /**
+   * A day of a watched resident in 15-minute slots: up between 6 and 7, the TV in the morning, at
+   * noon and in the evening, bed between 21 and 22, quiet nights. An alert day stays silent all
+   * morning until someone answers.
+   */
+  watchDays(first: string, today: string): void {
+    const { db, rng } = this;
+    const nowMs = this.now.getTime();
+    const insertSlot = this.sqlite.prepare(
+      'INSERT INTO watch_presence (resident_id, slot, flags) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET flags = flags | excluded.flags',
+    );
+    const lastSign = new Map<number, number>();
+    const alertDays = new Map<string, number>();
+    const days: string[] = [];
+    for (let d = first; d <= today; d = addDays(d, 1)) days.push(d);
+    for (let k = 0; k < Math.round((days.length - 1) / 5); k++) {
+      const day = days[rng.int(0, days.length - 2)]!;
+      alertDays.set(`${rng.one(this.watched)}:${day}`, k);
+    }
+    const city = this.login('city');
+
+    for (const date of days) {
+      for (const residentId of this.watched) {
+        const alertKey = `${residentId}:${date}`;
+        const alertOn = alertDays.has(alertKey);
+        const wake = hm(6) + rng.int(0, 4) * 15;
+        const sleep = hm(21) + rng.int(0, 4) * 15;
+        // On an alert day the resident was silent until the answer came (e.g. a fall, a late night).
+        const silentUntil = alertOn ? hm(12) + rng.int(0, 6) * 15 : 0;
+        for (let m = wake; m < sleep; m += 15) {
+          if (m < silentUntil) continue;
+          const watching = (m < hm(9) && m >= wake + 30) || (m >= hm(11, 30) && m < hm(13)) || m >= hm(18);
+          let flags = 0;
+          if (watching && rng.chance(0.85)) flags |= PRESENCE_TV;
+          if (flags && rng.chance(0.6)) flags |= PRESENCE_KEY;
+          if (!watching && rng.chance(0.08)) flags |= PRESENCE_LIFE;
+          if (m === wake) flags |= PRESENCE_KEY | PRESENCE_TV;
+          const startMs = at(date, m).getTime();
+          if (!flags || startMs + SLOT_MS > nowMs) continue;
+          insertSlot.run(residentId, Math.floor(startMs / SLOT_MS), flags);
+          lastSign.set(residentId, startMs + 10 * MIN);
+        }
+        if (alertOn && at(date, silentUntil).getTime() < nowMs)
+          this.raiseAlert(residentId, date, wake, silentUntil, city);
+        this.remind(residentId, date, alertOn ? silentUntil : wake);
+        if (date < today) this.dailyMail(residentId, date, at(date, hm(20)));
+      }
+    }
+    for (const [residentId, ms] of lastSign) {
+      db.update(s.watchState)
+        .set({ lastSignAt: ms, nextCheckAt: null })
+        .where(eq(s.watchState.residentId, residentId))
+        .run();
+    }
+  }
+
+  /** An alert opened at 10:30 after a silent morning, answered by the family or a support worker. */
+  raiseAlert(residentId: number, date: string, wake: number, answeredAt: number, city: Staff): void {
+    const { db, rng } = this;
+    const since = at(date, wake - 15 - 10 * 60).getTime();
+    const opened = at(date, hm(10, 30));
+    const resident = this.residents.find((r) => r.id === residentId)!;
+    const hh = this.households.find((x) => x.id === resident.householdId)!;
+    const worker = this.staff.find((x) => x.role === 'support_worker' && x.hamletId === hh.hamletId);
+    const contact = db
+      .select()
+      .from(s.familyContacts)
+      .where(eq(s.familyContacts.residentId, residentId))
+      .orderBy(asc(s.familyContacts.priority))
+      .get();
+    const ackAt = at(date, Math.min(answeredAt - 5, hm(10, 30) + rng.int(8, 80)));
+    const byFamily = contact !== undefined && rng.chance(0.6);
+    const escalated = ackAt.getTime() - opened.getTime() > 30 * MIN;
+    const hours = Math.floor((opened.getTime() - since) / 3_600_000);
+    const alert = db
+      .insert(s.watchAlerts)
+      .values({
+        residentId,
+        condition: 'no_activity',
+        reasonCode: 'no_activity',
+        reasonJa: `${formatTokyoJa(since)}から${hours}時間、テレビの操作・買い物・タクシーなどの活動がありません。`,
+        openedAt: opened,
+        step: escalated ? 1 : 0,
+        stepAt: escalated ? new Date(opened.getTime() + 30 * MIN) : opened,
+        acknowledgedAt: ackAt,
+        closedAt: at(date, answeredAt),
+        closeReason: 'recovered',
+      })
+      .returning()
+      .get();
+    const steps: { tier: string; recipients: string[]; at: Date }[] = [];
+    if (contact) steps.push({ tier: 'contact', recipients: [`contact:${contact.id}`], at: opened });
+    if (escalated || !contact) {
+      const st = worker ?? city;
+      steps.push({
+        tier: worker ? 'support_worker' : 'city_staff',
+        recipients: [`staff:${st.id}`],
+        at: new Date(opened.getTime() + (contact ? 30 * MIN : 0)),
+      });
+    }
+    steps.forEach((st, step) => {
+      db.insert(s.watchAlertSteps)
+        .values({ alertId: alert.id, step, ...st })
+        .run();
+      const to = st.recipients[0]!.startsWith('contact:') ? contact!.email : (worker ?? city).email;
+      if (to)
+        enqueueMail(
+          db,
+          {
+            dedupeKey: `watch:alert:${alert.id}:${step}`,
+            to,
+            subject: `【見守り】${resident.name}さんの様子をご確認ください`,
+            text: `${alert.reasonJa}\n（${formatJaDateTime(st.at)}）`,
+          },
+          st.at,
+        );
+    });
+    const action = rng.pick([
+      ['reached', 5],
+      ['fine', 3],
+      ['visiting', 2],
+    ] as const);
+    if (byFamily) {
+      const token = db
+        .insert(s.watchAckTokens)
+        .values({
+          alertId: alert.id,
+          tokenHash: createHash('sha256').update(`demo-history-ack-${alert.id}`).digest('hex'),
+          contactId: contact!.id,
+          expiresAt: new Date(opened.getTime() + 24 * 60 * MIN),
+          createdAt: opened,
+        })
+        .returning()
+        .get();
+      db.insert(s.watchAcks).values({ alertId: alert.id, tokenId: token.id, action, at: ackAt }).run();
+    } else {
+      db.insert(s.watchAcks)
+        .values({ alertId: alert.id, staffId: (worker ?? city).id, action, at: ackAt })
+        .run();
+    }
+    this.alerts++;
+  }
+
+  /** The day's medicine reminder: confirmed on the TV within minutes, now and then missed. */
+  remind(residentId: number, date: string, awakeFrom: number): void {
+    for (const r of this.reminders.filter((x) => x.residentId === residentId)) {
+      const due = at(date, r.time);
+      if (due.getTime() > this.now.getTime()) continue;
+      const missed = r.time < awakeFrom || this.rng.chance(0.07);
+      this.db
+        .insert(s.watchReminderOccurrences)
+        .values({
+          reminderId: r.id,
+          residentId,
+          dueAt: due,
+          confirmedAt: missed ? null : new Date(due.getTime() + this.rng.int(1, 20) * MIN),
+          // A missed one was mailed about then; the reminder job must not mail it again now.
+          missedMailAt: missed ? new Date(due.getTime() + 30 * MIN) : null,
+        })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+
+  /** お元気メール for the families who asked for it, as send-daily-mail writes it. */
+  dailyMail(residentId: number, date: string, sentAt: Date): void {
+    if (!this.watched.slice(0, 3).includes(residentId)) return;
+    const resident = this.residents.find((r) => r.id === residentId)!;
+    const contacts = this.db
+      .select()
+      .from(s.familyContacts)
+      .where(eq(s.familyContacts.residentId, residentId))
+      .all();
+    for (const c of contacts) {
+      enqueueMail(
+        this.db,
+        {
+          dedupeKey: `watch:daily:${residentId}:${date}:contact:${c.id}`,
+          to: c.email,
+          subject: `【お元気メール】${resident.name}さん ${formatJaDate(date)}`,
+          text: `${c.name} 様\n\n${resident.name}さんは今日もお元気に過ごしています。`,
+        },
+        sentAt,
+      );
+    }
+  }
+}
