@@ -29,12 +29,13 @@ const ASSETS: Record<string, { path: string; type: string }> = {
 const assetCache = new Map<string, string>();
 
 const css = `
-.dash-controls{display:flex;gap:1.5rem;align-items:end;flex-wrap:wrap;margin:.5rem 0 1rem}
+.dash-controls{display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap;margin:.5rem 0 1rem}
 .dash-controls .toggle{display:flex;gap:0}
 .dash-controls .toggle a{padding:.4rem .9rem;border:1px solid #23395d;color:#23395d;background:#fff;text-decoration:none}
 .dash-controls .toggle a[aria-current="page"]{background:#23395d;color:#fff}
-.dash-controls label{margin:0}
-.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:1rem}
+.dash-controls label{margin:0;display:inline}
+main{max-width:none}
+.figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:1rem;max-width:1880px}
 .figure{background:#fff;border:1px solid #ccc;border-radius:6px;padding:.75rem 1rem}
 .figure h2{font-size:1.1rem;margin:0 0 .25rem}
 .figure .plot{min-height:240px}
@@ -45,6 +46,13 @@ const css = `
 
 const fmt = (n: number) => n.toLocaleString('ja-JP');
 
+/** Short tick labels that fit under a plot: 11月23日, and 12月 with the year where it changes. */
+function axisLabel(unit: PeriodUnit, key: string, index: number): string {
+  const [y, m, d] = key.split('-').map(Number);
+  if (unit === 'week') return `${m}月${d}日`;
+  return index === 0 || m === 1 ? `${y}年${m}月` : `${m}月`;
+}
+
 function rangeOf(query: Record<string, string>, now: Date): DashboardRange {
   const q = DashboardQuery.parse(query);
   return lastPeriods(q.unit, PERIOD_COUNT[q.unit], now, q.hamlet ?? null);
@@ -52,7 +60,12 @@ function rangeOf(query: Record<string, string>, now: Date): DashboardRange {
 
 function FigureView(props: { figure: Figure; range: DashboardRange; csvHref: string }) {
   const { figure, range } = props;
-  const plot = { labels: range.periods.map((p) => p.label), unit: figure.unit, series: figure.series };
+  const plot = {
+    labels: range.periods.map((p) => p.label),
+    ticks: range.periods.map((p, i) => axisLabel(range.unit, p.key, i)),
+    unit: figure.unit,
+    series: figure.series,
+  };
   return (
     <section class="figure" aria-labelledby={`fig-${figure.id}`} data-figure={figure.id}>
       <div class="actions">

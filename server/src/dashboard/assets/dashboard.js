@@ -15,14 +15,19 @@ function draw(el) {
     {
       width: width(),
       height: 240,
-      scales: { x: { time: false, range: [-0.5, xs.length - 0.5] } },
+      scales: {
+        x: { time: false, range: [-0.5, xs.length - 0.5] },
+        // Counts start at zero, so a small change does not look like a collapse.
+        y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
       legend: { live: false },
       cursor: { drag: { x: false, y: false } },
       axes: [
         {
           font: '12px "Noto Sans JP", sans-serif',
-          splits: () => xs.filter((i) => (xs.length <= 6 ? true : i % 2 === (xs.length - 1) % 2)),
-          values: (_u, splits) => splits.map((i) => data.labels[i] ?? ''),
+          // Every third period, ending on the current one, so the labels never run into each other.
+          splits: () => xs.filter((i) => (xs.length - 1 - i) % 3 === 0),
+          values: (_u, splits) => splits.map((i) => data.ticks[i] ?? ''),
           gap: 4,
         },
         {
