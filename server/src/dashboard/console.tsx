@@ -32,7 +32,7 @@ const css = `
 .dash-controls{display:flex;gap:1.5rem;align-items:center;flex-wrap:wrap;margin:.5rem 0 1rem}
 .dash-controls .toggle{display:flex;gap:0}
 .dash-controls .toggle a{padding:.4rem .9rem;border:1px solid #23395d;color:#23395d;background:#fff;text-decoration:none}
-.dash-controls .toggle a[aria-current="page"]{background:#23395d;color:#fff}
+.dash-controls .toggle a[aria-current=page]{background:#23395d;color:#fff}
 .dash-controls label{margin:0;display:inline}
 main{max-width:none}
 .figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(560px,1fr));gap:1rem;max-width:1880px}
@@ -64,6 +64,8 @@ function FigureView(props: { figure: Figure; range: DashboardRange; csvHref: str
     labels: range.periods.map((p) => p.label),
     ticks: range.periods.map((p, i) => axisLabel(range.unit, p.key, i)),
     unit: figure.unit,
+    // The first tick shown carries the year when the ticks are months.
+    yearOnFirstTick: range.unit === 'month',
     series: figure.series,
   };
   return (

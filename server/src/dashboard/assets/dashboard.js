@@ -27,7 +27,8 @@ function draw(el) {
           font: '12px "Noto Sans JP", sans-serif',
           // Every third period, ending on the current one, so the labels never run into each other.
           splits: () => xs.filter((i) => (xs.length - 1 - i) % 3 === 0),
-          values: (_u, splits) => splits.map((i) => data.ticks[i] ?? ''),
+          values: (_u, splits) =>
+            splits.map((i, k) => (k === 0 && data.yearOnFirstTick ? data.labels[i] : data.ticks[i]) ?? ''),
           gap: 4,
         },
         {
