@@ -10,6 +10,7 @@ import { droneFeature } from './drone';
 import { taxiFeature } from './taxi';
 import { watchFeature } from './watch';
 import { billingFeature } from './billing';
+import { dashboardFeature } from './dashboard';
 
 /**
  * A capability of the product. Its parts are mounted by name:
@@ -27,6 +28,7 @@ export interface Feature {
 export const features: Feature[] = [
   adminFeature,
   tvFeature,
+  dashboardFeature,
   shopFeature,
   droneFeature,
   taxiFeature,

@@ -1,0 +1,8 @@
+import type { Feature } from '../features';
+import { dashboardConsole } from './console';
+
+export const dashboardFeature: Feature = {
+  name: 'dashboard',
+  console: dashboardConsole,
+  nav: [{ label: 'ダッシュボード', href: '/console/dashboard', roles: ['city_staff'] }],
+};
