@@ -10,7 +10,8 @@
  */
 import { parseArgs } from 'node:util';
 import { openDb } from '../db/src';
-import { seedDemo, DEMO_PASSWORD } from '../db/src/seed';
+import { DEMO_PASSWORD } from '../db/src/seed';
+import { seedDemo } from '../server/src/demo/seed-demo';
 import { createApp } from '../server/src/app';
 import { testConfig } from '../server/src/config';
 import { ManualClock } from '../server/src/lib/clock';
