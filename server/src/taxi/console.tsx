@@ -22,6 +22,7 @@ import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
 import { idOf } from '../console/form';
+import { AUTO_REFRESH_SRC } from '../console/assets';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const dateOf = (raw: string | undefined, now: Date) => {
@@ -91,7 +92,8 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
   return c.html(
     <Layout title="運転手 今日の運行表" staff={staff}>
       <style>{tabletCss}</style>
-      <meta http-equiv="refresh" content="30" />
+      <p class="no-print" data-auto-refresh="30" />
+      <script src={AUTO_REFRESH_SRC} defer />
       <form method="post" action="/console/taxi/driver/vehicle" class="no-print">
         <label>
           車両{' '}
