@@ -23,6 +23,7 @@ import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
 import { idOf } from '../console/form';
 import { AUTO_REFRESH_SRC } from '../console/assets';
+import { DateField } from '../console/date-field';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const dateOf = (raw: string | undefined, now: Date) => {
@@ -250,9 +251,7 @@ taxiConsole.get('/city', requireStaffPage('city_staff'), (c) => {
   return c.html(
     <Layout title={`乗合タクシー 運行状況 ${formatJaDate(plan.date)}`} staff={c.var.staff}>
       <form method="get" class="no-print">
-        <label>
-          日付 <input type="date" name="date" value={plan.date} /> <button type="submit">表示</button>
-        </label>
+        <DateField label="日付" name="date" value={plan.date} /> <button type="submit">表示</button>
       </form>
       <div class="cards" id="figures">
         <div class="card">
