@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { consoleCore } from './console/routes';
+import { consoleAssets } from './console/assets';
 import { addNav } from './console/nav';
 import { demoPage } from './demo/routes';
 import type { Deps } from './deps';
@@ -119,6 +120,7 @@ export function createApp(deps: Deps) {
     return c.json({ status: 'ok', time: deps.clock.now().toISOString() });
   });
 
+  app.route('/console/assets', consoleAssets);
   app.route('/console', consoleCore);
   for (const f of features) mount(app, f);
 

@@ -23,6 +23,7 @@ import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck } from './record-weather-check';
 import { returnFlight } from './return-flight';
 import { idOf } from '../console/form';
+import { DateField } from '../console/date-field';
 
 export const droneConsole = new Hono<AppEnv>();
 droneConsole.use('*', requireStaffPage('drone_operator'));
@@ -78,9 +79,7 @@ function Board(props: {
         </p>
       ) : null}
       <form method="get" action="/console/drone" class="no-print">
-        <label>
-          配送日 <input type="date" name="date" value={d} />
-        </label>
+        <DateField label="配送日" name="date" value={d} />
         <button type="submit">表示</button>
       </form>
 

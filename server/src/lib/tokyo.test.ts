@@ -3,6 +3,7 @@ import {
   addDays,
   ageOn,
   formatJaDate,
+  formatJaFullDate,
   fromTokyo,
   tokyoDate,
   tokyoMonth,
@@ -32,6 +33,7 @@ describe('Tokyo time with a UTC machine clock', () => {
 
   it('formats Japanese dates and computes ages', () => {
     expect(formatJaDate('2026-11-23')).toBe('11月23日(月)');
+    expect(formatJaFullDate('2026-12-03')).toBe('2026年12月3日(木)');
     expect(ageOn('1961-11-24', '2026-11-23')).toBe(64);
     expect(ageOn('1961-11-23', '2026-11-23')).toBe(65);
   });

@@ -68,6 +68,11 @@ export function formatJaDate(date: string): string {
   return `${p.month}月${p.day}日(${'日月火水木金土'[p.weekday]})`;
 }
 
+/** Japanese display with the year, for staff pages: 2026年12月3日(木) */
+export function formatJaFullDate(date: string): string {
+  return `${tokyoParts(fromTokyo(date)).year}年${formatJaDate(date)}`;
+}
+
 /** Japanese display of an instant: 11月23日(月) 10:30 */
 export function formatJaDateTime(at: Date): string {
   return `${formatJaDate(tokyoDate(at))} ${tokyoTime(at)}`;

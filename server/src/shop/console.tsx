@@ -31,6 +31,7 @@ import { salesReport } from './sales-report';
 import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
 import { recordAudit } from '../lib/audit';
 import { describeIssues, idOf } from '../console/form';
+import { DateField } from '../console/date-field';
 
 const yen = (n: number) => `${n.toLocaleString('ja-JP')}円`;
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
@@ -79,9 +80,7 @@ shopConsole.get('/picking', requireStaffPage('store_staff'), (c) => {
   return c.html(
     <Page title={`ピッキングリスト ${formatJaDate(date)}`} staff={staff} flash={c.req.query('done')}>
       <form method="get" class="no-print">
-        <label>
-          配達日 <input type="date" name="date" value={date} />
-        </label>
+        <DateField label="配達日" name="date" value={date} />
         <button type="submit">表示</button>{' '}
         <a href={`/console/shop/picking.csv?date=${date}`}>CSVをダウンロード</a>
       </form>
@@ -211,9 +210,7 @@ shopConsole.get('/hall', requireStaffPage('support_worker'), (c) => {
   return c.html(
     <Page title={`荷物のお渡し ${formatJaDate(date)}`} staff={staff} flash={c.req.query('done')}>
       <form method="get">
-        <label>
-          配達日 <input type="date" name="date" value={date} />
-        </label>
+        <DateField label="配達日" name="date" value={date} />
         <button type="submit">表示</button>
       </form>
       {parcels.length === 0 ? <p>この日の荷物はまだありません。</p> : null}

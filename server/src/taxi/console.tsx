@@ -22,6 +22,8 @@ import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
 import { idOf } from '../console/form';
+import { AUTO_REFRESH_SRC } from '../console/assets';
+import { DateField } from '../console/date-field';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const dateOf = (raw: string | undefined, now: Date) => {
@@ -91,7 +93,8 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
   return c.html(
     <Layout title="運転手 今日の運行表" staff={staff}>
       <style>{tabletCss}</style>
-      <meta http-equiv="refresh" content="30" />
+      <p class="no-print" data-auto-refresh="30" />
+      <script src={AUTO_REFRESH_SRC} defer />
       <form method="post" action="/console/taxi/driver/vehicle" class="no-print">
         <label>
           車両{' '}
@@ -248,9 +251,7 @@ taxiConsole.get('/city', requireStaffPage('city_staff'), (c) => {
   return c.html(
     <Layout title={`乗合タクシー 運行状況 ${formatJaDate(plan.date)}`} staff={c.var.staff}>
       <form method="get" class="no-print">
-        <label>
-          日付 <input type="date" name="date" value={plan.date} /> <button type="submit">表示</button>
-        </label>
+        <DateField label="日付" name="date" value={plan.date} /> <button type="submit">表示</button>
       </form>
       <div class="cards" id="figures">
         <div class="card">
