@@ -7,6 +7,7 @@ export default tseslint.config(
       'node_modules/',
       'dist/',
       'tv-app/dist/',
+      'tv-app/dist-test/',
       'db/migrations/',
       'data/',
       'test-artifacts/',
