@@ -10,6 +10,7 @@ import { droneFeature } from './drone';
 import { taxiFeature } from './taxi';
 import { watchFeature } from './watch';
 import { billingFeature } from './billing';
+import { liveFeature } from './live';
 
 /**
  * A capability of the product. Its parts are mounted by name:
@@ -32,4 +33,5 @@ export const features: Feature[] = [
   taxiFeature,
   watchFeature,
   billingFeature,
+  liveFeature,
 ];

@@ -22,6 +22,8 @@ import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
 import { idOf } from '../console/form';
+import { publishRideEvent } from './live-events';
+import { LiveScript } from '../live/script';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const dateOf = (raw: string | undefined, now: Date) => {
@@ -176,6 +178,7 @@ taxiConsole.post('/driver/bookings/:id/:event', requireStaffPage('driver'), (c) 
   const event = z.enum(['pickup', 'dropoff', 'no_show']).safeParse(c.req.param('event'));
   if (!event.success) throw notFound();
   const b = recordRideEvent(db, idOf(c.req.param('id')), event.data, c.var.staff, clock.now());
+  publishRideEvent(c.var.deps, b.id, event.data);
   const back =
     c.var.staff.role === 'driver'
       ? ''
@@ -247,6 +250,7 @@ taxiConsole.get('/city', requireStaffPage('city_staff'), (c) => {
   const f = plan.figures;
   return c.html(
     <Layout title={`乗合タクシー 運行状況 ${formatJaDate(plan.date)}`} staff={c.var.staff}>
+      <LiveScript topics={['taxi']} />
       <form method="get" class="no-print">
         <label>
           日付 <input type="date" name="date" value={plan.date} /> <button type="submit">表示</button>
@@ -342,6 +346,7 @@ taxiConsole.get('/calls', requireStaffPage('call_centre'), (c) => {
   const msg = c.req.query('msg');
   return c.html(
     <Layout title="乗合タクシー 電話受付" staff={c.var.staff}>
+      <LiveScript topics={['taxi']} />
       {msg ? (
         <p class="notice" role="status">
           {msg}
