@@ -166,11 +166,11 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
           <p>{question}</p>
           <div class="acts">
             <ActionForm id={ask.data.booking} event={ask.data.confirm} confirm />
-            <a href="/console/taxi/driver">
-              <button type="button" class="secondary">
+            <form class="inline" method="get" action="/console/taxi/driver">
+              <button type="submit" class="secondary">
                 やめる
               </button>
-            </a>
+            </form>
           </div>
         </div>
       ) : null}
