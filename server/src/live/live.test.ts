@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { households, staffUsers, taxiBookings } from '../../../db/src/schema';
+import { households, staffUsers, taxiBookings, watchAlerts } from '../../../db/src/schema';
+import { publishOpenedAlerts } from '../watch/live-events';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
 import { UNLIMITED_SCOPE } from '../auth/scope';
 import { accepted, loginDriverOf, residentsOf, TUESDAY_0930 } from '../taxi/test-support';
@@ -157,6 +158,38 @@ describe('GET /console/live', () => {
     });
     const replay = await readEvents(swStream, 1);
     expect(replay.map((r) => r.data.data)).toEqual([{ n: 2 }]);
+  });
+
+  it('an alert opened by the watch pass reaches the support worker of its hamlet, not the other', async () => {
+    const hamletOf1 = ctx.db.select().from(households).where(eq(households.id, 1)).get()!.hamletId;
+    const [resident] = residentsOf(ctx, 1);
+    const workers = ctx.db.select().from(staffUsers).where(eq(staffUsers.role, 'support_worker')).all();
+    const own = workers.find((w) => w.hamletId === hamletOf1)!;
+    const other = workers.find((w) => w.hamletId !== hamletOf1)!;
+    const ownStream = await ctx.request('/console/live?topics=watch', {
+      headers: await ctx.login(own.loginId),
+    });
+    const otherStream = await ctx.request('/console/live?topics=watch', {
+      headers: await ctx.login(other.loginId),
+    });
+    const now = ctx.clock.now();
+    // arrangement: the row a watch pass writes when it opens an alert
+    const alert = ctx.db
+      .insert(watchAlerts)
+      .values({
+        residentId: resident!,
+        condition: 'no_activity',
+        reasonCode: 'test',
+        reasonJa: 'テスト',
+        openedAt: now,
+        stepAt: now,
+      })
+      .returning()
+      .get();
+    publishOpenedAlerts(ctx.deps, now);
+    const [e] = await readEvents(ownStream, 1);
+    expect(e!.data).toMatchObject({ type: 'alert.opened', data: { alertId: alert.id } });
+    expect(await readEvents(otherStream, 1, 500)).toEqual([]);
   });
 
   it('refuses an anonymous visitor and unknown topics', async () => {
