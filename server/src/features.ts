@@ -11,6 +11,7 @@ import { taxiFeature } from './taxi';
 import { watchFeature } from './watch';
 import { billingFeature } from './billing';
 import { dashboardFeature } from './dashboard';
+import { liveFeature } from './live';
 
 /**
  * A capability of the product. Its parts are mounted by name:
@@ -34,4 +35,5 @@ export const features: Feature[] = [
   taxiFeature,
   watchFeature,
   billingFeature,
+  liveFeature,
 ];

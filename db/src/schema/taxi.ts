@@ -131,3 +131,24 @@ export const taxiFavourites = sqliteTable(
   },
   (t) => [uniqueIndex('taxi_favourites_resident_place_uq').on(t.residentId, t.placeId)],
 );
+
+/**
+ * A driver's tablet action by its idempotency key: a tap queued offline and sent again when the
+ * signal returns is recognised here and changes nothing the second time.
+ */
+export const rideEventKeys = sqliteTable(
+  'ride_event_keys',
+  {
+    id: id(),
+    staffId: integer()
+      .notNull()
+      .references(() => staffUsers.id),
+    key: text().notNull(),
+    bookingId: integer()
+      .notNull()
+      .references(() => taxiBookings.id),
+    event: text({ enum: ['pickup', 'dropoff', 'no_show', 'undo'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('ride_event_keys_staff_key_uq').on(t.staffId, t.key)],
+);

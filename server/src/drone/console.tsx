@@ -22,6 +22,7 @@ import { recordDailyInspection } from './record-daily-inspection';
 import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck } from './record-weather-check';
 import { returnFlight } from './return-flight';
+import { publishFlightEvent } from './live-events';
 import { idOf } from '../console/form';
 import { DateField } from '../console/date-field';
 
@@ -432,11 +433,13 @@ droneConsole.post('/flights/:id/:action{launch|land|return|abort}', async (c) =>
     case 'launch':
       return act(c, date, () => {
         launchFlight(deps.db, id, { pilotLicenceNo: str('pilotLicenceNo') }, actor, now);
+        publishFlightEvent(deps, id, 'flight.launched');
         return '離陸を記録しました';
       });
     case 'land':
       return act(c, date, () => {
         landFlight(deps.db, id, actor, now);
+        publishFlightEvent(deps, id, 'flight.landed');
         return '着陸を記録しました（荷物は公民館に到着）';
       });
     case 'return':

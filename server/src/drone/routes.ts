@@ -16,6 +16,7 @@ import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck, WeatherCheckInput } from './record-weather-check';
 import { returnFlight, ReturnInput } from './return-flight';
 import { RouteInput, saveRoute } from './save-route';
+import { publishFlightEvent } from './live-events';
 import { TokyoDateSchema } from '../lib/tokyo';
 
 export const droneApi = createRouter();
@@ -94,23 +95,26 @@ const flightAction = <T extends z.ZodType>(path: string, summary: string, body: 
     responses: { 200: jsonResponse(Json) },
   });
 
-droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) =>
-  c.json(
-    launchFlight(
-      c.var.deps.db,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      actorOf(c.var.staff),
-      c.var.deps.clock.now(),
-    ),
-    200,
-  ),
-);
-droneApi.openapi(flightAction('/flights/{id}/land', 'Mark a flight landed at the hall', z.object({})), (c) =>
-  c.json(
-    landFlight(c.var.deps.db, c.req.valid('param').id, actorOf(c.var.staff), c.var.deps.clock.now()),
-    200,
-  ),
+droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) => {
+  const id = c.req.valid('param').id;
+  const out = launchFlight(
+    c.var.deps.db,
+    id,
+    c.req.valid('json'),
+    actorOf(c.var.staff),
+    c.var.deps.clock.now(),
+  );
+  publishFlightEvent(c.var.deps, id, 'flight.launched');
+  return c.json(out, 200);
+});
+droneApi.openapi(
+  flightAction('/flights/{id}/land', 'Mark a flight landed at the hall', z.object({})),
+  (c) => {
+    const id = c.req.valid('param').id;
+    const out = landFlight(c.var.deps.db, id, actorOf(c.var.staff), c.var.deps.clock.now());
+    publishFlightEvent(c.var.deps, id, 'flight.landed');
+    return c.json(out, 200);
+  },
 );
 droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) =>
   c.json(

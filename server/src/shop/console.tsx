@@ -30,6 +30,7 @@ import { HANDOVER_OUTCOME_JA, HandoverInput, recordHandover } from './record-han
 import { salesReport } from './sales-report';
 import { getShopSettings, saveShopSettings, ShopSettingsSchema } from './shop-settings';
 import { recordAudit } from '../lib/audit';
+import { LiveScript } from '../live/script';
 import { describeIssues, idOf } from '../console/form';
 import { DateField } from '../console/date-field';
 
@@ -209,6 +210,7 @@ shopConsole.get('/hall', requireStaffPage('support_worker'), (c) => {
   const parcels = listHallParcels(deps.db, date, staffScope(staff));
   return c.html(
     <Page title={`荷物のお渡し ${formatJaDate(date)}`} staff={staff} flash={c.req.query('done')}>
+      <LiveScript topics={['drone']} />
       <form method="get">
         <DateField label="配達日" name="date" value={date} />
         <button type="submit">表示</button>

@@ -7,7 +7,9 @@ import { Layout } from '../console/layout';
 import type { Actor } from '../lib/audit';
 import { AppError, badRequest, notFound } from '../lib/errors';
 import type { AppEnv, StaffAuth } from '../lib/router';
-import { formatJaDate, tokyoDate, isTokyoDate } from '../lib/tokyo';
+import { formatJaDate, tokyoDate, tokyoTime, isTokyoDate } from '../lib/tokyo';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
   assignDriverVehicle,
   getDriverVehicleId,
@@ -22,8 +24,9 @@ import { getDayPlan, type DayPlan } from './get-day-plan';
 import { getManifest, type ManifestStop } from './get-manifest';
 import { recordRideEvent, type RideEvent } from './record-ride-event';
 import { idOf } from '../console/form';
-import { AUTO_REFRESH_SRC } from '../console/assets';
 import { DateField } from '../console/date-field';
+import { publishRideEvent } from './live-events';
+import { LiveScript } from '../live/script';
 
 const actor = (s: StaffAuth): Actor => ({ type: 'staff', id: s.id });
 const dateOf = (raw: string | undefined, now: Date) => {
@@ -37,41 +40,88 @@ const COLOURS = ['#d62828', '#1e63d6', '#1e9e4a', '#b8860b', '#7b2cbf', '#333'];
 
 export const taxiConsole = new Hono<AppEnv>();
 
+const driverJs = readFileSync(new URL('./driver-client.js', import.meta.url), 'utf8');
+// The tablet's script, from our origin (the Content-Security-Policy allows no inline script).
+taxiConsole.get('/driver.js', (c) => {
+  c.header('Content-Type', 'text/javascript; charset=utf-8');
+  c.header('Cache-Control', 'no-cache');
+  return c.body(driverJs);
+});
+
 // --- Driver tablet ---
 
 const tabletCss = `
-.stop{background:#fff;border:2px solid #ccc;border-radius:10px;padding:.75rem 1rem;margin:.75rem 0;font-size:1.25rem}
-.stop.done{opacity:.55}
-.stop .kind{display:inline-block;padding:.1rem .6rem;border-radius:6px;color:#fff;font-weight:bold}
-.stop .pickup{background:#1e63d6}.stop .dropoff{background:#1e9e4a}
-.stop button{font-size:1.3rem;padding:.7rem 1.4rem;margin:.4rem .6rem 0 0}
-.big{font-size:1.6rem;font-weight:bold}
+main{max-width:none}
+.next{background:#fff;border:3px solid #23395d;border-radius:12px;padding:1rem 1.25rem;margin:.5rem 0 1rem}
+.next .when{font-size:3rem;font-weight:bold;line-height:1.1}
+.next .where{font-size:2rem;font-weight:bold}
+.next .addr{font-size:1.5rem}
+.next .who{font-size:1.5rem}
+.kind{display:inline-block;padding:.1rem .7rem;border-radius:6px;color:#fff;font-weight:bold;font-size:1.4rem;vertical-align:middle}
+.kind.pickup{background:#1e63d6}.kind.dropoff{background:#1e7a3e}
+.acts{display:flex;gap:1rem;flex-wrap:wrap;margin-top:1rem}
+.acts button{min-height:72px;min-width:180px;font-size:1.6rem;font-weight:bold;border-radius:10px;padding:.5rem 1.5rem}
+.confirm{background:#fff4e0;border:3px solid #b35c00;border-radius:10px;padding:1rem;font-size:1.4rem}
+.rest{width:100%;background:#fff;font-size:1.15rem}
+.rest tr.done{color:#777}
+.pending{background:#fff4e0;border:2px dashed #b35c00;padding:.5rem;font-size:1.2rem}
 `;
 
-function StopCard(props: { s: ManifestStop }) {
+const minute = (d: Date) => Math.floor(d.getTime() / 60_000);
+
+/** Why a tap needs a second, confirming tap (or null): 不在 always; a pickup long before its window; a drop-off in the pickup's minute. */
+function needsConfirm(b: typeof taxiBookings.$inferSelect, event: RideEvent, now: Date): string | null {
+  if (event === 'no_show') return '不在として記録します。よろしいですか。';
+  if (event === 'pickup' && now.getTime() < b.pickupFrom.getTime() - EARLY_PICKUP_MINUTES * 60_000)
+    return `お迎えの約束（${tokyoTime(b.pickupFrom)}〜）よりかなり早い乗車です。乗車として記録しますか。`;
+  if (event === 'dropoff' && b.pickedUpAt && minute(b.pickedUpAt) === minute(now))
+    return '乗車と同じ分の降車です。降車として記録しますか。';
+  return null;
+}
+const EARLY_PICKUP_MINUTES = 30;
+
+function ActionForm(props: { id: number; event: RideEvent; confirm?: boolean }) {
+  return (
+    <form
+      class="inline"
+      method="post"
+      action={`/console/taxi/driver/bookings/${props.id}/${props.event}`}
+      data-ride-action={props.event}
+    >
+      <input type="hidden" name="key" value={randomUUID()} />
+      {props.confirm ? <input type="hidden" name="confirm" value="1" /> : null}
+      <button type="submit" class={props.event === 'no_show' ? 'danger' : ''}>
+        {props.confirm ? `はい、${ACTION_JA[props.event]}` : ACTION_JA[props.event]}
+      </button>
+    </form>
+  );
+}
+
+function NextStop(props: { s: ManifestStop; address: string | null }) {
   const s = props.s;
   return (
-    <div class={`stop${s.done ? ' done' : ''}`} data-booking={String(s.bookingId)} data-kind={s.kind}>
-      <span class={`kind ${s.kind}`}>{KIND_JA[s.kind]}</span> <span class="big">{s.time}</span>{' '}
-      <span class="muted">
-        （{s.kind === 'pickup' ? `約束 ${s.windowFrom}〜${s.windowTo}` : `到着予定 ${s.windowFrom}`}）
-      </span>
-      <div class="big">{s.place}</div>
+    <section class="next" aria-label="次の停車地" data-booking={String(s.bookingId)} data-kind={s.kind}>
       <div>
-        {s.names.join('・')} 様 {s.passengers}人 {s.phone ? `☎ ${s.phone}` : ''}
+        <span class={`kind ${s.kind}`}>{KIND_JA[s.kind]}</span> <span class="when">{s.time}</span>{' '}
+        <span class="muted">
+          {s.kind === 'pickup' ? `約束 ${s.windowFrom}〜${s.windowTo}` : `到着予定 ${s.windowFrom}`}
+        </span>
+      </div>
+      <div class="where">{s.place}</div>
+      {props.address ? <div class="addr">{props.address}</div> : null}
+      <div class="who">
+        {s.names.join('・')} 様 {s.passengers}人{s.phone ? ` ☎ ${s.phone}` : ''}{' '}
         <strong class="status">{s.statusLabel}</strong>
       </div>
-      {s.actions.map((a) => (
-        <form class="inline" method="post" action={`/console/taxi/driver/bookings/${s.bookingId}/${a}`}>
-          <button type="submit" class={a === 'no_show' ? 'danger' : ''}>
-            {ACTION_JA[a]}
-          </button>
-        </form>
-      ))}
+      <div class="acts">
+        {s.actions.map((a) => (
+          <ActionForm id={s.bookingId} event={a} />
+        ))}
+      </div>
       {s.kind === 'pickup' && s.actions.length === 1 && s.actions[0] === 'pickup' ? (
-        <span class="muted"> 不在は {s.noShowFrom} から</span>
+        <p class="muted">不在は {s.noShowFrom} から記録できます</p>
       ) : null}
-    </div>
+    </section>
   );
 }
 
@@ -90,61 +140,122 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
     staff.role === 'admin'
       ? db.select().from(staffUsers).where(eq(staffUsers.role, 'driver')).orderBy(asc(staffUsers.id)).all()
       : [];
+  const next = m?.stops.find((s) => !s.done && s.actions.length > 0) ?? m?.stops.find((s) => !s.done);
+  const nextRow = next
+    ? db.select().from(taxiBookings).where(eq(taxiBookings.id, next.bookingId)).get()
+    : undefined;
+  // 「自宅」 is the household's home: the driver needs its address, not the word
+  const home =
+    next && nextRow && (next.kind === 'pickup' ? nextRow.pickupPlaceId : nextRow.dropoffPlaceId) === null
+      ? (db.select().from(households).where(eq(households.id, nextRow.householdId)).get()?.address ?? null)
+      : null;
+  const ask = z
+    .object({ confirm: z.enum(['pickup', 'dropoff', 'no_show']), booking: z.coerce.number().int() })
+    .safeParse({ confirm: c.req.query('confirm'), booking: c.req.query('booking') });
+  const askRow = ask.success
+    ? db.select().from(taxiBookings).where(eq(taxiBookings.id, ask.data.booking)).get()
+    : undefined;
+  const question = ask.success && askRow ? needsConfirm(askRow, ask.data.confirm, now) : null;
   return c.html(
-    <Layout title="運転手 今日の運行表" staff={staff}>
+    <Layout title="運転手 今日の運行" staff={staff}>
       <style>{tabletCss}</style>
-      <p class="no-print" data-auto-refresh="30" />
-      <script src={AUTO_REFRESH_SRC} defer />
-      <form method="post" action="/console/taxi/driver/vehicle" class="no-print">
-        <label>
-          車両{' '}
-          <select name="vehicleId">
-            {vs.map((v) => (
-              <option value={String(v.id)} selected={v.id === chosen}>
-                {v.name}（{v.plate}）
-                {holders.get(v.id) && holders.get(v.id)!.staffId !== staff.id
-                  ? ` 運転中：${holders.get(v.id)!.name}`
-                  : ''}
-              </option>
-            ))}
-          </select>{' '}
-          <button type="submit">この車両で運転する</button>
-        </label>
-      </form>
-      {staff.role === 'driver' && chosen ? (
-        <form method="post" action="/console/taxi/driver/vehicle/return" class="no-print">
-          <button type="submit">車両を返す（運転を終える）</button>
-        </form>
-      ) : null}
-      {staff.role === 'admin' && chosen ? (
-        <form method="post" action={`/console/taxi/vehicles/${chosen}/driver`} class="no-print">
-          <label>
-            この車両の運転手{' '}
-            <select name="staffId">
-              {drivers.map((d) => (
-                <option value={String(d.id)} selected={holders.get(chosen)?.staffId === d.id}>
-                  {d.name}
-                </option>
-              ))}
-            </select>{' '}
-            <button type="submit">割り当てる</button>
-          </label>
-        </form>
+      <script src="/console/taxi/driver.js" defer />
+      <LiveScript topics={['taxi']} />
+      <div id="pending" class="pending" hidden role="status" />
+      {question && ask.success ? (
+        <div class="confirm" role="alertdialog" aria-label="確認">
+          <p>{question}</p>
+          <div class="acts">
+            <ActionForm id={ask.data.booking} event={ask.data.confirm} confirm />
+            <form class="inline" method="get" action="/console/taxi/driver">
+              <button type="submit" class="secondary">
+                やめる
+              </button>
+            </form>
+          </div>
+        </div>
       ) : null}
       {m ? (
-        <section>
+        <>
+          {next ? (
+            <NextStop s={next} address={home} />
+          ) : (
+            <p class="next">今日の停車地はすべて終わりました。</p>
+          )}
           <h2>
-            {m.vehicle.name} {formatJaDate(m.date)}
+            {m.vehicle.name}（{m.vehicle.plate}） {formatJaDate(m.date)} の停車地
           </h2>
           {m.stops.length === 0 ? (
             <p>今日の予約はまだありません。</p>
           ) : (
-            m.stops.map((s) => <StopCard s={s} />)
+            <table class="rest">
+              <thead>
+                <tr>
+                  <th>時刻</th>
+                  <th>乗降</th>
+                  <th>場所</th>
+                  <th>利用者</th>
+                  <th class="num">人数</th>
+                  <th>状態</th>
+                </tr>
+              </thead>
+              <tbody>
+                {m.stops.map((s) => (
+                  <tr class={s.done ? 'done' : ''} data-booking={String(s.bookingId)}>
+                    <td>{s.time}</td>
+                    <td>{KIND_JA[s.kind]}</td>
+                    <td>{s.place}</td>
+                    <td>{s.names.join('・')}</td>
+                    <td class="num">{s.passengers}</td>
+                    <td>{s.statusLabel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
-        </section>
+        </>
       ) : (
         <p>運転する車両を選んでください。</p>
       )}
+      <details class="no-print">
+        <summary>車両</summary>
+        <form method="post" action="/console/taxi/driver/vehicle">
+          <label>
+            車両{' '}
+            <select name="vehicleId">
+              {vs.map((v) => (
+                <option value={String(v.id)} selected={v.id === chosen}>
+                  {v.name}（{v.plate}）
+                  {holders.get(v.id) && holders.get(v.id)!.staffId !== staff.id
+                    ? ` 運転中：${holders.get(v.id)!.name}`
+                    : ''}
+                </option>
+              ))}
+            </select>{' '}
+            <button type="submit">この車両で運転する</button>
+          </label>
+        </form>
+        {staff.role === 'driver' && chosen ? (
+          <form method="post" action="/console/taxi/driver/vehicle/return">
+            <button type="submit">車両を返す（運転を終える）</button>
+          </form>
+        ) : null}
+        {staff.role === 'admin' && chosen ? (
+          <form method="post" action={`/console/taxi/vehicles/${chosen}/driver`}>
+            <label>
+              この車両の運転手{' '}
+              <select name="staffId">
+                {drivers.map((d) => (
+                  <option value={String(d.id)} selected={holders.get(chosen)?.staffId === d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>{' '}
+              <button type="submit">割り当てる</button>
+            </label>
+          </form>
+        ) : null}
+      </details>
     </Layout>,
   );
 });
@@ -174,16 +285,27 @@ taxiConsole.post('/vehicles/:id/driver', requireStaffPage('admin'), async (c) =>
   return c.redirect(`/console/taxi/driver?vehicleId=${vehicleId}`, 303);
 });
 
-taxiConsole.post('/driver/bookings/:id/:event', requireStaffPage('driver'), (c) => {
+taxiConsole.post('/driver/bookings/:id/:event', requireStaffPage('driver'), async (c) => {
   const { db, clock } = c.var.deps;
+  const now = clock.now();
   const event = z.enum(['pickup', 'dropoff', 'no_show']).safeParse(c.req.param('event'));
   if (!event.success) throw notFound();
-  const b = recordRideEvent(db, idOf(c.req.param('id')), event.data, c.var.staff, clock.now());
-  const back =
-    c.var.staff.role === 'driver'
-      ? ''
-      : `?vehicleId=${db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.vehicleId}`;
-  return c.redirect(`/console/taxi/driver${back}`, 303);
+  const id = idOf(c.req.param('id'));
+  const body = z
+    .object({ key: z.string().min(8).max(100).optional(), confirm: z.literal('1').optional() })
+    .safeParse(await c.req.parseBody());
+  if (!body.success) throw badRequest('invalid_request', '操作をやり直してください');
+  const row = db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+  if (!row) throw notFound('Booking');
+  const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
+  if (!body.data.confirm && row.status !== 'arrived' && needsConfirm(row, event.data, now))
+    return c.redirect(
+      `/console/taxi/driver?confirm=${event.data}&booking=${id}${back ? `&${back}` : ''}`,
+      303,
+    );
+  recordRideEvent(db, id, event.data, c.var.staff, now, body.data.key);
+  publishRideEvent(c.var.deps, id, event.data);
+  return c.redirect(`/console/taxi/driver${back ? `?${back}` : ''}`, 303);
 });
 
 // --- City view ---
@@ -250,6 +372,7 @@ taxiConsole.get('/city', requireStaffPage('city_staff'), (c) => {
   const f = plan.figures;
   return c.html(
     <Layout title={`乗合タクシー 運行状況 ${formatJaDate(plan.date)}`} staff={c.var.staff}>
+      <LiveScript topics={['taxi']} />
       <form method="get" class="no-print">
         <DateField label="日付" name="date" value={plan.date} /> <button type="submit">表示</button>
       </form>
@@ -343,6 +466,7 @@ taxiConsole.get('/calls', requireStaffPage('call_centre'), (c) => {
   const msg = c.req.query('msg');
   return c.html(
     <Layout title="乗合タクシー 電話受付" staff={c.var.staff}>
+      <LiveScript topics={['taxi']} />
       {msg ? (
         <p class="notice" role="status">
           {msg}

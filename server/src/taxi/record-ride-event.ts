@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../../db/src';
-import { charges, driverVehicles, taxiBookings } from '../../../db/src/schema';
+import { and } from 'drizzle-orm';
+import { charges, driverVehicles, rideEventKeys, taxiBookings } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { forbidden, notFound, unprocessable } from '../lib/errors';
 import { tokyoMonth, tokyoTime } from '../lib/tokyo';
@@ -52,10 +53,21 @@ export function recordRideEvent(
   event: RideEvent,
   staff: StaffAuth,
   now: Date,
+  /** The tablet's key for this tap: a resent key (offline queue) is the same action, done once. */
+  key?: string,
 ): BookingView {
   const b = db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
   if (!b) throw notFound('Booking');
   assertDriverOwnsRide(db, staff, b);
+  if (
+    key &&
+    db
+      .select()
+      .from(rideEventKeys)
+      .where(and(eq(rideEventKeys.staffId, staff.id), eq(rideEventKeys.key, key)))
+      .get()
+  )
+    return viewBooking(db, b, now);
   const done = { pickup: 'on_board', dropoff: 'arrived', no_show: 'no_show' } as const;
   if (b.status === done[event] || (event === 'pickup' && b.status === 'arrived'))
     return viewBooking(db, b, now);
@@ -81,6 +93,8 @@ export function recordRideEvent(
     // boarding the car is the resident's sign of life for the watching service
     if (event === 'pickup') for (const r of b.riderIds) recordLifeSign(tx, r, 'ride', now);
     recordAudit(tx, now, actor, `taxi.ride.${event}`, 'taxi_booking', id);
+    if (key)
+      tx.insert(rideEventKeys).values({ staffId: staff.id, key, bookingId: id, event, createdAt: now }).run();
   });
   return viewBooking(db, db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!, now);
 }

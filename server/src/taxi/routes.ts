@@ -15,6 +15,7 @@ import { BookingOptionsSchema, getBookingOptions } from './get-booking-options';
 import { getManifest, ManifestSchema } from './get-manifest';
 import { listHouseholdBookings } from './list-household-bookings';
 import { recordRideEvent } from './record-ride-event';
+import { publishRideEvent } from './live-events';
 import { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema } from './taxi-settings';
 
 export const taxiApi = createRouter();
@@ -290,7 +291,9 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const { id, event } = c.req.valid('param');
     const e = event === 'no-show' ? 'no_show' : event;
-    return c.json(recordRideEvent(db, id, e, c.var.staff, clock.now()), 200);
+    const view = recordRideEvent(db, id, e, c.var.staff, clock.now());
+    publishRideEvent(c.var.deps, id, e);
+    return c.json(view, 200);
   },
 );
 

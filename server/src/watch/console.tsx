@@ -21,6 +21,7 @@ import { WatchManagement, watchConsoleForms } from './console-forms';
 import { inHamletScope, staffScope } from '../auth/scope';
 import { assertMayManage } from './assert-may-manage';
 import { PRESENCE_KEY, PRESENCE_LIFE, PRESENCE_TV, SLOT_MS } from './record-life-sign';
+import { LiveScript } from '../live/script';
 import { idOf } from '../console/form';
 
 const CONDITION_JA: Record<string, string> = {
@@ -65,6 +66,7 @@ watchConsole.get('/', (c) => {
     .all();
   return c.html(
     <Layout title="見守り: 対応中のお知らせ" staff={staff}>
+      <LiveScript topics={['watch']} sound={['alert.opened']} />
       <h1>見守り: 対応中のお知らせ（{rows.length}件）</h1>
       {blind.length > 0 ? (
         <div class="error">

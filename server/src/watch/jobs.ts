@@ -5,6 +5,7 @@ import { learnRhythms } from './learn-rhythms';
 import { runWatchPass } from './run-watch-pass';
 import { checkPlatformSilence, notePlatformPulse } from './platform-silence';
 import { sendDailyMail } from './send-daily-mail';
+import { publishOpenedAlerts } from './live-events';
 
 export const watchJobs: JobDef[] = [
   // Listed first: at start the pulse must record the downtime before any pass judges silence.
@@ -16,11 +17,15 @@ export const watchJobs: JobDef[] = [
   {
     name: 'watch.detect',
     cron: '*/5 * * * *',
-    run: ({ db, config, clock }) => {
+    run: (deps) => {
+      const { db, config, clock } = deps;
       // The pass itself notes the pulse first, so it never judges a downtime it has not seen.
       notePlatformPulse(db, config, clock.now());
       checkPlatformSilence(db, config, clock.now());
-      return runWatchPass(db, config, clock.now());
+      const now = clock.now();
+      const result = runWatchPass(db, config, now);
+      if (result.opened > 0) publishOpenedAlerts(deps, now);
+      return result;
     },
   },
   // Yesterday's presence is folded into the learned rhythms once, just after midnight.

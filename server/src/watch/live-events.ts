@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { households, residents, watchAlerts } from '../../../db/src/schema';
+import type { Deps } from '../deps';
+import { publishLive } from '../live/publish';
+
+/**
+ * After a watch pass committed: announce the alerts it opened (those opened at `now`) to the
+ * watch boards of their hamlet, where they ring and stay until acknowledged.
+ */
+export function publishOpenedAlerts(deps: Deps, now: Date): void {
+  try {
+    const rows = deps.db
+      .select({ id: watchAlerts.id, hamletId: households.hamletId })
+      .from(watchAlerts)
+      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .where(eq(watchAlerts.openedAt, now))
+      .all();
+    for (const r of rows)
+      publishLive(deps, {
+        topic: 'watch',
+        type: 'alert.opened',
+        hamletId: r.hamletId,
+        data: { alertId: r.id },
+      });
+  } catch (err) {
+    deps.logger.error({ err }, 'opened alerts not published');
+  }
+}
