@@ -179,9 +179,9 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
         <>
           {next ? (
             <NextStop s={next} address={home} />
-          ) : (
+          ) : m.stops.length > 0 ? (
             <p class="next">今日の停車地はすべて終わりました。</p>
-          )}
+          ) : null}
           <h2>
             {m.vehicle.name}（{m.vehicle.plate}） {formatJaDate(m.date)} の停車地
           </h2>
