@@ -53,10 +53,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 /** Console pages linked from the current page, without downloads, actions or anchors. */
 async function consoleLinks(page: Page, scope: string): Promise<string[]> {
+  // Links that download a file (`download` attribute) are not pages.
   const hrefs = await page
-    .locator(`${scope} a[href^="/console"]`)
+    .locator(`${scope} a[href^="/console"]:not([download])`)
     .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  return hrefs.filter((h) => !/\.(plan|csv|pdf|zip)(\?|$)|\/(download|export)\b|#/.test(h));
+  return hrefs.filter((h) => !/\.(plan|csv|pdf|zip)(\?|$)|\/(download|export|csv)\b|#/.test(h));
 }
 
 /** One detail page per shape of address (/orders/12 and /orders/13 are the same screen). */

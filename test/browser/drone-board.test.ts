@@ -77,13 +77,17 @@ describe('drone operator board', () => {
       for (const band of ['0〜50m', '50〜100m', '100〜150m'])
         await form.getByLabel(`上空 ${band} の風 (m/秒)`).fill('3.2');
       await form.getByRole('button', { name: '気象確認を記録' }).click();
-      await expect.poll(() => page.getByRole('status').innerText()).toContain('本日はドローンでお届けします');
+      await expect
+        .poll(() => page.locator('p[role=status]').innerText())
+        .toContain('本日はドローンでお届けします');
 
       // both airframes: the board links to the form until the day's inspection is recorded
       for (let i = 0; i < 2; i++) {
         await page.getByRole('link', { name: '日常点検を記録' }).first().click();
         await page.getByRole('button', { name: '日常点検を記録' }).click();
-        await expect.poll(() => page.getByRole('status').innerText()).toContain('日常点検を記録しました');
+        await expect
+          .poll(() => page.locator('p[role=status]').innerText())
+          .toContain('日常点検を記録しました');
       }
       expect(await page.locator('#drones-h ~ ul').innerText()).not.toContain('未点検');
 

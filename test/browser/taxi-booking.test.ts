@@ -157,6 +157,11 @@ describe('shared taxi, end to end', () => {
     server.clock.set(bookingsOf(3)[0]!.pickupFrom.getTime() + 5 * 60_000);
     await driver.reload();
     await driver.click(`.stop[data-booking="${second!.id}"] button.danger`);
+    // 不在 asks once more before it is recorded.
+    await driver
+      .getByRole('alertdialog', { name: '確認' })
+      .getByRole('button', { name: 'はい、不在' })
+      .click();
     await tvShowsStatus(3, '不在でキャンセル');
     expect(server.db.select().from(charges).where(eq(charges.kind, 'ride')).all()).toHaveLength(1);
     await driver.context().close();

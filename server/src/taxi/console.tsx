@@ -64,6 +64,7 @@ main{max-width:none}
 .confirm{background:#fff4e0;border:3px solid #b35c00;border-radius:10px;padding:1rem;font-size:1.4rem}
 .rest{width:100%;background:#fff;font-size:1.15rem}
 .rest tr.done{color:#777}
+.rest .row-acts button{min-height:44px;margin:.15rem .3rem .15rem 0}
 .pending{background:#fff4e0;border:2px dashed #b35c00;padding:.5rem;font-size:1.2rem}
 `;
 
@@ -197,17 +198,28 @@ taxiConsole.get('/driver', requireStaffPage('driver'), (c) => {
                   <th>利用者</th>
                   <th class="num">人数</th>
                   <th>状態</th>
+                  <th>操作</th>
                 </tr>
               </thead>
               <tbody>
                 {m.stops.map((s) => (
-                  <tr class={s.done ? 'done' : ''} data-booking={String(s.bookingId)}>
+                  <tr
+                    class={`stop${s.done ? ' done' : ''}`}
+                    data-booking={String(s.bookingId)}
+                    data-kind={s.kind}
+                  >
                     <td>{s.time}</td>
                     <td>{KIND_JA[s.kind]}</td>
                     <td>{s.place}</td>
                     <td>{s.names.join('・')}</td>
                     <td class="num">{s.passengers}</td>
                     <td>{s.statusLabel}</td>
+                    {/* A pooled day does not always go in plan order (a rider not there, another ready early). */}
+                    <td class="row-acts">
+                      {s.actions.map((a) => (
+                        <ActionForm id={s.bookingId} event={a} />
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
