@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { consoleCore } from './console/routes';
 import { consoleAssets } from './console/assets';
-import { addNav } from './console/nav';
+import { addHome, addNav } from './console/nav';
 import { demoPage } from './demo/routes';
 import type { Deps } from './deps';
 import { features, type Feature } from './features';
@@ -91,6 +91,7 @@ function mount(app: OpenAPIHono<AppEnv>, f: Feature) {
   if (f.console) app.route(`/console/${f.name}`, f.console);
   if (f.pages) app.route(`/p/${f.name}`, f.pages);
   if (f.nav) addNav(...f.nav);
+  if (f.home) addHome(f.home);
 }
 
 export function createApp(deps: Deps) {

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { JobDef } from './jobs/scheduler';
 import type { AppEnv } from './lib/router';
 import type { NavItem } from './console/nav';
+import type { StaffRole } from '../../db/src/schema';
 import { adminFeature } from './admin';
 import { tvFeature } from './tv';
 import { shopFeature } from './shop';
@@ -24,6 +25,8 @@ export interface Feature {
   pages?: Hono<AppEnv>;
   jobs?: JobDef[];
   nav?: NavItem[];
+  /** The page each role lands on after login when this feature is its work (see `addHome`). */
+  home?: Partial<Record<StaffRole, string>>;
 }
 
 export const features: Feature[] = [

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '../../db/src/schema/index.js';
 import { DEMO_PASSWORD, DEMO_STAFF } from '../../db/src/seed/demo.js';
-import { ROLE_LABELS, navFor } from '../../server/src/console/nav.js';
+import { ROLE_LABELS, homeFor, navFor } from '../../server/src/console/nav.js';
 import { LOGIN_LIMIT_MESSAGE, LOGIN_LIMITS } from '../../server/src/auth/rate-limit.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -39,11 +39,13 @@ describe('staff console login', () => {
         await page.getByLabel('ログインID').fill(staff!.loginId);
         await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'ログイン' }).click();
-        await page.waitForURL(`${server.baseUrl}/console`);
+        const home = homeFor(role) ?? '/console/menu';
+        await page.waitForURL((u) => u.pathname === home);
 
         expect(await page.locator('[data-role]').getAttribute('data-role')).toBe(role);
-        expect(await page.title()).toContain(ROLE_LABELS[role]);
-        await expect.poll(() => page.locator('main').innerText()).toContain(staff!.name);
+        await expect.poll(() => page.locator('header').innerText()).toContain(staff!.name);
+        await expect.poll(() => page.locator('header').innerText()).toContain(ROLE_LABELS[role]);
+        await page.goto(`${server.baseUrl}/console/menu`);
         const cards = await page.locator('main .card').allInnerTexts();
         expect(cards).toEqual(navFor(role).map((n) => n.label));
         await screenshot(page, `console-landing-${role}`);

@@ -85,7 +85,7 @@ describe('content security policy', () => {
     await page.getByLabel('ログインID').fill('city');
     await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.waitForURL(`${server.baseUrl}/console`);
+    await page.waitForURL((u) => u.pathname !== '/console/login');
     await page.goto(`${server.baseUrl}/console/billing`);
     await page.getByRole('button', { name: /締め/ }).first().click();
     await page.waitForURL(/\/console\/billing\/months\/2026-10/);

@@ -68,7 +68,7 @@ async function loginAs(loginId: string, viewport = { width: 1280, height: 800 })
   await page.getByLabel('ログインID').fill(loginId);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL(`${server.baseUrl}/console`);
+  await page.waitForURL((u) => u.pathname !== '/console/login');
   return { context, page };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { DEMO_STAFF } from '../../../db/src/seed';
+import { homeFor } from '../console/nav';
 
 let ctx: TestContext;
 afterEach(() => ctx?.close());
@@ -52,7 +53,7 @@ describe('set-top box tokens', () => {
 });
 
 describe('staff sessions', () => {
-  it('logs every demo role in with an HttpOnly, SameSite=Strict cookie and shows its landing page', async () => {
+  it('logs every demo role in with an HttpOnly, SameSite=Strict cookie and sends it to the work of its role', async () => {
     ctx = createTestContext();
     for (const s of DEMO_STAFF) {
       const res = await ctx.request('/console/login', {
@@ -64,7 +65,11 @@ describe('staff sessions', () => {
       const cookie = res.headers.get('set-cookie')!;
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Strict/);
-      const page = await ctx.request('/console', { headers: { cookie: cookie.split(';')[0]! } });
+      const landing = await ctx.request('/console', { headers: { cookie: cookie.split(';')[0]! } });
+      expect(landing.status).toBe(303);
+      const home = landing.headers.get('location')!;
+      expect(home).toBe(homeFor(s.role) ?? '/console/menu');
+      const page = await ctx.request(home, { headers: { cookie: cookie.split(';')[0]! } });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain(`data-role="${s.role}"`);
     }

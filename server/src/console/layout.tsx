@@ -2,8 +2,15 @@ import type { Child } from 'hono/jsx';
 import type { StaffAuth } from '../lib/router';
 import { ROLE_LABELS, navFor } from './nav';
 import { CONSOLE_CSS_HREF } from './assets';
+import { FlashMessage, type Flash } from './flash';
 
-export function Layout(props: { title: string; staff?: StaffAuth | null; children?: Child }) {
+export function Layout(props: {
+  title: string;
+  staff?: StaffAuth | null;
+  /** A message from the previous POST (`takeFlash(c)`), drawn under the title. */
+  flash?: Flash | undefined;
+  children?: Child;
+}) {
   const staff = props.staff;
   return (
     <html lang="ja">
@@ -33,7 +40,7 @@ export function Layout(props: { title: string; staff?: StaffAuth | null; childre
             </nav>
           ) : null}
           {staff ? (
-            <span class="who">
+            <span class="who" data-role={staff.role}>
               <span>
                 {staff.name}（{ROLE_LABELS[staff.role]}）
               </span>
@@ -47,6 +54,7 @@ export function Layout(props: { title: string; staff?: StaffAuth | null; childre
         </header>
         <main id="main" tabindex={-1}>
           <h1>{props.title}</h1>
+          <FlashMessage flash={props.flash} />
           {props.children}
         </main>
       </body>

@@ -26,3 +26,18 @@ export function addNav(...entries: NavItem[]): void {
 export function navFor(role: StaffRole): NavItem[] {
   return items.filter((i) => role === 'admin' || i.roles.includes(role));
 }
+
+const homes = new Map<StaffRole, string>();
+
+/**
+ * Features say which page is a role's work of today; `/console` sends the role there. A role with
+ * no home lands on the page of links (`/console/menu`).
+ */
+export function addHome(homesOfFeature: Partial<Record<StaffRole, string>>): void {
+  for (const [role, href] of Object.entries(homesOfFeature) as [StaffRole, string][])
+    if (!homes.has(role)) homes.set(role, href);
+}
+
+export function homeFor(role: StaffRole): string | undefined {
+  return homes.get(role);
+}

@@ -7,7 +7,7 @@ import { loadStaff, requireStaffPage, SESSION_COOKIE } from '../auth/staff-auth'
 import { AppError } from '../lib/errors';
 import type { AppEnv } from '../lib/router';
 import { Layout } from './layout';
-import { ROLE_LABELS, navFor } from './nav';
+import { ROLE_LABELS, homeFor, navFor } from './nav';
 import type { Deps } from '../deps';
 import { clientAddress } from '../lib/client-address';
 
@@ -91,13 +91,18 @@ consoleCore.post('/logout', (c) => {
 });
 
 consoleCore.get('/', requireStaffPage(), (c) => {
+  const home = homeFor(c.var.staff.role);
+  return c.redirect(home ?? '/console/menu', 303);
+});
+
+consoleCore.get('/menu', requireStaffPage(), (c) => {
   const staff = c.var.staff;
   const items = navFor(staff.role);
   return c.html(
     <Layout title={`${ROLE_LABELS[staff.role]}のページ`} staff={staff}>
       <p>
         {staff.name} さん、おつかれさまです。役割：
-        <strong data-role={staff.role}>{ROLE_LABELS[staff.role]}</strong>
+        <strong>{ROLE_LABELS[staff.role]}</strong>
       </p>
       {items.length ? (
         <div class="cards">

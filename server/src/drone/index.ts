@@ -8,5 +8,6 @@ export const droneFeature: Feature = {
   api: droneApi,
   console: droneConsole,
   jobs: droneJobs,
+  home: { drone_operator: '/console/drone' },
   nav: [{ label: 'ドローン基地', href: '/console/drone', roles: ['drone_operator'] }],
 };

@@ -10,6 +10,7 @@ export const LIVE_TOPICS = {
   taxi: ['city_staff', 'call_centre', 'driver'],
   drone: ['drone_operator', 'support_worker', 'city_staff', 'store_staff'],
   watch: ['support_worker', 'city_staff', 'call_centre'],
+  shop: ['store_staff', 'support_worker', 'city_staff', 'call_centre'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type LiveTopic = keyof typeof LIVE_TOPICS;

@@ -12,6 +12,7 @@ export const shopFeature: Feature = {
   api: shopApi,
   console: shopConsole,
   jobs: shopJobs,
+  home: { store_staff: '/console/shop/picking' },
   nav: [
     { label: 'ピッキング', href: '/console/shop/picking', roles: ['store_staff'] },
     { label: '売上', href: '/console/shop/sales', roles: ['store_staff', 'city_staff'] },

@@ -8,6 +8,7 @@ export const taxiFeature: Feature = {
   api: taxiApi,
   console: taxiConsole,
   jobs: taxiJobs,
+  home: { driver: '/console/taxi/driver' },
   nav: [
     { label: '運転手', href: '/console/taxi/driver', roles: ['driver'] },
     { label: 'タクシー電話受付', href: '/console/taxi/calls', roles: ['call_centre'] },

@@ -15,5 +15,6 @@ export const watchFeature: Feature = {
   console: watchConsole,
   pages: watchPages,
   jobs: watchJobs,
+  home: { support_worker: '/console/watch' },
   nav: [{ label: '見守り', href: '/console/watch', roles: ['city_staff', 'support_worker'] }],
 };
