@@ -7,7 +7,7 @@ import { redirectWithFlash, takeFlash } from '../../console/flash';
 import type { Actor } from '../../lib/audit';
 import { AppError, badRequest, notFound } from '../../lib/errors';
 import type { AppEnv } from '../../lib/router';
-import { fromTokyo, tokyoDate } from '../../lib/tokyo';
+import { formatJaFullDate, fromTokyo, tokyoDate } from '../../lib/tokyo';
 import { publishLive } from '../../live/publish';
 import { bookTaxi, BookTaxiInput, cancelBooking, changeBookingTime } from '../../taxi';
 import { endAwayPeriod, setAwayByStaff, summariseResidents } from '../../watch';
@@ -158,7 +158,7 @@ callcentreConsole.post('/residents/:id/away', consoleForm(AwayForm, backWithErro
     if (until <= now) throw badRequest('invalid_period', '帰る日は今日より後の日にしてください');
     for (const residentId of f.residentIds)
       setAwayByStaff(db, { residentId, from, until }, c.var.staff.id, now);
-    return `留守を登録しました（${f.residentIds.length}人、${f.until} 12:00 まで）`;
+    return `留守を登録しました（${f.residentIds.length}人、${formatJaFullDate(f.until)} 12:00 まで）`;
   });
 });
 

@@ -37,7 +37,7 @@ function ActivityStrip(props: { m: Member }) {
           {days.map((d) => (
             <th
               scope="col"
-              style="font-weight:400;text-align:center;padding:var(--sp-1) var(--sp-2);white-space:nowrap;font-size:var(--fs-xs)"
+              style="font-weight:400;text-align:center;padding:var(--sp-1);white-space:nowrap;font-size:var(--fs-xs)"
             >
               {dayOf(d.date)}
             </th>
@@ -56,7 +56,7 @@ function ActivityStrip(props: { m: Member }) {
             return (
               <td
                 data-day={d.date}
-                style={`background:${shade};text-align:center;padding:var(--sp-1) var(--sp-2);white-space:nowrap;font-size:var(--fs-xs)`}
+                style={`background:${shade};text-align:center;padding:var(--sp-1);white-space:nowrap;font-size:var(--fs-xs)`}
               >
                 {d.activeHours > 0 ? `${d.activeHours}時間` : d.tvHours > 0 ? 'TVのみ' : 'なし'}
               </td>
@@ -290,32 +290,38 @@ function RidesPart(props: { call: ResidentCall; staffId: number; now: Date }) {
               </select>
             </label>
           </fieldset>
-          <label style="display:inline-block;margin-right:var(--sp-4)">
-            乗る場所{' '}
-            <select name="from">
+          <span style="display:inline-block;margin-right:var(--sp-4)">
+            <label for="cc-from" style="display:inline">
+              乗る場所
+            </label>{' '}
+            <select id="cc-from" name="from">
               <option value="home">自宅</option>
               {opts.destinations.map((d) => (
                 <option value={String(d.placeId)}>{d.name}</option>
               ))}
             </select>
-          </label>
-          <label style="display:inline-block;margin-right:var(--sp-4)">
-            行き先{' '}
-            <select name="to">
+          </span>
+          <span style="display:inline-block;margin-right:var(--sp-4)">
+            <label for="cc-to" style="display:inline">
+              行き先
+            </label>{' '}
+            <select id="cc-to" name="to">
               {opts.destinations.map((d) => (
                 <option value={String(d.placeId)}>{d.name}</option>
               ))}
               <option value="home">自宅</option>
             </select>
-          </label>
-          <label style="display:inline-block;margin-right:var(--sp-4)">
-            時刻{' '}
-            <select name="time">
+          </span>
+          <span style="display:inline-block;margin-right:var(--sp-4)">
+            <label for="cc-time" style="display:inline">
+              時刻
+            </label>{' '}
+            <select id="cc-time" name="time">
               {opts.times.map((t) => (
                 <option>{t}</option>
               ))}
             </select>
-          </label>
+          </span>
           <label style="display:inline-block;margin-right:var(--sp-4)">
             <span class="visually-hidden">時刻の意味</span>
             <select name="timeKind">
