@@ -13,6 +13,7 @@ import { watchFeature } from './watch';
 import { billingFeature } from './billing';
 import { dashboardFeature } from './dashboard';
 import { liveFeature } from './live';
+import { callcentreFeature } from './callcentre';
 
 /**
  * A capability of the product. Its parts are mounted by name:
@@ -39,4 +40,5 @@ export const features: Feature[] = [
   watchFeature,
   billingFeature,
   liveFeature,
+  callcentreFeature,
 ];

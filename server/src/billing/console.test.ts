@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/helpers/context';
+import { createTestContext, tableCounts, type TestContext } from '../../../test/helpers/context';
 import { addCharge, closeTime } from './testing';
 import { readDebitFile } from './zengin/read-debit-file';
 import { simulateBankResult } from './zengin/simulate-bank-result';
@@ -15,6 +15,14 @@ const form = (fields: Record<string, string>) => ({
   headers: { 'content-type': 'application/x-www-form-urlencoded' },
   body: new URLSearchParams(fields).toString(),
 });
+
+/** The flash message a redirect carries (its cookie), as the next page shows it. */
+const flashOf = (res: Response) => {
+  const m = /engawa_flash=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
+  return m
+    ? (JSON.parse(decodeURIComponent(decodeURIComponent(m[1]!))) as { kind: string; text: string })
+    : null;
+};
 
 describe('billing console', () => {
   it('close, statement print view, debit file download and result upload', async () => {
@@ -38,10 +46,16 @@ describe('billing console', () => {
       headers: { ...city, ...form({}).headers },
     });
     expect(closed.status).toBe(303);
-    expect(closed.headers.get('location')).toMatch(/^\/console\/billing\/months\/2026-10\?done=/);
+    expect(closed.headers.get('location')).toBe('/console/billing/months/2026-10');
+    expect(flashOf(closed)).toEqual({ kind: 'notice', text: '2026年10月を締めました' });
 
     const month = await (await ctx.request('/console/billing/months/2026-10', { headers: city })).text();
-    expect(month).toContain('OK   statements = ledger');
+    expect(month).toContain('2026年10月分の請求');
+    expect(month).toContain('請求書の合計 ＝ 請求台帳の合計');
+    expect(month).toContain('一致');
+    expect(month).not.toContain('不一致');
+    // No English state or enum value reaches the page.
+    expect(month).not.toMatch(/>\s*(OK|FAIL|paid|failed|pending|requested)\b/);
     const statementId = /\/console\/billing\/statements\/(\d+)/.exec(month)![1];
     const invoice = await (
       await ctx.request(`/console/billing/statements/${statementId}`, { headers: city })
@@ -74,7 +88,13 @@ describe('billing console', () => {
     body.set('file', new File([new Uint8Array(simulateBankResult(bytes, new Map()))], 'result.txt'));
     const imported = await ctx.request('/console/billing/results', { method: 'POST', headers: again, body });
     expect(imported.status).toBe(303);
-    expect(decodeURIComponent(imported.headers.get('location')!)).toMatch(/振替不能 0件/);
+    expect(imported.headers.get('location')).toBe('/console/billing/months/2026-10');
+    expect(flashOf(imported)?.text).toMatch(
+      /2026年10月分の振替結果を取り込みました: 振替済 \d+件、振替不能 0件/,
+    );
+    const after = await (await ctx.request('/console/billing/months/2026-10', { headers: again })).text();
+    expect(after).toContain('振替済');
+    expect(after).not.toContain('振替結果を待っています');
   });
 
   it('records a bank account typed in hiragana, and shows the error for a kanji name', async () => {
@@ -102,7 +122,32 @@ describe('billing console', () => {
     expect(page).toContain('有効');
     const bad = await post({ ...fields, holderKana: '伊藤 節子' });
     expect(bad.status).toBe(422);
-    expect(await bad.text()).toContain('contains &quot;伊&quot;');
+    const badPage = await bad.text();
+    expect(badPage).toContain('「伊」は全銀データに使えません');
+    // What was typed stays in the form.
+    expect(badPage).toContain('value="伊藤 節子"');
+    const wrongCode = await post({ ...fields, bankCode: '143' });
+    expect(wrongCode.status).toBe(400);
+    const wrongPage = await wrongCode.text();
+    expect(wrongPage).toContain('4桁の数字で入力してください');
+    expect(wrongPage).toMatch(/id="bank-bankCode" name="bankCode" value="143"[^>]*aria-invalid="true"/);
+    expect(wrongPage).toContain('value="はちじゅうに"');
+  });
+
+  it('keeps a mistyped month in the close form and says what is wrong', async () => {
+    const city = await ctx.login('city');
+    const before = tableCounts(ctx);
+    const res = await ctx.request('/console/billing/close', {
+      method: 'POST',
+      headers: { ...city, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ month: '2026-13' }).toString(),
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toMatch(/name="month" value="2026-13"[^>]*aria-invalid="true"/);
+    expect(html).toContain('月は年-月（例：2026-12）で入れてください');
+    expect(html).not.toContain('type="month"');
+    expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('is only for city staff', async () => {

@@ -21,3 +21,4 @@ export const shopFeature: Feature = {
     { label: 'お買い物の設定', href: '/console/shop/settings', roles: ['city_staff'] },
   ],
 };
+export { listHouseholdOrders } from './list-household-orders';

@@ -15,3 +15,10 @@ export const taxiFeature: Feature = {
     { label: 'タクシー運行', href: '/console/taxi/city', roles: ['city_staff'] },
   ],
 };
+
+/** What the call centre's resident page calls (the same functions as the TV and the taxi console). */
+export { listHouseholdRides } from './list-household-rides';
+export { bookTaxi, BookTaxiInput } from './book-taxi';
+export { cancelBooking } from './cancel-booking';
+export { getBookingOptions } from './get-booking-options';
+export { changeBookingTime } from './change-booking-time';

@@ -18,3 +18,7 @@ export const watchFeature: Feature = {
   home: { support_worker: '/console/watch' },
   nav: [{ label: '見守り', href: '/console/watch', roles: ['city_staff', 'support_worker'] }],
 };
+/** The call centre's resident page: watch state (read only) and the away periods it sets and ends. */
+export { summariseResidents, type ResidentWatchSummary } from './summarise-resident';
+export { setAwayByStaff } from './set-away';
+export { endAwayPeriod } from './end-away-period';

@@ -1,0 +1,83 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../../db/src';
+import { familyContacts, hamlets, households, residents } from '../../../db/src/schema';
+import { notFound } from '../lib/errors';
+import { ageOn, tokyoDate } from '../lib/tokyo';
+import { listHouseholdOrders } from '../shop';
+import { getBookingOptions, listHouseholdRides } from '../taxi';
+import { summariseResidents } from '../watch';
+
+/**
+ * Everything the operator needs while the resident is on the phone, read from each feature
+ * through what its index.ts exports. The resident named in the URL comes first; the rest of the
+ * household follows, since a call about one is often about the other.
+ */
+export function loadResidentCall(db: Db, residentId: number, now: Date) {
+  const me = db.select().from(residents).where(eq(residents.id, residentId)).get();
+  if (!me) throw notFound('Resident');
+  const household = db
+    .select({
+      id: households.id,
+      name: households.name,
+      address: households.address,
+      phone: households.phone,
+      cableCustomerNo: households.cableCustomerNo,
+      hamletName: hamlets.name,
+      hallName: hamlets.hallName,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, me.householdId))
+    .get()!;
+  const today = tokyoDate(now);
+  const members = db
+    .select()
+    .from(residents)
+    .where(eq(residents.householdId, household.id))
+    .orderBy(asc(residents.id))
+    .all()
+    .sort((a, b) => Number(b.id === residentId) - Number(a.id === residentId))
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      kana: r.kana,
+      age: ageOn(r.birthDate, today),
+      licenceReturned: r.licenceReturned,
+      disabled: r.disabled,
+    }));
+  const contacts = db
+    .select({
+      residentId: familyContacts.residentId,
+      name: familyContacts.name,
+      relation: familyContacts.relation,
+      email: familyContacts.email,
+      priority: familyContacts.priority,
+    })
+    .from(familyContacts)
+    .where(
+      inArray(
+        familyContacts.residentId,
+        members.map((m) => m.id),
+      ),
+    )
+    .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
+    .all();
+  const watch = new Map(
+    summariseResidents(
+      db,
+      members.map((m) => m.id),
+      now,
+    ).map((w) => [w.residentId, w]),
+  );
+  const orders = listHouseholdOrders(db, household.id, 6);
+  return {
+    resident: members[0]!,
+    household,
+    members: members.map((m) => ({ ...m, watch: watch.get(m.id)! })),
+    contacts,
+    orders,
+    rides: listHouseholdRides(db, household.id, now),
+    rideOptions: getBookingOptions(db, household.id, now),
+  };
+}
+export type ResidentCall = ReturnType<typeof loadResidentCall>;
