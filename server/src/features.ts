@@ -4,7 +4,7 @@ import type { JobDef } from './jobs/scheduler';
 import type { AppEnv } from './lib/router';
 import type { NavItem } from './console/nav';
 import type { StaffRole } from '../../db/src/schema';
-import { adminFeature } from './admin';
+import { adminConsoleFeature, adminFeature } from './admin';
 import { tvFeature } from './tv';
 import { shopFeature } from './shop';
 import { droneFeature } from './drone';
@@ -39,4 +39,5 @@ export const features: Feature[] = [
   watchFeature,
   billingFeature,
   liveFeature,
+  adminConsoleFeature,
 ];
