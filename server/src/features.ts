@@ -4,7 +4,7 @@ import type { JobDef } from './jobs/scheduler';
 import type { AppEnv } from './lib/router';
 import type { NavItem } from './console/nav';
 import type { StaffRole } from '../../db/src/schema';
-import { adminFeature } from './admin';
+import { adminConsoleFeature, adminFeature } from './admin';
 import { tvFeature } from './tv';
 import { shopFeature } from './shop';
 import { droneFeature } from './drone';
@@ -41,4 +41,5 @@ export const features: Feature[] = [
   billingFeature,
   liveFeature,
   callcentreFeature,
+  adminConsoleFeature,
 ];

@@ -99,6 +99,8 @@ export const familyContacts = sqliteTable(
     name: text().notNull(),
     relation: text().notNull(),
     email: text().notNull(),
+    /** A number to ring when an alert is not answered by email (optional). */
+    phone: text(),
     priority: integer().notNull(),
     optInAt: timestamp(),
     createdAt: createdAt(),

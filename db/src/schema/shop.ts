@@ -43,6 +43,8 @@ export const products = sqliteTable(
       .notNull()
       .references(() => categories.id),
     name: text().notNull(),
+    /** Reading in katakana, so staff find a product by how it sounds (null = not yet entered). */
+    kana: text(),
     priceYen: integer().notNull(),
     taxRate: integer().notNull(),
     weightG: integer().notNull(),

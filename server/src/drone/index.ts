@@ -3,6 +3,13 @@ import { droneConsole } from './console';
 import { droneJobs } from './jobs';
 import { droneApi } from './routes';
 
+export {
+  getDroneSettings,
+  saveDroneSettings,
+  DroneSettingsSchema,
+  type DroneSettings,
+} from './drone-settings';
+
 export const droneFeature: Feature = {
   name: 'drone',
   api: droneApi,

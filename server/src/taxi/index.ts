@@ -3,6 +3,8 @@ import { taxiConsole } from './console';
 import { taxiJobs } from './jobs';
 import { taxiApi } from './routes';
 
+export { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema, type TaxiSettings } from './taxi-settings';
+
 export const taxiFeature: Feature = {
   name: 'taxi',
   api: taxiApi,

@@ -1,0 +1,227 @@
+import { Hono, type Context } from 'hono';
+import { and, asc, eq, isNull, notExists, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { households, setTopBoxes } from '../../../../db/src/schema';
+import { requireStaffPage } from '../../auth/staff-auth';
+import { Layout } from '../../console/layout';
+import { redirectWithFlash, takeFlash } from '../../console/flash';
+import { consoleForm, idOf } from '../../console/form';
+import { AppError } from '../../lib/errors';
+import type { AppEnv } from '../../lib/router';
+import { listBoxes, ONLINE_WINDOW_MS } from '../box-status';
+import { pairBox, unpairBox } from '../boxes';
+import { jaDateTime, ScrollTable, SelectField } from './ui';
+
+const BASE = '/console/admin/boxes';
+
+export const boxesPage = new Hono<AppEnv>();
+boxesPage.use('*', requireStaffPage('admin'));
+
+const STATES = [
+  { value: 'online', label: '接続中' },
+  { value: 'offline', label: '未接続' },
+  { value: 'revoked', label: '解除済み' },
+];
+
+boxesPage.get('/', (c) => {
+  const { db, clock } = c.var.deps;
+  const now = clock.now();
+  const state = STATES.some((s) => s.value === c.req.query('state')) ? c.req.query('state')! : '';
+  const householdRaw = c.req.query('household');
+  const householdId = householdRaw && /^[1-9]\d{0,8}$/.test(householdRaw) ? Number(householdRaw) : null;
+  const rows = listBoxes(
+    db,
+    now,
+    householdId === null ? undefined : eq(setTopBoxes.householdId, householdId),
+  ).filter((b) =>
+    state === ''
+      ? b.revokedAt === null
+      : state === 'revoked'
+        ? b.revokedAt !== null
+        : b.revokedAt === null && b.online === (state === 'online'),
+  );
+  const unpaired = db
+    .select({ id: households.id, name: households.name })
+    .from(households)
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(setTopBoxes)
+          .where(and(eq(setTopBoxes.householdId, households.id), isNull(setTopBoxes.revokedAt))),
+      ),
+    )
+    .orderBy(asc(households.id))
+    .all();
+  return c.html(
+    <Layout title="テレビ端末" staff={c.var.staff} flash={takeFlash(c)}>
+      <p class="hint">
+        最後の通信から{ONLINE_WINDOW_MS / 60_000}
+        分以内の端末を「接続中」としています。端末の鍵はハッシュで保存し、登録のときに一度だけ表示します。
+      </p>
+      <form method="get" action={BASE} style="display:flex;gap:1rem;align-items:end;flex-wrap:wrap">
+        {householdId !== null ? <input type="hidden" name="household" value={String(householdId)} /> : null}
+        <SelectField label="状態" name="state" value={state} options={STATES} empty="使用中すべて" />
+        <div class="field">
+          <button type="submit">絞り込む</button>
+        </div>
+        {householdId !== null ? (
+          <div class="field">
+            <a href={BASE}>すべての世帯を表示</a>
+          </div>
+        ) : null}
+      </form>
+      <ScrollTable label="テレビ端末の一覧">
+        <thead>
+          <tr>
+            <th scope="col">世帯</th>
+            <th scope="col">集落</th>
+            <th scope="col">端末</th>
+            <th scope="col">状態</th>
+            <th scope="col">最後の通信</th>
+            <th scope="col">登録</th>
+            <th scope="col">操作</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((b) => (
+            <tr>
+              <td>
+                <a href={`/console/admin/households/${b.householdId}`}>{b.householdName}</a>
+              </td>
+              <td>{b.hamletName}</td>
+              <td>{b.deviceId}</td>
+              <td>
+                {b.revokedAt ? (
+                  <span class="badge neutral">解除済み</span>
+                ) : b.online ? (
+                  <span class="badge ok">接続中</span>
+                ) : (
+                  <span class="badge bad">未接続</span>
+                )}
+              </td>
+              <td>{jaDateTime(b.lastHeartbeatAt)}</td>
+              <td>
+                {jaDateTime(b.pairedAt)}
+                {b.revokedAt ? <span class="hint">解除：{jaDateTime(b.revokedAt)}</span> : null}
+              </td>
+              <td>
+                {b.revokedAt ? null : (
+                  <span style="display:flex;gap:0.5rem;flex-wrap:wrap">
+                    <form class="inline" method="post" action={`${BASE}/${b.boxId}/replace`}>
+                      <button type="submit" class="secondary" aria-label={`${b.householdName}の端末を交換`}>
+                        交換
+                      </button>
+                    </form>
+                    <form class="inline" method="post" action={`${BASE}/${b.boxId}/unpair`}>
+                      <button type="submit" class="danger" aria-label={`${b.householdName}の端末を解除`}>
+                        解除
+                      </button>
+                    </form>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+      {rows.length === 0 ? <p>該当する端末はありません。</p> : null}
+      <section aria-labelledby="pair">
+        <h2 id="pair">端末を登録</h2>
+        {unpaired.length === 0 ? (
+          <p>すべての世帯に端末があります。交換は一覧の「交換」からできます。</p>
+        ) : (
+          <form
+            method="post"
+            action={`${BASE}/pair`}
+            style="display:flex;gap:1rem;align-items:end;flex-wrap:wrap"
+          >
+            <SelectField
+              label="世帯"
+              name="householdId"
+              value={householdId === null ? '' : String(householdId)}
+              options={unpaired.map((h) => ({ value: String(h.id), label: h.name }))}
+            />
+            <div class="field">
+              <button type="submit">新しい端末を登録</button>
+            </div>
+          </form>
+        )}
+      </section>
+    </Layout>,
+  );
+});
+
+/** The token is shown on this one response and never again (only its hash is stored). */
+function pairedPage(c: Context<AppEnv>, p: { deviceId: string; token: string }, householdName: string) {
+  return c.html(
+    <Layout title="端末を登録しました" staff={c.var.staff}>
+      <p class="notice" role="status">
+        {householdName}の端末（{p.deviceId}）を登録しました。
+      </p>
+      <p>次の鍵を端末の設定画面に入れてください。この画面を離れると二度と表示できません。</p>
+      <p>
+        <code
+          style="font-size:1.5rem;padding:0.5rem 1rem;background:#fff;border:2px solid #1a2b5c;display:inline-block;word-break:break-all"
+          data-token
+        >
+          {p.token}
+        </code>
+      </p>
+      <p>
+        <a class="button" href={BASE}>
+          端末の一覧へ戻る
+        </a>
+      </p>
+    </Layout>,
+    201,
+  );
+}
+
+const nameOf = (c: Context<AppEnv>, householdId: number) =>
+  c.var.deps.db.select({ name: households.name }).from(households).where(eq(households.id, householdId)).get()
+    ?.name ?? '';
+
+const refusal = (c: Context<AppEnv>, e: unknown) => {
+  if (e instanceof AppError && e.status === 409)
+    return redirectWithFlash(c, BASE, { kind: 'error', text: e.message });
+  throw e;
+};
+
+boxesPage.post('/pair', consoleForm(z.object({ householdId: z.coerce.number().int().positive() })), (c) => {
+  const { householdId } = c.req.valid('form');
+  try {
+    const p = pairBox(
+      c.var.deps.db,
+      { type: 'staff', id: c.var.staff.id },
+      householdId,
+      null,
+      c.var.deps.clock.now(),
+    );
+    return pairedPage(c, p, nameOf(c, householdId));
+  } catch (e) {
+    return refusal(c, e);
+  }
+});
+
+boxesPage.post('/:id/replace', (c) => {
+  const boxId = idOf(c.req.param('id'));
+  const { db, clock } = c.var.deps;
+  const box = db
+    .select({ householdId: setTopBoxes.householdId })
+    .from(setTopBoxes)
+    .where(eq(setTopBoxes.id, boxId))
+    .get();
+  if (!box) return refusal(c, new AppError(404, 'not_found', 'Set-top box not found'));
+  const p = pairBox(db, { type: 'staff', id: c.var.staff.id }, box.householdId, boxId, clock.now());
+  return pairedPage(c, p, nameOf(c, box.householdId));
+});
+
+boxesPage.post('/:id/unpair', (c) => {
+  const boxId = idOf(c.req.param('id'));
+  unpairBox(c.var.deps.db, { type: 'staff', id: c.var.staff.id }, boxId, c.var.deps.clock.now());
+  return redirectWithFlash(c, BASE, {
+    kind: 'notice',
+    text: '端末を解除しました。この端末からはもう使えません',
+  });
+});
