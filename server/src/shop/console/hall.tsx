@@ -33,7 +33,9 @@ const HandoverForm = HandoverInput.pick({ outcome: true })
 const hallCss = `
 .hall-table tr.carried{background:#fff4e0}
 .handover{display:flex;flex-wrap:wrap;gap:.5rem .75rem;align-items:center}
-.handover input[name=note]{min-width:16rem}
+.handover input[name=note]{min-width:12rem}
+.hall-table td:nth-child(2),.hall-table td:nth-child(4){white-space:nowrap}
+.hall-table td:nth-child(3){min-width:13rem}
 `;
 
 function HandoverCell(props: {
@@ -119,49 +121,51 @@ function hallPage(
         」のときは、気づいたことをメモに書いてください（例：足を引きずっていた）。
         見守りの担当と市の職員に伝わります。
       </p>
-      <div class="table-scroll">
-        <table class="hall-table">
-          <thead>
-            <tr>
-              <th>注文</th>
-              <th>公民館</th>
-              <th>世帯・住所</th>
-              <th>状態</th>
-              <th>お渡し</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ p, carried }) => (
-              <tr data-order={p.orderId} class={carried ? 'carried' : undefined}>
-                <td>
-                  #{p.orderId}
-                  {carried ? (
-                    <>
-                      <br />
-                      <span class="badge warn">前日から</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{p.hallName}</td>
-                <td>
-                  {p.householdName}（{p.residentNames.join('・')}）<br />
-                  <span class="muted">{p.address}</span>
-                  {carried ? (
-                    <>
-                      <br />
-                      <span class="muted">{formatJaFullDate(p.deliveryDate)} に不在</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>{p.statusLabel}</td>
-                <td>
-                  <HandoverCell p={p} date={date} refused={refused} />
-                </td>
+      {rows.length === 0 ? null : (
+        <div class="table-scroll">
+          <table class="hall-table">
+            <thead>
+              <tr>
+                <th>注文</th>
+                <th>公民館</th>
+                <th>世帯・住所</th>
+                <th>状態</th>
+                <th>お渡し</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map(({ p, carried }) => (
+                <tr data-order={p.orderId} class={carried ? 'carried' : undefined}>
+                  <td>
+                    #{p.orderId}
+                    {carried ? (
+                      <>
+                        <br />
+                        <span class="badge warn">前日から</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{p.hallName}</td>
+                  <td>
+                    {p.householdName}（{p.residentNames.join('・')}）<br />
+                    <span class="muted">{p.address}</span>
+                    {carried ? (
+                      <>
+                        <br />
+                        <span class="muted">{formatJaFullDate(p.deliveryDate)} に不在</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{p.statusLabel}</td>
+                  <td>
+                    <HandoverCell p={p} date={date} refused={refused} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </Layout>
   );
 }

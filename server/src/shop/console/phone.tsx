@@ -24,7 +24,7 @@ const phoneCss = `
 @media (max-width:1100px){.phone-grid{grid-template-columns:1fr}}
 .panel{background:#fff;border:1px solid #c9d1dc;border-radius:8px;padding:.75rem 1rem;margin-bottom:1rem}
 .panel h2{margin-top:0}
-.lines td input[name=qty]{width:4.5em}
+.lines td input[name=qty]{width:7em}
 .hits{list-style:none;padding:0;margin:0}
 .hits li{display:flex;justify-content:space-between;gap:1rem;align-items:center;padding:.35rem 0;border-bottom:1px solid #e3e8ef}
 .search-row{display:flex;gap:.5rem;align-items:center;flex-wrap:wrap}
@@ -84,6 +84,10 @@ const PhoneOrderForm = z
       qty: Number((list(f.qty)[i] ?? '').normalize('NFKC').trim()),
     })),
   }));
+
+/** 「1点」 is the default unit and says nothing; others (「1束」「半玉」) tell the size. */
+const withUnit = (p: { name: string; unit: string }) =>
+  p.unit === '1点' ? p.name : `${p.name}（${p.unit}）`;
 
 function householdOf(c: Context<AppEnv>, id: number) {
   const h = c.var.deps.db
@@ -185,6 +189,17 @@ function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draf
           id="phone-order"
         >
           <h2>新しい注文</h2>
+          {/* Enter in any field redraws the form (search, quantities kept); only the button orders. */}
+          <button
+            type="submit"
+            formmethod="get"
+            formaction="/console/shop/phone"
+            class="visually-hidden"
+            tabindex={-1}
+            aria-hidden="true"
+          >
+            更新
+          </button>
           <input type="hidden" name="household" value={String(h.id)} />
           <input type="hidden" name="idempotencyKey" value={draft.idempotencyKey} />
           {formError ? (
@@ -193,7 +208,7 @@ function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draf
             </p>
           ) : null}
           {draft.lines.length === 0 ? (
-            <p class="muted">まだ商品がありません。右の「商品を探す」で探して「追加」を押してください。</p>
+            <p class="muted">まだ商品がありません。下の「商品を探す」で探して「追加」を押してください。</p>
           ) : (
             <table class="lines">
               <thead>
@@ -215,7 +230,7 @@ function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draf
                     <tr data-line-index={i} class={err ? 'invalid' : undefined}>
                       <td>
                         <input type="hidden" name="productId" value={l.productId} />
-                        {p ? `${p.name}（${p.unit}）` : `商品 ${l.productId}`}
+                        {p ? withUnit(p) : `商品 ${l.productId}`}
                         {err ? (
                           <>
                             <br />

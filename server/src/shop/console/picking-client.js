@@ -80,6 +80,7 @@
           lastUndo = undo ? { action: undo.getAttribute('action'), label: rowLabel(row) } : null;
         }
         drawUndo();
+        reopen();
         focusNext(lineId);
       })
       .catch(function () {
@@ -119,11 +120,33 @@
     if (b) window.print();
   });
 
+  // The 欠品 box a clerk opened stays open when a live update (or a marking) redraws the board.
+  var openMissing = {};
+  document.addEventListener(
+    'toggle',
+    function (e) {
+      var d = e.target;
+      var tr = d && d.tagName === 'DETAILS' && d.closest('tr[data-line]');
+      if (!tr) return;
+      if (d.open) openMissing[tr.dataset.line] = true;
+      else delete openMissing[tr.dataset.line];
+    },
+    true,
+  );
+  function reopen() {
+    Object.keys(openMissing).forEach(function (line) {
+      var d = document.querySelector('tr[data-line="' + line + '"] details');
+      if (d) d.open = true;
+      else delete openMissing[line];
+    });
+  }
+
   function unhide() {
     document.querySelectorAll('[data-print]').forEach(function (b) {
       b.hidden = false;
     });
     drawUndo();
+    reopen();
   }
   // A live update swaps <main>: the print button and the undo bar come back with it.
   document.addEventListener('live:updated', unhide);

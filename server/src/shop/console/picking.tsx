@@ -51,13 +51,17 @@ const pickingCss = `
 .pick-table details{display:inline-block}
 .pick-table details[open]{display:block;margin-top:.25rem}
 .pick-table details input{width:4em}
-.tick{display:none;font-size:1.4rem}
+.pick-table summary{display:inline-flex;align-items:center;min-height:40px;padding:0 .8rem;border:2px solid #b35c00;border-radius:6px;color:#8a4600;font-weight:bold;cursor:pointer;background:#fff}
+.pick-table summary:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+.tick{display:none;width:3.5em;text-align:center}
+td.tick{font-size:1.4rem}
 #pick-status:empty{display:none}
 @media print{
   .hall-sheet{break-after:page;border:none;padding:0}
   .hall-sheet:last-of-type{break-after:auto}
   .pick-table .acts,.pick-tools,.pick-summary,.date-pick{display:none}
   .tick{display:table-cell}
+  .pick-table th:last-child,.pick-table td:last-child{display:none}
   .pick-table tr.picked,.pick-table tr.missing{background:none}
 }
 `;
@@ -188,7 +192,7 @@ pickingPages.get('/picking', requireStaffPage('store_staff'), (c) => {
           ? '（締め切り済み：これ以上注文は増えません）'
           : '（締め切りまで注文が増えます）'}
       </p>
-      <div class="pick-summary" id="pick-summary">
+      <div class="pick-summary" id="pick-summary" hidden={all.length === 0}>
         <span>この日全体</span>
         <Progress p={total} label="この日全体の進み具合" />
       </div>
