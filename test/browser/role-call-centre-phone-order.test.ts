@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders } from '../../db/src/schema/index.js';
 import { DEMO_PASSWORD } from '../../db/src/seed/demo.js';
@@ -11,6 +12,16 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
  * type a wrong quantity (the form keeps every line and names the wrong one), then order.
  */
 let browser: Browser;
+
+/** Serious and critical axe findings (WCAG 2.1 AA) of the page as it is now, filled in. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -68,6 +79,7 @@ describe.each([
       expect(await page.locator('.field-error').first().innerText()).toContain('2行目：数量は1〜99の数字で');
       expect(await page.locator('h1').innerText()).toContain('宮下家');
       await screenshot(page, `role-call-centre-phone-error-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
       expect(server.db.select().from(orders).where(eq(orders.householdId, 4)).all()).toEqual([]);
 
       await bad.fill('1');

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderLines, orders, products } from '../../db/src/schema/index.js';
@@ -12,6 +13,16 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
  * the progress, see an order placed on a TV appear on the open board, and print the halls.
  */
 let browser: Browser;
+
+/** Serious and critical axe findings (WCAG 2.1 AA) of the page as it is now, filled in. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -90,6 +101,7 @@ describe.each([
       expect(await progress(page)).toContain('2/3');
       expect(await page.locator('#pick-status').innerText()).toContain('欠品 1 として記録しました');
       await screenshot(page, `role-store-missing-${size}`);
+      expect(await seriousViolations(page)).toEqual([]);
 
       // The missing mark was a mistake: undo it from the toolbar.
       await page.locator('#pick-undo-button').click();
