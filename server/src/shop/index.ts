@@ -7,6 +7,7 @@ export { setOrderStatus, ORDER_STATUS_JA, ORDER_TRANSITIONS } from './set-order-
 export { setOrdersStatus } from './set-orders-status';
 export { listPackedOrders } from './list-packed-orders';
 export { createProduct, updateProduct, ProductInput } from './save-product';
+export { listConcernHandovers, type ConcernHandover } from './list-concern-handovers';
 
 export const shopFeature: Feature = {
   name: 'shop',

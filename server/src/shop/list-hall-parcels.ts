@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { hamletCondition, type StaffScope } from '../auth/scope';
 import { z } from '@hono/zod-openapi';
 import type { DbOrTx } from '../../../db/src';
@@ -28,6 +28,18 @@ export type HallParcel = z.infer<typeof HallParcelSchema>;
  * over, in the hamlets of `scope`.
  */
 export function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffScope): HallParcel[] {
+  return hallParcelsWhere(
+    db,
+    and(
+      eq(orders.deliveryDate, deliveryDate),
+      inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
+      hamletCondition(scope, orders.hamletId),
+    ),
+  );
+}
+
+/** Hall parcels matching `where` (a condition on orders), with their household and residents. */
+export function hallParcelsWhere(db: DbOrTx, where: SQL | undefined): HallParcel[] {
   const rows = db
     .select({
       o: orders,
@@ -38,13 +50,7 @@ export function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffSc
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
     .innerJoin(households, eq(households.id, orders.householdId))
-    .where(
-      and(
-        eq(orders.deliveryDate, deliveryDate),
-        inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
-        hamletCondition(scope, orders.hamletId),
-      ),
-    )
+    .where(where)
     .orderBy(asc(orders.hamletId), asc(households.id), asc(orders.id))
     .all();
   const ids = [...new Set(rows.map((r) => r.o.householdId))];

@@ -29,8 +29,8 @@ export function pickLine(
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): void {
-  db.transaction((tx) => {
+): { orderId: number; hamletId: number } {
+  return db.transaction((tx) => {
     const row = tx
       .select({
         line: orderLines,
@@ -72,5 +72,6 @@ export function pickLine(
         missingQty: input.missingQty,
       },
     );
+    return { orderId: row.line.orderId, hamletId: row.hamletId };
   });
 }

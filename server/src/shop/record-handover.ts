@@ -4,7 +4,7 @@ import type { Db } from '../../../db/src';
 import { HANDOVER_OUTCOMES, handovers, orders, residents } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { inHamletScope, UNLIMITED_SCOPE, type StaffScope } from '../auth/scope';
-import { conflict, notFound } from '../lib/errors';
+import { conflict, notFound, unprocessable } from '../lib/errors';
 import { getOrderView, type OrderView } from './get-order-view';
 import { recordHouseholdLifeSign } from './record-household-life-sign';
 import { setOrderStatus } from './set-order-status';
@@ -22,6 +22,9 @@ export type HandoverInput = z.infer<typeof HandoverInput>;
 
 export const HANDOVER_OUTCOME_JA = { handed: '元気そう', concern: '気になる', absent: '不在' } as const;
 
+export const CONCERN_NOTE_REQUIRED =
+  '「気になる」のときは、気づいたことをメモに書いてください（例：足を引きずっていた）';
+
 /**
  * A support worker hands a parcel to the resident in person (the welfare check). 不在 keeps the
  * parcel at the hall for another try; handed and 気になる deliver it and write the goods charges.
@@ -35,6 +38,10 @@ export function recordHandover(
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
 ): OrderView {
+  // The note is what the support worker's page and the city see of a 気になる handover: without it
+  // the concern reaches nobody, so it is part of the record, not an option.
+  if (input.outcome === 'concern' && !input.note?.trim())
+    throw unprocessable('concern_needs_note', CONCERN_NOTE_REQUIRED);
   db.transaction((tx) => {
     const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
     if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');

@@ -19,6 +19,7 @@ import { packOrder } from './pack-order';
 import { PickLineInput, pickLine } from './pick-line';
 import { OrderLineInput, PlaceOrderInput, placeOrder } from './place-order';
 import { HandoverInput, recordHandover } from './record-handover';
+import { publishShopEvent } from './live-events';
 import { SalesReportSchema, salesReport } from './sales-report';
 import { notFound } from '../lib/errors';
 import { isTokyoDate, TokyoDateSchema } from '../lib/tokyo';
@@ -132,6 +133,7 @@ shopApi.openapi(
       { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
       deps.clock.now(),
     );
+    if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
     return c.json(order, created ? 201 : 200);
   },
 );
@@ -174,12 +176,11 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, device: d } = c.var;
-    return c.json(
-      cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), deps.clock.now(), {
-        householdId: d.householdId,
-      }),
-      200,
-    );
+    const o = cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), deps.clock.now(), {
+      householdId: d.householdId,
+    });
+    publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
+    return c.json(o, 200);
   },
 );
 
@@ -210,6 +211,7 @@ shopApi.openapi(
       { householdId, channel: 'call_centre', actor: staffActor(staff), staffId: staff.id },
       deps.clock.now(),
     );
+    if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
     return c.json(order, created ? 201 : 200);
   },
 );
@@ -261,7 +263,9 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    return c.json(cancelOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now()), 200);
+    const o = cancelOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now());
+    publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
+    return c.json(o, 200);
   },
 );
 
@@ -292,7 +296,7 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    pickLine(
+    const at = pickLine(
       deps.db,
       c.req.valid('param').id,
       c.req.valid('json'),
@@ -300,6 +304,7 @@ shopApi.openapi(
       deps.clock.now(),
       staffScope(staff),
     );
+    publishShopEvent(deps, 'picking.changed', at.hamletId, at.orderId);
     return c.json({ ok: true }, 200);
   },
 );
@@ -315,10 +320,15 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    return c.json(
-      packOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now(), staffScope(staff)),
-      200,
+    const o = packOrder(
+      deps.db,
+      c.req.valid('param').id,
+      staffActor(staff),
+      deps.clock.now(),
+      staffScope(staff),
     );
+    publishShopEvent(deps, 'picking.changed', o.hamletId, o.id);
+    return c.json(o, 200);
   },
 );
 
@@ -349,17 +359,16 @@ shopApi.openapi(
   }),
   (c) => {
     const { deps, staff } = c.var;
-    return c.json(
-      recordHandover(
-        deps.db,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        staffActor(staff),
-        deps.clock.now(),
-        staffScope(staff),
-      ),
-      200,
+    const o = recordHandover(
+      deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      staffActor(staff),
+      deps.clock.now(),
+      staffScope(staff),
     );
+    publishShopEvent(deps, 'handover.recorded', o.hamletId, o.id);
+    return c.json(o, 200);
   },
 );
 
