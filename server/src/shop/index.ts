@@ -6,6 +6,8 @@ import { shopApi } from './routes';
 export { setOrderStatus, ORDER_STATUS_JA, ORDER_TRANSITIONS } from './set-order-status';
 export { setOrdersStatus } from './set-orders-status';
 export { listPackedOrders } from './list-packed-orders';
+export { listConcernHandovers } from './list-concern-handovers';
+export { listTodaysHandovers } from './list-todays-handovers';
 
 export const shopFeature: Feature = {
   name: 'shop',

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/src';
+import type { Db, DbOrTx } from '../../../db/src';
 import {
   residents,
   watchAckTokens,
@@ -96,34 +96,61 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
 export function acknowledgeAlert(db: Db, token: string, action: AckAction, secret: string, now: Date): void {
   db.transaction((tx) => {
     const t = findToken(db, token, secret, now);
-    const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, t.alertId)).get();
-    if (!alert) throw notFound('Alert');
-    if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
-    const res = tx
-      .insert(watchAcks)
-      .values({ alertId: alert.id, tokenId: t.id, action, at: now })
-      .onConflictDoNothing()
-      .run();
-    if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
-    if (action === 'fine') {
-      tx.update(watchAlerts)
-        .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
-        .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
-        .run();
-      tx.update(watchState)
-        .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
-        .where(eq(watchState.residentId, alert.residentId))
-        .run();
-    } else if (!alert.acknowledgedAt) {
-      tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
-    }
-    recordAudit(
+    applyAck(
       tx,
-      now,
+      t.alertId,
+      { tokenId: t.id, staffId: null },
       { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId },
-      `watch.ack.${action}`,
-      'watch_alert',
-      alert.id,
+      action,
+      now,
     );
   });
+}
+
+/**
+ * The one writer of an acknowledgement, for the email link and the console alike: records the
+ * action, stops the escalation (and closes the alert for 大丈夫でした), audits. A link's action is
+ * taken once per link (a unique index); a staff member's once per staff member.
+ */
+export function applyAck(
+  tx: DbOrTx,
+  alertId: number,
+  by: { tokenId: number; staffId: null } | { tokenId: null; staffId: number },
+  actor: { type: 'staff' | 'family'; id: number | null },
+  action: AckAction,
+  now: Date,
+): void {
+  const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
+  if (!alert) throw notFound('Alert');
+  if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
+  if (
+    by.staffId !== null &&
+    tx
+      .select({ id: watchAcks.id })
+      .from(watchAcks)
+      .where(
+        and(eq(watchAcks.alertId, alertId), eq(watchAcks.staffId, by.staffId), eq(watchAcks.action, action)),
+      )
+      .get()
+  )
+    throw conflict('already_used', 'この操作はすでに受け付けました。');
+  const res = tx
+    .insert(watchAcks)
+    .values({ alertId: alert.id, tokenId: by.tokenId, staffId: by.staffId, action, at: now })
+    .onConflictDoNothing()
+    .run();
+  if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
+  if (action === 'fine') {
+    tx.update(watchAlerts)
+      .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
+      .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
+      .run();
+    tx.update(watchState)
+      .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
+      .where(eq(watchState.residentId, alert.residentId))
+      .run();
+  } else if (!alert.acknowledgedAt) {
+    tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
+  }
+  recordAudit(tx, now, actor, `watch.ack.${action}`, 'watch_alert', alert.id);
 }
