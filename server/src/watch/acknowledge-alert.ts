@@ -13,6 +13,8 @@ import { recordAudit } from '../lib/audit';
 import { sha256, verifySignedToken } from '../lib/crypto';
 import { z } from 'zod';
 import { AppError, conflict, notFound } from '../lib/errors';
+import { nextStepOfAlert } from './next-tier';
+import { PeopleNames } from './people-names';
 
 /** The actions a link offers; parsed with zod so names inherited from Object are not actions. */
 export const AckActionSchema = z.enum(WATCH_ACK_ACTIONS);
@@ -45,10 +47,14 @@ export interface AckView {
   residentName: string;
   reasonJa: string;
   openedAt: Date;
+  acknowledgedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
   steps: { step: number; at: Date; count: number }[];
-  acks: { action: AckAction; at: Date }[];
+  /** Each answer, with who gave it (「山田 健一（長男）」, 「支援 久美子（集落支援員）」). */
+  acks: { action: AckAction; at: Date; by: string }[];
+  /** Who is told next and when, only if the alert waits for an answer and its ladder goes on. */
+  next: { whoJa: string; at: Date } | null;
   usedActions: AckAction[];
   /** The link was sent to a family contact (who may then schedule reminders). */
   forContact: boolean;
@@ -76,14 +82,20 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
     .where(eq(watchAcks.alertId, t.alertId))
     .orderBy(asc(watchAcks.at))
     .all();
+  const names = PeopleNames.load(db, {
+    staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
+    tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
+  });
   return {
     residentName: a.name,
     reasonJa: a.alert.reasonJa,
     openedAt: a.alert.openedAt,
+    acknowledgedAt: a.alert.acknowledgedAt,
     closedAt: a.alert.closedAt,
     closeReason: a.alert.closeReason,
     steps: steps.map((s) => ({ step: s.step, at: s.at, count: s.recipients.length })),
-    acks: acks.map((x) => ({ action: x.action, at: x.at })),
+    acks: acks.map((x) => ({ action: x.action, at: x.at, by: names.acker(x) })),
+    next: nextStepOfAlert(db, t.alertId),
     usedActions: acks.filter((x) => x.tokenId === t.id).map((x) => x.action),
     forContact: t.contactId !== null,
   };
