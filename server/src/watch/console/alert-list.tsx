@@ -92,6 +92,7 @@ export function AlertList(props: {
                   disabled={mine.has(action)}
                 >
                   {ACK_LABELS[action]}
+                  {mine.has(action) ? '（記録済み）' : ''}
                 </button>
               ))}
             </form>
