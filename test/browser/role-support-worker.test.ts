@@ -107,6 +107,11 @@ describe("the support worker's day", () => {
         const row = page.locator('tr', { hasText: '山田 花子さん' }).first();
         expect(await row.innerText()).toContain('訪問した・元気だった');
         await shot(page, `support-worker-today-after-visit-${size}`);
+        await page.getByRole('heading', { name: '「気になる」の記録（2週間）' }).scrollIntoViewIfNeeded();
+        expect(await page.locator('section', { hasText: '「気になる」の記録' }).innerText()).toContain(
+          '足を引きずっていた',
+        );
+        await shot(page, `support-worker-today-notes-${size}`);
         await context.close();
       } finally {
         await server.close();
