@@ -195,7 +195,7 @@ describe('calendar dates on every console page and form that takes one', () => {
     [
       'POST',
       () => '/console/watch/residents/1/away',
-      (d) => form({ from: `${d}T09:00`, until: `${d}T18:00` }),
+      (d) => form({ fromDate: d, fromTime: '09:00', untilDate: d, untilTime: '18:00' }),
     ],
     [
       'POST',

@@ -250,3 +250,33 @@ export const watchBlindPeriods = sqliteTable(
     ),
   ],
 );
+
+export const WATCH_CONTACT_KINDS = ['call', 'visit'] as const;
+export const WATCH_CONTACT_OUTCOMES = ['fine', 'concern', 'no_answer'] as const;
+
+/**
+ * A support worker's (or city staff's) call or visit to a resident: 電話した / 訪問した, what they
+ * found, and a short note. Kept beside the alerts so the next person to look sees who last spoke
+ * to the resident, and when.
+ */
+export const watchContacts = sqliteTable(
+  'watch_contacts',
+  {
+    id: id(),
+    residentId: integer()
+      .notNull()
+      .references(() => residents.id),
+    staffId: integer()
+      .notNull()
+      .references(() => staffUsers.id),
+    kind: text({ enum: WATCH_CONTACT_KINDS }).notNull(),
+    outcome: text({ enum: WATCH_CONTACT_OUTCOMES }).notNull(),
+    note: text(),
+    at: timestamp().notNull(),
+  },
+  (t) => [
+    index('watch_contacts_resident_idx').on(t.residentId, t.at),
+    check('watch_contacts_kind_ck', sql.raw(`"kind" IN ('call', 'visit')`)),
+    check('watch_contacts_outcome_ck', sql.raw(`"outcome" IN ('fine', 'concern', 'no_answer')`)),
+  ],
+);

@@ -8,6 +8,7 @@ export { setOrdersStatus } from './set-orders-status';
 export { listPackedOrders } from './list-packed-orders';
 export { createProduct, updateProduct, ProductInput } from './save-product';
 export { listConcernHandovers, type ConcernHandover } from './list-concern-handovers';
+export { listTodaysHandovers } from './list-todays-handovers';
 
 export const shopFeature: Feature = {
   name: 'shop',

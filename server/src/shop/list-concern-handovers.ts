@@ -10,8 +10,10 @@ export interface ConcernHandover {
   orderId: number;
   householdId: number;
   householdName: string;
-  /** The resident who received the parcel, when known. */
-  residentName: string | null;
+  /** The resident who received the parcel, when known (links to their watch page). */
+  residentId: number | null;
+  /** The resident who received the parcel, else the household's name. */
+  residentName: string;
   hamletId: number;
   hamletName: string;
   /** Tokyo date of the handover. */
@@ -34,6 +36,7 @@ export function listConcernHandovers(db: DbOrTx, scope: StaffScope, fromDate: st
       orderId: handovers.orderId,
       householdId: handovers.householdId,
       householdName: households.name,
+      residentId: handovers.residentId,
       residentName: residents.name,
       hamletId: orders.hamletId,
       hamletName: hamlets.name,
@@ -56,5 +59,5 @@ export function listConcernHandovers(db: DbOrTx, scope: StaffScope, fromDate: st
     )
     .orderBy(desc(handovers.at), desc(handovers.id))
     .all()
-    .map((r) => ({ ...r, date: tokyoDate(r.at) }));
+    .map((r) => ({ ...r, residentName: r.residentName ?? r.householdName, date: tokyoDate(r.at) }));
 }

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../../db/src';
+import type { Db, DbOrTx } from '../../../db/src';
 import {
   residents,
   watchAckTokens,
@@ -13,6 +13,8 @@ import { recordAudit } from '../lib/audit';
 import { sha256, verifySignedToken } from '../lib/crypto';
 import { z } from 'zod';
 import { AppError, conflict, notFound } from '../lib/errors';
+import { nextStepOfAlert } from './next-tier';
+import { PeopleNames } from './people-names';
 
 /** The actions a link offers; parsed with zod so names inherited from Object are not actions. */
 export const AckActionSchema = z.enum(WATCH_ACK_ACTIONS);
@@ -45,10 +47,14 @@ export interface AckView {
   residentName: string;
   reasonJa: string;
   openedAt: Date;
+  acknowledgedAt: Date | null;
   closedAt: Date | null;
   closeReason: string | null;
   steps: { step: number; at: Date; count: number }[];
-  acks: { action: AckAction; at: Date }[];
+  /** Each answer, with who gave it (「山田 健一（長男）」, 「支援 久美子（集落支援員）」). */
+  acks: { action: AckAction; at: Date; by: string }[];
+  /** Who is told next and when, only if the alert waits for an answer and its ladder goes on. */
+  next: { whoJa: string; at: Date } | null;
   usedActions: AckAction[];
   /** The link was sent to a family contact (who may then schedule reminders). */
   forContact: boolean;
@@ -76,14 +82,20 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
     .where(eq(watchAcks.alertId, t.alertId))
     .orderBy(asc(watchAcks.at))
     .all();
+  const names = PeopleNames.load(db, {
+    staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
+    tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
+  });
   return {
     residentName: a.name,
     reasonJa: a.alert.reasonJa,
     openedAt: a.alert.openedAt,
+    acknowledgedAt: a.alert.acknowledgedAt,
     closedAt: a.alert.closedAt,
     closeReason: a.alert.closeReason,
     steps: steps.map((s) => ({ step: s.step, at: s.at, count: s.recipients.length })),
-    acks: acks.map((x) => ({ action: x.action, at: x.at })),
+    acks: acks.map((x) => ({ action: x.action, at: x.at, by: names.acker(x) })),
+    next: nextStepOfAlert(db, t.alertId),
     usedActions: acks.filter((x) => x.tokenId === t.id).map((x) => x.action),
     forContact: t.contactId !== null,
   };
@@ -96,34 +108,61 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
 export function acknowledgeAlert(db: Db, token: string, action: AckAction, secret: string, now: Date): void {
   db.transaction((tx) => {
     const t = findToken(db, token, secret, now);
-    const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, t.alertId)).get();
-    if (!alert) throw notFound('Alert');
-    if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
-    const res = tx
-      .insert(watchAcks)
-      .values({ alertId: alert.id, tokenId: t.id, action, at: now })
-      .onConflictDoNothing()
-      .run();
-    if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
-    if (action === 'fine') {
-      tx.update(watchAlerts)
-        .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
-        .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
-        .run();
-      tx.update(watchState)
-        .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
-        .where(eq(watchState.residentId, alert.residentId))
-        .run();
-    } else if (!alert.acknowledgedAt) {
-      tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
-    }
-    recordAudit(
+    applyAck(
       tx,
-      now,
+      t.alertId,
+      { tokenId: t.id, staffId: null },
       { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId },
-      `watch.ack.${action}`,
-      'watch_alert',
-      alert.id,
+      action,
+      now,
     );
   });
+}
+
+/**
+ * The one writer of an acknowledgement, for the email link and the console alike: records the
+ * action, stops the escalation (and closes the alert for 大丈夫でした), audits. A link's action is
+ * taken once per link (a unique index); a staff member's once per staff member.
+ */
+export function applyAck(
+  tx: DbOrTx,
+  alertId: number,
+  by: { tokenId: number; staffId: null } | { tokenId: null; staffId: number },
+  actor: { type: 'staff' | 'family'; id: number | null },
+  action: AckAction,
+  now: Date,
+): void {
+  const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
+  if (!alert) throw notFound('Alert');
+  if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
+  if (
+    by.staffId !== null &&
+    tx
+      .select({ id: watchAcks.id })
+      .from(watchAcks)
+      .where(
+        and(eq(watchAcks.alertId, alertId), eq(watchAcks.staffId, by.staffId), eq(watchAcks.action, action)),
+      )
+      .get()
+  )
+    throw conflict('already_used', 'この操作はすでに受け付けました。');
+  const res = tx
+    .insert(watchAcks)
+    .values({ alertId: alert.id, tokenId: by.tokenId, staffId: by.staffId, action, at: now })
+    .onConflictDoNothing()
+    .run();
+  if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
+  if (action === 'fine') {
+    tx.update(watchAlerts)
+      .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
+      .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
+      .run();
+    tx.update(watchState)
+      .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
+      .where(eq(watchState.residentId, alert.residentId))
+      .run();
+  } else if (!alert.acknowledgedAt) {
+    tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
+  }
+  recordAudit(tx, now, actor, `watch.ack.${action}`, 'watch_alert', alert.id);
 }

@@ -8,6 +8,8 @@ export interface AlertMailInput {
   expiresAt: Date;
   escalateAfterMinutes: number;
   step: number;
+  /** Who the next step tells (nextTierJa); null when this is the last step of the ladder. */
+  nextJa: string | null;
 }
 
 /** Plain Japanese: what was seen, what to do, and the link to tell us. */
@@ -29,8 +31,10 @@ export function composeAlertMail(m: AlertMailInput): { subject: string; text: st
       m.link,
       `（このリンクは ${formatJaDateTime(m.expiresAt)} まで使えます）`,
       '',
-      `${m.escalateAfterMinutes}分たってもお返事がないときは、次の連絡先と集落支援員にもお知らせします。`,
-      '',
+      // Only a step that exists is promised: a ladder without a second contact has none to tell.
+      ...(m.nextJa
+        ? [`${m.escalateAfterMinutes}分たってもお返事がないときは、${m.nextJa}にもお知らせします。`, '']
+        : []),
       '※ このメールは送信専用です。',
     ].join('\n'),
   };

@@ -63,7 +63,11 @@ describe('watch console forms', () => {
     expect(ctx.db.select().from(watchReminders).get()!.cancelledAt).not.toBeNull();
 
     // Monday 09:00 Tokyo: in hospital since 08:00, until Friday noon; back early at 11:00.
-    await form(`${R1}/away`, { from: '2026-11-23T08:00', until: '2026-11-27T12:00' }, staff);
+    await form(
+      `${R1}/away`,
+      { fromDate: '2026-11-23', fromTime: '08:00', untilDate: '2026-11-27', untilTime: '12:00' },
+      staff,
+    );
     const away = ctx.db.select().from(watchAway).get()!;
     expect(away.fromAt.toISOString()).toBe('2026-11-22T23:00:00.000Z');
     expect(away.untilAt.toISOString()).toBe('2026-11-27T03:00:00.000Z');
@@ -95,9 +99,20 @@ describe('watch console forms', () => {
     expect(
       (await form(`${R1}/reminders`, { ...reminder, time: '08:00', recurrence: 'hourly' }, city)).status,
     ).toBe(400);
-    expect(
-      (await form(`${R1}/away`, { from: '2026-11-24T08:00', until: '2026-11-23T12:00' }, city)).status,
-    ).toBe(422);
+    // A refused form is the page again (400) with what was typed and the reason.
+    const backwards = await form(
+      `${R1}/away`,
+      { fromDate: '2026-11-24', fromTime: '08:00', untilDate: '2026-11-23', untilTime: '12:00' },
+      city,
+    );
+    expect(backwards.status).toBe(400);
+    const redrawn = await backwards.text();
+    expect(redrawn).toContain('「まで」は「から」より後');
+    expect(redrawn).toContain('value="2026-11-23"');
+    const badTime = await form(`${R1}/reminders`, { ...reminder, text: '血圧の薬' }, city);
+    expect(await badTime.text()).toMatch(
+      /value="25:00"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*value="25:00"/,
+    );
     expect((await form(`${R1}/away/1/end`, {}, city)).status).toBe(404);
     expect((await form(`${R1}/stop`, {}, city)).status).toBe(404);
     expect(counts()).toEqual(before);

@@ -84,12 +84,33 @@ familyReminderPages.get('/family/:token', (c) => {
             </select>
           </label>
           <br />
+          {/* Typed, not the native pickers: those show 09:00 PM and mm/dd/yyyy on many phones. */}
           <label>
-            時刻 <input name="time" type="time" required style="font:inherit" />
+            時刻（24時間、例：07:30）
+            <br />
+            <input
+              name="time"
+              inputmode="numeric"
+              pattern="([01]\d|2[0-3]):[0-5]\d"
+              placeholder="07:30"
+              autocomplete="off"
+              required
+              style="font:inherit;width:7em"
+            />
           </label>
           <br />
           <label>
-            開始日 <input name="startDate" type="date" value={tokyoDate(now)} required style="font:inherit" />
+            開始日（年-月-日、例：{tokyoDate(now)}）
+            <br />
+            <input
+              name="startDate"
+              inputmode="numeric"
+              pattern="\d{4}-\d{2}-\d{2}"
+              value={tokyoDate(now)}
+              autocomplete="off"
+              required
+              style="font:inherit;width:9em"
+            />
           </label>
           <button type="submit">登録する</button>
         </form>

@@ -15,8 +15,11 @@ export const watchFeature: Feature = {
   console: watchConsole,
   pages: watchPages,
   jobs: watchJobs,
-  home: { support_worker: '/console/watch' },
-  nav: [{ label: '見守り', href: '/console/watch', roles: ['city_staff', 'support_worker'] }],
+  home: { support_worker: '/console/watch/today' },
+  nav: [
+    { label: '今日の見守り', href: '/console/watch/today', roles: ['support_worker'] },
+    { label: '見守り', href: '/console/watch', roles: ['city_staff', 'support_worker'] },
+  ],
 };
 /** The call centre's resident page: watch state (read only) and the away periods it sets and ends. */
 export { summariseResidents, type ResidentWatchSummary } from './summarise-resident';

@@ -16,31 +16,61 @@ watchPages.get('/ack/:token', (c) => {
   try {
     const v = getAckView(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
     const done = AckActionSchema.safeParse(c.req.query('done')).data;
+    const open = v.closedAt === null;
+    const last = v.acks.at(-1);
     return c.html(
       <Page title={`見守り: ${v.residentName}さん`}>
-        {done ? <p class="done">「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。</p> : null}
-        <div class="box">
-          <p>{v.reasonJa}</p>
-          <p>お知らせした時刻: {formatJaDateTime(v.openedAt)}</p>
-          {v.closedAt ? (
+        {done ? (
+          <p class="done" role="status">
+            「{ACK_LABELS[done]}」を受け付けました。ありがとうございます。
+          </p>
+        ) : null}
+        {/* The answer comes first: on a phone it is what the reader came to do. */}
+        {open ? (
+          <form method="post" aria-label="ご様子の確認の結果">
+            {AckActionSchema.options.map((action) => (
+              <button type="submit" name="action" value={action} disabled={v.usedActions.includes(action)}>
+                {ACK_LABELS[action]}
+                {v.usedActions.includes(action) ? '（受付済み）' : ''}
+              </button>
+            ))}
+          </form>
+        ) : null}
+        <div class="box" aria-label="いまの状況">
+          <h2>いまの状況</h2>
+          {!open ? (
             <p>
               <strong>
                 {v.closeReason === 'recovered'
                   ? '活動が確認でき、回復しました。'
                   : '確認が済み、終わりました。'}
               </strong>
-              （{formatJaDateTime(v.closedAt)}）
+              （{formatJaDateTime(v.closedAt!)}）
+            </p>
+          ) : v.acknowledgedAt && last ? (
+            <p>
+              <strong>対応中です。</strong>
+              {last.by}が「{ACK_LABELS[last.action]}」と応答しました（{formatJaDateTime(last.at)}
+              ）。ほかの方へのお知らせは止めています。
             </p>
           ) : (
             <p>
-              <strong>確認をお待ちしています。</strong>
+              <strong>まだどなたからも応答がありません。</strong>
+              {v.next
+                ? `${formatJaDateTime(v.next.at)}までに応答がなければ、${v.next.whoJa}にもお知らせします。`
+                : null}
             </p>
           )}
+          <p>
+            {v.reasonJa}
+            <br />
+            お知らせした時刻: {formatJaDateTime(v.openedAt)}
+          </p>
           {v.acks.length > 0 ? (
             <ul>
               {v.acks.map((a) => (
                 <li>
-                  {formatJaDateTime(a.at)} {ACK_LABELS[a.action]}
+                  {formatJaDateTime(a.at)} {a.by}「{ACK_LABELS[a.action]}」
                 </li>
               ))}
             </ul>
@@ -58,18 +88,11 @@ watchPages.get('/ack/:token', (c) => {
                 お薬やごみの日などのお知らせを、テレビに表示できます。確認のため、ご登録のメールアドレスにリンクを送ります。
               </p>
             )}
-            <button type="submit">確認のメールを送る</button>
+            <button type="submit" class="secondary">
+              確認のメールを送る
+            </button>
           </form>
         ) : null}
-        {v.closedAt ? null : (
-          <form method="post">
-            {AckActionSchema.options.map((action) => (
-              <button type="submit" name="action" value={action} disabled={v.usedActions.includes(action)}>
-                {ACK_LABELS[action]}
-              </button>
-            ))}
-          </form>
-        )}
       </Page>,
     );
   } catch (e) {

@@ -6,7 +6,8 @@ import { recordAudit, systemActor } from '../lib/audit';
 import { enqueueMail } from '../mail/outbox';
 import { decideWatchStep } from './detector/decide-watch-step';
 import { nextCheckDue } from './detector/next-check-due';
-import { DEFAULT_TUNING, type WatchDecision } from './detector/types';
+import { DEFAULT_TUNING, type RecipientTier, type WatchDecision } from './detector/types';
+import { nextTierJa, nextTierOf } from './next-tier';
 import { recipientsFor, residentPeople, type ResidentPeople } from './alert-recipients';
 import { composeAlertMail, composeRecoveryMail } from './compose-alert-mail';
 import { issueAckLink } from './issue-ack-link';
@@ -111,7 +112,18 @@ function applyStep(
         .set({ checkAskedAt: null, checkAttempt: null })
         .where(eq(watchState.residentId, r.residentId))
         .run();
-      notifyStep(tx, alert.id, 0, d.tier, d.reason.ja, r, people, config, now);
+      notifyStep(
+        tx,
+        alert.id,
+        0,
+        d.tier,
+        d.reason.ja,
+        r,
+        people,
+        config,
+        now,
+        nextTierOf(d.condition, r.settings, 0),
+      );
       recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
         condition: d.condition,
       });
@@ -124,7 +136,21 @@ function applyStep(
         .set({ step: d.step, stepAt: now })
         .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
         .run();
-      if (notifyStep(tx, r.alertId, d.step, d.tier, d.reason.ja, r, people, config, now)) result.escalated++;
+      if (
+        notifyStep(
+          tx,
+          r.alertId,
+          d.step,
+          d.tier,
+          d.reason.ja,
+          r,
+          people,
+          config,
+          now,
+          nextTierOf(d.condition, r.settings, d.step),
+        )
+      )
+        result.escalated++;
       return;
     }
     case 'recover': {
@@ -169,6 +195,7 @@ function notifyStep(
   people: ResidentPeople | null,
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
+  next: RecipientTier | undefined,
 ): boolean {
   const recipients = people ? recipientsFor(people, tier) : [];
   const inserted = tx
@@ -198,6 +225,7 @@ function notifyStep(
       expiresAt: link.expiresAt,
       escalateAfterMinutes: r.settings.escalateAfterMinutes,
       step,
+      nextJa: nextTierJa(next),
     });
     enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
   }

@@ -72,7 +72,9 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     const view = await ctx.request(link);
     expect(view.status).toBe(200);
     const html = await view.text();
-    expect(html).toContain('確認をお待ちしています');
+    expect(html).toContain('まだどなたからも応答がありません');
+    // The ladder has a next step (the second contact with the support worker), so it is named.
+    expect(html).toContain('次のご家族の連絡先と集落支援員にもお知らせします');
     expect(html).toContain('訪問します');
     const post = (action: string) =>
       ctx.request(link, {
@@ -82,6 +84,11 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
       });
     expect((await post('visiting')).status).toBe(303);
     expect((await post('visiting')).status).toBe(409);
+    // After the answer the page shows the new status, and promises no further step.
+    const answered = await (await ctx.request(link)).text();
+    expect(answered).toContain('対応中です');
+    expect(answered).toContain('「訪問します」と応答しました');
+    expect(answered).not.toContain('にもお知らせします');
     await runJobsFor(ctx, 180, transport);
     expect(smtp!.inbox).toHaveLength(1);
     expect((await post('fine')).status).toBe(303);

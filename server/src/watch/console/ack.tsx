@@ -1,0 +1,37 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { consoleForm, idOf } from '../../console/form';
+import { redirectWithFlash } from '../../console/flash';
+import { AppError } from '../../lib/errors';
+import type { AppEnv } from '../../lib/router';
+import { publishLive } from '../../live/publish';
+import { ACK_LABELS, AckActionSchema } from '../acknowledge-alert';
+import { acknowledgeAlertByStaff } from '../acknowledge-alert-by-staff';
+
+const AckForm = z.object({
+  action: AckActionSchema,
+  back: z.enum(['today', 'alerts']).default('alerts'),
+});
+const BACK = { today: '/console/watch/today', alerts: '/console/watch' } as const;
+
+/** An alert answered on the console: the email link's three answers, one writer, then the boards. */
+export const ackScreen = new Hono<AppEnv>();
+
+ackScreen.post('/alerts/:id/ack', consoleForm(AckForm), (c) => {
+  const deps = c.var.deps;
+  const { action, back } = c.req.valid('form');
+  const alertId = idOf(c.req.param('id'));
+  try {
+    const { hamletId } = acknowledgeAlertByStaff(deps.db, alertId, c.var.staff, action, deps.clock.now());
+    publishLive(deps, { topic: 'watch', type: 'alert.acknowledged', hamletId, data: { alertId, action } });
+  } catch (e) {
+    // Someone else closed it, or this answer was already given: say so on the board, not a bare error page.
+    if (e instanceof AppError && e.status === 409)
+      return redirectWithFlash(c, BACK[back], { kind: 'warning', text: e.message });
+    throw e;
+  }
+  return redirectWithFlash(c, BACK[back], {
+    kind: 'notice',
+    text: `「${ACK_LABELS[action]}」を記録しました`,
+  });
+});
