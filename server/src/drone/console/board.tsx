@@ -199,7 +199,7 @@ function siteWhy(site: BoardView['sites'][number]): string {
   if (!c) return '本日の気象確認がまだありません';
   if (c.mode === 'car') return `${c.reasons.join('、')}（${c.residentText}）`;
   const m = c.measured;
-  return `基準内：地上風 ${m.takeoff}/${m.landing}m/秒、上空 最大${m.maxBand}m/秒、${m.rain ? '雨' : '雨なし'}`;
+  return `基準内（地上風 ${m.takeoff}/${m.landing}・上空 ${m.maxBand}m/秒・${m.rain ? '雨' : '雨なし'}）`;
 }
 
 function WeatherPanel(props: { view: BoardView; date: string; site?: number; refused?: RefusedForm }) {
