@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,14 @@ async function loginAs(loginId: string, path: string) {
   return page;
 }
 
+/** Serious and critical WCAG 2.1 AA findings of axe on the page as it is now. */
+async function serious(page: Page): Promise<string[]> {
+  const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 /** Each screen at both sizes the console is made for, under test-artifacts/. */
 async function shots(page: Page, name: string) {
   for (const size of SIZES) {
@@ -117,6 +126,7 @@ describe('the drone operator’s day', () => {
     // the one answer given is kept
     expect(await page.getByRole('group', { name: 'プロペラ' }).getByLabel('正常').isChecked()).toBe(true);
     expect(server.db.select().from(droneDailyInspections).all()).toEqual([]);
+    expect(await serious(page)).toEqual([]);
     await shots(page, 'inspection-unanswered');
 
     for (let airframe = 0; airframe < 2; airframe++) {
@@ -156,7 +166,10 @@ describe('the drone operator’s day', () => {
     await expect.poll(() => timer.innerText(), { timeout: 5000 }).not.toBe(first);
     expect(await card(page, seq).innerText()).toMatch(/着陸予定\s+13:\d\d/);
     expect(await page.locator('li.tl-now').innerText()).toContain('13:00');
+    await card(page, seq).getByText('中止…').click();
+    expect(await serious(page)).toEqual([]);
     await shots(page, 'board-in-air');
+    await card(page, seq).getByText('中止…').click();
 
     server.clock.set(at('13:07'));
     await card(page, seq).getByRole('button', { name: '着陸' }).click();
