@@ -193,6 +193,8 @@ describe('the drone operator’s day', () => {
     expect(timeline).toContain('出発（1個）');
     expect(timeline).toContain('到着（1個）');
     await shots(page, 'board-car');
+    await page.locator('#timeline-h').scrollIntoViewIfNeeded();
+    await shots(page, 'board-timeline');
   });
 
   it('a flight launched on one board shows on another open drone board and on the hall page within 2 s, without reload', async () => {
