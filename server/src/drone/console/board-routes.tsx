@@ -1,6 +1,5 @@
-import type { Context, Hono } from 'hono';
-import { redirectWithFlash, takeFlash } from '../../console/flash';
-import { isTokyoDate } from '../../lib/tokyo';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { takeFlash } from '../../console/flash';
 import { consoleForm, idOf, type RefusedForm } from '../../console/form';
 import type { AppEnv } from '../../lib/router';
 import { orderDeadline } from '../../shop/order-deadline';
@@ -75,69 +74,53 @@ export function mountBoard(app: Hono<AppEnv>): void {
 
   const back = (c: Context<AppEnv>, date: string | undefined) =>
     boardUrl(dateOf(date, c.var.deps.clock.now()));
-  // A short board form (a button and maybe one field) refused: back to the board, saying why.
-  const refusedTo = (c: Context<AppEnv>, r: RefusedForm) => {
-    const raw = typeof r.values.date === 'string' && isTokyoDate(r.values.date) ? r.values.date : undefined;
-    return redirectWithFlash(c, back(c, raw), { kind: 'error', text: Object.values(r.errors).join(' / ') });
+  // An odd id names no flight (404) before the form is read, so nothing else is said about it.
+  const flightId: MiddlewareHandler<AppEnv> = async (c, next) => {
+    idOf(c.req.param('id'));
+    await next();
   };
 
-  app.post(
-    '/flights/:id/launch',
-    consoleForm(LaunchForm, (c, r) => refusedTo(c, r)),
-    (c) => {
-      const { deps, staff } = c.var;
-      const id = idOf(c.req.param('id'));
-      const f = c.req.valid('form');
-      return act(c, back(c, f.date), () => {
-        launchFlight(deps.db, id, { pilotLicenceNo: f.pilotLicenceNo }, actorOf(staff), deps.clock.now());
-        publishFlightEvent(deps, id, 'flight.launched');
-        return '離陸を記録しました';
-      });
-    },
-  );
+  app.post('/flights/:id/launch', flightId, consoleForm(LaunchForm), (c) => {
+    const { deps, staff } = c.var;
+    const id = idOf(c.req.param('id'));
+    const f = c.req.valid('form');
+    return act(c, back(c, f.date), () => {
+      launchFlight(deps.db, id, { pilotLicenceNo: f.pilotLicenceNo }, actorOf(staff), deps.clock.now());
+      publishFlightEvent(deps, id, 'flight.launched');
+      return '離陸を記録しました';
+    });
+  });
 
-  app.post(
-    '/flights/:id/land',
-    consoleForm(BoardActionForm, (c, r) => refusedTo(c, r)),
-    (c) => {
-      const { deps, staff } = c.var;
-      const id = idOf(c.req.param('id'));
-      return act(c, back(c, c.req.valid('form').date), () => {
-        landFlight(deps.db, id, actorOf(staff), deps.clock.now());
-        publishFlightEvent(deps, id, 'flight.landed');
-        return '着陸を記録しました（荷物は公民館に到着）';
-      });
-    },
-  );
+  app.post('/flights/:id/land', flightId, consoleForm(BoardActionForm), (c) => {
+    const { deps, staff } = c.var;
+    const id = idOf(c.req.param('id'));
+    return act(c, back(c, c.req.valid('form').date), () => {
+      landFlight(deps.db, id, actorOf(staff), deps.clock.now());
+      publishFlightEvent(deps, id, 'flight.landed');
+      return '着陸を記録しました（荷物は公民館に到着）';
+    });
+  });
 
-  app.post(
-    '/flights/:id/return',
-    consoleForm(BoardActionForm, (c, r) => refusedTo(c, r)),
-    (c) => {
-      const { deps, staff } = c.var;
-      const id = idOf(c.req.param('id'));
-      return act(c, back(c, c.req.valid('form').date), () => {
-        returnFlight(deps.db, id, {}, actorOf(staff), deps.clock.now());
-        publishFlightEvent(deps, id, 'flight.returned');
-        return '帰還を記録しました';
-      });
-    },
-  );
+  app.post('/flights/:id/return', flightId, consoleForm(BoardActionForm), (c) => {
+    const { deps, staff } = c.var;
+    const id = idOf(c.req.param('id'));
+    return act(c, back(c, c.req.valid('form').date), () => {
+      returnFlight(deps.db, id, {}, actorOf(staff), deps.clock.now());
+      publishFlightEvent(deps, id, 'flight.returned');
+      return '帰還を記録しました';
+    });
+  });
 
-  app.post(
-    '/flights/:id/abort',
-    consoleForm(AbortForm, (c, r) => refusedTo(c, r)),
-    (c) => {
-      const { deps, staff } = c.var;
-      const id = idOf(c.req.param('id'));
-      const f = c.req.valid('form');
-      return act(c, back(c, f.date), () => {
-        const r = abortFlight(deps.db, id, { reason: f.reason }, actorOf(staff), deps.clock.now());
-        publishFlightEvent(deps, id, 'flight.aborted');
-        return `飛行を中止しました（荷物の再計画：ドローン便 ${r.droneOrderIds.length}件、車 ${r.carOrderIds.length}件）`;
-      });
-    },
-  );
+  app.post('/flights/:id/abort', flightId, consoleForm(AbortForm), (c) => {
+    const { deps, staff } = c.var;
+    const id = idOf(c.req.param('id'));
+    const f = c.req.valid('form');
+    return act(c, back(c, f.date), () => {
+      const r = abortFlight(deps.db, id, { reason: f.reason }, actorOf(staff), deps.clock.now());
+      publishFlightEvent(deps, id, 'flight.aborted');
+      return `飛行を中止しました（荷物の再計画：ドローン便 ${r.droneOrderIds.length}件、車 ${r.carOrderIds.length}件）`;
+    });
+  });
 
   app.post('/days/:date/car/:hamletId/:step{dispatch|arrive}', (c) => {
     const { deps, staff } = c.var;

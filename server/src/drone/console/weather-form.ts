@@ -44,8 +44,8 @@ export function weatherInputOf(f: WeatherForm): WeatherCheckInput {
   };
 }
 
-/** Every action posted from the board carries the day it came from, to return to it. */
-export const BoardActionForm = z.object({ date: TokyoDateSchema });
+/** An action posted from the board carries the day it came from, to return to it (else today). */
+export const BoardActionForm = z.object({ date: TokyoDateSchema.optional() });
 export const LaunchForm = BoardActionForm.extend({
   pilotLicenceNo: z
     .string()
