@@ -153,7 +153,7 @@ async function storePacks(date: string, orderId: number) {
 async function operatorWeather(page: Page, date: string, groundWind: string) {
   await page.goto(`${server.baseUrl}/console/drone?date=${date}`);
   const form = page.locator('form[aria-label="気象確認の記録"]');
-  for (const input of await form.locator('input[type=number]').all()) await input.fill('2');
+  for (const input of await form.locator('input[inputmode=decimal]').all()) await input.fill('2');
   await form.locator('input[name=groundWindTakeoffMps]').fill(groundWind);
   await form.locator('input[name=groundWindLandingMps]').fill(groundWind);
   await form.locator('button[type=submit]').click();
@@ -188,17 +188,19 @@ describe('a day of shopping, end to end', () => {
     const op = await login('drone');
     for (const d of server.db.select().from(drones).all()) {
       await op.goto(`${server.baseUrl}/console/drone/inspection?droneId=${d.id}&date=2026-11-24`);
+      // the nine items start unanswered: each is checked on purpose
+      for (const ok of await op.locator('input[type=radio][value=ok]').all()) await ok.check();
       await op.click('button:text("日常点検を記録")');
       await op.waitForLoadState();
     }
     await operatorWeather(op, '2026-11-24', '2');
-    const row = op.locator(`tr[data-flight]:has(td:text("#${orderId}"))`);
+    const row = op.locator(`article[data-flight]:has(.flight-meta:has-text("#${orderId}"))`);
     await row.locator('input[name=pilotLicenceNo]').fill('一等-0001');
     await row.locator('button:text("離陸")').click();
     await op.waitForLoadState();
     expect(await tvStatus()).toEqual(expect.arrayContaining([expect.stringContaining('配送中（ドローン）')]));
     server.clock.set('2026-11-24T04:15:00Z');
-    await op.locator(`tr[data-flight]:has(td:text("#${orderId}")) button:text("着陸")`).click();
+    await row.locator('button:text("着陸")').click();
     await op.waitForLoadState();
     await screenshot(op, 'shop-day-drone-board');
     expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe('at_hall');

@@ -3,12 +3,16 @@ import { droneFlights } from '../../../db/src/schema';
 import type { Deps } from '../deps';
 import { publishLive } from '../live/publish';
 
-/** After a launch or landing committed: tell the drone boards and the hamlet's hall page. */
-export function publishFlightEvent(
-  deps: Deps,
-  flightId: number,
-  type: 'flight.launched' | 'flight.landed',
-): void {
+export type FlightEventType =
+  | 'flight.launched'
+  | 'flight.landed'
+  | 'flight.returned'
+  | 'flight.aborted'
+  /** Grounded by a weather check before launch: its parcels go by car. */
+  | 'flight.cancelled';
+
+/** After a flight's step committed: tell the drone boards and the hamlet's hall page. */
+export function publishFlightEvent(deps: Deps, flightId: number, type: FlightEventType): void {
   try {
     const f = deps.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get();
     if (f)
@@ -16,4 +20,21 @@ export function publishFlightEvent(
   } catch (err) {
     deps.logger.error({ err, flightId }, 'flight event not published');
   }
+}
+
+/**
+ * After a weather check committed. A check for every site has no hamlet, so only unlimited scopes
+ * (the drone base, the city) hear it; the hall pages learn of it through the flights it changed.
+ */
+export function publishWeatherDecision(deps: Deps, hamletId: number | null, mode: 'drone' | 'car'): void {
+  publishLive(deps, { topic: 'drone', type: 'weather.decided', hamletId, data: { mode } });
+}
+
+/** After a hall's car parcels left the port or reached the hall (the hall page shows them). */
+export function publishCarEvent(deps: Deps, hamletId: number, step: 'dispatch' | 'arrive'): void {
+  publishLive(deps, {
+    topic: 'drone',
+    type: `car.${step === 'dispatch' ? 'dispatched' : 'arrived'}`,
+    hamletId,
+  });
 }

@@ -157,7 +157,9 @@ describe("every order accepted for a day is on that day's plan", () => {
       redirect: 'manual',
     });
     expect(pressed.status).toBe(303);
-    expect(decodeURIComponent(pressed.headers.get('location')!)).toContain(
+    // back to the board, with the refusal as its flash (a cookie, not the query string)
+    expect(pressed.headers.get('location')).toBe(`/console/drone?date=${DAY}`);
+    expect(decodeURIComponent(decodeURIComponent(pressed.headers.get('set-cookie')!))).toContain(
       '締め切り（11:00）の前は計画できません',
     );
     const api = await ctx.request(`/api/drone/days/${DAY}/plan`, { method: 'POST', headers: cookie });

@@ -24,9 +24,11 @@ export function returnFlight(db: Db, flightId: number, input: ReturnInput, actor
     requireFlightStatus(loaded, ['landed'], '帰還の記録が');
     const { flight, hamlet, port } = loaded;
     const outboundMs = flight.landedAt!.getTime() - flight.launchedAt!.getTime();
+    // A landing recorded late (a flight carried over from the day before) makes the outbound leg
+    // look hours long; the assumed hall take-off then stays no earlier than the landing.
     const takeoffAt = input.hallTakeoffAt
       ? new Date(input.hallTakeoffAt)
-      : new Date(now.getTime() - outboundMs);
+      : new Date(Math.max(flight.landedAt!.getTime(), now.getTime() - outboundMs));
     if (takeoffAt < flight.landedAt! || takeoffAt > now) {
       throw badRequest('invalid_time', '公民館の離陸時刻は着陸から帰還までの間にしてください');
     }

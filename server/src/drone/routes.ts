@@ -16,7 +16,7 @@ import { MaintenanceInput, recordMaintenance } from './record-maintenance';
 import { recordWeatherCheck, WeatherCheckInput } from './record-weather-check';
 import { returnFlight, ReturnInput } from './return-flight';
 import { RouteInput, saveRoute } from './save-route';
-import { publishFlightEvent } from './live-events';
+import { publishCarEvent, publishFlightEvent, publishWeatherDecision } from './live-events';
 import { TokyoDateSchema } from '../lib/tokyo';
 
 export const droneApi = createRouter();
@@ -72,17 +72,19 @@ droneApi.openapi(
     request: { params: DateParam, ...jsonBody(WeatherCheckInput) },
     responses: { 201: jsonResponse(Json) },
   }),
-  (c) =>
-    c.json(
-      recordWeatherCheck(
-        c.var.deps.db,
-        c.req.valid('param').date,
-        c.req.valid('json'),
-        actorOf(c.var.staff),
-        c.var.deps.clock.now(),
-      ),
-      201,
-    ),
+  (c) => {
+    const input = c.req.valid('json');
+    const out = recordWeatherCheck(
+      c.var.deps.db,
+      c.req.valid('param').date,
+      input,
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    );
+    publishWeatherDecision(c.var.deps, input.hamletId ?? null, out.mode);
+    for (const id of out.cancelledFlightIds) publishFlightEvent(c.var.deps, id, 'flight.cancelled');
+    return c.json(out, 201);
+  },
 );
 
 const flightAction = <T extends z.ZodType>(path: string, summary: string, body: T) =>
@@ -116,31 +118,32 @@ droneApi.openapi(
     return c.json(out, 200);
   },
 );
-droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) =>
-  c.json(
-    returnFlight(
+droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) => {
+  const id = c.req.valid('param').id;
+  const out = returnFlight(
+    c.var.deps.db,
+    id,
+    c.req.valid('json'),
+    actorOf(c.var.staff),
+    c.var.deps.clock.now(),
+  );
+  publishFlightEvent(c.var.deps, id, 'flight.returned');
+  return c.json(out, 200);
+});
+droneApi.openapi(
+  flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
+  (c) => {
+    const id = c.req.valid('param').id;
+    const out = abortFlight(
       c.var.deps.db,
-      c.req.valid('param').id,
+      id,
       c.req.valid('json'),
       actorOf(c.var.staff),
       c.var.deps.clock.now(),
-    ),
-    200,
-  ),
-);
-droneApi.openapi(
-  flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
-  (c) =>
-    c.json(
-      abortFlight(
-        c.var.deps.db,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-        actorOf(c.var.staff),
-        c.var.deps.clock.now(),
-      ),
-      200,
-    ),
+    );
+    publishFlightEvent(c.var.deps, id, 'flight.aborted');
+    return c.json(out, 200);
+  },
 );
 
 for (const step of ['dispatch', 'arrive'] as const) {
@@ -155,10 +158,16 @@ for (const step of ['dispatch', 'arrive'] as const) {
     }),
     (c) => {
       const { date, hamletId } = c.req.valid('param');
-      return c.json(
-        moveCarParcels(c.var.deps.db, date, hamletId, step, actorOf(c.var.staff), c.var.deps.clock.now()),
-        200,
+      const out = moveCarParcels(
+        c.var.deps.db,
+        date,
+        hamletId,
+        step,
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
       );
+      publishCarEvent(c.var.deps, hamletId, step);
+      return c.json(out, 200);
     },
   );
 }
