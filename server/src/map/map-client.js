@@ -191,6 +191,8 @@ function layout(st) {
     }
   });
   for (const s of st.symbols) s.marker.setIcon(symbolIcon(window.L, s.feature, more.get(s) || 0));
+  // how many passes ran: lets a test (or an operator's script) wait for the labels after a zoom
+  st.fig.dataset.mapLayouts = String(Number(st.fig.dataset.mapLayouts || 0) + 1);
 }
 
 function mount(fig) {

@@ -29,6 +29,8 @@ export function dayPlanFeatures(plan: DayPlan): MapFeature[] {
   for (const v of plan.vehicles) {
     if (v.stops.length === 0) continue;
     const mid = v.stops[Math.floor(v.stops.length / 2)]!;
+    // 「3号-2」: the vehicle's number and the stop's row in its table below, short enough to fit
+    const short = /\d+号/.exec(v.name)?.[0] ?? v.name;
     features.push({
       kind: 'route',
       label: '',
@@ -39,7 +41,7 @@ export function dayPlanFeatures(plan: DayPlan): MapFeature[] {
     v.stops.forEach((s, k) =>
       features.push({
         kind: s.place === '自宅' ? 'home' : 'stop',
-        label: `${v.name.slice(0, 3)}${k + 1} ${s.time} ${KIND_JA[s.kind]} ${s.names[0] ?? ''}`,
+        label: `${short}-${k + 1} ${s.time} ${KIND_JA[s.kind]} ${(s.names[0] ?? '').split(' ')[0]}`,
         lat: s.lat,
         lon: s.lon,
         state: stopState(s),
