@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { places } from '../../db/src/schema/index.js';
+import { places, taxiBookings } from '../../db/src/schema/index.js';
 import { DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed/index.js';
 import { launchBrowser, screenshot } from '../helpers/browser.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -64,15 +64,19 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function cityBoard(viewport: { width: number; height: number }): Promise<Page> {
+async function cityBoard(
+  viewport: { width: number; height: number },
+  loginId = 'city',
+  path = '/console/taxi/city',
+): Promise<Page> {
   const context = await browser.newContext({ locale: 'ja-JP', viewport });
   const page = await context.newPage();
   await page.goto(`${server.baseUrl}/console/login`);
-  await page.getByLabel('ログインID').fill('city');
+  await page.getByLabel('ログインID').fill(loginId);
   await page.getByLabel('パスワード').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'ログイン' }).click();
   await page.waitForURL((u) => u.pathname !== '/console/login');
-  await page.goto(`${server.baseUrl}/console/taxi/city`);
+  await page.goto(`${server.baseUrl}${path}`);
   await page.locator('figure.map-view[data-map-ready]').waitFor({ timeout: 10_000 });
   return page;
 }
@@ -136,6 +140,24 @@ describe('console map', () => {
         .toBeGreaterThan(passes);
       expect((await overlaps(page)).bad, `after ${button}`).toEqual([]);
     }
+    await page.context().close();
+  });
+
+  it('the call centre sees the caller’s rides of today on a map, home to the clinic', async () => {
+    const b = server.db.select().from(taxiBookings).all()[0]!;
+    const page = await cityBoard(
+      { width: 1280, height: 800 },
+      'callcentre',
+      `/console/taxi/calls?household=${b.householdId}`,
+    );
+    const map = page.getByRole('group', { name: 'この世帯の今日の乗車の地図' });
+    expect(await map.locator('.map-sym--home').count()).toBeGreaterThan(0);
+    expect(await map.locator('.map-label--stop').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('長谷診療所')]),
+    );
+    expect((await overlaps(page)).bad).toEqual([]);
+    await map.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-map-call-centre-1280x800');
     await page.context().close();
   });
 });

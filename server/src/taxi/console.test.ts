@@ -61,6 +61,10 @@ describe('taxi console', () => {
     expect(flashOf(res)).toContain('お迎えに行きます');
     const rows = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 3)).all();
     expect(rows).toMatchObject([{ channel: 'call_centre', requestedTime: '11:00' }]);
+    // the page of that call now shows the ride on a map, from home to the clinic
+    const after = await (await ctx.request('/console/taxi/calls?household=3', { headers: cc })).text();
+    expect(after).toContain('この世帯の今日の乗車の地図');
+    expect(after).toContain('降車 長谷診療所');
   });
 
   it('city staff see the map and the figures; drivers may not', async () => {

@@ -6,9 +6,10 @@ import { requireStaffPage } from '../../auth/staff-auth';
 import { redirectWithFlash, takeFlash } from '../../console/flash';
 import { consoleForm, idOf } from '../../console/form';
 import { Layout } from '../../console/layout';
+import { MapView, type MapFeature } from '../../console/map-view';
 import { AppError, notFound } from '../../lib/errors';
 import type { AppEnv } from '../../lib/router';
-import { tokyoDate } from '../../lib/tokyo';
+import { tokyoDate, tokyoTime } from '../../lib/tokyo';
 import { LiveScript } from '../../live/script';
 import { bookTaxi, BookTaxiInput } from '../book-taxi';
 import { viewBookings } from '../booking-view';
@@ -18,6 +19,38 @@ import { actor } from './shared';
 
 export const callPages = new Hono<AppEnv>();
 
+/** Where the household's rides of today start and end, so the caller can be told 「どこで」 at a glance. */
+function rideFeatures(rows: (typeof taxiBookings.$inferSelect)[]): MapFeature[] {
+  const done = (s: string) => (s === 'arrived' ? 'done' : s === 'no_show' ? 'no_show' : undefined);
+  return rows.flatMap((b): MapFeature[] => [
+    {
+      kind: 'route',
+      label: '',
+      lat: b.pickupLat,
+      lon: b.pickupLon,
+      path: [
+        [b.pickupLat, b.pickupLon],
+        [b.dropoffLat, b.dropoffLon],
+      ],
+      state: done(b.status),
+    },
+    {
+      kind: b.pickupPlaceId === null ? 'home' : 'stop',
+      label: `${tokyoTime(b.pickupFrom)} 乗車 ${b.pickupLabel}`,
+      lat: b.pickupLat,
+      lon: b.pickupLon,
+      state: done(b.status),
+    },
+    {
+      kind: b.dropoffPlaceId === null ? 'home' : 'stop',
+      label: `${tokyoTime(b.expectedArrival)} 降車 ${b.dropoffLabel}`,
+      lat: b.dropoffLat,
+      lon: b.dropoffLon,
+      state: done(b.status),
+    },
+  ]);
+}
+
 const page = (hid: number) => `/console/taxi/calls?household=${hid}`;
 
 callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
@@ -26,24 +59,21 @@ callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
   const hs = db.select().from(households).orderBy(asc(households.id)).all();
   const hid = c.req.query('household') ? idOf(c.req.query('household')) : null;
   const opts = hid ? getBookingOptions(db, hid, now) : null;
-  const bookings = hid
-    ? viewBookings(
-        db,
-        db
-          .select()
-          .from(taxiBookings)
-          .where(
-            and(
-              eq(taxiBookings.householdId, hid),
-              eq(taxiBookings.serviceDate, tokyoDate(now)),
-              ne(taxiBookings.status, 'cancelled'),
-            ),
-          )
-          .orderBy(asc(taxiBookings.pickupFrom))
-          .all(),
-        now,
-      )
+  const rows = hid
+    ? db
+        .select()
+        .from(taxiBookings)
+        .where(
+          and(
+            eq(taxiBookings.householdId, hid),
+            eq(taxiBookings.serviceDate, tokyoDate(now)),
+            ne(taxiBookings.status, 'cancelled'),
+          ),
+        )
+        .orderBy(asc(taxiBookings.pickupFrom))
+        .all()
     : [];
+  const bookings = viewBookings(db, rows, now);
   return c.html(
     <Layout title="乗合タクシー 電話受付" staff={c.var.staff} flash={takeFlash(c)}>
       <LiveScript topics={['taxi']} />
@@ -87,6 +117,9 @@ callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
               ) : null}
             </div>
           ))}
+          {rows.length > 0 ? (
+            <MapView label="この世帯の今日の乗車の地図" features={rideFeatures(rows)} height={320} />
+          ) : null}
           <h2>新しい予約</h2>
           {opts.closedMessage ? <p class="error">{opts.closedMessage}</p> : null}
           <form method="post" action={`/console/taxi/calls/households/${hid}/book`}>
