@@ -258,7 +258,7 @@ function mount(fig) {
     }
     const kept = views.get(label);
     if (kept) map.setView(kept.center, kept.zoom, { animate: false });
-    else if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 15, animate: false });
+    else if (bounds.isValid()) map.fitBounds(bounds, { padding: [40, 40], maxZoom: 14, animate: false });
     else map.fitBounds(VALLEY, { animate: false });
     layout(st);
     map.on('zoomend', () => layout(st));
