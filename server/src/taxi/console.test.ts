@@ -80,19 +80,23 @@ describe('taxi console', () => {
     expect((await ctx.request('/console/taxi/city', { headers: driver })).status).toBe(403);
   });
 
-  it('the call centre form names the wrong field instead of throwing the page away', async () => {
+  it('a refused call-centre booking redraws the form with what was chosen and the wrong field marked', async () => {
     const cc = await ctx.login('callcentre');
     const res = await form('/console/taxi/calls/households/3/book', cc, {
       idempotencyKey: 'cc-form-000002',
-      riderIds: [],
       from: 'home',
       to: 'nowhere',
-      timeKind: 'arrive_by',
-      time: '11:00',
+      timeKind: 'leave_after',
+      time: '13:00',
     });
     expect(res.status).toBe(400);
     const page = await res.text();
-    expect(page).toContain('to');
+    expect(page).toContain('乗合タクシー 電話受付');
+    expect(page).toMatch(/<select name="to" aria-invalid="true"/);
+    expect(page).toContain('class="field-error" id="err-to"');
+    expect(page).toContain('class="field-error" id="err-riderIds"');
+    expect(page).toMatch(/<option value="leave_after" selected="">/);
+    expect(page).toMatch(/<option selected="">13:00<\/option>/);
     expect(ctx.db.select().from(taxiBookings).all()).toHaveLength(0);
   });
 });

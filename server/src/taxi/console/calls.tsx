@@ -1,10 +1,10 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { households, taxiBookings } from '../../../../db/src/schema';
 import { requireStaffPage } from '../../auth/staff-auth';
 import { redirectWithFlash, takeFlash } from '../../console/flash';
-import { consoleForm, idOf } from '../../console/form';
+import { consoleForm, idOf, type RefusedForm } from '../../console/form';
 import { Layout } from '../../console/layout';
 import { MapView, type MapFeature } from '../../console/map-view';
 import { AppError, notFound } from '../../lib/errors';
@@ -53,11 +53,24 @@ function rideFeatures(rows: (typeof taxiBookings.$inferSelect)[]): MapFeature[] 
 
 const page = (hid: number) => `/console/taxi/calls?household=${hid}`;
 
-callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
+/**
+ * The call page; `refused` redraws it after a booking form the validator turned down, with what the
+ * operator chose and the error beside each wrong field (the caller is still on the line).
+ */
+function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const hs = db.select().from(households).orderBy(asc(households.id)).all();
-  const hid = c.req.query('household') ? idOf(c.req.query('household')) : null;
+  const typed = (k: string) => (refused ? refused.values[k] : undefined);
+  const typedRiders = refused ? ([] as unknown[]).concat(typed('riderIds') ?? []).map(String) : null;
+  const err = (k: string) =>
+    refused?.errors[k] ? (
+      <span class="field-error" id={`err-${k}`}>
+        {refused.errors[k]}
+      </span>
+    ) : null;
+  const invalid = (k: string) =>
+    refused?.errors[k] ? { 'aria-invalid': 'true', 'aria-describedby': `err-${k}` } : {};
   const opts = hid ? getBookingOptions(db, hid, now) : null;
   const rows = hid
     ? db
@@ -125,50 +138,71 @@ callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
           <form method="post" action={`/console/taxi/calls/households/${hid}/book`}>
             <fieldset>
               <legend>乗る人</legend>
+              {err('riderIds')}
               {opts.residents.map((r, i) => (
                 <label>
                   <input
                     type="checkbox"
                     name="riderIds"
                     value={String(r.id)}
-                    checked={i === 0 && r.eligible}
+                    checked={typedRiders ? typedRiders.includes(String(r.id)) : i === 0 && r.eligible}
                     disabled={!r.eligible}
                   />{' '}
                   {r.name} {r.eligible ? `${r.fareYen}円` : '（対象外）'}
                 </label>
               ))}
               <label>
-                付き添い <input type="number" name="companions" min="0" max="2" value="0" />
+                付き添い{' '}
+                <input
+                  type="number"
+                  name="companions"
+                  min="0"
+                  max="2"
+                  value={String(typed('companions') ?? '0')}
+                  {...invalid('companions')}
+                />
+                {err('companions')}
               </label>
             </fieldset>
             <label>
               乗る場所{' '}
-              <select name="from">
+              <select name="from" {...invalid('from')}>
                 <option value="home">自宅</option>
                 {opts.destinations.map((d) => (
-                  <option value={String(d.placeId)}>{d.name}</option>
+                  <option value={String(d.placeId)} selected={typed('from') === String(d.placeId)}>
+                    {d.name}
+                  </option>
                 ))}
               </select>
+              {err('from')}
             </label>
             <label>
               行き先{' '}
-              <select name="to">
+              <select name="to" {...invalid('to')}>
                 {opts.destinations.map((d) => (
-                  <option value={String(d.placeId)}>{d.name}</option>
+                  <option value={String(d.placeId)} selected={typed('to') === String(d.placeId)}>
+                    {d.name}
+                  </option>
                 ))}
-                <option value="home">自宅</option>
+                <option value="home" selected={typed('to') === 'home'}>
+                  自宅
+                </option>
               </select>
+              {err('to')}
             </label>
             <label>
               <select name="timeKind" aria-label="時刻の意味">
                 <option value="arrive_by">この時刻までに着きたい</option>
-                <option value="leave_after">この時刻から出たい</option>
+                <option value="leave_after" selected={typed('timeKind') === 'leave_after'}>
+                  この時刻から出たい
+                </option>
               </select>{' '}
-              <select name="time" aria-label="時刻">
+              <select name="time" aria-label="時刻" {...invalid('time')}>
                 {opts.times.map((t) => (
-                  <option>{t}</option>
+                  <option selected={typed('time') === t}>{t}</option>
                 ))}
               </select>
+              {err('time')}
             </label>
             <input type="hidden" name="idempotencyKey" value={`cc-${c.var.staff.id}-${now.getTime()}`} />
             <button type="submit">予約する</button>
@@ -176,8 +210,13 @@ callPages.get('/calls', requireStaffPage('call_centre'), (c) => {
         </section>
       ) : null}
     </Layout>,
+    refused ? 400 : 200,
   );
-});
+}
+
+callPages.get('/calls', requireStaffPage('call_centre'), (c) =>
+  callPage(c, c.req.query('household') ? idOf(c.req.query('household')) : null),
+);
 
 const endpoint = z
   .string()
@@ -201,18 +240,23 @@ const BookForm = z
   })
   .pipe(BookTaxiInput);
 
-callPages.post('/calls/households/:id/book', requireStaffPage('call_centre'), consoleForm(BookForm), (c) => {
-  const { db, clock } = c.var.deps;
-  const hid = idOf(c.req.param('id'));
-  const staff = c.var.staff;
-  const answer = bookTaxi(
-    db,
-    c.req.valid('form'),
-    { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
-    clock.now(),
-  );
-  return redirectWithFlash(c, page(hid), { kind: 'notice', text: answer.message });
-});
+callPages.post(
+  '/calls/households/:id/book',
+  requireStaffPage('call_centre'),
+  consoleForm(BookForm, (c, refused) => callPage(c, idOf(c.req.param('id')), refused)),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    const hid = idOf(c.req.param('id'));
+    const staff = c.var.staff;
+    const answer = bookTaxi(
+      db,
+      c.req.valid('form'),
+      { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
+      clock.now(),
+    );
+    return redirectWithFlash(c, page(hid), { kind: 'notice', text: answer.message });
+  },
+);
 
 callPages.post('/calls/bookings/:id/cancel', requireStaffPage('call_centre'), (c) => {
   const { db, clock } = c.var.deps;
