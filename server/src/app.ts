@@ -7,6 +7,7 @@ import { ZodError } from 'zod';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { consoleCore } from './console/routes';
 import { consoleAssets } from './console/assets';
+import { mapAssets, tileOrigin } from './map/assets';
 import { addHome, addNav } from './console/nav';
 import { demoPage } from './demo/routes';
 import type { Deps } from './deps';
@@ -83,7 +84,6 @@ const TV_CSP = { ...CSP, scriptSrc: ["'self'", "'unsafe-eval'"] };
 
 // `same-origin`, not hono's default `no-referrer`: under no-referrer Chromium sends `Origin: null`
 // on form posts, and the console's origin check needs the real one.
-const serverHeaders = secureHeaders({ contentSecurityPolicy: CSP, referrerPolicy: 'same-origin' });
 const tvHeaders = secureHeaders({ contentSecurityPolicy: TV_CSP, referrerPolicy: 'same-origin' });
 
 function mount(app: OpenAPIHono<AppEnv>, f: Feature) {
@@ -106,6 +106,12 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use('*', logRequests());
+  // With MAP_TILE_URL the console's maps load their tiles from that server, and only from it.
+  const tiles = tileOrigin(deps.config.MAP_TILE_URL);
+  const serverHeaders = secureHeaders({
+    contentSecurityPolicy: tiles ? { ...CSP, imgSrc: [...CSP.imgSrc, tiles] } : CSP,
+    referrerPolicy: 'same-origin',
+  });
   app.use('*', (c, next) => (SERVER_PATHS.test(c.req.path) ? serverHeaders : tvHeaders)(c, next));
   app.use('*', async function noStoreForPrivateAnswers(c, next) {
     await next();
@@ -122,6 +128,7 @@ export function createApp(deps: Deps) {
   });
 
   app.route('/console/assets', consoleAssets);
+  app.route('/console/map', mapAssets);
   app.route('/console', consoleCore);
   for (const f of features) mount(app, f);
 

@@ -67,6 +67,18 @@ const configSchema = z.object({
    * marked as missed with its time.
    */
   WATCH_REMINDER_MISSED_AFTER_MINUTES: z.coerce.number().int().min(10).max(1440).default(120),
+  /**
+   * Raster tiles under the console's maps, e.g. 国土地理院's standard map
+   * `https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png`. Unset: the offline sketch map of the
+   * demo area that ships with engawa (the demo and the tests have no internet). The CSP's img-src
+   * allows this URL's origin.
+   */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}\S*$/, 'an https URL with {z}, {x} and {y}')
+    .optional(),
+  /** The credit the tile provider asks for, shown on every map (地理院タイル for 国土地理院). */
+  MAP_TILE_ATTRIBUTION: z.string().min(1).default('地理院タイル'),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

@@ -1,3 +1,5 @@
+import { MAP_CLIENT_SRC } from '../map/assets';
+
 /**
  * The console's one map. A page renders `<MapView label=… features=… />`; the map script
  * (served from our origin) draws it over the base layer — the offline demo layer, or the tile URL
@@ -23,6 +25,14 @@ export interface MapFeature {
   href?: string;
 }
 
+/**
+ * The map's script, for a page whose map may appear only after a live update (the driver's next
+ * stop). MapView includes it itself; a module script runs once per page however often it appears.
+ */
+export function MapScript() {
+  return <script type="module" src={MAP_CLIENT_SRC} />;
+}
+
 export function MapView(props: { label: string; features: MapFeature[]; height?: number }) {
   const places = props.features.filter((f) => f.kind !== 'route');
   return (
@@ -36,9 +46,10 @@ export function MapView(props: { label: string; features: MapFeature[]; height?:
       <figcaption>{props.label}</figcaption>
       <ul class="map-fallback">
         {places.map((f) => (
-          <li data-kind={f.kind}>{f.label}</li>
+          <li data-kind={f.kind}>{f.href ? <a href={f.href}>{f.label}</a> : f.label}</li>
         ))}
       </ul>
+      <MapScript />
     </figure>
   );
 }

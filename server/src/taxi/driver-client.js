@@ -1,7 +1,8 @@
-/* global document, window, fetch, localStorage, navigator, FormData, URLSearchParams, DOMParser */
+/* global document, window, fetch, localStorage, navigator, FormData, URLSearchParams, DOMParser, CustomEvent */
 // The driver's tablet: ride taps are sent without leaving the page, and a tap made without signal
 // waits in localStorage (with the idempotency key the server rendered into the form) and is sent
-// once when the tablet is back online. The server treats a resent key as the same tap.
+// once when the tablet is back online. The server treats a resent key as the same tap; an undo
+// (取り消す) is a tap like the others and travels the same queue.
 (function () {
   'use strict';
   var QUEUE = 'engawa.driver.queue';
@@ -25,7 +26,11 @@
   function swap(html) {
     var next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
     var main = document.querySelector('main');
-    if (next && main) main.innerHTML = next.innerHTML;
+    if (next && main) {
+      main.innerHTML = next.innerHTML;
+      // the same signal as a live update: the map mounts itself again on the new <main>
+      document.dispatchEvent(new CustomEvent('live:updated'));
+    }
     save(load());
   }
 

@@ -2,6 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { taxiBookings, vehicles } from '../../../db/src/schema';
+import { tokyoDate } from '../lib/tokyo';
+import { carriedRides } from './carried-rides';
 import { computeDayFigures, DayFiguresSchema } from './compute-day-figures';
 import { ManifestStopSchema, stopsOf } from './get-manifest';
 
@@ -25,7 +27,7 @@ export type DayPlan = z.infer<typeof DayPlanSchema>;
 export function getDayPlan(db: DbOrTx, date: string, now: Date): DayPlan {
   const vs = db.select().from(vehicles).orderBy(vehicles.id).all();
   const rows = db.select().from(taxiBookings).where(eq(taxiBookings.serviceDate, date)).all();
-  const live = rows.filter((b) => b.status !== 'cancelled');
+  const live = [...carriedRides(db, date, tokyoDate(now)), ...rows.filter((b) => b.status !== 'cancelled')];
   return {
     date,
     vehicles: vs.map((v) => ({
@@ -36,6 +38,7 @@ export function getDayPlan(db: DbOrTx, date: string, now: Date): DayPlan {
         db,
         live.filter((b) => b.vehicleId === v.id),
         now,
+        date,
       ),
     })),
     figures: computeDayFigures(rows, vs),

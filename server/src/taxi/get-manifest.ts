@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { households, residents, taxiBookings, vehicles } from '../../../db/src/schema';
-import { tokyoTime } from '../lib/tokyo';
+import { tokyoDate, tokyoTime } from '../lib/tokyo';
+import { carriedRides } from './carried-rides';
 import { displayStatus, STATUS_LABELS } from './booking-view';
 import type { BookingRow } from './load-dispatch-day';
 import { getTaxiSettings } from './taxi-settings';
@@ -26,6 +27,8 @@ export const ManifestStopSchema = z
     /** actions the driver may take now */
     actions: z.array(z.enum(['pickup', 'dropoff', 'no_show'])),
     noShowFrom: z.string(),
+    /** The service date of a ride carried over from an earlier day, still open (「前日から」). */
+    carriedFrom: z.string().optional(),
   })
   .openapi('ManifestStop');
 export type ManifestStop = z.infer<typeof ManifestStopSchema>;
@@ -40,7 +43,7 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The stops of a set of bookings in planned order (done stops keep their actual time). */
-export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date): ManifestStop[] {
+export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string): ManifestStop[] {
   const grace = getTaxiSettings(db).noShowGraceMinutes * 60_000;
   const people = new Map(
     rows.length === 0
@@ -66,6 +69,7 @@ export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date): ManifestStop
       passengers: b.passengers,
       status,
       statusLabel: STATUS_LABELS[status],
+      ...(date && b.serviceDate < date ? { carriedFrom: b.serviceDate } : {}),
     };
     const pickAt = b.pickedUpAt ?? b.noShowAt ?? b.plannedPickupAt;
     stops.push({
@@ -118,9 +122,10 @@ export function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Da
       ),
     )
     .all();
+  const carried = carriedRides(db, date, tokyoDate(now), vehicleId);
   return {
     date,
     vehicle: { id: v.id, name: v.name, plate: v.plate, seats: v.seats },
-    stops: stopsOf(db, rows, now),
+    stops: stopsOf(db, [...carried, ...rows], now, date),
   };
 }

@@ -1,5 +1,5 @@
 import type { Feature } from '../features';
-import { taxiConsole } from './console';
+import { taxiConsole } from './console/index';
 import { taxiJobs } from './jobs';
 import { taxiApi } from './routes';
 
