@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed/demo.js';
@@ -36,6 +37,16 @@ const SIZES = [
   { width: 1280, height: 800, kana: 'ヤマダ', phone: '0265-98-2013', name: '山田 花子' },
   { width: 1920, height: 1080, kana: 'きたはら', phone: '０２６５９８２０３９', name: '北原 幸子' },
 ] as const;
+
+/** Serious and critical axe findings (WCAG 2.1 A/AA), as in the console's accessibility gate. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function search(page: Page, q: string) {
   await page.getByLabel('名前・よみがな・電話番号').fill(q);
@@ -92,6 +103,8 @@ describe('call centre: a call handled on one page', () => {
         await expect.poll(() => page.getByRole('status').first().innerText()).toContain('留守を登録しました');
         expect(await page.locator('[data-away]').innerText()).toContain('留守中');
         await shot('away-set');
+        // The resident page is reached only through a search, so the menu-walking gate never sees it.
+        expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await context.close();
       }
