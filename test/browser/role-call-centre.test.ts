@@ -105,6 +105,28 @@ describe('call centre: a call handled on one page', () => {
         await shot('away-set');
         // The resident page is reached only through a search, so the menu-walking gate never sees it.
         expect(await seriousViolations(page)).toEqual([]);
+
+        // A colleague cancels the ride on their own screen: this page shows it without a reload.
+        await page.evaluate('window.__sameDocument = true');
+        const other = await browser.newContext({ locale: 'ja-JP', viewport: size });
+        try {
+          const colleague = await other.newPage();
+          await colleague.goto(
+            `${server.baseUrl}/console/login?next=${encodeURIComponent(new URL(page.url()).pathname)}`,
+          );
+          await colleague.getByLabel('ログインID').fill('callcentre');
+          await colleague.getByLabel('パスワード').fill(DEMO_PASSWORD);
+          await colleague.getByRole('button', { name: 'ログイン' }).click();
+          await colleague.waitForURL(/\/console\/callcentre\/residents\/\d+$/);
+          await colleague.locator('tr[data-booking]').getByRole('button', { name: '取り消す' }).click();
+          await expect
+            .poll(() => colleague.getByRole('status').first().innerText())
+            .toBe('予約を取り消しました');
+        } finally {
+          await other.close();
+        }
+        await expect.poll(() => page.locator('tr[data-booking]').count(), { timeout: 10_000 }).toBe(0);
+        expect(await page.evaluate('window.__sameDocument')).toBe(true);
       } finally {
         await context.close();
       }
