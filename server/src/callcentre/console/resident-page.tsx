@@ -471,7 +471,7 @@ export function ResidentPage(props: {
               <ul style="margin:0">
                 {call.contacts.map((f) => (
                   <li>
-                    {f.name}（{f.relation}）{f.email}
+                    {f.name}（{f.relation}）{f.emails.join('、')}
                   </li>
                 ))}
               </ul>
