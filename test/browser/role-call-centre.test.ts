@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed/demo.js';
@@ -36,6 +37,16 @@ const SIZES = [
   { width: 1280, height: 800, kana: 'ヤマダ', phone: '0265-98-2013', name: '山田 花子' },
   { width: 1920, height: 1080, kana: 'きたはら', phone: '０２６５９８２０３９', name: '北原 幸子' },
 ] as const;
+
+/** Serious and critical axe findings (WCAG 2.1 A/AA), as in the console's accessibility gate. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 async function search(page: Page, q: string) {
   await page.getByLabel('名前・よみがな・電話番号').fill(q);
@@ -92,6 +103,30 @@ describe('call centre: a call handled on one page', () => {
         await expect.poll(() => page.getByRole('status').first().innerText()).toContain('留守を登録しました');
         expect(await page.locator('[data-away]').innerText()).toContain('留守中');
         await shot('away-set');
+        // The resident page is reached only through a search, so the menu-walking gate never sees it.
+        expect(await seriousViolations(page)).toEqual([]);
+
+        // A colleague cancels the ride on their own screen: this page shows it without a reload.
+        await page.evaluate('window.__sameDocument = true');
+        const other = await browser.newContext({ locale: 'ja-JP', viewport: size });
+        try {
+          const colleague = await other.newPage();
+          await colleague.goto(
+            `${server.baseUrl}/console/login?next=${encodeURIComponent(new URL(page.url()).pathname)}`,
+          );
+          await colleague.getByLabel('ログインID').fill('callcentre');
+          await colleague.getByLabel('パスワード').fill(DEMO_PASSWORD);
+          await colleague.getByRole('button', { name: 'ログイン' }).click();
+          await colleague.waitForURL(/\/console\/callcentre\/residents\/\d+$/);
+          await colleague.locator('tr[data-booking]').getByRole('button', { name: '取り消す' }).click();
+          await expect
+            .poll(() => colleague.getByRole('status').first().innerText())
+            .toBe('予約を取り消しました');
+        } finally {
+          await other.close();
+        }
+        await expect.poll(() => page.locator('tr[data-booking]').count(), { timeout: 10_000 }).toBe(0);
+        expect(await page.evaluate('window.__sameDocument')).toBe(true);
       } finally {
         await context.close();
       }

@@ -47,11 +47,9 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
     }));
   const contacts = db
     .select({
-      residentId: familyContacts.residentId,
       name: familyContacts.name,
       relation: familyContacts.relation,
       email: familyContacts.email,
-      priority: familyContacts.priority,
     })
     .from(familyContacts)
     .where(
@@ -61,7 +59,14 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
       ),
     )
     .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
-    .all();
+    .all()
+    // The register keeps one row per resident a relative watches over; the operator calls a person.
+    .reduce<{ name: string; relation: string; emails: string[] }[]>((people, f) => {
+      const same = people.find((p) => p.name === f.name && p.relation === f.relation);
+      if (!same) people.push({ name: f.name, relation: f.relation, emails: [f.email] });
+      else if (!same.emails.includes(f.email)) same.emails.push(f.email);
+      return people;
+    }, []);
   const watch = new Map(
     summariseResidents(
       db,

@@ -102,7 +102,9 @@ function BankAccountPage(props: {
         </div>
         <Field name="accountNumber" values={values} errors={errors} pattern="\d{1,7}" hint="7桁まで" />
         <Field name="holderKana" values={values} errors={errors} hint="カナ（例：イトウ セツコ）" />
-        <button type="submit">口座振替依頼書を受け付けて登録</button>
+        <p>
+          <button type="submit">口座振替依頼書を受け付けて登録</button>
+        </p>
       </form>
     </Page>
   );

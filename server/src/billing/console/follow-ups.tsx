@@ -64,14 +64,16 @@ function FollowUpsPage(props: {
               const paidOn = mine?.outcome === 'paid' ? str(mine.values.paidOn, props.today) : props.today;
               return (
                 <tr data-follow-up={String(r.id)}>
-                  <td>{jaBillingMonth(r.month)}</td>
-                  <td>
+                  <td style="white-space:nowrap">{jaBillingMonth(r.month)}</td>
+                  <td style="white-space:nowrap">
                     <a href={`/console/billing/households/${r.householdId}/bank-account`}>{r.name}</a>
                   </td>
-                  <td>{r.phone ?? ''}</td>
+                  <td style="white-space:nowrap">{r.phone ?? ''}</td>
                   <td class="num">{yen(r.amount)}</td>
                   <td>{r.reason}</td>
-                  <td>{r.mandateStatus ? (MANDATE_JA[r.mandateStatus] ?? '不明') : '未登録'}</td>
+                  <td style="white-space:nowrap">
+                    {r.mandateStatus ? (MANDATE_JA[r.mandateStatus] ?? '不明') : '未登録'}
+                  </td>
                   <td>
                     <form
                       method="post"

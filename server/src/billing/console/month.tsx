@@ -119,7 +119,7 @@ monthScreen.get('/months/:month', (c) => {
        FROM debit_batches WHERE month = ?`,
     )
     .get(month);
-  const unmatched = batch
+  const unmatched = batch?.imported
     ? sqlite
         .prepare<
           [number],
@@ -127,7 +127,7 @@ monthScreen.get('/months/:month', (c) => {
         >(
           `SELECT i.household_id AS householdId, h.name, i.amount, i.status, i.result_code AS resultCode
            FROM debit_items i JOIN households h ON h.id = i.household_id
-           WHERE i.batch_id = ? AND i.status <> 'paid' ORDER BY i.household_id LIMIT 200`,
+           WHERE i.batch_id = ? AND i.status = 'failed' ORDER BY i.household_id LIMIT 200`,
         )
         .all(batch.id)
     : [];
@@ -199,7 +199,7 @@ monthScreen.get('/months/:month', (c) => {
           {unmatched.length > 0 ? (
             <div class="table-scroll" tabindex={0} role="region" aria-label="振替できていない世帯">
               <table>
-                <caption>{batch.imported ? '振替できなかった世帯' : '結果待ちの世帯'}</caption>
+                <caption>振替できなかった世帯（未収金の対応リストに載ります）</caption>
                 <thead>
                   <tr>
                     <th>世帯</th>

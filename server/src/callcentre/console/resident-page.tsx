@@ -179,8 +179,8 @@ function RideRow(props: { b: Ride; times: string[]; residentId: number; upcoming
   const base = `/console/callcentre/residents/${props.residentId}/rides/${b.id}`;
   return (
     <tr data-booking={String(b.id)}>
-      <td>{formatJaDate(b.serviceDate)}</td>
-      <td>
+      <td style={nowrap}>{formatJaDate(b.serviceDate)}</td>
+      <td style={nowrap}>
         {b.pickupFrom}〜{b.pickupTo}
         <br />
         <span class="muted">
@@ -471,7 +471,7 @@ export function ResidentPage(props: {
               <ul style="margin:0">
                 {call.contacts.map((f) => (
                   <li>
-                    {f.name}（{f.relation}）{f.email}
+                    {f.name}（{f.relation}）{f.emails.join('、')}
                   </li>
                 ))}
               </ul>
