@@ -164,6 +164,8 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
               name,
               relation,
               email: `${h.romaji}.family${i + 1}.r${r.id}@example.jp`,
+              // A made-up mobile number per contact, so the call centre and support workers can see one.
+              phone: `090-0000-${String(r.id * 10 + i + 1).padStart(4, '0')}`,
               priority: i + 1,
               optInAt: now,
               createdAt: now,

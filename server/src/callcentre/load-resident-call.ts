@@ -50,6 +50,7 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
       name: familyContacts.name,
       relation: familyContacts.relation,
       email: familyContacts.email,
+      phone: familyContacts.phone,
     })
     .from(familyContacts)
     .where(
@@ -61,10 +62,11 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
     .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
     .all()
     // The register keeps one row per resident a relative watches over; the operator calls a person.
-    .reduce<{ name: string; relation: string; emails: string[] }[]>((people, f) => {
-      const same = people.find((p) => p.name === f.name && p.relation === f.relation);
-      if (!same) people.push({ name: f.name, relation: f.relation, emails: [f.email] });
-      else if (!same.emails.includes(f.email)) same.emails.push(f.email);
+    .reduce<{ name: string; relation: string; emails: string[]; phones: string[] }[]>((people, f) => {
+      let same = people.find((p) => p.name === f.name && p.relation === f.relation);
+      if (!same) people.push((same = { name: f.name, relation: f.relation, emails: [], phones: [] }));
+      if (!same.emails.includes(f.email)) same.emails.push(f.email);
+      if (f.phone && !same.phones.includes(f.phone)) same.phones.push(f.phone);
       return people;
     }, []);
   const watch = new Map(

@@ -471,7 +471,14 @@ export function ResidentPage(props: {
               <ul style="margin:0">
                 {call.contacts.map((f) => (
                   <li>
-                    {f.name}（{f.relation}）{f.emails.join('、')}
+                    {f.name}（{f.relation}）
+                    {f.phones.map((tel) => (
+                      <>
+                        {' '}
+                        <a href={`tel:${tel.replace(/[^\d+]/g, '')}`}>{tel}</a>
+                      </>
+                    ))}{' '}
+                    {f.emails.join('、')}
                   </li>
                 ))}
               </ul>
