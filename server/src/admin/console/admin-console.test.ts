@@ -210,6 +210,11 @@ describe('admin console: boxes, accounts and mail', () => {
     const old = ctx.device(1);
     expect((await ctx.request('/api/tv/me', { headers: old })).status).not.toBe(401);
     const oldBox = ctx.db.select().from(setTopBoxes).where(eq(setTopBoxes.householdId, 1)).get()!;
+    // The list links to a page that asks first; opening it changes nothing.
+    const ask = await ctx.request(`/console/admin/boxes/${oldBox.id}/unpair`, { headers: h });
+    expect(ask.status).toBe(200);
+    expect(await ask.text()).toContain('端末を解除しますか');
+    expect((await ctx.request('/api/tv/me', { headers: old })).status).toBe(200);
     const res = await ctx.request(`/console/admin/boxes/${oldBox.id}/replace`, form(h, {}));
     expect(res.status).toBe(201);
     const token = /data-token[^>]*>([^<]+)</.exec(await res.text())![1]!.trim();
