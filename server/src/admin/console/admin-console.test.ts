@@ -266,6 +266,7 @@ describe('admin console: boxes, accounts and mail', () => {
     expect(refused.status).toBe(303);
     expect(ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, m.id)).get()!.state).toBe('sent');
     expect(tableCounts(ctx)).toEqual(before);
+    expect((await ctx.request('/console/admin/mail/999999/retry', form(h, {}))).status).toBe(404);
   });
 
   it('names actors in the audit log by name and role, in Japanese', async () => {
