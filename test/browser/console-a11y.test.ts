@@ -139,5 +139,8 @@ describe('console accessibility (axe-core, WCAG 2.1 A/AA)', () => {
         await context.close();
       }
     },
+    // The admin reaches every role's pages and its own: on a shared, busy machine that walk
+    // outlasts the project's 3 minutes (it measures coverage, not speed).
+    600_000,
   );
 });

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../../db/src';
 import { mailOutbox } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
-import { conflict } from '../lib/errors';
+import { conflict, notFound } from '../lib/errors';
 
 /**
  * Brings a waiting message's next try forward to now. It never makes a copy: the same row is sent
@@ -11,6 +11,8 @@ import { conflict } from '../lib/errors';
  */
 export function retryMailNow(db: Db, actor: Actor, mailId: number, now: Date): void {
   db.transaction((tx) => {
+    if (!tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, mailId)).get())
+      throw notFound('Mail');
     const r = tx
       .update(mailOutbox)
       .set({ nextAttemptAt: now })

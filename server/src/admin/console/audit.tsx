@@ -111,7 +111,12 @@ auditPage.get('/', (c) => {
     .limit(PAGE + 1)
     .offset((page - 1) * PAGE)
     .all();
-  const name = actorNamer(db, rows);
+  // An entry about a staff account names the account too, not its row number.
+  const accountOf = (r: (typeof rows)[number]) =>
+    r.entity === 'staff_user' && r.entityId && /^\d+$/.test(r.entityId)
+      ? { actorType: 'staff' as const, actorId: Number(r.entityId) }
+      : null;
+  const name = actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
   const staff = db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
@@ -162,8 +167,14 @@ auditPage.get('/', (c) => {
               <td>{name(r)}</td>
               <td>{actionJa(r.action)}</td>
               <td>
-                {ENTITY_JA[r.entity] ?? r.entity}
-                {r.entityId ? ` ${r.entityId}番` : ''}
+                {accountOf(r) ? (
+                  `職員 ${name(accountOf(r)!)}`
+                ) : (
+                  <>
+                    {ENTITY_JA[r.entity] ?? r.entity}
+                    {r.entityId ? ` ${r.entityId}番` : ''}
+                  </>
+                )}
               </td>
             </tr>
           ))}

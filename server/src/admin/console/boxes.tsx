@@ -6,7 +6,7 @@ import { requireStaffPage } from '../../auth/staff-auth';
 import { Layout } from '../../console/layout';
 import { redirectWithFlash, takeFlash } from '../../console/flash';
 import { consoleForm, idOf } from '../../console/form';
-import { AppError } from '../../lib/errors';
+import { AppError, notFound } from '../../lib/errors';
 import type { AppEnv } from '../../lib/router';
 import { listBoxes, ONLINE_WINDOW_MS } from '../box-status';
 import { pairBox, unpairBox } from '../boxes';
@@ -108,16 +108,20 @@ boxesPage.get('/', (c) => {
               <td>
                 {b.revokedAt ? null : (
                   <span style="display:flex;gap:0.5rem;flex-wrap:wrap">
-                    <form class="inline" method="post" action={`${BASE}/${b.boxId}/replace`}>
-                      <button type="submit" class="secondary" aria-label={`${b.householdName}の端末を交換`}>
-                        交換
-                      </button>
-                    </form>
-                    <form class="inline" method="post" action={`${BASE}/${b.boxId}/unpair`}>
-                      <button type="submit" class="danger" aria-label={`${b.householdName}の端末を解除`}>
-                        解除
-                      </button>
-                    </form>
+                    <a
+                      class="button secondary"
+                      href={`${BASE}/${b.boxId}/replace`}
+                      aria-label={`${b.householdName}の端末を交換`}
+                    >
+                      交換
+                    </a>
+                    <a
+                      class="button secondary"
+                      href={`${BASE}/${b.boxId}/unpair`}
+                      aria-label={`${b.householdName}の端末を解除`}
+                    >
+                      解除
+                    </a>
                   </span>
                 )}
               </td>
@@ -203,6 +207,53 @@ boxesPage.post('/pair', consoleForm(z.object({ householdId: z.coerce.number().in
     return refusal(c, e);
   }
 });
+
+/**
+ * Replacing or unpairing cuts a resident's TV off at once, so the list only links here and this
+ * page asks before the POST.
+ */
+const CONFIRM = {
+  replace: {
+    title: '端末を交換しますか',
+    text: '今の端末はすぐに使えなくなり、新しい端末の鍵を一度だけ表示します。',
+    button: '交換する',
+  },
+  unpair: {
+    title: '端末を解除しますか',
+    text: 'この端末はすぐに使えなくなります。お買い物・タクシー・見守りはテレビから使えなくなります。',
+    button: '解除する',
+  },
+} as const;
+
+for (const action of ['replace', 'unpair'] as const)
+  boxesPage.get(`/:id/${action}`, (c) => {
+    const boxId = idOf(c.req.param('id'));
+    const box = listBoxes(c.var.deps.db, c.var.deps.clock.now(), eq(setTopBoxes.id, boxId)).find(
+      (b) => b.revokedAt === null,
+    );
+    if (!box) throw notFound('Set-top box');
+    const t = CONFIRM[action];
+    return c.html(
+      <Layout title={t.title} staff={c.var.staff}>
+        <p>
+          {box.householdName}（{box.hamletName}）の端末 {box.deviceId}
+        </p>
+        <p class="warning" role="status">
+          {t.text}
+        </p>
+        <form
+          method="post"
+          action={`${BASE}/${box.boxId}/${action}`}
+          style="display:flex;gap:1rem;align-items:center"
+        >
+          <button type="submit" class={action === 'unpair' ? 'danger' : undefined}>
+            {t.button}
+          </button>
+          <a href={BASE}>やめる</a>
+        </form>
+      </Layout>,
+    );
+  });
 
 boxesPage.post('/:id/replace', (c) => {
   const boxId = idOf(c.req.param('id'));

@@ -41,7 +41,7 @@ export function overviewPage(c: Context<AppEnv>) {
     {
       label: 'テレビ端末 未接続',
       value: `${boxes.length - online}台`,
-      href: '/console/admin/boxes?state=offline',
+      href: '/console/admin/boxes',
       warn: boxes.length - online > 0,
     },
     {
@@ -58,7 +58,7 @@ export function overviewPage(c: Context<AppEnv>) {
           .where(and(eq(mailOutbox.state, 'queued'), eq(mailOutbox.attempts, 0)))
           .get(),
       )}通`,
-      href: '/console/admin/mail?state=waiting',
+      href: '/console/admin/mail',
     },
     {
       label: 'メール 失敗・未確認',
@@ -75,7 +75,7 @@ export function overviewPage(c: Context<AppEnv>) {
           )
           .get(),
       )}通`,
-      href: '/console/admin/mail?state=failed',
+      href: '/console/admin/mail',
     },
   ];
   return c.html(

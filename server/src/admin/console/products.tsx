@@ -97,6 +97,7 @@ productsPage.get('/', (c) => {
           </a>
         </div>
       </form>
+      <p class="hint">在庫が「—」の商品は数を数えていません（いつでも注文できます）。0にすると品切れです。</p>
       <ScrollTable label="商品の一覧">
         <thead>
           <tr>
