@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mailOutbox, watchAlertSteps } from '../../../db/src/schema';
 import type { TestContext } from '../../../test/helpers/context';
+import { hubOf } from '../live/publish';
 import { enroll, runJobsFor, watchTestContext } from './testing';
 
 let ctx: TestContext;
@@ -43,5 +44,28 @@ describe("the family's acknowledgement page", () => {
     const last = await (await ctx.request(link)).text();
     expect(last).toContain('まだどなたからも応答がありません');
     expect(last).not.toContain('にもお知らせします');
+  });
+
+  it("a family member's answer from the email link redraws the open watch boards of the hamlet", async () => {
+    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    enroll(ctx, { supportWorkerFirst: false });
+    expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1))).status).toBe(200);
+    await runJobsFor(ctx, 24 * 60, null);
+    const link = linkIn(ctx.db.select().from(mailOutbox).get()!.text)!;
+    const heard: string[] = [];
+    const unsubscribe = hubOf(ctx.deps).subscribe({
+      role: 'city_staff',
+      scope: { sellerIds: null, hamletIds: null },
+      topics: new Set(['watch']),
+      deliver: (e) => heard.push(`${e.type}:${String(e.data?.action)}`),
+    });
+    const res = await ctx.request(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'fine' }).toString(),
+    });
+    unsubscribe();
+    expect(res.status).toBe(303);
+    expect(heard).toEqual(['alert.acknowledged:fine']);
   });
 });

@@ -105,8 +105,15 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
  * "連絡がとれました" / "訪問します" stop the escalation; "大丈夫でした" also closes the alert, and
  * silence is counted afresh from now. Each action works once per link.
  */
-export function acknowledgeAlert(db: Db, token: string, action: AckAction, secret: string, now: Date): void {
-  db.transaction((tx) => {
+/** Returns the alert answered, for the live boards. */
+export function acknowledgeAlert(
+  db: Db,
+  token: string,
+  action: AckAction,
+  secret: string,
+  now: Date,
+): number {
+  return db.transaction((tx) => {
     const t = findToken(db, token, secret, now);
     applyAck(
       tx,
@@ -116,6 +123,7 @@ export function acknowledgeAlert(db: Db, token: string, action: AckAction, secre
       action,
       now,
     );
+    return t.alertId;
   });
 }
 

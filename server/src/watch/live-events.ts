@@ -27,3 +27,28 @@ export function publishOpenedAlerts(deps: Deps, now: Date): void {
     deps.logger.error({ err }, 'opened alerts not published');
   }
 }
+
+/**
+ * After an answer committed (console or family email link): every open watch board of the alert's
+ * hamlet redraws, so an answered alert stops asking on every screen.
+ */
+export function publishAlertAcknowledged(deps: Deps, alertId: number, action: string): void {
+  try {
+    const row = deps.db
+      .select({ hamletId: households.hamletId })
+      .from(watchAlerts)
+      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .where(eq(watchAlerts.id, alertId))
+      .get();
+    if (row)
+      publishLive(deps, {
+        topic: 'watch',
+        type: 'alert.acknowledged',
+        hamletId: row.hamletId,
+        data: { alertId, action },
+      });
+  } catch (err) {
+    deps.logger.error({ err }, 'acknowledged alert not published');
+  }
+}

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/router';
 import { formatJaDateTime } from '../lib/tokyo';
+import { publishAlertAcknowledged } from './live-events';
 import { ACK_LABELS, AckActionSchema, acknowledgeAlert, getAckView } from './acknowledge-alert';
 import { AppError } from '../lib/errors';
 import { familyReminderPages } from './family-reminder-pages';
@@ -123,7 +124,8 @@ watchPages.post('/ack/:token', async (c) => {
   }
   const action = parsed.data;
   try {
-    acknowledgeAlert(deps.db, token, action, deps.config.LINK_SECRET, deps.clock.now());
+    const alertId = acknowledgeAlert(deps.db, token, action, deps.config.LINK_SECRET, deps.clock.now());
+    publishAlertAcknowledged(deps, alertId, action);
   } catch (e) {
     if (e instanceof AppError) {
       return c.html(

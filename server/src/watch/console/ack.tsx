@@ -4,7 +4,7 @@ import { consoleForm, idOf } from '../../console/form';
 import { redirectWithFlash } from '../../console/flash';
 import { AppError } from '../../lib/errors';
 import type { AppEnv } from '../../lib/router';
-import { publishLive } from '../../live/publish';
+import { publishAlertAcknowledged } from '../live-events';
 import { ACK_LABELS, AckActionSchema } from '../acknowledge-alert';
 import { acknowledgeAlertByStaff } from '../acknowledge-alert-by-staff';
 
@@ -22,8 +22,8 @@ ackScreen.post('/alerts/:id/ack', consoleForm(AckForm), (c) => {
   const { action, back } = c.req.valid('form');
   const alertId = idOf(c.req.param('id'));
   try {
-    const { hamletId } = acknowledgeAlertByStaff(deps.db, alertId, c.var.staff, action, deps.clock.now());
-    publishLive(deps, { topic: 'watch', type: 'alert.acknowledged', hamletId, data: { alertId, action } });
+    acknowledgeAlertByStaff(deps.db, alertId, c.var.staff, action, deps.clock.now());
+    publishAlertAcknowledged(deps, alertId, action);
   } catch (e) {
     // Someone else closed it, or this answer was already given: say so on the board, not a bare error page.
     if (e instanceof AppError && e.status === 409)
