@@ -307,6 +307,8 @@ export function spoken(page: Page): Promise<SpokenUtterance[]> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path });
+  // A screenshot is evidence, not the behaviour under test: on a loaded 2-core machine capturing a
+  // long page can take longer than Playwright's 30 s default, so give it room.
+  await page.screenshot({ path, timeout: 120_000 });
   return path;
 }

@@ -155,6 +155,8 @@ export function setStaffDisabled(db: Db, actor: Actor, staffId: number, disabled
 
 /** A new password, shown once to the admin; every open session of the account ends. */
 export async function resetStaffPassword(db: Db, actor: Actor, staffId: number, now: Date): Promise<string> {
+  // Resetting one's own password here would end the very session that shows the new one.
+  if (staffId === actor.id) throw conflict('own_account', '自分のパスワードはここでは再発行できません');
   const password = newPassword();
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {

@@ -242,6 +242,22 @@ describe('admin console: boxes, accounts and mail', () => {
     await expect(ctx.login('support-nakao', password)).rejects.toThrow();
   });
 
+  it("refuses to reset the admin's own password (it would end the session showing it), and writes nothing", async () => {
+    const h = await ctx.login('admin');
+    const me = ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'admin')).get()!;
+    const before = tableCounts(ctx);
+    const res = await ctx.request(`/console/admin/staff/${me.id}/password`, form(h, {}));
+    expect(res.status).toBe(303);
+    expect(tableCounts(ctx)).toEqual(before);
+    expect(ctx.db.select().from(staffUsers).where(eq(staffUsers.id, me.id)).get()!.passwordHash).toBe(
+      me.passwordHash,
+    );
+    const page = await ctx.request(res.headers.get('location')!, {
+      headers: { cookie: [h.cookie, res.headers.get('set-cookie')!.split(';')[0]].join('; ') },
+    });
+    expect(await page.text()).toContain('自分のパスワードはここでは再発行できません');
+  });
+
   it('hurries a waiting mail but never resends a sent one', async () => {
     const h = await ctx.login('admin');
     const now = ctx.clock.now();

@@ -316,7 +316,14 @@ staffPage.post(
 
 staffPage.post('/:id/password', async (c) => {
   const u = loadStaffUser(c);
-  const password = await resetStaffPassword(c.var.deps.db, actorOf(c), u.id, c.var.deps.clock.now());
+  let password: string;
+  try {
+    password = await resetStaffPassword(c.var.deps.db, actorOf(c), u.id, c.var.deps.clock.now());
+  } catch (e) {
+    if (e instanceof AppError && e.status === 409)
+      return redirectWithFlash(c, `${BASE}/${u.id}`, { kind: 'error', text: e.message });
+    throw e;
+  }
   return passwordPage(c, u.name, u.loginId, password, 200);
 });
 
