@@ -47,13 +47,16 @@ export function dailyParts(
   // Instants from Tokyo midnight of the first day, to the same of the day after the last.
   const fromMs = sql`(unixepoch(${fromDate}) - 32400) * 1000`;
   const toMs = sql`(unixepoch(${toDate}) - 32400) * 1000`;
+  // A key lookup per row read (a day's rows are few), not a scan of every household per query.
   const householdIn = (col: SQL) =>
-    hamletId === null ? sql`` : sql`AND ${col} IN (SELECT id FROM households WHERE hamlet_id = ${hamletId})`;
+    hamletId === null
+      ? sql``
+      : sql`AND EXISTS (SELECT 1 FROM households h WHERE h.id = ${col} AND h.hamlet_id = ${hamletId})`;
   const residentIn = (col: SQL) =>
     hamletId === null
       ? sql``
-      : sql`AND ${col} IN (SELECT r.id FROM residents r JOIN households h ON h.id = r.household_id
-                            WHERE h.hamlet_id = ${hamletId})`;
+      : sql`AND EXISTS (SELECT 1 FROM residents r JOIN households h ON h.id = r.household_id
+                        WHERE r.id = ${col} AND h.hamlet_id = ${hamletId})`;
   const hamletCol = (col: SQL) => (hamletId === null ? sql`` : sql`AND ${col} = ${hamletId}`);
   const nowMs = now.getTime();
   const rows: Row[] = [];
