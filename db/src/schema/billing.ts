@@ -31,6 +31,8 @@ export const charges = sqliteTable(
   (t) => [
     uniqueIndex('charges_source_uq').on(t.sourceKey),
     index('charges_month_household_idx').on(t.month, t.householdId),
+    // The dashboard reads today's charges live (the days before come from its summary).
+    index('charges_occurred_idx').on(t.occurredAt),
     // Covers every column the monthly close reads, so closing 2M charges walks one index in order
     // instead of jumping around the table.
     // Column order matches the close's GROUP BY (household, kind, rate, seller), so SQLite groups
@@ -200,6 +202,7 @@ export const debitItems = sqliteTable(
   (t) => [
     uniqueIndex('debit_items_batch_household_uq').on(t.batchId, t.householdId),
     index('debit_items_household_idx').on(t.householdId),
+    index('debit_items_result_idx').on(t.resultAt),
   ],
 );
 

@@ -5,3 +5,4 @@ export * from './drone';
 export * from './taxi';
 export * from './billing';
 export * from './watch';
+export * from './dashboard';

@@ -124,6 +124,8 @@ export const watchAlerts = sqliteTable(
     uniqueIndex('watch_alerts_one_open_uq')
       .on(t.residentId)
       .where(sql`closed_at IS NULL`),
+    // The dashboard reads today's alerts live (the days before come from its summary).
+    index('watch_alerts_opened_idx').on(t.openedAt),
   ],
 );
 
@@ -218,6 +220,7 @@ export const watchReminderOccurrences = sqliteTable(
   (t) => [
     uniqueIndex('watch_reminder_occurrences_uq').on(t.reminderId, t.dueAt),
     index('watch_reminder_occurrences_resident_idx').on(t.residentId, t.dueAt),
+    index('watch_reminder_occurrences_due_idx').on(t.dueAt),
   ],
 );
 

@@ -8,8 +8,8 @@ import { Layout } from '../console/layout';
 import { toCsv } from '../lib/csv';
 import { notFound } from '../lib/errors';
 import type { AppEnv } from '../lib/router';
-import { formatJaDate, tokyoDate } from '../lib/tokyo';
-import { loadDashboard } from './load-dashboard';
+import { addDays, formatJaDate, formatJaDateTime, tokyoDate, tokyoTime } from '../lib/tokyo';
+import { loadDashboardData, type SummaryState } from './summary';
 import { DashboardQuery, lastPeriods, type DashboardRange, type Figure, type PeriodUnit } from './range';
 
 /** How many weeks or months the dashboard shows: a quarter of weeks, a year of months. */
@@ -120,6 +120,19 @@ function FigureView(props: { figure: Figure; range: DashboardRange; csvHref: str
   );
 }
 
+/** How fresh the numbers are: the past from the daily summary, today (and any gap) as of now. */
+function AsOf(props: { summary: SummaryState | null; now: Date }) {
+  const { summary, now } = props;
+  if (!summary) return <p class="muted as-of">すべての数値は{tokyoTime(now)}時点のものです。</p>;
+  return (
+    <p class="muted as-of">
+      {formatJaDate(addDays(summary.through, -1))}までは{formatJaDateTime(summary.computedAt)}時点の集計、
+      {summary.through === tokyoDate(now) ? '今日' : `${formatJaDate(summary.through)}から今日まで`}は
+      {tokyoTime(now)}時点の値です。
+    </p>
+  );
+}
+
 export const dashboardConsole = new Hono<AppEnv>();
 
 dashboardConsole.get('/assets/:name', requireStaffPage('city_staff'), (c) => {
@@ -136,7 +149,7 @@ dashboardConsole.get('/', requireStaffPage('city_staff'), (c) => {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
   const range = rangeOf(c.req.query(), now);
-  const figures = loadDashboard(deps.db, range, now);
+  const { figures, summary } = loadDashboardData(deps.db, range, now);
   const allHamlets = deps.db.select().from(hamlets).orderBy(asc(hamlets.id)).all();
   const hamletName = allHamlets.find((h) => h.id === range.hamletId)?.name;
   const query = (unit: PeriodUnit) =>
@@ -149,6 +162,7 @@ dashboardConsole.get('/', requireStaffPage('city_staff'), (c) => {
         {hamletName ?? '市全体'}・{formatJaDate(range.fromDate)}から{formatJaDate(tokyoDate(now))}まで（
         {UNIT_JA[range.unit]}、今の{range.unit === 'week' ? '週' : '月'}は途中まで）
       </p>
+      <AsOf summary={summary} now={now} />
       <div class="dash-controls">
         <nav class="toggle" aria-label="集計の単位">
           {(['week', 'month'] as const).map((u) => (
@@ -192,7 +206,7 @@ dashboardConsole.get('/csv/:id', requireStaffPage('city_staff'), (c) => {
   const { deps } = c.var;
   const now = deps.clock.now();
   const range = rangeOf(c.req.query(), now);
-  const figure = loadDashboard(deps.db, range, now).find((f) => f.id === c.req.param('id'));
+  const figure = loadDashboardData(deps.db, range, now).figures.find((f) => f.id === c.req.param('id'));
   if (!figure) throw notFound('Figure');
   const rows = range.periods.map((p, i) => [p.label, p.from, ...figure.series.map((s) => s.values[i] ?? 0)]);
   const hamlet = range.hamletId === null ? '' : `-hamlet${range.hamletId}`;

@@ -7,7 +7,7 @@ import { bucketOf, inHamlet, perPeriod, type DashboardRange, type Figure } from 
  * kilometres it is within a fraction of a percent of the great circle). Roads are longer; both
  * sides of the comparison are measured the same way, so the saving is what matters.
  */
-const km = (lat1: SQL, lon1: SQL, lat2: SQL, lon2: SQL): SQL => sql`(111.195 * sqrt(
+export const km = (lat1: SQL, lon1: SQL, lat2: SQL, lon2: SQL): SQL => sql`(111.195 * sqrt(
   (${lat2} - ${lat1}) * (${lat2} - ${lat1}) +
   ((${lon2} - ${lon1}) * cos(radians((${lat1} + ${lat2}) / 2))) *
   ((${lon2} - ${lon1}) * cos(radians((${lat1} + ${lat2}) / 2)))))`;

@@ -44,13 +44,30 @@ beforeAll(async () => {
   summary = await seedHistory(a.db, a.sqlite, NOW, { weeks: 8 });
   b = createTestContext({ now: NOW, seed: true });
   await seedHistory(b.db, b.sqlite, NOW, { weeks: 8 });
-}, 120_000);
+}, 300_000);
 afterAll(() => {
   a?.close();
   b?.close();
 });
 
 describe('demo history', () => {
+  it('enrols households over the weeks, and nobody orders or rides before joining', () => {
+    const first = addDays(TODAY, -56);
+    const dates = (
+      a.sqlite.prepare("SELECT date(created_at / 1000 + 32400, 'unixepoch') AS d FROM households").all() as {
+        d: string;
+      }[]
+    ).map((r) => r.d);
+    expect(dates.filter((d) => d < first).length).toBeGreaterThan(5);
+    expect(new Set(dates.filter((d) => d >= first && d < TODAY)).size).toBeGreaterThan(3);
+    const early = one<{ n: number }>(
+      a.sqlite,
+      `SELECT (SELECT count(*) FROM orders o JOIN households h ON h.id = o.household_id WHERE o.created_at < h.created_at)
+            + (SELECT count(*) FROM taxi_bookings b JOIN households h ON h.id = b.household_id WHERE b.created_at < h.created_at) AS n`,
+    );
+    expect(early.n).toBe(0);
+  });
+
   it('is deterministic: two seeds at the same instant write identical tables', () => {
     const ha = tableHashes(a.sqlite);
     expect(Object.keys(ha).length).toBeGreaterThan(40);

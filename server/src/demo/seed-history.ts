@@ -5,7 +5,11 @@ import * as s from '../../../db/src/schema';
 import { closeMonth } from '../billing/close-month';
 import { monthsDue } from '../billing/close-order';
 import { getBillingSettings } from '../billing/billing-settings';
-import { exportDebitBatch } from '../billing/export-debit-batch';
+import { exportDebitBatch, getDebitFile } from '../billing/export-debit-batch';
+import { importDebitResult } from '../billing/import-debit-result';
+import { readDebitFile } from '../billing/zengin/read-debit-file';
+import { simulateBankResult } from '../billing/zengin/simulate-bank-result';
+import type { ResultCode } from '../billing/zengin/types';
 import { recordDailyInspection } from '../drone/record-daily-inspection';
 import { landFlight } from '../drone/land-flight';
 import { launchFlight } from '../drone/launch-flight';
@@ -127,6 +131,7 @@ export async function seedHistory(
 
   db.transaction((tx) => {
     const h = new History(tx as unknown as Db, sqlite, rng, now);
+    h.enrol(first, opts.weeks);
     h.startReminders(first);
     for (let date = first; date < today; date = addDays(date, 1)) {
       h.shopDay(date);
@@ -144,7 +149,16 @@ export async function seedHistory(
   for (const month of monthsDue(sqlite, now)) {
     await closeMonth(sqlite, month, now, settings);
     // The operator exports the 口座振替 request right after the close, so the debit data is real too.
-    attempt(() => exportDebitBatch(sqlite, month, now, settings));
+    const batch = attempt(() => exportDebitBatch(sqlite, month, now, settings));
+    // The bank's answer came back two days after the debit day, with two accounts short of funds.
+    const answered = batch && addDays(batch.debitDate, 2);
+    if (answered && answered < today) {
+      const request = getDebitFile(sqlite, month);
+      const records = readDebitFile(request, { kind: 'request' }).records;
+      const failed = new Map<string, ResultCode>();
+      for (let k = 0; k < Math.min(2, records.length); k++) failed.set(rng.one(records).customerNumber, 1);
+      attempt(() => importDebitResult(sqlite, simulateBankResult(request, failed), at(answered, hm(10))));
+    }
     summary.closedMonths.push(month);
   }
   // Everything above happened in the past: its mail went out then, not at the next start.
@@ -175,6 +189,10 @@ class History {
   readonly places: Map<string, number>;
   readonly watched: number[];
   readonly reminders: { id: number; residentId: number; time: number }[] = [];
+  /** The Tokyo date each household joined engawa (its box was installed). */
+  readonly enrolledOn = new Map<number, string>();
+  /** The Tokyo date each household's shopping membership began. */
+  readonly memberOn = new Map<number, string>();
 
   constructor(
     readonly db: Db,
@@ -209,6 +227,44 @@ class History {
       .map((r) => r.id);
   }
 
+  /**
+   * A service grows: most households joined before the history starts (those of watched residents
+   * with a daily reminder among them), the others one by one over the weeks. Nobody orders, rides
+   * or is watched before joining, so the enrolment chart and the activity agree.
+   */
+  enrol(first: string, weeks: number): void {
+    const { rng } = this;
+    const watchedHouseholds = new Set(
+      this.residents.filter((r) => this.watched.slice(0, 4).includes(r.id)).map((r) => r.householdId),
+    );
+    for (const hh of this.households) {
+      const early = watchedHouseholds.has(hh.id) || rng.chance(0.35);
+      const date = early ? addDays(first, -rng.int(1, 150)) : addDays(first, rng.int(0, weeks * 7 - 2));
+      this.enrolledOn.set(hh.id, date);
+      // Shopping is signed up for separately, the same day or after trying the box for a while.
+      const member = rng.chance(0.5) ? date : addDays(date, rng.int(3, 24));
+      this.memberOn.set(hh.id, member);
+      const createdAt = at(date, hm(10) + rng.int(0, 360));
+      this.db
+        .update(s.households)
+        .set({ createdAt, shopMemberSince: member })
+        .where(eq(s.households.id, hh.id))
+        .run();
+      this.db.update(s.residents).set({ createdAt }).where(eq(s.residents.householdId, hh.id)).run();
+    }
+  }
+
+  /** Households that had joined before `date` (a box installed today is used from tomorrow). */
+  householdsOn(date: string): (typeof s.households.$inferSelect)[] {
+    return this.households.filter((h) => this.enrolledOn.get(h.id)! < date);
+  }
+
+  /** Whether a resident's household had joined before `date`. */
+  residentOn(residentId: number, date: string): boolean {
+    const householdId = this.residents.find((r) => r.id === residentId)!.householdId;
+    return this.enrolledOn.get(householdId)! < date;
+  }
+
   login(loginId: string): Staff {
     return this.staff.find((x) => x.loginId === loginId)!;
   }
@@ -236,7 +292,7 @@ class History {
     const { db, rng } = this;
     const count = rng.int(2, 5);
     for (let i = 0; i < count; i++) {
-      const hh = rng.one(this.households);
+      const hh = rng.one(this.householdsOn(date).filter((h) => this.memberOn.get(h.id)! < date));
       const heavy = rng.chance(0.08);
       const lines = heavy
         ? [{ productId: rng.one(this.products.filter((p) => p.weightG >= 1500)).id, qty: 3 }]
@@ -396,7 +452,8 @@ class History {
     const booked: number[] = [];
     const count = rng.int(2, 5);
     for (let i = 0; i < count; i++) {
-      const r = rng.one(this.residents);
+      const joined = new Set(this.householdsOn(date).map((x) => x.id));
+      const r = rng.one(this.residents.filter((x) => joined.has(x.householdId)));
       const hh = this.households.find((x) => x.id === r.householdId)!;
       const placeId = this.places.get(rng.one(RIDE_PLACES));
       if (placeId === undefined) continue;
@@ -406,7 +463,7 @@ class History {
       const neighbour = rng.chance(0.4)
         ? this.residents.find((x) => {
             const xh = this.households.find((y) => y.id === x.householdId)!;
-            return xh.hamletId === hh.hamletId && xh.id !== hh.id && x.id > r.id;
+            return xh.hamletId === hh.hamletId && xh.id !== hh.id && x.id > r.id && joined.has(xh.id);
           })
         : undefined;
       if (neighbour) riders.push(neighbour);
@@ -503,12 +560,14 @@ class History {
     for (let d = first; d <= today; d = addDays(d, 1)) days.push(d);
     for (let k = 0; k < Math.round((days.length - 1) / 5); k++) {
       const day = days[rng.int(0, days.length - 2)]!;
-      alertDays.set(`${rng.one(this.watched)}:${day}`, k);
+      const present = this.watched.filter((id) => this.residentOn(id, day));
+      if (present.length) alertDays.set(`${rng.one(present)}:${day}`, k);
     }
     const city = this.login('city');
 
     for (const date of days) {
       for (const residentId of this.watched) {
+        if (!this.residentOn(residentId, date)) continue;
         const alertKey = `${residentId}:${date}`;
         const alertOn = alertDays.has(alertKey);
         const wake = hm(6) + rng.int(0, 4) * 15;
