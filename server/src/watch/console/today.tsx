@@ -41,7 +41,7 @@ todayScreen.get('/today', (c) => {
   return c.html(
     <Layout title="見守り: 今日の仕事" staff={staff} flash={takeFlash(c)}>
       <WatchStyles />
-      <LiveScript topics={['watch']} sound={['alert.opened']} />
+      <LiveScript topics={['watch', 'shop', 'drone']} sound={['alert.opened']} />
       <p>
         {formatJaFullDate(tokyoDate(now))} {tokyoTime(now)} 現在{hamletNames ? `・担当: ${hamletNames}` : ''}
       </p>
