@@ -136,12 +136,12 @@ async function login(loginId: string): Promise<Page> {
 async function storePacks(date: string, orderId: number) {
   const page = await login('store');
   await page.goto(`${server.baseUrl}/console/shop/picking?date=${date}`);
-  // Pick each line of the order (the page reloads after each), then pack.
-  for (;;) {
-    const button = page.locator(`tr:has(td:text-is("#${orderId}")) button:text("ピック済み")`).first();
-    if ((await button.count()) === 0) break;
-    await button.click();
-    await page.waitForLoadState();
+  // Pick each line of the order, then pack. The board swaps the hall's section in place after each
+  // pick, so wait for the line's button to go before looking for the next one.
+  const buttons = page.locator(`tr:has(td:text-is("#${orderId}")) button:text("ピック済み")`);
+  for (let left = await buttons.count(); left > 0; left = await buttons.count()) {
+    await buttons.first().click();
+    await expect.poll(() => buttons.count()).toBeLessThan(left);
   }
   await page.click(`button:text("#${orderId} を梱包済みにする")`);
   await page.waitForSelector('.notice');
