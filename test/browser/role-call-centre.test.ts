@@ -51,7 +51,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function search(page: Page, q: string) {
   await page.getByLabel('名前・よみがな・電話番号').fill(q);
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\?q=/);
+  // Wait for this search's own page: a second search starts on a page whose address already has a
+  // q=, and a screenshot taken while the next page replaces it can hang.
+  await page.waitForURL((url) => url.searchParams.get('q') === q);
+  await page.waitForLoadState('load');
 }
 
 describe('call centre: a call handled on one page', () => {
