@@ -364,6 +364,14 @@ describe('TV shopping', () => {
     expect(await focusedLabel(page)).toMatch(/^野菜、\d+品$/);
     await press(page, 'ArrowUp');
     expect(await focusedLabel(page)).toContain('、税込');
+    // …and down through the categories (they scroll under the row) to the actions below them.
+    const rows = Math.ceil(categories().length / 4);
+    await press(page, 'ArrowDown', rows);
+    expect(await focusedLabel(page)).toMatch(new RegExp(`^${categories()[(rows - 1) * 4]!.name}、\\d+品$`));
+    await press(page, 'ArrowDown');
+    expect(await focusedLabel(page)).toBe('お気に入り。青ボタンでもできます');
+    await page.waitForTimeout(300); // let the focus animation settle
+    await screenshot(page, 'shop-frequent-actions');
   });
 });
 

@@ -31,10 +31,10 @@ const ROW_STEP = CELL_H + SHOP_GRID.gap;
 /** Without よく買うもの the categories start under the delivery line and show five rows. */
 const PLAIN = { gridY: 180, rows: 5 } as const;
 /** With it, its row of product cards (as tall as the product screen's) comes first. */
-const FREQ_HEAD_Y = 150;
-const FREQ_Y = 226;
+const FREQ_HEAD_Y = 160;
+const FREQ_Y = 238;
 const FREQ_H = 212;
-const WITH_FREQUENT = { gridY: FREQ_Y + FREQ_H + 28, rows: 3 } as const;
+const WITH_FREQUENT = { gridY: FREQ_Y + FREQ_H + 30, rows: 3 } as const;
 
 /**
  * お買い物: the delivery message; when the household has received orders before, a row of
