@@ -15,10 +15,19 @@ import {
 import { type TestServer } from '../helpers/server.js';
 import { useTvSuite } from '../helpers/tv-suite.js';
 import { placeOrder } from '../../server/src/shop/place-order.js';
+import { listFrequentProducts } from '../../server/src/shop/frequent-products.js';
+import { pastOrder } from '../helpers/shop-history.js';
 import { gridMove, type GridKey, type GridShape } from '../../tv-app/src/components/gridMove.js';
 
 let server: TestServer;
 let page: Page;
+
+/** Three items spread over categories far apart, one on its list's second page. */
+const SPREAD = [
+  ['野菜', 'ほうれん草 1束'],
+  ['日用品', 'ティッシュペーパー 5箱'],
+  ['医薬品・衛生用品', 'マスク 30枚'],
+] as const;
 
 // Tue 24 Nov 2026 09:00 in Tokyo: before the cut-off on a delivery day.
 useTvSuite({ now: '2026-11-24T00:00:00Z' }, (s) => ({ server, page } = s));
@@ -194,23 +203,21 @@ describe('TV shopping', () => {
   // 黄 カート and 決定. Items and categories are looked up in the seeded catalogue, not hard-coded
   // positions. "staples" is the asserted goal: a weekly list from the three food categories the
   // old test used, none the first item of its list (キャベツ 1玉, first in 野菜, became だいこん 1本).
-  // "spread" is printed only: categories far apart and an item on the second page.
+  // "spread" is measured below through よく買うもの (household 4 has bought these before); the same
+  // three through the categories by a household with no history are printed here for comparison:
+  // categories far apart and an item on the second page.
   const lists = {
     staples: [
       ['野菜', 'だいこん 1本'],
       ['卵・乳製品', '牛乳 1000ml'],
       ['米・パン・麺', '食パン 6枚切'],
     ],
-    spread: [
-      ['野菜', 'ほうれん草 1束'],
-      ['日用品', 'ティッシュペーパー 5箱'],
-      ['医薬品・衛生用品', 'マスク 30枚'],
-    ],
+    'spread, through the categories': SPREAD,
   } as const;
 
   for (const [name, items] of Object.entries(lists)) {
     it(`measures the presses for three given items in different categories (${name})`, async () => {
-      const household = name === 'staples' ? 3 : 4;
+      const household = name === 'staples' ? 3 : 7;
       await openTv(page, server.baseUrl, demoBoxToken(household));
       await waitForRoute(page, 'home');
       const keys = counter();
@@ -269,6 +276,103 @@ describe('TV shopping', () => {
       if (name === 'staples') expect(keys.count).toBeLessThanOrEqual(20);
     });
   }
+
+  it('measures the presses for three given items in different categories (spread), through よく買うもの', async () => {
+    // Household 4 has had three deliveries these weeks (placed as the TV would and carried to the
+    // hall), so the shop home opens on its よく買うもの row. Its history holds the three given items
+    // among others, each bought a different number of times: the row's order is the server's, read
+    // back from the same query, and the path walks it with the row's own arrow moves.
+    const household = 4;
+    const id = (name: string) =>
+      server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!.id;
+    const line = (name: string) => ({ productId: id(name), qty: 1 });
+    const [spinach, tissues, masks] = SPREAD.map(([, item]) => item);
+    pastOrder(
+      server.db,
+      household,
+      [line(spinach), line('牛乳 1000ml'), line(tissues)],
+      new Date('2026-11-03T00:00:00Z'),
+    );
+    pastOrder(
+      server.db,
+      household,
+      [line(spinach), line(masks), line('たまご 10個')],
+      new Date('2026-11-10T00:00:00Z'),
+    );
+    pastOrder(
+      server.db,
+      household,
+      [line('牛乳 1000ml'), line(spinach), line(masks), line('食パン 6枚切')],
+      new Date('2026-11-17T00:00:00Z'),
+    );
+    const row = listFrequentProducts(server.db, household);
+    const targets = SPREAD.map(([, item]) => row.findIndex((p) => p.name === item));
+    expect(targets.every((t) => t >= 0)).toBe(true);
+    expect(new Set(SPREAD.map(([, item]) => row.find((p) => p.name === item)!.categoryId)).size).toBe(3);
+
+    await openTv(page, server.baseUrl, demoBoxToken(household));
+    await waitForRoute(page, 'home');
+    const keys = counter();
+    await keys.press('Enter');
+    await waitForRoute(page, 'shop');
+    await waitForText('よく買うもの');
+    expect(await focusedLabel(page)).toBe(`${row[0]!.name}、税込${row[0]!.priceYen}円`);
+    await page.waitForTimeout(300); // let the focus animation settle
+    await screenshot(page, 'shop-frequent');
+    let at = 0;
+    for (const t of [...targets].sort((a, b) => a - b)) {
+      await walk(FREQUENT_ROW(row.length), at, t, keys.press);
+      at = t;
+      expect(await focusedLabel(page)).toBe(`${row[t]!.name}、税込${row[t]!.priceYen}円`);
+      await keys.press('Enter');
+      expect(await focusedLabel(page)).toBe(`${row[t]!.name}、税込${row[t]!.priceYen}円、カートに1点`);
+    }
+    await screenshot(page, 'shop-frequent-added');
+    await keys.press('Yellow');
+    await waitForRoute(page, 'shop/cart');
+    await waitForText('注文する（');
+    await keys.press('Enter');
+    await waitForText('注文を受け付けました');
+    console.log(
+      `shop: key presses for three given items spread over categories, through よく買うもの: ${keys.count}`,
+    );
+    const placed = server.db
+      .select()
+      .from(orders)
+      .where(eq(orders.householdId, household))
+      .all()
+      .filter((o) => o.status === 'received');
+    expect(placed).toHaveLength(1);
+    const lines = server.sqlite
+      .prepare<[number], { productId: number; qty: number }>(
+        'SELECT product_id AS productId, qty FROM order_lines WHERE order_id = ? ORDER BY product_id',
+      )
+      .all(placed[0]!.id);
+    expect(lines).toEqual(
+      SPREAD.map(([, item]) => ({ productId: id(item), qty: 1 })).sort((a, b) => a.productId - b.productId),
+    );
+    expect(keys.count).toBeLessThanOrEqual(15);
+
+    // The arrows-and-決定 path to the categories is still there: ↓ from the row to the first
+    // category row, ↑ back.
+    await openTv(page, server.baseUrl, demoBoxToken(household));
+    await waitForRoute(page, 'home');
+    await press(page, 'Enter');
+    await waitForRoute(page, 'shop');
+    await waitForText('よく買うもの');
+    await press(page, 'ArrowDown');
+    expect(await focusedLabel(page)).toMatch(/^野菜、\d+品$/);
+    await press(page, 'ArrowUp');
+    expect(await focusedLabel(page)).toContain('、税込');
+    // …and down through the categories (they scroll under the row) to the actions below them.
+    const rows = Math.ceil(categories().length / 4);
+    await press(page, 'ArrowDown', rows);
+    expect(await focusedLabel(page)).toMatch(new RegExp(`^${categories()[(rows - 1) * 4]!.name}、\\d+品$`));
+    await press(page, 'ArrowDown');
+    expect(await focusedLabel(page)).toBe('お気に入り。青ボタンでもできます');
+    await page.waitForTimeout(300); // let the focus animation settle
+    await screenshot(page, 'shop-frequent-actions');
+  });
 });
 
 /** The keys of §7's rule: everything must work with these alone (colour keys are shortcuts). */
@@ -438,6 +542,9 @@ describe('TV shopping without colour keys', () => {
 // The grids' shapes, as the TV app lays them out (4 columns; categories scroll by rows in reading
 // order, products come 4 × 3 a page).
 const CATEGORY_GRID = (count: number): GridShape => ({ count, columns: 4, rows: 5, mode: 'wrap' });
+/** よく買うもの on the shop home: one row of four on screen, → off its edge shows the next four. */
+const FREQUENT_ROW = (count: number): GridShape => ({ count, columns: 4, rows: 1, mode: 'page' });
+
 const PRODUCT_GRID = (count: number): GridShape => ({ count, columns: 4, rows: 3, mode: 'page' });
 
 const ARROW: Record<GridKey, TvKey> = {

@@ -14,7 +14,9 @@ import { getOrderView, OrderViewSchema } from './get-order-view';
 import { LastOrderSchema, lastOrderLines } from './last-order-lines';
 import { CategorySchema, listCategories, listProducts, ProductSchema } from './list-catalogue';
 import { HallParcelSchema, listHallParcels } from './list-hall-parcels';
-import { listHouseholdOrders } from './list-household-orders';
+import { listFrequentProducts } from './frequent-products';
+import { HouseholdOrderSchema, listHouseholdOrdersForTv, toHouseholdOrder } from './resident-order-status';
+import { getShopSettings } from './shop-settings';
 import { packOrder } from './pack-order';
 import { PickLineInput, pickLine } from './pick-line';
 import { OrderLineInput, PlaceOrderInput, placeOrder } from './place-order';
@@ -115,6 +117,17 @@ shopApi.openapi(
 
 shopApi.openapi(
   deviceRoute({
+    method: 'get',
+    path: '/frequent',
+    tags: ['shop'],
+    summary: 'よく買うもの: the products of the household’s delivered orders, most often bought first',
+    responses: { 200: jsonResponse(z.array(ProductSchema)) },
+  }),
+  (c) => c.json(listFrequentProducts(c.var.deps.db, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  deviceRoute({
     method: 'post',
     path: '/orders',
     tags: ['shop'],
@@ -143,10 +156,11 @@ shopApi.openapi(
     method: 'get',
     path: '/orders',
     tags: ['shop'],
-    summary: "The household's recent orders with their status",
-    responses: { 200: jsonResponse(z.array(OrderViewSchema)) },
+    summary: "The household's recent orders with their status and whether each can still be cancelled",
+    responses: { 200: jsonResponse(z.array(HouseholdOrderSchema)) },
   }),
-  (c) => c.json(listHouseholdOrders(c.var.deps.db, c.var.device.householdId), 200),
+  (c) =>
+    c.json(listHouseholdOrdersForTv(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 shopApi.openapi(
@@ -156,12 +170,13 @@ shopApi.openapi(
     tags: ['shop'],
     summary: 'One order of the household',
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema) },
+    responses: { 200: jsonResponse(HouseholdOrderSchema) },
   }),
   (c) => {
-    const view = getOrderView(c.var.deps.db, c.req.valid('param').id);
+    const { db, clock } = c.var.deps;
+    const view = getOrderView(db, c.req.valid('param').id);
     if (view.householdId !== c.var.device.householdId) throw notFound('Order');
-    return c.json(view, 200);
+    return c.json(toHouseholdOrder(view, getShopSettings(db), clock.now()), 200);
   },
 );
 
@@ -172,15 +187,16 @@ shopApi.openapi(
     tags: ['shop'],
     summary: 'Cancel an order until the cut-off',
     request: { params: IdParam },
-    responses: { 200: jsonResponse(OrderViewSchema) },
+    responses: { 200: jsonResponse(HouseholdOrderSchema) },
   }),
   (c) => {
     const { deps, device: d } = c.var;
-    const o = cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), deps.clock.now(), {
+    const now = deps.clock.now();
+    const o = cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), now, {
       householdId: d.householdId,
     });
     publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
-    return c.json(o, 200);
+    return c.json(toHouseholdOrder(o, getShopSettings(deps.db), now), 200);
   },
 );
 

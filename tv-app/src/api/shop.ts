@@ -53,6 +53,12 @@ export interface ShopOrder {
   weightG: number;
   lines: ShopOrderLine[];
   missingNotes: string[];
+  /** The server's word on whether a cancel would be accepted now (受付 and before the cut-off). */
+  cancellable: boolean;
+  /** Why not, in Japanese; null while it can be cancelled. */
+  cancelRefusal: string | null;
+  /** How it travels, in the tense of its status (「ドローンでお届けしました」 after delivery). */
+  deliverySentence: string | null;
 }
 
 export interface ShopLastOrder {
@@ -68,6 +74,8 @@ export const listProducts = (categoryId: number, client: ApiClient = api()) =>
 export const listFavourites = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/favourites');
 export const setFavourite = (productId: number, favourite: boolean, client: ApiClient = api()) =>
   client.put<{ ok: boolean }>(`/shop/favourites/${productId}`, { favourite });
+/** よく買うもの: the products of the household's delivered orders, most often bought first. */
+export const listFrequent = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/frequent');
 export const getLastOrder = (client: ApiClient = api()) => client.get<ShopLastOrder>('/shop/last-order');
 export const placeOrder = (
   body: { idempotencyKey: string; lines: Array<{ productId: number; qty: number }> },

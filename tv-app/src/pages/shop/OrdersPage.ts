@@ -8,7 +8,7 @@ import { ActionBar } from './ActionBar.js';
 import { yen } from './cart.js';
 import { ShopList } from './ShopList.js';
 
-const PANEL_X = 980;
+const PANEL_X = 1010; // clear of the focused row's outline (the list grows 8% on focus)
 const PANEL_W = SAFE.w - PANEL_X;
 const day = (date: string) => {
   const [, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -17,7 +17,9 @@ const day = (date: string) => {
 
 /**
  * 注文の状況: each order's status (受付 → 準備中 → 配送中 → 公民館に到着 → お届け済み) and what was
- * missing. ↓ past the last order reaches the action bar (注文を取り消す for the chosen order, also 赤).
+ * missing, and how it travels in the tense of its status (the server's `deliverySentence`). ↓ past the
+ * last order reaches the action bar: 注文を取り消す (also 赤) only while the server says the chosen
+ * order can still be cancelled.
  */
 export class OrdersPage extends Page {
   private _orders: ShopOrder[] = [];
@@ -56,10 +58,23 @@ export class OrdersPage extends Page {
     };
   }
 
-  override _setup(): void {
-    (this.tag('Keys') as ActionBar).actions = [
-      { key: 'Red', label: '注文を取り消す', onSelect: () => this._cancel() },
-    ];
+  /**
+   * The bar offers 注文を取り消す only for a chosen order the server says it would cancel: a
+   * delivered order or one past the cut-off shows no cancel at all (and ↓ has nothing to reach).
+   */
+  private _renderKeys(): void {
+    const o = this._chosen();
+    (this.tag('Keys') as ActionBar).actions = o?.cancellable
+      ? [{ key: 'Red', label: '注文を取り消す', onSelect: () => this._cancel() }]
+      : [];
+    if (!o?.cancellable && this._inBar) {
+      this._inBar = false;
+      this._refocus();
+    }
+  }
+
+  private _chosen(): ShopOrder | undefined {
+    return this._orders[(this.tag('List') as ShopList).index];
   }
 
   override _onMounted(): void {
@@ -85,32 +100,31 @@ export class OrdersPage extends Page {
     const list = this.tag('List') as ShopList;
     list.items = this._orders.map((o) => ({
       label: `${day(o.deliveryDate)}\u3000${o.statusLabel}\u3000${yen(o.totalYen)}`,
-      announce: `${day(o.deliveryDate)}のお届け、${o.statusLabel}、${o.totalYen}円`,
+      announce:
+        `${day(o.deliveryDate)}のお届け、${o.statusLabel}、${o.totalYen}円` +
+        (o.deliverySentence ? `。${o.deliverySentence}` : '') +
+        (o.cancellable ? '。締め切りまで取り消せます' : ''),
     }));
     this.tag('Empty')!.alpha = this._orders.length === 0 ? 1 : 0;
     this._showDetail();
   }
 
   _showDetail(): void {
-    const o = this._orders[(this.tag('List') as ShopList).index];
+    this._renderKeys();
+    const o = this._chosen();
     if (!o) {
       this.tag('Detail')!.patch({ Status: { text: { text: '' } }, Body: { text: { text: '' } } });
       return;
     }
+    // Before it leaves the store the resident may wonder why there is no cancel: say why.
+    const stillHere = o.status === 'received' || o.status === 'preparing';
     const lines = [
       `${day(o.deliveryDate)} ${o.hallName}`,
-      ...(o.deliveryMode === 'car'
-        ? [
-            // The drone base's reasons are whole sentences ending in 車でお届けします.
-            o.deliveryModeReason?.includes('車')
-              ? o.deliveryModeReason
-              : `車でお届けします${o.deliveryModeReason ? `：${o.deliveryModeReason}` : ''}`,
-          ]
-        : []),
-      ...(o.deliveryMode === 'drone' ? ['ドローンでお届けします'] : []),
+      ...(o.deliverySentence ? [o.deliverySentence] : []),
       ...o.missingNotes,
       ...o.lines.map((l) => `${l.name} ${l.qty}点 ${yen(l.unitPriceYen * l.qty)}`),
-      ...(o.status === 'received' ? ['下の「注文を取り消す」か赤ボタンで取り消せます（締め切りまで）'] : []),
+      ...(o.cancellable ? ['下の「注文を取り消す」か赤ボタンで取り消せます（締め切りまで）'] : []),
+      ...(!o.cancellable && stillHere && o.cancelRefusal ? [o.cancelRefusal] : []),
     ];
     this.tag('Detail')!.patch({
       Status: { text: { text: o.statusLabel } },
@@ -122,8 +136,9 @@ export class OrdersPage extends Page {
     return this.tag(this._inBar ? 'Keys' : 'List') as Lightning.Component;
   }
 
-  /** Reached when ↓ leaves the last order (or there is none). */
+  /** Reached when ↓ leaves the last order (or there is none); the bar only when it offers something. */
   override _handleDown(): boolean {
+    if (!this._chosen()?.cancellable) return true;
     this._inBar = true;
     this._refocus();
     return true;
@@ -141,13 +156,13 @@ export class OrdersPage extends Page {
   }
 
   private _cancel(): void {
-    const o = this._orders[(this.tag('List') as ShopList).index];
+    const o = this._chosen();
     if (!o) {
       showToast('取り消す注文がありません', 'error');
       return;
     }
-    if (o.status !== 'received') {
-      showToast('この注文は、もう取り消せません', 'error');
+    if (!o.cancellable) {
+      showToast(o.cancelRefusal ?? 'この注文は、もう取り消せません', 'error');
       return;
     }
     showOverlay({

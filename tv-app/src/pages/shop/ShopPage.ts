@@ -1,32 +1,55 @@
 import { Lightning, Router } from '@lightningjs/sdk';
-import { getDeliveryInfo, getLastOrder, listCategories, type ShopCategory } from '../../api/shop.js';
+import {
+  getDeliveryInfo,
+  getLastOrder,
+  listCategories,
+  listFrequent,
+  type ShopCategory,
+  type ShopProduct,
+} from '../../api/shop.js';
 import { ColourKeyBar, type ColourKeyAction } from '../../components/ColourKeyBar.js';
 import { Grid } from '../../components/Grid.js';
 import { textConfig } from '../../lib/text.js';
+import { announce } from '../../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import { cart } from './cart.js';
 import { SHOP_GRID } from './layout.js';
+import { productCard } from './productCard.js';
 
-/** The tile last focused, so 戻る from a category (or from the cart…) lands on the same tile. */
-const lastFocus = { inActions: false, index: 0 };
-
-const ROWS = 5;
-const GRID_Y = 180;
-const CELL_H = 114;
-const ROW_STEP = CELL_H + SHOP_GRID.gap;
+type Section = 'frequent' | 'categories' | 'actions';
 
 /**
- * お買い物: the delivery message, then every category as a large tile in reading order (4 a row,
+ * The tile last focused, so 戻る from a category (or from the cart…) lands on the same tile. No
+ * section yet: the first visit starts on よく買うもの when the household has any, else 野菜.
+ */
+const lastFocus: { section: Section | null; index: number } = { section: null, index: 0 };
+
+const CELL_H = 114;
+const ROW_STEP = CELL_H + SHOP_GRID.gap;
+/** Without よく買うもの the categories start under the delivery line and show five rows. */
+const PLAIN = { gridY: 180, rows: 5 } as const;
+/** With it, its row of product cards (as tall as the product screen's) comes first. */
+const FREQ_HEAD_Y = 160;
+const FREQ_Y = 238;
+const FREQ_H = 212;
+const WITH_FREQUENT = { gridY: FREQ_Y + FREQ_H + 30, rows: 3 } as const;
+
+/**
+ * お買い物: the delivery message; when the household has received orders before, a row of
+ * よく買うもの (its most often bought products, 4 at a time, → runs on) where 決定 puts one in the
+ * cart without leaving the screen; then every category as a large tile in reading order (4 a row,
  * ←→ run on to the next row), then a last row of four tiles: お気に入り, 注文の状況, 前回と同じ,
  * カート. That row is its own grid after the categories' last row, so it is reached with ↓ (or →
- * from the last category) and the arrow paths between categories stay as they were. The colour keys
- * are shortcuts for the same four, shown with colour and name: 青 赤 緑 黄.
+ * from the last category) and the arrow paths between categories stay as they were; よく買うもの is
+ * ↑ from the first category row. The colour keys are shortcuts for the four actions, shown with
+ * colour and name: 青 赤 緑 黄.
  */
 export class ShopPage extends Page {
   private _categories: ShopCategory[] = [];
-  private _inActions = false;
+  private _frequent: ShopProduct[] = [];
+  private _section: Section = 'categories';
   override pageTitle = 'お買い物';
 
   static override _template(): Lightning.Component.Template {
@@ -44,13 +67,39 @@ export class ShopPage extends Page {
         }),
       },
       Loading: { y: 300, text: textConfig('読み込み中…', { size: FONT_SIZE.body }) },
+      FrequentHead: {
+        y: FREQ_HEAD_Y,
+        visible: false,
+        text: textConfig('よく買うもの\u3000決定：カートに1つ入れる', { size: FONT_SIZE.small }),
+      },
+      FrequentPage: {
+        x: SAFE.w - 20,
+        y: FREQ_HEAD_Y,
+        mountX: 1,
+        visible: false,
+        text: textConfig('', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
+      },
+      Frequent: {
+        type: Grid,
+        x: 20,
+        y: FREQ_Y,
+        // One row of four a page: ←→ off the edge show the next four, ↑↓ leave the row.
+        mode: 'page',
+        columns: SHOP_GRID.columns,
+        rows: 1,
+        cellWidth: SHOP_GRID.cellWidth,
+        cellHeight: FREQ_H,
+        gap: SHOP_GRID.gap,
+        visible: false,
+        signals: { moved: '_frequentMoved' },
+      },
       Grid: {
         type: Grid,
         x: 20,
-        y: GRID_Y,
+        y: PLAIN.gridY,
         mode: 'wrap',
         columns: SHOP_GRID.columns,
-        rows: ROWS,
+        rows: PLAIN.rows,
         cellWidth: SHOP_GRID.cellWidth,
         cellHeight: CELL_H,
         gap: SHOP_GRID.gap,
@@ -59,7 +108,7 @@ export class ShopPage extends Page {
       Actions: {
         type: Grid,
         x: 20,
-        y: GRID_Y,
+        y: PLAIN.gridY,
         mode: 'wrap',
         columns: SHOP_GRID.columns,
         rows: 1,
@@ -86,12 +135,66 @@ export class ShopPage extends Page {
     getDeliveryInfo()
       .then((info) => this.tag('Info')!.patch({ text: { text: info.message } }))
       .catch(showError);
-    listCategories()
-      .then((cats) => {
+    // よく買うもの is a help, not the shop: if it cannot be loaded the categories still come.
+    Promise.all([listCategories(), listFrequent().catch(() => [] as ShopProduct[])])
+      .then(([cats, frequent]) => {
         this._categories = cats;
+        this._frequent = frequent;
         this._render();
       })
       .catch(showError);
+  }
+
+  private get _layout() {
+    return this._frequent.length > 0 ? WITH_FREQUENT : PLAIN;
+  }
+
+  private _frequentItems() {
+    return this._frequent.map((p) => ({
+      ...productCard(p, cart.qtyOf(p.id)),
+      onSelect: () => this._addFrequent(),
+    }));
+  }
+
+  private _renderFrequent(): void {
+    const on = this._frequent.length > 0;
+    const grid = this.tag('Frequent') as Grid;
+    const keep = grid.index;
+    grid.items = this._frequentItems();
+    grid.index = keep;
+    this.tag('FrequentHead')!.visible = on;
+    this.tag('FrequentPage')!.visible = on;
+    this._frequentMoved();
+  }
+
+  /** The row shows four at a time: say which four, as the product screen does. */
+  _frequentMoved(): void {
+    const grid = this.tag('Frequent') as Grid;
+    const pages = Math.ceil(this._frequent.length / SHOP_GRID.columns);
+    const page = Math.floor(grid.index / SHOP_GRID.columns);
+    this.tag('FrequentPage')!.patch({
+      text: {
+        text: pages > 1 ? `${page + 1} / ${pages}\u3000${page + 1 < pages ? '→で次へ' : '←で前へ'}` : '',
+      },
+    });
+    if (this._section === 'frequent') lastFocus.index = grid.index;
+  }
+
+  /** 決定 on よく買うもの: one more in the cart, said aloud and shown on the card, without leaving. */
+  private _addFrequent(): void {
+    const grid = this.tag('Frequent') as Grid;
+    const p = this._frequent[grid.index];
+    if (!p) return;
+    if (!p.available) {
+      showToast(`${p.name} は${p.unavailableReason ?? '注文できません'}です`, 'error');
+      return;
+    }
+    const before = cart.qtyOf(p.id);
+    const after = cart.add(p, 1);
+    if (after === before) showToast(`${p.name} は1回に${p.maxPerOrder}点までです`, 'error');
+    else announce(`${p.name}、カートに${after}点`, 'focus');
+    grid.updateItem(grid.index, this._frequentItems()[grid.index]!);
+    this._renderKeys();
   }
 
   private _renderKeys(): void {
@@ -120,7 +223,9 @@ export class ShopPage extends Page {
   }
 
   private _render(): void {
+    this._renderFrequent();
     const grid = this.tag('Grid') as Grid;
+    grid.patch({ y: this._layout.gridY });
     grid.items = this._categories.map((c, i) => ({
       title: c.name,
       announce: `${c.name}、${c.productCount}品`,
@@ -131,13 +236,14 @@ export class ShopPage extends Page {
     }));
     this.tag('Loading')!.alpha = this._categories.length === 0 ? 1 : 0;
     if (this._categories.length === 0) this.tag('Loading')!.patch({ text: { text: '売り場がありません' } });
-    if (lastFocus.inActions) {
-      (this.tag('Actions') as Grid).index = lastFocus.index;
-      this._focusActions(true);
-    } else {
-      grid.index = lastFocus.index;
-      this._focusActions(false);
-    }
+    const section =
+      lastFocus.section === 'frequent' && this._frequent.length === 0
+        ? 'categories'
+        : (lastFocus.section ?? (this._frequent.length > 0 ? 'frequent' : 'categories'));
+    if (section === 'actions') (this.tag('Actions') as Grid).index = lastFocus.index;
+    else if (section === 'frequent') (this.tag('Frequent') as Grid).index = lastFocus.index;
+    else grid.index = lastFocus.index;
+    this._focusSection(section);
   }
 
   private get _categoryRows(): number {
@@ -145,23 +251,27 @@ export class ShopPage extends Page {
   }
 
   /**
-   * Moves focus between the categories and the action row. With more category rows than fit, the
-   * category window shrinks by a row while the action row is focused, so that row shows below it.
+   * Moves focus between よく買うもの, the categories and the action row. With more category rows
+   * than fit, the category window shrinks by a row while the action row is focused, so that row
+   * shows below it.
    */
-  private _focusActions(on: boolean): void {
-    this._inActions = on;
-    lastFocus.inActions = on;
+  private _focusSection(section: Section): void {
+    this._section = section;
+    lastFocus.section = section;
+    const on = section === 'actions';
+    const { gridY, rows } = this._layout;
     const grid = this.tag('Grid') as Grid;
-    const fits = this._categoryRows < ROWS;
-    grid.rows = on && !fits ? ROWS - 1 : ROWS;
+    const fits = this._categoryRows < rows;
+    grid.rows = on && !fits ? rows - 1 : rows;
     const { index } = grid;
     grid.index = index; // re-places the rows in the new window
     this.tag('Actions')!.patch({
-      y: GRID_Y + Math.min(this._categoryRows, ROWS - 1) * ROW_STEP,
+      y: gridY + Math.min(this._categoryRows, rows - 1) * ROW_STEP,
       visible: on || fits,
     });
-    if (on) lastFocus.index = (this.tag('Actions') as Grid).index;
-    else lastFocus.index = grid.index;
+    this.tag('Frequent')!.visible = this._frequent.length > 0;
+    const tags = { frequent: 'Frequent', categories: 'Grid', actions: 'Actions' } as const;
+    lastFocus.index = (this.tag(tags[section]) as Grid).index;
     this._refocus();
   }
 
@@ -174,38 +284,56 @@ export class ShopPage extends Page {
   }
 
   override _handleDown(): boolean {
-    if (this._inActions) return true;
+    if (this._section === 'actions') return true;
+    if (this._section === 'frequent') {
+      // Into the first category row, same column.
+      const col = (this.tag('Frequent') as Grid).index % SHOP_GRID.columns;
+      (this.tag('Grid') as Grid).index = Math.min(col, Math.max(0, this._categories.length - 1));
+      this._focusSection('categories');
+      return true;
+    }
     const col = (this.tag('Grid') as Grid).index % SHOP_GRID.columns;
     (this.tag('Actions') as Grid).index = col;
-    this._focusActions(true);
+    this._focusSection('actions');
     return true;
   }
 
   override _handleRight(): boolean {
-    if (this._inActions) return true;
+    if (this._section !== 'categories') return true;
     // Only the last category lets → through: run on to the first action, as rows do.
     (this.tag('Actions') as Grid).index = 0;
-    this._focusActions(true);
+    this._focusSection('actions');
     return true;
   }
 
   override _handleUp(): boolean {
-    if (!this._inActions) return false;
+    if (this._section === 'frequent') return true;
+    if (this._section === 'categories') {
+      if (this._frequent.length === 0) return false;
+      // From the first category row up to よく買うもの, into the four it shows, same column.
+      const freq = this.tag('Frequent') as Grid;
+      const rowStart = freq.index - (freq.index % SHOP_GRID.columns);
+      const col = (this.tag('Grid') as Grid).index % SHOP_GRID.columns;
+      freq.index = Math.min(this._frequent.length - 1, rowStart + col);
+      this._focusSection('frequent');
+      return true;
+    }
     const grid = this.tag('Grid') as Grid;
     const n = this._categories.length;
     if (n > 0) {
       const lastRowStart = (this._categoryRows - 1) * SHOP_GRID.columns;
       grid.index = Math.min(n - 1, lastRowStart + (this.tag('Actions') as Grid).index);
     }
-    this._focusActions(false);
+    this._focusSection('categories');
     return true;
   }
 
   override _handleLeft(): boolean {
-    if (!this._inActions) return false;
+    if (this._section === 'frequent') return true;
+    if (this._section === 'categories') return false;
     if (this._categories.length === 0) return true;
     (this.tag('Grid') as Grid).index = this._categories.length - 1;
-    this._focusActions(false);
+    this._focusSection('categories');
     return true;
   }
 
@@ -228,7 +356,8 @@ export class ShopPage extends Page {
   }
 
   override _getFocused() {
-    return this.tag(this._inActions ? 'Actions' : 'Grid') as Lightning.Component;
+    const tags = { frequent: 'Frequent', categories: 'Grid', actions: 'Actions' } as const;
+    return this.tag(tags[this._section]) as Lightning.Component;
   }
 
   _handleBlue(): boolean {
@@ -252,6 +381,10 @@ export class ShopPage extends Page {
   }
 
   get announce(): string {
-    return 'お買い物。矢印で売り場を選んで、決定を押してください。いちばん下に、お気に入り、注文の状況、前回と同じ、カートがあります。';
+    const frequent =
+      this._frequent.length > 0
+        ? 'いちばん上は、よく買うものです。決定を押すと、カートに1つ入ります。その下に売り場があります。'
+        : '';
+    return `お買い物。${frequent}矢印で売り場を選んで、決定を押してください。いちばん下に、お気に入り、注文の状況、前回と同じ、カートがあります。`;
   }
 }
