@@ -60,6 +60,12 @@ export interface ShopLastOrder {
   lines: Array<{ product: ShopProduct; qty: number }>;
 }
 
+/** The household's cart as the server keeps it; `seq` is the highest write number it has seen. */
+export interface ShopCart {
+  seq: number;
+  lines: Array<{ product: ShopProduct; qty: number }>;
+}
+
 export const getDeliveryInfo = (client: ApiClient = api()) =>
   client.get<ShopDeliveryInfo>('/shop/delivery-info');
 export const listCategories = (client: ApiClient = api()) => client.get<ShopCategory[]>('/shop/categories');
@@ -68,6 +74,10 @@ export const listProducts = (categoryId: number, client: ApiClient = api()) =>
 export const listFavourites = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/favourites');
 export const setFavourite = (productId: number, favourite: boolean, client: ApiClient = api()) =>
   client.put<{ ok: boolean }>(`/shop/favourites/${productId}`, { favourite });
+export const getCart = (client: ApiClient = api()) => client.get<ShopCart>('/shop/cart');
+/** Absolute quantity (0 removes); the server ignores it unless `seq` is greater than the line's last. */
+export const putCartLine = (productId: number, qty: number, seq: number, client: ApiClient = api()) =>
+  client.put<ShopCart>(`/shop/cart/lines/${productId}`, { qty, seq });
 export const getLastOrder = (client: ApiClient = api()) => client.get<ShopLastOrder>('/shop/last-order');
 export const placeOrder = (
   body: { idempotencyKey: string; lines: Array<{ productId: number; qty: number }> },
