@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { and, eq, gt } from 'drizzle-orm';
 import { demoBoxToken } from '../../db/src/seed/demo.js';
@@ -143,17 +143,27 @@ describe('the cart kept on the server', () => {
     await press(page, 'Blue');
     await waitForRoute(page, 'shop/list/favourites/0');
     await hasText(page, '★たまご 10個');
-    // Each answer takes 60 ms (a slow line), so the presses overlap the answers: the old page sent
-    // !shown-state per press and ended "on" here.
-    await page.route('**/api/shop/favourites/**', async (route) => {
-      await new Promise((r) => setTimeout(r, 60));
-      await route.continue();
-    });
-    // on → off → on → off, 40 ms apart.
-    for (let i = 0; i < 3; i++) {
-      await pressColourKey(page, 'Blue');
-      await page.waitForTimeout(40);
-    }
+    // A slow line: the test holds the server's answers and lets the first one arrive between the
+    // second and the third press, the case where a page that sent "the opposite of what the card
+    // shows" per press ended on "on" (p1 off, p2 off again, answer, p3 on).
+    const held: Route[] = [];
+    let holding = true;
+    await page.route('**/api/shop/favourites/**', (route) =>
+      holding ? void held.push(route) : route.continue(),
+    );
+    await pressColourKey(page, 'Blue'); // on → off
+    await until('the first request sent', () => held.length === 1);
+    await page.waitForTimeout(40);
+    await pressColourKey(page, 'Blue'); // off → on
+    await page.waitForTimeout(40);
+    const answered = page.waitForResponse((r) => r.url().includes('/api/shop/favourites/'));
+    await held.shift()!.continue();
+    await answered;
+    await page.waitForTimeout(200); // let the page take the answer in
+    await pressColourKey(page, 'Blue'); // on → off
+    await page.waitForTimeout(40);
+    holding = false;
+    for (const r of held.splice(0)) await r.continue();
     await until('the three presses handled', async () =>
       (await visibleTexts(page)).some((t) => t === 'たまご 10個'),
     );
