@@ -194,3 +194,25 @@ export const shopSettings = sqliteTable('shop_settings', {
   maxLinesPerOrder: integer().notNull(),
   updatedAt: timestamp().notNull(),
 });
+
+/**
+ * The household's cart, kept on the server so it survives the TV being switched off. One row per
+ * product ever touched: qty 0 is kept as a tombstone so that its `seq` still refuses an older write
+ * that arrives late. `seq` is the client's sequence number of the write that set the row; a write
+ * is applied only when its seq is greater (the last press wins, whatever order requests arrive in).
+ */
+export const cartLines = sqliteTable(
+  'cart_lines',
+  {
+    householdId: integer()
+      .notNull()
+      .references(() => households.id),
+    productId: integer()
+      .notNull()
+      .references(() => products.id),
+    qty: integer().notNull(),
+    seq: integer().notNull(),
+    updatedAt: timestamp().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.productId] })],
+);

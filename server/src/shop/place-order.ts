@@ -6,6 +6,7 @@ import type { Actor } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
 import { recordLifeSign } from '../watch/record-life-sign';
 import { deliveryDayFor } from './calendar';
+import { emptyCartLines } from './cart';
 import { buildOrderView, getOrderView, type OrderView } from './get-order-view';
 import { orderStatements } from './order-statements';
 import { priceLines } from './price-lines';
@@ -125,6 +126,14 @@ function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now
       .all(lineParams)
       .sort((a, b) => a.id - b.id);
     for (const l of priced.tracked) q.reserveStock.run({ id: l.productId, qty: l.qty });
+    // What was ordered leaves the household's cart in the same transaction: never an order placed
+    // with its goods still waiting in the cart after a reload.
+    emptyCartLines(
+      tx,
+      ctx.householdId,
+      priced.lines.map((l) => l.productId),
+      now,
+    );
     const event = q.insertEvent.get({
       orderId: order.id,
       at: now,

@@ -6,6 +6,7 @@ import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter, type StaffAuth } from '../lib/router';
 import { tokyoDate } from '../lib/tokyo';
 import { buildPickingList, PickingListSchema } from './build-picking-list';
+import { CartSchema, getCart, SetCartLineInput, setCartLine } from './cart';
 import { cancelOrder } from './cancel-order';
 import { changeOrder } from './change-order';
 import { DeliveryInfoSchema, getDeliveryInfo } from './delivery-info';
@@ -101,6 +102,36 @@ shopApi.openapi(
       deps.clock.now(),
     );
     return c.json({ ok: true }, 200);
+  },
+);
+
+shopApi.openapi(
+  deviceRoute({
+    method: 'get',
+    path: '/cart',
+    tags: ['shop'],
+    summary: "The household's cart, kept on the server so it survives the TV being switched off",
+    responses: { 200: jsonResponse(CartSchema) },
+  }),
+  (c) => c.json(getCart(c.var.deps.db, c.var.device.householdId), 200),
+);
+
+shopApi.openapi(
+  deviceRoute({
+    method: 'put',
+    path: '/cart/lines/{id}',
+    tags: ['shop'],
+    summary:
+      'Set the quantity of one product in the cart (0 removes it); a write whose seq is not greater than the last applied one changes nothing',
+    request: { params: IdParam, ...jsonBody(SetCartLineInput) },
+    responses: { 200: jsonResponse(CartSchema) },
+  }),
+  (c) => {
+    const { deps, device: d } = c.var;
+    return c.json(
+      setCartLine(deps.db, d.householdId, c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
+      200,
+    );
   },
 );
 

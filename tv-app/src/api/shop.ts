@@ -66,6 +66,12 @@ export interface ShopLastOrder {
   lines: Array<{ product: ShopProduct; qty: number }>;
 }
 
+/** The household's cart as the server keeps it; `seq` is the highest write number it has seen. */
+export interface ShopCart {
+  seq: number;
+  lines: Array<{ product: ShopProduct; qty: number }>;
+}
+
 export const getDeliveryInfo = (client: ApiClient = api()) =>
   client.get<ShopDeliveryInfo>('/shop/delivery-info');
 export const listCategories = (client: ApiClient = api()) => client.get<ShopCategory[]>('/shop/categories');
@@ -76,6 +82,10 @@ export const setFavourite = (productId: number, favourite: boolean, client: ApiC
   client.put<{ ok: boolean }>(`/shop/favourites/${productId}`, { favourite });
 /** よく買うもの: the products of the household's delivered orders, most often bought first. */
 export const listFrequent = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/frequent');
+export const getCart = (client: ApiClient = api()) => client.get<ShopCart>('/shop/cart');
+/** Absolute quantity (0 removes); the server ignores it unless `seq` is greater than the line's last. */
+export const putCartLine = (productId: number, qty: number, seq: number, client: ApiClient = api()) =>
+  client.put<ShopCart>(`/shop/cart/lines/${productId}`, { qty, seq });
 export const getLastOrder = (client: ApiClient = api()) => client.get<ShopLastOrder>('/shop/last-order');
 export const placeOrder = (
   body: { idempotencyKey: string; lines: Array<{ productId: number; qty: number }> },

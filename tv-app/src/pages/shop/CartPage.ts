@@ -19,6 +19,7 @@ export class CartPage extends Page {
   private _info: ShopDeliveryInfo | null = null;
   private _placing = false;
   private _inBar = false;
+  private _unsubscribeCart: (() => void) | null = null;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -58,7 +59,15 @@ export class CartPage extends Page {
     this._load();
   }
 
+  override _detach(): void {
+    this._unsubscribeCart?.();
+    this._unsubscribeCart = null;
+  }
+
   private _load(): void {
+    // The cart lives on the server: read it again (another box, a reload) and redraw when it comes.
+    this._unsubscribeCart ??= cart.onChange(() => this._render());
+    void cart.load();
     this._inBar = false;
     this._refocus();
     (this.tag('List') as ShopList).index = 0;

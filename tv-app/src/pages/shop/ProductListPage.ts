@@ -1,11 +1,5 @@
 import { Lightning, Router } from '@lightningjs/sdk';
-import {
-  listCategories,
-  listFavourites,
-  listProducts,
-  setFavourite,
-  type ShopProduct,
-} from '../../api/shop.js';
+import { listCategories, listFavourites, listProducts, type ShopProduct } from '../../api/shop.js';
 import { Grid, type GridItem } from '../../components/Grid.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
@@ -14,6 +8,7 @@ import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import { ActionBar } from './ActionBar.js';
 import { cart, weightText, yen } from './cart.js';
+import { createFavouriteSync } from './favouriteSync.js';
 import { SHOP_GRID } from './layout.js';
 import { productCard } from './productCard.js';
 
@@ -30,6 +25,8 @@ export class ProductListPage extends Page {
   private _title = '';
   private _loading = true;
   private _inBar = false;
+  private _favourites = createFavouriteSync((id, wanted, error) => this._favouriteFailed(id, wanted, error));
+  private _unsubscribeCart: (() => void) | null = null;
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -79,6 +76,8 @@ export class ProductListPage extends Page {
   }
 
   override _onUrlParams(params: Router.PageParams): void {
+    this._unsubscribeCart ??= cart.onChange(() => this._render());
+    void cart.load();
     this._focusBar(false);
     const favourites = params.kind === 'favourites';
     const id = Number(params.id);
@@ -103,6 +102,12 @@ export class ProductListPage extends Page {
         })
         .catch(showError);
     }
+  }
+
+  /** A page taken off the stage stops listening; it subscribes again when shown with new params. */
+  override _detach(): void {
+    this._unsubscribeCart?.();
+    this._unsubscribeCart = null;
   }
 
   private _item(p: ShopProduct): GridItem {
@@ -203,17 +208,29 @@ export class ProductListPage extends Page {
     return true;
   }
 
+  /**
+   * The card shows the wanted state at once; only the latest wish goes to the server, after the
+   * previous answer, so quick presses end in the last press's state on screen and on the server.
+   */
   private _toggleFavourite(): void {
     const p = this._focusedProduct();
     if (!p) return;
     const on = !p.favourite;
-    setFavourite(p.id, on)
-      .then(() => {
-        p.favourite = on;
-        showToast(on ? `${p.name} をお気に入りに入れました` : `${p.name} をお気に入りから外しました`);
-        this._refreshFocused();
-      })
-      .catch(showError);
+    p.favourite = on;
+    showToast(on ? `${p.name} をお気に入りに入れました` : `${p.name} をお気に入りから外しました`);
+    this._refreshFocused();
+    this._favourites.set(p.id, on);
+  }
+
+  /** The server did not take the last wish: the card goes back to what the server keeps. */
+  private _favouriteFailed(productId: number, wanted: boolean, error: unknown): void {
+    const i = this._products.findIndex((x) => x.id === productId);
+    const p = this._products[i];
+    if (p && p.favourite === wanted) {
+      p.favourite = !wanted;
+      (this.tag('Grid') as Grid).updateItem(i, this._item(p));
+    }
+    showError(error);
   }
 
   _handleYellow(): boolean {

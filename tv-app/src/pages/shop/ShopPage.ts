@@ -131,6 +131,8 @@ export class ShopPage extends Page {
   }
 
   private _load(): void {
+    // The cart lives on the server: the カート tile shows its count once it has been read.
+    void cart.load().then(() => this._renderKeys());
     this._renderKeys();
     getDeliveryInfo()
       .then((info) => this.tag('Info')!.patch({ text: { text: info.message } }))
