@@ -95,7 +95,9 @@ async function orderOnTv(): Promise<number> {
   await press(page, 'Yellow');
   await waitForRoute(page, 'shop/cart');
   await waitForText(page, '注文する（');
-  await press(page, 'Enter'); // the cart is the confirmation: 決定 orders
+  await press(page, 'Enter'); // 注文する: the order summary
+  await waitForText(page, 'ご注文の確認');
+  await press(page, 'Enter'); // この内容で注文する
   await waitForText(page, '注文を受け付けました');
   await press(page, 'Enter');
   await waitForRoute(page, 'shop/orders');

@@ -105,7 +105,11 @@ describe('TV shopping', () => {
     await waitForText('注文する（');
     expect(await focusedLabel(page)).toBe(`注文する（${(258 + 2 * 238 + 178).toLocaleString('ja-JP')}円）`);
     await screenshot(page, 'shop-cart');
-    // A resident pressing 決定 several times: the first orders, the rest close the "受け付けました" message.
+    await keys.press('Enter'); // 注文する: the summary, one look before the order goes
+    await waitForText('ご注文の確認');
+    expect(await focusedLabel(page)).toBe('この内容で注文する');
+    // A resident pressing 決定 again and again: the first orders, the next closes the "受け付けました"
+    // message (each waits for the key guard's quiet moment, as a deliberate press would).
     await keys.press('Enter');
     await press(page, 'Enter');
     const pressesToOrder = keys.count;
@@ -161,6 +165,8 @@ describe('TV shopping', () => {
     await keys.press('Green'); // 前回と同じ
     await waitForRoute(page, 'shop/cart');
     await waitForText(`注文する（${(258 + 2 * 238).toLocaleString('ja-JP')}円）`);
+    await keys.press('Enter'); // the summary
+    await waitForText('ご注文の確認');
     await keys.press('Enter');
     await waitForText('注文を受け付けました');
     console.log(`shop: key presses for "the same as last time": ${keys.count}`);
@@ -200,8 +206,9 @@ describe('TV shopping', () => {
 
   // Three lists measured the same way: the shortest arrow path a resident who sees the whole grid
   // would take, then 決定, 戻る to the categories (focus comes back to the category just left),
-  // 黄 カート and 決定. Items and categories are looked up in the seeded catalogue, not hard-coded
-  // positions. "staples" is the asserted goal: a weekly list from the three food categories the
+  // 黄 カート, 決定 注文する and 決定 この内容で注文する on the summary (the one press the look
+  // before the order costs). Items and categories are looked up in the seeded catalogue, not
+  // hard-coded positions. "staples" is the asserted goal: a weekly list from the three food categories the
   // old test used, none the first item of its list (キャベツ 1玉, first in 野菜, became だいこん 1本).
   // "spread" is measured below through よく買うもの (household 4 has bought these before); the same
   // three through the categories by a household with no history are printed here for comparison:
@@ -259,6 +266,8 @@ describe('TV shopping', () => {
       await keys.press('Yellow');
       await waitForRoute(page, 'shop/cart');
       await waitForText('注文する（');
+      await keys.press('Enter'); // the summary
+      await waitForText('ご注文の確認');
       await keys.press('Enter');
       await waitForText('注文を受け付けました');
       console.log(`shop: key presses for three given items through the categories (${name}): ${keys.count}`);
@@ -499,7 +508,9 @@ describe('TV shopping without colour keys', () => {
     await plain('Enter');
     await waitForRoute(page, 'shop/cart');
     await waitForText(`注文する（${item.priceYen.toLocaleString('ja-JP')}円）`);
-    await plain('Enter');
+    await plain('Enter'); // the summary
+    await waitForText('ご注文の確認');
+    await plain('Enter'); // この内容で注文する
     await toOrderStatus();
     await waitForText('受付');
     const placed = server.db.select().from(orders).where(eq(orders.householdId, household)).all();

@@ -35,7 +35,7 @@ async function heardInFull(match: (text: string) => boolean): Promise<string> {
 }
 
 describe('read-aloud on the TV', () => {
-  it('reads the greeting, the shop instructions, the cart summary and a cancellation to the end', async () => {
+  it('reads the greeting, the shop instructions, the cart summary, the order summary and a cancellation to the end', async () => {
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     expect(await heardInFull((t) => t.includes('さん、'))).toContain('山田 花子さん、');
@@ -55,7 +55,9 @@ describe('read-aloud on the TV', () => {
     await waitForRoute(page, 'shop/cart');
     await heardInFull((t) => t === 'カート、1点、258円');
 
-    await press(page, 'Enter'); // 注文する
+    await press(page, 'Enter'); // 注文する: the summary, read to the end
+    await heardInFull((t) => t.startsWith('ご注文の確認。たまご 10個、1点、258円。合計、1点、258円。'));
+    await press(page, 'Enter'); // この内容で注文する
     await page.waitForFunction(
       "(window.__engawa?.visibleTexts ?? []).some((t) => t.includes('注文を受け付けました'))",
     );

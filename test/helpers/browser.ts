@@ -46,6 +46,8 @@ export interface EngawaHook {
   lastKey: { key: number; toFrameMs?: number; toPageReadyMs?: number } | undefined;
   framesDrawn: number;
   visibleTexts: string[];
+  keysIgnored: number;
+  keyGuardOpen: boolean;
 }
 
 /** What the page asked the speech engine to say, in order, and what became of it. */
@@ -266,11 +268,24 @@ export async function pressColourKey(page: Page, colour: keyof typeof COLOUR_KEY
 }
 
 /**
+ * Waits until a key pressed now would act: after a screen change the app ignores keys until they
+ * have been quiet for a moment (tv-app/src/lib/keyGuard.ts), as a resident's next deliberate press
+ * would come. A build without the guard reports undefined and does not wait.
+ */
+export async function waitForKeyGuard(page: Page): Promise<void> {
+  await page.waitForFunction(hookExpr('h.keyGuardOpen !== false'), undefined, {
+    timeout: 10_000,
+    polling: 'raf',
+  });
+}
+
+/**
  * Presses a remote key `times` times and waits until the app has counted each press, so the next
- * assertion sees the result and not a race.
+ * assertion sees the result and not a race. Each press waits for the key guard's quiet moment.
  */
 export async function press(page: Page, key: TvKey, times = 1): Promise<void> {
   for (let i = 0; i < times; i++) {
+    await waitForKeyGuard(page);
     const before = await hook<number>(page, 'h.keysHandled');
     if (key in COLOUR_KEY_CODES) await pressColourKey(page, key as keyof typeof COLOUR_KEY_CODES);
     else await page.keyboard.press(key);

@@ -1,6 +1,8 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { Toast, type ToastKind } from './components/Toast.js';
+import { KEY_MAP } from './keys.js';
+import { keyGuard, keyTime, screenChanged } from './lib/keyGuard.js';
 import { centreShift, textConfig } from './lib/text.js';
 import { HOME_ROUTE, UNREGISTERED_ROUTE, routes } from './routes.js';
 import { hasDeviceToken } from './session.js';
@@ -33,12 +35,18 @@ export class App extends Router.App {
     };
   }
 
+  /** Whether a first page has been shown (the first page is no change of screen). */
+  private _routed = false;
+
   private get _overlay(): Overlay {
     return this.tag('Overlay') as Overlay;
   }
 
   override _setup(): void {
-    this._overlay.onChange = () => this._refocus();
+    this._overlay.onChange = () => {
+      screenChanged();
+      this._refocus();
+    };
     registerUi({
       showOverlay: (spec: FullScreenMessageSpec) => this._overlay.show(spec),
       showToast: (message: string, kind?: ToastKind) => (this.tag('Toast') as Toast).show(message, kind),
@@ -48,10 +56,18 @@ export class App extends Router.App {
         root: () => Promise.resolve(hasDeviceToken() ? HOME_ROUTE : UNREGISTERED_ROUTE),
         routes,
         // A box without a token can only show how to get registered.
-        beforeEachRoute: (_from, to) =>
-          Promise.resolve(
+        beforeEachRoute: (from, to) => {
+          // A page change, not the first page: keys from the press that caused it must not act there.
+          if (from) screenChanged();
+          return Promise.resolve(
             hasDeviceToken() || to.hash === UNREGISTERED_ROUTE ? true : (UNREGISTERED_ROUTE as never),
-          ),
+          );
+        },
+        // Again when the new page is shown: a slow page's load may outlast the first quiet period.
+        afterEachRoute: () => {
+          if (this._routed) screenChanged();
+          this._routed = true;
+        },
       },
       this,
     );
@@ -60,6 +76,17 @@ export class App extends Router.App {
   override _getFocused() {
     if (this._overlay.shown) return this._overlay;
     return super._getFocused();
+  }
+
+  /**
+   * Every key passes here first (top-down capture): a held key's repeats and the keys right after
+   * a screen change stop here, so a held or bouncing key never buys, books or cancels anything
+   * (rules in lib/keyGuard.ts). Returning false lets the key go on to the pages.
+   */
+  override _captureKey(event: KeyboardEvent): boolean {
+    const name = KEY_MAP[event.keyCode];
+    if (!name) return false;
+    return !keyGuard.accept({ name, repeat: event.repeat }, keyTime(event));
   }
 
   override _focusChange(): void {

@@ -1,4 +1,5 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
+import { keyGuard } from './lib/keyGuard.js';
 import { countVisibleText } from './lib/textReady.js';
 import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { lastAnnouncement } from './speech/announcer.js';
@@ -29,6 +30,10 @@ export interface EngawaTestHook {
   readonly framesDrawn: number;
   /** Every visible label's text, in screen-tree order (what the resident can read). */
   readonly visibleTexts: string[];
+  /** Keys the key guard refused (held-key repeats, presses right after a screen change). */
+  readonly keysIgnored: number;
+  /** Whether a key pressed now would act (no quiet period after a screen change is running). */
+  readonly keyGuardOpen: boolean;
   /** Test affordance: shows a message in the global overlay; resolves with the closing key. */
   showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer>;
 }
@@ -125,6 +130,12 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
     },
     get visibleTexts() {
       return countVisibleText(stage.root).texts;
+    },
+    get keysIgnored() {
+      return keyGuard.ignored;
+    },
+    get keyGuardOpen() {
+      return keyGuard.isOpen(performance.now());
     },
     showOverlay,
   };

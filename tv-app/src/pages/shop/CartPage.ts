@@ -1,5 +1,6 @@
 import { Lightning, Router } from '@lightningjs/sdk';
 import { getDeliveryInfo, placeOrder, type ShopDeliveryInfo } from '../../api/shop.js';
+import { screenChanged } from '../../lib/keyGuard.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
@@ -7,11 +8,13 @@ import { showError, showOverlay } from '../../ui.js';
 import { Page } from '../Page.js';
 import { ActionBar } from './ActionBar.js';
 import { cart, weightText, yen } from './cart.js';
+import { OrderSummary } from './OrderSummary.js';
 import { ShopList } from './ShopList.js';
 
 /**
  * The cart: 注文する first (fewest presses), then each line with ←→ for its quantity; ↓ past the
- * last line reaches the action bar (お買い物を続ける, also 青).
+ * last line reaches the action bar (お買い物を続ける, also 青; 注文する, also 黄). 注文する shows the
+ * order summary over the cart; its 「この内容で注文する」 places the order.
  */
 export class CartPage extends Page {
   /** With `announce` below: the summary is read in full on arrival, before the focused line. */
@@ -37,8 +40,10 @@ export class CartPage extends Page {
       },
       List: { type: ShopList, x: 20, y: 270, itemWidth: 1300, itemHeight: 110, gap: 24, h: 560 },
       Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
+      OrderSummary: { type: OrderSummary },
       Hint: {
-        x: 900,
+        // Right of the action bar (青 and 黄, with room for the focused button to grow).
+        x: 960,
         y: SAFE.h - 76,
         text: textConfig('←→：数を変える（0で取り消し）', { size: FONT_SIZE.small, colour: COLOUR.textDim }),
       },
@@ -48,7 +53,10 @@ export class CartPage extends Page {
   override _setup(): void {
     (this.tag('Keys') as ActionBar).actions = [
       { key: 'Blue', label: 'お買い物を続ける', onSelect: () => Router.navigate('shop') },
+      { key: 'Yellow', label: '注文する', onSelect: () => this._showSummary() },
     ];
+    this._orderSummary.onConfirm = () => this._confirm();
+    this._orderSummary.onCancel = () => this._hideSummary();
   }
 
   override _onMounted(): void {
@@ -65,6 +73,7 @@ export class CartPage extends Page {
   }
 
   private _load(): void {
+    this._orderSummary.hide();
     // The cart lives on the server: read it again (another box, a reload) and redraw when it comes.
     this._unsubscribeCart ??= cart.onChange(() => this._render());
     void cart.load();
@@ -76,6 +85,7 @@ export class CartPage extends Page {
       .then((info) => {
         this._info = info;
         this._render();
+        if (this._orderSummary.shown) this._orderSummary.updateDelivery(this._summaryLines(), info);
       })
       .catch(showError);
   }
@@ -88,7 +98,7 @@ export class CartPage extends Page {
       items.length === 0
         ? [{ label: '商品を選ぶ', onSelect: () => Router.navigate('shop') }]
         : [
-            { label: `注文する（${yen(cart.totalYen)}）`, onSelect: () => this._confirm() },
+            { label: `注文する（${yen(cart.totalYen)}）`, onSelect: () => this._showSummary() },
             ...items.map((l) => ({
               label: `${l.product.name}\u3000${l.qty}点\u3000${yen(l.qty * l.product.priceYen)}`,
               announce: `${l.product.name}、${l.qty}点、${l.qty * l.product.priceYen}円。左右で数を変えられます`,
@@ -123,10 +133,43 @@ export class CartPage extends Page {
     return true;
   }
 
+  private get _orderSummary(): OrderSummary {
+    return this.tag('OrderSummary') as OrderSummary;
+  }
+
+  private _summaryLines() {
+    return cart.items.map((l) => ({
+      name: l.product.name,
+      qty: l.qty,
+      amountYen: l.qty * l.product.priceYen,
+    }));
+  }
+
   /**
-   * The cart screen is the confirmation (items, total, weight and delivery are all on it), so 決定
-   * on 注文する places the order: 黄 then 決定. The cart's idempotency key and the `_placing` guard
-   * make a double 決定 or a resend one order.
+   * The look before the order goes: one screen with the items, total, delivery day and hall and
+   * payment, read aloud in full. A screen change, so the key guard swallows the rest of a burst.
+   */
+  private _showSummary(): void {
+    if (this._placing || cart.count === 0) return;
+    const spoken = this._orderSummary.show(this._summaryLines(), this._info);
+    screenChanged();
+    this._refocus();
+    announce(spoken);
+  }
+
+  /** Back to the cart as it was, focus on 注文する. */
+  private _hideSummary(): void {
+    if (!this._orderSummary.shown) return;
+    this._orderSummary.hide();
+    screenChanged();
+    this._inBar = false;
+    (this.tag('List') as ShopList).index = 0;
+    this._refocus();
+  }
+
+  /**
+   * 「この内容で注文する」 on the summary places the order. The cart's idempotency key and the
+   * `_placing` guard make a double 決定 or a resend one order.
    */
   private _confirm(): void {
     if (this._placing || cart.count === 0) return;
@@ -136,6 +179,7 @@ export class CartPage extends Page {
     placeOrder({ idempotencyKey: key, lines })
       .then(async (order) => {
         cart.clear();
+        this._orderSummary.hide();
         this._render();
         await showOverlay({
           title: '注文を受け付けました',
@@ -146,6 +190,7 @@ export class CartPage extends Page {
       })
       .catch((error: unknown) => {
         showError(error);
+        this._hideSummary();
         this._render();
       })
       .finally(() => {
@@ -154,6 +199,7 @@ export class CartPage extends Page {
   }
 
   override _getFocused() {
+    if (this._orderSummary.shown) return this._orderSummary;
     return this.tag(this._inBar ? 'Keys' : 'List') as Lightning.Component;
   }
 
@@ -180,6 +226,11 @@ export class CartPage extends Page {
 
   _handleBlue(): boolean {
     Router.navigate('shop');
+    return true;
+  }
+
+  _handleYellow(): boolean {
+    this._showSummary();
     return true;
   }
 

@@ -10,6 +10,7 @@ import {
 } from '../../api/taxi.js';
 import { Menu, type MenuItem } from '../../components/Menu.js';
 import { QuantityPicker } from '../../components/QuantityPicker.js';
+import { screenChanged } from '../../lib/keyGuard.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { FONT_SIZE, SAFE } from '../../theme.js';
@@ -109,6 +110,8 @@ export class TaxiPage extends Page {
 
   /** Renders a step: a title, a line or two of explanation, then a list or a picker. */
   private _show(step: Step): void {
+    // A new step is a new screen: the key that led here (or its bounce) must not answer it too.
+    if (step !== this._step) screenChanged();
     this._step = step;
     const o = this._options;
     const d = this._draft;
