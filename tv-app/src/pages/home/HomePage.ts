@@ -154,7 +154,8 @@ export class HomePage extends Page {
   }
 
   override _handleDown(): boolean {
-    if (!this._away || this._onBackButton) return true;
+    if (!this._away) return false;
+    if (this._onBackButton) return true;
     this._onBackButton = true;
     return true;
   }
