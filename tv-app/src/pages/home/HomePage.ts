@@ -7,7 +7,6 @@ import { Page } from '../Page.js';
 import { greetResidents } from '../../lib/greeting.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
-import { joinSentences } from '../../speech/joinSentences.js';
 import { isUnregisteredError, loadMe } from '../../session.js';
 import { COLOUR_KEYS, FONT_SIZE, SAFE, type ColourKey } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
@@ -103,9 +102,11 @@ export class HomePage extends Page {
         );
         this.tag('Greeting')!.patch({ text: { text } });
         this._started = true;
-        const away = await this._refreshAway().catch(() => '');
         // Read once per start, in full: it is the box saying hello, not a focus move.
-        if (Router.getActiveHash() === 'home') announce(joinSentences([text, away]), 'intro');
+        if (Router.getActiveHash() === 'home') announce(text, 'intro');
+        // Only while away, after the greeting (a second intro would drop it): until when, and 帰りました.
+        const away = await this._refreshAway().catch(() => '');
+        if (away && Router.getActiveHash() === 'home') announce(away);
       })
       .catch((error: unknown) => {
         if (isUnregisteredError(error)) Router.navigate('unregistered', false);
