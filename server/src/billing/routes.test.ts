@@ -28,14 +28,16 @@ describe('GET /api/billing/current', () => {
     expect(res.status).toBe(200);
     expect(await read(res)).toEqual({
       month: '2026-11',
-      runningTotal: 1392,
-      membership: 0,
+      runningTotal: 2392,
+      membership: 1000,
       goods: 892,
       rides: 500,
       carriedOver: 0,
       other: 0,
       lastStatement: null,
       notice: null,
+      debitDate: '2026-12-28',
+      planned: { orders: { count: 0, yen: 0 }, rides: { count: 0, yen: 0 } },
     });
   });
 

@@ -19,7 +19,11 @@ billingApi.openapi(
     summary: "This month's running total and any debit-failure notice, for the box's household",
     responses: { 200: jsonResponse(CurrentBillingSchema) },
   }),
-  (c) => c.json(getCurrentBilling(c.var.deps.sqlite, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  (c) => {
+    const { deps, device } = c.var;
+    const settings = getBillingSettings(deps.db);
+    return c.json(getCurrentBilling(deps.sqlite, device.householdId, deps.clock.now(), settings), 200);
+  },
 );
 
 const CloseInput = z

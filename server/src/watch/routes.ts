@@ -9,6 +9,7 @@ import { createReminder, CreateReminderInput } from './reminders';
 import { setAwayByStaff, setAwayFromTv } from './set-away';
 import { assertMayManage } from './assert-may-manage';
 import { endAwayPeriod } from './end-away-period';
+import { endAwayFromTv, getHouseholdAway, HouseholdAwaySchema } from './household-away';
 import { stopReminder } from './stop-reminder';
 import { stopWatching } from './stop-watching';
 import { TokyoDateSchema } from '../lib/tokyo';
@@ -116,6 +117,35 @@ watchApi.openapi(
       deps.clock.now(),
     );
     return c.json({ residents: n }, 200);
+  },
+);
+
+watchApi.openapi(
+  deviceRoute({
+    method: 'get',
+    path: '/away',
+    tags: ['watch'],
+    summary: "Whether the box's household is away now, and until when",
+    responses: { 200: jsonResponse(HouseholdAwaySchema) },
+  }),
+  (c) => {
+    const { deps, device } = c.var;
+    return c.json(getHouseholdAway(deps.db, device.householdId, deps.clock.now()), 200);
+  },
+);
+
+watchApi.openapi(
+  deviceRoute({
+    method: 'post',
+    path: '/away/end',
+    tags: ['watch'],
+    summary: '"帰りました": end the household\'s running away periods now (again: ends nothing)',
+    responses: { 200: jsonResponse(z.object({ ended: z.number().int() })) },
+  }),
+  (c) => {
+    const { deps, device } = c.var;
+    const ended = endAwayFromTv(deps.db, deps.sqlite, device.householdId, device.boxId, deps.clock.now());
+    return c.json({ ended }, 200);
   },
 );
 

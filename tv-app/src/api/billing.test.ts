@@ -14,6 +14,8 @@ const body: CurrentBilling = {
   other: 0,
   lastStatement: { month: '2026-10', amountDue: 1892, status: 'paid' },
   notice: null,
+  debitDate: '2026-12-28',
+  planned: { orders: { count: 0, yen: 0 }, rides: { count: 0, yen: 0 } },
 };
 
 let server: Server;

@@ -15,6 +15,13 @@ export interface CurrentBilling {
     status: 'none' | 'requested' | 'paid' | 'failed';
   } | null;
   notice: string | null;
+  /** Tokyo date ('YYYY-MM-DD') on which this month's total is debited. */
+  debitDate: string;
+  /** Booked, not yet delivered or ridden: not charged yet and not in `runningTotal`. */
+  planned: {
+    orders: { count: number; yen: number };
+    rides: { count: number; yen: number };
+  };
 }
 
 export const getCurrentBilling = (client: ApiClient = api()) =>

@@ -39,3 +39,16 @@ export const confirmNotice = (id: number, client: ApiClient = api()) =>
 /** "留守にします": away until noon of the return date ('YYYY-MM-DD'). */
 export const setAway = (returnDate: string, client: ApiClient = api()) =>
   client.post<{ residents: number }>('/watch/away', { returnDate });
+
+export interface HouseholdAway {
+  /** The away period running now: its end, and the Tokyo date it ends ('YYYY-MM-DD'). */
+  away: { until: string; untilDate: string } | null;
+  /** The server's Tokyo date ('YYYY-MM-DD'): return dates count from it, not the box's clock. */
+  today: string;
+}
+
+/** Whether the household is away now, and until when. */
+export const getAway = (client: ApiClient = api()) => client.get<HouseholdAway>('/watch/away');
+
+/** "帰りました": ends the running away periods now; pressed again it ends nothing. */
+export const endAway = (client: ApiClient = api()) => client.post<{ ended: number }>('/watch/away/end', {});

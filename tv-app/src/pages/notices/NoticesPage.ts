@@ -1,18 +1,22 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
-import { getNotices, setAway, type Notice } from '../../api/watch.js';
+import { getAway, getNotices, setAway, type Notice } from '../../api/watch.js';
 import { Menu, type MenuItem } from '../../components/Menu.js';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
-import { AWAY_CHOICES, noticeAnnouncement, noticeLabel, tokyoDateAfter } from './noticeText.js';
+import { AWAY_CHOICES, dateAfter, noticeAnnouncement, noticeLabel } from './noticeText.js';
+import { listChange, NOTICES_REFRESH_MS } from './refreshNotices.js';
 
 /** お知らせ: the last week's reminders, and "留守にします" with a return date. */
 export class NoticesPage extends Page {
   override pageTitle = 'お知らせ';
   private _choosingAway = false;
   private _notices: Notice[] = [];
+  private _refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /** Notices already shown or read, so a newly arrived one is announced once. */
+  private _seen = new Set<number>();
 
   static override _template(): Lightning.Component.Template {
     return {
@@ -44,9 +48,54 @@ export class NoticesPage extends Page {
     getNotices()
       .then((v) => {
         this._notices = v.recent;
+        for (const n of v.recent) this._seen.add(n.id);
         this._showList();
       })
       .catch(showError);
+  }
+
+  override _enable(): void {
+    super._enable();
+    // While the page is open, reminders the family adds (or that fall due) appear on it.
+    clearInterval(this._refreshTimer);
+    this._refreshTimer = setInterval(() => this._refresh(), NOTICES_REFRESH_MS);
+  }
+
+  override _disable(): void {
+    clearInterval(this._refreshTimer);
+    this._refreshTimer = undefined;
+  }
+
+  /** Redraws the list only when it changed, with focus on the same entry; reads new ones once. */
+  private _refresh(): void {
+    if (this._choosingAway) return;
+    getNotices()
+      .then((v) => {
+        if (this._choosingAway) return;
+        const change = listChange(this._notices, v.recent, this._seen);
+        if (!change.changed) return;
+        const focusedKey = this._keyAt(this._list.index);
+        this._notices = v.recent;
+        this._showList();
+        const i = this._keys().indexOf(focusedKey);
+        if (i >= 0) this._list.index = i;
+        for (const n of change.arrived) {
+          this._seen.add(n.id);
+          announce(`新しいお知らせです。${noticeAnnouncement(n)}`);
+        }
+      })
+      // Offline for a moment: the next refresh tries again; the list on screen stays as it was.
+      .catch(() => undefined);
+  }
+
+  /** One key per list entry, in list order: the two actions, then the notices. */
+  private _keys(): string[] {
+    const keys = ['away', 'billing', ...this._notices.map((n) => `notice:${n.id}`)];
+    return this._notices.length ? keys : [...keys, 'none'];
+  }
+
+  private _keyAt(index: number): string {
+    return this._keys()[index] ?? 'away';
   }
 
   private _showList(): void {
@@ -79,7 +128,9 @@ export class NoticesPage extends Page {
   }
 
   private _setAway(days: number): void {
-    setAway(tokyoDateAfter(Date.now(), days))
+    // Counted from the server's date: the box's clock may be wrong.
+    getAway()
+      .then(({ today }) => setAway(dateAfter(today, days)))
       .then(() => {
         showToast('留守を登録しました。お気をつけて。');
         this._load();

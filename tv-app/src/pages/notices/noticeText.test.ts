@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticeAnnouncement, noticeLabel, tokyoDateAfter } from './noticeText.js';
+import { noticeAnnouncement, noticeLabel, dateAfter } from './noticeText.js';
 
 describe('notice text', () => {
   const n = { text: 'お薬を飲みましょう', dueLabel: '今日 9:30 のお知らせ', missed: false };
@@ -17,8 +17,8 @@ describe('notice text', () => {
     );
   });
 
-  it('counts return dates in Tokyo days', () => {
-    // 23:30 UTC on the 22nd is already the 23rd in Tokyo.
-    expect(tokyoDateAfter(Date.parse('2026-11-22T23:30:00Z'), 1)).toBe('2026-11-24');
+  it('counts return dates in calendar days from the server’s date', () => {
+    expect(dateAfter('2026-11-23', 1)).toBe('2026-11-24');
+    expect(dateAfter('2026-12-31', 2)).toBe('2027-01-02');
   });
 });

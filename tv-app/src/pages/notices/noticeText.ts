@@ -13,9 +13,10 @@ export function noticeAnnouncement(n: NoticeText): string {
   return [n.dueLabel, n.text, state].filter(Boolean).join('。');
 }
 
-/** Tokyo date `days` after today, 'YYYY-MM-DD'. */
-export function tokyoDateAfter(nowMs: number, days: number): string {
-  return new Date(nowMs + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+/** The date `days` after `date` ('YYYY-MM-DD', a calendar date: no time zone involved). */
+export function dateAfter(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 export const AWAY_CHOICES: { days: number; label: string }[] = [
