@@ -1,5 +1,6 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { countVisibleText } from './lib/textReady.js';
+import { focusedBox, textBoxes, type Box, type TextBox } from './lib/textBoxes.js';
 import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { lastAnnouncement } from './speech/announcer.js';
 import { showOverlay } from './ui.js';
@@ -29,6 +30,10 @@ export interface EngawaTestHook {
   readonly framesDrawn: number;
   /** Every visible label's text, in screen-tree order (what the resident can read). */
   readonly visibleTexts: string[];
+  /** Every visible label's drawn box and its container's box (the overflow test). */
+  readonly textBoxes: TextBox[];
+  /** The focused card, button or tile on screen, growth included (outline drawn inside it). */
+  readonly focusedBox: Box | null;
   /** Test affordance: shows a message in the global overlay; resolves with the closing key. */
   showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer>;
 }
@@ -125,6 +130,12 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
     },
     get visibleTexts() {
       return countVisibleText(stage.root).texts;
+    },
+    get textBoxes() {
+      return textBoxes(stage.root);
+    },
+    get focusedBox() {
+      return focusedBox(app.focusPath ?? []);
     },
     showOverlay,
   };
