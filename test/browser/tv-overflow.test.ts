@@ -170,6 +170,15 @@ async function pressKeys(keys: TvKey[]): Promise<void> {
   for (const k of keys) await press(page, k);
 }
 
+/** Closes full-screen messages (a due reminder) with 決定, as the resident would. */
+async function closeMessages(): Promise<void> {
+  await waitForReady(page);
+  for (let i = 0; i < 5 && (await hook<string[]>(page, 'h.focusPath')).includes('Overlay'); i++) {
+    await press(page, 'Enter');
+    await page.waitForTimeout(300);
+  }
+}
+
 /** Spoken in full at some point (the recorder keeps every utterance). */
 async function heard(text: string): Promise<boolean> {
   return (await spoken(page)).some((u) => u.text.includes(text));
@@ -265,6 +274,7 @@ describe('TV: every text fits its box at the longest the data allows', () => {
   it('お知らせ: reminders of 80 characters, read aloud in full', async () => {
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
+    await closeMessages();
     await press(page, 'Green');
     await waitForRoute(page, 'notices');
     await waitForText('留守にします');
