@@ -91,8 +91,11 @@ async function main(): Promise<void> {
         await press(page, key);
         await settle(page);
       }
+      // The promise settles when the message is closed, which it never is here.
       if (screen.overlay)
-        void page.evaluate(`window.__engawa.showOverlay(${JSON.stringify(screen.overlay)})`);
+        page
+          .evaluate(`window.__engawa.showOverlay(${JSON.stringify(screen.overlay)})`)
+          .catch(() => undefined);
       await page.waitForTimeout(400);
       await settle(page);
       const path = join(out, `${screen.name}.png`);

@@ -1,7 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import { centredTop, fitText, textEms } from '../lib/fitText.js';
 import { COLOUR, FONT_SIZE } from '../theme.js';
-import { focusOutline, showFocus } from './focusRing.js';
+import { FOCUS_INSET, focusOutline, showFocus } from './focusRing.js';
 
 export interface CardSpec {
   /** Large text, up to two lines. */
@@ -75,13 +75,15 @@ export class Card extends Lightning.Component {
     const tile = !detail && !badge;
     const bottomLine = Math.round(FONT_SIZE.body * 1.2);
     const bottomY = this.h - PAD - bottomLine;
-    const titleBox = tile ? this.h - 2 * PAD : bottomY - PAD;
+    // A category tile is short (114 px): its two lines sit closer, so a long name still shows whole.
+    const titleBox = tile ? this.h - 2 * (FOCUS_INSET - 2) : bottomY - PAD;
     const fittedTitle = fitText(title, {
       width: inner,
       height: titleBox,
       maxLines: 2,
       sizes: SIZES,
       align: tile ? 'center' : 'left',
+      lineHeight: tile ? 1.05 : 1.2,
     });
     // A long badge (a reason it cannot be ordered) takes at most half the card; the price keeps the rest.
     const badgeText = fitText(badge, { width: Math.round(inner / 2) - 28, sizes: [FONT_SIZE.small] });
@@ -102,7 +104,7 @@ export class Card extends Lightning.Component {
       Title: {
         x: tile ? this.w / 2 : PAD,
         mountX: tile ? 0.5 : 0,
-        y: tile ? PAD + centredTop(fittedTitle, titleBox) : PAD - Math.round(fittedTitle.size * 0.12),
+        y: tile ? centredTop(fittedTitle, this.h) : PAD - Math.round(fittedTitle.size * 0.12),
         text: fittedTitle.config,
       },
       Detail: {

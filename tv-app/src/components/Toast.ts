@@ -33,16 +33,20 @@ export class Toast extends Lightning.Component {
 
   show(message: string, kind: ToastKind = 'info', durationMs = 6000): void {
     this._message = message;
-    // Two lines at most; a longer message is shortened on screen and read aloud in full.
+    // Up to three lines: the banner grows upwards for a long message (a sentence around an
+    // 80-character product name keeps its end, 「…を入れました」); what still does not fit is
+    // shortened on screen and read aloud in full.
     const fitted = fitText(message, {
       width: SAFE.w - 96,
-      height: H - 24,
-      maxLines: 2,
+      maxLines: 3,
       sizes: [FONT_SIZE.body, FONT_SIZE.small],
     });
+    const h = Math.max(H, fitted.height + 40);
     this.patch({
-      Background: { color: kind === 'error' ? COLOUR.error : COLOUR.info },
-      Label: { y: centredTop(fitted, H), text: fitted.config },
+      y: SAFE.y + SAFE.h - h,
+      h,
+      Background: { h, color: kind === 'error' ? COLOUR.error : COLOUR.info },
+      Label: { y: centredTop(fitted, h), text: fitted.config },
     });
     this.setSmooth('alpha', 1, { duration: 0.2 });
     announce(message);

@@ -14,7 +14,7 @@ export interface FitOptions {
   width: number;
   /** The most lines the box holds (at each size). */
   maxLines?: number;
-  /** The box's height in px: at each size, no more lines than fit in it (and at least one). */
+  /** The box's height in px: at each size, no more lines than their glyphs fit in (at least one). */
   height?: number;
   /** Font sizes to try, largest first; every one must be ≥ FONT_SIZE.small. */
   sizes?: readonly number[];
@@ -39,11 +39,12 @@ export interface FittedText {
 
 /**
  * Rough drawn width in ems of Noto Sans JP Bold: Japanese characters are square, Latin letters,
- * digits and ASCII punctuation about 0.62 em. Rounded up, so a size is chosen only when it fits.
+ * digits and ASCII punctuation about 0.62 em, a space 0.3. Rounded up, so a size is chosen only
+ * when it fits (Lightning measures the real glyphs when it wraps).
  */
 export function textEms(text: string): number {
   let ems = 0;
-  for (const ch of text) ems += ch.charCodeAt(0) < 0x2000 ? 0.62 : 1;
+  for (const ch of text) ems += ch === ' ' ? 0.3 : ch.charCodeAt(0) < 0x2000 ? 0.62 : 1;
   return ems;
 }
 
@@ -82,10 +83,11 @@ export function fitText(text: string, options: FitOptions): FittedText {
   const maxLines = Math.max(1, options.maxLines ?? 1);
   const sizes = options.sizes?.length ? options.sizes : [FONT_SIZE.body];
   const factor = options.lineHeight ?? 1.2;
+  // n lines fit when their ink does: n − 1 line steps plus one line's glyphs.
   const linesAt = (s: number) =>
     options.height === undefined
       ? maxLines
-      : Math.max(1, Math.min(maxLines, Math.floor(options.height / Math.round(s * factor))));
+      : Math.max(1, Math.min(maxLines, Math.floor((options.height - s) / Math.round(s * factor)) + 1));
   let size = sizes[sizes.length - 1]!;
   let lines = estimateLines(text, size, options.width);
   for (const s of sizes) {
