@@ -48,6 +48,25 @@ export interface EngawaHook {
   visibleTexts: string[];
   keysIgnored: number;
   keyGuardOpen: boolean;
+  textBoxes: TextBox[];
+  focusedBox: Box | null;
+}
+
+/** tv-app/src/lib/textBoxes.ts, restated for the same reason. */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface TextBox {
+  text: string;
+  box: Box;
+  container: Box;
+  path: string;
+  alpha: number;
+  lines: number;
+  layer: 'Overlay' | 'Toast' | 'Page';
 }
 
 /** What the page asked the speech engine to say, in order, and what became of it. */
@@ -326,4 +345,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // long page can take longer than Playwright's 30 s default, so give it room.
   await page.screenshot({ path, timeout: 120_000 });
   return path;
+}
+
+/** Every visible label's drawn box and its container's box (see tv-app/src/lib/textBoxes.ts). */
+export function textBoxes(page: Page): Promise<TextBox[]> {
+  return hook<TextBox[]>(page, 'h.textBoxes');
+}
+
+/** The focused card, button or tile on screen, its growth included. */
+export function focusedBox(page: Page): Promise<Box | null> {
+  return hook<Box | null>(page, 'h.focusedBox');
 }

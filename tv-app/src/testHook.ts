@@ -1,6 +1,7 @@
 import { Router, type Lightning } from '@lightningjs/sdk';
 import { keyGuard } from './lib/keyGuard.js';
 import { countVisibleText } from './lib/textReady.js';
+import { focusedBox, textBoxes, type Box, type TextBox } from './lib/textBoxes.js';
 import type { FullScreenMessageSpec } from './components/FullScreenMessage.js';
 import { lastAnnouncement } from './speech/announcer.js';
 import { showOverlay } from './ui.js';
@@ -34,6 +35,10 @@ export interface EngawaTestHook {
   readonly keysIgnored: number;
   /** Whether a key pressed now would act (no quiet period after a screen change is running). */
   readonly keyGuardOpen: boolean;
+  /** Every visible label's drawn box and its container's box (the overflow test). */
+  readonly textBoxes: TextBox[];
+  /** The focused card, button or tile on screen, growth included (outline drawn inside it). */
+  readonly focusedBox: Box | null;
   /** Test affordance: shows a message in the global overlay; resolves with the closing key. */
   showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer>;
 }
@@ -136,6 +141,12 @@ export function installTestHook(app: Lightning.Application, keyMap: Record<numbe
     },
     get keyGuardOpen() {
       return keyGuard.isOpen(performance.now());
+    },
+    get textBoxes() {
+      return textBoxes(stage.root);
+    },
+    get focusedBox() {
+      return focusedBox(app.focusPath ?? []);
     },
     showOverlay,
   };

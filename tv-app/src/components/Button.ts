@@ -1,8 +1,15 @@
 import { Lightning } from '@lightningjs/sdk';
-import { centreShift, textConfig } from '../lib/text.js';
-import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE } from '../theme.js';
+import { centredTop, fitText } from '../lib/fitText.js';
+import { COLOUR, FONT_SIZE } from '../theme.js';
+import { FOCUS_INSET, focusOutline, showFocus } from './focusRing.js';
 
-/** A wide focusable button; focus shows as growth + outline + lighter fill, not colour alone. */
+const PAD = 28;
+
+/**
+ * A wide focusable button; focus shows as growth + outline + lighter fill, not colour alone.
+ * Its label fits the button (`fitText`): body size on one line, else the small size on as many
+ * lines as the button's height holds, else shortened with 「…」; `announce` reads the whole label.
+ */
 export class Button extends Lightning.Component {
   private _label = '';
   private _announce = '';
@@ -12,9 +19,9 @@ export class Button extends Lightning.Component {
       w: 720,
       h: 120,
       pivot: 0.5,
-      Outline: { alpha: 0 },
       Background: {},
-      Label: { mount: 0.5 },
+      Outline: { alpha: 0 },
+      Label: { mountX: 0.5 },
     };
   }
 
@@ -45,41 +52,28 @@ export class Button extends Lightning.Component {
   }
 
   private _layout(): void {
-    const o = FOCUS_OUTLINE_WIDTH;
+    const fitted = fitText(this._label, {
+      width: this.w - 2 * PAD,
+      height: this.h - 2 * FOCUS_INSET,
+      maxLines: 3,
+      sizes: [FONT_SIZE.body, FONT_SIZE.small],
+      align: 'center',
+    });
     this.patch({
-      Outline: {
-        x: -o * 1.5,
-        y: -o * 1.5,
-        texture: Lightning.Tools.getRoundRect(
-          this.w + o * 3,
-          this.h + o * 3,
-          26,
-          o,
-          COLOUR.focusOutline,
-          false,
-        ),
-      },
       Background: {
         texture: Lightning.Tools.getRoundRect(this.w, this.h, 20, 0, 0, true, 0xffffffff),
         color: this.hasFocus() ? COLOUR.surfaceFocused : COLOUR.surface,
       },
-      Label: {
-        x: this.w / 2,
-        y: this.h / 2 + centreShift(FONT_SIZE.body),
-        text: textConfig(this._label, { size: FONT_SIZE.body, maxLines: 1 }),
-      },
+      Outline: focusOutline(this.w, this.h, 20),
+      Label: { x: this.w / 2, y: centredTop(fitted, this.h), text: fitted.config },
     });
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS_SCALE, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 1, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surfaceFocused, { duration: 0.12 });
+    showFocus(this, true);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 0, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surface, { duration: 0.12 });
+    showFocus(this, false);
   }
 }

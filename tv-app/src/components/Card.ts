@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
-import { centreShift, textConfig } from '../lib/text.js';
-import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE } from '../theme.js';
+import { centredTop, fitText, textEms } from '../lib/fitText.js';
+import { COLOUR, FONT_SIZE } from '../theme.js';
+import { FOCUS_INSET, focusOutline, showFocus } from './focusRing.js';
 
 export interface CardSpec {
   /** Large text, up to two lines. */
@@ -15,19 +16,15 @@ export interface CardSpec {
 
 const PAD = 18;
 const BADGE_INK = 0xff101418;
-
-/** Rough width in ems: Japanese characters are square, Latin letters and digits about half. */
-function textEms(text: string): number {
-  let ems = 0;
-  for (const ch of text) ems += ch.charCodeAt(0) < 0x2000 ? 0.6 : 1;
-  return ems;
-}
+const BADGE_H = 64;
+const SIZES = [FONT_SIZE.body, FONT_SIZE.small];
 
 /**
  * A large grid card. Like Tile and Button, focus shows as growth + thick outline + lighter fill,
- * never colour alone. A title that fits one line gets the body size, a longer one wraps to two
- * lines at the small size (still ≥ 44 px) rather than shrinking further. With no detail or badge
- * the title is centred, as on a category tile.
+ * never colour alone (`focusRing.ts`). Every text fits the card (`fitText`): a title that fits
+ * one line gets the body size, a longer one wraps to two lines at the small size (still ≥ 44 px)
+ * and what still does not fit ends in 「…」 — the card reads its whole text aloud. With no detail
+ * or badge the title is centred, as on a category tile.
  */
 export class Card extends Lightning.Component {
   private _spec: CardSpec = { title: '' };
@@ -37,11 +34,11 @@ export class Card extends Lightning.Component {
       w: 400,
       h: 200,
       pivot: 0.5,
-      Outline: { alpha: 0 },
       Background: {},
+      Outline: { alpha: 0 },
       Title: {},
       Detail: { x: PAD },
-      Badge: { mountX: 1, Label: { mount: 0.5 } },
+      Badge: { mountX: 1, Label: { mountX: 0.5 } },
     };
   }
 
@@ -58,8 +55,10 @@ export class Card extends Lightning.Component {
     return this._spec.title;
   }
 
+  /** The whole text, also what a shortened title or detail leaves out. */
   get announce(): string {
-    return this._spec.announce ?? this._spec.title;
+    const { title, detail, badge } = this._spec;
+    return this._spec.announce ?? [title, detail, badge].filter(Boolean).join('、');
   }
 
   override _init(): void {
@@ -72,74 +71,66 @@ export class Card extends Lightning.Component {
 
   private _layout(): void {
     const { title, detail = '', badge = '' } = this._spec;
-    const o = FOCUS_OUTLINE_WIDTH;
     const inner = this.w - 2 * PAD;
-    const ems = textEms(title);
-    const big = ems * FONT_SIZE.body <= inner;
-    const size = big ? FONT_SIZE.body : FONT_SIZE.small;
-    const lineHeight = Math.round(size * 1.2);
-    const lines = big ? 1 : Math.min(2, Math.ceil((ems * size) / inner));
     const tile = !detail && !badge;
-    const bottomSize = FONT_SIZE.body;
-    const bottomY = this.h - PAD - Math.round(bottomSize * 1.2);
-    const badgeW = badge.length * FONT_SIZE.small + 28;
+    const bottomLine = Math.round(FONT_SIZE.body * 1.2);
+    const bottomY = this.h - PAD - bottomLine;
+    // A category tile is short (114 px): its two lines sit closer, so a long name still shows whole.
+    const titleBox = tile ? this.h - 2 * (FOCUS_INSET - 2) : bottomY - PAD;
+    const fittedTitle = fitText(title, {
+      width: inner,
+      height: titleBox,
+      maxLines: 2,
+      sizes: SIZES,
+      align: tile ? 'center' : 'left',
+      lineHeight: tile ? 1.05 : 1.2,
+    });
+    // A long badge (a reason it cannot be ordered) takes at most half the card; the price keeps the rest.
+    const badgeText = fitText(badge, { width: Math.round(inner / 2) - 28, sizes: [FONT_SIZE.small] });
+    const badgeW = badge
+      ? Math.min(Math.ceil(textEms(badge) * FONT_SIZE.small), Math.round(inner / 2) - 28) + 28
+      : 0;
+    const fittedDetail = fitText(detail, {
+      width: inner - (badge ? badgeW + 16 : 0),
+      sizes: SIZES,
+      colour: COLOUR.focusOutline,
+    });
     this.patch({
-      Outline: {
-        x: -o * 1.5,
-        y: -o * 1.5,
-        texture: Lightning.Tools.getRoundRect(
-          this.w + o * 3,
-          this.h + o * 3,
-          30,
-          o,
-          COLOUR.focusOutline,
-          false,
-        ),
-      },
       Background: {
         texture: Lightning.Tools.getRoundRect(this.w, this.h, 22, 0, 0, true, 0xffffffff),
         color: this.hasFocus() ? COLOUR.surfaceFocused : COLOUR.surface,
       },
+      Outline: focusOutline(this.w, this.h, 22),
       Title: {
         x: tile ? this.w / 2 : PAD,
         mountX: tile ? 0.5 : 0,
-        y: tile ? Math.round((this.h - lines * lineHeight) / 2) : PAD,
-        text: {
-          ...textConfig(title, { size, wrapWidth: inner, maxLines: 2, align: tile ? 'center' : 'left' }),
-          lineHeight,
-        },
+        y: tile ? centredTop(fittedTitle, this.h) : PAD - Math.round(fittedTitle.size * 0.12),
+        text: fittedTitle.config,
       },
       Detail: {
-        y: bottomY,
+        y: bottomY + centredTop(fittedDetail, bottomLine),
         visible: !!detail,
-        text: {
-          ...textConfig(detail, { size: bottomSize, colour: COLOUR.focusOutline }),
-          lineHeight: Math.round(bottomSize * 1.2),
-        },
+        text: fittedDetail.config,
       },
       Badge: {
         x: this.w - PAD,
-        y: bottomY + 2,
+        y: bottomY + Math.round((bottomLine - BADGE_H) / 2),
         visible: !!badge,
-        texture: Lightning.Tools.getRoundRect(badgeW, 64, 16, 0, 0, true, COLOUR.text),
+        texture: Lightning.Tools.getRoundRect(badgeW, BADGE_H, 16, 0, 0, true, COLOUR.text),
         Label: {
           x: badgeW / 2,
-          y: 32 + centreShift(FONT_SIZE.small),
-          text: textConfig(badge, { size: FONT_SIZE.small, colour: BADGE_INK }),
+          y: centredTop(badgeText, BADGE_H),
+          text: { ...badgeText.config, textColor: BADGE_INK, textAlign: 'center' },
         },
       },
     });
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS_SCALE, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 1, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surfaceFocused, { duration: 0.12 });
+    showFocus(this, true);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 0, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surface, { duration: 0.12 });
+    showFocus(this, false);
   }
 }

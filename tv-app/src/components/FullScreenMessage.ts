@@ -1,5 +1,5 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { fitText } from '../lib/fitText.js';
 import { COLOUR, FONT_SIZE, SAFE, SCREEN } from '../theme.js';
 
 export interface FullScreenMessageSpec {
@@ -9,7 +9,16 @@ export interface FullScreenMessageSpec {
   hint?: string;
 }
 
-/** A message that fills the screen: reminders, "お元気ですか？", the unregistered-box notice. */
+const TOP = SAFE.y + 72;
+const HINT_Y = SAFE.y + SAFE.h - 150;
+const GAP = 48;
+
+/**
+ * A message that fills the screen: reminders, "お元気ですか？", the unregistered-box notice.
+ * Title, body and hint stack from the top, each fitted (`fitText`): the title takes up to two
+ * lines, the body what is left above the hint; what does not fit ends in 「…」 and `announce`
+ * reads all of it.
+ */
 export class FullScreenMessage extends Lightning.Component {
   private _spec: FullScreenMessageSpec = { title: '' };
 
@@ -19,21 +28,37 @@ export class FullScreenMessage extends Lightning.Component {
       h: SCREEN.h,
       rect: true,
       color: COLOUR.overlayDim,
-      Title: { x: SAFE.x + 48, y: SAFE.y + 96 },
-      Body: { x: SAFE.x + 48, y: SAFE.y + 300 },
-      Hint: { x: SAFE.x + 48, y: SAFE.y + SAFE.h - 120 },
+      Title: { x: SAFE.x + 48, y: TOP },
+      Body: { x: SAFE.x + 48 },
+      Hint: { x: SAFE.x + 48, y: HINT_Y },
     };
   }
 
   set message(spec: FullScreenMessageSpec) {
     this._spec = spec;
-    const wrapWidth = SAFE.w - 96;
+    const width = SAFE.w - 96;
+    const title = fitText(spec.title, {
+      width,
+      maxLines: 2,
+      sizes: [FONT_SIZE.hero, FONT_SIZE.title],
+    });
+    const bodyY = TOP + title.height + GAP;
+    const body = fitText(spec.body ?? '', {
+      width,
+      height: HINT_Y - GAP - bodyY,
+      maxLines: 8,
+      sizes: [FONT_SIZE.body, FONT_SIZE.small],
+    });
+    const hint = fitText(spec.hint ?? '', {
+      width,
+      maxLines: 2,
+      sizes: [FONT_SIZE.body, FONT_SIZE.small],
+      colour: COLOUR.focusOutline,
+    });
     this.patch({
-      Title: { text: textConfig(spec.title, { size: FONT_SIZE.hero, wrapWidth, maxLines: 2 }) },
-      Body: { text: textConfig(spec.body ?? '', { size: FONT_SIZE.body, wrapWidth, maxLines: 6 }) },
-      Hint: {
-        text: textConfig(spec.hint ?? '', { size: FONT_SIZE.body, colour: COLOUR.focusOutline, wrapWidth }),
-      },
+      Title: { text: title.config },
+      Body: { y: bodyY, text: body.config },
+      Hint: { text: hint.config },
     });
   }
 

@@ -1,6 +1,7 @@
 import { Lightning } from '@lightningjs/sdk';
-import { centreShift, textConfig } from '../lib/text.js';
-import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE } from '../theme.js';
+import { centredTop, fitText } from '../lib/fitText.js';
+import { COLOUR, FONT_SIZE } from '../theme.js';
+import { FOCUS_INSET, focusOutline, showFocus } from './focusRing.js';
 
 export interface TileSpec {
   label: string;
@@ -23,10 +24,10 @@ export class Tile extends Lightning.Component {
       w: 480,
       h: 480,
       pivot: 0.5,
-      Outline: { alpha: 0 },
       Background: {},
-      Label: { mount: 0.5 },
-      Hint: { mount: 0.5 },
+      Outline: { alpha: 0 },
+      Label: { mountX: 0.5 },
+      Hint: { mountX: 0.5 },
     };
   }
 
@@ -55,40 +56,49 @@ export class Tile extends Lightning.Component {
   private _layout(): void {
     const w = this.w;
     const h = this.h;
-    const o = FOCUS_OUTLINE_WIDTH;
+    const width = w - 2 * (FOCUS_INSET + 16);
+    // With a hint, the label is centred a little above the middle and the hint below it; each
+    // fits its own band of the tile.
+    const labelTop = this._hint ? Math.round(h * 0.18) : FOCUS_INSET;
+    const labelBox = this._hint ? Math.round(h * 0.42) : h - 2 * FOCUS_INSET;
+    const hintTop = Math.round(h * 0.6);
+    const hintBox = Math.round(h * 0.26);
+    const label = fitText(this._label, {
+      width,
+      height: labelBox,
+      maxLines: 2,
+      sizes: [FONT_SIZE.tile, FONT_SIZE.body, FONT_SIZE.small],
+      align: 'center',
+    });
+    const hint = fitText(this._hint, {
+      width,
+      height: hintBox,
+      maxLines: 2,
+      sizes: [FONT_SIZE.small],
+      colour: COLOUR.textDim,
+      align: 'center',
+    });
     this.patch({
-      Outline: {
-        x: -o * 1.5,
-        y: -o * 1.5,
-        texture: Lightning.Tools.getRoundRect(w + o * 3, h + o * 3, 36, o, COLOUR.focusOutline, false),
-      },
       Background: {
         texture: Lightning.Tools.getRoundRect(w, h, 28, 0, 0, true, 0xffffffff),
         color: COLOUR.surface,
       },
-      Label: {
-        x: w / 2,
-        y: (this._hint ? h * 0.42 : h / 2) + centreShift(FONT_SIZE.tile),
-        text: textConfig(this._label, { size: FONT_SIZE.tile }),
-      },
+      Outline: focusOutline(w, h, 28),
+      Label: { x: w / 2, y: labelTop + centredTop(label, labelBox), text: label.config },
       Hint: {
         x: w / 2,
-        y: h * 0.72 + centreShift(FONT_SIZE.small),
+        y: hintTop + centredTop(hint, hintBox),
         visible: !!this._hint,
-        text: textConfig(this._hint, { size: FONT_SIZE.small, colour: COLOUR.textDim }),
+        text: hint.config,
       },
     });
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS_SCALE, { duration: 0.15 });
-    this.tag('Outline')!.setSmooth('alpha', 1, { duration: 0.15 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surfaceFocused, { duration: 0.15 });
+    showFocus(this, true, 0.15);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, { duration: 0.15 });
-    this.tag('Outline')!.setSmooth('alpha', 0, { duration: 0.15 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surface, { duration: 0.15 });
+    showFocus(this, false, 0.15);
   }
 }

@@ -1,7 +1,9 @@
 import { Lightning } from '@lightningjs/sdk';
-import { textConfig } from '../lib/text.js';
+import { centredTop, fitText } from '../lib/fitText.js';
 import { announce } from '../speech/announcer.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../theme.js';
+
+const H = 170;
 
 export type ToastKind = 'info' | 'error';
 
@@ -16,12 +18,12 @@ export class Toast extends Lightning.Component {
   static override _template(): Lightning.Component.Template {
     return {
       x: SAFE.x,
-      y: SAFE.y + SAFE.h - 170,
+      y: SAFE.y + SAFE.h - H,
       w: SAFE.w,
-      h: 170,
+      h: H,
       alpha: 0,
-      Background: { rect: true, w: SAFE.w, h: 170, color: COLOUR.info },
-      Label: { x: 48, y: 85, mountY: 0.5 },
+      Background: { rect: true, w: SAFE.w, h: H, color: COLOUR.info },
+      Label: { x: 48 },
     };
   }
 
@@ -31,9 +33,20 @@ export class Toast extends Lightning.Component {
 
   show(message: string, kind: ToastKind = 'info', durationMs = 6000): void {
     this._message = message;
+    // Up to three lines: the banner grows upwards for a long message (a sentence around an
+    // 80-character product name keeps its end, 「…を入れました」); what still does not fit is
+    // shortened on screen and read aloud in full.
+    const fitted = fitText(message, {
+      width: SAFE.w - 96,
+      maxLines: 3,
+      sizes: [FONT_SIZE.body, FONT_SIZE.small],
+    });
+    const h = Math.max(H, fitted.height + 40);
     this.patch({
-      Background: { color: kind === 'error' ? COLOUR.error : COLOUR.info },
-      Label: { text: textConfig(message, { size: FONT_SIZE.body, wrapWidth: SAFE.w - 96, maxLines: 2 }) },
+      y: SAFE.y + SAFE.h - h,
+      h,
+      Background: { h, color: kind === 'error' ? COLOUR.error : COLOUR.info },
+      Label: { y: centredTop(fitted, h), text: fitted.config },
     });
     this.setSmooth('alpha', 1, { duration: 0.2 });
     announce(message);

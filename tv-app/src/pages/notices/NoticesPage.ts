@@ -26,8 +26,9 @@ export class NoticesPage extends Page {
         y: 0,
         text: textConfig('お知らせ', { size: FONT_SIZE.title, wrapWidth: SAFE.w, maxLines: 1 }),
       },
-      // Wide: a notice starts with when it was due (「昨日 18:30 のお知らせ」) before its text.
-      List: { type: Menu, x: 30, y: 140, itemWidth: SAFE.w - 60, itemHeight: 110, gap: 26, h: 700 },
+      // Wide, and two lines high: a notice starts with when it was due (「昨日 18:30 のお知らせ」)
+      // before its text (up to 80 characters); what still does not fit ends in 「…」 and is read in full.
+      List: { type: Menu, x: 30, y: 140, itemWidth: SAFE.w - 60, itemHeight: 140, gap: 26, h: 800 },
     };
   }
 

@@ -1,7 +1,9 @@
 import { Lightning } from '@lightningjs/sdk';
 import { orderColourKeys } from '../../components/ColourKeyBar.js';
+import { focusOutline, showFocus } from '../../components/focusRing.js';
+import { centredTop, fitText, textEms } from '../../lib/fitText.js';
 import { centreShift, textConfig } from '../../lib/text.js';
-import { COLOUR, FOCUS_OUTLINE_WIDTH, FOCUS_SCALE, FONT_SIZE, type ColourKey } from '../../theme.js';
+import { COLOUR, FONT_SIZE, type ColourKey } from '../../theme.js';
 
 export interface BarAction {
   key: ColourKey;
@@ -9,15 +11,15 @@ export interface BarAction {
   onSelect: () => void;
 }
 
-const H = 76;
+const H = 80;
 const CHIP_W = 96;
-const CHIP_H = 60;
-const PAD = 14;
+// Clear of the focus outline, which is drawn inside the button's edge.
+const CHIP_H = 54;
+const PAD = 16;
 const GAP = 40;
 
 /** Rough label width: Japanese characters are square, Latin letters and digits about half. */
-const labelWidth = (label: string) =>
-  Math.ceil([...label].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.6 : 1), 0) * FONT_SIZE.small);
+const labelWidth = (label: string) => Math.ceil(textEms(label) * FONT_SIZE.small);
 const buttonWidth = (label: string) => PAD + CHIP_W + 20 + labelWidth(label) + PAD + 8;
 
 /** One action of the bar: the colour key's chip (colour and name) and what it does. */
@@ -25,22 +27,18 @@ class ActionButton extends Lightning.Component {
   action!: BarAction & { name: string; fill: number; ink: number };
 
   static override _template(): Lightning.Component.Template {
-    return { h: H, pivot: 0.5, Outline: { alpha: 0 }, Background: {}, Chip: {}, Label: {} };
+    return { h: H, pivot: 0.5, Background: {}, Outline: { alpha: 0 }, Chip: {}, Label: {} };
   }
 
   override _init(): void {
     const a = this.action;
-    const o = FOCUS_OUTLINE_WIDTH;
+    const label = fitText(a.label, { width: labelWidth(a.label), sizes: [FONT_SIZE.small] });
     this.patch({
-      Outline: {
-        x: -o * 1.5,
-        y: -o * 1.5,
-        texture: Lightning.Tools.getRoundRect(this.w + o * 3, H + o * 3, 22, o, COLOUR.focusOutline, false),
-      },
       Background: {
         texture: Lightning.Tools.getRoundRect(this.w, H, 16, 0, 0, true, 0xffffffff),
         color: COLOUR.surface,
       },
+      Outline: focusOutline(this.w, H, 16),
       Chip: {
         x: PAD,
         y: (H - CHIP_H) / 2,
@@ -52,12 +50,7 @@ class ActionButton extends Lightning.Component {
           text: textConfig(a.name, { size: FONT_SIZE.small, colour: a.ink }),
         },
       },
-      Label: {
-        x: PAD + CHIP_W + 20,
-        y: H / 2 + centreShift(FONT_SIZE.small),
-        mountY: 0.5,
-        text: textConfig(a.label, { size: FONT_SIZE.small, colour: COLOUR.text }),
-      },
+      Label: { x: PAD + CHIP_W + 20, y: centredTop(label, H), text: label.config },
     });
   }
 
@@ -70,15 +63,11 @@ class ActionButton extends Lightning.Component {
   }
 
   override _focus(): void {
-    this.setSmooth('scale', FOCUS_SCALE, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 1, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surfaceFocused, { duration: 0.12 });
+    showFocus(this, true);
   }
 
   override _unfocus(): void {
-    this.setSmooth('scale', 1, { duration: 0.12 });
-    this.tag('Outline')!.setSmooth('alpha', 0, { duration: 0.12 });
-    this.tag('Background')!.setSmooth('color', COLOUR.surface, { duration: 0.12 });
+    showFocus(this, false);
   }
 }
 

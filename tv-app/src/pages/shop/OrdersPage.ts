@@ -52,7 +52,8 @@ export class OrdersPage extends Page {
             maxLines: 1,
           }),
         },
-        Body: { y: 110, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 11 }) },
+        // Down to the action bar: nine lines of 64 px; a longer order ends in 「…」.
+        Body: { y: 110, text: textConfig('', { size: FONT_SIZE.small, wrapWidth: PANEL_W, maxLines: 9 }) },
       },
       Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
     };

@@ -32,7 +32,8 @@ export class ProductListPage extends Page {
     return {
       x: SAFE.x,
       y: SAFE.y,
-      Title: { text: textConfig('', { size: FONT_SIZE.title, wrapWidth: 1100, maxLines: 1 }) },
+      // Clear of the page number on the right (「2 / 3 ページ ←→でめくる」).
+      Title: { text: textConfig('', { size: FONT_SIZE.title, wrapWidth: 1000, maxLines: 1 }) },
       PageNo: {
         x: SAFE.w - 20,
         y: 14,
@@ -53,8 +54,9 @@ export class ProductListPage extends Page {
         signals: { moved: '_showDetail' },
       },
       Detail: {
+        // Below the bottom row's growth when focused (its outline is drawn inside the card).
         x: 20,
-        y: 814,
+        y: 824,
         text: textConfig('', { size: FONT_SIZE.small, wrapWidth: SAFE.w - 40, maxLines: 1 }),
       },
       Keys: { x: 24, y: SAFE.h - 88, type: ActionBar },
