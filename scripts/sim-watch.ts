@@ -5,7 +5,7 @@
  * N residents per population. See docs/watching.md for the model and the figures.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_TUNING, LEARNING_TUNING } from '../server/src/watch/detector/types';
+import { DEFAULT_TUNING, LEARNING_TUNING, type DetectorTuning } from '../server/src/watch/detector/types';
 import { evaluateSet, HELD_OUT_SET, TUNING_SET, type Evaluation } from '../server/src/watch/sim/evaluate';
 import { DEFAULT_SIM } from '../server/src/watch/sim/run-simulation';
 import { formatEvaluationReport, formatRun, summaryLine } from '../server/src/watch/sim/summarize-simulation';
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     // The detector as the server runs it today: fixed thresholds, no learning, no greeting.
     fixed: { type: 'boolean', default: false },
     set: { type: 'string', default: 'both' },
+    // Try another tuning, e.g. --tune rhythmMarginHours=2 (repeatable); tune on the tuning set only.
+    tune: { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -29,12 +31,21 @@ if (!Number.isInteger(residents) || residents < 1 || !Number.isInteger(days) || 
   );
   process.exit(2);
 }
+const tuning: DetectorTuning = { ...(values.fixed ? DEFAULT_TUNING : LEARNING_TUNING) };
+for (const kv of values.tune ?? []) {
+  const [key, value] = kv.split('=');
+  if (!key || !(key in tuning) || !Number.isFinite(Number(value))) {
+    console.error(`sim-watch: --tune ${kv}: not a tuning number`);
+    process.exit(2);
+  }
+  (tuning as unknown as Record<string, number>)[key] = Number(value);
+}
 const base = {
   ...DEFAULT_SIM,
   residents,
   days,
   collapseToDay: days - 4,
-  tuning: values.fixed ? DEFAULT_TUNING : LEARNING_TUNING,
+  tuning,
   learn: !values.fixed,
 };
 const started = performance.now();

@@ -100,7 +100,11 @@ export const DEFAULT_TUNING: DetectorTuning = {
 export const LEARNING_TUNING: DetectorTuning = {
   ...DEFAULT_TUNING,
   greetMinutes: 30,
-  familyAfterSilenceMinutes: 12 * 60,
+  // Chosen on the tuning set (sim:watch --set tuning --tune ...): a longer, later rhythm window
+  // halves its support-worker checks for a small loss of 12-hour finds with the TV off.
+  rhythmMinWindowHours: 4,
+  rhythmMarginHours: 2,
+  familyAfterSilenceMinutes: 16 * 60,
 };
 
 export const DEFAULT_SETTINGS: Omit<WatchSettings, 'enabledAt'> = {
