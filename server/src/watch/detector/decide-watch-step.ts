@@ -5,6 +5,7 @@ import {
   tvOnNoKeysReason,
 } from './describe-reason';
 import { awakeMinutesBetween, isQuietMinute, localMinuteOfDay, MINUTE_MS } from './local-time';
+import { attemptsFor, checkAfterMinutes } from './learned-normal';
 import { findBrokenRhythm } from './rhythm';
 import { tierLadder } from './tier-ladder';
 import {
@@ -78,6 +79,15 @@ export function decideWatchStep(
     const ladder = tierLadder(alert.condition, settings);
     const step = alert.step + 1;
     if (step >= ladder.length) return NONE;
+    // Past the support worker, family hear only of a silence that has grown long: a resident out
+    // with the TV on, or asleep, is usually back before then and the alert recovers unseen.
+    if (
+      tuning.familyAfterSilenceMinutes > 0 &&
+      ladder[alert.step]?.kind === 'support_worker' &&
+      now - silenceAnchor(settings, state, now) < tuning.familyAfterSilenceMinutes * MINUTE_MS
+    ) {
+      return NONE;
+    }
     return {
       kind: 'escalate',
       condition: alert.condition,
@@ -101,13 +111,15 @@ export function decideWatchStep(
     const quietNow = isQuietMinute(localMinuteOfDay(now), settings.quietStartMinute, settings.quietEndMinute);
     const check = state.check !== null && state.check.askedAt >= anchor ? state.check : null;
     if (check && now - check.askedAt >= tuning.checkAnswerMinutes * MINUTE_MS) {
-      if (check.attempt >= tuning.checkAttempts) {
+      if (check.attempt >= attemptsFor(state.normal, tuning)) {
         return open('check_unanswered', settings, checkUnansweredReason(anchor, check.attempt));
       }
       if (!quietNow) return { kind: 'ask', attempt: check.attempt + 1 };
     }
     const awake = awakeMinutesBetween(anchor, now, settings.quietStartMinute, settings.quietEndMinute);
-    if (awake >= settings.noKeyMinutes) {
+    // With a learned normal the checks may wait longer than this backstop, and they are on.
+    const backstop = !state.normal || tuning.checkAttempts === 0;
+    if (backstop && awake >= settings.noKeyMinutes) {
       return open('tv_on_no_keys', settings, tvOnNoKeysReason(anchor, now));
     }
     const quietMinutes = (now - anchor) / MINUTE_MS - awake;
@@ -118,8 +130,14 @@ export function decideWatchStep(
       !check &&
       !quietNow &&
       tuning.checkAttempts > 0 &&
-      (awake >= tuning.checkAfterMinutes || wholeNight)
+      (awake >= checkAfterMinutes(state.normal, anchor, tuning) || wholeNight)
     ) {
+      if (tuning.greetMinutes > 0) {
+        // First a greeting that asks nothing; the question only if no key follows it.
+        const greeted = state.greetedAt != null && state.greetedAt >= anchor ? state.greetedAt : null;
+        if (greeted === null) return { kind: 'greet' };
+        if (now - greeted < tuning.greetMinutes * MINUTE_MS) return NONE;
+      }
       return { kind: 'ask', attempt: 1 };
     }
   }

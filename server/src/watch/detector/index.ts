@@ -8,8 +8,10 @@ export {
   addAway,
   applyDecision,
   acknowledge,
+  startLearning,
   type Acknowledgement,
 } from './watch-state';
 export { findBrokenRhythm, markSignOfLife, emptyRhythm, type BrokenRhythm } from './rhythm';
 export { tierLadder } from './tier-ladder';
 export { localDayIndex, localHourIndex, localMinuteOfDay, awakeMinutesBetween } from './local-time';
+export { checkAfterMinutes, attemptsFor, emptyNormal } from './learned-normal';

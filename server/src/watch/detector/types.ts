@@ -51,6 +51,26 @@ export interface DetectorTuning {
   rhythmMarginHours: number;
   /** At most this many of the history days may have been silent in the same window. */
   rhythmMaxSilentDays: number;
+  /**
+   * Learning each resident's normal (used only when the state carries `normal`). The TV may run
+   * without a key for `learnedRunFactor` × the longest such stretch this resident lately lived
+   * through at that hour + `learnedRunMarginMinutes`, between `checkAfterMinutes` and
+   * `maxCheckAfterMinutes`; evidence halves every `learnHalfLifeDays`.
+   */
+  learnedRunFactor: number;
+  learnedRunMarginMinutes: number;
+  maxCheckAfterMinutes: number;
+  learnHalfLifeDays: number;
+  /**
+   * Minutes a gentle greeting (a notice that asks nothing) is shown before 「お元気ですか？」;
+   * any key in reply is a sign of life. 0: no greeting, ask at once.
+   */
+  greetMinutes: number;
+  /**
+   * An alert that went to the support worker first moves on to family only once the silence is
+   * this long (minutes from its start); 0: after `escalateAfterMinutes`, as before.
+   */
+  familyAfterSilenceMinutes: number;
 }
 
 export const DEFAULT_TUNING: DetectorTuning = {
@@ -64,6 +84,27 @@ export const DEFAULT_TUNING: DetectorTuning = {
   rhythmMinWindowHours: 3,
   rhythmMarginHours: 1,
   rhythmMaxSilentDays: 1,
+  learnedRunFactor: 1.2,
+  learnedRunMarginMinutes: 30,
+  maxCheckAfterMinutes: 7 * 60,
+  learnHalfLifeDays: 21,
+  greetMinutes: 0,
+  familyAfterSilenceMinutes: 0,
+};
+
+/**
+ * The detector that learns each resident's normal and asks gently first (issue #15), as the
+ * simulation measures it. The server keeps `DEFAULT_TUNING` until it stores the learned normal
+ * and the TV shows the greeting (docs/watching.md, "What is left").
+ */
+export const LEARNING_TUNING: DetectorTuning = {
+  ...DEFAULT_TUNING,
+  greetMinutes: 30,
+  // Chosen on the tuning set (sim:watch --set tuning --tune ...): a longer, later rhythm window
+  // halves its support-worker checks for a small loss of 12-hour finds with the TV off.
+  rhythmMinWindowHours: 4,
+  rhythmMarginHours: 2,
+  familyAfterSilenceMinutes: 16 * 60,
 };
 
 export const DEFAULT_SETTINGS: Omit<WatchSettings, 'enabledAt'> = {
@@ -101,12 +142,30 @@ export interface OpenAlert {
   acknowledged: boolean;
 }
 
+/** What the detector learned about one resident (learned-normal.ts). */
+export interface LearnedNormal {
+  /** Tokyo day number of the last decay. */
+  day: number;
+  /**
+   * 48 cells, hour of the day + 24 × day type (1 = Saturday/Sunday): the longest stretch of
+   * awake minutes the TV ran without a key, begun in that hour, that ended in a key press; decaying.
+   */
+  noKeyRun: number[];
+  /** On-screen checks and greetings shown, and answered (decaying counts). */
+  asked: number;
+  answered: number;
+}
+
 export interface WatchState {
   /** Last sign of life: a key press, the TV being switched on, an order, ride, handover, reminder. */
   lastSignAt: number | null;
   lastHeartbeatAt: number | null;
   /** The on-screen check currently shown, if any. */
   check: { askedAt: number; attempt: number } | null;
+  /** The gentle greeting shown before the check, if any (cleared by a key like the check). */
+  greetedAt?: number | null;
+  /** The resident's learned normal; without it the detector uses the fixed tuning. */
+  normal?: LearnedNormal;
   away: AwayPeriod[];
   rhythm: RhythmState;
   alert: OpenAlert | null;
@@ -128,6 +187,7 @@ export interface AlertReason {
 
 export type WatchDecision =
   | { kind: 'none' }
+  | { kind: 'greet' }
   | { kind: 'ask'; attempt: number }
   | { kind: 'open'; condition: WatchCondition; step: 0; tier: RecipientTier; reason: AlertReason }
   | { kind: 'escalate'; condition: WatchCondition; step: number; tier: RecipientTier; reason: AlertReason }

@@ -1,3 +1,4 @@
+import { emptyNormal, learnAnswered, learnAsked, learnNoKeyRun } from './learned-normal';
 import { markSignOfLife, emptyRhythm } from './rhythm';
 import { MINUTE_MS } from './local-time';
 import {
@@ -6,6 +7,7 @@ import {
   type DetectorTuning,
   type LifeSignKind,
   type WatchDecision,
+  type WatchSettings,
   type WatchState,
 } from './types';
 
@@ -45,11 +47,38 @@ export function recordHeartbeat(
   if (state.lastHeartbeatAt === null || at > state.lastHeartbeatAt) state.lastHeartbeatAt = at;
 }
 
-/** A key press, an order, a ride, a confirmed reminder or an in-person handover. */
-export function recordLifeSignIn(state: WatchState, kind: LifeSignKind, at: number): void {
+/** Starts learning this resident's normal (the detector then asks by it: learned-normal.ts). */
+export function startLearning(state: WatchState, at: number): void {
+  state.normal ??= emptyNormal(at);
+}
+
+/**
+ * A key press, an order, a ride, a confirmed reminder or an in-person handover. With `settings`
+ * and a learned normal, a key after a stretch of TV without one teaches the detector that such a
+ * stretch is normal for this resident, and an answered greeting or check is counted.
+ */
+export function recordLifeSignIn(
+  state: WatchState,
+  kind: LifeSignKind,
+  at: number,
+  settings?: WatchSettings,
+  tuning: DetectorTuning = DEFAULT_TUNING,
+): void {
+  const answers = kind === 'keys' || kind === 'reminder_confirmed';
+  const n = state.normal;
+  if (n && settings && answers) {
+    const tvOn =
+      state.lastHeartbeatAt !== null && at - state.lastHeartbeatAt <= tuning.heartbeatGapMinutes * MINUTE_MS;
+    const runFrom = Math.max(state.lastSignAt ?? settings.enabledAt, settings.enabledAt);
+    if (tvOn && at > runFrom) learnNoKeyRun(n, settings, runFrom, at, tuning);
+    if (state.check || state.greetedAt != null) learnAnswered(n, at, tuning);
+  }
   recordSign(state, at);
-  // Any key answers the on-screen check.
-  if (kind === 'keys' || kind === 'reminder_confirmed') state.check = null;
+  // Any key answers the on-screen check (and the greeting before it).
+  if (answers) {
+    state.check = null;
+    state.greetedAt = null;
+  }
 }
 
 export function addAway(state: WatchState, period: AwayPeriod, now: number, keepDays = 60): void {
@@ -59,11 +88,23 @@ export function addAway(state: WatchState, period: AwayPeriod, now: number, keep
 }
 
 /** Applies the detector's decision, as the job does after it has recorded the step. */
-export function applyDecision(state: WatchState, decision: WatchDecision, now: number): void {
+export function applyDecision(
+  state: WatchState,
+  decision: WatchDecision,
+  now: number,
+  tuning: DetectorTuning = DEFAULT_TUNING,
+): void {
   switch (decision.kind) {
     case 'none':
       return;
+    case 'greet':
+      state.greetedAt = now;
+      if (state.normal) learnAsked(state.normal, now, tuning);
+      return;
     case 'ask':
+      // A question after a greeting is the same episode: counted once, when it began.
+      if (state.normal && decision.attempt === 1 && state.greetedAt == null)
+        learnAsked(state.normal, now, tuning);
       state.check = { askedAt: now, attempt: decision.attempt };
       return;
     case 'open':
@@ -75,6 +116,7 @@ export function applyDecision(state: WatchState, decision: WatchDecision, now: n
         acknowledged: false,
       };
       state.check = null;
+      state.greetedAt = null;
       return;
     case 'escalate':
       if (state.alert) {

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseReplayLog, ReplayError, replayWatchLog } from './replay-watch-log';
+import {
+  parseReplayLine,
+  parseReplayLog,
+  ReplayError,
+  replayWatchLog,
+  WatchReplay,
+} from './replay-watch-log';
 
 const example = fileURLToPath(new URL('../../../../scripts/examples/watch-replay.jsonl', import.meta.url));
 
@@ -43,5 +49,44 @@ describe('replayWatchLog', () => {
       ),
     ).toThrow(ReplayError);
     expect(() => parseReplayLog('{"type":"event"')).toThrow(/line 1: not JSON/);
+  });
+});
+
+describe('WatchReplay, fed line by line', () => {
+  it('gives the same steps as the whole log, and emits them as it goes', () => {
+    const text = readFileSync(example, 'utf8');
+    const whole = replayWatchLog(parseReplayLog(text));
+    const streamed: { step: ReturnType<typeof replayWatchLog>[number]; line: number }[] = [];
+    let lineNo = 0;
+    const replay = new WatchReplay((step) => streamed.push({ step, line: lineNo }));
+    for (const raw of text.split('\n')) {
+      lineNo++;
+      const line = parseReplayLine(raw, lineNo);
+      if (line) replay.push(line, lineNo);
+    }
+    replay.finish();
+    expect(streamed.map((s) => s.step)).toEqual(whole);
+    // Steps come out before the last line is read: nothing waits for the end of the file.
+    expect(streamed.some((s) => s.line < lineNo)).toBe(true);
+  });
+
+  it('checks event lines as strictly as the schema does', () => {
+    const ok = parseReplayLine(
+      '{"type":"event","resident":"a","at":"2026-03-02T07:10:00+09:00","kind":"keys"}',
+      1,
+    );
+    expect(ok).toEqual({
+      type: 'event',
+      resident: 'a',
+      at: Date.parse('2026-03-01T22:10:00Z'),
+      kind: 'keys',
+    });
+    expect(() =>
+      parseReplayLine('{"type":"event","resident":"a","at":"2026-03-02 07:10","kind":"keys"}', 3),
+    ).toThrow(/line 3/);
+    expect(() =>
+      parseReplayLine('{"type":"event","resident":"a","at":"2026-03-02T07:10:00+09:00","kind":"tea"}', 4),
+    ).toThrow(/line 4/);
+    expect(parseReplayLine('# a comment', 5)).toBeNull();
   });
 });

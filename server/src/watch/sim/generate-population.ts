@@ -6,7 +6,76 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
-export type Archetype = 'regular' | 'all_day' | 'irregular' | 'rare' | 'night_owl' | 'dozer';
+export type Archetype =
+  'regular' | 'all_day' | 'background' | 'irregular' | 'irregular_sleeper' | 'rare' | 'night_owl' | 'dozer';
+
+/**
+ * What a population is made of. The tuning set uses `STANDARD_MIX`; the held-out set other mixes
+ * (and other seeds) that the detector's tuning is never adjusted to.
+ */
+export interface PopulationMix {
+  name: string;
+  weights: Record<Archetype, number>;
+  /** Multiplies each resident's chance of leaving the TV on when going out. */
+  tvLeftOnWhileOut: number;
+  /** Per day: family come for the day unannounced; the resident is home but the TV stays off. */
+  familyVisitRate: number;
+  /** Hospital stays are entered by staff this many hours late (uniform range). */
+  hospitalEnteredLateHours: [number, number];
+}
+
+export const STANDARD_MIX: PopulationMix = {
+  name: 'standard',
+  weights: {
+    regular: 30,
+    all_day: 12,
+    background: 5,
+    irregular: 15,
+    irregular_sleeper: 8,
+    rare: 5,
+    night_owl: 10,
+    dozer: 15,
+  },
+  tvLeftOnWhileOut: 1,
+  familyVisitRate: 0.01,
+  hospitalEnteredLateHours: [2, 30],
+};
+
+/** Many all-day background viewers who seldom touch the remote and leave the TV on when out. */
+export const BACKGROUND_MIX: PopulationMix = {
+  name: 'background-heavy',
+  weights: {
+    regular: 22,
+    all_day: 15,
+    background: 20,
+    irregular: 10,
+    irregular_sleeper: 5,
+    rare: 5,
+    night_owl: 8,
+    dozer: 15,
+  },
+  tvLeftOnWhileOut: 2,
+  familyVisitRate: 0.02,
+  hospitalEnteredLateHours: [2, 30],
+};
+
+/** Irregular days and nights, frequent family visits, hospital stays entered up to two days late. */
+export const IRREGULAR_MIX: PopulationMix = {
+  name: 'irregular-heavy',
+  weights: {
+    regular: 20,
+    all_day: 10,
+    background: 10,
+    irregular: 20,
+    irregular_sleeper: 20,
+    rare: 5,
+    night_owl: 10,
+    dozer: 5,
+  },
+  tvLeftOnWhileOut: 1.5,
+  familyVisitRate: 0.03,
+  hospitalEnteredLateHours: [2, 48],
+};
 
 export interface SimEvent {
   at: number;
@@ -48,6 +117,7 @@ export interface PopulationOptions {
   collapseFromDay: number;
   collapseToDay: number;
   collapseShare: number;
+  mix?: PopulationMix;
 }
 
 interface Traits {
@@ -67,31 +137,42 @@ interface Traits {
   forgetsAway: number;
   illnessRate: number;
   napRate: number;
+  bedSd: number;
+  familyVisitRate: number;
 }
 
-function traitsFor(rng: Random): Traits {
-  const archetype = rng.pick<Archetype>([
-    ['regular', 35],
-    ['all_day', 15],
-    ['irregular', 20],
-    ['rare', 5],
-    ['night_owl', 10],
-    ['dozer', 15],
-  ]);
+function traitsFor(rng: Random, mix: PopulationMix): Traits {
+  const archetype = rng.pick<Archetype>(Object.entries(mix.weights) as [Archetype, number][]);
   const owl = archetype === 'night_owl';
+  const sleeper = archetype === 'irregular_sleeper';
+  const background = archetype === 'background';
   return {
     archetype,
     wakeMean: owl ? rng.uniform(8, 10) * HOUR : rng.uniform(5, 7.5) * HOUR,
-    wakeSd: (archetype === 'irregular' ? rng.uniform(60, 120) : rng.uniform(15, 45)) * MIN,
+    wakeSd:
+      (archetype === 'irregular'
+        ? rng.uniform(60, 120)
+        : sleeper
+          ? rng.uniform(90, 180)
+          : rng.uniform(15, 45)) * MIN,
     bedMean: owl ? rng.uniform(24, 26) * HOUR : rng.uniform(20.5, 22.5) * HOUR,
+    bedSd: (sleeper ? rng.uniform(60, 120) : 30) * MIN,
     keyRate:
       archetype === 'all_day'
         ? rng.uniform(0.3, 1.5)
-        : archetype === 'rare'
-          ? rng.uniform(1, 3)
-          : rng.uniform(1, 6),
+        : background
+          ? // A few presses a day: the TV is company, not a programme.
+            rng.uniform(0.05, 0.4)
+          : archetype === 'rare'
+            ? rng.uniform(1, 3)
+            : rng.uniform(1, 6),
     farmer: rng.chance(0.3),
-    leaveTvOn: rng.chance(0.4) ? rng.uniform(0.1, 0.5) : 0,
+    leaveTvOn: Math.min(
+      1,
+      (background ? rng.uniform(0.3, 0.8) : rng.chance(0.4) ? rng.uniform(0.1, 0.5) : 0) *
+        mix.tvLeftOnWhileOut,
+    ),
+    familyVisitRate: mix.familyVisitRate * rng.uniform(0.5, 1.5),
     taxi: rng.chance(0.4),
     ordersPerWeek: rng.chance(archetype === 'rare' ? 0.8 : 0.5) ? rng.uniform(0.5, 3) : 0,
     reminderAt: rng.chance(0.3) ? rng.int(7, 20) * HOUR : null,
@@ -100,12 +181,12 @@ function traitsFor(rng: Random): Traits {
     tripRate: rng.uniform(0.004, 0.015),
     forgetsAway: rng.uniform(0.05, 0.3),
     illnessRate: rng.uniform(0.01, 0.04),
-    napRate: archetype === 'all_day' || archetype === 'dozer' ? 0.6 : 0.3,
+    napRate: archetype === 'all_day' || archetype === 'dozer' || background ? 0.6 : sleeper ? 0.5 : 0.3,
   };
 }
 
 /** Absences of a whole resident: announced or not, and the away periods entered for them. */
-function planAbsences(rng: Random, tr: Traits, o: PopulationOptions) {
+function planAbsences(rng: Random, tr: Traits, o: PopulationOptions, mix: PopulationMix) {
   const out: Interval[] = [];
   const tvLeftOnWhileOut: Interval[] = [];
   const awaySets: AwaySet[] = [];
@@ -129,7 +210,8 @@ function planAbsences(rng: Random, tr: Traits, o: PopulationOptions) {
       const from = day + rng.uniform(8, 20) * HOUR;
       const back = from + rng.int(3, 14) * DAY;
       out.push([from, back]);
-      awaySets.push({ setAt: from + rng.uniform(2, 30) * HOUR, from, until: back });
+      const [lo, hi] = mix.hospitalEnteredLateHours;
+      awaySets.push({ setAt: from + rng.uniform(lo, hi) * HOUR, from, until: back });
       busyUntil = back + DAY;
     } else if (rng.chance(tr.overnightRate)) {
       const from = day + rng.uniform(9, 15) * HOUR;
@@ -164,8 +246,11 @@ function poissonTimes(rng: Random, iv: Interval[], perHour: number): number[] {
 
 export function generateResident(id: number, o: PopulationOptions): SimResident {
   const rng = new Random(o.seed * 1_000_003 + id);
-  const tr = traitsFor(rng);
-  const abs = planAbsences(rng, tr, o);
+  const mix = o.mix ?? STANDARD_MIX;
+  const tr = traitsFor(rng, mix);
+  const abs = planAbsences(rng, tr, o, mix);
+  // Family who come for the day: at home and fine, but the TV stays off and nothing is pressed.
+  const visits: Interval[] = [];
   const awake: Interval[] = [];
   const naps: Interval[] = [];
   const fields: Interval[] = [];
@@ -173,12 +258,13 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
   let tv: Interval[] = [];
   const extra: SimEvent[] = [];
   const lowKeys: Interval[] = [];
+  const nightUp: Interval[] = [];
   let orderDays: number[] = [];
 
   for (let d = 0; d < o.days; d++) {
     const day = o.start + d * DAY;
     const wake = day + rng.normal(tr.wakeMean, tr.wakeSd);
-    const bed = day + rng.normal(tr.bedMean, 30 * MIN);
+    const bed = day + rng.normal(tr.bedMean, tr.bedSd);
     awake.push([wake, bed]);
     const ill = rng.chance(tr.illnessRate);
     const sessions: Interval[] = [];
@@ -207,8 +293,23 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
           break;
         }
         case 'all_day':
+        case 'background':
           sessions.push([wake + rng.uniform(0, 20) * MIN, bed]);
           break;
+        case 'irregular_sleeper': {
+          // Up at odd hours: sessions at any time of the day, and TV in the small hours.
+          const k = rng.int(2, 4);
+          for (let i = 0; i < k; i++) {
+            const st = rng.uniform(wake, Math.max(wake + HOUR, bed - HOUR));
+            sessions.push([st, st + rng.uniform(30, 180) * MIN]);
+          }
+          if (rng.chance(0.3)) {
+            const st = day + DAY + rng.uniform(1, 4) * HOUR;
+            sessions.push([st, st + rng.uniform(30, 120) * MIN]);
+            nightUp.push([st, st + 2 * HOUR]);
+          }
+          break;
+        }
         case 'irregular': {
           const k = rng.chance(0.03) ? 0 : rng.int(2, 5);
           for (let i = 0; i < k; i++) {
@@ -231,6 +332,10 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
           break;
         }
       }
+      if (rng.chance(tr.familyVisitRate)) {
+        const st = day + rng.uniform(10, 13) * HOUR;
+        visits.push([st, st + rng.uniform(3, 8) * HOUR]);
+      }
       if (rng.chance(tr.napRate)) {
         const s = day + rng.uniform(13, 15) * HOUR;
         naps.push([s, s + rng.uniform(30, 120) * MIN]);
@@ -248,8 +353,8 @@ export function generateResident(id: number, o: PopulationOptions): SimResident 
 
   const outAll = normalize([...abs.out, ...fields]);
   const tvOffWhenOut = subtract(outAll, [...abs.tvLeftOnWhileOut, ...fieldsTvOn]);
-  tv = subtract(normalize(tv), tvOffWhenOut);
-  const home = subtract(normalize(awake), outAll);
+  tv = subtract(subtract(normalize(tv), tvOffWhenOut), visits);
+  const home = subtract(normalize([...awake, ...nightUp]), outAll);
   const present = subtract(home, naps);
   const watching = intersect(normalize(tv), present);
   const quiet = intersect(watching, normalize(lowKeys));

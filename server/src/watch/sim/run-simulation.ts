@@ -7,6 +7,7 @@ import {
   newWatchState,
   recordHeartbeat,
   recordLifeSignIn,
+  startLearning,
 } from '../detector/watch-state';
 import { find, nextFrom } from './intervals';
 import { generateResident, type PopulationOptions, type SimResident } from './generate-population';
@@ -20,6 +21,14 @@ export interface SimOptions extends PopulationOptions {
   measureFromDay: number;
   tickMinutes: number;
   tuning: DetectorTuning;
+  /** Learn each resident's normal (learned-normal.ts) from the first day. */
+  learn: boolean;
+  /**
+   * Residents answer greetings and checks, and support workers call back. False is the strict
+   * replay: nobody answers anything, so every alert runs up the whole ladder unless a life sign
+   * ends it.
+   */
+  answers: boolean;
   /** Called for each false alert, for diagnostics. */
   onFalseAlert?: (r: SimResident, at: number, condition: WatchCondition) => void;
 }
@@ -51,6 +60,9 @@ export interface SimResult {
   /** Alerts opened, at any tier, while nothing was wrong. */
   anyoneTold: number;
   checksAsked: number;
+  greetings: number;
+  /** Support-worker checks for residents who were fine, by the condition that opened them. */
+  localByCondition: Record<WatchCondition, number>;
   collapses: CollapseOutcome[];
   baseline24: { falseAlerts: number; collapses: CollapseOutcome[] };
   baseline24and6: { falseAlerts: number; collapses: CollapseOutcome[] };
@@ -103,6 +115,7 @@ function answerTime(r: SimResident, rng: Random, askedAt: number, windowEnd: num
 export function simulateResident(r: SimResident, o: SimOptions, result: SimResult): void {
   const rng = new Random(o.seed * 7919 + r.id);
   const st = newWatchState(o.start, o.tuning);
+  if (o.learn) startLearning(st, o.start);
   const tick = o.tickMinutes * MIN;
   const end = o.start + o.days * DAY;
   const measureFrom = o.start + o.measureFromDay * DAY;
@@ -147,11 +160,11 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       const e = r.events[ei];
       const p = pending[0];
       if (e && e.at <= now && (!p || e.at <= p.at)) {
-        recordLifeSignIn(st, e.kind, e.at);
+        recordLifeSignIn(st, e.kind, e.at, r.settings, o.tuning);
         lastSignRaw = Math.max(lastSignRaw, e.at);
         ei++;
       } else if (p && p.at <= now) {
-        recordLifeSignIn(st, p.kind, p.at);
+        recordLifeSignIn(st, p.kind, p.at, r.settings, o.tuning);
         lastSignRaw = Math.max(lastSignRaw, p.at);
         pending.shift();
       } else break;
@@ -178,11 +191,17 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
       }
     }
     const d = decideWatchStep(settings, st, now, o.tuning);
-    applyDecision(st, d, now);
+    applyDecision(st, d, now, o.tuning);
     const measured = now >= measureFrom && now < collapseAt;
-    if (d.kind === 'ask') {
+    if (d.kind === 'greet') {
+      if (measured) result.greetings++;
+      // A greeting asks nothing: some residents press a key in reply, many do not.
+      const at =
+        o.answers && rng.chance(0.6) ? answerTime(r, rng, now, now + o.tuning.greetMinutes * MIN) : null;
+      if (at !== null && at < collapseAt) pending.push({ at, kind: 'keys' });
+    } else if (d.kind === 'ask') {
       if (measured) result.checksAsked++;
-      const at = answerTime(r, rng, now, now + o.tuning.checkAnswerMinutes * MIN);
+      const at = o.answers ? answerTime(r, rng, now, now + o.tuning.checkAnswerMinutes * MIN) : null;
       if (at !== null && at < collapseAt) pending.push({ at, kind: 'keys' });
     } else if (d.kind === 'escalate' && measured && d.step === 1 && d.tier.kind !== 'city_staff') {
       // The support worker could not settle it: now the family is told.
@@ -192,7 +211,8 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
         result.anyoneTold++;
         if (d.tier.kind === 'support_worker') {
           result.localChecks++;
-          supportReplyAt = now + rng.uniform(10, 60) * MIN;
+          result.localByCondition[d.condition]++;
+          if (o.answers) supportReplyAt = now + rng.uniform(10, 60) * MIN;
         } else countFalse(d.condition);
       } else if (now >= collapseAt && !detected) {
         detected = true;
@@ -231,9 +251,9 @@ export function simulateResident(r: SimResident, o: SimOptions, result: SimResul
   result.unannouncedAbsences += r.unannouncedAbsences;
 }
 
-export function runSimulation(o: SimOptions): SimResult {
-  const result: SimResult = {
-    residents: o.residents,
+export function emptyResult(residents: number): SimResult {
+  return {
+    residents,
     householdDays: 0,
     falseAlerts: 0,
     falseByCondition: { no_activity: 0, rhythm_break: 0, check_unanswered: 0, tv_on_no_keys: 0 },
@@ -241,11 +261,17 @@ export function runSimulation(o: SimOptions): SimResult {
     settledLocally: 0,
     anyoneTold: 0,
     checksAsked: 0,
+    greetings: 0,
+    localByCondition: { no_activity: 0, rhythm_break: 0, check_unanswered: 0, tv_on_no_keys: 0 },
     collapses: [],
     baseline24: { falseAlerts: 0, collapses: [] },
     baseline24and6: { falseAlerts: 0, collapses: [] },
     unannouncedAbsences: 0,
   };
+}
+
+export function runSimulation(o: SimOptions): SimResult {
+  const result = emptyResult(o.residents);
   for (let id = 0; id < o.residents; id++) simulateResident(generateResident(id, o), o, result);
   return result;
 }
@@ -262,4 +288,6 @@ export const DEFAULT_SIM: SimOptions = {
   collapseShare: 0.35,
   tickMinutes: 5,
   tuning: DEFAULT_TUNING,
+  learn: false,
+  answers: true,
 };

@@ -1,3 +1,4 @@
+import type { Evaluation } from './evaluate';
 import type { CollapseOutcome, SimResult } from './run-simulation';
 
 export interface CollapseSummary {
@@ -28,62 +29,99 @@ export function falseRatePercent(alerts: number, householdDays: number): number 
 }
 
 const fmt = (n: number | null, digits = 1) => (n === null ? 'n/a' : n.toFixed(digits));
+const byCondition = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
-/** The report `npm run sim:watch` prints; its last line is the one CI and docs quote. */
-export function formatSimulationReport(r: SimResult, each: boolean): string[] {
-  const lines: string[] = [];
-  const s = summarizeCollapses(r.collapses);
-  const off = summarizeCollapses(r.collapses.filter((c) => !c.tvOn));
-  const on = summarizeCollapses(r.collapses.filter((c) => c.tvOn));
-  lines.push(
-    `population: ${r.residents} residents, ${r.householdDays} measured household-days, ` +
-      `${r.unannouncedAbsences} unannounced absences, ${r.collapses.length} injected collapses`,
-  );
-  lines.push(
-    `on-screen checks asked: ${fmt(r.checksAsked / Math.max(1, r.householdDays), 2)} per household-day`,
-  );
-  lines.push(
-    `false alerts by condition: ` +
-      Object.entries(r.falseByCondition)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ') +
-      '',
-  );
-  lines.push(
-    `support-worker checks for residents who were fine: ${fmt(falseRatePercent(r.localChecks, r.householdDays), 2)}% ` +
-      `per household-day, ${r.settledLocally} settled locally; any person told anything while nothing was wrong: ` +
-      `${fmt(falseRatePercent(r.anyoneTold, r.householdDays), 2)}% per household-day`,
-  );
+/** The issue's figures for one run (a set, with answers or strict). */
+export interface Figures {
+  familyFalsePercent: number;
+  supportChecksPercent: number;
+  asksPerHouseholdDay: number;
+  greetingsPerHouseholdDay: number;
+  all: CollapseSummary;
+  tvOn: CollapseSummary;
+  tvOff: CollapseSummary;
+}
+
+export function figuresOf(r: SimResult): Figures {
+  const days = Math.max(1, r.householdDays);
+  return {
+    familyFalsePercent: falseRatePercent(r.falseAlerts, r.householdDays),
+    supportChecksPercent: falseRatePercent(r.localChecks, r.householdDays),
+    asksPerHouseholdDay: r.checksAsked / days,
+    greetingsPerHouseholdDay: r.greetings / days,
+    all: summarizeCollapses(r.collapses),
+    tvOn: summarizeCollapses(r.collapses.filter((c) => c.tvOn)),
+    tvOff: summarizeCollapses(r.collapses.filter((c) => !c.tvOn)),
+  };
+}
+
+/** The detailed lines of one run. */
+export function formatRun(label: string, r: SimResult, each: boolean): string[] {
+  const f = figuresOf(r);
+  const lines = [
+    `[${label}] ${r.residents} residents, ${r.householdDays} measured household-days, ` +
+      `${r.unannouncedAbsences} unannounced absences, ${r.collapses.length} collapses`,
+    `[${label}] on-screen checks 「お元気ですか？」: ${fmt(f.asksPerHouseholdDay, 3)} per household-day; ` +
+      `greetings (ask nothing): ${fmt(f.greetingsPerHouseholdDay, 3)} per household-day`,
+    `[${label}] support-worker checks while fine: ${fmt(f.supportChecksPercent, 2)}% of household-days ` +
+      `(${byCondition(r.localByCondition)}), ${r.settledLocally} settled by the worker`,
+    `[${label}] family/city told while fine: ${fmt(f.familyFalsePercent, 2)}% of household-days ` +
+      `(${byCondition(r.falseByCondition)})`,
+  ];
   for (const [name, x] of [
-    ['TV off', off],
-    ['TV left on', on],
+    ['all', f.all],
+    ['TV left on', f.tvOn],
+    ['TV off', f.tvOff],
   ] as const) {
     lines.push(
-      `collapses with ${name}: ${x.total}, within 12 h ${x.within12}, within 24 h ${x.within24}, median ${fmt(x.medianHours)} h`,
+      `[${label}] collapses, ${name}: ${x.within12}/${x.total} within 12 h, ${x.within24}/${x.total} within 24 h, ` +
+        `median ${fmt(x.medianHours)} h`,
     );
   }
   for (const [name, b] of [
-    ['baseline fixed 24 h', r.baseline24],
-    ['baseline fixed 24 h + 6 h TV-on-no-key', r.baseline24and6],
+    ['fixed 24 h rule', r.baseline24],
+    ['fixed 24 h + 6 h TV-on-no-key rule', r.baseline24and6],
   ] as const) {
     const x = summarizeCollapses(b.collapses);
     lines.push(
-      `${name}: ${fmt(falseRatePercent(b.falseAlerts, r.householdDays), 2)}% false per household-day, ` +
-        `${x.within12}/${x.total} within 12 h, ${x.within24}/${x.total} within 24 h, median ${fmt(x.medianHours)} h`,
+      `[${label}] peers' ${name}: ${fmt(falseRatePercent(b.falseAlerts, r.householdDays), 2)}% told while fine, ` +
+        `${x.within12}/${x.total} within 12 h, ${x.within24}/${x.total} within 24 h`,
     );
   }
   if (each) {
     for (const c of r.collapses) {
       lines.push(
-        `collapse resident=${c.resident} ${c.archetype} tv=${c.tvOn ? 'on' : 'off'} at=${new Date(c.at).toISOString()} ` +
-          `hours=${c.hoursToAlert === null ? 'never' : c.hoursToAlert.toFixed(2)} condition=${c.condition ?? '-'}`,
+        `[${label}] collapse resident=${c.resident} ${c.archetype} tv=${c.tvOn ? 'on' : 'off'} ` +
+          `at=${new Date(c.at).toISOString()} hours=${c.hoursToAlert === null ? 'never' : c.hoursToAlert.toFixed(2)} ` +
+          `condition=${c.condition ?? '-'}`,
       );
     }
   }
-  lines.push(
-    `watch-sim: ${fmt(falseRatePercent(r.falseAlerts, r.householdDays), 2)}% false alerts per household-day, ` +
-      `${s.within12}/${s.total} collapses alerted within 12 h, ${s.within24}/${s.total} within 24 h, ` +
-      `median ${fmt(s.medianHours)} h to alert`,
-  );
   return lines;
+}
+
+/** The issue's one-line summary (quoted by docs and CI): held-out, with answers. */
+export function summaryLine(r: SimResult): string {
+  const f = figuresOf(r);
+  return (
+    `watch-sim: ${fmt(f.familyFalsePercent, 2)}% family false, ${fmt(f.supportChecksPercent, 2)}% support checks, ` +
+    `${fmt(f.asksPerHouseholdDay, 3)} asks per household-day, ${f.all.within12}/${f.all.total} within 12 h, ` +
+    `${f.all.within24}/${f.all.total} within 24 h (TV on ${f.tvOn.within12}/${f.tvOn.total}, ` +
+    `TV off ${f.tvOff.within12}/${f.tvOff.total})`
+  );
+}
+
+/** The report `npm run sim:watch` prints: tuning set, then held-out set; the last line held-out. */
+export function formatEvaluationReport(tuning: Evaluation, heldOut: Evaluation, each: boolean): string[] {
+  return [
+    ...formatRun('tuning, with answers', tuning.answers, each),
+    ...formatRun('tuning, strict', tuning.strict, each),
+    ...formatRun('held-out, with answers', heldOut.answers, each),
+    ...formatRun('held-out, strict', heldOut.strict, each),
+    `strict (nobody answers), held-out: ${summaryLine(heldOut.strict).replace('watch-sim: ', '')}`,
+    summaryLine(heldOut.answers),
+  ];
 }

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decideWatchStep } from './decide-watch-step';
+import { attemptsFor, checkAfterMinutes, emptyNormal, learnAnswered, learnAsked } from './learned-normal';
+import { DEFAULT_SETTINGS, DEFAULT_TUNING, LEARNING_TUNING, type WatchDecision } from './types';
+import {
+  applyDecision,
+  newWatchState,
+  recordHeartbeat,
+  recordLifeSignIn,
+  startLearning,
+} from './watch-state';
+
+const H = 3_600_000;
+const M = 60_000;
+// Tokyo midnight, Monday 2 March 2026.
+const DAY0 = Date.UTC(2026, 2, 1, 15, 0);
+const at = (day: number, hour: number, minute = 0) => DAY0 + day * 24 * H + hour * H + minute * M;
+const settings = { ...DEFAULT_SETTINGS, enabledAt: at(0, 0), contactCount: 2 };
+const T = LEARNING_TUNING;
+
+/** The TV on from `from` to `to` with one key press at `from`; returns the steps taken. */
+function watchWithoutKeys(st: ReturnType<typeof newWatchState>, from: number, to: number) {
+  const steps: { at: number; d: WatchDecision }[] = [];
+  recordHeartbeat(st, from, T);
+  recordLifeSignIn(st, 'keys', from, settings, T);
+  for (let t = from; t <= to; t += 5 * M) {
+    recordHeartbeat(st, t, T);
+    const d = decideWatchStep(settings, st, t, T);
+    applyDecision(st, d, t, T);
+    if (d.kind !== 'none') steps.push({ at: t, d });
+  }
+  return steps;
+}
+
+describe('learned normal', () => {
+  it('without anything learned, greets after the fixed minimum and asks 30 minutes later', () => {
+    const st = newWatchState(at(0, 0));
+    startLearning(st, at(0, 0));
+    const steps = watchWithoutKeys(st, at(0, 9), at(0, 13));
+    expect(steps[0]).toEqual({ at: at(0, 12), d: { kind: 'greet' } });
+    expect(steps[1]).toEqual({ at: at(0, 12, 30), d: { kind: 'ask', attempt: 1 } });
+  });
+
+  it('an answered check at a long silence raises this resident’s threshold at that hour only', () => {
+    const st = newWatchState(at(0, 0));
+    startLearning(st, at(0, 0));
+    // Monday: TV from 9:00, greeted at 12:00, asked at 12:30, answered at 12:40.
+    watchWithoutKeys(st, at(0, 9), at(0, 12, 35));
+    recordLifeSignIn(st, 'keys', at(0, 12, 40), settings, T);
+    const learned = checkAfterMinutes(st.normal, at(1, 9), T);
+    expect(learned).toBeCloseTo(220 * 1.2 + 30, 0);
+    // Tuesday at 9: no greeting before the learned stretch; at 15:00 the fixed minimum still holds.
+    const tuesday = watchWithoutKeys(st, at(1, 9), at(1, 14));
+    expect(tuesday[0]!.d.kind).toBe('greet');
+    expect(tuesday[0]!.at).toBeGreaterThanOrEqual(at(1, 9) + learned * M);
+    expect(checkAfterMinutes(st.normal, at(1, 15), T)).toBe(T.checkAfterMinutes);
+    expect(st.normal!.answered).toBeGreaterThan(0);
+  });
+
+  it('forgets: a stretch learned three weeks ago counts half', () => {
+    const n = emptyNormal(at(0, 0));
+    n.noKeyRun[9] = 400;
+    learnAsked(n, at(21, 9), T);
+    expect(n.noKeyRun[9]).toBeCloseTo(200, 5);
+  });
+
+  it('opens after two unanswered asks for a resident who nearly always answers, four otherwise', () => {
+    const n = emptyNormal(at(0, 0));
+    expect(attemptsFor(n, T)).toBe(T.checkAttempts);
+    for (let i = 0; i < 5; i++) {
+      learnAsked(n, at(0, 10), T);
+      learnAnswered(n, at(0, 10), T);
+    }
+    expect(attemptsFor(n, T)).toBe(2);
+    expect(attemptsFor(undefined, T)).toBe(T.checkAttempts);
+  });
+
+  it('tells the family only once the silence is long, and never before the support worker', () => {
+    const st = newWatchState(at(0, 0));
+    const s = { ...settings, thresholdMinutes: 6 * 60 };
+    recordLifeSignIn(st, 'keys', at(0, 8), s, T);
+    const steps: { at: number; d: WatchDecision }[] = [];
+    for (let t = at(0, 8); t <= at(1, 2); t += 5 * M) {
+      const d = decideWatchStep(s, st, t, T);
+      applyDecision(st, d, t, T);
+      if (d.kind !== 'none') steps.push({ at: t, d });
+    }
+    expect(steps[0]).toMatchObject({ at: at(0, 14), d: { kind: 'open', tier: { kind: 'support_worker' } } });
+    // Default tuning would escalate at 15:00; learning waits for 16 h of silence (midnight).
+    expect(steps[1]).toMatchObject({ at: at(1, 0), d: { kind: 'escalate', step: 1 } });
+  });
+
+  it('property: whatever it learned, a TV left on with nobody answering is alerted within 12 h of awake time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 48, maxLength: 48 }),
+        fc.integer({ min: 0, max: 2 }),
+        (runs, startHour) => {
+          const st = newWatchState(at(0, 0));
+          startLearning(st, at(0, 0));
+          st.normal!.noKeyRun = runs;
+          const from = at(0, 6 + startHour);
+          const steps = watchWithoutKeys(st, from, from + 15 * H);
+          const opened = steps.find((x) => x.d.kind === 'open');
+          expect(opened).toBeDefined();
+          // Started 6:00–8:00, so the whole way up the ladder fits before quiet hours (21:00).
+          expect(opened!.at - from).toBeLessThanOrEqual(
+            (T.maxCheckAfterMinutes + T.greetMinutes + T.checkAttempts * T.checkAnswerMinutes + 5) * M,
+          );
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('leaves the server’s fixed detector as it was: no greeting, no learning without a normal', () => {
+    const st = newWatchState(at(0, 0));
+    recordHeartbeat(st, at(0, 9));
+    recordLifeSignIn(st, 'keys', at(0, 9));
+    for (let t = at(0, 9); t <= at(0, 12); t += 5 * M) recordHeartbeat(st, t);
+    expect(decideWatchStep(settings, st, at(0, 12), DEFAULT_TUNING)).toEqual({ kind: 'ask', attempt: 1 });
+    expect(st.normal).toBeUndefined();
+  });
+});
