@@ -143,7 +143,7 @@ describe('role: driver — the day on the tablet', () => {
       await pickup.click();
       await expect.poll(() => row(id).status).toBe('on_board');
       await expect.poll(() => next.innerText()).toContain('降車');
-      await expect.poll(() => city.locator('main').innerText(), { timeout: 2000 }).toContain('乗車中');
+      await expect.poll(() => city.locator('main').innerText()).toContain('乗車中');
 
       // the wrong tap taken back: recorded, and the city board corrects itself without reload
       const undoBar = page.locator('.undo-bar');
@@ -152,7 +152,7 @@ describe('role: driver — the day on the tablet', () => {
       await undoBar.getByRole('button', { name: '取り消す' }).click();
       await expect.poll(() => row(id).status).toBe('booked');
       await expect.poll(() => page.locator('main').innerText()).toContain('取り消しました');
-      await expect.poll(() => city.locator('main').innerText(), { timeout: 2000 }).not.toContain('乗車中');
+      await expect.poll(() => city.locator('main').innerText()).not.toContain('乗車中');
       await mapReady(page);
       const undos = server.db
         .select()

@@ -99,7 +99,9 @@ describe.each([
       await expect.poll(() => row(milkLine!.id).getAttribute('class')).toBe('missing');
       expect(await row(milkLine!.id).innerText()).toContain('欠品 1');
       expect(await progress(page)).toContain('2/3');
-      expect(await page.locator('#pick-status').innerText()).toContain('欠品 1 として記録しました');
+      await expect
+        .poll(() => page.locator('#pick-status').innerText())
+        .toContain('欠品 1 として記録しました');
       await screenshot(page, `role-store-missing-${size}`);
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -114,7 +116,7 @@ describe.each([
 
       // A resident orders on the TV: the open board shows it without a reload.
       const c = await tvOrder(server, 7, [{ productId: eggs, qty: 3 }]);
-      await page.locator(`tr[data-order="${c}"]`).first().waitFor({ timeout: 5000 });
+      await page.locator(`tr[data-order="${c}"]`).first().waitFor();
       expect(await progress(page)).toContain('1/4');
       expect(await page.evaluate('window.__noReload')).toBe(true);
       expect(server.db.select().from(orders).where(eq(orders.id, a)).get()!.status).toBe('received');

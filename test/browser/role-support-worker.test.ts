@@ -70,7 +70,7 @@ describe("the support worker's day", () => {
         // The detector opens 山田 花子's alert: it appears on the open screen with no reload.
         await openYamadaAlert(server);
         const card = page.locator('li.watch-alert', { hasText: '山田 花子さん' });
-        await card.waitFor({ timeout: 2000 });
+        await card.waitFor();
         expect(await page.evaluate(() => window.marker)).toBe(42);
         expect(await card.innerText()).toContain('未対応');
         expect(await card.getByRole('link', { name: /0265-98-/ }).getAttribute('href')).toMatch(/^tel:0265/);

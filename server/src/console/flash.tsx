@@ -66,12 +66,12 @@ export function FlashMessage(props: { flash?: Flash | undefined }) {
   if (!f) return null;
   if (f.kind === 'error')
     return (
-      <p class="error" role="alert">
+      <p id="flash" class="error" role="alert" data-live-keep>
         {f.text}
       </p>
     );
   return (
-    <p class={f.kind} role="status">
+    <p id="flash" class={f.kind} role="status" data-live-keep>
       {f.text}
     </p>
   );

@@ -53,7 +53,21 @@
         var next = new DOMParser().parseFromString(html, 'text/html').querySelector('main');
         var main = document.querySelector('main');
         if (next && main) {
+          // What the person's own last action said (a flash, a picking status, an undo button) is
+          // not in the re-fetched page: the flash cookie is spent and the status is drawn here.
+          // Elements marked data-live-keep survive the swap, in place of their namesake or, if the
+          // new page has none, under its heading.
+          var kept = Array.prototype.slice.call(main.querySelectorAll('[data-live-keep][id]'));
           main.innerHTML = next.innerHTML;
+          kept.forEach(function (old) {
+            var twin = document.getElementById(old.id);
+            if (twin && main.contains(twin)) twin.replaceWith(old);
+            else {
+              var h1 = main.querySelector('h1');
+              if (h1) h1.after(old);
+              else main.prepend(old);
+            }
+          });
           document.dispatchEvent(new CustomEvent('live:updated'));
         }
       })

@@ -200,8 +200,8 @@ pickingPages.get('/picking', requireStaffPage('store_staff'), (c) => {
         <button type="button" data-print hidden>
           印刷
         </button>
-        <span id="pick-undo" />
-        <p id="pick-status" role="status" aria-live="polite" class="notice" />
+        <span id="pick-undo" data-live-keep />
+        <p id="pick-status" role="status" aria-live="polite" class="notice" data-live-keep />
       </div>
       {list.sellers.length === 0 ? <p>この日の注文はありません。</p> : null}
       {list.sellers.map((s) =>
