@@ -9,6 +9,7 @@ import {
   openTv,
   press,
   pressColourKey,
+  waitForKeyGuard,
   screenshot,
   visibleTexts,
   waitForRoute,
@@ -113,7 +114,9 @@ describe('the cart kept on the server', () => {
     expect(await hasText(page, '3点・合計 734円')).toBeTruthy();
     await screenshot(page, 'cart-after-switch-off');
 
-    await press(page, 'Enter'); // 注文する
+    await press(page, 'Enter'); // 注文する: the summary
+    await hasText(page, 'この内容で注文する');
+    await press(page, 'Enter');
     await hasText(page, '注文を受け付けました');
     const placed = server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
     expect(placed).toHaveLength(1);
@@ -151,6 +154,8 @@ describe('the cart kept on the server', () => {
     await page.route('**/api/shop/favourites/**', (route) =>
       holding ? void held.push(route) : route.continue(),
     );
+    // The key guard ignores keys just after a screen change: wait until a press would act.
+    await waitForKeyGuard(page);
     await pressColourKey(page, 'Blue'); // on → off
     await until('the first request sent', () => held.length === 1);
     await page.waitForTimeout(40);

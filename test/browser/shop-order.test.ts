@@ -340,6 +340,8 @@ describe('TV shopping', () => {
     await keys.press('Yellow');
     await waitForRoute(page, 'shop/cart');
     await waitForText('注文する（');
+    await keys.press('Enter'); // the summary
+    await waitForText('この内容で注文する');
     await keys.press('Enter');
     await waitForText('注文を受け付けました');
     console.log(
