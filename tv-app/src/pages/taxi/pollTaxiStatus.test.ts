@@ -38,8 +38,9 @@ describe('the taxi on its way, over any page', () => {
     t.set({ onItsWay: [ride(7, 5)] });
     await t.poller.poll();
     await t.poller.poll();
-    expect(t.shown.map((s) => s.title)).toEqual(['タクシーが向かっています（あと約5分）']);
-    expect(t.shown[0]!.body).toContain('自宅にお迎えに行きます');
+    expect(t.shown.map((s) => s.body)).toEqual([
+      'タクシーが向かっています（あと約5分）。\n自宅にお迎えに行きます。お出かけの準備をしてください。',
+    ]);
     t.answers[0]!('ok');
 
     const reloaded = setUp(t.storage);

@@ -64,9 +64,10 @@ export function startTaxiStatusPolling(options: TaxiStatusPollerOptions = {}): {
       for (const ride of status.onItsWay) {
         if (shown.has(ride.bookingId)) continue;
         remember(ride.bookingId);
+        // the server's sentence is the body: the title is one line, the body wraps
         const spec: FullScreenMessageSpec = {
-          title: ride.message,
-          body: `${ride.place}にお迎えに行きます。お出かけの準備をしてください。`,
+          title: 'お迎えのタクシー',
+          body: `${ride.message}。\n${ride.place}にお迎えに行きます。お出かけの準備をしてください。`,
           hint: '決定ボタンを押してください',
         };
         open.set(ride.bookingId, spec);
