@@ -140,6 +140,8 @@ export class TaxiPage extends Page {
     this.tag('Title')!.patch({ text: { text: title } });
     this.tag('Body')!.patch({ text: { text: body } });
     this._list.visible = !v.picker;
+    // the confirm step's three lines (route, time, fare) need the room above the buttons
+    this._list.y = step === 'confirm' ? 420 : 360;
     this._list.items = v.items ?? [];
     this._list.index = 0;
     this._picker.visible = v.picker === 'time';
