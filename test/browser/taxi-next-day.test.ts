@@ -39,6 +39,7 @@ describe('booking the next service day', () => {
     await press(page, 'Red');
     await waitForRoute(page, 'taxi');
     await waitForText('次の運行日 11月30日(月) の予約をする');
+    await waitForText('今日は運行日ではありません。次の運行日は11月30日(月)です。');
     await waitForText('運行は月〜金曜日（祝日は休み）の09:00〜15:00です。');
     await expect.poll(said).toContain('運行は月〜金曜日（祝日は休み）の09:00〜15:00です。');
     await screenshot(page, 'taxi-next-day-menu');

@@ -22,6 +22,8 @@ export const BookingOptionsSchema = z
     dayLabel: z.string(),
     /** When the service runs, in plain Japanese (「運行は月〜金曜日（祝日は休み）の09:00〜15:00です。」). */
     serviceText: z.string(),
+    /** Why another day is booked: 「今日は運行日ではありません。次の運行日は11月30日(月)です。」; null for today. */
+    dayNote: z.string().nullable(),
     open: z.boolean(),
     /** Japanese, when no booking can be made today. */
     closedMessage: z.string().nullable(),
@@ -114,6 +116,10 @@ export function getBookingOptions(
     today: day?.today ?? true,
     dayLabel: !day || day.today ? '今日' : formatJaDate(day.date),
     serviceText,
+    dayNote:
+      day && !day.today
+        ? `${isServiceDay(hours, today) ? '今日の予約は終わりました。' : '今日は運行日ではありません。'}次の運行日は${formatJaDate(day.date)}です。`
+        : null,
     open: closedMessage === null,
     closedMessage,
     hours: { start: hours.start, end: hours.end },

@@ -31,6 +31,14 @@ describe('the day the TV books (injected clock)', () => {
     });
   });
 
+  it('tells a weekday evening apart from a day without service', async () => {
+    ctx.clock.set(tokyo('2026-11-27', '18:00'));
+    const o = await get<BookingOptions>('/api/taxi/options', ctx.device(1));
+    expect(o.dayNote).toBe('今日の予約は終わりました。次の運行日は11月30日(月)です。');
+    ctx.clock.set(TUESDAY_0930);
+    expect((await get<BookingOptions>('/api/taxi/options', ctx.device(1))).dayNote).toBeNull();
+  });
+
   it('Friday evening → Monday, with every time of the day', () => {
     const d = bookingDay(hours, 30, tokyo('2026-11-27', '18:00'))!;
     expect(d).toMatchObject({ date: '2026-11-30', today: false });
@@ -64,6 +72,7 @@ describe('booking the next service day from the TV', () => {
     expect(o).toMatchObject({ open: true, today: false, date: '2026-11-30', dayLabel: '11月30日(月)' });
     expect(o.times[0]).toBe('09:00');
     expect(o.serviceText).toBe('運行は月〜金曜日（祝日は休み）の09:00〜15:00です。');
+    expect(o.dayNote).toBe('今日は運行日ではありません。次の運行日は11月30日(月)です。');
 
     const [hanako] = residentsOf(ctx, 1);
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '10:00', date: o.date });

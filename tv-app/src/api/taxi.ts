@@ -8,6 +8,8 @@ export interface TaxiOptions {
   dayLabel: string;
   /** 「運行は月〜金曜日（祝日は休み）の09:00〜15:00です。」 */
   serviceText: string;
+  /** Why another day is booked (「今日は運行日ではありません。次の運行日は…です。」); null for today. */
+  dayNote: string | null;
   open: boolean;
   closedMessage: string | null;
   hours: { start: string; end: string };

@@ -18,6 +18,7 @@ const options = (eligible: boolean[]): TaxiOptions => ({
   today: true,
   dayLabel: '今日',
   serviceText: '運行は月〜金曜日（祝日は休み）の09:00〜15:00です。',
+  dayNote: null,
   open: true,
   closedMessage: null,
   hours: { start: '09:00', end: '15:00' },
@@ -92,7 +93,13 @@ describe('taxi booking flow', () => {
   });
 
   it('books the next service day when the options offer it, and says so', () => {
-    const monday = { ...options([true]), today: false, date: '2026-11-30', dayLabel: '11月30日(月)' };
+    const monday = {
+      ...options([true]),
+      today: false,
+      date: '2026-11-30',
+      dayLabel: '11月30日(月)',
+      dayNote: '今日の予約は終わりました。次の運行日は11月30日(月)です。',
+    };
     expect(bookLabel(options([true]))).toBe('今日の予約をする');
     expect(bookLabel(monday)).toBe('次の運行日 11月30日(月) の予約をする');
     const d = { ...draft, ...newDraft(monday, [1]) } as TaxiDraft;

@@ -76,9 +76,7 @@ export function menuBody(o: TaxiOptions | undefined, bookings: TaxiBooking[]): s
     ? `次の予約：${bookingLine(next)}`
     : !o.open
       ? (o.closedMessage ?? '')
-      : o.today
-        ? ''
-        : `今日の予約は終わりました。次の運行日は${o.dayLabel}です。`;
+      : (o.dayNote ?? '');
   return [lead, o.open || next ? o.serviceText : ''].filter(Boolean).join('\n');
 }
 
