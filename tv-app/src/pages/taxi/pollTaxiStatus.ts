@@ -80,7 +80,8 @@ export function startTaxiStatusPolling(options: TaxiStatusPollerOptions = {}): {
       busy = false;
     }
   };
-  const first = setTimeout(() => void poll(), 1_000);
+  // a little after start-up, so the first screen and its read-aloud are not competing with it
+  const first = setTimeout(() => void poll(), 5_000);
   const timer = setInterval(() => void poll(), options.intervalMs ?? TAXI_STATUS_POLL_MS);
   return {
     stop: () => {
