@@ -10,6 +10,7 @@ import {
   openTv,
   press,
   screenshot,
+  spoken,
   visibleTexts,
   waitForRoute,
   type TvKey,
@@ -99,13 +100,24 @@ describe('shared taxi, end to end', () => {
     await k('ArrowRight'); // one step later than offered
     await k('Enter');
     await waitForText(page, '何人で乗りますか');
+    // the riders picker says 人数, not the shop's 数量
+    await expect.poll(async () => (await spoken(page)).map((u) => u.text).join(' ')).toContain('人数 1人');
+    expect((await spoken(page)).map((u) => u.text).join(' ')).not.toContain('数量');
+    await screenshot(page, 'taxi-people');
     await k('Enter');
     await waitForText(page, 'この内容で予約しますか');
+    // the fare before booking, from the server's rules (licence returned: 250 yen), shown and read
+    await waitForText(page, '料金は250円です');
+    await expect
+      .poll(async () => (await spoken(page)).map((u) => u.text).join(' '))
+      .toContain('料金は250円です。付き添いの方は無料です。');
+    await screenshot(page, 'taxi-confirm-fare');
     await k('Enter');
     await waitForText(page, '予約できました');
-    console.log(`[taxi] key presses from home to a confirmed booking: ${keys} (goal ≤ 10)`);
-    expect(keys).toBeLessThanOrEqual(10);
+    console.log(`[taxi] key presses from home to a confirmed booking: ${keys} (goal ≤ 8)`);
+    expect(keys).toBeLessThanOrEqual(8);
     expect((await visibleTexts(page)).join(' ')).toMatch(/\d\d:\d\d〜\d\d:\d\dにお迎えに行きます/);
+    await waitForText(page, '料金は250円です');
     await screenshot(page, 'taxi-booked');
     const [first] = bookingsOf(1);
     expect(first).toMatchObject({
@@ -218,6 +230,14 @@ describe('shared taxi, end to end', () => {
     await press(page, 'ArrowDown');
     await press(page, 'Enter');
     await waitForText(page, '予約の確認');
+    // the next ride first: the outbound ride, then the way back; each with its fare
+    expect(await focusedLabel(page)).not.toContain('自宅行き');
+    await waitForText(page, '円 予約済み');
+    await expect
+      .poll(async () => (await spoken(page)).map((u) => u.text).join(' '))
+      .toMatch(/行き、料金\d+円、予約済み/);
+    await screenshot(page, 'taxi-list-next-first');
+    await press(page, 'ArrowDown');
     expect(await focusedLabel(page)).toContain('自宅行き');
     await press(page, 'Enter');
     await waitForText(page, 'この予約を取り消す');

@@ -50,6 +50,7 @@ export class App extends Router.App {
     registerUi({
       showOverlay: (spec: FullScreenMessageSpec) => this._overlay.show(spec),
       showToast: (message: string, kind?: ToastKind) => (this.tag('Toast') as Toast).show(message, kind),
+      withdrawOverlay: (spec: FullScreenMessageSpec) => this._overlay.withdraw(spec),
     });
     Router.startRouter(
       {

@@ -4,6 +4,7 @@ import { configureApi, createApiClient } from './api/client.js';
 import { postActivity } from './api/watch.js';
 import { App } from './App.js';
 import { startNoticePolling } from './pages/notices/pollNotices.js';
+import { startTaxiStatusPolling } from './pages/taxi/pollTaxiStatus.js';
 import { KEY_MAP } from './keys.js';
 import { readDeviceToken } from './lib/deviceToken.js';
 import { tokenizeJapanese } from './lib/tokenizeJapanese.js';
@@ -38,6 +39,15 @@ if (__ENGAWA_TEST_HOOK__) installTestHook(app, KEY_MAP);
 
 // Reminders and the "お元気ですか？" check appear over any page, so polling starts with the app.
 startNoticePolling();
+
+// 「タクシーが向かっています」 also appears over any page; browser tests shorten its poll (test builds only).
+if (hasDeviceToken())
+  startTaxiStatusPolling({
+    storage: window.localStorage,
+    intervalMs: __ENGAWA_TEST_HOOK__
+      ? Number(window.localStorage.getItem('engawa.test.taxiPollMs')) || undefined
+      : undefined,
+  });
 
 // Only after the first screen's text is drawn, so the warm-up never competes with it on a slow box.
 const firstScreenDrawn = () => {

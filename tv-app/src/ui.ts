@@ -7,6 +7,8 @@ import type { OverlayAnswer } from './widgets/Overlay.js';
 export interface AppUi {
   showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer>;
   showToast(message: string, kind?: ToastKind): void;
+  /** Takes a full-screen message away unanswered (it no longer holds). */
+  withdrawOverlay?(spec: FullScreenMessageSpec): void;
 }
 
 let ui: AppUi | undefined;
@@ -19,6 +21,11 @@ export function registerUi(value: AppUi): void {
 export function showOverlay(spec: FullScreenMessageSpec): Promise<OverlayAnswer> {
   if (!ui) return Promise.reject(new Error('App not started'));
   return ui.showOverlay(spec);
+}
+
+/** Closes (or unqueues) a message shown by `showOverlay` that no longer holds; it resolves 'back'. */
+export function withdrawOverlay(spec: FullScreenMessageSpec): void {
+  ui?.withdrawOverlay?.(spec);
 }
 
 /** Short notice or error at the bottom of the screen, read aloud. */

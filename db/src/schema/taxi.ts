@@ -86,6 +86,10 @@ export const taxiBookings = sqliteTable(
     returnOfId: integer(),
     createdByStaffId: integer().references(() => staffUsers.id),
     createdAt: createdAt(),
+    /** When the driver set off for this pickup (the TV then says the taxi is on its way). */
+    departedAt: timestamp(),
+    /** The dispatcher's estimate, at departure, of when the car reaches the pickup. */
+    pickupEtaAt: timestamp(),
     pickedUpAt: timestamp(),
     droppedOffAt: timestamp(),
     noShowAt: timestamp(),

@@ -4,7 +4,7 @@ import type { Db } from '../../../db/src';
 import { hamlets, households, places, residents, taxiBookings } from '../../../db/src/schema';
 import { recordAudit, type Actor } from '../lib/audit';
 import { notFound, unprocessable } from '../lib/errors';
-import { tokyoDate } from '../lib/tokyo';
+import { formatJaDate, tokyoDate, TokyoDateSchema } from '../lib/tokyo';
 import { bookRide, reoptimizePlan } from './solver/index';
 import { liveSlots } from './solver/index';
 import { BookingViewSchema, isCancellable, viewBooking, type BookingView } from './booking-view';
@@ -12,8 +12,10 @@ import { checkEligibility, NOT_ELIGIBLE_MESSAGE } from './check-eligibility';
 import { computeFare, type BookingChannel } from './compute-fare';
 import { loadDispatchDay, writeBackPlan, type BookingRow } from './load-dispatch-day';
 import {
+  allServiceTimes,
   atMinute,
   bookableTimes,
+  bookingDay,
   formatMinutes,
   hoursForArea,
   isServiceDay,
@@ -42,6 +44,11 @@ export const BookTaxiInput = z
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'),
     /** The outbound booking this is the way back of. */
     returnOf: z.number().int().positive().optional(),
+    /**
+     * Tokyo date of the ride: today (the default) or, once today can no longer be booked, the next
+     * service day that the options offered.
+     */
+    date: TokyoDateSchema.optional(),
   })
   .openapi('BookTaxiInput');
 export type BookTaxiInput = z.infer<typeof BookTaxiInput>;
@@ -86,7 +93,7 @@ function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat: numbe
 const accepted = (booking: BookingView): BookTaxiAnswer => ({
   status: 'accepted',
   booking,
-  message: `${booking.pickupFrom}〜${booking.pickupTo}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
+  message: `${booking.dayLabel === '今日' ? '' : `${booking.dayLabel}の`}${booking.pickupFrom}〜${booking.pickupTo}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
   alternatives: [],
 });
 
@@ -120,7 +127,7 @@ function resent(booking: BookingView): BookTaxiAnswer {
 }
 
 /**
- * Books a same-day shared ride. Rules first (ownership, eligibility, day, 15-minute step, hours,
+ * Books a shared ride for today (or, once today is over, the next service day). Rules first (ownership, eligibility, day, 15-minute step, hours,
  * notice), then the dispatcher answers at once: a promised pickup window, or a refusal with the
  * nearest requested times that would work. Synchronous from the database read to the write, so
  * no other booking can slip in between.
@@ -150,7 +157,8 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   if (riders.length !== riderIds.length || riders.some((r) => r.householdId !== ctx.householdId)) {
     throw notFound('Resident');
   }
-  const date = tokyoDate(now);
+  const today = tokyoDate(now);
+  const date = input.date ?? today;
   const refusedRider = riders.find((r) => !checkEligibility(r, date).eligible);
   if (refusedRider)
     throw unprocessable('not_eligible', `${refusedRider.name}さんは予約できません。${NOT_ELIGIBLE_MESSAGE}`);
@@ -167,11 +175,22 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
 
   const s = getTaxiSettings(db);
   const hours = hoursForArea(s, home.areaId);
+  if (date !== today) {
+    // only the day the TV offers once today is over: never a past day, never weeks ahead
+    const offered = bookingDay(hours, s.minNoticeMinutes, now);
+    if (!offered || offered.today || offered.date !== date)
+      throw unprocessable(
+        'day_not_bookable',
+        offered && !offered.today
+          ? `予約できるのは次の運行日（${formatJaDate(offered.date)}）です。`
+          : '予約できるのは今日の分です。',
+      );
+  }
   if (!isServiceDay(hours, date))
     throw unprocessable('closed_today', '今日は乗合タクシーの運行日ではありません。');
   const t = toMinutes(input.time);
   if (t % 15 !== 0) throw unprocessable('not_a_step', '時刻は15分きざみで選んでください。');
-  const open = bookableTimes(hours, s.minNoticeMinutes, now);
+  const open = date === today ? bookableTimes(hours, s.minNoticeMinutes, now) : allServiceTimes(hours);
   const earliestText =
     open.length > 0 ? `いちばん早い予約は${open[0]}です。` : '今日の予約はもう締め切りました。';
   if (t < toMinutes(hours.start) || t > toMinutes(hours.end)) {

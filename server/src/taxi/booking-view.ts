@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { residents, vehicles } from '../../../db/src/schema';
-import { tokyoTime } from '../lib/tokyo';
+import { addDays, formatJaDate, tokyoDate, tokyoTime } from '../lib/tokyo';
 import type { BookingRow } from './load-dispatch-day';
 
 export const STATUS_LABELS = {
@@ -24,6 +24,8 @@ export const BookingViewSchema = z
     status: z.enum(['booked', 'en_route', 'on_board', 'arrived', 'no_show', 'cancelled']),
     statusLabel: z.string(),
     serviceDate: z.string(),
+    /** 「今日」, 「明日」 or 「12月7日(月)」: the day as the resident hears it. */
+    dayLabel: z.string(),
     timeKind: z.enum(['arrive_by', 'leave_after']),
     requestedTime: z.string(),
     fromLabel: z.string(),
@@ -69,6 +71,8 @@ export function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): Booking
       .all()
       .map((v) => [v.id, v.name]),
   );
+  const today = tokyoDate(now);
+  const tomorrow = addDays(today, 1);
   return rows.map((b) => {
     const status = displayStatus(b, now);
     return {
@@ -76,6 +80,8 @@ export function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): Booking
       status,
       statusLabel: STATUS_LABELS[status],
       serviceDate: b.serviceDate,
+      dayLabel:
+        b.serviceDate === today ? '今日' : b.serviceDate === tomorrow ? '明日' : formatJaDate(b.serviceDate),
       timeKind: b.timeKind,
       requestedTime: b.requestedTime,
       fromLabel: b.pickupLabel,

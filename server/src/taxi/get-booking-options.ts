@@ -3,10 +3,10 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { hamlets, households, places, residents, taxiFavourites } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
-import { tokyoDate } from '../lib/tokyo';
+import { formatJaDate, tokyoDate } from '../lib/tokyo';
 import { checkEligibility, NOT_ELIGIBLE_MESSAGE } from './check-eligibility';
 import { computeFare } from './compute-fare';
-import { bookableTimes, hoursForArea, isServiceDay } from './service-day';
+import { bookingDay, hoursForArea, isServiceDay, serviceTimesText } from './service-day';
 import { getTaxiSettings } from './taxi-settings';
 
 /** Kinds offered as common destinations on the TV (the issue's list). */
@@ -14,7 +14,16 @@ const COMMON_KINDS = ['hospital', 'clinic', 'supermarket', 'city_hall', 'station
 
 export const BookingOptionsSchema = z
   .object({
+    /** The day booked now: today while a time is left, else the next service day. */
     date: z.string(),
+    /** Whether `date` is today. */
+    today: z.boolean(),
+    /** 「今日」 or 「12月7日(月)」, as the TV says it. */
+    dayLabel: z.string(),
+    /** When the service runs, in plain Japanese (「運行は月〜金曜日（祝日は休み）の09:00〜15:00です。」). */
+    serviceText: z.string(),
+    /** Why another day is booked: 「今日は運行日ではありません。次の運行日は11月30日(月)です。」; null for today. */
+    dayNote: z.string().nullable(),
     open: z.boolean(),
     /** Japanese, when no booking can be made today. */
     closedMessage: z.string().nullable(),
@@ -40,9 +49,16 @@ export type BookingOptions = z.infer<typeof BookingOptionsSchema>;
 
 /**
  * What the TV may offer this household now: who may ride (no birth dates leave the server), the
- * favourites then the common places, and today's bookable 15-minute times.
+ * favourites then the common places, and the bookable 15-minute times of the day it books for:
+ * today, or after the last booking time, at the weekend or on a holiday, the next service day.
  */
-export function getBookingOptions(db: DbOrTx, householdId: number, now: Date): BookingOptions {
+export function getBookingOptions(
+  db: DbOrTx,
+  householdId: number,
+  now: Date,
+  /** The TV books the next service day when today is over; the call centre's form books today only. */
+  { nextDay = false }: { nextDay?: boolean } = {},
+): BookingOptions {
   const h = db
     .select({ areaId: hamlets.areaId })
     .from(households)
@@ -51,8 +67,11 @@ export function getBookingOptions(db: DbOrTx, householdId: number, now: Date): B
     .get();
   if (!h) throw notFound('Household');
   const s = getTaxiSettings(db);
-  const date = tokyoDate(now);
   const hours = hoursForArea(s, h.areaId);
+  const today = tokyoDate(now);
+  const found = bookingDay(hours, s.minNoticeMinutes, now);
+  const day = found && (found.today || nextDay) ? found : null;
+  const date = day?.date ?? today;
   const rs = db
     .select()
     .from(residents)
@@ -85,15 +104,22 @@ export function getBookingOptions(db: DbOrTx, householdId: number, now: Date): B
       .filter((p) => !favIds.includes(p.id) && (COMMON_KINDS as readonly string[]).includes(p.kind))
       .map((p) => ({ placeId: p.id, name: p.name, kind: p.kind, favourite: false })),
   ];
-  const serviceDay = isServiceDay(hours, date);
-  const times = bookableTimes(hours, s.minNoticeMinutes, now);
-  const closedMessage = !serviceDay
-    ? '今日は乗合タクシーの運行日ではありません。運行は平日です。'
-    : times.length === 0
-      ? `今日の予約は締め切りました。運行時間は${hours.start}〜${hours.end}です。`
-      : null;
+  const serviceText = `運行は${serviceTimesText(hours)}です。`;
+  const closedMessage = day
+    ? null
+    : !isServiceDay(hours, today)
+      ? `今日は乗合タクシーの運行日ではありません。${serviceText}`
+      : `今日の予約は締め切りました。${serviceText}`;
+  const times = day?.times ?? [];
   return {
     date,
+    today: day?.today ?? true,
+    dayLabel: !day || day.today ? '今日' : formatJaDate(day.date),
+    serviceText,
+    dayNote:
+      day && !day.today
+        ? `${isServiceDay(hours, today) ? '今日の予約は終わりました。' : '今日は運行日ではありません。'}次の運行日は${formatJaDate(day.date)}です。`
+        : null,
     open: closedMessage === null,
     closedMessage,
     hours: { start: hours.start, end: hours.end },

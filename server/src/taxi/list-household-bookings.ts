@@ -1,16 +1,24 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, eq, gte } from 'drizzle-orm';
 import type { DbOrTx } from '../../../db/src';
 import { taxiBookings } from '../../../db/src/schema';
 import { tokyoDate } from '../lib/tokyo';
 import { viewBookings, type BookingView } from './booking-view';
 
-/** A household's bookings from today on, newest first (what the TV lists). */
+/** Rides still to come (or under way), before those that are over (ridden, missed, cancelled). */
+const STILL_TO_COME = new Set(['booked', 'on_board']);
+
+/**
+ * A household's bookings from today on, as the TV lists them: the next ride first (rides to come by
+ * pickup time), then the finished and cancelled ones, the latest of those first.
+ */
 export function listHouseholdBookings(db: DbOrTx, householdId: number, now: Date): BookingView[] {
   const rows = db
     .select()
     .from(taxiBookings)
     .where(and(eq(taxiBookings.householdId, householdId), gte(taxiBookings.serviceDate, tokyoDate(now))))
-    .orderBy(desc(taxiBookings.pickupFrom))
+    .orderBy(asc(taxiBookings.pickupFrom), asc(taxiBookings.id))
     .all();
-  return viewBookings(db, rows, now);
+  const coming = rows.filter((b) => STILL_TO_COME.has(b.status));
+  const over = rows.filter((b) => !STILL_TO_COME.has(b.status)).reverse();
+  return viewBookings(db, [...coming, ...over], now);
 }

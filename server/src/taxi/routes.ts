@@ -15,6 +15,9 @@ import { BookingOptionsSchema, getBookingOptions } from './get-booking-options';
 import { getManifest, ManifestSchema } from './get-manifest';
 import { listHouseholdBookings } from './list-household-bookings';
 import { recordRideEvent } from './record-ride-event';
+import { DepartureSchema, recordDeparture } from './record-departure';
+import { getRideStatus, RideStatusSchema } from './get-ride-status';
+import { FarePreviewQuery, FarePreviewSchema, parseRiderIds, previewFare } from './fare-preview';
 import { publishRideEvent } from './live-events';
 import { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema } from './taxi-settings';
 
@@ -32,10 +35,15 @@ taxiApi.openapi(
     method: 'get',
     path: '/options',
     tags: ['taxi'],
-    summary: 'Who may ride, destinations and bookable times today',
+    summary:
+      'Who may ride, destinations and bookable times of today or, when today is over, the next service day',
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  (c) => c.json(getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  (c) =>
+    c.json(
+      getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), { nextDay: true }),
+      200,
+    ),
 );
 
 taxiApi.openapi(
@@ -93,6 +101,38 @@ taxiApi.openapi(
     const { id } = c.req.valid('param');
     return c.json(cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
   },
+);
+
+taxiApi.openapi(
+  deviceRoute({
+    method: 'get',
+    path: '/fare',
+    tags: ['taxi'],
+    summary: 'The fare these riders of the household would pay for one ride booked on the TV',
+    request: { query: FarePreviewQuery },
+    responses: { 200: jsonResponse(FarePreviewSchema) },
+  }),
+  (c) =>
+    c.json(
+      previewFare(
+        c.var.deps.db,
+        c.var.device.householdId,
+        parseRiderIds(c.req.valid('query').riderIds),
+        'tv',
+      ),
+      200,
+    ),
+);
+
+taxiApi.openapi(
+  deviceRoute({
+    method: 'get',
+    path: '/rides/status',
+    tags: ['taxi'],
+    summary: "The household's rides whose car is on its way to the pickup, with minutes to go (polled)",
+    responses: { 200: jsonResponse(RideStatusSchema) },
+  }),
+  (c) => c.json(getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 // --- Call centre: for residents who phone ---
@@ -271,6 +311,22 @@ taxiApi.openapi(
     const m = vehicleId === null ? null : getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
     if (!m) throw notFound('Vehicle');
     return c.json(m, 200);
+  },
+);
+
+// before the {event} route, which would otherwise claim 'depart' and refuse it
+taxiApi.openapi(
+  staffRoute(['driver'], {
+    method: 'post',
+    path: '/driver/bookings/{id}/depart',
+    tags: ['taxi'],
+    summary: "The driver sets off for this pickup: the household's TV says the taxi is on its way",
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(DepartureSchema) },
+  }),
+  (c) => {
+    const { db, clock } = c.var.deps;
+    return c.json(recordDeparture(db, c.req.valid('param').id, c.var.staff, clock.now()), 200);
   },
 );
 

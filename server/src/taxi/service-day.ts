@@ -1,5 +1,5 @@
 import holidayJp from '@holiday-jp/holiday_jp';
-import { fromTokyo, tokyoDate, tokyoParts } from '../lib/tokyo';
+import { addDays, fromTokyo, tokyoDate, tokyoParts } from '../lib/tokyo';
 import type { ServiceHours, TaxiSettings } from './taxi-settings';
 
 /** Dispatcher times are minutes since Tokyo midnight of the service day. */
@@ -44,4 +44,51 @@ export function bookableTimes(hours: ServiceHours, minNoticeMinutes: number, now
   for (let t = toMinutes(hours.start); t <= toMinutes(hours.end); t += 15)
     if (t >= earliest) out.push(formatMinutes(t));
   return out;
+}
+
+/** Every 15-minute step of the service hours (a later day has no notice to keep yet). */
+export function allServiceTimes(hours: ServiceHours): string[] {
+  const out: string[] = [];
+  for (let t = toMinutes(hours.start); t <= toMinutes(hours.end); t += 15) out.push(formatMinutes(t));
+  return out;
+}
+
+/** The first service day after `date` (a fortnight is far more than any holiday run). */
+export function nextServiceDay(hours: ServiceHours, date: string): string | null {
+  for (let d = 1; d <= 14; d++) {
+    const next = addDays(date, d);
+    if (isServiceDay(hours, next)) return next;
+  }
+  return null;
+}
+
+/**
+ * The day the TV books for now and its times: today while a time is still bookable, otherwise the
+ * next service day (evening, weekend, holiday), so a resident is never simply turned away.
+ */
+export function bookingDay(
+  hours: ServiceHours,
+  minNoticeMinutes: number,
+  now: Date,
+): { date: string; today: boolean; times: string[] } | null {
+  const today = tokyoDate(now);
+  const times = bookableTimes(hours, minNoticeMinutes, now);
+  if (times.length > 0) return { date: today, today: true, times };
+  const next = nextServiceDay(hours, today);
+  return next ? { date: next, today: false, times: allServiceTimes(hours) } : null;
+}
+
+const WEEKDAY_JA = ['', '月', '火', '水', '木', '金', '土', '日'];
+
+/** When the service runs, in plain words: 「月〜金曜日（祝日は休み）の09:00〜15:00」. */
+export function serviceTimesText(hours: ServiceHours): string {
+  const days = [...new Set(hours.weekdays)].sort((a, b) => a - b);
+  const run = days.every((d, i) => i === 0 || d === days[i - 1]! + 1);
+  const dayText =
+    days.length === 7
+      ? '毎日'
+      : run && days.length > 2
+        ? `${WEEKDAY_JA[days[0]!]}〜${WEEKDAY_JA[days.at(-1)!]}曜日`
+        : `${days.map((d) => WEEKDAY_JA[d]).join('・')}曜日`;
+  return `${dayText}${hours.closedOnHolidays ? '（祝日は休み）' : ''}の${hours.start}〜${hours.end}`;
 }

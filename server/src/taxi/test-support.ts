@@ -25,6 +25,7 @@ export interface BookBody {
   timeKind?: 'arrive_by' | 'leave_after';
   time: string;
   returnOf?: number;
+  date?: string;
 }
 
 /** POST /api/taxi/bookings as box `box`; defaults: from home to 長谷診療所, arrive by. */

@@ -1,7 +1,15 @@
 import { api, type ApiClient } from './client.js';
 
 export interface TaxiOptions {
+  /** The day booked now: today, or once today is over, the next service day. */
   date: string;
+  today: boolean;
+  /** 「今日」 or 「11月30日(月)」. */
+  dayLabel: string;
+  /** 「運行は月〜金曜日（祝日は休み）の09:00〜15:00です。」 */
+  serviceText: string;
+  /** Why another day is booked (「今日は運行日ではありません。次の運行日は…です。」); null for today. */
+  dayNote: string | null;
   open: boolean;
   closedMessage: string | null;
   hours: { start: string; end: string };
@@ -23,6 +31,8 @@ export interface TaxiBookingRequest {
   timeKind: 'arrive_by' | 'leave_after';
   time: string;
   returnOf?: number;
+  /** Only for a next-service-day booking (the options' `date` when `today` is false). */
+  date?: string;
 }
 
 export interface TaxiBooking {
@@ -30,6 +40,8 @@ export interface TaxiBooking {
   status: 'booked' | 'en_route' | 'on_board' | 'arrived' | 'no_show' | 'cancelled';
   statusLabel: string;
   serviceDate: string;
+  /** 「今日」, 「明日」 or 「11月30日(月)」. */
+  dayLabel: string;
   timeKind: 'arrive_by' | 'leave_after';
   requestedTime: string;
   fromLabel: string;
@@ -69,4 +81,25 @@ export async function listTaxiBookings(client: ApiClient = api()): Promise<TaxiB
 
 export function cancelTaxiBooking(id: number, client: ApiClient = api()): Promise<TaxiBooking> {
   return client.post<TaxiBooking>(`/taxi/bookings/${id}/cancel`);
+}
+
+export interface TaxiFare {
+  totalYen: number;
+  riders: Array<{ id: number; name: string; fareYen: number }>;
+  /** 「料金は2人で500円です。付き添いの方は無料です。」, shown and read as it is. */
+  text: string;
+}
+
+/** The fare of these riders by the server's own rules (the TV never computes a fare). */
+export function getTaxiFare(riderIds: number[], client: ApiClient = api()): Promise<TaxiFare> {
+  return client.get<TaxiFare>(`/taxi/fare?riderIds=${riderIds.join(',')}`);
+}
+
+export interface TaxiRideStatus {
+  onItsWay: Array<{ bookingId: number; minutes: number; message: string; place: string }>;
+}
+
+/** Rides whose car has set off for the household's pickup (polled). */
+export function getTaxiRideStatus(client: ApiClient = api()): Promise<TaxiRideStatus> {
+  return client.get<TaxiRideStatus>('/taxi/rides/status');
 }

@@ -12,6 +12,8 @@ export class QuantityPicker extends Lightning.Component {
   min = 1;
   max = 9;
   unit = '個';
+  /** Read before the value: 「数量」 for goods, 「人数」 for riders. */
+  label = '数量';
   private _value = 1;
 
   static override _template(): Lightning.Component.Template {
@@ -47,7 +49,7 @@ export class QuantityPicker extends Lightning.Component {
   }
 
   get announce(): string {
-    return `数量 ${this._value}${this.unit}。左右で変えられます`;
+    return `${this.label} ${this._value}${this.unit}。左右で変えられます`;
   }
 
   override _init(): void {

@@ -41,6 +41,16 @@ export class Overlay extends Lightning.Component {
     this.onChange?.();
   }
 
+  /**
+   * Takes a message away unanswered because it no longer holds (the taxi it announced has picked
+   * the resident up): dropped from the queue, or closed if shown; its promise resolves 'back'.
+   */
+  withdraw(spec: FullScreenMessageSpec): void {
+    const i = this._queue.findIndex((p) => p.spec === spec);
+    if (i >= 0) this._queue.splice(i, 1)[0]!.resolve('back');
+    else if (this._current?.spec === spec) this._answer('back');
+  }
+
   private _answer(answer: OverlayAnswer): boolean {
     const current = this._current;
     this._next();

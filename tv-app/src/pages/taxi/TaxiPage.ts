@@ -2,10 +2,12 @@ import { Lightning } from '@lightningjs/sdk';
 import {
   bookTaxi,
   cancelTaxiBooking,
+  getTaxiFare,
   getTaxiOptions,
   listTaxiBookings,
   type TaxiAnswer,
   type TaxiBooking,
+  type TaxiFare,
   type TaxiOptions,
 } from '../../api/taxi.js';
 import { Menu, type MenuItem } from '../../components/Menu.js';
@@ -17,9 +19,12 @@ import { FONT_SIZE, SAFE } from '../../theme.js';
 import { showError, showToast } from '../../ui.js';
 import { Page } from '../Page.js';
 import {
+  bookingAnnounce,
   bookingLine,
-  nextRide,
+  bookLabel,
   eligibleResidents,
+  menuBody,
+  newDraft,
   newIdempotencyKey,
   returnDraft,
   riderChoices,
@@ -44,10 +49,19 @@ type Step =
   | 'list'
   | 'booking';
 
+/** What one step shows: a title, a line or two of explanation, then a list or a picker. */
+interface StepView {
+  title?: string;
+  body?: string;
+  items?: MenuItem[];
+  picker?: 'time' | 'people';
+}
+
 /**
- * 乗合タクシー: book a ride for today, see and cancel bookings. One page walks through the steps
- * (who → where → arrive-by/leave-after → time → people → confirm); Back goes one step back.
- * Each step offers the most likely answer first, so OK alone books the usual trip.
+ * 乗合タクシー: book a ride for today (or, once today is over, the next service day), see and cancel
+ * bookings. One page walks through the steps (who → where → arrive-by/leave-after → time → people →
+ * confirm with the fare); Back goes one step back. Each step offers the most likely answer first,
+ * so OK alone books the usual trip.
  */
 export class TaxiPage extends Page {
   private _step: Step = 'loading';
@@ -57,6 +71,7 @@ export class TaxiPage extends Page {
   private _draft: Partial<TaxiDraft> = {};
   private _answer: TaxiAnswer | undefined;
   private _selected: TaxiBooking | undefined;
+  private _fare: TaxiFare | undefined;
   private _busy = false;
 
   static override _template(): Lightning.Component.Template {
@@ -67,7 +82,16 @@ export class TaxiPage extends Page {
       Body: { y: 110, text: textConfig('', { size: FONT_SIZE.body, wrapWidth: SAFE.w, maxLines: 3 }) },
       List: { type: Menu, x: 30, y: 360, itemWidth: 1500, itemHeight: 110, gap: 26, h: 560 },
       Picker: { type: ValuePicker, x: 30, y: 400, visible: false },
-      People: { type: QuantityPicker, x: 30, y: 400, visible: false, unit: '人', min: 1, max: 3 },
+      People: {
+        type: QuantityPicker,
+        x: 30,
+        y: 400,
+        visible: false,
+        unit: '人',
+        label: '人数',
+        min: 1,
+        max: 3,
+      },
     };
   }
 
@@ -108,209 +132,279 @@ export class TaxiPage extends Page {
     this._show(step);
   }
 
-  /** Renders a step: a title, a line or two of explanation, then a list or a picker. */
+  /** Renders a step: its view, then the picker's values, focus and the read-aloud. */
   private _show(step: Step): void {
     // A new step is a new screen: the key that led here (or its bounce) must not answer it too.
     if (step !== this._step) screenChanged();
     this._step = step;
-    const o = this._options;
-    const d = this._draft;
-    let title = '乗合タクシー';
-    let body = '';
-    let items: MenuItem[] = [];
-    let picker: 'time' | 'people' | null = null;
-    switch (step) {
-      case 'loading':
-        body = '読み込み中です…';
-        break;
-      case 'menu': {
-        const next = nextRide(this._bookings);
-        body =
-          o?.closedMessage ??
-          (next ? `次の予約：${bookingLine(next)}` : `今日の運行は${o?.hours.start}〜${o?.hours.end}です。`);
-        if (o && o.open && eligibleResidents(o).length > 0)
-          items.push({ label: '今日の予約をする', onSelect: () => this._start() });
-        if (o && eligibleResidents(o).length === 0)
-          body = o.residents.find((r) => r.message)?.message ?? body;
-        items.push({
-          label: `予約の確認・取り消し（${this._bookings.length}件）`,
-          onSelect: () => this._go('list'),
-        });
-        break;
-      }
-      case 'who':
-        title = 'だれが乗りますか';
-        body = o!.residents
-          .filter((r) => !r.eligible)
-          .map((r) => `${r.name}さんは対象外です。`)
-          .join('');
-        items = riderChoices(o!).map((c) => ({
-          label: c.label,
-          onSelect: () => {
-            d.riderIds = c.riderIds;
-            this._go('dest');
-          },
-        }));
-        break;
-      case 'dest':
-        title = 'どこへ行きますか';
-        body = '★はよく行く所です。';
-        items = [
-          ...o!.destinations.map((p) => ({
-            label: `${p.favourite ? '★ ' : ''}${p.name}`,
-            announce: p.name,
-            onSelect: () => {
-              Object.assign(d, {
-                from: { kind: 'home' },
-                fromLabel: '自宅',
-                to: { kind: 'place', placeId: p.placeId },
-                toLabel: p.name,
-              });
-              this._go('kind');
-            },
-          })),
-          {
-            label: '自宅へ帰る',
-            onSelect: () => {
-              Object.assign(d, { to: { kind: 'home' }, toLabel: '自宅' });
-              this._go('from');
-            },
-          },
-        ];
-        break;
-      case 'from':
-        title = 'どこから乗りますか';
-        items = o!.destinations.map((p) => ({
-          label: p.name,
-          onSelect: () => {
-            Object.assign(d, { from: { kind: 'place', placeId: p.placeId }, fromLabel: p.name });
-            this._go('kind');
-          },
-        }));
-        break;
-      case 'kind':
-        title = '時刻の決め方';
-        body = `${d.fromLabel} → ${d.toLabel}`;
-        items = [
-          { label: '着きたい時刻を決める', onSelect: () => this._pickKind('arrive_by') },
-          { label: '乗りたい時刻を決める', onSelect: () => this._pickKind('leave_after') },
-        ];
-        break;
-      case 'time':
-        title = d.timeKind === 'arrive_by' ? '何時までに着きたいですか' : '何時から乗りたいですか';
-        body = '左右のボタンで時刻を変えて、決定を押してください。';
-        picker = 'time';
-        break;
-      case 'people':
-        title = '何人で乗りますか';
-        body = '付き添いの方も数えてください。左右で変えて、決定を押してください。';
-        picker = 'people';
-        break;
-      case 'confirm':
-        title = 'この内容で予約しますか';
-        body = summary(d as TaxiDraft);
-        items = [
-          { label: '予約する', onSelect: () => this._send() },
-          { label: 'やめる', onSelect: () => this._load() },
-        ];
-        break;
-      case 'result': {
-        const a = this._answer!;
-        title =
-          a.status === 'accepted'
-            ? '予約できました'
-            : a.status === 'cancelled'
-              ? '取り消された予約です'
-              : '予約できませんでした';
-        body = a.message;
-        if (a.status === 'accepted') {
-          const back =
-            d.returnOf === undefined && d.to?.kind === 'place'
-              ? returnDraft(a.booking!, d as TaxiDraft, o!.times)
-              : null;
-          if (back) {
-            items.push({
-              label: '帰りも予約する',
-              onSelect: () => {
-                this._draft = back;
-                this._history = ['menu'];
-                this._show('kind');
-              },
-            });
-          }
-          items.push({ label: 'おわり', onSelect: () => this._load() });
-        } else {
-          items = [
-            ...a.alternatives.map((t) => ({
-              label: `${timeKindLabel(d.timeKind!, t)}で予約する`,
-              onSelect: () => {
-                d.time = t;
-                d.idempotencyKey = newIdempotencyKey();
-                this._send();
-              },
-            })),
-            { label: 'やめる', onSelect: () => this._load() },
-          ];
-        }
-        break;
-      }
-      case 'list':
-        title = '予約の確認';
-        body =
-          this._bookings.length === 0
-            ? '予約はありません。'
-            : '取り消すときは、予約を選んで決定を押してください。';
-        items = this._bookings.map((b) => ({
-          label: bookingLine(b),
-          announce: `${b.pickupFrom}から${b.pickupTo}にお迎え、${b.toLabel}行き、${b.statusLabel}`,
-          onSelect: () => {
-            this._selected = b;
-            this._go('booking');
-          },
-        }));
-        break;
-      case 'booking': {
-        const b = this._selected!;
-        title = `${b.toLabel}行き  ${b.statusLabel}`;
-        body = `お迎え ${b.pickupFrom}〜${b.pickupTo}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  ${b.fareTotalYen}円`;
-        if (b.cancellable) items.push({ label: 'この予約を取り消す', onSelect: () => this._cancel(b) });
-        items.push({ label: 'もどる', onSelect: () => this._back() });
-        break;
-      }
-    }
+    const v = this._view(step);
+    const title = v.title ?? '乗合タクシー';
+    const body = v.body ?? '';
     this.tag('Title')!.patch({ text: { text: title } });
     this.tag('Body')!.patch({ text: { text: body } });
-    this._list.visible = picker === null;
-    this._list.items = items;
+    this._list.visible = !v.picker;
+    // the confirm step's three lines (route, time, fare) need the room above the buttons
+    this._list.y = step === 'confirm' ? 420 : 360;
+    this._list.items = v.items ?? [];
     this._list.index = 0;
-    this._picker.visible = picker === 'time';
-    this._people.visible = picker === 'people';
-    if (picker === 'time') {
-      this._picker.caption = d.timeKind === 'arrive_by' ? '着きたい時刻' : '乗りたい時刻';
-      const times = o!.times;
-      // arriving needs the ride's own time too: offer a time a little later than the first one
-      const first = d.timeKind === 'arrive_by' ? Math.min(2, times.length - 1) : 0;
-      const at = d.time ? times.indexOf(d.time) : first;
-      this._picker.setValues(times, at < 0 ? first : at);
-    }
-    if (picker === 'people') {
-      this._people.min = d.riderIds!.length;
-      this._people.max = o!.maxPassengers;
-      this._people.value = d.passengers ?? d.riderIds!.length;
-    }
+    this._picker.visible = v.picker === 'time';
+    this._people.visible = v.picker === 'people';
+    if (v.picker === 'time') this._setUpTimePicker();
+    if (v.picker === 'people') this._setUpPeoplePicker();
     this._refocus();
     if (step !== 'loading') announce(`${title}。${body}`);
   }
 
+  private _view(step: Step): StepView {
+    switch (step) {
+      case 'loading':
+        return { body: '読み込み中です…' };
+      case 'menu':
+        return this._menuView();
+      case 'who':
+        return this._whoView();
+      case 'dest':
+        return this._destView();
+      case 'from':
+        return this._fromView();
+      case 'kind':
+        return {
+          title: '時刻の決め方',
+          body: `${this._draft.fromLabel} → ${this._draft.toLabel}`,
+          items: [
+            { label: '着きたい時刻を決める', onSelect: () => this._pickKind('arrive_by') },
+            { label: '乗りたい時刻を決める', onSelect: () => this._pickKind('leave_after') },
+          ],
+        };
+      case 'time':
+        return {
+          title: this._draft.timeKind === 'arrive_by' ? '何時までに着きたいですか' : '何時から乗りたいですか',
+          body: `${this._dayNote()}左右のボタンで時刻を変えて、決定を押してください。`,
+          picker: 'time',
+        };
+      case 'people':
+        return {
+          title: '何人で乗りますか',
+          body: '付き添いの方も数えてください。左右で変えて、決定を押してください。',
+          picker: 'people',
+        };
+      case 'confirm':
+        return this._confirmView();
+      case 'result':
+        return this._resultView();
+      case 'list':
+        return this._listView();
+      case 'booking':
+        return this._bookingView();
+    }
+  }
+
+  /** 「11月30日(月)の予約です。」 on a next-service-day booking; nothing for today. */
+  private _dayNote(): string {
+    const d = this._draft;
+    return d.dayLabel && d.dayLabel !== '今日' ? `${d.dayLabel}の予約です。` : '';
+  }
+
+  private _menuView(): StepView {
+    const o = this._options;
+    const items: MenuItem[] = [];
+    let body = menuBody(o, this._bookings);
+    if (o && o.open && eligibleResidents(o).length > 0)
+      items.push({ label: bookLabel(o), onSelect: () => this._start() });
+    if (o && eligibleResidents(o).length === 0) body = o.residents.find((r) => r.message)?.message ?? body;
+    items.push({
+      label: `予約の確認・取り消し（${this._bookings.length}件）`,
+      onSelect: () => this._go('list'),
+    });
+    return { body, items };
+  }
+
+  private _whoView(): StepView {
+    const o = this._options!;
+    return {
+      title: 'だれが乗りますか',
+      body: o.residents
+        .filter((r) => !r.eligible)
+        .map((r) => `${r.name}さんは対象外です。`)
+        .join(''),
+      items: riderChoices(o).map((c) => ({
+        label: c.label,
+        onSelect: () => {
+          this._draft.riderIds = c.riderIds;
+          this._go('dest');
+        },
+      })),
+    };
+  }
+
+  private _destView(): StepView {
+    const d = this._draft;
+    return {
+      title: 'どこへ行きますか',
+      body: '★はよく行く所です。',
+      items: [
+        ...this._options!.destinations.map((p) => ({
+          label: `${p.favourite ? '★ ' : ''}${p.name}`,
+          announce: p.name,
+          onSelect: () => {
+            Object.assign(d, {
+              from: { kind: 'home' },
+              fromLabel: '自宅',
+              to: { kind: 'place', placeId: p.placeId },
+              toLabel: p.name,
+            });
+            this._go('kind');
+          },
+        })),
+        {
+          label: '自宅へ帰る',
+          onSelect: () => {
+            Object.assign(d, { to: { kind: 'home' }, toLabel: '自宅' });
+            this._go('from');
+          },
+        },
+      ],
+    };
+  }
+
+  private _fromView(): StepView {
+    return {
+      title: 'どこから乗りますか',
+      items: this._options!.destinations.map((p) => ({
+        label: p.name,
+        onSelect: () => {
+          Object.assign(this._draft, { from: { kind: 'place', placeId: p.placeId }, fromLabel: p.name });
+          this._go('kind');
+        },
+      })),
+    };
+  }
+
+  private _confirmView(): StepView {
+    const fare = this._fare ? `\n${this._fare.text}` : '';
+    return {
+      title: 'この内容で予約しますか',
+      body: `${summary(this._draft as TaxiDraft)}${fare}`,
+      items: [
+        { label: '予約する', onSelect: () => this._send() },
+        { label: 'やめる', onSelect: () => this._load() },
+      ],
+    };
+  }
+
+  private _resultView(): StepView {
+    const a = this._answer!;
+    const d = this._draft;
+    const title =
+      a.status === 'accepted'
+        ? '予約できました'
+        : a.status === 'cancelled'
+          ? '取り消された予約です'
+          : '予約できませんでした';
+    if (a.status !== 'accepted') {
+      const items = [
+        ...a.alternatives.map((t) => ({
+          label: `${timeKindLabel(d.timeKind!, t)}で予約する`,
+          onSelect: () => {
+            d.time = t;
+            d.idempotencyKey = newIdempotencyKey();
+            this._send();
+          },
+        })),
+        { label: 'やめる', onSelect: () => this._load() },
+      ];
+      return { title, body: a.message, items };
+    }
+    const items: MenuItem[] = [];
+    const back =
+      d.returnOf === undefined && d.to?.kind === 'place'
+        ? returnDraft(a.booking!, d as TaxiDraft, this._options!.times)
+        : null;
+    if (back) {
+      items.push({
+        label: '帰りも予約する',
+        onSelect: () => {
+          this._draft = back;
+          this._history = ['menu'];
+          this._show('kind');
+        },
+      });
+    }
+    items.push({ label: 'おわり', onSelect: () => this._load() });
+    const fare = a.booking ? `料金は${a.booking.fareTotalYen.toLocaleString('ja-JP')}円です。` : '';
+    return { title, body: `${a.message}${fare}`, items };
+  }
+
+  private _listView(): StepView {
+    return {
+      title: '予約の確認',
+      body:
+        this._bookings.length === 0
+          ? '予約はありません。'
+          : '次に乗る予約が一番上です。取り消すときは、予約を選んで決定を押してください。',
+      items: this._bookings.map((b) => ({
+        label: bookingLine(b),
+        announce: bookingAnnounce(b),
+        onSelect: () => {
+          this._selected = b;
+          this._go('booking');
+        },
+      })),
+    };
+  }
+
+  private _bookingView(): StepView {
+    const b = this._selected!;
+    const items: MenuItem[] = [];
+    if (b.cancellable) items.push({ label: 'この予約を取り消す', onSelect: () => this._cancel(b) });
+    items.push({ label: 'もどる', onSelect: () => this._back() });
+    return {
+      title: `${b.toLabel}行き  ${b.statusLabel}`,
+      body: `${b.dayLabel} お迎え ${b.pickupFrom}〜${b.pickupTo}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  料金 ${b.fareTotalYen.toLocaleString('ja-JP')}円`,
+      items,
+    };
+  }
+
+  private _setUpTimePicker(): void {
+    const d = this._draft;
+    this._picker.caption = d.timeKind === 'arrive_by' ? '着きたい時刻' : '乗りたい時刻';
+    const times = this._options!.times;
+    // arriving needs the ride's own time too: offer a time a little later than the first one
+    const first = d.timeKind === 'arrive_by' ? Math.min(2, times.length - 1) : 0;
+    const at = d.time ? times.indexOf(d.time) : first;
+    this._picker.setValues(times, at < 0 ? first : at);
+  }
+
+  private _setUpPeoplePicker(): void {
+    const d = this._draft;
+    this._people.min = d.riderIds!.length;
+    this._people.max = this._options!.maxPassengers;
+    this._people.value = d.passengers ?? d.riderIds!.length;
+  }
+
   private _start(): void {
-    const choices = riderChoices(this._options!);
-    this._draft = { idempotencyKey: newIdempotencyKey(), riderIds: choices[0]!.riderIds };
+    const o = this._options!;
+    const choices = riderChoices(o);
+    this._draft = newDraft(o, choices[0]!.riderIds);
     this._go(choices.length > 1 ? 'who' : 'dest');
   }
 
   private _pickKind(kind: TaxiDraft['timeKind']): void {
     this._draft.timeKind = kind;
     this._go('time');
+  }
+
+  /** The confirm step shows the server's fare for these riders; asked for first, then shown. */
+  private _confirm(): void {
+    if (this._busy) return;
+    this._busy = true;
+    getTaxiFare(this._draft.riderIds!)
+      .then((fare) => (this._fare = fare))
+      .catch(() => (this._fare = undefined)) // the booking itself still fixes and shows the fare
+      .finally(() => {
+        this._busy = false;
+        this._go('confirm');
+      });
   }
 
   private _send(): void {
@@ -363,7 +457,7 @@ export class TaxiPage extends Page {
     }
     if (this._step === 'people') {
       this._draft.passengers = this._people.value;
-      this._go('confirm');
+      this._confirm();
       return true;
     }
     return false;

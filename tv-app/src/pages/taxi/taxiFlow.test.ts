@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TaxiBooking, TaxiOptions } from '../../api/taxi.js';
 import {
+  bookingLine,
+  bookLabel,
+  menuBody,
+  newDraft,
   newIdempotencyKey,
   nextRide,
   returnDraft,
@@ -11,6 +15,10 @@ import {
 
 const options = (eligible: boolean[]): TaxiOptions => ({
   date: '2026-11-24',
+  today: true,
+  dayLabel: '今日',
+  serviceText: '運行は月〜金曜日（祝日は休み）の09:00〜15:00です。',
+  dayNote: null,
   open: true,
   closedMessage: null,
   hours: { start: '09:00', end: '15:00' },
@@ -82,5 +90,43 @@ describe('taxi booking flow', () => {
       3,
     );
     expect(nextRide([b(2, '10:00', 'cancelled')])).toBeUndefined();
+  });
+
+  it('books the next service day when the options offer it, and says so', () => {
+    const monday = {
+      ...options([true]),
+      today: false,
+      date: '2026-11-30',
+      dayLabel: '11月30日(月)',
+      dayNote: '今日の予約は終わりました。次の運行日は11月30日(月)です。',
+    };
+    expect(bookLabel(options([true]))).toBe('今日の予約をする');
+    expect(bookLabel(monday)).toBe('次の運行日 11月30日(月) の予約をする');
+    const d = { ...draft, ...newDraft(monday, [1]) } as TaxiDraft;
+    expect(toRequest(d)).toMatchObject({ date: '2026-11-30' });
+    expect(toRequest(draft)).not.toHaveProperty('date');
+    expect(menuBody(monday, [])).toBe(
+      '今日の予約は終わりました。次の運行日は11月30日(月)です。\n運行は月〜金曜日（祝日は休み）の09:00〜15:00です。',
+    );
+  });
+
+  it('lists a booking with its day (not today) and its fare', () => {
+    const b = {
+      dayLabel: '明日',
+      pickupFrom: '10:05',
+      pickupTo: '10:15',
+      fromLabel: '自宅',
+      toLabel: '長谷診療所',
+      fareTotalYen: 1000,
+      statusLabel: '予約済み',
+    } as TaxiBooking;
+    expect(bookingLine(b)).toBe('明日 10:05〜10:15 長谷診療所行き 1,000円 予約済み');
+    expect(bookingLine({ ...b, dayLabel: '今日' })).toMatch(/^10:05/);
+  });
+
+  it('takes a ride of an earlier day as the next one, whatever its time', () => {
+    const b = (id: number, serviceDate: string, pickupFrom: string) =>
+      ({ id, serviceDate, pickupFrom, status: 'booked' }) as TaxiBooking;
+    expect(nextRide([b(1, '2026-11-25', '09:00'), b(2, '2026-11-24', '14:00')])!.id).toBe(2);
   });
 });

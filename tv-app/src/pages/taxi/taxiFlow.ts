@@ -11,6 +11,10 @@ export interface TaxiDraft {
   time: string;
   passengers: number;
   returnOf?: number;
+  /** The next service day, when today can no longer be booked (unset: today). */
+  date?: string;
+  /** 「今日」 or 「11月30日(月)」, as shown on the confirm step. */
+  dayLabel?: string;
   /** Kept while the same booking is retried, so a resend never books twice. */
   idempotencyKey: string;
 }
@@ -41,15 +45,44 @@ export function toRequest(d: TaxiDraft): TaxiBookingRequest {
     timeKind: d.timeKind,
     time: d.time,
     ...(d.returnOf !== undefined ? { returnOf: d.returnOf } : {}),
+    ...(d.date !== undefined ? { date: d.date } : {}),
   };
 }
 
 export const timeKindLabel = (k: TaxiDraft['timeKind'], time: string) =>
   k === 'arrive_by' ? `${time}までに着く` : `${time}から乗る`;
 
+/** 「11月30日(月)」 before a time of another day; nothing for today. */
+const dayPrefix = (label: string | undefined) => (label && label !== '今日' ? `${label} ` : '');
+
 export function summary(d: TaxiDraft): string {
-  return `${d.fromLabel} → ${d.toLabel}\n${timeKindLabel(d.timeKind, d.time)}  ${d.passengers}人`;
+  return `${d.fromLabel} → ${d.toLabel}\n${dayPrefix(d.dayLabel)}${timeKindLabel(d.timeKind, d.time)}  ${d.passengers}人`;
 }
+
+/** The draft for a new booking on the day the options offer (today or the next service day). */
+export function newDraft(o: TaxiOptions, riderIds: number[]): Partial<TaxiDraft> {
+  return {
+    idempotencyKey: newIdempotencyKey(),
+    riderIds,
+    ...(o.today ? {} : { date: o.date, dayLabel: o.dayLabel }),
+  };
+}
+
+/** The menu's words: the next ride if any, and always when the service runs. */
+export function menuBody(o: TaxiOptions | undefined, bookings: TaxiBooking[]): string {
+  if (!o) return '';
+  const next = nextRide(bookings);
+  const lead = next
+    ? `次の予約：${bookingLine(next)}`
+    : !o.open
+      ? (o.closedMessage ?? '')
+      : (o.dayNote ?? '');
+  return [lead, o.open || next ? o.serviceText : ''].filter(Boolean).join('\n');
+}
+
+/** The menu entry that starts a booking, naming the day when it is not today. */
+export const bookLabel = (o: TaxiOptions) =>
+  o.today ? '今日の予約をする' : `次の運行日 ${o.dayLabel} の予約をする`;
 
 /** The way back: from where the outbound ride goes, home, leaving a little after it arrives. */
 export function returnDraft(out: TaxiBooking, outDraft: TaxiDraft, times: string[]): TaxiDraft | null {
@@ -66,19 +99,28 @@ export function returnDraft(out: TaxiBooking, outDraft: TaxiDraft, times: string
     passengers: outDraft.passengers,
     returnOf: out.id,
     idempotencyKey: newIdempotencyKey(),
+    // the way back is on the outbound ride's day
+    ...(outDraft.date !== undefined ? { date: outDraft.date, dayLabel: outDraft.dayLabel } : {}),
   };
 }
 
 export function bookingLine(b: TaxiBooking): string {
-  return `${b.pickupFrom}〜${b.pickupTo} ${b.fromLabel}→${b.toLabel}  ${b.statusLabel}`;
+  // where from is on the booking's own page: the line keeps room for the day, fare and status
+  return `${dayPrefix(b.dayLabel)}${b.pickupFrom}〜${b.pickupTo} ${b.toLabel}行き ${b.fareTotalYen.toLocaleString('ja-JP')}円 ${b.statusLabel}`;
 }
 
-/** The soonest ride still to come (the list itself is newest first). */
+/** What the list reads for a booking: day, window, where to, fare, status. */
+export function bookingAnnounce(b: TaxiBooking): string {
+  return `${b.dayLabel}、${b.pickupFrom}から${b.pickupTo}にお迎え、${b.toLabel}行き、料金${b.fareTotalYen}円、${b.statusLabel}`;
+}
+
+/** The soonest ride still to come (the server lists the next ride first; this does not rely on it). */
 export function nextRide(bookings: TaxiBooking[]): TaxiBooking | undefined {
   return bookings
     .filter((b) => b.status === 'booked' || b.status === 'en_route' || b.status === 'on_board')
     .reduce<TaxiBooking | undefined>(
-      (best, b) => (!best || b.pickupFrom < best.pickupFrom ? b : best),
+      (best, b) =>
+        !best || `${b.serviceDate} ${b.pickupFrom}` < `${best.serviceDate} ${best.pickupFrom}` ? b : best,
       undefined,
     );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE `taxi_bookings` ADD `departed_at` integer;--> statement-breakpoint
+ALTER TABLE `taxi_bookings` ADD `pickup_eta_at` integer;
