@@ -49,14 +49,6 @@ async function driverTablet(vehicleId: number): Promise<Page> {
   return p;
 }
 
-/** The driver sets off for a pickup through the driver API, signed in as on the tablet. */
-async function depart(driver: Page, id: number): Promise<void> {
-  const res = await driver.request.post(`${server.baseUrl}/api/taxi/driver/bookings/${id}/depart`, {
-    headers: { origin: server.baseUrl },
-  });
-  expect(res.status()).toBe(200);
-}
-
 const onScreen = async (needle: string) => (await visibleTexts(page)).some((t) => t.includes(needle));
 const said = async () => (await spoken(page)).map((u) => u.text).join(' ');
 
@@ -85,10 +77,11 @@ describe('the taxi on its way, over any page', () => {
     await waitForRoute(page, 'home');
     await press(page, 'ArrowRight'); // the resident is somewhere on the home screen
 
-    // 1. The driver, signed in on the tablet, reports setting off for ride A (driver API).
+    // 1. The driver taps 「お迎えに向かう」 for ride A on the tablet.
     server.clock.set(booking(a).pickupFrom.getTime() - 10 * 60_000);
     const driver = await driverTablet(booking(a).vehicleId);
-    await depart(driver, a);
+    await driver.getByRole('button', { name: 'お迎えに向かう' }).click();
+    await driver.waitForURL('**/console/taxi/driver');
     expect(booking(a).departedAt).not.toBeNull();
     const minutes = Math.ceil((booking(a).pickupEtaAt!.getTime() - server.clock.now().getTime()) / 60_000);
     const message = `タクシーが向かっています（あと約${Math.max(1, minutes)}分）`;
@@ -125,7 +118,8 @@ describe('the taxi on its way, over any page', () => {
 
     // 5. For ride B the message comes over the taxi page, and goes by itself once picked up.
     server.clock.set(booking(b).pickupFrom.getTime() - 10 * 60_000);
-    await depart(driver, b);
+    await driver.reload();
+    await driver.getByRole('button', { name: 'お迎えに向かう' }).click();
     await expect.poll(() => onScreen(ON_ITS_WAY), { timeout: 15_000 }).toBe(true);
     await screenshot(page, 'taxi-on-its-way-over-taxi-page');
     await driver.click(`.stop[data-booking="${b}"][data-kind="pickup"] button`);

@@ -21,10 +21,12 @@ import {
 import { getManifest, type ManifestStop } from '../get-manifest';
 import { publishRideEvent } from '../live-events';
 import { recordRideEvent, type RideEvent } from '../record-ride-event';
+import { recordDeparture } from '../record-departure';
 import { undoableEvent, undoRideEvent, UNDO_MINUTES } from '../undo-ride-event';
 import { actor, CarriedBadge, dateOf, KIND_JA, stopState } from './shared';
 
-const ACTION_JA: Record<RideEvent | 'undo', string> = {
+const ACTION_JA: Record<RideEvent | 'undo' | 'depart', string> = {
+  depart: 'お迎えに向かう',
   pickup: '乗車した',
   dropoff: '降車した',
   no_show: '不在',
@@ -72,7 +74,7 @@ function needsConfirm(b: Row, event: RideEvent, now: Date): string | null {
   return null;
 }
 
-function ActionForm(props: { id: number; event: RideEvent | 'undo'; confirm?: boolean }) {
+function ActionForm(props: { id: number; event: RideEvent | 'undo' | 'depart'; confirm?: boolean }) {
   return (
     <form
       class="inline"
@@ -92,7 +94,7 @@ function ActionForm(props: { id: number; event: RideEvent | 'undo'; confirm?: bo
   );
 }
 
-function NextStop(props: { s: ManifestStop; address: string | null }) {
+function NextStop(props: { s: ManifestStop; address: string | null; departed?: boolean }) {
   const s = props.s;
   return (
     <section class="next" aria-label="次の停車地" data-booking={String(s.bookingId)} data-kind={s.kind}>
@@ -110,6 +112,10 @@ function NextStop(props: { s: ManifestStop; address: string | null }) {
         <strong class="status">{s.statusLabel}</strong>
       </div>
       <div class="acts">
+        {/* setting off tells the household's TV 「タクシーが向かっています」 */}
+        {props.departed === false && s.kind === 'pickup' && s.actions.includes('pickup') ? (
+          <ActionForm id={s.bookingId} event="depart" />
+        ) : null}
         {s.actions.map((a) => (
           <ActionForm id={s.bookingId} event={a} />
         ))}
@@ -236,7 +242,11 @@ driverPages.get('/driver', requireStaffPage('driver'), (c) => {
         <>
           {next ? (
             <div class="tablet-top">
-              <NextStop s={next} address={home} />
+              <NextStop
+                s={next}
+                address={home}
+                departed={nextRow ? nextRow.departedAt !== null : undefined}
+              />
               <MapView label="次の停車地の地図" features={nextStopMap(m.stops, next, home)} height={340} />
             </div>
           ) : m.stops.length > 0 ? (
@@ -384,7 +394,7 @@ const RideForm = z.object({
 driverPages.post('/driver/bookings/:id/:event', requireStaffPage('driver'), consoleForm(RideForm), (c) => {
   const deps = c.var.deps;
   const now = deps.clock.now();
-  const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo']).safeParse(c.req.param('event'));
+  const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo', 'depart']).safeParse(c.req.param('event'));
   if (!event.success) throw notFound();
   const id = idOf(c.req.param('id'));
   const body = c.req.valid('form');
@@ -392,6 +402,13 @@ driverPages.post('/driver/bookings/:id/:event', requireStaffPage('driver'), cons
   if (!row) throw notFound('Booking');
   const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
   const page = `/console/taxi/driver${back ? `?${back}` : ''}`;
+  if (event.data === 'depart') {
+    const d = recordDeparture(deps.db, id, c.var.staff, now);
+    return redirectWithFlash(c, page, {
+      kind: 'notice',
+      text: `お迎えに向かいます（到着 ${d.pickupEta}ごろ）`,
+    });
+  }
   if (event.data === 'undo') {
     try {
       undoRideEvent(deps.db, id, c.var.staff, now, body.key);
