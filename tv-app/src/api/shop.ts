@@ -1,96 +1,54 @@
 import { api, type ApiClient } from './client.js';
+import type { BodyOf, ResponseOf, Schema } from './types.js';
 
-export interface ShopDeliveryInfo {
-  date: string;
-  isToday: boolean;
-  cutoff: string;
-  hallName: string;
-  /** Japanese sentence for the screen. */
-  message: string;
-}
+/** When and where an order placed now arrives; `message` is the Japanese sentence for the screen. */
+export type ShopDeliveryInfo = Schema<'ShopDeliveryInfo'>;
+export type ShopCategory = Schema<'ShopCategory'>;
+export type ShopProduct = Schema<'ShopProduct'>;
+export type ShopOrderLine = Schema<'ShopOrderLine'>;
 
-export interface ShopCategory {
-  id: number;
-  name: string;
-  sellerName: string;
-  productCount: number;
-}
+/**
+ * An order as the household's list shows it: with the server's word on whether a cancel would be
+ * accepted now (`cancellable`, `cancelRefusal` in Japanese) and how it travels in the tense of its
+ * status (`deliverySentence`: 「ドローンでお届けしました」 after delivery).
+ */
+export type ShopOrder = Schema<'ShopHouseholdOrder'>;
+/** The order as placing it answers (without the household list's cancel and delivery words). */
+export type PlacedOrder = ResponseOf<'/api/shop/orders', 'post'>;
+export type PlaceOrderBody = BodyOf<'/api/shop/orders', 'post'>;
 
-export interface ShopProduct {
-  id: number;
-  categoryId: number;
-  name: string;
-  priceYen: number;
-  taxRate: number;
-  weightG: number;
-  unit: string;
-  imageUrl: string | null;
-  available: boolean;
-  unavailableReason: string | null;
-  maxPerOrder: number;
-  favourite: boolean;
-}
-
-export interface ShopOrderLine {
-  id: number;
-  productId: number;
-  name: string;
-  unitPriceYen: number;
-  qty: number;
-  missingQty: number;
-  amountYen: number;
-}
-
-export interface ShopOrder {
-  id: number;
-  status: 'received' | 'preparing' | 'in_transit' | 'at_hall' | 'delivered' | 'cancelled';
-  statusLabel: string;
-  hallName: string;
-  deliveryDate: string;
-  deliveryMode: 'drone' | 'car' | null;
-  deliveryModeReason: string | null;
-  totalYen: number;
-  weightG: number;
-  lines: ShopOrderLine[];
-  missingNotes: string[];
-  /** The server's word on whether a cancel would be accepted now (受付 and before the cut-off). */
-  cancellable: boolean;
-  /** Why not, in Japanese; null while it can be cancelled. */
-  cancelRefusal: string | null;
-  /** How it travels, in the tense of its status (「ドローンでお届けしました」 after delivery). */
-  deliverySentence: string | null;
-}
-
-export interface ShopLastOrder {
-  orderId: number | null;
-  lines: Array<{ product: ShopProduct; qty: number }>;
-}
+export type ShopLastOrder = Schema<'ShopLastOrder'>;
 
 /** The household's cart as the server keeps it; `seq` is the highest write number it has seen. */
-export interface ShopCart {
-  seq: number;
-  lines: Array<{ product: ShopProduct; qty: number }>;
-}
+export type ShopCart = Schema<'ShopCart'>;
 
 export const getDeliveryInfo = (client: ApiClient = api()) =>
   client.get<ShopDeliveryInfo>('/shop/delivery-info');
-export const listCategories = (client: ApiClient = api()) => client.get<ShopCategory[]>('/shop/categories');
+export const listCategories = (client: ApiClient = api()) =>
+  client.get<ResponseOf<'/api/shop/categories', 'get'>>('/shop/categories');
 export const listProducts = (categoryId: number, client: ApiClient = api()) =>
-  client.get<ShopProduct[]>(`/shop/categories/${categoryId}/products`);
-export const listFavourites = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/favourites');
-export const setFavourite = (productId: number, favourite: boolean, client: ApiClient = api()) =>
-  client.put<{ ok: boolean }>(`/shop/favourites/${productId}`, { favourite });
+  client.get<ResponseOf<'/api/shop/categories/{id}/products', 'get'>>(
+    `/shop/categories/${categoryId}/products`,
+  );
+export const listFavourites = (client: ApiClient = api()) =>
+  client.get<ResponseOf<'/api/shop/favourites', 'get'>>('/shop/favourites');
+export const setFavourite = (productId: number, favourite: boolean, client: ApiClient = api()) => {
+  const body: BodyOf<'/api/shop/favourites/{id}', 'put'> = { favourite };
+  return client.put<ResponseOf<'/api/shop/favourites/{id}', 'put'>>(`/shop/favourites/${productId}`, body);
+};
 /** よく買うもの: the products of the household's delivered orders, most often bought first. */
-export const listFrequent = (client: ApiClient = api()) => client.get<ShopProduct[]>('/shop/frequent');
+export const listFrequent = (client: ApiClient = api()) =>
+  client.get<ResponseOf<'/api/shop/frequent', 'get'>>('/shop/frequent');
 export const getCart = (client: ApiClient = api()) => client.get<ShopCart>('/shop/cart');
 /** Absolute quantity (0 removes); the server ignores it unless `seq` is greater than the line's last. */
-export const putCartLine = (productId: number, qty: number, seq: number, client: ApiClient = api()) =>
-  client.put<ShopCart>(`/shop/cart/lines/${productId}`, { qty, seq });
+export const putCartLine = (productId: number, qty: number, seq: number, client: ApiClient = api()) => {
+  const body: BodyOf<'/api/shop/cart/lines/{id}', 'put'> = { qty, seq };
+  return client.put<ResponseOf<'/api/shop/cart/lines/{id}', 'put'>>(`/shop/cart/lines/${productId}`, body);
+};
 export const getLastOrder = (client: ApiClient = api()) => client.get<ShopLastOrder>('/shop/last-order');
-export const placeOrder = (
-  body: { idempotencyKey: string; lines: Array<{ productId: number; qty: number }> },
-  client: ApiClient = api(),
-) => client.post<ShopOrder>('/shop/orders', body);
-export const listOrders = (client: ApiClient = api()) => client.get<ShopOrder[]>('/shop/orders');
+export const placeOrder = (body: PlaceOrderBody, client: ApiClient = api()) =>
+  client.post<PlacedOrder>('/shop/orders', body);
+export const listOrders = (client: ApiClient = api()) =>
+  client.get<ResponseOf<'/api/shop/orders', 'get'>>('/shop/orders');
 export const cancelOrder = (orderId: number, client: ApiClient = api()) =>
-  client.post<ShopOrder>(`/shop/orders/${orderId}/cancel`);
+  client.post<ResponseOf<'/api/shop/orders/{id}/cancel', 'post'>>(`/shop/orders/${orderId}/cancel`);

@@ -1,10 +1,7 @@
 import { api, type ApiClient } from './client.js';
+import type { Schema } from './types.js';
 
-export interface TvMe {
-  household: { id: number; name: string };
-  residents: Array<{ id: number; name: string; kana: string }>;
-  hamlet: { id: number; name: string; hallName: string };
-}
+export type TvMe = Schema<'HouseholdView'>;
 
 /** Who this box belongs to: the household, its residents and their hamlet. */
 export function getMe(client: ApiClient = api()): Promise<TvMe> {

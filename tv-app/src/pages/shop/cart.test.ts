@@ -6,6 +6,7 @@ import { Cart, type CartStore, weightText, yen } from './cart.js';
 const product = (id: number, priceYen: number, weightG: number, maxPerOrder = 10): ShopProduct => ({
   id,
   categoryId: 1,
+  sellerId: 1,
   name: `p${id}`,
   priceYen,
   taxRate: 8,

@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client.js';
 import { getCart, putCartLine, type ShopCart, type ShopProduct } from '../../api/shop.js';
+import { newIdempotencyKey } from '../../lib/idempotencyKey.js';
 import { LatestWins } from '../../lib/latestWins.js';
 import { showError, showToast } from '../../ui.js';
 
@@ -55,7 +56,7 @@ export class Cart {
   private readonly sender: LatestWins<number, number> | null;
 
   constructor(
-    private readonly newKey: () => string = defaultKey,
+    private readonly newKey: () => string = newIdempotencyKey,
     private readonly store: CartStore | null = null,
     private readonly notices: Partial<CartNotices> = {},
     /** Sequence numbers follow the box's clock, so a second box of the household stays in order. */
@@ -241,14 +242,8 @@ export class Cart {
 const isUnreachable = (error: unknown) =>
   !(error instanceof ApiError) || error.status === 0 || error.status >= 500 || error.status === 408;
 
-function defaultKey(): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  if (c && typeof c.randomUUID === 'function') return `tv-${c.randomUUID()}`;
-  return `tv-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
 export const cart = new Cart(
-  defaultKey,
+  newIdempotencyKey,
   { load: () => getCart(), save: (id, qty, seq) => putCartLine(id, qty, seq) },
   {
     offline: () => showToast(OFFLINE_MESSAGE, 'error'),

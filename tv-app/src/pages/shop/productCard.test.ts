@@ -5,6 +5,7 @@ import { productCard } from './productCard.js';
 const milk: ShopProduct = {
   id: 7,
   categoryId: 5,
+  sellerId: 1,
   name: '牛乳 1000ml',
   priceYen: 238,
   taxRate: 8,

@@ -5,7 +5,6 @@ import {
   bookLabel,
   menuBody,
   newDraft,
-  newIdempotencyKey,
   nextRide,
   returnDraft,
   riderChoices,
@@ -60,14 +59,6 @@ describe('taxi booking flow', () => {
       time: '10:30',
       idempotencyKey: 'tv-abc',
     });
-  });
-
-  it('makes distinct keys from random bytes', () => {
-    let seed = 0;
-    const rnd = (n: number) => Uint8Array.from({ length: n }, () => seed++ % 256);
-    const a = newIdempotencyKey(rnd);
-    expect(a).toMatch(/^tv-[0-9a-f]{24}$/);
-    expect(newIdempotencyKey(rnd)).not.toBe(a);
   });
 
   it('plans the way back from the destination home, after the expected arrival', () => {

@@ -1,4 +1,5 @@
 import type { TaxiBooking, TaxiBookingRequest, TaxiEndpoint, TaxiOptions } from '../../api/taxi.js';
+import { newIdempotencyKey } from '../../lib/idempotencyKey.js';
 
 /** What the resident has chosen so far in one booking. */
 export interface TaxiDraft {
@@ -7,7 +8,7 @@ export interface TaxiDraft {
   to: TaxiEndpoint;
   toLabel: string;
   fromLabel: string;
-  timeKind: 'arrive_by' | 'leave_after';
+  timeKind: TaxiBookingRequest['timeKind'];
   time: string;
   passengers: number;
   returnOf?: number;
@@ -19,12 +20,8 @@ export interface TaxiDraft {
   idempotencyKey: string;
 }
 
-/** A key per booking attempt; the box may lack crypto.randomUUID, so random bytes are hex-encoded. */
-export function newIdempotencyKey(
-  random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n)),
-): string {
-  return `tv-${Array.from(random(12), (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
+/** A key per booking attempt (the TV's one key maker, shared with the shop's orders). */
+export { newIdempotencyKey };
 
 export const eligibleResidents = (o: TaxiOptions) => o.residents.filter((r) => r.eligible);
 
