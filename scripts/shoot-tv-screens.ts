@@ -20,6 +20,9 @@ import {
   waitForRoute,
   type TvKey,
 } from '../test/helpers/browser.js';
+import { eq } from 'drizzle-orm';
+import { driverVehicles, staffUsers, taxiBookings } from '../db/src/schema/index.js';
+import { recordDeparture } from '../server/src/taxi/record-departure.js';
 import { pastOrder } from '../test/helpers/shop-history.js';
 import { startTestServer, type TestServer } from '../test/helpers/server.js';
 import { createReminder } from '../server/src/watch/reminders.js';
@@ -43,6 +46,8 @@ interface Screen {
   /** Then waits until this text has gone (a toast), and presses `then`. */
   waitGone?: string;
   then?: TvKey[];
+  /** Run in the page before the app starts (e.g. the test build's faster taxi poll). */
+  initScript?: string;
 }
 
 /** Tuesday 24 November 2026, 09:30 in Tokyo. */
@@ -97,6 +102,40 @@ function dueReminder(server: TestServer): Promise<unknown> {
   return server.runJob('watch.reminders');
 }
 
+/**
+ * A ride booked from the TV's API, and its driver setting off for the pickup (the driver API's own
+ * function, as the signed-in driver), as taxi-on-its-way.test.ts does through the tablet.
+ */
+async function taxiOnItsWay(server: TestServer): Promise<void> {
+  const res = await fetch(`${server.baseUrl}/api/taxi/bookings`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demoBoxToken(1)}` },
+    body: JSON.stringify({
+      idempotencyKey: 'shots-on-its-way',
+      riderIds: [1],
+      from: { kind: 'home' },
+      to: { kind: 'place', placeId: 1 },
+      timeKind: 'arrive_by',
+      time: '10:45',
+    }),
+  });
+  const { booking } = (await res.json()) as { booking: { id: number } };
+  const ride = server.db.select().from(taxiBookings).where(eq(taxiBookings.id, booking.id)).get()!;
+  const driver = server.db
+    .select({
+      id: staffUsers.id,
+      role: staffUsers.role,
+      name: staffUsers.name,
+      hamletId: staffUsers.hamletId,
+      sellerId: staffUsers.sellerId,
+    })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, ride.vehicleId!))
+    .get()!;
+  recordDeparture(server.db, booking.id, driver, server.clock.now());
+}
+
 const CART = ['Enter', 'ArrowDown', 'Enter', 'Enter', 'ArrowRight', 'Enter', 'Yellow'] as TvKey[];
 
 /** In order: the cart lives on the server, so later screens see what earlier ones put in it. */
@@ -124,6 +163,14 @@ export const SCREENS: Screen[] = [
   { name: 'notices', keys: ['Green'] },
   { name: 'notices-away', keys: ['Green', 'Enter'] },
   { name: 'billing', keys: ['Green', 'ArrowDown', 'Enter'] },
+  {
+    name: 'taxi-on-its-way',
+    keys: [],
+    now: '2026-11-24T00:32:00Z',
+    setup: taxiOnItsWay,
+    initScript: `localStorage.setItem('engawa.test.taxiPollMs', '1000')`,
+    waitFor: 'タクシーが向かっています',
+  },
   // A server of its own (a minute on): the reminder would cover the screens after it.
   {
     name: 'reminder',
@@ -186,6 +233,7 @@ async function main(): Promise<void> {
       const { context, page } = await newTvPage(browser);
       // The box's own clock agrees with the server's (the greeting's time of day); timers still run.
       await context.clock.setFixedTime(server.clock.now());
+      if (screen.initScript) await page.addInitScript(screen.initScript);
       await openTv(page, server.baseUrl, screen.unregistered ? null : demoBoxToken(1));
       if (!screen.unregistered) await waitForRoute(page, 'home');
       for (const key of screen.keys) {
