@@ -9,6 +9,7 @@ import { Page } from '../Page.js';
 import { ActionBar } from './ActionBar.js';
 import { cart, weightText, yen } from './cart.js';
 import { OrderSummary } from './OrderSummary.js';
+import { placedDeliveryText } from './orderSummaryText.js';
 import { ShopList } from './ShopList.js';
 
 /**
@@ -183,7 +184,7 @@ export class CartPage extends Page {
         this._render();
         await showOverlay({
           title: '注文を受け付けました',
-          body: `${order.lines.map((l) => `${l.name} ${l.qty}点`).join('、')}\n合計 ${yen(order.totalYen)}\n${this._info?.message ?? ''}`,
+          body: `${order.lines.map((l) => `${l.name} ${l.qty}点`).join('、')}\n合計 ${yen(order.totalYen)}\n${placedDeliveryText(order.deliveryDate, this._info)}`,
           hint: '決定：注文の状況を見る',
         });
         Router.navigate('shop/orders');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jaDay, orderSummaryText } from './orderSummaryText.js';
+import { jaDay, orderSummaryText, placedDeliveryText } from './orderSummaryText.js';
 
 const info = {
   date: '2026-11-24',
@@ -48,5 +48,18 @@ describe('orderSummaryText', () => {
   it('names the weekday from the date alone', () => {
     expect(jaDay('2026-12-03')).toBe('12月3日（木）');
     expect(jaDay('2027-01-03')).toBe('1月3日（日）');
+  });
+
+  it('says where and when a placed order arrives, without the cart’s 「今、注文すると」', () => {
+    const info = {
+      date: '2026-11-24',
+      isToday: true,
+      cutoff: '11:00',
+      hallName: '中尾公民館',
+      message: '今、注文すると…',
+    };
+    expect(placedDeliveryText('2026-11-24', info)).toBe('今日 11月24日（火）の夕方に 中尾公民館に届きます');
+    expect(placedDeliveryText('2026-11-25', info)).toBe('11月25日（水）の夕方に 中尾公民館に届きます');
+    expect(placedDeliveryText('2026-11-25', null)).toBe('11月25日（水）の夕方に届きます');
   });
 });

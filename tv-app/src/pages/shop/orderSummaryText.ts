@@ -30,6 +30,16 @@ export function jaDay(date: string): string {
 }
 
 /**
+ * The delivery line once the order is placed: 「今日 11月24日（火）の夕方に 中尾公民館に届きます」.
+ * Not the cart's 「今、注文すると…」, which reads wrongly after the order has gone.
+ */
+export function placedDeliveryText(deliveryDate: string, info: ShopDeliveryInfo | null): string {
+  const today = info?.isToday && info.date === deliveryDate ? '今日 ' : '';
+  const hall = info?.hallName ? ` ${info.hallName}に` : '';
+  return `${today}${jaDay(deliveryDate)}の夕方に${hall}届きます`;
+}
+
+/**
  * What the order summary says, on screen and aloud. Pure, so the wording is tested without a
  * screen. A long cart shows its first rows and 「ほか◯品」, but reads every line.
  */
