@@ -165,20 +165,22 @@ shopApi.openapi(
     summary: 'Place an order (idempotent per household and idempotencyKey)',
     request: jsonBody(PlaceOrderInput),
     responses: {
-      201: jsonResponse(OrderViewSchema, 'Created'),
-      200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
+      201: jsonResponse(HouseholdOrderSchema, 'Created'),
+      200: jsonResponse(HouseholdOrderSchema, 'Already placed with this key'),
     },
   }),
   (c) => {
     const { deps, device: d } = c.var;
+    const now = deps.clock.now();
     const { order, created } = placeOrder(
       deps.db,
       c.req.valid('json'),
       { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
-      deps.clock.now(),
+      now,
     );
     if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
-    return c.json(order, created ? 201 : 200);
+    // The same view as reading the order back, so the TV can offer 取り消す at once.
+    return c.json(toHouseholdOrder(order, getShopSettings(deps.db), now), created ? 201 : 200);
   },
 );
 

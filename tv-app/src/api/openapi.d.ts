@@ -1118,7 +1118,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ShopOrder'];
+            'application/json': components['schemas']['ShopHouseholdOrder'];
           };
         };
         /** @description Created */
@@ -1127,7 +1127,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['ShopOrder'];
+            'application/json': components['schemas']['ShopHouseholdOrder'];
           };
         };
         /** @description Invalid request */
