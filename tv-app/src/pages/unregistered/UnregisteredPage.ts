@@ -1,16 +1,21 @@
-import { Lightning } from '@lightningjs/sdk';
+import { Lightning, Router } from '@lightningjs/sdk';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { joinSentences } from '../../speech/joinSentences.js';
 import { COLOUR, FONT_SIZE, SAFE } from '../../theme.js';
 import { Page } from '../Page.js';
 import { groupDigits, readBoxCode, readDigitsAloud } from './boxCode.js';
+import { startPairing } from './pairing.js';
 import { SUPPORT_HOURS, SUPPORT_PHONE } from './support.js';
 
 export const UNREGISTERED_TITLE = 'この機械はまだ登録されていません';
 const BODY = 'お買い物やタクシーを使うには、登録が必要です。ケーブルテレビ局の窓口にお電話ください。';
 const CODE_LABEL = '電話で、この機械の番号をお伝えください';
-const HINT = '登録が終わったら、テレビの電源を入れ直してください。決定ボタンで、もう一度読み上げます。';
+const HINT = '登録が終わると、画面は自動で切り替わります。決定ボタンで、もう一度読み上げます。';
+export const PAIRED_MESSAGE = '登録できました';
+
+/** True only in test builds: browser tests shorten the poll via storage. */
+declare const __ENGAWA_TEST_HOOK__: boolean;
 
 /**
  * Shown when the box has no token, or the server does not know its token: whom to call, and the
@@ -18,6 +23,7 @@ const HINT = '登録が終わったら、テレビの電源を入れ直してく
  */
 export class UnregisteredPage extends Page {
   private _code = '';
+  private _stopPairing: (() => void) | undefined;
 
   static override _template(): Lightning.Component.Template {
     const w = SAFE.w;
@@ -63,6 +69,30 @@ export class UnregisteredPage extends Page {
     this.tag('Code')!.patch({ text: { text: groupDigits(this._code) } });
   }
 
+  /**
+   * While shown, the box tells the server its number and asks every few seconds whether staff have
+   * paired it; once they have, it keeps the token and goes home by itself.
+   */
+  override _active(): void {
+    this._stopPairing?.();
+    this._stopPairing = startPairing({
+      code: this._code,
+      store: window.localStorage,
+      intervalMs: __ENGAWA_TEST_HOOK__
+        ? Number(window.localStorage.getItem('engawa.test.pairingPollMs')) || undefined
+        : undefined,
+      onPaired: () => {
+        announce(PAIRED_MESSAGE);
+        Router.navigate('home', false);
+      },
+    });
+  }
+
+  override _inactive(): void {
+    this._stopPairing?.();
+    this._stopPairing = undefined;
+  }
+
   get announce(): string {
     return joinSentences([
       UNREGISTERED_TITLE,
@@ -70,7 +100,7 @@ export class UnregisteredPage extends Page {
       `お電話番号は、${readDigitsAloud(SUPPORT_PHONE)}です`,
       `受付は、${SUPPORT_HOURS}です`,
       `この機械の番号は、${readDigitsAloud(groupDigits(this._code))}です`,
-      '登録が終わったら、テレビの電源を入れ直してください',
+      '登録が終わると、画面は自動で切り替わります',
     ]);
   }
 
