@@ -3,7 +3,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { residents, setTopBoxes } from '../../db/src/schema/index.js';
-import { DEMO_PASSWORD } from '../../db/src/seed/demo.js';
+import { DEMO_PASSWORD, demoBoxToken } from '../../db/src/seed/demo.js';
 import { unpairBox } from '../../server/src/admin/boxes.js';
 import { screenshot, spoken, visibleTexts, waitForReady, waitForRoute } from '../helpers/browser.js';
 import { type TestServer } from '../helpers/server.js';
@@ -76,7 +76,11 @@ describe('setting a box up by its number', () => {
       await consoleContext.close();
     }
 
-    // The TV notices by itself, says so, and greets the household's residents.
+    // The TV notices by itself and says so, then starts afresh as the household's box.
+    await expect
+      .poll(async () => (await spoken(page)).map((u) => u.text).join('|'), { timeout: 20_000 })
+      .toContain('登録できました');
+    expect(await visibleTexts(page)).toContain('登録できました');
     await waitForRoute(page, 'home');
     await waitForReady(page);
     const names = server.db
@@ -89,9 +93,6 @@ describe('setting a box up by its number', () => {
     await expect
       .poll(async () => (await visibleTexts(page)).join('|'), { timeout: 20_000 })
       .toContain(names[0]!);
-    await expect
-      .poll(async () => (await spoken(page)).map((u) => u.text).join('|'), { timeout: 20_000 })
-      .toContain('登録できました');
     copyFileSync(await screenshot(page, 'tv-after-pairing'), `${SHOTS}/tv-after-pairing.png`);
 
     // Switched off and on: the box keeps its token and is still household 2's.
@@ -101,5 +102,46 @@ describe('setting a box up by its number', () => {
     await expect
       .poll(async () => (await visibleTexts(page)).join('|'), { timeout: 20_000 })
       .toContain(names[0]!);
+  });
+
+  it('a box whose token was withdrawn is set up again by its number and greets its household', async () => {
+    const HH = 3;
+    const old = server.db
+      .select({ id: setTopBoxes.id })
+      .from(setTopBoxes)
+      .where(and(eq(setTopBoxes.householdId, HH), isNull(setTopBoxes.revokedAt)))
+      .get()!;
+    await page.goto(`${server.baseUrl}/`);
+    await page.evaluate(`localStorage.clear(); localStorage.setItem('engawa.test.pairingPollMs', '300')`);
+    unpairBox(server.db, { type: 'staff', id: 1 }, old.id, new Date());
+    await page.goto(`${server.baseUrl}/?token=${demoBoxToken(HH)}`);
+    await waitForReady(page);
+    await waitForRoute(page, 'unregistered');
+    const shown = (await visibleTexts(page)).find((t) => /^\d{4} \d{4}$/.test(t))!;
+
+    const consoleContext = await page.context().browser()!.newContext({ locale: 'ja-JP' });
+    try {
+      const admin = await consoleContext.newPage();
+      await admin.goto(`${server.baseUrl}/console/login`);
+      await admin.getByLabel('ログインID').fill('admin');
+      await admin.getByLabel('パスワード').fill(DEMO_PASSWORD);
+      await admin.getByRole('button', { name: 'ログイン' }).click();
+      await admin.waitForURL((u) => u.pathname !== '/console/login');
+      await admin.goto(`${server.baseUrl}/console/admin/boxes`);
+      await admin.getByLabel('テレビの番号（8けた）').fill(shown);
+      await admin.locator('form[action$="/pair-code"]').getByLabel('世帯').selectOption(String(HH));
+      await admin.getByRole('button', { name: 'この番号のテレビを登録' }).click();
+      await expect.poll(() => admin.locator('body').innerText()).toContain('のテレビを登録しました');
+    } finally {
+      await consoleContext.close();
+    }
+
+    await waitForRoute(page, 'home');
+    const name = server.db
+      .select({ name: residents.name })
+      .from(residents)
+      .where(eq(residents.householdId, HH))
+      .get()!.name;
+    await expect.poll(async () => (await visibleTexts(page)).join('|'), { timeout: 20_000 }).toContain(name);
   });
 });

@@ -1,4 +1,4 @@
-import { Lightning, Router } from '@lightningjs/sdk';
+import { Lightning } from '@lightningjs/sdk';
 import { textConfig } from '../../lib/text.js';
 import { announce } from '../../speech/announcer.js';
 import { joinSentences } from '../../speech/joinSentences.js';
@@ -13,6 +13,8 @@ const BODY = 'お買い物やタクシーを使うには、登録が必要です
 const CODE_LABEL = '電話で、この機械の番号をお伝えください';
 const HINT = '登録が終わると、画面は自動で切り替わります。決定ボタンで、もう一度読み上げます。';
 export const PAIRED_MESSAGE = '登録できました';
+/** Long enough to see and hear 「登録できました」 before the app restarts into its home screen. */
+const RESTART_AFTER_MS = 3_000;
 
 /** True only in test builds: browser tests shorten the poll via storage. */
 declare const __ENGAWA_TEST_HOOK__: boolean;
@@ -82,8 +84,13 @@ export class UnregisteredPage extends Page {
         ? Number(window.localStorage.getItem('engawa.test.pairingPollMs')) || undefined
         : undefined,
       onPaired: () => {
+        this.tag('Title')!.patch({ text: { text: PAIRED_MESSAGE } });
+        this.tag('Hint')!.patch({ text: { text: 'ホーム画面を開きます' } });
         announce(PAIRED_MESSAGE);
-        Router.navigate('home', false);
+        // Start afresh once it is said: the home screen, the watch-over heartbeat and the taxi
+        // poll all start with the app when it has a token, and a home screen shown before with a
+        // withdrawn token would keep its failed greeting. The address loses `#unregistered`.
+        window.setTimeout(() => window.location.replace(window.location.pathname), RESTART_AFTER_MS);
       },
     });
   }
