@@ -4,7 +4,7 @@ import type { JobDef } from './jobs/scheduler';
 import type { AppEnv } from './lib/router';
 import type { NavItem } from './console/nav';
 import type { StaffRole } from '../../db/src/schema';
-import { adminConsoleFeature, adminFeature } from './admin';
+import { adminConsoleFeature, adminFeature, boxPairingFeature } from './admin';
 import { tvFeature } from './tv';
 import { shopFeature } from './shop';
 import { droneFeature } from './drone';
@@ -32,6 +32,7 @@ export interface Feature {
 
 export const features: Feature[] = [
   adminFeature,
+  boxPairingFeature,
   tvFeature,
   dashboardFeature,
   shopFeature,

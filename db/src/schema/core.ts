@@ -156,3 +156,19 @@ export const settings = sqliteTable('settings', {
     .notNull()
     .default(sql`(unixepoch() * 1000)`),
 });
+
+/**
+ * An unregistered box announcing its 8-digit number (RFC 8628-style device pairing): staff pair
+ * the number with a household, and the box collects its token by proving it holds the secret
+ * whose SHA-256 it sent. No token is stored here: it is made when the box collects it.
+ */
+export const boxPairingRequests = sqliteTable('box_pairing_requests', {
+  id: id(),
+  code: text().notNull().unique(),
+  secretHash: text().notNull(),
+  createdAt: createdAt(),
+  expiresAt: timestamp().notNull(),
+  boxId: integer().references(() => setTopBoxes.id),
+  pairedAt: timestamp(),
+  claimedAt: timestamp(),
+});

@@ -1,6 +1,7 @@
 import type { Feature } from '../features';
 import { adminConsole } from './console';
 import { adminApi } from './routes';
+import { boxPairingApi } from './box-pairing-routes';
 
 /** Staff-wide API: who am I, the audit log. */
 export const adminFeature: Feature = { name: 'staff', api: adminApi };
@@ -15,3 +16,6 @@ export const adminConsoleFeature: Feature = {
     { label: '商品と在庫', href: '/console/admin/products', roles: ['store_staff'] },
   ],
 };
+
+/** The unregistered box's public pairing calls at /api/tv/pairing (mounted before the TV feature). */
+export const boxPairingFeature: Feature = { name: 'tv', api: boxPairingApi };

@@ -24,6 +24,8 @@ export const BODY_LIMITS: readonly {
   // could not send during an outage.
   { method: 'POST', path: /^\/api\/watch\/activity$/, maxSize: 16 * KiB, why: 'TV heartbeat' },
   { method: 'POST', path: /^\/console\/login$/, maxSize: 4 * KiB, why: 'login form' },
+  // An unregistered box's `{code, secretHash}` / `{code, secret}`: well under 200 bytes, and anonymous.
+  { method: 'POST', path: /^\/api\/tv\/pairing(\/claim)?$/, maxSize: 1 * KiB, why: 'TV pairing' },
   // A Zengin result file is 120 bytes per household: 16 MiB holds ~130,000 households.
   // The limit is checked before authentication, so an anonymous client must not get to make the
   // server buffer a large (chunked) body: only a signed-in session gets the big limit.

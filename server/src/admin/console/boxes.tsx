@@ -10,7 +10,8 @@ import { AppError, notFound } from '../../lib/errors';
 import type { AppEnv } from '../../lib/router';
 import { listBoxes, ONLINE_WINDOW_MS } from '../box-status';
 import { pairBox, unpairBox } from '../boxes';
-import { jaDateTime, ScrollTable, SelectField } from './ui';
+import { pairByCode } from '../box-pairing';
+import { Field, jaDateTime, ScrollTable, SelectField } from './ui';
 
 const BASE = '/console/admin/boxes';
 
@@ -130,6 +131,32 @@ boxesPage.get('/', (c) => {
         </tbody>
       </ScrollTable>
       {rows.length === 0 ? <p>該当する端末はありません。</p> : null}
+      <section aria-labelledby="pair-code">
+        <h2 id="pair-code">テレビの番号で登録</h2>
+        <p class="hint">
+          登録されていないテレビは、画面に8けたの番号を表示しています。お電話で聞いた番号と世帯を選ぶと、そのテレビがそのまま使えるようになります（鍵の入力はいりません）。
+        </p>
+        {unpaired.length === 0 ? (
+          <p>すべての世帯に端末があります。交換は一覧の「交換」からできます。</p>
+        ) : (
+          <form
+            method="post"
+            action={`${BASE}/pair-code`}
+            style="display:flex;gap:1rem;align-items:end;flex-wrap:wrap"
+          >
+            <Field label="テレビの番号（8けた）" name="code" value="" inputmode="numeric" required />
+            <SelectField
+              label="世帯"
+              name="householdId"
+              value={householdId === null ? '' : String(householdId)}
+              options={unpaired.map((h) => ({ value: String(h.id), label: h.name }))}
+            />
+            <div class="field">
+              <button type="submit">この番号のテレビを登録</button>
+            </div>
+          </form>
+        )}
+      </section>
       <section aria-labelledby="pair">
         <h2 id="pair">端末を登録</h2>
         {unpaired.length === 0 ? (
@@ -207,6 +234,38 @@ boxesPage.post('/pair', consoleForm(z.object({ householdId: z.coerce.number().in
     return refusal(c, e);
   }
 });
+
+/** Pairs the number a TV shows; the TV collects its own token, so nothing secret is shown here. */
+boxesPage.post(
+  '/pair-code',
+  consoleForm(
+    z.object({ code: z.string().trim().min(1).max(40), householdId: z.coerce.number().int().positive() }),
+  ),
+  (c) => {
+    const { code, householdId } = c.req.valid('form');
+    try {
+      pairByCode(
+        c.var.deps.db,
+        { type: 'staff', id: c.var.staff.id },
+        code,
+        householdId,
+        null,
+        c.var.deps.clock.now(),
+      );
+    } catch (e) {
+      if (e instanceof AppError && e.status < 500)
+        return redirectWithFlash(c, BASE, {
+          kind: 'error',
+          text: e.status === 404 && e.code === 'not_found' ? '世帯が見つかりません' : e.message,
+        });
+      throw e;
+    }
+    return redirectWithFlash(c, BASE, {
+      kind: 'notice',
+      text: `${nameOf(c, householdId)}のテレビを登録しました。数秒でテレビの画面が切り替わります`,
+    });
+  },
+);
 
 /**
  * Replacing or unpairing cuts a resident's TV off at once, so the list only links here and this
