@@ -83,7 +83,11 @@ describe('deliverySentence', () => {
     expect(deliverySentence('preparing', 'car', null)).toBe('車でお届けします');
     expect(deliverySentence('in_transit', 'drone', null)).toBe('ドローンで公民館へ運んでいます');
     expect(deliverySentence('in_transit', 'car', '天候のため、車でお届けします')).toBe(
-      '車で公民館へ運んでいます',
+      '天候のため、車で公民館へ運んでいます',
+    );
+    expect(deliverySentence('preparing', 'car', '風が強いため')).toBe('風が強いため、車でお届けします');
+    expect(deliverySentence('in_transit', 'car', '風が強いため')).toBe(
+      '風が強いため、車で公民館へ運んでいます',
     );
     expect(deliverySentence('at_hall', 'car', null)).toBe(
       '車で公民館に届きました。公民館でお受け取りください',

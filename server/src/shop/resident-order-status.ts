@@ -38,7 +38,7 @@ const MODE_JA = { drone: 'ドローン', car: '車' } as const;
 /**
  * How the parcel travels, in the tense of its status: 「ドローンでお届けします」 before it leaves,
  * 「…運んでいます」 on the way, 「…届きました」 at the hall and 「…お届けしました」 once handed
- * over. A car's reason (「天候のため、車でお届けします」) is said only while it is still ahead.
+ * over. A car's cause (「天候のため」) is said only while the parcel is still ahead or on its way.
  * Null when there is nothing to say (not planned yet, or cancelled).
  */
 export function deliverySentence(
@@ -52,10 +52,15 @@ export function deliverySentence(
   if (status === 'at_hall')
     return `${mode ? `${MODE_JA[mode]}で` : ''}公民館に届きました。公民館でお受け取りください`;
   if (!mode) return null;
-  if (status === 'in_transit') return `${MODE_JA[mode]}で公民館へ運んでいます`;
-  // The drone base's reasons are whole sentences ending in 車でお届けします.
-  if (mode === 'car' && reason) return reason.includes('車') ? reason : `車でお届けします：${reason}`;
-  return `${MODE_JA[mode]}でお届けします`;
+  // While the car is still on its way the resident hears why it is not the drone (「風が強いため」).
+  const why = mode === 'car' && reason ? `${carCause(reason)}、` : '';
+  if (status === 'in_transit') return `${why}${MODE_JA[mode]}で公民館へ運んでいます`;
+  return `${why}${MODE_JA[mode]}でお届けします`;
+}
+
+/** The cause alone: the drone base writes 「風が強いため、車でお届けします」 or just 「風が強いため」. */
+function carCause(reason: string): string {
+  return reason.replace(/[、,]?\s*車でお届けします。?$/, '').trim() || reason;
 }
 
 export const HouseholdOrderSchema = OrderViewSchema.extend({
