@@ -1,9 +1,9 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
 import { eq } from 'drizzle-orm';
 import { taxiBookings } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
-import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
+import { errorResponses, IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { tokyoDate, TokyoDateSchema } from '../lib/tokyo';
 import { assignDriverVehicle, getDriverVehicleId, handBackVehicle } from './assign-driver-vehicle';
@@ -19,6 +19,7 @@ import { DepartureSchema, recordDeparture } from './record-departure';
 import { getRideStatus, RideStatusSchema } from './get-ride-status';
 import { FarePreviewQuery, FarePreviewSchema, parseRiderIds, previewFare } from './fare-preview';
 import { publishRideEvent } from './live-events';
+import { exportGtfsFlex } from './gtfs-flex';
 import { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema } from './taxi-settings';
 
 export const taxiApi = createRouter();
@@ -395,5 +396,35 @@ taxiApi.openapi(
     const v = c.req.valid('json');
     saveTaxiSettings(db, v, clock.now());
     return c.json(getTaxiSettings(db), 200);
+  },
+);
+
+// --- Public: the service as GTFS-Flex, for journey planners ---
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/gtfs-flex.zip',
+    tags: ['taxi'],
+    summary:
+      'The shared taxi as a GTFS dataset with the Flex extension (zones, booking rules, hours, fares); public, like every GTFS feed',
+    responses: {
+      200: {
+        description: 'GTFS zip (see docs/gtfs-flex.md)',
+        content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      ...errorResponses,
+    },
+  }),
+  // No login and no personal data: GTFS feeds are published for anyone's planner to fetch. It is
+  // built from a few rows in milliseconds, and caches may keep it for an hour.
+  (c) => {
+    const { db, clock, config } = c.var.deps;
+    const zip = exportGtfsFlex(db, clock.now(), config);
+    return c.body(zip, 200, {
+      'content-type': 'application/zip',
+      'content-disposition': 'attachment; filename="gtfs-flex.zip"',
+      'cache-control': 'public, max-age=3600',
+    });
   },
 );
