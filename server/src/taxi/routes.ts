@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
 import { deviceRoute, staffRoute } from '../auth/route-config';
 import { eq } from 'drizzle-orm';
 import { taxiBookings } from '../../../db/src/schema';
@@ -408,6 +409,7 @@ taxiApi.openapi(
     tags: ['taxi'],
     summary:
       'The shared taxi as a GTFS dataset with the Flex extension (zones, booking rules, hours, fares); public, like every GTFS feed',
+    middleware: [etag()] as const,
     responses: {
       200: {
         description: 'GTFS zip (see docs/gtfs-flex.md)',
@@ -417,7 +419,8 @@ taxiApi.openapi(
     },
   }),
   // No login and no personal data: GTFS feeds are published for anyone's planner to fetch. It is
-  // built from a few rows in milliseconds, and caches may keep it for an hour.
+  // built from a few rows in milliseconds; caches may keep it for an hour, and a planner sending
+  // If-None-Match gets 304 while the service is unchanged.
   (c) => {
     const { db, clock, config } = c.var.deps;
     const zip = exportGtfsFlex(db, clock.now(), config);

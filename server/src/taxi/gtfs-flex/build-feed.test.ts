@@ -193,6 +193,15 @@ describe('what the feed says about the service', () => {
     expect(products).toHaveLength(8);
   });
 
+  it('feed_version names the date and changes exactly when the described service changes', () => {
+    const version = (input: FlexFeedInput) =>
+      readFeed(buildFeedFiles(input)).table('feed_info.txt')[0]!.feed_version;
+    expect(version(DEMO)).toMatch(/^20261120-[0-9a-f]{8}$/);
+    expect(version({ ...DEMO })).toBe(version(DEMO));
+    expect(version({ ...DEMO, minNoticeMinutes: 45 })).not.toBe(version(DEMO));
+    expect(version(TWO_AREAS)).not.toBe(version(DEMO));
+  });
+
   it('each zone holds its anchors, and destinations are stops of the one location group', () => {
     const feed = readFeed(buildFeedFiles(DEMO));
     const ring = feed.geojson().features[0]!.geometry!.coordinates[0]!;

@@ -4,6 +4,7 @@
  * Every file and field follows the GTFS Schedule reference, https://gtfs.org/documentation/schedule/reference/
  * (sections named in the comments); docs/gtfs-flex.md explains the modelling.
  */
+import { createHash } from 'node:crypto';
 import { toCsv } from '../../lib/csv';
 import { addDays } from '../../lib/tokyo';
 import { computeFare, type BookingChannel } from '../compute-fare';
@@ -42,7 +43,7 @@ export interface FlexFeedInput {
   /** Tokyo dates 'YYYY-MM-DD' the calendar covers (inclusive). */
   startDate: string;
   endDate: string;
-  /** feed_info.feed_version */
+  /** Start of feed_info.feed_version; a hash of the content follows it. */
   version: string;
 }
 
@@ -315,7 +316,7 @@ export function buildFeedFiles(input: FlexFeedInput): FeedFiles {
         feed_lang: 'ja',
         feed_start_date: gtfsDate(input.startDate),
         feed_end_date: gtfsDate(input.endDate),
-        feed_version: input.version,
+        feed_version: `${input.version}-${contentHash(files)}`,
         feed_contact_url: input.agency.url,
       },
     ],
@@ -355,4 +356,14 @@ function writeDestinations(files: FeedFiles, destinations: FlexDestination[]): v
     ['location_group_id', 'stop_id'],
     destinations.map((d) => ({ location_group_id: DESTINATIONS_GROUP_ID, stop_id: placeStopId(d.id) })),
   );
+}
+
+/**
+ * Eight hex digits of SHA-256 over every file written so far: a consumer sees a new version exactly
+ * when the service it describes changed (hours, zones, fares), not on every download.
+ */
+function contentHash(files: FeedFiles): string {
+  const h = createHash('sha256');
+  for (const name of Object.keys(files).sort()) h.update(`${name}\n${files[name]}\n`);
+  return h.digest('hex').slice(0, 8);
 }

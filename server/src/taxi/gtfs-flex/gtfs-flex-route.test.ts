@@ -94,6 +94,21 @@ describe('GET /api/taxi/gtfs-flex.zip', () => {
     ).toBe('400');
   });
 
+  it('answers 304 to a planner that already has this feed, and a new feed once the service changed', async () => {
+    ctx = createTestContext();
+    const first = await ctx.request('/api/taxi/gtfs-flex.zip');
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+    expect(first.headers.get('cache-control')).toBe('public, max-age=3600');
+    ctx.clock.advance(60 * 60_000);
+    const again = await ctx.request('/api/taxi/gtfs-flex.zip', { headers: { 'if-none-match': tag! } });
+    expect(again.status).toBe(304);
+    saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, minNoticeMinutes: 45 }, ctx.clock.now());
+    const changed = await ctx.request('/api/taxi/gtfs-flex.zip', { headers: { 'if-none-match': tag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(tag);
+  });
+
   it('is in the OpenAPI document as a public zip download', () => {
     ctx = createTestContext({ seed: false });
     const doc = ctx.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '0' } });

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../../db/src';
 import type { Config } from '../../config';
+import { fromTokyo } from '../../lib/tokyo';
 import { buildFeedFiles } from './build-feed';
 import { loadFeedInput } from './load-feed-input';
 import { zipFeed } from './zip-feed';
@@ -10,5 +11,8 @@ export function exportGtfsFlex(
   now: Date,
   config: Pick<Config, 'TAXI_BOOKING_PHONE' | 'TAXI_INFO_URL'>,
 ): Uint8Array<ArrayBuffer> {
-  return zipFeed(buildFeedFiles(loadFeedInput(db, now, config)), now);
+  const input = loadFeedInput(db, now, config);
+  // Stamped with the feed's first day, not the instant: the same service gives the same bytes all
+  // day, so the route's ETag lets a planner that polls skip an unchanged feed.
+  return zipFeed(buildFeedFiles(input), fromTokyo(input.startDate));
 }
