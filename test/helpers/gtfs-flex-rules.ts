@@ -52,6 +52,13 @@ const seconds = (t: string) => {
   return h * 3600 + m * 60 + s;
 };
 const has = (r: Row, f: string) => (r[f] ?? '') !== '';
+const isLanguageTag = (tag: string) => {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+};
 
 /** Required files and the required fields of every file we write (reference: Field Definitions). */
 const REQUIRED_FIELDS: Record<string, string[]> = {
@@ -474,6 +481,34 @@ export const RULES: Rule[] = [
       for (const m of f.table('fare_media.txt'))
         if (!['0', '1', '2', '3', '4'].includes(m.fare_media_type!))
           out.push(`${m.fare_media_id}: fare_media_type`);
+      return out;
+    },
+  },
+  {
+    cite: 'Field Types: URL ("fully qualified … http:// or https://"), Language code (IETF BCP 47), Currency code (ISO 4217) (validator: invalid_url, invalid_language_code, invalid_currency)',
+    name: 'URLs, language and currency codes are well formed',
+    check: (f) => {
+      const out: string[] = [];
+      const urls: [string, string][] = [
+        ['agency.txt', 'agency_url'],
+        ['feed_info.txt', 'feed_publisher_url'],
+        ['feed_info.txt', 'feed_contact_url'],
+        ['booking_rules.txt', 'info_url'],
+        ['booking_rules.txt', 'booking_url'],
+      ];
+      for (const [file, field] of urls)
+        for (const r of f.table(file))
+          if (has(r, field) && !URL.canParse(r[field]!)) out.push(`${file}.${field}: ${r[field]}`);
+          else if (has(r, field) && !/^https?:$/.test(new URL(r[field]!).protocol))
+            out.push(`${file}.${field}: not http(s)`);
+      for (const [file, field] of [
+        ['agency.txt', 'agency_lang'],
+        ['feed_info.txt', 'feed_lang'],
+      ] as const)
+        for (const r of f.table(file))
+          if (has(r, field) && !isLanguageTag(r[field]!)) out.push(`${file}.${field}: ${r[field]}`);
+      for (const p of f.table('fare_products.txt'))
+        if (!/^[A-Z]{3}$/.test(p.currency ?? '')) out.push(`fare_products.currency ${p.currency}`);
       return out;
     },
   },

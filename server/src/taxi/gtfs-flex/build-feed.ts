@@ -235,6 +235,7 @@ export function buildFeedFiles(input: FlexFeedInput): FeedFiles {
       'pickup_message',
       'drop_off_message',
       'phone_number',
+      'info_url',
     ],
     [
       {
@@ -245,6 +246,7 @@ export function buildFeedFiles(input: FlexFeedInput): FeedFiles {
         pickup_message: message,
         drop_off_message: message,
         phone_number: input.agency.phone,
+        info_url: input.agency.url,
       },
     ],
   );
