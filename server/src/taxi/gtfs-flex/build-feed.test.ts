@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeDates, feedViolations, readFeed, RULES } from '../../../../test/helpers/gtfs-flex-rules';
 import { addDays } from '../../lib/tokyo';
@@ -64,6 +65,59 @@ describe.each([
   const files = buildFeedFiles(input);
   it.each(RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
     expect(rule.check(readFeed(files)), rule.cite).toEqual([]);
+  });
+});
+
+describe('every rule holds for any service a city may configure (property)', () => {
+  const hhmm = fc
+    .integer({ min: 0, max: 23 * 60 + 45 })
+    .map((m) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`);
+  const hours = fc
+    .record({
+      weekdays: fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+      a: hhmm,
+      b: hhmm,
+      closedOnHolidays: fc.boolean(),
+    })
+    .filter(({ a, b }) => a !== b)
+    .map(({ a, b, ...h }) => ({ ...h, start: a < b ? a : b, end: a < b ? b : a }));
+  const point = fc.record({
+    lat: fc.double({ min: 35.5, max: 36.1, noNaN: true }),
+    lng: fc.double({ min: 137.7, max: 138.3, noNaN: true }),
+  });
+  const input = fc.record({
+    areas: fc.uniqueArray(
+      fc.record({
+        id: fc.integer({ min: 1, max: 99 }),
+        hours,
+        anchors: fc.array(point, { minLength: 1, maxLength: 12 }),
+        radiusM: fc.integer({ min: 100, max: 5000 }),
+      }),
+      { minLength: 1, maxLength: 4, selector: (a) => a.id },
+    ),
+    destinations: fc.uniqueArray(fc.record({ id: fc.integer({ min: 1, max: 999 }), p: point }), {
+      maxLength: 6,
+      selector: (d) => d.id,
+    }),
+    minNoticeMinutes: fc.integer({ min: 0, max: 240 }),
+    standard: fc.integer({ min: 0, max: 2000 }),
+    tv: fc.integer({ min: 0, max: 100 }),
+  });
+
+  it('finds no violation', () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const files = buildFeedFiles({
+          ...DEMO,
+          areas: x.areas.map((a) => ({ ...a, name: `地区${a.id}` })),
+          destinations: x.destinations.map((d) => ({ id: d.id, name: `行き先${d.id}`, ...d.p })),
+          minNoticeMinutes: x.minNoticeMinutes,
+          fares: { ...DEMO.fares, standard: x.standard, channelDiscount: { tv: x.tv, call_centre: 0 } },
+        });
+        expect(feedViolations(files)).toEqual([]);
+      }),
+      { numRuns: 60, seed: 18 },
+    );
   });
 });
 
