@@ -112,7 +112,7 @@ export interface CutoffJobBenchResult {
  * day's orders to 準備中 (timed separately), then `planDeliveryDay` (the drone.cutoff-plan job) is
  * timed as the job figure.
  */
-export function benchCutoffJob(
+export async function benchCutoffJob(
   options: { orders?: number; halls?: number; runs?: number; seed?: number } = {},
 ) {
   const { orders: orderCount = 2000, halls = 50, runs = 5, seed = 20200805 } = options;
@@ -125,71 +125,71 @@ export function benchCutoffJob(
     // Fixed seed so every run plans the same day.
     const rand = createRng(seed);
     const { db, sqlite } = openDb(':memory:');
-    seedDemo(db, now);
-    const base = db.select().from(hamlets).all();
+    await seedDemo(db, now);
+    const base = await db.select().from(hamlets).all();
     for (let i = base.length; i < halls; i++) {
       const b = base[i % base.length]!;
       const dLat = (rand() - 0.5) * 0.06;
       const dLon = (rand() - 0.5) * 0.06;
-      db.insert(hamlets)
-        .values({
-          ...b,
-          id: undefined,
-          name: `${b.name}${i}`,
-          lat: b.lat + dLat,
-          lon: b.lon + dLon,
-          hallLat: b.hallLat + dLat,
-          hallLon: b.hallLon + dLon,
-        })
-        .run();
+      await db.insert(hamlets)
+                .values({
+                  ...b,
+                  id: undefined,
+                  name: `${b.name}${i}`,
+                  lat: b.lat + dLat,
+                  lon: b.lon + dLon,
+                  hallLat: b.hallLat + dLat,
+                  hallLon: b.hallLon + dLon,
+                })
+                .run();
     }
-    seedDroneRoutes(db, now);
-    const hallIds = db
-      .select({ id: hamlets.id })
-      .from(hamlets)
-      .all()
+    await seedDroneRoutes(db, now);
+    const hallIds = (await db
+          .select({ id: hamlets.id })
+          .from(hamlets)
+          .all())
       .map((h) => h.id);
     const homes = hallIds.map(
-      (hamletId, i) =>
-        db
-          .insert(households)
-          .values({
-            hamletId,
-            name: `ベンチ${i}`,
-            address: '-',
-            lat: 0,
-            lon: 0,
-            cableCustomerNo: `BENCH-${i}`,
-            createdAt: now,
-          })
-          .returning({ id: households.id })
-          .get().id,
+      async (hamletId, i) =>
+        (await db
+                      .insert(households)
+                      .values({
+                        hamletId,
+                        name: `ベンチ${i}`,
+                        address: '-',
+                        lat: 0,
+                        lon: 0,
+                        cableCustomerNo: `BENCH-${i}`,
+                        createdAt: now,
+                      })
+                      .returning({ id: households.id })
+                      .get()).id,
     );
-    db.transaction((tx) => {
-      for (let i = 0; i < orderCount; i++) {
-        const h = Math.floor(rand() * hallIds.length);
-        tx.insert(orders)
-          .values({
-            householdId: homes[h]!,
-            hamletId: hallIds[h]!,
-            channel: 'tv',
-            idempotencyKey: `bench-${i}`,
-            status: 'received',
-            deliveryDate: date,
-            totalYen: 1000,
-            weightG: Math.round(200 + rand() ** 2 * 6500),
-            createdAt: now,
-            updatedAt: now,
-          })
-          .run();
-      }
-    });
+    await db.transaction(async (tx) => {
+            for (let i = 0; i < orderCount; i++) {
+              const h = Math.floor(rand() * hallIds.length);
+              await tx.insert(orders)
+                          .values({
+                            householdId: homes[h]!,
+                            hamletId: hallIds[h]!,
+                            channel: 'tv',
+                            idempotencyKey: `bench-${i}`,
+                            status: 'received',
+                            deliveryDate: date,
+                            totalYen: 1000,
+                            weightG: Math.round(200 + rand() ** 2 * 6500),
+                            createdAt: now,
+                            updatedAt: now,
+                          })
+                          .run();
+            }
+          });
     const p0 = performance.now();
-    const moved = startPicking(db, now).orderIds.length;
+    const moved = (await startPicking(db, now)).orderIds.length;
     picking.push(performance.now() - p0);
     if (moved !== orderCount) throw new Error(`start-picking moved ${moved} of ${orderCount} orders`);
     const t0 = performance.now();
-    last = planDeliveryDay(db, date, systemActor, now);
+    last = await planDeliveryDay(db, date, systemActor, now);
     times.push(performance.now() - t0);
     sqlite.close();
   }
@@ -220,5 +220,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   printShopPlanBench(benchShopPlan());
   // Ten drones shows the scheduler with a fleet that can fly most of the day's parcels.
   printShopPlanBench(benchShopPlan({ drones: 10 }));
-  printCutoffJobBench(benchCutoffJob());
+  printCutoffJobBench(await benchCutoffJob());
 }

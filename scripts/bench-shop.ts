@@ -40,32 +40,32 @@ const BOXES = 200;
 const benchBoxToken = (n: number) =>
   n <= DEMO_HOUSEHOLDS.length ? demoBoxToken(n) : `bench-box-token-${String(n).padStart(4, '0')}`;
 
-function addBenchBoxes(db: Db, now: Date) {
-  const have = db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all().length;
-  const template = db.select().from(schema.households).where(eq(schema.households.id, 1)).get()!;
-  db.transaction((tx) => {
-    for (let n = have + 1; n <= BOXES; n++) {
-      const hh = tx
-        .insert(schema.households)
-        .values({
-          ...template,
-          id: undefined,
-          name: `ベンチ${n}家`,
-          cableCustomerNo: `BENCH${n}`,
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      tx.insert(schema.setTopBoxes)
-        .values({
-          deviceId: `STB-BENCH-${n}`,
-          tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
-          householdId: hh.id,
-          createdAt: now,
-        })
-        .run();
-    }
-  });
+async function addBenchBoxes(db: Db, now: Date) {
+  const have = (await db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all()).length;
+  const template = (await db.select().from(schema.households).where(eq(schema.households.id, 1)).get())!;
+  await db.transaction(async (tx) => {
+        for (let n = have + 1; n <= BOXES; n++) {
+          const hh = await tx
+                  .insert(schema.households)
+                  .values({
+                    ...template,
+                    id: undefined,
+                    name: `ベンチ${n}家`,
+                    cableCustomerNo: `BENCH${n}`,
+                    createdAt: now,
+                  })
+                  .returning()
+                  .get();
+          await tx.insert(schema.setTopBoxes)
+                    .values({
+                      deviceId: `STB-BENCH-${n}`,
+                      tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
+                      householdId: hh.id,
+                      createdAt: now,
+                    })
+                    .run();
+        }
+      });
 }
 
 // Tue 24 Nov 2026 09:00 Tokyo: orders are accepted for the same evening.
@@ -75,8 +75,8 @@ if (values.serve) {
   // Child: the real app on a fresh seeded SQLite file (WAL), as in production but with jobs off.
   const { db, sqlite } = openDb(values.serve);
   const clock = new ManualClock(NOW);
-  seedDemo(db, clock.now());
-  addBenchBoxes(db, clock.now());
+  await seedDemo(db, clock.now());
+  await addBenchBoxes(db, clock.now());
   const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   server.once('listening', () => {
@@ -148,7 +148,7 @@ if (values.serve) {
   if (result.non2xx > 0 || result.errors > 0) console.log('warning: some requests failed (see above)');
   const plan = benchShopPlan();
   printShopPlanBench(plan);
-  const job = benchCutoffJob();
+  const job = await benchCutoffJob();
   printCutoffJobBench(job);
   console.log(
     `shop: ${Math.round(okRate)} orders/s, p99 ${result.latency.p99} ms, plan ${job.orders} orders/${job.halls} halls ${(job.medianMs / 1000).toFixed(3)} s`,

@@ -32,12 +32,12 @@ const announcedNew = async () =>
  * and only the open お知らせ page itself can bring it on screen.
  */
 async function addReminder(text: string): Promise<void> {
-  createReminder(
-    server.db,
-    { residentId: 1, text, recurrence: 'once', time: '08:00', startDate: '2026-11-23' },
-    { staffId: 1 },
-    new Date(server.clock.now().getTime() - 5 * 3_600_000),
-  );
+  await createReminder(
+        server.db,
+        { residentId: 1, text, recurrence: 'once', time: '08:00', startDate: '2026-11-23' },
+        { staffId: 1 },
+        new Date(server.clock.now().getTime() - 5 * 3_600_000),
+      );
   await server.runJob('watch.reminders');
 }
 

@@ -19,19 +19,19 @@ const hasText = (texts: string[], s: string) => texts.some((t) => t.includes(s))
 describe('reminders on the TV', () => {
   it('a reminder appears full screen at its time, is read aloud, and OK confirms it', async () => {
     const now = server.clock.now();
-    enrollResident(server.db, { residentId: 1 }, 1, now);
-    createReminder(
-      server.db,
-      {
-        residentId: 1,
-        text: 'お薬を飲みましょう',
-        recurrence: 'daily',
-        time: '09:00',
-        startDate: '2026-11-23',
-      },
-      { staffId: 1 },
-      now,
-    );
+    await enrollResident(server.db, { residentId: 1 }, 1, now);
+    await createReminder(
+            server.db,
+            {
+              residentId: 1,
+              text: 'お薬を飲みましょう',
+              recurrence: 'daily',
+              time: '09:00',
+              startDate: '2026-11-23',
+            },
+            { staffId: 1 },
+            now,
+          );
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     await server.runJob('watch.reminders');
@@ -52,11 +52,11 @@ describe('reminders on the TV', () => {
     await press(page, 'Enter');
     await expect
       .poll(
-        () =>
-          server.db
-            .select()
-            .from(watchReminderOccurrences)
-            .all()
+        async () =>
+          (await server.db
+                          .select()
+                          .from(watchReminderOccurrences)
+                          .all())
             .map((o) => o.confirmedAt !== null),
         {
           timeout: 10_000,

@@ -30,7 +30,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const { db, sqlite } = openDb(join(dir, 'engawa.db'));
   const config = testConfig({ TV_APP_DIR: './tv-app/dist-test', SEED_DEMO: true, ...opts.config });
   const deps: Deps = { db, sqlite, clock, config, logger: createLogger('silent') };
-  seedDemo(db, clock.now());
+  await seedDemo(db, clock.now());
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -50,8 +50,8 @@ export async function startTestServer(opts: TestServerOptions = {}) {
       return job.run(deps);
     },
     /** Delivers the mail outbox through SMTP_URL (e.g. a test SMTP server). */
-    deliverMail: () =>
-      deliverOutbox(deps, createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000)),
+    deliverMail: async () =>
+      await deliverOutbox(deps, createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000)),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqlite.close();

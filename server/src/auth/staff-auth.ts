@@ -8,28 +8,28 @@ import type { AppEnv, StaffAuth } from '../lib/router';
 
 export const SESSION_COOKIE = 'engawa_session';
 
-export function loadStaff(c: Context<AppEnv>): StaffAuth | null {
+export async function loadStaff(c: Context<AppEnv>): Promise<StaffAuth | null> {
   const raw = getCookie(c, SESSION_COOKIE);
   if (!raw || raw.length > 200) return null;
   const { db, clock } = c.var.deps;
-  const row = db
-    .select({
-      id: staffUsers.id,
-      role: staffUsers.role,
-      name: staffUsers.name,
-      hamletId: staffUsers.hamletId,
-      sellerId: staffUsers.sellerId,
-    })
-    .from(staffSessions)
-    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
-    .where(
-      and(
-        eq(staffSessions.id, sha256(raw)),
-        gt(staffSessions.expiresAt, clock.now()),
-        isNull(staffUsers.disabledAt),
-      ),
-    )
-    .get();
+  const row = await db
+      .select({
+        id: staffUsers.id,
+        role: staffUsers.role,
+        name: staffUsers.name,
+        hamletId: staffUsers.hamletId,
+        sellerId: staffUsers.sellerId,
+      })
+      .from(staffSessions)
+      .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+      .where(
+        and(
+          eq(staffSessions.id, sha256(raw)),
+          gt(staffSessions.expiresAt, clock.now()),
+          isNull(staffUsers.disabledAt),
+        ),
+      )
+      .get();
   return row ?? null;
 }
 
@@ -43,7 +43,7 @@ const allowed = (staff: StaffAuth, roles: StaffRole[]) =>
  */
 export const requireStaff = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =>
   async function requireStaff(c, next) {
-    const staff = loadStaff(c);
+    const staff = await loadStaff(c);
     if (!staff) throw unauthorized('Staff login required');
     if (!allowed(staff, roles)) throw forbidden('Your role may not use this');
     c.set('staff', staff);
@@ -53,7 +53,7 @@ export const requireStaff = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =
 /** Console pages: like requireStaff, but an anonymous visitor is sent to the login page. */
 export const requireStaffPage = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =>
   async function requireStaffPage(c, next) {
-    const staff = loadStaff(c);
+    const staff = await loadStaff(c);
     if (!staff) return c.redirect(`/console/login?next=${encodeURIComponent(c.req.path)}`, 303);
     if (!allowed(staff, roles)) throw forbidden('Your role may not use this page');
     c.set('staff', staff);

@@ -22,9 +22,9 @@ export async function closeDueMonths(
   for (const month of monthsDue(sqlite, now)) {
     // The slot is claimed in the close's last transaction: a failed close leaves it free for the next run.
     const r = await closeMonth(sqlite, month, now, settings, {
-      onCommit: (res) => {
-        claimSlot(db, CLOSE_JOB, month, now);
-        finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
+      onCommit: async (res) => {
+        await claimSlot(db, CLOSE_JOB, month, now);
+        await finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
       },
     });
     results.push(r);

@@ -7,8 +7,8 @@ import { addCharge, closeTime } from './testing';
 
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: closeTime('2026-11') });
   for (let h = 1; h <= 20; h++)
     addCharge(ctx.sqlite, { householdId: h, kind: 'ride', amountYen: 500, month: '2026-10' });
 });

@@ -8,7 +8,7 @@ import { addCharge, closeTime } from './testing';
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 

@@ -15,7 +15,7 @@ import type { ResultCode } from './zengin/types';
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 

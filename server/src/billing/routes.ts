@@ -19,9 +19,9 @@ billingApi.openapi(
     summary: "This month's running total and any debit-failure notice, for the box's household",
     responses: { 200: jsonResponse(CurrentBillingSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    const settings = getBillingSettings(deps.db);
+    const settings = await getBillingSettings(deps.db);
     return c.json(getCurrentBilling(deps.sqlite, device.householdId, deps.clock.now(), settings), 200);
   },
 );
@@ -58,9 +58,9 @@ billingApi.openapi(
     const { db, sqlite, clock } = c.var.deps;
     const now = clock.now();
     const { month } = c.req.valid('json');
-    const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
+    const r = await closeMonth(sqlite, month, now, await getBillingSettings(db));
     if (!r.alreadyClosed)
-      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
+      await recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
     const { settledSales: _settled, ...body } = r;
     return c.json(body, 200);
   },
@@ -99,9 +99,9 @@ billingApi.openapi(
     const { db, sqlite, clock } = c.var.deps;
     const now = clock.now();
     const { id } = c.req.valid('param');
-    const r = sqlite.transaction(() => {
+    const r = sqlite.transaction(async () => {
       const res = registerBankAccount(sqlite, id, c.req.valid('json'), now);
-      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.bank_account', 'household', id);
+      await recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.bank_account', 'household', id);
       return res;
     })();
     return c.json(r, 200);
@@ -148,16 +148,16 @@ billingApi.openapi(
     const now = clock.now();
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    sqlite.transaction(() => {
+    sqlite.transaction(async () => {
       resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
-      recordAudit(
-        db,
-        now,
-        { type: 'staff', id: c.var.staff.id },
-        `billing.follow_up.${input.outcome}`,
-        'receivable',
-        id,
-      );
+      await recordAudit(
+                db,
+                now,
+                { type: 'staff', id: c.var.staff.id },
+                `billing.follow_up.${input.outcome}`,
+                'receivable',
+                id,
+              );
     })();
     return c.body(null, 204);
   },

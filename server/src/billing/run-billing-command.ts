@@ -44,7 +44,7 @@ export async function runBillingCommand(
     if (!v) throw new Error(`${command} needs ${name}\n${BILLING_USAGE}`);
     return v;
   };
-  const settings = getBillingSettings(deps.db);
+  const settings = await getBillingSettings(deps.db);
   try {
     switch (command) {
       case 'close': {

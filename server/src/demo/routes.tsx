@@ -11,24 +11,24 @@ import type { AppEnv } from '../lib/router';
  */
 export const demoPage = new Hono<AppEnv>();
 
-demoPage.get('/', (c) => {
-  const rows = c.var.deps.db
-    .select({
-      boxId: setTopBoxes.id,
-      deviceId: setTopBoxes.deviceId,
-      household: households.name,
-      hamlet: hamlets.name,
-      householdId: households.id,
-    })
-    .from(setTopBoxes)
-    .innerJoin(households, eq(households.id, setTopBoxes.householdId))
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .orderBy(asc(setTopBoxes.id))
-    .all();
-  const people = c.var.deps.db
-    .select({ householdId: residents.householdId, name: residents.name })
-    .from(residents)
-    .all();
+demoPage.get('/', async (c) => {
+  const rows = await c.var.deps.db
+      .select({
+        boxId: setTopBoxes.id,
+        deviceId: setTopBoxes.deviceId,
+        household: households.name,
+        hamlet: hamlets.name,
+        householdId: households.id,
+      })
+      .from(setTopBoxes)
+      .innerJoin(households, eq(households.id, setTopBoxes.householdId))
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .orderBy(asc(setTopBoxes.id))
+      .all();
+  const people = await c.var.deps.db
+      .select({ householdId: residents.householdId, name: residents.name })
+      .from(residents)
+      .all();
   return c.html(
     <html lang="ja">
       <head>

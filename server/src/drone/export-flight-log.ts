@@ -20,25 +20,25 @@ export const FlightLogQuery = z.object({
 export type FlightLogQuery = z.input<typeof FlightLogQuery>;
 
 /** One part of an airframe's 飛行日誌 over a period of Tokyo dates, as CSV. */
-export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery) {
+export async function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery) {
   const q = FlightLogQuery.parse(raw);
   if (q.to < q.from) throw badRequest('invalid_period', 'The period ends before it starts');
-  const drone = db.select().from(drones).where(eq(drones.id, droneId)).get();
+  const drone = await db.select().from(drones).where(eq(drones.id, droneId)).get();
   if (!drone) throw notFound('Drone');
   const fileName = `flight-log-${drone.registrationMark}-${q.part}-${q.from}_${q.to}.csv`;
   if (q.part === 'flights') {
-    const rows = db
-      .select()
-      .from(droneFlightRecords)
-      .where(
-        and(
-          eq(droneFlightRecords.droneId, droneId),
-          gte(droneFlightRecords.date, q.from),
-          lte(droneFlightRecords.date, q.to),
-        ),
-      )
-      .orderBy(asc(droneFlightRecords.takeoffAt), asc(droneFlightRecords.id))
-      .all();
+    const rows = await db
+          .select()
+          .from(droneFlightRecords)
+          .where(
+            and(
+              eq(droneFlightRecords.droneId, droneId),
+              gte(droneFlightRecords.date, q.from),
+              lte(droneFlightRecords.date, q.to),
+            ),
+          )
+          .orderBy(asc(droneFlightRecords.takeoffAt), asc(droneFlightRecords.id))
+          .all();
     return {
       fileName,
       csv: flightRecordsCsv(
@@ -47,18 +47,18 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
     };
   }
   if (q.part === 'inspections') {
-    const rows = db
-      .select()
-      .from(droneDailyInspections)
-      .where(
-        and(
-          eq(droneDailyInspections.droneId, droneId),
-          gte(droneDailyInspections.date, q.from),
-          lte(droneDailyInspections.date, q.to),
-        ),
-      )
-      .orderBy(asc(droneDailyInspections.date))
-      .all();
+    const rows = await db
+          .select()
+          .from(droneDailyInspections)
+          .where(
+            and(
+              eq(droneDailyInspections.droneId, droneId),
+              gte(droneDailyInspections.date, q.from),
+              lte(droneDailyInspections.date, q.to),
+            ),
+          )
+          .orderBy(asc(droneDailyInspections.date))
+          .all();
     return {
       fileName,
       csv: dailyInspectionsCsv(
@@ -73,18 +73,18 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
       ),
     };
   }
-  const rows = db
-    .select()
-    .from(droneMaintenanceRecords)
-    .where(
-      and(
-        eq(droneMaintenanceRecords.droneId, droneId),
-        gte(droneMaintenanceRecords.date, q.from),
-        lte(droneMaintenanceRecords.date, q.to),
-      ),
-    )
-    .orderBy(asc(droneMaintenanceRecords.date), asc(droneMaintenanceRecords.id))
-    .all();
+  const rows = await db
+      .select()
+      .from(droneMaintenanceRecords)
+      .where(
+        and(
+          eq(droneMaintenanceRecords.droneId, droneId),
+          gte(droneMaintenanceRecords.date, q.from),
+          lte(droneMaintenanceRecords.date, q.to),
+        ),
+      )
+      .orderBy(asc(droneMaintenanceRecords.date), asc(droneMaintenanceRecords.id))
+      .all();
   return {
     fileName,
     csv: maintenanceRecordsCsv(rows.map((r) => ({ ...r, registrationMark: drone.registrationMark }))),

@@ -26,21 +26,21 @@ const flightActor = (actor: Actor) => ({
   actorId: actor.type === 'staff' ? actor.id : null,
 });
 
-export function recordFlightEvent(
+export async function recordFlightEvent(
   tx: DbOrTx,
   flightId: number,
   status: DroneFlightStatus | 'replanned',
   actor: Actor,
   now: Date,
   note: string | null = null,
-): void {
-  tx.insert(droneFlightEvents)
-    .values({ flightId, at: now, status, ...flightActor(actor), note })
-    .run();
+): Promise<void> {
+  await tx.insert(droneFlightEvents)
+        .values({ flightId, at: now, status, ...flightActor(actor), note })
+        .run();
 }
 
 /** Inserts planned flights with their parcels, numbering them after the day's existing flights. */
-export function insertPlannedFlights(
+export async function insertPlannedFlights(
   tx: DbOrTx,
   deliveryDate: string,
   flights: readonly UnseqFlight[],
@@ -48,57 +48,57 @@ export function insertPlannedFlights(
   actor: Actor,
   now: Date,
   replanOfFlightId: number | null = null,
-): number[] {
-  const last = tx
-    .select({ seq: max(droneFlights.seq) })
-    .from(droneFlights)
-    .where(eq(droneFlights.deliveryDate, deliveryDate))
-    .get();
+): Promise<number[]> {
+  const last = await tx
+      .select({ seq: max(droneFlights.seq) })
+      .from(droneFlights)
+      .where(eq(droneFlights.deliveryDate, deliveryDate))
+      .get();
   let seq = last?.seq ?? 0;
   const ids: number[] = [];
   for (const f of flights) {
-    const row = tx
-      .insert(droneFlights)
-      .values({
-        deliveryDate,
-        seq: ++seq,
-        droneId: f.droneId,
-        hamletId: f.siteId,
-        status: 'planned',
-        loadG: f.loadG,
-        plannedDepartAt: instantOf(deliveryDate, f.departSec),
-        plannedReturnAt: instantOf(deliveryDate, f.returnSec),
-        replanOfFlightId,
-        createdAt: now,
-      })
-      .returning({ id: droneFlights.id })
-      .get();
-    tx.insert(droneFlightParcels)
-      .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
-      .run();
-    recordFlightEvent(
-      tx,
-      row.id,
-      'planned',
-      actor,
-      now,
-      replanOfFlightId ? `便${replanOfFlightId}の再計画` : null,
-    );
+    const row = await tx
+          .insert(droneFlights)
+          .values({
+            deliveryDate,
+            seq: ++seq,
+            droneId: f.droneId,
+            hamletId: f.siteId,
+            status: 'planned',
+            loadG: f.loadG,
+            plannedDepartAt: instantOf(deliveryDate, f.departSec),
+            plannedReturnAt: instantOf(deliveryDate, f.returnSec),
+            replanOfFlightId,
+            createdAt: now,
+          })
+          .returning({ id: droneFlights.id })
+          .get();
+    await tx.insert(droneFlightParcels)
+            .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
+            .run();
+    await recordFlightEvent(
+            tx,
+            row.id,
+            'planned',
+            actor,
+            now,
+            replanOfFlightId ? `便${replanOfFlightId}の再計画` : null,
+          );
     ids.push(row.id);
   }
   return ids;
 }
 
-export function activeParcels(tx: DbOrTx, flightId: number) {
-  return tx
-    .select()
-    .from(droneFlightParcels)
-    .where(and(eq(droneFlightParcels.flightId, flightId), isNull(droneFlightParcels.removedAt)))
-    .all();
+export async function activeParcels(tx: DbOrTx, flightId: number) {
+  return await tx
+      .select()
+      .from(droneFlightParcels)
+      .where(and(eq(droneFlightParcels.flightId, flightId), isNull(droneFlightParcels.removedAt)))
+      .all();
 }
 
-export function orderStatusOf(tx: DbOrTx, orderId: number): OrderStatus {
-  const row = tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
+export async function orderStatusOf(tx: DbOrTx, orderId: number): Promise<OrderStatus> {
+  const row = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
   if (!row) throw notFound('Order');
   return row.status;
 }

@@ -16,18 +16,18 @@ import { flightStatusJa } from './load-flight';
 import { listUnplannedOrders } from './plan-leftover-orders';
 
 /** Everything the operator's board shows for one delivery day. */
-export function getDayBoard(db: DbOrTx, deliveryDate: string) {
+export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
   const planRun =
-    db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
-  const fleet = db
-    .select({ drone: drones, inspection: droneDailyInspections })
-    .from(drones)
-    .leftJoin(
-      droneDailyInspections,
-      and(eq(droneDailyInspections.droneId, drones.id), eq(droneDailyInspections.date, deliveryDate)),
-    )
-    .orderBy(asc(drones.id))
-    .all()
+    await db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
+  const fleet = (await db
+      .select({ drone: drones, inspection: droneDailyInspections })
+      .from(drones)
+      .leftJoin(
+        droneDailyInspections,
+        and(eq(droneDailyInspections.droneId, drones.id), eq(droneDailyInspections.date, deliveryDate)),
+      )
+      .orderBy(asc(drones.id))
+      .all())
     .map(({ drone, inspection }) => ({
       id: drone.id,
       name: drone.name,
@@ -35,20 +35,20 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
       payloadG: drone.payloadG,
       inspection: inspection ? (inspection.passed ? ('passed' as const) : ('failed' as const)) : null,
     }));
-  const flightRows = db
-    .select({ flight: droneFlights, hallName: hamlets.hallName, droneName: drones.name })
-    .from(droneFlights)
-    .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-    .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-    .where(eq(droneFlights.deliveryDate, deliveryDate))
-    .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
-    .all();
-  const parcelRows = db
-    .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
-    .from(droneFlightParcels)
-    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
-    .where(and(eq(droneFlights.deliveryDate, deliveryDate), isNull(droneFlightParcels.removedAt)))
-    .all();
+  const flightRows = await db
+      .select({ flight: droneFlights, hallName: hamlets.hallName, droneName: drones.name })
+      .from(droneFlights)
+      .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+      .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+      .where(eq(droneFlights.deliveryDate, deliveryDate))
+      .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
+      .all();
+  const parcelRows = await db
+      .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
+      .from(droneFlightParcels)
+      .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+      .where(and(eq(droneFlights.deliveryDate, deliveryDate), isNull(droneFlightParcels.removedAt)))
+      .all();
   const flights = flightRows.map(({ flight, hallName, droneName }) => ({
     id: flight.id,
     seq: flight.seq,
@@ -67,19 +67,19 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     returnedAt: flight.returnedAt?.toISOString() ?? null,
     abortReason: flight.abortReason,
   }));
-  const carRows = db
-    .select({ order: orders, hallName: hamlets.hallName })
-    .from(orders)
-    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-    .where(
-      and(
-        eq(orders.deliveryDate, deliveryDate),
-        eq(orders.deliveryMode, 'car'),
-        ne(orders.status, 'cancelled'),
-      ),
-    )
-    .orderBy(asc(orders.hamletId), asc(orders.id))
-    .all();
+  const carRows = await db
+      .select({ order: orders, hallName: hamlets.hallName })
+      .from(orders)
+      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+      .where(
+        and(
+          eq(orders.deliveryDate, deliveryDate),
+          eq(orders.deliveryMode, 'car'),
+          ne(orders.status, 'cancelled'),
+        ),
+      )
+      .orderBy(asc(orders.hamletId), asc(orders.id))
+      .all();
   const car = [...new Set(carRows.map((r) => r.order.hamletId))].map((hamletId) => {
     const rows = carRows.filter((r) => r.order.hamletId === hamletId);
     return {
@@ -94,13 +94,13 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
       })),
     };
   });
-  const weather = db
-    .select({ check: droneWeatherChecks, hallName: hamlets.hallName })
-    .from(droneWeatherChecks)
-    .leftJoin(hamlets, eq(hamlets.id, droneWeatherChecks.hamletId))
-    .where(eq(droneWeatherChecks.deliveryDate, deliveryDate))
-    .orderBy(asc(droneWeatherChecks.checkedAt), asc(droneWeatherChecks.id))
-    .all()
+  const weather = (await db
+      .select({ check: droneWeatherChecks, hallName: hamlets.hallName })
+      .from(droneWeatherChecks)
+      .leftJoin(hamlets, eq(hamlets.id, droneWeatherChecks.hamletId))
+      .where(eq(droneWeatherChecks.deliveryDate, deliveryDate))
+      .orderBy(asc(droneWeatherChecks.checkedAt), asc(droneWeatherChecks.id))
+      .all())
     .map(({ check, hallName }) => ({
       id: check.id,
       checkedAt: check.checkedAt.toISOString(),
@@ -109,17 +109,17 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
       residentText: check.residentText,
       reasons: check.reasons,
     }));
-  const routes = db
-    .select({ hamletId: droneRoutes.hamletId, hallName: hamlets.hallName, lengthM: droneRoutes.lengthM })
-    .from(droneRoutes)
-    .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
-    .orderBy(asc(droneRoutes.hamletId))
-    .all()
+  const routes = (await db
+      .select({ hamletId: droneRoutes.hamletId, hallName: hamlets.hallName, lengthM: droneRoutes.lengthM })
+      .from(droneRoutes)
+      .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
+      .orderBy(asc(droneRoutes.hamletId))
+      .all())
     .map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
   return {
     deliveryDate,
     /** Accepted orders the day's plan missed (the cut-off job plans them; listed until it has). */
-    unplannedOrderIds: listUnplannedOrders(db, deliveryDate).map((p) => p.id),
+    unplannedOrderIds: (await listUnplannedOrders(db, deliveryDate)).map((p) => p.id),
     planned: planRun
       ? {
           at: planRun.plannedAt.toISOString(),
@@ -135,4 +135,4 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     routes,
   };
 }
-export type DayBoard = ReturnType<typeof getDayBoard>;
+export type DayBoard = Awaited<ReturnType<typeof getDayBoard>>;

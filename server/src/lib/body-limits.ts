@@ -82,6 +82,6 @@ export function limitRequestBodies(): MiddlewareHandler<AppEnv> {
   };
   return (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return limiterFor(bodyLimitFor(c.req.method, c.req.path, () => loadStaff(c) !== null))(c, next);
+    return limiterFor(bodyLimitFor(c.req.method, c.req.path, async () => await loadStaff(c) !== null))(c, next);
   };
 }

@@ -31,7 +31,7 @@ const squeezed = (col: unknown) => sql`replace(replace(${col}, ' ', ''), ${'\u30
  * Households whose name, a resident's name or kana, or phone number contains what the operator
  * typed (the call centre's first question: 「お名前は？」). At most `limit`, in household order.
  */
-export function findHouseholds(db: DbOrTx, q: string, limit = 20): HouseholdHit[] {
+export async function findHouseholds(db: DbOrTx, q: string, limit = 20): Promise<HouseholdHit[]> {
   const key = searchKey(q);
   if (key === '') return [];
   const pattern = `%${escapeLike(key)}%`;
@@ -45,41 +45,41 @@ export function findHouseholds(db: DbOrTx, q: string, limit = 20): HouseholdHit[
         sql`${squeezed(residents.kana)} like ${pattern} escape '\\'`,
       ),
     );
-  const rows = db
-    .select({
-      id: households.id,
-      name: households.name,
-      hamletName: hamlets.name,
-      address: households.address,
-      phone: households.phone,
-    })
-    .from(households)
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .where(
-      or(
-        sql`${squeezed(households.name)} like ${pattern} escape '\\'`,
-        inArray(households.id, byResident),
-        digits
-          ? sql`replace(replace(${households.phone}, '-', ''), ' ', '') like ${pattern} escape '\\'`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(households.id))
-    .limit(limit)
-    .all();
+  const rows = await db
+      .select({
+        id: households.id,
+        name: households.name,
+        hamletName: hamlets.name,
+        address: households.address,
+        phone: households.phone,
+      })
+      .from(households)
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .where(
+        or(
+          sql`${squeezed(households.name)} like ${pattern} escape '\\'`,
+          inArray(households.id, byResident),
+          digits
+            ? sql`replace(replace(${households.phone}, '-', ''), ' ', '') like ${pattern} escape '\\'`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(households.id))
+      .limit(limit)
+      .all();
   if (rows.length === 0) return [];
   const names = new Map<number, string[]>();
-  for (const r of db
-    .select({ householdId: residents.householdId, name: residents.name })
-    .from(residents)
-    .where(
-      inArray(
-        residents.householdId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(residents.id))
-    .all())
+  for (const r of await db
+      .select({ householdId: residents.householdId, name: residents.name })
+      .from(residents)
+      .where(
+        inArray(
+          residents.householdId,
+          rows.map((r) => r.id),
+        ),
+      )
+      .orderBy(asc(residents.id))
+      .all())
     names.set(r.householdId, [...(names.get(r.householdId) ?? []), r.name]);
   return rows.map((r) => ({ ...r, residentNames: names.get(r.id) ?? [] }));
 }
@@ -93,36 +93,11 @@ export interface ProductHit {
 }
 
 /** Orderable products whose name or category contains what was typed (the phone order's 商品を探す). */
-export function searchProducts(db: DbOrTx, q: string, limit = 20): ProductHit[] {
+export async function searchProducts(db: DbOrTx, q: string, limit = 20): Promise<ProductHit[]> {
   const key = q.normalize('NFKC').trim();
   if (key === '') return [];
   const pattern = `%${key}%`;
-  return db
-    .select({
-      id: products.id,
-      name: products.name,
-      categoryName: categories.name,
-      priceYen: products.priceYen,
-      unit: products.unit,
-    })
-    .from(products)
-    .innerJoin(categories, eq(categories.id, products.categoryId))
-    .where(
-      and(
-        eq(products.active, true),
-        or(like(products.name, pattern), like(categories.name, pattern), eq(products.id, Number(key) || -1)),
-      ),
-    )
-    .orderBy(asc(categories.sort), asc(products.id))
-    .limit(limit)
-    .all();
-}
-
-/** Product names and prices of the given ids (the lines already on a phone order form). */
-export function productsByIds(db: DbOrTx, ids: number[]): Map<number, ProductHit> {
-  if (ids.length === 0) return new Map();
-  return new Map(
-    db
+  return await db
       .select({
         id: products.id,
         name: products.name,
@@ -132,8 +107,33 @@ export function productsByIds(db: DbOrTx, ids: number[]): Map<number, ProductHit
       })
       .from(products)
       .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(inArray(products.id, ids))
-      .all()
+      .where(
+        and(
+          eq(products.active, true),
+          or(like(products.name, pattern), like(categories.name, pattern), eq(products.id, Number(key) || -1)),
+        ),
+      )
+      .orderBy(asc(categories.sort), asc(products.id))
+      .limit(limit)
+      .all();
+}
+
+/** Product names and prices of the given ids (the lines already on a phone order form). */
+export async function productsByIds(db: DbOrTx, ids: number[]): Promise<Map<number, ProductHit>> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    (await db
+            .select({
+              id: products.id,
+              name: products.name,
+              categoryName: categories.name,
+              priceYen: products.priceYen,
+              unit: products.unit,
+            })
+            .from(products)
+            .innerJoin(categories, eq(categories.id, products.categoryId))
+            .where(inArray(products.id, ids))
+            .all())
       .map((p) => [p.id, p]),
   );
 }

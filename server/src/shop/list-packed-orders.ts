@@ -16,36 +16,36 @@ export interface PackedOrder {
  * For the drone base: the parcels of a delivery day that the store has packed and that have not
  * left yet (status 準備中 with packedAt set). One order is one parcel.
  */
-export function listPackedOrders(db: DbOrTx, deliveryDate: string): PackedOrder[] {
-  const rows = db
-    .select({
-      id: orders.id,
-      hamletId: orders.hamletId,
-      householdId: orders.householdId,
-      weightG: orders.weightG,
-    })
-    .from(orders)
-    .where(
-      and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)),
-    )
-    .orderBy(orders.id)
-    .all();
+export async function listPackedOrders(db: DbOrTx, deliveryDate: string): Promise<PackedOrder[]> {
+  const rows = await db
+      .select({
+        id: orders.id,
+        hamletId: orders.hamletId,
+        householdId: orders.householdId,
+        weightG: orders.weightG,
+      })
+      .from(orders)
+      .where(
+        and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)),
+      )
+      .orderBy(orders.id)
+      .all();
   if (rows.length === 0) return [];
   const grounded = new Set(
-    db
-      .select({ orderId: orderLines.orderId })
-      .from(orderLines)
-      .innerJoin(products, eq(products.id, orderLines.productId))
-      .where(
-        and(
-          inArray(
-            orderLines.orderId,
-            rows.map((r) => r.id),
-          ),
-          eq(products.airEligible, false),
-        ),
-      )
-      .all()
+    (await db
+            .select({ orderId: orderLines.orderId })
+            .from(orderLines)
+            .innerJoin(products, eq(products.id, orderLines.productId))
+            .where(
+              and(
+                inArray(
+                  orderLines.orderId,
+                  rows.map((r) => r.id),
+                ),
+                eq(products.airEligible, false),
+              ),
+            )
+            .all())
       .map((r) => r.orderId),
   );
   return rows.map((r) => ({ ...r, airEligible: !grounded.has(r.id) }));

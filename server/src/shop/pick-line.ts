@@ -22,56 +22,56 @@ export const PickLineInput = z
  * before the cut-off, but the order stays cancellable until then (the store sees a cancelled order's
  * picked lines on its picking list, to put them back).
  */
-export function pickLine(
+export async function pickLine(
   db: Db,
   lineId: number,
   input: { missingQty: number },
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): { orderId: number; hamletId: number } {
-  return db.transaction((tx) => {
-    const row = tx
-      .select({
-        line: orderLines,
-        status: orders.status,
-        packedAt: orders.packedAt,
-        hamletId: orders.hamletId,
-        deliveryDate: orders.deliveryDate,
-      })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(eq(orderLines.id, lineId))
-      .get();
-    if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
-      throw notFound('Order line');
-    if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
-      throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
-    }
-    if (input.missingQty > row.line.qty) {
-      throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
-    }
-    // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
-    // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
-    const deadline = orderDeadline(row.deliveryDate, getShopSettings(tx));
-    if (row.status === 'received' && now.getTime() >= deadline.getTime())
-      setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
-    tx.update(orderLines)
-      .set({ pickedAt: now, missingQty: input.missingQty })
-      .where(eq(orderLines.id, lineId))
-      .run();
-    recordAudit(
-      tx,
-      now,
-      actor,
-      input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked',
-      'order_line',
-      lineId,
-      {
-        orderId: row.line.orderId,
-        missingQty: input.missingQty,
-      },
-    );
-    return { orderId: row.line.orderId, hamletId: row.hamletId };
-  });
+): Promise<{ orderId: number; hamletId: number }> {
+  return await db.transaction(async (tx) => {
+      const row = await tx
+            .select({
+              line: orderLines,
+              status: orders.status,
+              packedAt: orders.packedAt,
+              hamletId: orders.hamletId,
+              deliveryDate: orders.deliveryDate,
+            })
+            .from(orderLines)
+            .innerJoin(orders, eq(orders.id, orderLines.orderId))
+            .where(eq(orderLines.id, lineId))
+            .get();
+      if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
+        throw notFound('Order line');
+      if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
+        throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
+      }
+      if (input.missingQty > row.line.qty) {
+        throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
+      }
+      // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
+      // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
+      const deadline = orderDeadline(row.deliveryDate, await getShopSettings(tx));
+      if (row.status === 'received' && now.getTime() >= deadline.getTime())
+        await setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
+      await tx.update(orderLines)
+              .set({ pickedAt: now, missingQty: input.missingQty })
+              .where(eq(orderLines.id, lineId))
+              .run();
+      await recordAudit(
+              tx,
+              now,
+              actor,
+              input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked',
+              'order_line',
+              lineId,
+              {
+                orderId: row.line.orderId,
+                missingQty: input.missingQty,
+              },
+            );
+      return { orderId: row.line.orderId, hamletId: row.hamletId };
+    });
 }

@@ -10,12 +10,12 @@ import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
 
 const total = Number(process.argv[2] ?? 60);
 const reoptimizeMs = Number(process.argv[3] ?? defaultTaxiSettings.reoptimizeMs);
-const ctx = createTestContext({ now: '2026-11-24T00:00:00Z' }); // Tuesday 09:00 Tokyo
-saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, reoptimizeMs, minNoticeMinutes: 0 }, ctx.clock.now());
-const people = ctx.db
+const ctx = await createTestContext({ now: '2026-11-24T00:00:00Z' }); // Tuesday 09:00 Tokyo
+await saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, reoptimizeMs, minNoticeMinutes: 0 }, ctx.clock.now());
+const people = (await ctx.db
   .select()
   .from(residents)
-  .all()
+  .all())
   .filter((r) => r.birthDate < '1961-01-01' || r.disabled);
 
 let seed = 42;
@@ -51,12 +51,12 @@ for (let i = 0; i < total; i++) {
   };
   const bucket = Math.floor(acceptedCount / 20);
   const t0 = performance.now();
-  const a = bookTaxi(
-    ctx.db,
-    input,
-    { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
-    ctx.clock.now(),
-  );
+  const a = await bookTaxi(
+      ctx.db,
+      input,
+      { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
+      ctx.clock.now(),
+    );
   const dt = performance.now() - t0;
   if (a.status === 'accepted') acceptedCount++;
   (ms[bucket] ??= []).push(dt);

@@ -43,17 +43,17 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The stops of a set of bookings in planned order (done stops keep their actual time). */
-export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string): ManifestStop[] {
-  const grace = getTaxiSettings(db).noShowGraceMinutes * 60_000;
+export async function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string): Promise<ManifestStop[]> {
+  const grace = (await getTaxiSettings(db)).noShowGraceMinutes * 60_000;
   const people = new Map(
     rows.length === 0
       ? []
-      : db
-          .select({ id: residents.id, name: residents.name, phone: households.phone })
-          .from(residents)
-          .innerJoin(households, eq(households.id, residents.householdId))
-          .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
-          .all()
+      : (await db
+                    .select({ id: residents.id, name: residents.name, phone: households.phone })
+                    .from(residents)
+                    .innerJoin(households, eq(households.id, residents.householdId))
+                    .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
+                    .all())
           .map((r) => [r.id, r]),
   );
   const stops: (ManifestStop & { sortAt: number })[] = [];
@@ -108,24 +108,24 @@ export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string
 }
 
 /** Today's manifest of one vehicle: every stop in order with times, names, passengers. */
-export function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Date): Manifest | null {
-  const v = db.select().from(vehicles).where(eq(vehicles.id, vehicleId)).get();
+export async function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Date): Promise<Manifest | null> {
+  const v = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId)).get();
   if (!v) return null;
-  const rows = db
-    .select()
-    .from(taxiBookings)
-    .where(
-      and(
-        eq(taxiBookings.vehicleId, vehicleId),
-        eq(taxiBookings.serviceDate, date),
-        ne(taxiBookings.status, 'cancelled'),
-      ),
-    )
-    .all();
-  const carried = carriedRides(db, date, tokyoDate(now), vehicleId);
+  const rows = await db
+      .select()
+      .from(taxiBookings)
+      .where(
+        and(
+          eq(taxiBookings.vehicleId, vehicleId),
+          eq(taxiBookings.serviceDate, date),
+          ne(taxiBookings.status, 'cancelled'),
+        ),
+      )
+      .all();
+  const carried = await carriedRides(db, date, tokyoDate(now), vehicleId);
   return {
     date,
     vehicle: { id: v.id, name: v.name, plate: v.plate, seats: v.seats },
-    stops: stopsOf(db, [...carried, ...rows], now, date),
+    stops: await stopsOf(db, [...carried, ...rows], now, date),
   };
 }

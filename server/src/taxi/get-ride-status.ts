@@ -26,24 +26,24 @@ export type RideStatus = z.infer<typeof RideStatusSchema>;
  * What the TV polls every half minute: cheap (the household-and-date index, today's rows only) and
  * only this household's rides.
  */
-export function getRideStatus(db: DbOrTx, householdId: number, now: Date): RideStatus {
-  const rows = db
-    .select({
-      id: taxiBookings.id,
-      pickupLabel: taxiBookings.pickupLabel,
-      pickupEtaAt: taxiBookings.pickupEtaAt,
-    })
-    .from(taxiBookings)
-    .where(
-      and(
-        eq(taxiBookings.householdId, householdId),
-        eq(taxiBookings.serviceDate, tokyoDate(now)),
-        eq(taxiBookings.status, 'booked'),
-        isNotNull(taxiBookings.departedAt),
-      ),
-    )
-    .orderBy(taxiBookings.pickupEtaAt)
-    .all();
+export async function getRideStatus(db: DbOrTx, householdId: number, now: Date): Promise<RideStatus> {
+  const rows = await db
+      .select({
+        id: taxiBookings.id,
+        pickupLabel: taxiBookings.pickupLabel,
+        pickupEtaAt: taxiBookings.pickupEtaAt,
+      })
+      .from(taxiBookings)
+      .where(
+        and(
+          eq(taxiBookings.householdId, householdId),
+          eq(taxiBookings.serviceDate, tokyoDate(now)),
+          eq(taxiBookings.status, 'booked'),
+          isNotNull(taxiBookings.departedAt),
+        ),
+      )
+      .orderBy(taxiBookings.pickupEtaAt)
+      .all();
   return {
     onItsWay: rows.map((r) => {
       const minutes = minutesUntil(r.pickupEtaAt ?? now, now);

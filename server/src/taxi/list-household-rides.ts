@@ -8,32 +8,32 @@ import { viewBookings, type BookingView } from './booking-view';
  * A household's rides for a phone call: today's and later ones soonest first (cancelled ones left
  * out), then those of the last `pastDays` days, newest first.
  */
-export function listHouseholdRides(
+export async function listHouseholdRides(
   db: DbOrTx,
   householdId: number,
   now: Date,
   pastDays = 14,
-): { upcoming: BookingView[]; recent: BookingView[] } {
+): Promise<{ upcoming: BookingView[]; recent: BookingView[] }> {
   const today = tokyoDate(now);
   const mine = eq(taxiBookings.householdId, householdId);
-  const upcoming = db
-    .select()
-    .from(taxiBookings)
-    .where(and(mine, gte(taxiBookings.serviceDate, today), ne(taxiBookings.status, 'cancelled')))
-    .orderBy(asc(taxiBookings.pickupFrom))
-    .all();
-  const recent = db
-    .select()
-    .from(taxiBookings)
-    .where(
-      and(
-        mine,
-        lt(taxiBookings.serviceDate, today),
-        gte(taxiBookings.serviceDate, addDays(today, -pastDays)),
-      ),
-    )
-    .orderBy(desc(taxiBookings.pickupFrom))
-    .limit(20)
-    .all();
-  return { upcoming: viewBookings(db, upcoming, now), recent: viewBookings(db, recent, now) };
+  const upcoming = await db
+      .select()
+      .from(taxiBookings)
+      .where(and(mine, gte(taxiBookings.serviceDate, today), ne(taxiBookings.status, 'cancelled')))
+      .orderBy(asc(taxiBookings.pickupFrom))
+      .all();
+  const recent = await db
+      .select()
+      .from(taxiBookings)
+      .where(
+        and(
+          mine,
+          lt(taxiBookings.serviceDate, today),
+          gte(taxiBookings.serviceDate, addDays(today, -pastDays)),
+        ),
+      )
+      .orderBy(desc(taxiBookings.pickupFrom))
+      .limit(20)
+      .all();
+  return { upcoming: await viewBookings(db, upcoming, now), recent: await viewBookings(db, recent, now) };
 }

@@ -23,45 +23,45 @@ describe('the stored plan after any sequence of bookings', () => {
           }),
           { minLength: 5, maxLength: 18 },
         ),
-        (requests) => {
-          const ctx = createTestContext({ now: TUESDAY_0930 });
+        async (requests) => {
+          const ctx = await createTestContext({ now: TUESDAY_0930 });
           try {
-            saveTaxiSettings(
-              ctx.db,
-              { ...defaultTaxiSettings, reoptimizeMs: 5, improveMs: 5 },
-              ctx.clock.now(),
-            );
-            const people = ctx.db
-              .select()
-              .from(residents)
-              .all()
+            await saveTaxiSettings(
+                            ctx.db,
+                            { ...defaultTaxiSettings, reoptimizeMs: 5, improveMs: 5 },
+                            ctx.clock.now(),
+                          );
+            const people = (await ctx.db
+                          .select()
+                          .from(residents)
+                          .all())
               .filter((r) => r.birthDate < '1960-01-01');
-            requests.forEach((q, i) => {
+            requests.forEach(async (q, i) => {
               const r = people[q.who % people.length]!;
               const place = { kind: 'place' as const, placeId: q.place };
-              bookTaxi(
-                ctx.db,
-                {
-                  idempotencyKey: `prop-${i}-key`,
-                  riderIds: [r.id],
-                  companions: q.companions,
-                  from: q.outbound ? { kind: 'home' } : place,
-                  to: q.outbound ? place : { kind: 'home' },
-                  timeKind: q.outbound ? 'arrive_by' : 'leave_after',
-                  time: q.time,
-                },
-                { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
-                ctx.clock.now(),
-              );
+              await bookTaxi(
+                                ctx.db,
+                                {
+                                  idempotencyKey: `prop-${i}-key`,
+                                  riderIds: [r.id],
+                                  companions: q.companions,
+                                  from: q.outbound ? { kind: 'home' } : place,
+                                  to: q.outbound ? place : { kind: 'home' },
+                                  timeKind: q.outbound ? 'arrive_by' : 'leave_after',
+                                  time: q.time,
+                                },
+                                { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
+                                ctx.clock.now(),
+                              );
             });
             // the background improvement between bookings must keep every promise too
-            improveTaxiPlans(ctx.db, ctx.clock.now());
-            const rows = ctx.db.select().from(taxiBookings).all();
+            await improveTaxiPlans(ctx.db, ctx.clock.now());
+            const rows = await ctx.db.select().from(taxiBookings).all();
             const seats = new Map(
-              ctx.db
-                .select()
-                .from(vehicles)
-                .all()
+              (await ctx.db
+                                .select()
+                                .from(vehicles)
+                                .all())
                 .map((v) => [v.id, v.seats]),
             );
             for (const b of rows) {

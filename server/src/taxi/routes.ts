@@ -39,9 +39,9 @@ taxiApi.openapi(
       'Who may ride, destinations and bookable times of today or, when today is over, the next service day',
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), { nextDay: true }),
+      await getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), { nextDay: true }),
       200,
     ),
 );
@@ -56,16 +56,16 @@ taxiApi.openapi(
     request: jsonBody(BookTaxiInput),
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { householdId, boxId } = c.var.device;
     return c.json(
-      bookTaxi(
-        db,
-        c.req.valid('json'),
-        { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
-        clock.now(),
-      ),
+      await bookTaxi(
+                db,
+                c.req.valid('json'),
+                { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
+                clock.now(),
+              ),
       200,
     );
   },
@@ -79,9 +79,9 @@ taxiApi.openapi(
     summary: "The household's bookings from today on, with their status",
     responses: { 200: jsonResponse(BookingList) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      { bookings: listHouseholdBookings(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()) },
+      { bookings: await listHouseholdBookings(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()) },
       200,
     ),
 );
@@ -95,11 +95,11 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { householdId, boxId } = c.var.device;
     const { id } = c.req.valid('param');
-    return c.json(cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
+    return c.json(await cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
   },
 );
 
@@ -112,14 +112,14 @@ taxiApi.openapi(
     request: { query: FarePreviewQuery },
     responses: { 200: jsonResponse(FarePreviewSchema) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      previewFare(
-        c.var.deps.db,
-        c.var.device.householdId,
-        parseRiderIds(c.req.valid('query').riderIds),
-        'tv',
-      ),
+      await previewFare(
+                c.var.deps.db,
+                c.var.device.householdId,
+                parseRiderIds(c.req.valid('query').riderIds),
+                'tv',
+              ),
       200,
     ),
 );
@@ -132,7 +132,7 @@ taxiApi.openapi(
     summary: "The household's rides whose car is on its way to the pickup, with minutes to go (polled)",
     responses: { 200: jsonResponse(RideStatusSchema) },
   }),
-  (c) => c.json(getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) => c.json(await getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 // --- Call centre: for residents who phone ---
@@ -146,7 +146,7 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  (c) => c.json(getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
+  async (c) => c.json(await getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
 );
 
 taxiApi.openapi(
@@ -158,7 +158,7 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
     const ctx = {
@@ -167,7 +167,7 @@ taxiApi.openapi(
       actor: { type: 'staff' as const, id: staff.id },
       staffId: staff.id,
     };
-    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+    return c.json(await bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
   },
 );
 
@@ -180,14 +180,14 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
-    const old = db
-      .select()
-      .from(taxiBookings)
-      .where(eq(taxiBookings.id, c.req.valid('param').id))
-      .get();
+    const old = await db
+          .select()
+          .from(taxiBookings)
+          .where(eq(taxiBookings.id, c.req.valid('param').id))
+          .get();
     if (!old) throw notFound('Booking');
     const ctx = {
       householdId: old.householdId,
@@ -196,7 +196,7 @@ taxiApi.openapi(
       staffId: staff.id,
       replaces: old,
     };
-    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+    return c.json(await bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
   },
 );
 
@@ -209,10 +209,10 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     return c.json(
-      cancelBooking(db, c.req.valid('param').id, null, { type: 'staff', id: c.var.staff.id }, clock.now()),
+      await cancelBooking(db, c.req.valid('param').id, null, { type: 'staff', id: c.var.staff.id }, clock.now()),
       200,
     );
   },
@@ -231,10 +231,10 @@ taxiApi.openapi(
     request: jsonBody(VehicleInput),
     responses: { 200: jsonResponse(VehicleInput) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { vehicleId } = c.req.valid('json');
-    assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
+    await assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
     return c.json({ vehicleId }, 200);
   },
 );
@@ -249,9 +249,9 @@ taxiApi.openapi(
     summary: 'The signed-in driver hands their vehicle back, so another driver may take it',
     responses: { 200: jsonResponse(HeldVehicle) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    handBackVehicle(db, c.var.staff.id, { type: 'staff', id: c.var.staff.id }, clock.now());
+    await handBackVehicle(db, c.var.staff.id, { type: 'staff', id: c.var.staff.id }, clock.now());
     return c.json({ vehicleId: null }, 200);
   },
 );
@@ -267,19 +267,19 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(ReassignInput) },
     responses: { 200: jsonResponse(VehicleInput) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const vehicleId = c.req.valid('param').id;
-    assignDriverVehicle(
-      db,
-      c.req.valid('json').staffId,
-      vehicleId,
-      { type: 'staff', id: c.var.staff.id },
-      clock.now(),
-      {
-        reassign: true,
-      },
-    );
+    await assignDriverVehicle(
+            db,
+            c.req.valid('json').staffId,
+            vehicleId,
+            { type: 'staff', id: c.var.staff.id },
+            clock.now(),
+            {
+              reassign: true,
+            },
+          );
     return c.json({ vehicleId }, 200);
   },
 );
@@ -302,13 +302,13 @@ taxiApi.openapi(
     request: { query: ManifestQuery },
     responses: { 200: jsonResponse(ManifestSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const q = c.req.valid('query');
     const vehicleId =
-      c.var.staff.role === 'driver' ? getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
-    const m = vehicleId === null ? null : getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
+      c.var.staff.role === 'driver' ? await getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
+    const m = vehicleId === null ? null : await getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
     if (!m) throw notFound('Vehicle');
     return c.json(m, 200);
   },
@@ -324,9 +324,9 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(DepartureSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    return c.json(recordDeparture(db, c.req.valid('param').id, c.var.staff, clock.now()), 200);
+    return c.json(await recordDeparture(db, c.req.valid('param').id, c.var.staff, clock.now()), 200);
   },
 );
 
@@ -343,12 +343,12 @@ taxiApi.openapi(
     request: { params: EventParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { id, event } = c.req.valid('param');
     const e = event === 'no-show' ? 'no_show' : event;
-    const view = recordRideEvent(db, id, e, c.var.staff, clock.now());
-    publishRideEvent(c.var.deps, id, e);
+    const view = await recordRideEvent(db, id, e, c.var.staff, clock.now());
+    await publishRideEvent(c.var.deps, id, e);
     return c.json(view, 200);
   },
 );
@@ -364,9 +364,9 @@ taxiApi.openapi(
     request: { query: DateQuery },
     responses: { 200: jsonResponse(DayPlanSchema) },
   }),
-  (c) => {
+  async (c) => {
     const now = c.var.deps.clock.now();
-    return c.json(getDayPlan(c.var.deps.db, c.req.valid('query').date ?? tokyoDate(now), now), 200);
+    return c.json(await getDayPlan(c.var.deps.db, c.req.valid('query').date ?? tokyoDate(now), now), 200);
   },
 );
 
@@ -378,7 +378,7 @@ taxiApi.openapi(
     summary: 'Service hours per area, notice, grace, fares',
     responses: { 200: jsonResponse(TaxiSettingsSchema.openapi('TaxiSettings')) },
   }),
-  (c) => c.json(getTaxiSettings(c.var.deps.db), 200),
+  async (c) => c.json(await getTaxiSettings(c.var.deps.db), 200),
 );
 
 taxiApi.openapi(
@@ -390,10 +390,10 @@ taxiApi.openapi(
     request: jsonBody(TaxiSettingsSchema),
     responses: { 200: jsonResponse(TaxiSettingsSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const v = c.req.valid('json');
-    saveTaxiSettings(db, v, clock.now());
-    return c.json(getTaxiSettings(db), 200);
+    await saveTaxiSettings(db, v, clock.now());
+    return c.json(await getTaxiSettings(db), 200);
   },
 );

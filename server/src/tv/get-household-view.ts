@@ -15,26 +15,26 @@ export const HouseholdViewSchema = z
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 
 /** What the TV needs to greet its household; no dates of birth or eligibility leave the server. */
-export function getHouseholdView(db: DbOrTx, householdId: number): HouseholdView {
-  const h = db
-    .select({
-      id: households.id,
-      name: households.name,
-      hamletId: hamlets.id,
-      hamletName: hamlets.name,
-      hallName: hamlets.hallName,
-    })
-    .from(households)
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .where(eq(households.id, householdId))
-    .get();
+export async function getHouseholdView(db: DbOrTx, householdId: number): Promise<HouseholdView> {
+  const h = await db
+      .select({
+        id: households.id,
+        name: households.name,
+        hamletId: hamlets.id,
+        hamletName: hamlets.name,
+        hallName: hamlets.hallName,
+      })
+      .from(households)
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .where(eq(households.id, householdId))
+      .get();
   if (!h) throw notFound('Household');
-  const rs = db
-    .select({ id: residents.id, name: residents.name, kana: residents.kana })
-    .from(residents)
-    .where(eq(residents.householdId, householdId))
-    .orderBy(residents.id)
-    .all();
+  const rs = await db
+      .select({ id: residents.id, name: residents.name, kana: residents.kana })
+      .from(residents)
+      .where(eq(residents.householdId, householdId))
+      .orderBy(residents.id)
+      .all();
   return {
     household: { id: h.id, name: h.name },
     residents: rs,

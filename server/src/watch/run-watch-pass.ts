@@ -29,18 +29,18 @@ const BATCH = 500;
  * is repeated after a crash or restart sends nothing twice; missed passes are caught up because
  * the decision depends only on the database and `now`.
  */
-export function runWatchPass(
+export async function runWatchPass(
   db: Db,
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   residentIds?: number[],
-): WatchPassResult {
+): Promise<WatchPassResult> {
   const peopleCache = new Map<number, ResidentPeople | null>();
-  const people = (id: number) => {
-    if (!peopleCache.has(id)) peopleCache.set(id, residentPeople(db, id));
+  const people = async (id: number) => {
+    if (!peopleCache.has(id)) peopleCache.set(id, await residentPeople(db, id));
     return peopleCache.get(id) ?? null;
   };
-  const loaded = loadWatchStates(db, now, residentIds);
+  const loaded = await loadWatchStates(db, now, residentIds);
   const result: WatchPassResult = {
     residents: loaded.length,
     asked: 0,
@@ -57,22 +57,22 @@ export function runWatchPass(
   );
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {
-    db.transaction((tx) => {
-      for (const r of loaded.slice(i, i + BATCH)) {
-        const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
-        if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
-        // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
-        // rewritten at each pass.
-        const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
-        const due = next > ms ? next : null;
-        if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
-      }
-    });
+    await db.transaction(async (tx) => {
+            for (const r of loaded.slice(i, i + BATCH)) {
+              const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+              if (d.kind !== 'none') await applyStep(tx, r, d, await people(r.residentId), config, now, result);
+              // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
+              // rewritten at each pass.
+              const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
+              const due = next > ms ? next : null;
+              if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
+            }
+          });
   }
   return result;
 }
 
-function applyStep(
+async function applyStep(
   tx: Tx,
   r: LoadedResident,
   d: WatchDecision,
@@ -80,88 +80,88 @@ function applyStep(
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   result: WatchPassResult,
-): void {
+): Promise<void> {
   switch (d.kind) {
     case 'none':
       return;
     case 'ask':
-      tx.update(watchState)
-        .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
-        .where(eq(watchState.residentId, r.residentId))
-        .run();
+      await tx.update(watchState)
+                  .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
+                  .where(eq(watchState.residentId, r.residentId))
+                  .run();
       result.asked++;
       return;
     case 'open': {
-      const alert = tx
-        .insert(watchAlerts)
-        .values({
-          residentId: r.residentId,
-          condition: d.condition,
-          reasonCode: d.reason.code,
-          reasonJa: d.reason.ja,
-          openedAt: now,
-          step: 0,
-          stepAt: now,
-        })
-        .onConflictDoNothing()
-        .returning()
-        .get();
+      const alert = await tx
+              .insert(watchAlerts)
+              .values({
+                residentId: r.residentId,
+                condition: d.condition,
+                reasonCode: d.reason.code,
+                reasonJa: d.reason.ja,
+                openedAt: now,
+                step: 0,
+                stepAt: now,
+              })
+              .onConflictDoNothing()
+              .returning()
+              .get();
       // Another pass opened one first: at most one open alert per resident.
       if (!alert) return;
-      tx.update(watchState)
-        .set({ checkAskedAt: null, checkAttempt: null })
-        .where(eq(watchState.residentId, r.residentId))
-        .run();
-      notifyStep(
-        tx,
-        alert.id,
-        0,
-        d.tier,
-        d.reason.ja,
-        r,
-        people,
-        config,
-        now,
-        nextTierOf(d.condition, r.settings, 0),
-      );
-      recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
-        condition: d.condition,
-      });
+      await tx.update(watchState)
+                  .set({ checkAskedAt: null, checkAttempt: null })
+                  .where(eq(watchState.residentId, r.residentId))
+                  .run();
+      await notifyStep(
+                  tx,
+                  alert.id,
+                  0,
+                  d.tier,
+                  d.reason.ja,
+                  r,
+                  people,
+                  config,
+                  now,
+                  nextTierOf(d.condition, r.settings, 0),
+                );
+      await recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
+                  condition: d.condition,
+                });
       result.opened++;
       return;
     }
     case 'escalate': {
       if (r.alertId === null) return;
-      tx.update(watchAlerts)
-        .set({ step: d.step, stepAt: now })
-        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
-        .run();
+      await tx.update(watchAlerts)
+                  .set({ step: d.step, stepAt: now })
+                  .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+                  .run();
       if (
-        notifyStep(
-          tx,
-          r.alertId,
-          d.step,
-          d.tier,
-          d.reason.ja,
-          r,
-          people,
-          config,
-          now,
-          nextTierOf(d.condition, r.settings, d.step),
-        )
+        await notifyStep(
+                    tx,
+                    r.alertId,
+                    d.step,
+                    d.tier,
+                    d.reason.ja,
+                    r,
+                    people,
+                    config,
+                    now,
+                    nextTierOf(d.condition, r.settings, d.step),
+                  )
       )
         result.escalated++;
       return;
     }
     case 'recover': {
       if (r.alertId === null) return;
-      const closed = tx
-        .update(watchAlerts)
-        .set({ closedAt: now, closeReason: 'recovered' })
-        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
-        .run();
+      const closed = await tx
+              .update(watchAlerts)
+              .set({ closedAt: now, closeReason: 'recovered' })
+              .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+              .run();
       if (closed.changes === 0) return;
-      const steps = tx.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.alertId)).all();
+      const steps = await tx.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.alertId)).all();
       const told = new Set(steps.flatMap((s) => s.recipients));
       const everyone = [...(people?.contacts ?? []), ...(people?.supportWorkers ?? [])];
       for (const p of everyone) {
@@ -171,13 +171,13 @@ function applyStep(
           people!.residentName,
           new Date(r.state.lastSignAt ?? now.getTime()),
         );
-        enqueueMail(
-          tx,
-          { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
-          now,
-        );
+        await enqueueMail(
+                    tx,
+                    { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
+                    now,
+                  );
       }
-      recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
+      await recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
       result.recovered++;
       return;
     }
@@ -185,7 +185,7 @@ function applyStep(
 }
 
 /** Records the step once and mails its recipients; false if the step was already recorded. */
-function notifyStep(
+async function notifyStep(
   tx: Tx,
   alertId: number,
   step: number,
@@ -196,27 +196,27 @@ function notifyStep(
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   next: RecipientTier | undefined,
-): boolean {
+): Promise<boolean> {
   const recipients = people ? recipientsFor(people, tier) : [];
-  const inserted = tx
-    .insert(watchAlertSteps)
-    .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
-    .onConflictDoNothing()
-    .run();
+  const inserted = await tx
+      .insert(watchAlertSteps)
+      .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
+      .onConflictDoNothing()
+      .run();
   if (inserted.changes === 0) return false;
   for (const p of recipients) {
     if (!p.email) continue;
-    const link = issueAckLink(
-      tx,
-      {
-        alertId,
-        contactId: p.contactId,
-        staffId: p.staffId,
-        secret: config.LINK_SECRET,
-        baseUrl: config.PUBLIC_BASE_URL,
-      },
-      now,
-    );
+    const link = await issueAckLink(
+          tx,
+          {
+            alertId,
+            contactId: p.contactId,
+            staffId: p.staffId,
+            secret: config.LINK_SECRET,
+            baseUrl: config.PUBLIC_BASE_URL,
+          },
+          now,
+        );
     const mail = composeAlertMail({
       recipientName: p.name,
       residentName: people!.residentName,
@@ -227,7 +227,7 @@ function notifyStep(
       step,
       nextJa: nextTierJa(next),
     });
-    enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
+    await enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
   }
   return true;
 }

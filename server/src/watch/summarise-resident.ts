@@ -61,42 +61,42 @@ export function summariseResidents(db: DbOrTx, residentIds: number[], now: Date)
   const today = tokyoDate(now);
   const firstDay = addDays(today, -6);
   const fromSlot = Math.floor(fromTokyo(firstDay).getTime() / SLOT_MS);
-  return residentIds.map((residentId) => {
-    const settings = db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
-    const state = db.select().from(watchState).where(eq(watchState.residentId, residentId)).get();
-    const away = db
-      .select()
-      .from(watchAway)
-      .where(
-        and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
-      )
-      .orderBy(asc(watchAway.fromAt))
-      .all()
+  return residentIds.map(async (residentId) => {
+    const settings = await db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
+    const state = await db.select().from(watchState).where(eq(watchState.residentId, residentId)).get();
+    const away = (await db
+          .select()
+          .from(watchAway)
+          .where(
+            and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
+          )
+          .orderBy(asc(watchAway.fromAt))
+          .all())
       .map((a) => ({ id: a.id, from: a.fromAt, until: a.untilAt, current: a.fromAt <= now }));
-    const reminderRows = db
-      .select()
-      .from(watchReminders)
-      .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
-      .orderBy(asc(watchReminders.time))
-      .all()
+    const reminderRows = (await db
+          .select()
+          .from(watchReminders)
+          .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
+          .orderBy(asc(watchReminders.time))
+          .all())
       .filter((r) => remindsOn(r, today));
     const occurrences =
       reminderRows.length === 0
         ? []
-        : db
-            .select()
-            .from(watchReminderOccurrences)
-            .where(
-              and(
-                inArray(
-                  watchReminderOccurrences.reminderId,
-                  reminderRows.map((r) => r.id),
-                ),
-                gte(watchReminderOccurrences.dueAt, fromTokyo(today)),
-                lt(watchReminderOccurrences.dueAt, fromTokyo(addDays(today, 1))),
-              ),
-            )
-            .all();
+        : await db
+                        .select()
+                        .from(watchReminderOccurrences)
+                        .where(
+                          and(
+                            inArray(
+                              watchReminderOccurrences.reminderId,
+                              reminderRows.map((r) => r.id),
+                            ),
+                            gte(watchReminderOccurrences.dueAt, fromTokyo(today)),
+                            lt(watchReminderOccurrences.dueAt, fromTokyo(addDays(today, 1))),
+                          ),
+                        )
+                        .all();
     const reminders = reminderRows.map((r) => {
       const occ = occurrences.find((o) => o.reminderId === r.id);
       return {
@@ -108,11 +108,11 @@ export function summariseResidents(db: DbOrTx, residentIds: number[], now: Date)
       };
     });
     const hours = new Map<string, number>();
-    for (const s of db
-      .select()
-      .from(watchPresence)
-      .where(and(eq(watchPresence.residentId, residentId), gte(watchPresence.slot, fromSlot)))
-      .all()) {
+    for (const s of await db
+          .select()
+          .from(watchPresence)
+          .where(and(eq(watchPresence.residentId, residentId), gte(watchPresence.slot, fromSlot)))
+          .all()) {
       const at = new Date(s.slot * SLOT_MS);
       const key = `${tokyoDate(at)}:${tokyoTime(at).slice(0, 2)}`;
       hours.set(key, (hours.get(key) ?? 0) | s.flags);
@@ -128,18 +128,18 @@ export function summariseResidents(db: DbOrTx, residentIds: number[], now: Date)
       }
       return { date, activeHours, tvHours };
     });
-    const alert = db
-      .select()
-      .from(watchAlerts)
-      .where(and(eq(watchAlerts.residentId, residentId), isNull(watchAlerts.closedAt)))
-      .get();
-    const step = alert
-      ? db
+    const alert = await db
           .select()
-          .from(watchAlertSteps)
-          .where(eq(watchAlertSteps.alertId, alert.id))
-          .orderBy(desc(watchAlertSteps.step))
-          .get()
+          .from(watchAlerts)
+          .where(and(eq(watchAlerts.residentId, residentId), isNull(watchAlerts.closedAt)))
+          .get();
+    const step = alert
+      ? await db
+                  .select()
+                  .from(watchAlertSteps)
+                  .where(eq(watchAlertSteps.alertId, alert.id))
+                  .orderBy(desc(watchAlertSteps.step))
+                  .get()
       : undefined;
     return {
       residentId,

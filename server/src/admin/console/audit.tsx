@@ -84,7 +84,7 @@ export const actionJa = (a: string) => ACTION_JA[a] ?? a;
 export const auditPage = new Hono<AppEnv>();
 auditPage.use('*', requireStaffPage('admin'));
 
-auditPage.get('/', (c) => {
+auditPage.get('/', async (c) => {
   const { db } = c.var.deps;
   const actorRaw = c.req.query('actor') ?? '';
   const actorKind = actorRaw === 'system' || actorRaw === 'device' || actorRaw === 'family' ? actorRaw : null;
@@ -103,25 +103,25 @@ auditPage.get('/', (c) => {
   const toOk = to === '' || isTokyoDate(to);
   if (from && fromOk) conds.push(gte(auditLog.at, fromTokyo(from)));
   if (to && toOk) conds.push(lt(auditLog.at, fromTokyo(addDays(to, 1))));
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(and(...conds))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(PAGE + 1)
-    .offset((page - 1) * PAGE)
-    .all();
+  const rows = await db
+      .select()
+      .from(auditLog)
+      .where(and(...conds))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(PAGE + 1)
+      .offset((page - 1) * PAGE)
+      .all();
   // An entry about a staff account names the account too, not its row number.
   const accountOf = (r: (typeof rows)[number]) =>
     r.entity === 'staff_user' && r.entityId && /^\d+$/.test(r.entityId)
       ? { actorType: 'staff' as const, actorId: Number(r.entityId) }
       : null;
-  const name = actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
-  const staff = db
-    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-    .from(staffUsers)
-    .orderBy(asc(staffUsers.id))
-    .all();
+  const name = await actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
+  const staff = await db
+      .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+      .from(staffUsers)
+      .orderBy(asc(staffUsers.id))
+      .all();
   const actorOptions = [
     ...staff.map((s) => ({ value: String(s.id), label: `${s.name}（${ROLE_LABELS[s.role]}）` })),
     { value: 'device', label: 'テレビ端末（住民）' },

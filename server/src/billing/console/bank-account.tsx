@@ -169,9 +169,9 @@ bankAccountScreen.post('/households/:id/bank-account', consoleForm(BankAccountIn
   const input = c.req.valid('form');
   const now = clock.now();
   try {
-    sqlite.transaction(() => {
+    sqlite.transaction(async () => {
       registerBankAccount(sqlite, id, input, now);
-      recordAudit(db, now, actorOf(c), 'billing.bank_account', 'household', id);
+      await recordAudit(db, now, actorOf(c), 'billing.bank_account', 'household', id);
     })();
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500 || e.status === 404) throw e;

@@ -185,9 +185,9 @@ followUpsScreen.post('/:id', consoleForm(ResolveFollowUpInput, refused), (c) => 
   const input = c.req.valid('form');
   const now = clock.now();
   try {
-    sqlite.transaction(() => {
+    sqlite.transaction(async () => {
       resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
-      recordAudit(db, now, actorOf(c), `billing.follow_up.${input.outcome}`, 'receivable', id);
+      await recordAudit(db, now, actorOf(c), `billing.follow_up.${input.outcome}`, 'receivable', id);
     })();
   } catch (e) {
     if (!(e instanceof AppError) || e.status !== 400) throw e;

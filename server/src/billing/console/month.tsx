@@ -315,15 +315,15 @@ monthScreen.get('/months/:month', (c) => {
   );
 });
 
-monthScreen.post('/months/:month/export', (c) => {
+monthScreen.post('/months/:month/export', async (c) => {
   const { db, sqlite, clock } = c.var.deps;
   const month = monthOf(c.req.param('month'));
   const now = clock.now();
   const back = `/console/billing/months/${month}`;
   try {
-    const r = exportDebitBatch(sqlite, month, now, getBillingSettings(db));
+    const r = exportDebitBatch(sqlite, month, now, await getBillingSettings(db));
     if (!r.alreadyExported)
-      recordAudit(db, now, actorOf(c), 'billing.export_debit', 'debit_batch', r.batchId);
+      await recordAudit(db, now, actorOf(c), 'billing.export_debit', 'debit_batch', r.batchId);
     const skipped = r.skipped.length
       ? `（口座振替なし ${r.skipped.length}件: ${r.skipped.map((s) => `${s.name} ${s.reason}`).join('、')}）`
       : '';
@@ -386,7 +386,7 @@ monthScreen.post('/results', consoleForm(ResultForm, noFile), async (c) => {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
     return redirectWithFlash(c, backTo(c.req.valid('form').from), { kind: 'error', text: billingErrorJa(e) });
   }
-  recordAudit(db, now, actorOf(c), 'billing.import_result', 'debit_batch', r.batchId, r);
+  await recordAudit(db, now, actorOf(c), 'billing.import_result', 'debit_batch', r.batchId, r);
   const text = `${formatJaMonth(r.month)}分の振替結果を取り込みました: 振替済 ${r.paid}件、振替不能 ${r.failed}件、未収金の対応リストへ ${r.followUps}件、口座振替停止 ${r.mandatesStopped}件${r.unchanged ? `（取込済 ${r.unchanged}件は変更なし）` : ''}`;
   return redirectWithFlash(c, `/console/billing/months/${r.month}`, { kind: 'notice', text });
 });

@@ -119,8 +119,8 @@ monthsScreen.post('/close', consoleForm(CloseForm, refused), async (c) => {
   const { db, sqlite, clock } = c.var.deps;
   const { month } = c.req.valid('form');
   const now = clock.now();
-  const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
-  if (!r.alreadyClosed) recordAudit(db, now, actorOf(c), 'billing.close', 'billing_month', month);
+  const r = await closeMonth(sqlite, month, now, await getBillingSettings(db));
+  if (!r.alreadyClosed) await recordAudit(db, now, actorOf(c), 'billing.close', 'billing_month', month);
   return redirectWithFlash(c, `/console/billing/months/${month}`, {
     kind: r.alreadyClosed ? 'warning' : 'notice',
     text: r.alreadyClosed ? `${formatJaMonth(month)}は締め済みです` : `${formatJaMonth(month)}を締めました`,

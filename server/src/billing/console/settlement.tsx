@@ -10,7 +10,7 @@ import { Page } from './page';
 export const settlementScreen = new Hono<AppEnv>();
 
 /** 精算書: what a seller is paid for a month, printable as the copy the seller receives. */
-settlementScreen.get('/settlements/:id', (c) => {
+settlementScreen.get('/settlements/:id', async (c) => {
   const { sqlite, db } = c.var.deps;
   const st = sqlite
     .prepare<
@@ -37,7 +37,7 @@ settlementScreen.get('/settlements/:id', (c) => {
     )
     .get(idOf(c.req.param('id')));
   if (!st) throw notFound('Settlement');
-  const issuer = getBillingSettings(db).issuer;
+  const issuer = (await getBillingSettings(db)).issuer;
   const jaMonth = formatJaMonth(st.month);
   return c.html(
     <Page title={`精算書 ${st.name} ${jaMonth}分`} staff={c.var.staff}>

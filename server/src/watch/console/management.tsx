@@ -20,36 +20,36 @@ function FieldError(props: { error: string | undefined }) {
 }
 
 /** The management part of a resident's page: consent, reminders and away periods. */
-export function WatchManagement(props: {
+export async function WatchManagement(props: {
   db: Db;
   residentId: number;
   now: Date;
   refused?: Refused | undefined;
 }) {
   const { db, residentId, now, refused: r } = props;
-  const settings = db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
+  const settings = await db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
   const consentBy = settings
-    ? db
-        .select({ name: staffUsers.name })
-        .from(staffUsers)
-        .where(eq(staffUsers.id, settings.consentStaffId))
-        .get()
+    ? await db
+              .select({ name: staffUsers.name })
+              .from(staffUsers)
+              .where(eq(staffUsers.id, settings.consentStaffId))
+              .get()
     : undefined;
-  const people = residentPeople(db, residentId);
-  const reminders = db
-    .select()
-    .from(watchReminders)
-    .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
-    .orderBy(asc(watchReminders.time))
-    .all();
-  const away = db
-    .select()
-    .from(watchAway)
-    .where(
-      and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
-    )
-    .orderBy(desc(watchAway.fromAt))
-    .all();
+  const people = await residentPeople(db, residentId);
+  const reminders = await db
+      .select()
+      .from(watchReminders)
+      .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
+      .orderBy(asc(watchReminders.time))
+      .all();
+  const away = await db
+      .select()
+      .from(watchAway)
+      .where(
+        and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
+      )
+      .orderBy(desc(watchAway.fromAt))
+      .all();
   const watching = settings?.enabled === true;
   const base = `/console/watch/residents/${residentId}`;
   const today = tokyoDate(now);

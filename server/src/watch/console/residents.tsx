@@ -8,24 +8,24 @@ import type { AppEnv } from '../../lib/router';
 /** Residents (a support worker: their hamlet) with their watching status, to open one. */
 export const residentsScreen = new Hono<AppEnv>();
 
-residentsScreen.get('/residents', (c) => {
+residentsScreen.get('/residents', async (c) => {
   const { db } = c.var.deps;
   const staff = c.var.staff;
-  const rows = db
-    .select({
-      id: residents.id,
-      name: residents.name,
-      hamletName: hamlets.name,
-      phone: households.phone,
-      enabled: watchSettings.enabled,
-    })
-    .from(residents)
-    .innerJoin(households, eq(households.id, residents.householdId))
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
-    .where(hamletCondition(staffScope(staff), households.hamletId))
-    .orderBy(asc(residents.id))
-    .all();
+  const rows = await db
+      .select({
+        id: residents.id,
+        name: residents.name,
+        hamletName: hamlets.name,
+        phone: households.phone,
+        enabled: watchSettings.enabled,
+      })
+      .from(residents)
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+      .where(hamletCondition(staffScope(staff), households.hamletId))
+      .orderBy(asc(residents.id))
+      .all();
   return c.html(
     <Layout title={`見守り: 住民（${rows.length}人）`} staff={staff}>
       <table>
