@@ -56,10 +56,10 @@ describe('lastPeriods', () => {
 describe('city dashboard figures', () => {
   it('counts registered households and shopping members at each period end', async () => {
     ctx = await createTestContext({ now: NOW });
-    const [f] = countHouseholds(ctx.db, weeks(), ctx.clock.now());
+    const [f] = await countHouseholds(ctx.db, weeks(), ctx.clock.now());
     expect(f!.series[0]!.values.at(-1)).toBe(24);
     expect(f!.series[1]!.values.at(-1)).toBe(24);
-    const [one] = countHouseholds(ctx.db, weeks(1), ctx.clock.now());
+    const [one] = await countHouseholds(ctx.db, weeks(1), ctx.clock.now());
     expect(one!.series[0]!.values.at(-1)).toBe(3);
   });
 
@@ -83,12 +83,12 @@ describe('city dashboard figures', () => {
             reason: '強風',
           });
     await addOrder(ctx.db, { householdId: 7, deliveryDate: '2026-11-24', status: 'received', mode: null });
-    const orders = countOrders(ctx.db, weeks(), ctx.clock.now());
+    const orders = await countOrders(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(orders, 'orders', '注文')).toEqual([2, 2]);
     expect(lastTwo(orders, 'orders', '品数')).toEqual([5, 2]);
-    expect(lastTwo(countOrders(ctx.db, weeks(1), ctx.clock.now()), 'orders', '注文')).toEqual([1, 0]);
+    expect(lastTwo(await countOrders(ctx.db, weeks(1), ctx.clock.now()), 'orders', '注文')).toEqual([1, 0]);
 
-    const deliveries = countDeliveries(ctx.db, weeks(), ctx.clock.now());
+    const deliveries = await countDeliveries(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(deliveries, 'deliveries', 'ドローン')).toEqual([1, 0]);
     expect(lastTwo(deliveries, 'deliveries', '車')).toEqual([1, 1]);
     expect(lastTwo(deliveries, 'car-reasons', '重量超過')).toEqual([1, 0]);
@@ -133,7 +133,7 @@ describe('city dashboard figures', () => {
             pickup: ['11:00', 35.8, 138.1],
             dropoff: ['11:20', 36.8, 138.2],
           });
-    const f = countRides(ctx.db, weeks(), ctx.clock.now());
+    const f = await countRides(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'rides', '乗車')).toEqual([3, 0]);
     expect(lastTwo(f, 'rides', '乗客')).toEqual([4, 0]);
     expect(lastTwo(f, 'pooling', '相乗り率')).toEqual([66.7, 0]);
@@ -146,7 +146,7 @@ describe('city dashboard figures', () => {
     expect(loaded).toBeCloseTo(degLat + degLon, 0);
     expect(alone).toBeCloseTo(degLat * 1.5 + degLon, 0);
     // Only hamlet 2's household (ride C) in hamlet 2
-    expect(lastTwo(countRides(ctx.db, weeks(2), ctx.clock.now()), 'rides', '乗車')).toEqual([1, 0]);
+    expect(lastTwo(await countRides(ctx.db, weeks(2), ctx.clock.now()), 'rides', '乗車')).toEqual([1, 0]);
   });
 
   it('counts alerts raised and acknowledged with the median minutes to acknowledgement', async () => {
@@ -155,7 +155,7 @@ describe('city dashboard figures', () => {
     await addAlert(ctx.db, 1, fromTokyo('2026-11-18', '10:00'), 10);
     await addAlert(ctx.db, 2, fromTokyo('2026-11-19', '10:00'), null);
     await addAlert(ctx.db, 2, fromTokyo('2026-11-23', '06:00'), 45);
-    const f = countAlerts(ctx.db, weeks(), ctx.clock.now());
+    const f = await countAlerts(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'alerts', '発生')).toEqual([3, 1]);
     expect(lastTwo(f, 'alerts', '応答あり')).toEqual([2, 1]);
     expect(lastTwo(f, 'ack-minutes', '中央値')).toEqual([20, 45]);
@@ -168,7 +168,7 @@ describe('city dashboard figures', () => {
     await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '07:00'), null);
     await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '08:30'), null); // 30 minutes ago: still open
     await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '12:00'), null); // not due yet
-    const f = countReminders(ctx.db, weeks(), ctx.clock.now());
+    const f = await countReminders(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'reminders', '確認済み')).toEqual([1, 0]);
     expect(lastTwo(f, 'reminders', '未確認')).toEqual([1, 1]);
   });
@@ -179,10 +179,10 @@ describe('city dashboard figures', () => {
     await addCharge(ctx.db, { householdId: 1, kind: 'ride', yen: 300, at: fromTokyo('2026-11-18', '12:00') });
     await addCharge(ctx.db, { householdId: 1, kind: 'carry_over', yen: 500, at: fromTokyo('2026-11-18', '12:00') });
     await addCharge(ctx.db, { householdId: 4, kind: 'membership', yen: 550, at: fromTokyo('2026-11-23', '00:00') });
-    const rev = sumRevenue(ctx.db, weeks(), ctx.clock.now());
+    const rev = await sumRevenue(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(rev, 'revenue', '売上（税込）')).toEqual([1300, 550]);
     expect(lastTwo(rev, 'revenue', '手数料')).toEqual([100, 0]);
-    expect(lastTwo(sumRevenue(ctx.db, weeks(2), ctx.clock.now()), 'revenue', '売上（税込）')).toEqual([
+    expect(lastTwo(await sumRevenue(ctx.db, weeks(2), ctx.clock.now()), 'revenue', '売上（税込）')).toEqual([
       0, 550,
     ]);
 
@@ -198,7 +198,7 @@ describe('city dashboard figures', () => {
             status: 'paid',
             resultAt: fromTokyo('2026-11-18', '15:00'),
           });
-    const debits = countFailedDebits(ctx.db, weeks(), ctx.clock.now());
+    const debits = await countFailedDebits(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(debits, 'failed-debits', '振替不能')).toEqual([1, 0]);
     expect(lastTwo(debits, 'failed-debit-yen', '振替不能額')).toEqual([2000, 0]);
   });

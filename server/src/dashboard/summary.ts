@@ -48,7 +48,7 @@ export async function refreshSummary(db: Db, now: Date): Promise<{ from: string;
                 .where(and(gte(dashboardDaily.day, from), lt(dashboardDaily.day, today)))
                 .run();
         for (const scope of scopes) {
-          const parts = dailyParts(tx as unknown as Db, scope, from, today, now);
+          const parts = await dailyParts(tx as unknown as Db, scope, from, today, now);
           for (let i = 0; i < parts.length; i += 500) {
             const chunk = parts.slice(i, i + 500).map((p) => ({
               scope: scope ?? CITY,
@@ -87,7 +87,7 @@ export async function loadDashboardData(db: Db, range: DashboardRange, now: Date
   if (state) {
     liveFrom = state.through < range.toDate ? state.through : range.toDate;
     // Raw rows (no per-column mapping): a year of months is some ten thousand of them.
-    const inRange = db.all<{ day: string; key: string; value: number; list: string | null }>(sql`
+    const inRange = await db.all<{ day: string; key: string; value: number; list: string | null }>(sql`
       SELECT day, key, value, list FROM dashboard_daily
       WHERE scope = ${scope} AND day >= ${range.fromDate} AND day < ${liveFrom}`);
     for (const r of inRange)
@@ -112,6 +112,6 @@ export async function loadDashboardData(db: Db, range: DashboardRange, now: Date
           .all();
     for (const b of before) parts.push({ day: EARLIEST, key: b.key, value: b.value });
   }
-  parts.push(...dailyParts(db, range.hamletId, liveFrom, range.toDate, now));
+  parts.push(...await dailyParts(db, range.hamletId, liveFrom, range.toDate, now));
   return { figures: buildFigures(range, parts), summary: state };
 }

@@ -143,7 +143,7 @@ async function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContex
           }))!;
       // A phone call to the call centre is not the household using its TV, but it is still a sign.
       for (const r of await q.residentsOf.all({ householdId: ctx.householdId })) {
-        recordLifeSign(tx, r.id, 'order', now);
+        await recordLifeSign(tx, r.id, 'order', now);
       }
       await q.insertAudit.run({
               at: now,

@@ -19,6 +19,6 @@ export async function recordHouseholdLifeSign(
       .from(residents)
       .where(eq(residents.householdId, householdId))
       .all()) {
-    recordLifeSign(tx, r.id, kind, at);
+    await recordLifeSign(tx, r.id, kind, at);
   }
 }

@@ -91,7 +91,7 @@ export async function recordRideEvent(
         if (event === 'dropoff') await chargeRide(tx, b, now, false);
         if (event === 'no_show' && s.noShowCharged) await chargeRide(tx, b, now, true);
         // boarding the car is the resident's sign of life for the watching service
-        if (event === 'pickup') for (const r of b.riderIds) recordLifeSign(tx, r, 'ride', now);
+        if (event === 'pickup') for (const r of b.riderIds) await recordLifeSign(tx, r, 'ride', now);
         await recordAudit(tx, now, actor, `taxi.ride.${event}`, 'taxi_booking', id);
         if (key)
           await tx.insert(rideEventKeys).values({ staffId: staff.id, key, bookingId: id, event, createdAt: now }).run();

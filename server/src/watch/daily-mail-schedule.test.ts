@@ -29,7 +29,7 @@ describe('お元気メール schedule', () => {
     // Monday 23 November 2026, 11:20 in Tokyo; the resident was last seen at 10:45.
     ctx = await watchTestContext({ now: '2026-11-23T02:20:00Z' });
     await enroll(ctx, { dailyMail: true });
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T01:45:00Z'));
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T01:45:00Z'));
     await restart();
     expect(await queued()).toHaveLength(0);
 
@@ -41,7 +41,7 @@ describe('お元気メール schedule', () => {
 
     // A restart later the same evening does not send the day again, even after new activity.
     ctx.clock.set('2026-11-23T12:30:00Z');
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T12:00:00Z'));
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T12:00:00Z'));
     await restart();
     await scheduler!.runNow('watch.daily-mail');
     expect(await queued()).toHaveLength(2);
@@ -50,7 +50,7 @@ describe('お元気メール schedule', () => {
   it('a start after 19:00 catches up that day; the next morning it does not send the day before', async () => {
     ctx = await watchTestContext({ now: '2026-11-23T02:00:00Z' });
     await enroll(ctx, { dailyMail: true });
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T02:00:00Z'));
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T02:00:00Z'));
     // Down from before 19:00 until 20:10: the first start after the slot sends the day's mail.
     ctx.clock.set('2026-11-23T11:10:00Z');
     await restart();
@@ -58,7 +58,7 @@ describe('お元気メール schedule', () => {
 
     // Tuesday: active at 18:00, the server down over 19:00, back on Wednesday at 08:00.
     ctx.clock.set('2026-11-24T09:00:00Z');
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-24T09:00:00Z'));
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-24T09:00:00Z'));
     ctx.clock.set('2026-11-24T23:00:00Z');
     await restart();
     expect(await queued()).toHaveLength(2);

@@ -109,7 +109,7 @@ export async function confirmNotice(db: Db, householdId: number, occurrenceId: n
                 .set({ confirmedAt: now })
                 .where(eq(watchReminderOccurrences.id, occurrenceId))
                 .run();
-        recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
+        await recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
       });
 }
 

@@ -42,8 +42,8 @@ const operatorMails = async () =>
 const alertMails = async () =>
   await ctx.db.select().from(mailOutbox).where(like(mailOutbox.dedupeKey, 'watch:alert:%')).all();
 const residents = [1, 2, 3, 4, 5, 6];
-const signOfLifeFromAll = () => {
-  for (const id of residents) recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
+const signOfLifeFromAll = async () => {
+  for (const id of residents) await recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
 };
 
 async function setup(config: Parameters<typeof watchTestContext>[0] = {}) {
@@ -71,10 +71,10 @@ describe('time when engawa could not hear the boxes', () => {
   it('the outage is subtracted from a silence, not a reset of it: one already silent is still alerted', async () => {
     await setup();
     // Resident 6 is silent from the start; the others stay active except during the outage.
-    const others = () => {
-      for (const id of residents.slice(0, 5)) recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
+    const others = async () => {
+      for (const id of residents.slice(0, 5)) await recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
     };
-    recordLifeSign(ctx.db, 6, 'order', ctx.clock.now());
+    await recordLifeSign(ctx.db, 6, 'order', ctx.clock.now());
     await runServerFor(20 * 60, others);
     await restartAfter(24 * HOUR);
     await runServerFor(3 * 60 + 30, others);
@@ -86,9 +86,9 @@ describe('time when engawa could not hear the boxes', () => {
 
   it('a single silent resident during normal operation is alerted as before', async () => {
     await setup();
-    recordLifeSign(ctx.db, 1, 'order', ctx.clock.now());
-    const others = () => {
-      for (const id of residents.slice(1)) recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
+    await recordLifeSign(ctx.db, 1, 'order', ctx.clock.now());
+    const others = async () => {
+      for (const id of residents.slice(1)) await recordLifeSign(ctx.db, id, 'order', ctx.clock.now());
     };
     await runServerFor(24 * 60 - 5, others);
     expect(await alerts()).toHaveLength(0);

@@ -12,7 +12,7 @@ describe('recordLifeSign', () => {
     ctx = await watchTestContext();
     await enroll(ctx);
     const at = new Date('2026-11-23T03:07:00Z');
-    recordLifeSign(ctx.db, 1, 'handover', at);
+    await recordLifeSign(ctx.db, 1, 'handover', at);
     expect((await ctx.db.select().from(watchState).get())!.lastSignAt).toBe(at.getTime());
     expect(await ctx.db.select().from(watchPresence).all()).toEqual([
       { residentId: 1, slot: Math.floor(at.getTime() / 900_000), flags: PRESENCE_LIFE },
@@ -21,7 +21,7 @@ describe('recordLifeSign', () => {
 
   it('does nothing for a resident who has not opted in', async () => {
     ctx = await watchTestContext();
-    recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
+    await recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
     expect(await ctx.db.select().from(watchPresence).all()).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ describe('reminder and daily mails', () => {
     ctx = await watchTestContext({ now: '2026-11-23T10:00:00Z' });
     await enroll(ctx, { dailyMail: true });
     expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T09:00:00Z'));
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T09:00:00Z'));
     expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(2);
     expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
     expect((await ctx.db.select().from(mailOutbox).get())!.subject).toContain('お元気メール');
