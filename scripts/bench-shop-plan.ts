@@ -131,59 +131,60 @@ export async function benchCutoffJob(
       const b = base[i % base.length]!;
       const dLat = (rand() - 0.5) * 0.06;
       const dLon = (rand() - 0.5) * 0.06;
-      await db.insert(hamlets)
-                .values({
-                  ...b,
-                  id: undefined,
-                  name: `${b.name}${i}`,
-                  lat: b.lat + dLat,
-                  lon: b.lon + dLon,
-                  hallLat: b.hallLat + dLat,
-                  hallLon: b.hallLon + dLon,
-                })
-                .run();
+      await db
+        .insert(hamlets)
+        .values({
+          ...b,
+          id: undefined,
+          name: `${b.name}${i}`,
+          lat: b.lat + dLat,
+          lon: b.lon + dLon,
+          hallLat: b.hallLat + dLat,
+          hallLon: b.hallLon + dLon,
+        })
+        .run();
     }
     await seedDroneRoutes(db, now);
-    const hallIds = (await db
-          .select({ id: hamlets.id })
-          .from(hamlets)
-          .all())
-      .map((h) => h.id);
-    const homes = hallIds.map(
-      async (hamletId, i) =>
-        (await db
-                      .insert(households)
-                      .values({
-                        hamletId,
-                        name: `ベンチ${i}`,
-                        address: '-',
-                        lat: 0,
-                        lon: 0,
-                        cableCustomerNo: `BENCH-${i}`,
-                        createdAt: now,
-                      })
-                      .returning({ id: households.id })
-                      .get()).id,
-    );
+    const hallIds = (await db.select({ id: hamlets.id }).from(hamlets).all()).map((h) => h.id);
+    const homes: number[] = [];
+    for (const [i, hamletId] of hallIds.entries())
+      homes.push(
+        (
+          await db
+            .insert(households)
+            .values({
+              hamletId,
+              name: `ベンチ${i}`,
+              address: '-',
+              lat: 0,
+              lon: 0,
+              cableCustomerNo: `BENCH-${i}`,
+              createdAt: now,
+            })
+            .returning({ id: households.id })
+            .get()
+        ).id,
+      );
     await db.transaction(async (tx) => {
-            for (let i = 0; i < orderCount; i++) {
-              const h = Math.floor(rand() * hallIds.length);
-              await tx.insert(orders)
-                          .values({
-                            householdId: homes[h]!,
-                            hamletId: hallIds[h]!,
-                            channel: 'tv',
-                            idempotencyKey: `bench-${i}`,
-                            status: 'received',
-                            deliveryDate: date,
-                            totalYen: 1000,
-                            weightG: Math.round(200 + rand() ** 2 * 6500),
-                            createdAt: now,
-                            updatedAt: now,
-                          })
-                          .run();
-            }
-          });
+      for (let i = 0; i < orderCount; i++) {
+        const h = Math.floor(rand() * hallIds.length);
+        await tx
+          .insert(orders)
+          .values({
+            householdId: homes[h]!,
+            hamletId: hallIds[h]!,
+            channel: 'tv',
+            idempotencyKey: `bench-${i}`,
+            status: 'received',
+            deliveryDate: date,
+            totalYen: 1000,
+            weightG: Math.round(200 + rand() ** 2 * 6500),
+            createdAt: now,
+            updatedAt: now,
+          })
+          .run();
+      }
+    });
     const p0 = performance.now();
     const moved = (await startPicking(db, now)).orderIds.length;
     picking.push(performance.now() - p0);

@@ -44,28 +44,29 @@ async function addBenchBoxes(db: Db, now: Date) {
   const have = (await db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all()).length;
   const template = (await db.select().from(schema.households).where(eq(schema.households.id, 1)).get())!;
   await db.transaction(async (tx) => {
-        for (let n = have + 1; n <= BOXES; n++) {
-          const hh = await tx
-                  .insert(schema.households)
-                  .values({
-                    ...template,
-                    id: undefined,
-                    name: `ベンチ${n}家`,
-                    cableCustomerNo: `BENCH${n}`,
-                    createdAt: now,
-                  })
-                  .returning()
-                  .get();
-          await tx.insert(schema.setTopBoxes)
-                    .values({
-                      deviceId: `STB-BENCH-${n}`,
-                      tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
-                      householdId: hh.id,
-                      createdAt: now,
-                    })
-                    .run();
-        }
-      });
+    for (let n = have + 1; n <= BOXES; n++) {
+      const hh = await tx
+        .insert(schema.households)
+        .values({
+          ...template,
+          id: undefined,
+          name: `ベンチ${n}家`,
+          cableCustomerNo: `BENCH${n}`,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+      await tx
+        .insert(schema.setTopBoxes)
+        .values({
+          deviceId: `STB-BENCH-${n}`,
+          tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
+          householdId: hh.id,
+          createdAt: now,
+        })
+        .run();
+    }
+  });
 }
 
 // Tue 24 Nov 2026 09:00 Tokyo: orders are accepted for the same evening.

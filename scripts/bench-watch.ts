@@ -66,11 +66,7 @@ async function prepareDb(path: string) {
   const { db, sqlite } = openDb(path);
   const clock = new ManualClock(NOW);
   await seedDemo(db, clock.now());
-  const staff = (await db
-      .select()
-      .from(staffUsers)
-      .all())
-    .find((s) => s.role === 'city_staff')!;
+  const staff = (await db.select().from(staffUsers).all()).find((s) => s.role === 'city_staff')!;
   for (const r of await db.select().from(residents).all())
     await enrollResident(db, { residentId: r.id }, staff.id, clock.now());
   return { db, sqlite, clock };
@@ -205,11 +201,7 @@ async function dbPass(n: number) {
   await seedDemo(db, clock.now());
   const now = clock.now().getTime();
   const hamlet = sqlite.prepare<[], { id: number }>('SELECT id FROM hamlets LIMIT 1').get()!.id;
-  const staff = (await db
-      .select()
-      .from(staffUsers)
-      .all())
-    .find((s) => s.role === 'city_staff')!.id;
+  const staff = (await db.select().from(staffUsers).all()).find((s) => s.role === 'city_staff')!.id;
   const insertHousehold = sqlite.prepare(
     "INSERT INTO households (hamlet_id, name, address, lat, lon, cable_customer_no, created_at) VALUES (?, 'b', 'b', 0, 0, ?, ?)",
   );

@@ -88,17 +88,17 @@ async function dueReminder(server: TestServer): Promise<unknown> {
   const now = server.clock.now();
   await enrollResident(server.db, { residentId: 1 }, 1, new Date(now.getTime() - DAY));
   await createReminder(
-        server.db,
-        {
-          residentId: 1,
-          text: 'お薬を飲みましょう',
-          recurrence: 'daily',
-          time: '09:25',
-          startDate: '2026-11-23',
-        },
-        { staffId: 1 },
-        new Date(now.getTime() - DAY),
-      );
+    server.db,
+    {
+      residentId: 1,
+      text: 'お薬を飲みましょう',
+      recurrence: 'daily',
+      time: '09:25',
+      startDate: '2026-11-23',
+    },
+    { staffId: 1 },
+    new Date(now.getTime() - DAY),
+  );
   return server.runJob('watch.reminders');
 }
 
@@ -122,17 +122,17 @@ async function taxiOnItsWay(server: TestServer): Promise<void> {
   const { booking } = (await res.json()) as { booking: { id: number } };
   const ride = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, booking.id)).get())!;
   const driver = (await server.db
-      .select({
-        id: staffUsers.id,
-        role: staffUsers.role,
-        name: staffUsers.name,
-        hamletId: staffUsers.hamletId,
-        sellerId: staffUsers.sellerId,
-      })
-      .from(driverVehicles)
-      .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-      .where(eq(driverVehicles.vehicleId, ride.vehicleId!))
-      .get())!;
+    .select({
+      id: staffUsers.id,
+      role: staffUsers.role,
+      name: staffUsers.name,
+      hamletId: staffUsers.hamletId,
+      sellerId: staffUsers.sellerId,
+    })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, ride.vehicleId!))
+    .get())!;
   await recordDeparture(server.db, booking.id, driver, server.clock.now());
 }
 

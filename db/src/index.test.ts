@@ -41,11 +41,12 @@ describe('openDb', () => {
 
   it('enforces foreign keys', () => {
     const { db, sqlite } = openDb(':memory:');
-    expect(async () =>
-      await db
-                .insert(s.residents)
-                .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
-                .run(),
+    expect(
+      async () =>
+        await db
+          .insert(s.residents)
+          .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
+          .run(),
     ).toThrow(/FOREIGN KEY/);
     sqlite.close();
   });
@@ -72,11 +73,9 @@ describe('demo seed', () => {
     expect(await db.select().from(s.drones).all()).toHaveLength(2);
     const sellers = await db.select().from(s.sellers).all();
     expect(sellers.map((x) => x.kind)).toEqual(['supermarket', 'drugstore']);
-    const marketProducts = (await db
-          .select()
-          .from(s.products)
-          .all())
-      .filter((p) => p.sellerId === sellers[0]!.id);
+    const marketProducts = (await db.select().from(s.products).all()).filter(
+      (p) => p.sellerId === sellers[0]!.id,
+    );
     expect(marketProducts.length).toBeGreaterThanOrEqual(300);
     expect(new Set(marketProducts.map((p) => p.categoryId)).size).toBeGreaterThanOrEqual(10);
     for (const p of marketProducts) {
@@ -88,18 +87,14 @@ describe('demo seed', () => {
     expect(residents.length).toBeGreaterThanOrEqual(30);
     const contacts = await db.select().from(s.familyContacts).all();
     for (const r of residents) expect(contacts.some((c) => c.residentId === r.id)).toBe(true);
-    expect((await db.select().from(s.setTopBoxes).all()).length).toBe((await db.select().from(s.households).all()).length);
+    expect((await db.select().from(s.setTopBoxes).all()).length).toBe(
+      (await db.select().from(s.households).all()).length,
+    );
     const vehicles = await db.select().from(s.vehicles).all();
     expect(vehicles).toHaveLength(3);
     expect(vehicles.every((v) => v.seats === 4)).toBe(true);
     expect((await db.select().from(s.places).all()).length).toBeGreaterThanOrEqual(20);
-    const roles = new Set(
-      (await db
-                .select()
-                .from(s.staffUsers)
-                .all())
-        .map((u) => u.role),
-    );
+    const roles = new Set((await db.select().from(s.staffUsers).all()).map((u) => u.role));
     expect([...roles].sort()).toEqual([...s.STAFF_ROLES].sort());
     a.sqlite.close();
     b.sqlite.close();

@@ -93,7 +93,8 @@ function asyncDb(sqlite: Sqlite): Db {
   // `db.all(sql\`…\`)` and `db.get(sql\`…\`)` (hand-written SQL) answer rows as objects, as the
   // synchronous driver did; the proxy driver would answer arrays of values.
   const session = (db as unknown as { session: Record<string, unknown> }).session;
-  const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } }).dialect;
+  const dialect = (db as unknown as { dialect: { sqlToQuery(q: SQL): { sql: string; params: unknown[] } } })
+    .dialect;
   const objects = (method: 'all' | 'get') => async (query: SQL) => {
     if (!gate.open()) await gate.ready();
     const q = dialect.sqlToQuery(query);

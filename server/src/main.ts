@@ -29,7 +29,7 @@ const deps: Deps = { db, sqlite, clock, config, logger };
 if (config.CLOCK_START)
   logger.warn({ start: config.CLOCK_START }, 'CLOCK_START set: business time is shifted (demo/test only)');
 
-if (config.SEED_DEMO && !await isSeeded(db)) {
+if (config.SEED_DEMO && !(await isSeeded(db))) {
   // History ends where the demo begins: both are stamped with the same instant.
   const seededAt = deps.clock.now();
   await seedDemo(db, seededAt);

@@ -19,32 +19,37 @@ beforeAll(async () => {
     for (let i = 0; i < 3 + (w % 4); i++) {
       const hh = 1 + ((w + i) % 24);
       await addOrder(db, {
-                householdId: hh,
-                deliveryDate: addDays(monday, i % 5),
-                mode: i % 3 === 2 ? 'car' : 'drone',
-                reason: i % 3 === 2 ? (w % 2 ? '強風のため' : '重量が5kgを超えるため') : null,
-                lines: [[1 + (i % 3), 0]],
-              });
-      await addCharge(db, { householdId: hh, kind: 'goods', yen: 1200 + 100 * i, at: fromTokyo(monday, '12:00') });
+        householdId: hh,
+        deliveryDate: addDays(monday, i % 5),
+        mode: i % 3 === 2 ? 'car' : 'drone',
+        reason: i % 3 === 2 ? (w % 2 ? '強風のため' : '重量が5kgを超えるため') : null,
+        lines: [[1 + (i % 3), 0]],
+      });
+      await addCharge(db, {
+        householdId: hh,
+        kind: 'goods',
+        yen: 1200 + 100 * i,
+        at: fromTokyo(monday, '12:00'),
+      });
     }
     const day = addDays(monday, 1);
     await addRide(db, {
-            householdId: 1,
-            residentId: 1,
-            vehicleId: 1,
-            date: day,
-            pickup: ['09:00', 35.8, 138.1],
-            dropoff: ['09:40', 35.9, 138.1],
-          });
+      householdId: 1,
+      residentId: 1,
+      vehicleId: 1,
+      date: day,
+      pickup: ['09:00', 35.8, 138.1],
+      dropoff: ['09:40', 35.9, 138.1],
+    });
     if (w % 2)
       await addRide(db, {
-                householdId: 2,
-                residentId: 2,
-                vehicleId: 1,
-                date: day,
-                pickup: ['09:10', 35.85, 138.1],
-                dropoff: ['09:40', 35.9, 138.1],
-              });
+        householdId: 2,
+        residentId: 2,
+        vehicleId: 1,
+        date: day,
+        pickup: ['09:10', 35.85, 138.1],
+        dropoff: ['09:40', 35.9, 138.1],
+      });
     await addAlert(db, 1 + (w % 5), fromTokyo(day, '10:00'), 10 + 5 * (w % 4));
     await addReminderDue(db, 1, fromTokyo(day, '08:00'), w % 3 ? 5 : null);
   }

@@ -38,11 +38,11 @@ const row = (page: Page, seq: number) => page.locator(`article[data-flight="${se
 /** Board number of the flight an order rides (flights are numbered by departure, not by hall). */
 const seqOf = async (orderId: number) =>
   (await server.db
-        .select({ seq: droneFlights.seq })
-        .from(droneFlightParcels)
-        .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
-        .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
-        .get())!.seq;
+    .select({ seq: droneFlights.seq })
+    .from(droneFlightParcels)
+    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+    .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
+    .get())!.seq;
 
 describe('drone operator board', () => {
   it('checks the weather, inspects, launches, lands, returns, aborts and downloads the records', async () => {
@@ -134,7 +134,8 @@ describe('drone operator board', () => {
       const plan = JSON.parse(readFileSync((await (await planDownload).path())!, 'utf8'));
       expect(plan.mission.items.map((i: { command: number }) => i.command)).toEqual([22, 16, 16, 21]);
 
-      const droneId = (await server.db.select().from(droneFlights).where(eq(droneFlights.seq, hall1)).get())!.droneId;
+      const droneId = (await server.db.select().from(droneFlights).where(eq(droneFlights.seq, hall1)).get())!
+        .droneId;
       await page.locator('select[name="droneId"]').selectOption(String(droneId));
       expect(await page.getByLabel('から').inputValue()).toBe('2026-11-01');
       const csvDownload = page.waitForEvent('download');

@@ -55,31 +55,32 @@ async function book(box: number, time: string): Promise<number> {
   return body.booking.id;
 }
 
-const row = async (id: number) => (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+const row = async (id: number) =>
+  (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
 /** Arrangement: the vehicle's other rides are finished, so booking `id` is the tablet's next stop. */
 async function onlyOpenRide(id: number) {
   const b = await row(id);
   await server.db
-        .update(taxiBookings)
-        .set({ status: 'arrived' })
-        .where(
-          and(
-            eq(taxiBookings.vehicleId, b.vehicleId),
-            ne(taxiBookings.id, id),
-            inArray(taxiBookings.status, ['booked', 'on_board']),
-          ),
-        )
-        .run();
+    .update(taxiBookings)
+    .set({ status: 'arrived' })
+    .where(
+      and(
+        eq(taxiBookings.vehicleId, b.vehicleId),
+        ne(taxiBookings.id, id),
+        inArray(taxiBookings.status, ['booked', 'on_board']),
+      ),
+    )
+    .run();
 }
 
 const driverOf = async (id: number) =>
   (await server.db
-        .select({ loginId: staffUsers.loginId })
-        .from(driverVehicles)
-        .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-        .where(eq(driverVehicles.vehicleId, (await row(id)).vehicleId))
-        .get())!.loginId;
+    .select({ loginId: staffUsers.loginId })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, (await row(id)).vehicleId))
+    .get())!.loginId;
 
 async function login(page: Page, loginId: string) {
   await page.goto(`${server.baseUrl}/console/login`);
@@ -114,10 +115,10 @@ describe('role: driver — the day on the tablet', () => {
       await onlyOpenRide(id);
       server.clock.set(new Date((await row(id)).pickupFrom.getTime() - 5 * 60_000));
       const address = (await server.db
-              .select()
-              .from(households)
-              .where(eq(households.id, (await row(id)).householdId))
-              .get())!.address!;
+        .select()
+        .from(households)
+        .where(eq(households.id, (await row(id)).householdId))
+        .get())!.address!;
       const city = await open('city', { width: 1920, height: 1080 });
       await city.goto(`${server.baseUrl}/console/taxi/city`);
       await city.waitForFunction(() => document.documentElement.dataset.live === 'open');
@@ -154,12 +155,9 @@ describe('role: driver — the day on the tablet', () => {
       await expect.poll(() => page.locator('main').innerText()).toContain('取り消しました');
       await expect.poll(() => city.locator('main').innerText()).not.toContain('乗車中');
       await mapReady(page);
-      const undos = (await server.db
-              .select()
-              .from(auditLog)
-              .where(eq(auditLog.action, 'taxi.ride.undo_pickup'))
-              .all())
-        .filter((a) => a.entityId === String(id));
+      const undos = (
+        await server.db.select().from(auditLog).where(eq(auditLog.action, 'taxi.ride.undo_pickup')).all()
+      ).filter((a) => a.entityId === String(id));
       expect(undos).toHaveLength(1);
 
       // the real pickup, then the drop-off a quarter of an hour later
@@ -190,18 +188,18 @@ describe('role: driver — the day on the tablet', () => {
     const day = 24 * 3600_000;
     const back = (d: Date) => new Date(d.getTime() - day);
     await server.db
-            .update(taxiBookings)
-            .set({
-              serviceDate: '2026-11-23',
-              pickupFrom: back(b.pickupFrom),
-              pickupTo: back(b.pickupTo),
-              plannedPickupAt: back(b.plannedPickupAt),
-              plannedDropoffAt: back(b.plannedDropoffAt),
-              expectedArrival: back(b.expectedArrival),
-              latestArrival: back(b.latestArrival),
-            })
-            .where(eq(taxiBookings.id, id))
-            .run();
+      .update(taxiBookings)
+      .set({
+        serviceDate: '2026-11-23',
+        pickupFrom: back(b.pickupFrom),
+        pickupTo: back(b.pickupTo),
+        plannedPickupAt: back(b.plannedPickupAt),
+        plannedDropoffAt: back(b.plannedDropoffAt),
+        expectedArrival: back(b.expectedArrival),
+        latestArrival: back(b.latestArrival),
+      })
+      .where(eq(taxiBookings.id, id))
+      .run();
     server.clock.set('2026-11-24T01:00:00Z');
     const page = await open(await driverOf(id), { width: 1280, height: 800 });
     const next = page.getByRole('region', { name: '次の停車地' });

@@ -95,11 +95,11 @@ async function shots(page: Page, name: string) {
 
 const seqOf = async (orderId: number) =>
   (await server.db
-        .select({ seq: droneFlights.seq })
-        .from(droneFlightParcels)
-        .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
-        .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
-        .get())!.seq;
+    .select({ seq: droneFlights.seq })
+    .from(droneFlightParcels)
+    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+    .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
+    .get())!.seq;
 const card = (page: Page, seq: number) => page.locator(`article[data-flight="${seq}"]`);
 
 describe('the drone operator’s day', () => {

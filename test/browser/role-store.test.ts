@@ -85,7 +85,11 @@ describe.each([
       await page.evaluate('window.__noReload = true');
       await screenshot(page, `role-store-picking-${size}`);
 
-      const [eggLine, milkLine] = await server.db.select().from(orderLines).where(eq(orderLines.orderId, a)).all();
+      const [eggLine, milkLine] = await server.db
+        .select()
+        .from(orderLines)
+        .where(eq(orderLines.orderId, a))
+        .all();
       const row = (id: number) => page.locator(`tr[data-line="${id}"]`);
       await row(eggLine!.id).getByRole('button', { name: 'ピック済み', exact: false }).first().click();
       await expect.poll(() => row(eggLine!.id).getAttribute('class')).toBe('picked');
@@ -109,7 +113,9 @@ describe.each([
       await page.locator('#pick-undo-button').click();
       await expect.poll(() => row(milkLine!.id).getAttribute('class')).toBe('');
       expect(await progress(page)).toContain('1/3');
-      expect(await server.db.select().from(orderLines).where(eq(orderLines.id, milkLine!.id)).get()).toMatchObject({
+      expect(
+        await server.db.select().from(orderLines).where(eq(orderLines.id, milkLine!.id)).get(),
+      ).toMatchObject({
         pickedAt: null,
         missingQty: 0,
       });

@@ -42,19 +42,23 @@ describe("the support worker's day", () => {
           body: JSON.stringify({ idempotencyKey: `sw-day-${size}`, lines: [{ productId: egg.id, qty: 1 }] }),
         });
         const orderId = ((await placed.json()) as { id: number }).id;
-        const support = (await server.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support')).get())!;
+        const support = (await server.db
+          .select()
+          .from(staffUsers)
+          .where(eq(staffUsers.loginId, 'support'))
+          .get())!;
         await server.db
-                    .insert(handovers)
-                    .values({
-                      orderId,
-                      householdId: 1,
-                      residentId: 1,
-                      staffId: support.id,
-                      at: server.clock.now(),
-                      outcome: 'concern',
-                      note: '足を引きずっていた',
-                    })
-                    .run();
+          .insert(handovers)
+          .values({
+            orderId,
+            householdId: 1,
+            residentId: 1,
+            staffId: support.id,
+            at: server.clock.now(),
+            outcome: 'concern',
+            note: '足を引きずっていた',
+          })
+          .run();
 
         await othersActiveNextDay(server);
         const { context, page } = await loginAs(server, browser, 'support', viewport);

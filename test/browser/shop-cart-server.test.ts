@@ -43,12 +43,13 @@ const productId = async (name: string) =>
 /** The household's cart as the server keeps it: productId → qty, lines with qty > 0 only. */
 const serverCart = async (householdId: number) =>
   Object.fromEntries(
-    (await server.db
-            .select({ id: cartLines.productId, qty: cartLines.qty })
-            .from(cartLines)
-            .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0)))
-            .all())
-      .map((l) => [l.id, l.qty]),
+    (
+      await server.db
+        .select({ id: cartLines.productId, qty: cartLines.qty })
+        .from(cartLines)
+        .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0)))
+        .all()
+    ).map((l) => [l.id, l.qty]),
   );
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout = 15_000) {
@@ -133,11 +134,13 @@ describe('the cart kept on the server', () => {
   it('ends three quick ★ presses in the last press’s state, on screen and after a reload', async () => {
     const eggs = await productId('たまご 10個');
     const isFavourite = async () =>
-      (await server.db
-                .select()
-                .from(favourites)
-                .where(and(eq(favourites.householdId, 1), eq(favourites.productId, eggs)))
-                .all()).length === 1;
+      (
+        await server.db
+          .select()
+          .from(favourites)
+          .where(and(eq(favourites.householdId, 1), eq(favourites.productId, eggs)))
+          .all()
+      ).length === 1;
     expect(await isFavourite()).toBe(true);
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
@@ -172,7 +175,7 @@ describe('the cart kept on the server', () => {
     await until('the three presses handled', async () =>
       (await visibleTexts(page)).some((t) => t === 'たまご 10個'),
     );
-    await until('the server to settle on "not a favourite"', async () => !await isFavourite());
+    await until('the server to settle on "not a favourite"', async () => !(await isFavourite()));
     await page.waitForTimeout(500); // any late request would have landed by now
     expect(await isFavourite()).toBe(false);
     expect(await visibleTexts(page)).not.toContain('★たまご 10個');
@@ -209,7 +212,10 @@ describe('the cart kept on the server', () => {
     await press(page, 'Yellow');
     await waitForRoute(page, 'shop/cart');
     await hasText(page, first);
-    await until('the cart saved once the server answers', async () => Object.values(await serverCart(3)).join() === '1');
+    await until(
+      'the cart saved once the server answers',
+      async () => Object.values(await serverCart(3)).join() === '1',
+    );
   });
 });
 
@@ -224,10 +230,10 @@ describe('a box sees only its own household’s cart', () => {
           body: body === undefined ? undefined : JSON.stringify(body),
         });
       const eggs = (await own.db
-              .select({ id: products.id })
-              .from(products)
-              .where(eq(products.name, 'たまご 10個'))
-              .get())!.id;
+        .select({ id: products.id })
+        .from(products)
+        .where(eq(products.name, 'たまご 10個'))
+        .get())!.id;
       expect((await call(1, 'PUT', `/cart/lines/${eggs}`, { qty: 2, seq: 100 })).status).toBe(200);
       expect(await (await call(2, 'GET', '/cart')).json()).toEqual({ seq: 0, lines: [] });
       expect((await call(2, 'PUT', `/cart/lines/${eggs}`, { qty: 5, seq: 1 })).status).toBe(200);

@@ -40,15 +40,15 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // The operator's route to household 1's hall, unless the demo data already has one.
   const hamletId = (await server.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
-  if (!await server.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, hamletId)).get()) {
+  if (!(await server.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, hamletId)).get())) {
     const port = (await server.db.select().from(dronePorts).get())!;
     await saveRoute(
-            server.db,
-            hamletId,
-            { portId: port.id, waypoints: [] },
-            { type: 'staff', id: 3 },
-            server.clock.now(),
-          );
+      server.db,
+      hamletId,
+      { portId: port.id, waypoints: [] },
+      { type: 'staff', id: 3 },
+      server.clock.now(),
+    );
   }
 });
 
@@ -180,7 +180,9 @@ describe('a day of shopping, end to end', () => {
     server.clock.set('2026-11-24T02:00:00Z'); // 11:00 Tokyo, the cut-off
     await server.runJob('shop.start-picking');
     await server.runJob('drone.cutoff-plan');
-    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe('preparing');
+    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe(
+      'preparing',
+    );
 
     server.clock.set('2026-11-24T03:00:00Z');
     await storePacks('2026-11-24', orderId);
@@ -205,7 +207,9 @@ describe('a day of shopping, end to end', () => {
     await row.locator('button:text("着陸")').click();
     await op.waitForLoadState();
     await screenshot(op, 'shop-day-drone-board');
-    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe('at_hall');
+    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe(
+      'at_hall',
+    );
 
     server.clock.set('2026-11-24T08:00:00Z'); // 17:00
     await supportHandsOver('2026-11-24', orderId);
@@ -214,9 +218,9 @@ describe('a day of shopping, end to end', () => {
     expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('お届け済み')]));
     const o = (await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!;
     expect(o).toMatchObject({ status: 'delivered', deliveryMode: 'drone' });
-    expect(await server.db.select().from(handovers).where(eq(handovers.orderId, orderId)).all()).toMatchObject([
-      { outcome: 'handed', note: '元気そう' },
-    ]);
+    expect(
+      await server.db.select().from(handovers).where(eq(handovers.orderId, orderId)).all(),
+    ).toMatchObject([{ outcome: 'handed', note: '元気そう' }]);
     expect(await server.db.select().from(charges).where(eq(charges.orderId, orderId)).all()).toHaveLength(3);
   });
 

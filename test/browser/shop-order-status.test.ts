@@ -41,19 +41,19 @@ describe('TV order status', () => {
     // Last week's order came by drone and was collected; this morning's is still 受付 but its cut-off
     // (11:00) has passed.
     const delivered = await pastOrder(
-          server.db,
-          household,
-          [{ productId: id('たまご 10個'), qty: 1 }],
-          new Date('2026-11-17T00:00:00Z'),
-          { mode: 'drone' },
-        );
+      server.db,
+      household,
+      [{ productId: id('たまご 10個'), qty: 1 }],
+      new Date('2026-11-17T00:00:00Z'),
+      { mode: 'drone' },
+    );
     const late = await pastOrder(
-          server.db,
-          household,
-          [{ productId: id('牛乳 1000ml'), qty: 2 }],
-          new Date('2026-11-24T00:00:00Z'),
-          { until: 'received' },
-        );
+      server.db,
+      household,
+      [{ productId: id('牛乳 1000ml'), qty: 2 }],
+      new Date('2026-11-24T00:00:00Z'),
+      { until: 'received' },
+    );
 
     await openTv(page, server.baseUrl, demoBoxToken(household));
     await waitForRoute(page, 'home');

@@ -145,17 +145,17 @@ describe('TV shopping', () => {
         )
         .get(name)!;
     await placeOrder(
-            server.db,
-            {
-              idempotencyKey: 'last-week-0001',
-              lines: [
-                { productId: product('たまご 10個').id, qty: 1 },
-                { productId: product('牛乳 1000ml').id, qty: 2 },
-              ],
-            },
-            { householdId: 2, channel: 'tv', actor: { type: 'device', id: 2 } },
-            new Date('2026-11-17T00:00:00Z'),
-          );
+      server.db,
+      {
+        idempotencyKey: 'last-week-0001',
+        lines: [
+          { productId: product('たまご 10個').id, qty: 1 },
+          { productId: product('牛乳 1000ml').id, qty: 2 },
+        ],
+      },
+      { householdId: 2, channel: 'tv', actor: { type: 'device', id: 2 } },
+      new Date('2026-11-17T00:00:00Z'),
+    );
     await openTv(page, server.baseUrl, demoBoxToken(2));
     await waitForRoute(page, 'home');
     const keys = counter();
@@ -297,23 +297,23 @@ describe('TV shopping', () => {
     const line = (name: string) => ({ productId: id(name), qty: 1 });
     const [spinach, tissues, masks] = SPREAD.map(([, item]) => item);
     await pastOrder(
-            server.db,
-            household,
-            [line(spinach), line('牛乳 1000ml'), line(tissues)],
-            new Date('2026-11-03T00:00:00Z'),
-          );
+      server.db,
+      household,
+      [line(spinach), line('牛乳 1000ml'), line(tissues)],
+      new Date('2026-11-03T00:00:00Z'),
+    );
     await pastOrder(
-            server.db,
-            household,
-            [line(spinach), line(masks), line('たまご 10個')],
-            new Date('2026-11-10T00:00:00Z'),
-          );
+      server.db,
+      household,
+      [line(spinach), line(masks), line('たまご 10個')],
+      new Date('2026-11-10T00:00:00Z'),
+    );
     await pastOrder(
-            server.db,
-            household,
-            [line('牛乳 1000ml'), line(spinach), line(masks), line('食パン 6枚切')],
-            new Date('2026-11-17T00:00:00Z'),
-          );
+      server.db,
+      household,
+      [line('牛乳 1000ml'), line(spinach), line(masks), line('食パン 6枚切')],
+      new Date('2026-11-17T00:00:00Z'),
+    );
     const row = await listFrequentProducts(server.db, household);
     const targets = SPREAD.map(([, item]) => row.findIndex((p) => p.name === item));
     expect(targets.every((t) => t >= 0)).toBe(true);
@@ -347,12 +347,9 @@ describe('TV shopping', () => {
     console.log(
       `shop: key presses for three given items spread over categories, through よく買うもの: ${keys.count}`,
     );
-    const placed = (await server.db
-          .select()
-          .from(orders)
-          .where(eq(orders.householdId, household))
-          .all())
-      .filter((o) => o.status === 'received');
+    const placed = (
+      await server.db.select().from(orders).where(eq(orders.householdId, household)).all()
+    ).filter((o) => o.status === 'received');
     expect(placed).toHaveLength(1);
     const lines = server.sqlite
       .prepare<[number], { productId: number; qty: number }>(
@@ -402,11 +399,11 @@ describe('TV shopping without colour keys', () => {
     const product = (name: string) =>
       server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!;
     await placeOrder(
-            server.db,
-            { idempotencyKey: 'arrows-last-0001', lines: [{ productId: product('たまご 10個').id, qty: 1 }] },
-            { householdId: 5, channel: 'tv', actor: { type: 'device', id: 5 } },
-            new Date('2026-11-17T00:00:00Z'),
-          );
+      server.db,
+      { idempotencyKey: 'arrows-last-0001', lines: [{ productId: product('たまご 10個').id, qty: 1 }] },
+      { householdId: 5, channel: 'tv', actor: { type: 'device', id: 5 } },
+      new Date('2026-11-17T00:00:00Z'),
+    );
     await openTv(page, server.baseUrl, demoBoxToken(5));
     await waitForRoute(page, 'home');
     await plain('Enter');

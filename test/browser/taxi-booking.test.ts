@@ -62,11 +62,11 @@ async function tvShowsStatus(box: number, status: string): Promise<void> {
 
 async function driverPage(vehicleId: number): Promise<Page> {
   const login = (await server.db
-      .select({ loginId: staffUsers.loginId })
-      .from(driverVehicles)
-      .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-      .where(eq(driverVehicles.vehicleId, vehicleId))
-      .get())!.loginId;
+    .select({ loginId: staffUsers.loginId })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, vehicleId))
+    .get())!.loginId;
   const c = await browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'ja-JP' });
   const p = await c.newPage();
   await p.goto(`${server.baseUrl}/console/login?next=/console/taxi/driver`);
@@ -242,7 +242,9 @@ describe('shared taxi, end to end', () => {
     await press(page, 'Enter');
     await waitForText(page, 'この予約を取り消す');
     await press(page, 'Enter');
-    await expect.poll(async () => (await bookingsOf(2)).find((b) => b.id === back.id)!.status).toBe('cancelled');
+    await expect
+      .poll(async () => (await bookingsOf(2)).find((b) => b.id === back.id)!.status)
+      .toBe('cancelled');
     expect((await bookingsOf(2)).find((b) => b.id === out.id)!.status).toBe('booked');
     await screenshot(page, 'taxi-cancelled');
   });

@@ -76,27 +76,27 @@ const driverLoginOf = async (bookingId: number) => {
   const vehicleId = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, bookingId)).get())!
     .vehicleId;
   return (await server.db
-      .select({ loginId: staffUsers.loginId })
-      .from(driverVehicles)
-      .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-      .where(eq(driverVehicles.vehicleId, vehicleId))
-      .get())!.loginId;
+    .select({ loginId: staffUsers.loginId })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, vehicleId))
+    .get())!.loginId;
 };
 
 /** Test arrangement: the vehicle's other rides are finished, so booking `id` is the tablet's next stop. */
 async function onlyOpenRide(id: number) {
   const b = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
   await server.db
-        .update(taxiBookings)
-        .set({ status: 'arrived' })
-        .where(
-          and(
-            eq(taxiBookings.vehicleId, b.vehicleId),
-            ne(taxiBookings.id, id),
-            inArray(taxiBookings.status, ['booked', 'on_board']),
-          ),
-        )
-        .run();
+    .update(taxiBookings)
+    .set({ status: 'arrived' })
+    .where(
+      and(
+        eq(taxiBookings.vehicleId, b.vehicleId),
+        ne(taxiBookings.id, id),
+        inArray(taxiBookings.status, ['booked', 'on_board']),
+      ),
+    )
+    .run();
 }
 
 const statusOf = async (id: number) =>
@@ -111,7 +111,9 @@ describe('taxi boards are live', () => {
 
   it('a pickup tapped on the driver’s tablet shows on the open city board without reload (how fast: npm run bench:live)', async () => {
     const id = await book(1, '10:30');
-    server.clock.set((await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom);
+    server.clock.set(
+      (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom,
+    );
     const city = await loginAs('city', { width: 1920, height: 1080 });
     const driver = await loginAs(await driverLoginOf(id));
     contexts.push(city.context, driver.context);
@@ -151,7 +153,9 @@ describe('taxi boards are live', () => {
   it('a pickup tapped without signal is queued and recorded exactly once when back online', async () => {
     const id = await book(2, '11:00');
     await onlyOpenRide(id);
-    server.clock.set((await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom);
+    server.clock.set(
+      (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom,
+    );
     const driver = await loginAs(await driverLoginOf(id));
     contexts.push(driver.context);
     const { page, context } = driver;
@@ -174,12 +178,9 @@ describe('taxi boards are live', () => {
     await page.reload();
     const keys = await server.db.select().from(rideEventKeys).where(eq(rideEventKeys.bookingId, id)).all();
     expect(keys).toHaveLength(1);
-    const audits = (await server.db
-          .select()
-          .from(auditLog)
-          .where(eq(auditLog.action, 'taxi.ride.pickup'))
-          .all())
-      .filter((a) => a.entityId === String(id));
+    const audits = (
+      await server.db.select().from(auditLog).where(eq(auditLog.action, 'taxi.ride.pickup')).all()
+    ).filter((a) => a.entityId === String(id));
     expect(audits).toHaveLength(1);
   });
 

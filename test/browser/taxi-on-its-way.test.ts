@@ -19,7 +19,8 @@ const ON_ITS_WAY = 'タクシーが向かっています（あと約';
 /** The test build polls every second instead of every 20 s (read from storage by main.ts). */
 const POLL_MS = 1_000;
 
-const booking = async (id: number) => (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+const booking = async (id: number) =>
+  (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
 async function book(body: object): Promise<number> {
   const res = await fetch(`${server.baseUrl}/api/taxi/bookings`, {
@@ -34,11 +35,11 @@ async function book(body: object): Promise<number> {
 
 async function driverTablet(vehicleId: number): Promise<Page> {
   const login = (await server.db
-      .select({ loginId: staffUsers.loginId })
-      .from(driverVehicles)
-      .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-      .where(eq(driverVehicles.vehicleId, vehicleId))
-      .get())!.loginId;
+    .select({ loginId: staffUsers.loginId })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, vehicleId))
+    .get())!.loginId;
   const c = await browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'ja-JP' });
   const p = await c.newPage();
   await p.goto(`${server.baseUrl}/console/login?next=/console/taxi/driver`);
@@ -83,7 +84,9 @@ describe('the taxi on its way, over any page', () => {
     await driver.getByRole('button', { name: 'お迎えに向かう' }).click();
     await driver.waitForURL('**/console/taxi/driver');
     expect((await booking(a)).departedAt).not.toBeNull();
-    const minutes = Math.ceil(((await booking(a)).pickupEtaAt!.getTime() - server.clock.now().getTime()) / 60_000);
+    const minutes = Math.ceil(
+      ((await booking(a)).pickupEtaAt!.getTime() - server.clock.now().getTime()) / 60_000,
+    );
     const message = `タクシーが向かっています（あと約${Math.max(1, minutes)}分）`;
 
     // 2. The TV, still on the home screen, shows and reads it within a poll.

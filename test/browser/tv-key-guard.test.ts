@@ -198,7 +198,11 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     await press(page, 'Enter');
     await waitForText('注文を受け付けました');
     expect(await ordersOf(household)).toHaveLength(1);
-    expect((await ordersOf(household))[0]).toMatchObject({ totalYen: 258, status: 'received', channel: 'tv' });
+    expect((await ordersOf(household))[0]).toMatchObject({
+      totalYen: 258,
+      status: 'received',
+      channel: 'tv',
+    });
   });
 
   it('never cancels an order from a burst or a held key on the status screen', async () => {
@@ -207,12 +211,13 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
       .prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?')
       .get('たまご 10個')!;
     const placed = await placeOrder(
-          server.db,
-          { idempotencyKey: 'key-guard-cancel-0001', lines: [{ productId: product.id, qty: 1 }] },
-          { householdId: household, channel: 'tv', actor: { type: 'device', id: household } },
-          new Date('2026-11-24T00:30:00Z'),
-        );
-    const status = async () => (await server.db.select().from(orders).where(eq(orders.id, placed.order.id)).get())!.status;
+      server.db,
+      { idempotencyKey: 'key-guard-cancel-0001', lines: [{ productId: product.id, qty: 1 }] },
+      { householdId: household, channel: 'tv', actor: { type: 'device', id: household } },
+      new Date('2026-11-24T00:30:00Z'),
+    );
+    const status = async () =>
+      (await server.db.select().from(orders).where(eq(orders.id, placed.order.id)).get())!.status;
     await openTv(page, server.baseUrl, demoBoxToken(household));
     await waitForRoute(page, 'home');
     // Straight to 注文の状況 (shop-order.test.ts walks there by keys).

@@ -33,11 +33,11 @@ const announcedNew = async () =>
  */
 async function addReminder(text: string): Promise<void> {
   await createReminder(
-        server.db,
-        { residentId: 1, text, recurrence: 'once', time: '08:00', startDate: '2026-11-23' },
-        { staffId: 1 },
-        new Date(server.clock.now().getTime() - 5 * 3_600_000),
-      );
+    server.db,
+    { residentId: 1, text, recurrence: 'once', time: '08:00', startDate: '2026-11-23' },
+    { staffId: 1 },
+    new Date(server.clock.now().getTime() - 5 * 3_600_000),
+  );
   await server.runJob('watch.reminders');
 }
 

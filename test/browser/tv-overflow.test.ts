@@ -76,11 +76,11 @@ async function fillToTheMaximum(): Promise<{ reminderText: string; productName: 
   const now = server.clock.now();
   const reminderText = long(REMINDER, 80);
   const reminder = await createReminder(
-      server.db,
-      { residentId: 1, text: reminderText, recurrence: 'daily', time: '09:00', startDate: '2026-11-20' },
-      { staffId: 1 },
-      now,
-    );
+    server.db,
+    { residentId: 1, text: reminderText, recurrence: 'daily', time: '09:00', startDate: '2026-11-20' },
+    { staffId: 1 },
+    now,
+  );
   const occ = db.prepare(
     'INSERT INTO watch_reminder_occurrences (reminder_id, resident_id, due_at, confirmed_at) VALUES (?, 1, ?, ?)',
   );
@@ -97,11 +97,11 @@ async function fillToTheMaximum(): Promise<{ reminderText: string; productName: 
     )
     .all();
   const { order } = await placeOrder(
-      server.db,
-      { idempotencyKey: 'overflow-order-0001', lines: products.map((p) => ({ productId: p.id, qty: 1 })) },
-      { householdId: 1, channel: 'tv', actor: { type: 'device', id: 1 } },
-      new Date(now.getTime() - 60 * 60_000),
-    );
+    server.db,
+    { idempotencyKey: 'overflow-order-0001', lines: products.map((p) => ({ productId: p.id, qty: 1 })) },
+    { householdId: 1, channel: 'tv', actor: { type: 'device', id: 1 } },
+    new Date(now.getTime() - 60 * 60_000),
+  );
   db.prepare(
     "UPDATE orders SET status = 'in_transit', delivery_mode = 'car', delivery_mode_reason = ? WHERE id = ?",
   ).run('風が強く、ドローンが飛べないため、本日は車でお届けします。到着が少し遅れます。', order.id);

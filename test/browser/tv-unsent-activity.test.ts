@@ -66,12 +66,9 @@ describe('TV activity during an outage', () => {
     expect(late).toEqual(beforeReconnect.map((u) => ({ kind: u.kind, at: new Date(u.at).toISOString() })));
 
     // The server recorded the TV as on at the box's time, not only now.
-    const slots = (await server.db
-          .select()
-          .from(watchPresence)
-          .where(eq(watchPresence.residentId, 1))
-          .all())
-      .map((p) => p.slot);
+    const slots = (
+      await server.db.select().from(watchPresence).where(eq(watchPresence.residentId, 1)).all()
+    ).map((p) => p.slot);
     expect(slots).toContain(Math.floor(beforeReconnect[0]!.at / SLOT_MS));
     expect(slots).toContain(Math.floor(server.clock.now().getTime() / SLOT_MS));
   });

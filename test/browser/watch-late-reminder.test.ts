@@ -32,11 +32,11 @@ async function remind(text: string, time: string) {
   const now = server.clock.now();
   await enrollResident(server.db, { residentId: 1 }, 1, now);
   await createReminder(
-        server.db,
-        { residentId: 1, text, recurrence: 'once', time, startDate: '2026-11-27' },
-        { staffId: 1 },
-        now,
-      );
+    server.db,
+    { residentId: 1, text, recurrence: 'once', time, startDate: '2026-11-27' },
+    { staffId: 1 },
+    now,
+  );
 }
 
 describe('reminders the box shows late', () => {

@@ -21,10 +21,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   // 山田 花子's first step goes to her family, so the family page can be opened from the mail.
   await server.db
-        .update(watchSettings)
-        .set({ supportWorkerFirst: false })
-        .where(eq(watchSettings.residentId, 1))
-        .run();
+    .update(watchSettings)
+    .set({ supportWorkerFirst: false })
+    .where(eq(watchSettings.residentId, 1))
+    .run();
   await othersActiveNextDay(server);
 });
 afterAll(async () => {
@@ -62,11 +62,9 @@ describe('watch boards are live', () => {
   });
 
   it("the family's page on a phone: the answers first, then the new status after answering", async () => {
-    const mail = (await server.db
-          .select()
-          .from(mailOutbox)
-          .all())
-      .find((m) => m.text.includes('/p/watch/ack/'))!;
+    const mail = (await server.db.select().from(mailOutbox).all()).find((m) =>
+      m.text.includes('/p/watch/ack/'),
+    )!;
     const link = /(http:\/\/127\.0\.0\.1:\d+\/p\/watch\/ack\/[\w.-]+)/.exec(mail.text)![1]!;
     const context = await browser.newContext({
       locale: 'ja-JP',

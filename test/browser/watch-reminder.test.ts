@@ -21,17 +21,17 @@ describe('reminders on the TV', () => {
     const now = server.clock.now();
     await enrollResident(server.db, { residentId: 1 }, 1, now);
     await createReminder(
-            server.db,
-            {
-              residentId: 1,
-              text: 'お薬を飲みましょう',
-              recurrence: 'daily',
-              time: '09:00',
-              startDate: '2026-11-23',
-            },
-            { staffId: 1 },
-            now,
-          );
+      server.db,
+      {
+        residentId: 1,
+        text: 'お薬を飲みましょう',
+        recurrence: 'daily',
+        time: '09:00',
+        startDate: '2026-11-23',
+      },
+      { staffId: 1 },
+      now,
+    );
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     await server.runJob('watch.reminders');
@@ -53,11 +53,7 @@ describe('reminders on the TV', () => {
     await expect
       .poll(
         async () =>
-          (await server.db
-                          .select()
-                          .from(watchReminderOccurrences)
-                          .all())
-            .map((o) => o.confirmedAt !== null),
+          (await server.db.select().from(watchReminderOccurrences).all()).map((o) => o.confirmedAt !== null),
         {
           timeout: 10_000,
         },

@@ -33,10 +33,10 @@ describe('mail delivery across kill -9', () => {
     const seed = openDb(dbPath);
     for (const dedupeKey of keys)
       await enqueueMail(
-                seed.db,
-                { dedupeKey, to: 'family@example.jp', subject: '見守り', text: '本文' },
-                new Date(),
-              );
+        seed.db,
+        { dedupeKey, to: 'family@example.jp', subject: '見守り', text: '本文' },
+        new Date(),
+      );
     seed.sqlite.close();
 
     const server = serverProcess({

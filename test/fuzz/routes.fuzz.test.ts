@@ -78,7 +78,7 @@ describe('fuzz: malformed input to every API route', () => {
     }
     if (op.method !== 'GET') {
       const before = tableCounts(ctx);
-      const oversized = JSON.stringify({ pad: 'x'.repeat(bodyLimitFor(op.method, path)) });
+      const oversized = JSON.stringify({ pad: 'x'.repeat(await bodyLimitFor(op.method, path)) });
       const res = await ctx.request(path, {
         method: op.method,
         headers: { ...auth, 'content-type': 'application/json', 'content-length': String(oversized.length) },

@@ -24,7 +24,8 @@ const key = (what: string) => `${what}-${++seq}`;
 const MIN = 60_000;
 
 const hamletOf = async (db: Db, householdId: number) =>
-  (await db.select({ h: households.hamletId }).from(households).where(eq(households.id, householdId)).get())!.h;
+  (await db.select({ h: households.hamletId }).from(households).where(eq(households.id, householdId)).get())!
+    .h;
 
 export interface OrderRow {
   householdId: number;
@@ -39,37 +40,38 @@ export interface OrderRow {
 export async function addOrder(db: Db, o: OrderRow): Promise<number> {
   const at = fromTokyo(o.deliveryDate, '09:00');
   const { id } = await db
-      .insert(orders)
-      .values({
-        householdId: o.householdId,
-        hamletId: await hamletOf(db, o.householdId),
-        channel: 'tv',
-        idempotencyKey: key('order'),
-        status: o.status ?? 'delivered',
-        deliveryDate: o.deliveryDate,
-        totalYen: 1000,
-        weightG: 1000,
-        deliveryMode: o.mode === undefined ? 'drone' : o.mode,
-        deliveryModeReason: o.reason ?? null,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: orders.id })
-      .get();
+    .insert(orders)
+    .values({
+      householdId: o.householdId,
+      hamletId: await hamletOf(db, o.householdId),
+      channel: 'tv',
+      idempotencyKey: key('order'),
+      status: o.status ?? 'delivered',
+      deliveryDate: o.deliveryDate,
+      totalYen: 1000,
+      weightG: 1000,
+      deliveryMode: o.mode === undefined ? 'drone' : o.mode,
+      deliveryModeReason: o.reason ?? null,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning({ id: orders.id })
+    .get();
   for (const [qty, missing] of o.lines ?? [[1, 0]])
-    await db.insert(orderLines)
-            .values({
-              orderId: id,
-              productId: 1,
-              sellerId: 1,
-              name: '牛乳',
-              unitPriceYen: 200,
-              taxRate: 8,
-              qty,
-              weightG: 1000,
-              missingQty: missing,
-            })
-            .run();
+    await db
+      .insert(orderLines)
+      .values({
+        orderId: id,
+        productId: 1,
+        sellerId: 1,
+        name: '牛乳',
+        unitPriceYen: 200,
+        taxRate: 8,
+        qty,
+        weightG: 1000,
+        missingQty: missing,
+      })
+      .run();
   return id;
 }
 
@@ -88,7 +90,8 @@ export interface RideRow {
 export async function addRide(db: Db, r: RideRow): Promise<number> {
   const pick = fromTokyo(r.date, r.pickup[0]);
   const drop = fromTokyo(r.date, r.dropoff[0]);
-  return (await db
+  return (
+    await db
       .insert(taxiBookings)
       .values({
         householdId: r.householdId,
@@ -121,12 +124,19 @@ export async function addRide(db: Db, r: RideRow): Promise<number> {
         droppedOffAt: r.status && r.status !== 'arrived' ? null : drop,
       })
       .returning({ id: taxiBookings.id })
-      .get()).id;
+      .get()
+  ).id;
 }
 
 /** An alert opened at `openedAt`, acknowledged `ackMinutes` later (null: never), closed either way. */
-export async function addAlert(db: Db, residentId: number, openedAt: Date, ackMinutes: number | null): Promise<number> {
-  return (await db
+export async function addAlert(
+  db: Db,
+  residentId: number,
+  openedAt: Date,
+  ackMinutes: number | null,
+): Promise<number> {
+  return (
+    await db
       .insert(watchAlerts)
       .values({
         residentId,
@@ -140,7 +150,8 @@ export async function addAlert(db: Db, residentId: number, openedAt: Date, ackMi
         closeReason: 'recovered',
       })
       .returning({ id: watchAlerts.id })
-      .get()).id;
+      .get()
+  ).id;
 }
 
 /** One due reminder; `confirmedAfterMinutes` null = never confirmed. */
@@ -151,18 +162,19 @@ export async function addReminderDue(
   confirmedAfterMinutes: number | null,
 ): Promise<number> {
   const reminder = await db
-      .insert(watchReminders)
-      .values({
-        residentId,
-        text: 'お薬を飲みましょう',
-        recurrence: 'once',
-        time: '08:00',
-        startDate: '2026-01-01',
-        createdAt: dueAt,
-      })
-      .returning({ id: watchReminders.id })
-      .get();
-  return (await db
+    .insert(watchReminders)
+    .values({
+      residentId,
+      text: 'お薬を飲みましょう',
+      recurrence: 'once',
+      time: '08:00',
+      startDate: '2026-01-01',
+      createdAt: dueAt,
+    })
+    .returning({ id: watchReminders.id })
+    .get();
+  return (
+    await db
       .insert(watchReminderOccurrences)
       .values({
         reminderId: reminder.id,
@@ -172,27 +184,29 @@ export async function addReminderDue(
           confirmedAfterMinutes === null ? null : new Date(dueAt.getTime() + confirmedAfterMinutes * MIN),
       })
       .returning({ id: watchReminderOccurrences.id })
-      .get()).id;
+      .get()
+  ).id;
 }
 
 export async function addCharge(
   db: Db,
   c: { householdId: number; kind: 'membership' | 'goods' | 'ride' | 'carry_over'; yen: number; at: Date },
 ): Promise<void> {
-  await db.insert(charges)
-        .values({
-          householdId: c.householdId,
-          kind: c.kind,
-          sourceKey: key('charge'),
-          description: c.kind,
-          amountYen: c.yen,
-          taxRate: c.kind === 'goods' ? 8 : 10,
-          sellerId: c.kind === 'goods' ? 1 : null,
-          occurredAt: c.at,
-          month: '2026-11',
-          createdAt: c.at,
-        })
-        .run();
+  await db
+    .insert(charges)
+    .values({
+      householdId: c.householdId,
+      kind: c.kind,
+      sourceKey: key('charge'),
+      description: c.kind,
+      amountYen: c.yen,
+      taxRate: c.kind === 'goods' ? 8 : 10,
+      sellerId: c.kind === 'goods' ? 1 : null,
+      occurredAt: c.at,
+      month: '2026-11',
+      createdAt: c.at,
+    })
+    .run();
 }
 
 /** A debit of `yen` that the bank's result file, read at `resultAt`, reported as paid or failed. */
@@ -202,51 +216,52 @@ export async function addDebit(
 ): Promise<void> {
   const month = key('month');
   const statement = await db
-      .insert(statements)
-      .values({
-        householdId: d.householdId,
-        month,
-        issuedOn: '2026-11-01',
-        issuerName: '市',
-        issuerRegNo: 'T0000000000000',
-        recipientName: '住民',
-        cableCustomerNo: `C${seq}`,
-        total8: d.yen,
-        tax8: 0,
-        total10: 0,
-        tax10: 0,
-        chargesTotal: d.yen,
-        carriedOver: 0,
-        amountDue: d.yen,
-        lineCount: 1,
-        createdAt: d.resultAt,
-      })
-      .returning({ id: statements.id })
-      .get();
+    .insert(statements)
+    .values({
+      householdId: d.householdId,
+      month,
+      issuedOn: '2026-11-01',
+      issuerName: '市',
+      issuerRegNo: 'T0000000000000',
+      recipientName: '住民',
+      cableCustomerNo: `C${seq}`,
+      total8: d.yen,
+      tax8: 0,
+      total10: 0,
+      tax10: 0,
+      chargesTotal: d.yen,
+      carriedOver: 0,
+      amountDue: d.yen,
+      lineCount: 1,
+      createdAt: d.resultAt,
+    })
+    .returning({ id: statements.id })
+    .get();
   const batch = await db
-      .insert(debitBatches)
-      .values({
-        month,
-        debitDate: '2026-11-27',
-        recordCount: 1,
-        totalAmount: d.yen,
-        requestFile: Buffer.from(''),
-        createdAt: d.resultAt,
-        importedAt: d.resultAt,
-      })
-      .returning({ id: debitBatches.id })
-      .get();
-  await db.insert(debitItems)
-        .values({
-          batchId: batch.id,
-          householdId: d.householdId,
-          statementId: statement.id,
-          customerNumber: `C${seq}`,
-          amount: d.yen,
-          newCode: 0,
-          status: d.status,
-          resultCode: d.status === 'failed' ? 1 : 0,
-          resultAt: d.resultAt,
-        })
-        .run();
+    .insert(debitBatches)
+    .values({
+      month,
+      debitDate: '2026-11-27',
+      recordCount: 1,
+      totalAmount: d.yen,
+      requestFile: Buffer.from(''),
+      createdAt: d.resultAt,
+      importedAt: d.resultAt,
+    })
+    .returning({ id: debitBatches.id })
+    .get();
+  await db
+    .insert(debitItems)
+    .values({
+      batchId: batch.id,
+      householdId: d.householdId,
+      statementId: statement.id,
+      customerNumber: `C${seq}`,
+      amount: d.yen,
+      newCode: 0,
+      status: d.status,
+      resultCode: d.status === 'failed' ? 1 : 0,
+      resultAt: d.resultAt,
+    })
+    .run();
 }

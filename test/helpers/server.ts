@@ -51,7 +51,10 @@ export async function startTestServer(opts: TestServerOptions = {}) {
     },
     /** Delivers the mail outbox through SMTP_URL (e.g. a test SMTP server). */
     deliverMail: async () =>
-      await deliverOutbox(deps, createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000)),
+      await deliverOutbox(
+        deps,
+        createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000),
+      ),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqlite.close();

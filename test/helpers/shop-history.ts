@@ -19,19 +19,19 @@ export async function pastOrder(
   opts: { until?: OrderStatus; mode?: 'drone' | 'car'; key?: string } = {},
 ): Promise<number> {
   const { order } = await placeOrder(
-      db,
-      { idempotencyKey: opts.key ?? `history-${householdId}-${at.getTime()}`, lines },
-      { householdId, channel: 'tv', actor: { type: 'device', id: householdId } },
-      at,
-    );
+    db,
+    { idempotencyKey: opts.key ?? `history-${householdId}-${at.getTime()}`, lines },
+    { householdId, channel: 'tv', actor: { type: 'device', id: householdId } },
+    at,
+  );
   const until = opts.until ?? 'delivered';
   if (until === 'received') return order.id;
   await db.transaction(async (tx) => {
-        for (const status of PATH) {
-          const extra = status === 'in_transit' ? { deliveryMode: opts.mode ?? 'drone' } : {};
-          await setOrderStatus(tx, order.id, status, SYSTEM, at, extra);
-          if (status === until) break;
-        }
-      });
+    for (const status of PATH) {
+      const extra = status === 'in_transit' ? { deliveryMode: opts.mode ?? 'drone' } : {};
+      await setOrderStatus(tx, order.id, status, SYSTEM, at, extra);
+      if (status === until) break;
+    }
+  });
   return order.id;
 }

@@ -165,33 +165,33 @@ describe('settings forms never leave residents a 5xx', () => {
   it('a calendar stored without a delivery day (not through the form) gives residents a message, not a 500', async () => {
     ctx.clock.set('2026-11-24T00:30:00Z');
     await ctx.db
-            .insert(shopSettings)
-            .values({
-              id: 1,
-              calendar: {
-                cutoff: '11:00',
-                deliveryWeekdays: [],
-                observePublicHolidays: true,
-                closedDates: [],
-                openDates: [],
-              },
-              maxOrderWeightG: 15_000,
-              maxLinesPerOrder: 30,
-              updatedAt: ctx.clock.now(),
-            })
-            .onConflictDoUpdate({
-              target: shopSettings.id,
-              set: {
-                calendar: {
-                  cutoff: '11:00',
-                  deliveryWeekdays: [],
-                  observePublicHolidays: true,
-                  closedDates: [],
-                  openDates: [],
-                },
-              },
-            })
-            .run();
+      .insert(shopSettings)
+      .values({
+        id: 1,
+        calendar: {
+          cutoff: '11:00',
+          deliveryWeekdays: [],
+          observePublicHolidays: true,
+          closedDates: [],
+          openDates: [],
+        },
+        maxOrderWeightG: 15_000,
+        maxLinesPerOrder: 30,
+        updatedAt: ctx.clock.now(),
+      })
+      .onConflictDoUpdate({
+        target: shopSettings.id,
+        set: {
+          calendar: {
+            cutoff: '11:00',
+            deliveryWeekdays: [],
+            observePublicHolidays: true,
+            closedDates: [],
+            openDates: [],
+          },
+        },
+      })
+      .run();
     const box = ctx.device(1);
     const info = await ctx.request('/api/shop/delivery-info', { headers: box });
     expect(info.status).toBe(422);

@@ -20,19 +20,20 @@ const FAVOURITES: Record<number, string[]> = {
 export async function seedTaxi(db: Db, now: Date): Promise<void> {
   const vs = await db.select().from(s.vehicles).orderBy(asc(s.vehicles.id)).all();
   const drivers = await db
-      .select()
-      .from(s.staffUsers)
-      .where(
-        inArray(
-          s.staffUsers.loginId,
-          DEMO_DRIVER_VEHICLES.map(([login]) => login),
-        ),
-      )
-      .all();
+    .select()
+    .from(s.staffUsers)
+    .where(
+      inArray(
+        s.staffUsers.loginId,
+        DEMO_DRIVER_VEHICLES.map(([login]) => login),
+      ),
+    )
+    .all();
   for (const [login, k] of DEMO_DRIVER_VEHICLES) {
     const d = drivers.find((x) => x.loginId === login);
     const v = vs[k];
-    if (d && v) await db.insert(s.driverVehicles).values({ staffId: d.id, vehicleId: v.id, updatedAt: now }).run();
+    if (d && v)
+      await db.insert(s.driverVehicles).values({ staffId: d.id, vehicleId: v.id, updatedAt: now }).run();
   }
   const residents = await db.select().from(s.residents).orderBy(asc(s.residents.id)).limit(3).all();
   residents.forEach((r, i) => {

@@ -51,9 +51,9 @@ describe('box pairing by number', () => {
     expect(await (await claim()).json()).toEqual({ status: 'pending' });
 
     await pairByCode(ctx.db, admin, '7992 7398', household, null, ctx.clock.now());
-    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'box.pair_by_code')).all()).toHaveLength(
-      1,
-    );
+    expect(
+      await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'box.pair_by_code')).all(),
+    ).toHaveLength(1);
 
     const wrong = await claim(CODE, 'someone-else-secret-0000');
     expect(wrong.status).toBe(404);
@@ -82,7 +82,9 @@ describe('box pairing by number', () => {
     ctx.clock.advance(PAIRING_TTL_MS + 1000);
     expect((await claim()).status).toBe(404);
     const before = tableCounts(ctx);
-    expect(async () => await pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now())).toThrow(/見つかりません/);
+    expect(async () => await pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now())).toThrow(
+      /見つかりません/,
+    );
     expect(tableCounts(ctx)).toEqual(before);
     // Another box may now announce the number afresh.
     expect((await announce(CODE, 'another-box-secret-123456')).status).toBe(200);
@@ -93,7 +95,9 @@ describe('box pairing by number', () => {
     const before = tableCounts(ctx);
     // Household 2 still has its demo box: pairing as new is refused, the number stays pending.
     expect(async () => await pairByCode(ctx.db, admin, CODE, 2, null, ctx.clock.now())).toThrow(/交換/);
-    expect(async () => await pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now())).toThrow(/not found/);
+    expect(async () => await pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now())).toThrow(
+      /not found/,
+    );
     expect(async () => await pairByCode(ctx.db, admin, '12345678', 2, null, ctx.clock.now())).toThrow(
       /番号が正しくありません/,
     );

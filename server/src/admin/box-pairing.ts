@@ -46,18 +46,19 @@ const unknownCode = () =>
 export async function announceBox(db: Db, code: string, secretHash: string, now: Date): Promise<void> {
   if (!isBoxCode(code)) throw new AppError(400, 'invalid_code', 'Box code check digit does not match');
   await db.transaction(async (tx) => {
-        const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
-        const live = row && row.claimedAt === null && (row.expiresAt > now || row.boxId !== null);
-        if (live) {
-          if (row.secretHash !== secretHash)
-            throw conflict('code_in_use', 'This box code is in use by another box');
-          return;
-        }
-        if (row) await tx.delete(boxPairingRequests).where(eq(boxPairingRequests.id, row.id)).run();
-        await tx.insert(boxPairingRequests)
-                .values({ code, secretHash, createdAt: now, expiresAt: new Date(now.getTime() + PAIRING_TTL_MS) })
-                .run();
-      });
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+    const live = row && row.claimedAt === null && (row.expiresAt > now || row.boxId !== null);
+    if (live) {
+      if (row.secretHash !== secretHash)
+        throw conflict('code_in_use', 'This box code is in use by another box');
+      return;
+    }
+    if (row) await tx.delete(boxPairingRequests).where(eq(boxPairingRequests.id, row.id)).run();
+    await tx
+      .insert(boxPairingRequests)
+      .values({ code, secretHash, createdAt: now, expiresAt: new Date(now.getTime() + PAIRING_TTL_MS) })
+      .run();
+  });
 }
 
 export type ClaimResult = { status: 'pending' } | { status: 'paired'; token: string };
@@ -69,23 +70,27 @@ export type ClaimResult = { status: 'pending' } | { status: 'paired'; token: str
  */
 export async function claimBox(db: Db, code: string, secret: string, now: Date): Promise<ClaimResult> {
   return await db.transaction(async (tx) => {
-      const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
-      if (!row || row.claimedAt !== null || row.secretHash !== sha256(secret)) throw unknownCode();
-      if (row.boxId === null) {
-        if (row.expiresAt <= now) throw unknownCode();
-        return { status: 'pending' as const };
-      }
-      const token = randomToken();
-      const r = await tx
-            .update(setTopBoxes)
-            .set({ tokenHash: sha256(token) })
-            .where(and(eq(setTopBoxes.id, row.boxId), isNull(setTopBoxes.revokedAt)))
-            .run();
-      await tx.update(boxPairingRequests).set({ claimedAt: now }).where(eq(boxPairingRequests.id, row.id)).run();
-      // Staff revoked the box before it came to collect: the number is spent, the box starts over.
-      if (r.changes !== 1) throw unknownCode();
-      return { status: 'paired' as const, token };
-    });
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+    if (!row || row.claimedAt !== null || row.secretHash !== sha256(secret)) throw unknownCode();
+    if (row.boxId === null) {
+      if (row.expiresAt <= now) throw unknownCode();
+      return { status: 'pending' as const };
+    }
+    const token = randomToken();
+    const r = await tx
+      .update(setTopBoxes)
+      .set({ tokenHash: sha256(token) })
+      .where(and(eq(setTopBoxes.id, row.boxId), isNull(setTopBoxes.revokedAt)))
+      .run();
+    await tx
+      .update(boxPairingRequests)
+      .set({ claimedAt: now })
+      .where(eq(boxPairingRequests.id, row.id))
+      .run();
+    // Staff revoked the box before it came to collect: the number is spent, the box starts over.
+    if (r.changes !== 1) throw unknownCode();
+    return { status: 'paired' as const, token };
+  });
 }
 
 /**
@@ -108,16 +113,17 @@ export async function pairByCode(
       '番号が正しくありません。テレビに表示された8けたの番号をもう一度ご確認ください',
     );
   return await db.transaction(async (tx) => {
-      const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
-      if (!row || row.claimedAt !== null || row.expiresAt <= now) throw unknownCode();
-      if (row.boxId !== null) throw conflict('already_paired', 'この番号のテレビはもう登録されています');
-      // Nested in this transaction (a savepoint), so a refused pairing leaves the request untouched.
-      const p = await pairBox(tx as unknown as Db, actor, householdId, replaceBoxId, now);
-      await tx.update(boxPairingRequests)
-              .set({ boxId: p.boxId, pairedAt: now })
-              .where(eq(boxPairingRequests.id, row.id))
-              .run();
-      await recordAudit(tx, now, actor, 'box.pair_by_code', 'set_top_box', p.boxId, { householdId, code });
-      return { boxId: p.boxId, deviceId: p.deviceId };
-    });
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+    if (!row || row.claimedAt !== null || row.expiresAt <= now) throw unknownCode();
+    if (row.boxId !== null) throw conflict('already_paired', 'この番号のテレビはもう登録されています');
+    // Nested in this transaction (a savepoint), so a refused pairing leaves the request untouched.
+    const p = await pairBox(tx as unknown as Db, actor, householdId, replaceBoxId, now);
+    await tx
+      .update(boxPairingRequests)
+      .set({ boxId: p.boxId, pairedAt: now })
+      .where(eq(boxPairingRequests.id, row.id))
+      .run();
+    await recordAudit(tx, now, actor, 'box.pair_by_code', 'set_top_box', p.boxId, { householdId, code });
+    return { boxId: p.boxId, deviceId: p.deviceId };
+  });
 }

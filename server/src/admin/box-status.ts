@@ -25,7 +25,8 @@ export async function listBoxes(db: DbOrTx, now: Date, where?: SQL): Promise<Box
     .innerJoin(residents, eq(residents.id, watchState.residentId))
     .groupBy(residents.householdId)
     .as('beat');
-  return (await db
+  return (
+    await db
       .select({
         boxId: setTopBoxes.id,
         deviceId: setTopBoxes.deviceId,
@@ -42,19 +43,19 @@ export async function listBoxes(db: DbOrTx, now: Date, where?: SQL): Promise<Box
       .leftJoin(beat, eq(beat.householdId, households.id))
       .where(where)
       .orderBy(asc(hamlets.id), asc(households.id), asc(setTopBoxes.id))
-      .all())
-    .map(({ at, ...r }) => ({
-      ...r,
-      lastHeartbeatAt: at === null ? null : new Date(at),
-      online: r.revokedAt === null && at !== null && now.getTime() - at <= ONLINE_WINDOW_MS,
-    }));
+      .all()
+  ).map(({ at, ...r }) => ({
+    ...r,
+    lastHeartbeatAt: at === null ? null : new Date(at),
+    online: r.revokedAt === null && at !== null && now.getTime() - at <= ONLINE_WINDOW_MS,
+  }));
 }
 
 export const liveBoxes = async (db: DbOrTx, now: Date, householdId?: number) =>
   await listBoxes(
-        db,
-        now,
-        householdId === undefined
-          ? isNull(setTopBoxes.revokedAt)
-          : and(isNull(setTopBoxes.revokedAt), eq(setTopBoxes.householdId, householdId)),
-      );
+    db,
+    now,
+    householdId === undefined
+      ? isNull(setTopBoxes.revokedAt)
+      : and(isNull(setTopBoxes.revokedAt), eq(setTopBoxes.householdId, householdId)),
+  );

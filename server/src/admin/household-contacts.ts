@@ -33,14 +33,14 @@ export async function setHouseholdPhone(
   now: Date,
 ) {
   await db.transaction(async (tx) => {
-        const r = await tx
-              .update(households)
-              .set({ phone: phone ?? null })
-              .where(eq(households.id, householdId))
-              .run();
-        if (r.changes !== 1) throw notFound('Household');
-        await recordAudit(tx, now, actor, 'household.phone', 'household', householdId);
-      });
+    const r = await tx
+      .update(households)
+      .set({ phone: phone ?? null })
+      .where(eq(households.id, householdId))
+      .run();
+    if (r.changes !== 1) throw notFound('Household');
+    await recordAudit(tx, now, actor, 'household.phone', 'household', householdId);
+  });
 }
 
 /**
@@ -56,57 +56,59 @@ export async function saveFamilyContact(
   now: Date,
 ): Promise<number> {
   return await db.transaction(async (tx) => {
-      const resident = await tx
-            .select({ id: residents.id })
-            .from(residents)
-            .where(and(eq(residents.id, input.residentId), eq(residents.householdId, householdId)))
-            .get();
-      if (!resident) throw notFound('Resident');
-      const clash = await tx
-            .select({ id: familyContacts.id })
-            .from(familyContacts)
-            .where(
-              and(
-                eq(familyContacts.residentId, input.residentId),
-                eq(familyContacts.priority, input.priority),
-                contactId === null ? undefined : ne(familyContacts.id, contactId),
-              ),
-            )
-            .get();
-      if (clash)
-        throw conflict('priority_taken', `連絡の順番${input.priority}はこの方の別の連絡先が使っています`);
-      const values = {
+    const resident = await tx
+      .select({ id: residents.id })
+      .from(residents)
+      .where(and(eq(residents.id, input.residentId), eq(residents.householdId, householdId)))
+      .get();
+    if (!resident) throw notFound('Resident');
+    const clash = await tx
+      .select({ id: familyContacts.id })
+      .from(familyContacts)
+      .where(
+        and(
+          eq(familyContacts.residentId, input.residentId),
+          eq(familyContacts.priority, input.priority),
+          contactId === null ? undefined : ne(familyContacts.id, contactId),
+        ),
+      )
+      .get();
+    if (clash)
+      throw conflict('priority_taken', `連絡の順番${input.priority}はこの方の別の連絡先が使っています`);
+    const values = {
+      residentId: input.residentId,
+      name: input.name,
+      relation: input.relation,
+      email: input.email,
+      phone: input.phone ?? null,
+      priority: input.priority,
+    };
+    let id: number;
+    if (contactId === null) {
+      id = (
+        await tx
+          .insert(familyContacts)
+          .values({ ...values, createdAt: now })
+          .returning({ id: familyContacts.id })
+          .get()
+      ).id;
+      await recordAudit(tx, now, actor, 'family_contact.create', 'family_contact', id, {
         residentId: input.residentId,
-        name: input.name,
-        relation: input.relation,
-        email: input.email,
-        phone: input.phone ?? null,
-        priority: input.priority,
-      };
-      let id: number;
-      if (contactId === null) {
-        id = (await tx
-                .insert(familyContacts)
-                .values({ ...values, createdAt: now })
-                .returning({ id: familyContacts.id })
-                .get()).id;
-        await recordAudit(tx, now, actor, 'family_contact.create', 'family_contact', id, {
-                    residentId: input.residentId,
-                  });
-      } else {
-        const current = await tx
-                .select({ residentId: familyContacts.residentId })
-                .from(familyContacts)
-                .innerJoin(residents, eq(residents.id, familyContacts.residentId))
-                .where(and(eq(familyContacts.id, contactId), eq(residents.householdId, householdId)))
-                .get();
-        if (!current) throw notFound('Family contact');
-        await tx.update(familyContacts).set(values).where(eq(familyContacts.id, contactId)).run();
-        id = contactId;
-        await recordAudit(tx, now, actor, 'family_contact.update', 'family_contact', id, {
-                    residentId: input.residentId,
-                  });
-      }
-      return id;
-    });
+      });
+    } else {
+      const current = await tx
+        .select({ residentId: familyContacts.residentId })
+        .from(familyContacts)
+        .innerJoin(residents, eq(residents.id, familyContacts.residentId))
+        .where(and(eq(familyContacts.id, contactId), eq(residents.householdId, householdId)))
+        .get();
+      if (!current) throw notFound('Family contact');
+      await tx.update(familyContacts).set(values).where(eq(familyContacts.id, contactId)).run();
+      id = contactId;
+      await recordAudit(tx, now, actor, 'family_contact.update', 'family_contact', id, {
+        residentId: input.residentId,
+      });
+    }
+    return id;
+  });
 }

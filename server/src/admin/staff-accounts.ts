@@ -66,12 +66,12 @@ const newPassword = () => randomToken(12);
 async function checkScopeRows(db: Db, v: { hamletId?: number | undefined; sellerId?: number | undefined }) {
   if (
     v.hamletId !== undefined &&
-    !await db.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, v.hamletId)).get()
+    !(await db.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, v.hamletId)).get())
   )
     throw notFound('Hamlet');
   if (
     v.sellerId !== undefined &&
-    !await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.id, v.sellerId)).get()
+    !(await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.id, v.sellerId)).get())
   )
     throw notFound('Seller');
 }
@@ -88,23 +88,29 @@ export async function createStaffAccount(db: Db, actor: Actor, input: CreateStaf
   const password = input.password ?? newPassword();
   const passwordHash = await hashPassword(password);
   const id = await db.transaction(async (tx) => {
-      if (await tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.loginId, input.loginId)).get())
-        throw conflict('login_taken', `ログインID「${input.loginId}」はもう使われています`);
-      const row = await tx
-            .insert(staffUsers)
-            .values({
-              loginId: input.loginId,
-              name: input.name,
-              email: input.email ?? null,
-              passwordHash,
-              createdAt: now,
-              ...scopeOf(input),
-            })
-            .returning({ id: staffUsers.id })
-            .get();
-      await recordAudit(tx, now, actor, 'staff.create', 'staff_user', row.id, { role: input.role });
-      return row.id;
-    });
+    if (
+      await tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(eq(staffUsers.loginId, input.loginId))
+        .get()
+    )
+      throw conflict('login_taken', `ログインID「${input.loginId}」はもう使われています`);
+    const row = await tx
+      .insert(staffUsers)
+      .values({
+        loginId: input.loginId,
+        name: input.name,
+        email: input.email ?? null,
+        passwordHash,
+        createdAt: now,
+        ...scopeOf(input),
+      })
+      .returning({ id: staffUsers.id })
+      .get();
+    await recordAudit(tx, now, actor, 'staff.create', 'staff_user', row.id, { role: input.role });
+    return row.id;
+  });
   return { id, password: input.password === undefined ? password : null };
 }
 
@@ -117,40 +123,41 @@ export async function updateStaffAccount(
 ) {
   await checkScopeRows(db, input);
   await db.transaction(async (tx) => {
-        const current = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).get();
-        if (!current) throw notFound('Staff user');
-        if (staffId === actor.id && input.role !== current.role)
-          throw conflict('own_role', '自分の役割は変えられません（別の管理者に頼んでください）');
-        await tx.update(staffUsers)
-                .set({ name: input.name, email: input.email ?? null, ...scopeOf(input) })
-                .where(eq(staffUsers.id, staffId))
-                .run();
-        // A changed role or scope takes effect now, not when an open session ends.
-        if (
-          current.role !== input.role ||
-          current.hamletId !== scopeOf(input).hamletId ||
-          current.sellerId !== scopeOf(input).sellerId
-        )
-          await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-        await recordAudit(tx, now, actor, 'staff.update', 'staff_user', staffId, {
-                from: current.role,
-                role: input.role,
-              });
-      });
+    const current = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).get();
+    if (!current) throw notFound('Staff user');
+    if (staffId === actor.id && input.role !== current.role)
+      throw conflict('own_role', '自分の役割は変えられません（別の管理者に頼んでください）');
+    await tx
+      .update(staffUsers)
+      .set({ name: input.name, email: input.email ?? null, ...scopeOf(input) })
+      .where(eq(staffUsers.id, staffId))
+      .run();
+    // A changed role or scope takes effect now, not when an open session ends.
+    if (
+      current.role !== input.role ||
+      current.hamletId !== scopeOf(input).hamletId ||
+      current.sellerId !== scopeOf(input).sellerId
+    )
+      await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, 'staff.update', 'staff_user', staffId, {
+      from: current.role,
+      role: input.role,
+    });
+  });
 }
 
 export async function setStaffDisabled(db: Db, actor: Actor, staffId: number, disabled: boolean, now: Date) {
   if (staffId === actor.id) throw conflict('own_account', '自分のアカウントは停止できません');
   await db.transaction(async (tx) => {
-        const r = await tx
-              .update(staffUsers)
-              .set({ disabledAt: disabled ? now : null })
-              .where(and(eq(staffUsers.id, staffId), ne(staffUsers.id, actor.id ?? -1)))
-              .run();
-        if (r.changes !== 1) throw notFound('Staff user');
-        if (disabled) await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-        await recordAudit(tx, now, actor, disabled ? 'staff.disable' : 'staff.enable', 'staff_user', staffId);
-      });
+    const r = await tx
+      .update(staffUsers)
+      .set({ disabledAt: disabled ? now : null })
+      .where(and(eq(staffUsers.id, staffId), ne(staffUsers.id, actor.id ?? -1)))
+      .run();
+    if (r.changes !== 1) throw notFound('Staff user');
+    if (disabled) await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, disabled ? 'staff.disable' : 'staff.enable', 'staff_user', staffId);
+  });
 }
 
 /** A new password, shown once to the admin; every open session of the account ends. */
@@ -160,10 +167,10 @@ export async function resetStaffPassword(db: Db, actor: Actor, staffId: number, 
   const password = newPassword();
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-        const r = await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, staffId)).run();
-        if (r.changes !== 1) throw notFound('Staff user');
-        await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-        await recordAudit(tx, now, actor, 'staff.password_reset', 'staff_user', staffId);
-      });
+    const r = await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, staffId)).run();
+    if (r.changes !== 1) throw notFound('Staff user');
+    await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, 'staff.password_reset', 'staff_user', staffId);
+  });
   return password;
 }

@@ -14,21 +14,23 @@ export async function loginStaff(db: Db, now: Date, loginId: string, password: s
   if (!user || !ok) throw unauthorized('ログインIDまたはパスワードが違います');
   const token = randomToken();
   await db.transaction(async (tx) => {
-        await tx.insert(staffSessions)
-                .values({
-                  id: sha256(token),
-                  staffId: user.id,
-                  createdAt: now,
-                  expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-                })
-                .run();
-        await recordAudit(tx, now, { type: 'staff', id: user.id }, 'login', 'staff_user', user.id);
-      });
+    await tx
+      .insert(staffSessions)
+      .values({
+        id: sha256(token),
+        staffId: user.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      })
+      .run();
+    await recordAudit(tx, now, { type: 'staff', id: user.id }, 'login', 'staff_user', user.id);
+  });
   return { token, user: { id: user.id, name: user.name, role: user.role } };
 }
 
 export async function logoutStaff(db: Db, token: string): Promise<void> {
-  await db.delete(staffSessions)
-        .where(eq(staffSessions.id, sha256(token)))
-        .run();
+  await db
+    .delete(staffSessions)
+    .where(eq(staffSessions.id, sha256(token)))
+    .run();
 }

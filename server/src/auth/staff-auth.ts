@@ -13,23 +13,23 @@ export async function loadStaff(c: Context<AppEnv>): Promise<StaffAuth | null> {
   if (!raw || raw.length > 200) return null;
   const { db, clock } = c.var.deps;
   const row = await db
-      .select({
-        id: staffUsers.id,
-        role: staffUsers.role,
-        name: staffUsers.name,
-        hamletId: staffUsers.hamletId,
-        sellerId: staffUsers.sellerId,
-      })
-      .from(staffSessions)
-      .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
-      .where(
-        and(
-          eq(staffSessions.id, sha256(raw)),
-          gt(staffSessions.expiresAt, clock.now()),
-          isNull(staffUsers.disabledAt),
-        ),
-      )
-      .get();
+    .select({
+      id: staffUsers.id,
+      role: staffUsers.role,
+      name: staffUsers.name,
+      hamletId: staffUsers.hamletId,
+      sellerId: staffUsers.sellerId,
+    })
+    .from(staffSessions)
+    .innerJoin(staffUsers, eq(staffUsers.id, staffSessions.staffId))
+    .where(
+      and(
+        eq(staffSessions.id, sha256(raw)),
+        gt(staffSessions.expiresAt, clock.now()),
+        isNull(staffUsers.disabledAt),
+      ),
+    )
+    .get();
   return row ?? null;
 }
 

@@ -16,11 +16,7 @@ let market: number; // supermarket only, hamlet 1
 let drug: number; // drugstore only, hamlet 2
 let mixed: number; // both sellers, hamlet 1
 const lineIds = async (orderId: number, sellerId?: number) =>
-  (await ctx.db
-        .select()
-        .from(orderLines)
-        .where(eq(orderLines.orderId, orderId))
-        .all())
+  (await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all())
     .filter((l) => sellerId === undefined || l.sellerId === sellerId)
     .map((l) => l.id);
 
@@ -105,11 +101,11 @@ describe('staff scope: reading orders', () => {
   it('shows a support worker the hall parcels of their own hamlet only', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
     await ctx.db.transaction(async (tx) => {
-            for (const id of [market, drug, mixed]) {
-              await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-              await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-            }
-          });
+      for (const id of [market, drug, mixed]) {
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+      }
+    });
     const ids = async (login: Login) =>
       (
         await readJson(
@@ -155,17 +151,23 @@ describe('staff scope: acting on orders', () => {
     for (const line of await lineIds(drug))
       await refused('store', 'POST', `/api/shop/staff/lines/${line}/pick`, {}, 404);
     await refused('store', 'POST', `/api/shop/staff/lines/${(await lineIds(mixed, 2))[0]}/pick`, {}, 404);
-    await refused('store-drug', 'POST', `/api/shop/staff/lines/${(await lineIds(mixed, 1))[0]}/pick`, {}, 404);
+    await refused(
+      'store-drug',
+      'POST',
+      `/api/shop/staff/lines/${(await lineIds(mixed, 1))[0]}/pick`,
+      {},
+      404,
+    );
     for (const login of ['support', 'callcentre', 'city', 'driver'] as const) {
       await refused(login, 'POST', `/api/shop/staff/lines/${(await lineIds(market))[0]}/pick`, {}, 403);
     }
 
     const store = await ctx.login('store');
     const drugStaff = await ctx.login('store-drug');
-    for (const line of [...await lineIds(market), ...await lineIds(mixed, 1)]) {
+    for (const line of [...(await lineIds(market)), ...(await lineIds(mixed, 1))]) {
       expect((await ctx.json('POST', `/api/shop/staff/lines/${line}/pick`, {}, store)).status).toBe(200);
     }
-    for (const line of [...await lineIds(drug), ...await lineIds(mixed, 2)]) {
+    for (const line of [...(await lineIds(drug)), ...(await lineIds(mixed, 2))]) {
       expect((await ctx.json('POST', `/api/shop/staff/lines/${line}/pick`, {}, drugStaff)).status).toBe(200);
     }
     // Packing waits for the cut-off (the resident may cancel until then): move past 11:00 Tokyo.
@@ -184,12 +186,12 @@ describe('staff scope: acting on orders', () => {
   it('lets a support worker record handovers in their own hamlet only (API)', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
     await ctx.db.transaction(async (tx) => {
-            for (const id of [market, drug, mixed]) {
-              await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-              await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-              await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
-            }
-          });
+      for (const id of [market, drug, mixed]) {
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+        await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
+      }
+    });
     const handover = (id: number) => `/api/shop/staff/orders/${id}/handover`;
     await refused('support-2', 'POST', handover(market), { outcome: 'handed' }, 404);
     await refused('support-2', 'POST', handover(mixed), { outcome: 'handed' }, 404);
@@ -233,20 +235,21 @@ describe('staff scope on the console', () => {
     const page = await (
       await ctx.request('/console/shop/picking?date=2026-11-24', { headers: await ctx.login('store-drug') })
     ).text();
-    for (const id of [...await lineIds(drug), ...await lineIds(mixed, 2)]) expect(page).toContain(`data-line="${id}"`);
-    for (const id of [...await lineIds(market), ...await lineIds(mixed, 1)])
+    for (const id of [...(await lineIds(drug)), ...(await lineIds(mixed, 2))])
+      expect(page).toContain(`data-line="${id}"`);
+    for (const id of [...(await lineIds(market)), ...(await lineIds(mixed, 1))])
       expect(page).not.toContain(`data-line="${id}"`);
   });
 
   it('refuses a handover in another hamlet with 404 and lists only the own hamlet’s parcels', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
     await ctx.db.transaction(async (tx) => {
-            for (const id of [market, drug]) {
-              await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-              await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-              await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
-            }
-          });
+      for (const id of [market, drug]) {
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+        await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
+      }
+    });
     const { res, mid, after } = await post('support-2', `/console/shop/hall/orders/${market}/handover`, {
       outcome: 'handed',
     });

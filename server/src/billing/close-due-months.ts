@@ -24,7 +24,10 @@ export async function closeDueMonths(
     const r = await closeMonth(sqlite, month, now, settings, {
       onCommit: async (res) => {
         await claimSlot(db, CLOSE_JOB, month, now);
-        await finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
+        await finishSlot(db, CLOSE_JOB, month, now, {
+          statements: res.statementCount,
+          total: res.statementsTotal,
+        });
       },
     });
     results.push(r);

@@ -18,35 +18,36 @@ const BANKS = [
  */
 export async function seedBilling(db: Db, now: Date): Promise<void> {
   const households = await db
-      .select({ id: s.households.id })
-      .from(s.households)
-      .orderBy(asc(s.households.id))
-      .all();
+    .select({ id: s.households.id })
+    .from(s.households)
+    .orderBy(asc(s.households.id))
+    .all();
   households.forEach(async (h, i) => {
     const demo = DEMO_HOUSEHOLDS[i];
     if (!demo || i === 4) return;
     const first = await db
-          .select({ kana: s.residents.kana })
-          .from(s.residents)
-          .where(eq(s.residents.householdId, h.id))
-          .orderBy(asc(s.residents.id))
-          .get();
+      .select({ kana: s.residents.kana })
+      .from(s.residents)
+      .where(eq(s.residents.householdId, h.id))
+      .orderBy(asc(s.residents.id))
+      .get();
     const bank = BANKS[i % BANKS.length]!;
-    await db.insert(s.bankAccounts)
-            .values({
-              householdId: h.id,
-              bankCode: bank.bankCode,
-              bankName: normalizeKanaName(bank.bankName),
-              branchCode: bank.branchCode,
-              branchName: normalizeKanaName(bank.branchName),
-              accountType: 1,
-              accountNumber: String(1_200_000 + i * 1_311).padStart(7, '0'),
-              holderKana: normalizeKanaName(first?.kana ?? demo.kana),
-              mandateStatus: i === 5 ? 'pending' : 'active',
-              mandateSince: tokyoDate(now),
-              nextNewCode: 1,
-              updatedAt: now,
-            })
-            .run();
+    await db
+      .insert(s.bankAccounts)
+      .values({
+        householdId: h.id,
+        bankCode: bank.bankCode,
+        bankName: normalizeKanaName(bank.bankName),
+        branchCode: bank.branchCode,
+        branchName: normalizeKanaName(bank.branchName),
+        accountType: 1,
+        accountNumber: String(1_200_000 + i * 1_311).padStart(7, '0'),
+        holderKana: normalizeKanaName(first?.kana ?? demo.kana),
+        mandateStatus: i === 5 ? 'pending' : 'active',
+        mandateSince: tokyoDate(now),
+        nextNewCode: 1,
+        updatedAt: now,
+      })
+      .run();
   });
 }

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
+import { withSqlite } from '../../../db/src';
 import { recordAudit } from '../lib/audit';
 import { jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
@@ -60,7 +61,14 @@ billingApi.openapi(
     const { month } = c.req.valid('json');
     const r = await closeMonth(sqlite, month, now, await getBillingSettings(db));
     if (!r.alreadyClosed)
-      await recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
+      await recordAudit(
+        db,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'billing.close',
+        'billing_month',
+        month,
+      );
     const { settledSales: _settled, ...body } = r;
     return c.json(body, 200);
   },
@@ -95,15 +103,22 @@ billingApi.openapi(
       ),
     },
   }),
-  (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+  async (c) => {
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { id } = c.req.valid('param');
-    const r = sqlite.transaction(async () => {
-      const res = registerBankAccount(sqlite, id, c.req.valid('json'), now);
-      await recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.bank_account', 'household', id);
+    const r = await db.transaction(async (tx) => {
+      const res = await withSqlite(tx, (sqlite) => registerBankAccount(sqlite, id, c.req.valid('json'), now));
+      await recordAudit(
+        tx,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'billing.bank_account',
+        'household',
+        id,
+      );
       return res;
-    })();
+    });
     return c.json(r, 200);
   },
 );
@@ -151,13 +166,13 @@ billingApi.openapi(
     sqlite.transaction(async () => {
       resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
       await recordAudit(
-                db,
-                now,
-                { type: 'staff', id: c.var.staff.id },
-                `billing.follow_up.${input.outcome}`,
-                'receivable',
-                id,
-              );
+        db,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        `billing.follow_up.${input.outcome}`,
+        'receivable',
+        id,
+      );
     })();
     return c.body(null, 204);
   },

@@ -16,26 +16,28 @@ export async function loadResidentCall(db: Db, residentId: number, now: Date) {
   const me = await db.select().from(residents).where(eq(residents.id, residentId)).get();
   if (!me) throw notFound('Resident');
   const household = (await db
-      .select({
-        id: households.id,
-        name: households.name,
-        address: households.address,
-        phone: households.phone,
-        cableCustomerNo: households.cableCustomerNo,
-        hamletName: hamlets.name,
-        hallName: hamlets.hallName,
-      })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, me.householdId))
-      .get())!;
+    .select({
+      id: households.id,
+      name: households.name,
+      address: households.address,
+      phone: households.phone,
+      cableCustomerNo: households.cableCustomerNo,
+      hamletName: hamlets.name,
+      hallName: hamlets.hallName,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, me.householdId))
+    .get())!;
   const today = tokyoDate(now);
-  const members = (await db
+  const members = (
+    await db
       .select()
       .from(residents)
       .where(eq(residents.householdId, household.id))
       .orderBy(asc(residents.id))
-      .all())
+      .all()
+  )
     .sort((a, b) => Number(b.id === residentId) - Number(a.id === residentId))
     .map((r) => ({
       id: r.id,
@@ -45,7 +47,8 @@ export async function loadResidentCall(db: Db, residentId: number, now: Date) {
       licenceReturned: r.licenceReturned,
       disabled: r.disabled,
     }));
-  const contacts = (await db
+  const contacts = (
+    await db
       .select({
         name: familyContacts.name,
         relation: familyContacts.relation,
@@ -60,7 +63,8 @@ export async function loadResidentCall(db: Db, residentId: number, now: Date) {
         ),
       )
       .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
-      .all())
+      .all()
+  )
     // The register keeps one row per resident a relative watches over; the operator calls a person.
     .reduce<{ name: string; relation: string; emails: string[]; phones: string[] }[]>((people, f) => {
       let same = people.find((p) => p.name === f.name && p.relation === f.relation);
@@ -70,10 +74,12 @@ export async function loadResidentCall(db: Db, residentId: number, now: Date) {
       return people;
     }, []);
   const watch = new Map(
-    summariseResidents(
-      db,
-      members.map((m) => m.id),
-      now,
+    (
+      await summariseResidents(
+        db,
+        members.map((m) => m.id),
+        now,
+      )
     ).map((w) => [w.residentId, w]),
   );
   const orders = await listHouseholdOrders(db, household.id, 6);

@@ -25,7 +25,12 @@ const noSpaces = (col: unknown) => sql`replace(replace(${col}, ' ', ''), '\u3000
  * `parseSearchQuery`); at most `limit`, in register order. An empty query finds nobody, so the
  * page never lists the whole city.
  */
-export async function searchResidents(db: DbOrTx, raw: string, now: Date, limit = 50): Promise<ResidentHit[]> {
+export async function searchResidents(
+  db: DbOrTx,
+  raw: string,
+  now: Date,
+  limit = 50,
+): Promise<ResidentHit[]> {
   const q = parseSearchQuery(raw);
   if (q.kind === 'empty') return [];
   const where =
@@ -37,7 +42,8 @@ export async function searchResidents(db: DbOrTx, raw: string, now: Date, limit 
           sql`${noSpaces(households.name)} LIKE ${likeEscaped(q.text)} ESCAPE '\\'`,
         );
   const today = tokyoDate(now);
-  return (await db
+  return (
+    await db
       .select({
         residentId: residents.id,
         name: residents.name,
@@ -55,6 +61,6 @@ export async function searchResidents(db: DbOrTx, raw: string, now: Date, limit 
       .where(and(where))
       .orderBy(asc(residents.id))
       .limit(limit)
-      .all())
-    .map(({ birthDate, ...r }) => ({ ...r, age: ageOn(birthDate, today) }));
+      .all()
+  ).map(({ birthDate, ...r }) => ({ ...r, age: ageOn(birthDate, today) }));
 }

@@ -44,11 +44,11 @@ describe('city dashboard page', () => {
   it('downloads a figure as CSV with a BOM, and neutralises formula text from the data', async () => {
     ctx = await createTestContext();
     await addOrder(ctx.db, {
-            householdId: 1,
-            deliveryDate: '2026-11-17',
-            mode: 'car',
-            reason: '=HYPERLINK("http://x")',
-          });
+      householdId: 1,
+      deliveryDate: '2026-11-17',
+      mode: 'car',
+      reason: '=HYPERLINK("http://x")',
+    });
     const cookie = await ctx.login('city');
     const res = await ctx.request('/console/dashboard/csv/car-reasons?unit=week', { headers: cookie });
     expect(res.status).toBe(200);

@@ -206,7 +206,9 @@ dashboardConsole.get('/csv/:id', requireStaffPage('city_staff'), async (c) => {
   const { deps } = c.var;
   const now = deps.clock.now();
   const range = rangeOf(c.req.query(), now);
-  const figure = (await loadDashboardData(deps.db, range, now)).figures.find((f) => f.id === c.req.param('id'));
+  const figure = (await loadDashboardData(deps.db, range, now)).figures.find(
+    (f) => f.id === c.req.param('id'),
+  );
   if (!figure) throw notFound('Figure');
   const rows = range.periods.map((p, i) => [p.label, p.from, ...figure.series.map((s) => s.values[i] ?? 0)]);
   const hamlet = range.hamletId === null ? '' : `-hamlet${range.hamletId}`;

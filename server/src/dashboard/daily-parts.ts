@@ -60,7 +60,7 @@ export async function dailyParts(
   const hamletCol = (col: SQL) => (hamletId === null ? sql`` : sql`AND ${col} = ${hamletId}`);
   const nowMs = now.getTime();
   const rows: Row[] = [];
-  const add = async (query: SQL) => rows.push(...await db.all<Row>(query));
+  const add = async (query: SQL) => rows.push(...(await db.all<Row>(query)));
 
   const created = tokyoDateOf(sql`created_at`);
   await add(sql`SELECT ${created} AS day, 'hh' AS key, count(*) AS value FROM households
@@ -87,7 +87,13 @@ export async function dailyParts(
 
   const done = sql`b.status = 'arrived' AND b.service_date >= ${from} AND b.service_date < ${to}
     ${householdIn(sql`b.household_id`)}`;
-  const rides = await db.all<{ day: string; rides: number; riders: number; pooled: number; direct: number }>(sql`
+  const rides = await db.all<{
+    day: string;
+    rides: number;
+    riders: number;
+    pooled: number;
+    direct: number;
+  }>(sql`
     SELECT b.service_date AS day, count(*) AS rides, sum(b.passengers) AS riders,
       sum(EXISTS (SELECT 1 FROM taxi_bookings o
         WHERE o.service_date = b.service_date AND o.vehicle_id = b.vehicle_id AND o.id <> b.id

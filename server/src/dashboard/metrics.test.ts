@@ -66,22 +66,22 @@ describe('city dashboard figures', () => {
   it('counts orders and supplied items by delivery week, without cancelled orders or missing items', async () => {
     ctx = await createTestContext({ now: NOW });
     await addOrder(ctx.db, {
-            householdId: 1,
-            deliveryDate: '2026-11-17',
-            lines: [
-              [2, 0],
-              [3, 1],
-            ],
-          });
+      householdId: 1,
+      deliveryDate: '2026-11-17',
+      lines: [
+        [2, 0],
+        [3, 1],
+      ],
+    });
     await addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', mode: 'car', reason: '重量超過' });
     await addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', status: 'cancelled' });
     await addOrder(ctx.db, {
-            householdId: 7,
-            deliveryDate: '2026-11-23',
-            status: 'at_hall',
-            mode: 'car',
-            reason: '強風',
-          });
+      householdId: 7,
+      deliveryDate: '2026-11-23',
+      status: 'at_hall',
+      mode: 'car',
+      reason: '強風',
+    });
     await addOrder(ctx.db, { householdId: 7, deliveryDate: '2026-11-24', status: 'received', mode: null });
     const orders = await countOrders(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(orders, 'orders', '注文')).toEqual([2, 2]);
@@ -100,39 +100,39 @@ describe('city dashboard figures', () => {
     const date = '2026-11-17';
     // Car 1 carries A and B together for 20 minutes; car 2 carries C alone; D was cancelled.
     await addRide(ctx.db, {
-            householdId: 1,
-            residentId: 1,
-            vehicleId: 1,
-            date,
-            pickup: ['09:00', 35.8, 138.1],
-            dropoff: ['09:30', 35.9, 138.1],
-          });
+      householdId: 1,
+      residentId: 1,
+      vehicleId: 1,
+      date,
+      pickup: ['09:00', 35.8, 138.1],
+      dropoff: ['09:30', 35.9, 138.1],
+    });
     await addRide(ctx.db, {
-            householdId: 2,
-            residentId: 2,
-            vehicleId: 1,
-            date,
-            passengers: 2,
-            pickup: ['09:10', 35.85, 138.1],
-            dropoff: ['09:30', 35.9, 138.1],
-          });
+      householdId: 2,
+      residentId: 2,
+      vehicleId: 1,
+      date,
+      passengers: 2,
+      pickup: ['09:10', 35.85, 138.1],
+      dropoff: ['09:30', 35.9, 138.1],
+    });
     await addRide(ctx.db, {
-            householdId: 4,
-            residentId: 5,
-            vehicleId: 2,
-            date,
-            pickup: ['10:00', 35.8, 138.1],
-            dropoff: ['10:20', 35.8, 138.2],
-          });
+      householdId: 4,
+      residentId: 5,
+      vehicleId: 2,
+      date,
+      pickup: ['10:00', 35.8, 138.1],
+      dropoff: ['10:20', 35.8, 138.2],
+    });
     await addRide(ctx.db, {
-            householdId: 4,
-            residentId: 5,
-            vehicleId: 2,
-            date,
-            status: 'cancelled',
-            pickup: ['11:00', 35.8, 138.1],
-            dropoff: ['11:20', 36.8, 138.2],
-          });
+      householdId: 4,
+      residentId: 5,
+      vehicleId: 2,
+      date,
+      status: 'cancelled',
+      pickup: ['11:00', 35.8, 138.1],
+      dropoff: ['11:20', 36.8, 138.2],
+    });
     const f = await countRides(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'rides', '乗車')).toEqual([3, 0]);
     expect(lastTwo(f, 'rides', '乗客')).toEqual([4, 0]);
@@ -175,10 +175,25 @@ describe('city dashboard figures', () => {
 
   it('sums revenue without carry-overs, the goods commission, and failed debits', async () => {
     ctx = await createTestContext({ now: NOW });
-    await addCharge(ctx.db, { householdId: 1, kind: 'goods', yen: 1000, at: fromTokyo('2026-11-17', '12:00') });
+    await addCharge(ctx.db, {
+      householdId: 1,
+      kind: 'goods',
+      yen: 1000,
+      at: fromTokyo('2026-11-17', '12:00'),
+    });
     await addCharge(ctx.db, { householdId: 1, kind: 'ride', yen: 300, at: fromTokyo('2026-11-18', '12:00') });
-    await addCharge(ctx.db, { householdId: 1, kind: 'carry_over', yen: 500, at: fromTokyo('2026-11-18', '12:00') });
-    await addCharge(ctx.db, { householdId: 4, kind: 'membership', yen: 550, at: fromTokyo('2026-11-23', '00:00') });
+    await addCharge(ctx.db, {
+      householdId: 1,
+      kind: 'carry_over',
+      yen: 500,
+      at: fromTokyo('2026-11-18', '12:00'),
+    });
+    await addCharge(ctx.db, {
+      householdId: 4,
+      kind: 'membership',
+      yen: 550,
+      at: fromTokyo('2026-11-23', '00:00'),
+    });
     const rev = await sumRevenue(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(rev, 'revenue', '売上（税込）')).toEqual([1300, 550]);
     expect(lastTwo(rev, 'revenue', '手数料')).toEqual([100, 0]);
@@ -187,17 +202,17 @@ describe('city dashboard figures', () => {
     ]);
 
     await addDebit(ctx.db, {
-            householdId: 1,
-            yen: 2000,
-            status: 'failed',
-            resultAt: fromTokyo('2026-11-18', '15:00'),
-          });
+      householdId: 1,
+      yen: 2000,
+      status: 'failed',
+      resultAt: fromTokyo('2026-11-18', '15:00'),
+    });
     await addDebit(ctx.db, {
-            householdId: 2,
-            yen: 3000,
-            status: 'paid',
-            resultAt: fromTokyo('2026-11-18', '15:00'),
-          });
+      householdId: 2,
+      yen: 3000,
+      status: 'paid',
+      resultAt: fromTokyo('2026-11-18', '15:00'),
+    });
     const debits = await countFailedDebits(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(debits, 'failed-debits', '振替不能')).toEqual([1, 0]);
     expect(lastTwo(debits, 'failed-debit-yen', '振替不能額')).toEqual([2000, 0]);

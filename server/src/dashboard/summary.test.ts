@@ -27,7 +27,7 @@ function views(now: Date): DashboardRange[] {
 async function expectSameAsStraightforward(now: Date) {
   for (const range of views(now))
     expect((await loadDashboardData(ctx.db, range, now)).figures, `${range.unit} ${range.hamletId}`).toEqual(
-      loadDashboard(ctx.db, range, now),
+      await loadDashboard(ctx.db, range, now),
     );
 }
 
@@ -76,19 +76,19 @@ describe('dashboard summary maintenance', () => {
     await refreshSummary(ctx.db, NOW);
     const yesterday = addDays(tokyoDate(NOW), -1);
     const ridesOf = async () =>
-      (await loadDashboardData(ctx.db, lastPeriods('week', 12, NOW), NOW))
-        .figures.find((f) => f.id === 'rides')!
+      (await loadDashboardData(ctx.db, lastPeriods('week', 12, NOW), NOW)).figures
+        .find((f) => f.id === 'rides')!
         .series[0]!.values.at(-1);
     const before = await ridesOf();
     // A ride of yesterday recorded late (e.g. a tablet that was offline).
     await addRide(ctx.db, {
-            householdId: 1000,
-            residentId: 1000,
-            vehicleId: 1,
-            date: yesterday,
-            pickup: ['10:00', 35.81, 138.1],
-            dropoff: ['10:30', 35.9, 138.12],
-          });
+      householdId: 1000,
+      residentId: 1000,
+      vehicleId: 1,
+      date: yesterday,
+      pickup: ['10:00', 35.81, 138.1],
+      dropoff: ['10:30', 35.9, 138.12],
+    });
     // The summary says as of when it was computed until it is refreshed ...
     expect(await ridesOf()).toBe(before);
     await refreshSummary(ctx.db, new Date(NOW.getTime() + 3_600_000));

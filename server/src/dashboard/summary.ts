@@ -21,7 +21,7 @@ export interface SummaryState {
 }
 
 export async function summaryState(db: Db): Promise<SummaryState | null> {
-  return await db.select().from(dashboardSummaryState).where(eq(dashboardSummaryState.id, 1)).get() ?? null;
+  return (await db.select().from(dashboardSummaryState).where(eq(dashboardSummaryState.id, 1)).get()) ?? null;
 }
 
 /**
@@ -29,43 +29,44 @@ export async function summaryState(db: Db): Promise<SummaryState | null> {
  * on the first run, then the last RECOMPUTE_DAYS days and any day a missed run left out. Computed
  * from the other tables and replacing what was there, so running it twice changes nothing.
  */
-export async function refreshSummary(db: Db, now: Date): Promise<{ from: string; through: string; rows: number }> {
+export async function refreshSummary(
+  db: Db,
+  now: Date,
+): Promise<{ from: string; through: string; rows: number }> {
   const today = tokyoDate(now);
   const state = await summaryState(db);
   const recent = addDays(today, -RECOMPUTE_DAYS);
   const from = state === null ? EARLIEST : state.through < recent ? state.through : recent;
   const scopes: (number | null)[] = [
     null,
-    ...(await db
-          .select({ id: hamlets.id })
-          .from(hamlets)
-          .all())
-      .map((h) => h.id),
+    ...(await db.select({ id: hamlets.id }).from(hamlets).all()).map((h) => h.id),
   ];
   let rows = 0;
   await db.transaction(async (tx) => {
-        await tx.delete(dashboardDaily)
-                .where(and(gte(dashboardDaily.day, from), lt(dashboardDaily.day, today)))
-                .run();
-        for (const scope of scopes) {
-          const parts = await dailyParts(tx as unknown as Db, scope, from, today, now);
-          for (let i = 0; i < parts.length; i += 500) {
-            const chunk = parts.slice(i, i + 500).map((p) => ({
-              scope: scope ?? CITY,
-              day: p.day,
-              key: p.key,
-              value: p.value,
-              list: p.list ? JSON.stringify(p.list) : null,
-            }));
-            await tx.insert(dashboardDaily).values(chunk).run();
-          }
-          rows += parts.length;
-        }
-        await tx.insert(dashboardSummaryState)
-                .values({ id: 1, through: today, computedAt: now })
-                .onConflictDoUpdate({ target: dashboardSummaryState.id, set: { through: today, computedAt: now } })
-                .run();
-      });
+    await tx
+      .delete(dashboardDaily)
+      .where(and(gte(dashboardDaily.day, from), lt(dashboardDaily.day, today)))
+      .run();
+    for (const scope of scopes) {
+      const parts = await dailyParts(tx as unknown as Db, scope, from, today, now);
+      for (let i = 0; i < parts.length; i += 500) {
+        const chunk = parts.slice(i, i + 500).map((p) => ({
+          scope: scope ?? CITY,
+          day: p.day,
+          key: p.key,
+          value: p.value,
+          list: p.list ? JSON.stringify(p.list) : null,
+        }));
+        await tx.insert(dashboardDaily).values(chunk).run();
+      }
+      rows += parts.length;
+    }
+    await tx
+      .insert(dashboardSummaryState)
+      .values({ id: 1, through: today, computedAt: now })
+      .onConflictDoUpdate({ target: dashboardSummaryState.id, set: { through: today, computedAt: now } })
+      .run();
+  });
   return { from, through: today, rows };
 }
 
@@ -99,19 +100,19 @@ export async function loadDashboardData(db: Db, range: DashboardRange, now: Date
       });
     // Running totals start with everything before the range, summed in SQL.
     const before = await db
-          .select({ key: dashboardDaily.key, value: sql<number>`sum(${dashboardDaily.value})` })
-          .from(dashboardDaily)
-          .where(
-            and(
-              eq(dashboardDaily.scope, scope),
-              inArray(dashboardDaily.key, [...CUMULATIVE_KEYS]),
-              lt(dashboardDaily.day, range.fromDate < liveFrom ? range.fromDate : liveFrom),
-            ),
-          )
-          .groupBy(dashboardDaily.key)
-          .all();
+      .select({ key: dashboardDaily.key, value: sql<number>`sum(${dashboardDaily.value})` })
+      .from(dashboardDaily)
+      .where(
+        and(
+          eq(dashboardDaily.scope, scope),
+          inArray(dashboardDaily.key, [...CUMULATIVE_KEYS]),
+          lt(dashboardDaily.day, range.fromDate < liveFrom ? range.fromDate : liveFrom),
+        ),
+      )
+      .groupBy(dashboardDaily.key)
+      .all();
     for (const b of before) parts.push({ day: EARLIEST, key: b.key, value: b.value });
   }
-  parts.push(...await dailyParts(db, range.hamletId, liveFrom, range.toDate, now));
+  parts.push(...(await dailyParts(db, range.hamletId, liveFrom, range.toDate, now)));
   return { figures: buildFigures(range, parts), summary: state };
 }

@@ -25,7 +25,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export async function countRides(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
   const bucket = bucketOf(range, sql`b.service_date`);
-  const rides = await db.all<{ bucket: string; rides: number; riders: number; pooled: number; direct: number }>(sql`
+  const rides = await db.all<{
+    bucket: string;
+    rides: number;
+    riders: number;
+    pooled: number;
+    direct: number;
+  }>(sql`
     SELECT ${bucket} AS bucket, count(*) AS rides, sum(b.passengers) AS riders,
       sum(EXISTS (SELECT 1 FROM taxi_bookings o
         WHERE o.service_date = b.service_date AND o.vehicle_id = b.vehicle_id AND o.id <> b.id

@@ -13,22 +13,22 @@ export const demoPage = new Hono<AppEnv>();
 
 demoPage.get('/', async (c) => {
   const rows = await c.var.deps.db
-      .select({
-        boxId: setTopBoxes.id,
-        deviceId: setTopBoxes.deviceId,
-        household: households.name,
-        hamlet: hamlets.name,
-        householdId: households.id,
-      })
-      .from(setTopBoxes)
-      .innerJoin(households, eq(households.id, setTopBoxes.householdId))
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .orderBy(asc(setTopBoxes.id))
-      .all();
+    .select({
+      boxId: setTopBoxes.id,
+      deviceId: setTopBoxes.deviceId,
+      household: households.name,
+      hamlet: hamlets.name,
+      householdId: households.id,
+    })
+    .from(setTopBoxes)
+    .innerJoin(households, eq(households.id, setTopBoxes.householdId))
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .orderBy(asc(setTopBoxes.id))
+    .all();
   const people = await c.var.deps.db
-      .select({ householdId: residents.householdId, name: residents.name })
-      .from(residents)
-      .all();
+    .select({ householdId: residents.householdId, name: residents.name })
+    .from(residents)
+    .all();
   return c.html(
     <html lang="ja">
       <head>

@@ -11,10 +11,10 @@ const post = (path: string, body: unknown = {}) => ctx.json('POST', `/api/drone$
 const flights = async () => await ctx.db.select().from(droneFlights).orderBy(droneFlights.seq).all();
 const activeFlightOf = async (orderId: number) =>
   await ctx.db
-        .select({ flightId: droneFlightParcels.flightId })
-        .from(droneFlightParcels)
-        .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
-        .all();
+    .select({ flightId: droneFlightParcels.flightId })
+    .from(droneFlightParcels)
+    .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
+    .all();
 
 beforeEach(async () => {
   ctx = await createTestContext({ now: at('10:00') });
@@ -51,10 +51,10 @@ describe('aborting a flight', () => {
       carOrderIds: number[];
     };
     const aborted = await ctx.db
-          .select()
-          .from(droneFlightParcels)
-          .where(eq(droneFlightParcels.flightId, first!.id))
-          .all();
+      .select()
+      .from(droneFlightParcels)
+      .where(eq(droneFlightParcels.flightId, first!.id))
+      .all();
     for (const p of aborted) {
       expect(p.removedReason).toBe('aborted');
       expect(await activeFlightOf(p.orderId)).toHaveLength(1); // on exactly one live flight: never lost or duplicated
@@ -64,10 +64,10 @@ describe('aborting a flight', () => {
     expect([...body.droneOrderIds].sort()).toEqual(aborted.map((p) => p.orderId).sort());
     expect(body.carOrderIds).toEqual([]);
     const record = (await ctx.db
-          .select()
-          .from(droneFlightRecords)
-          .where(eq(droneFlightRecords.flightId, first!.id))
-          .get())!;
+      .select()
+      .from(droneFlightRecords)
+      .where(eq(droneFlightRecords.flightId, first!.id))
+      .get())!;
     expect(record).toMatchObject({
       flightSec: 240,
       landingPlace: '道の駅 南アルプスむら長谷 ドローンポート',
@@ -75,12 +75,13 @@ describe('aborting a flight', () => {
     expect(record.safetyNotes).toContain('GPS信号の低下');
     for (const f of await flights()) {
       if (f.status === 'planned') {
-        const load = (await ctx.db
-                  .select()
-                  .from(droneFlightParcels)
-                  .where(and(eq(droneFlightParcels.flightId, f.id), isNull(droneFlightParcels.removedAt)))
-                  .all())
-          .reduce((s, p) => s + p.weightG, 0);
+        const load = (
+          await ctx.db
+            .select()
+            .from(droneFlightParcels)
+            .where(and(eq(droneFlightParcels.flightId, f.id), isNull(droneFlightParcels.removedAt)))
+            .all()
+        ).reduce((s, p) => s + p.weightG, 0);
         expect(f.loadG).toBe(load);
         expect(load).toBeLessThanOrEqual(5000);
         expect(f.droneId).not.toBe(first!.droneId); // the aborted airframe stays on the ground

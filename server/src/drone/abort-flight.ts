@@ -25,68 +25,70 @@ export type AbortInput = z.input<typeof AbortInput>;
 export async function abortFlight(db: Db, flightId: number, rawInput: AbortInput, actor: Actor, now: Date) {
   const input = AbortInput.parse(rawInput);
   return await db.transaction(async (tx) => {
-      const loaded = await loadFlight(tx, flightId);
-      requireFlightStatus(loaded, ['planned', 'launched'], '中止');
-      const { flight, port, hamlet } = loaded;
-      const wasAirborne = flight.status === 'launched';
-      const settings = await getDroneSettings(tx);
+    const loaded = await loadFlight(tx, flightId);
+    requireFlightStatus(loaded, ['planned', 'launched'], '中止');
+    const { flight, port, hamlet } = loaded;
+    const wasAirborne = flight.status === 'launched';
+    const settings = await getDroneSettings(tx);
 
-      await tx.update(droneFlights)
-              .set({ status: 'aborted', abortedAt: now, abortReason: input.reason })
-              .where(eq(droneFlights.id, flight.id))
-              .run();
-      if (wasAirborne) {
-        await writeFlightRecord(
-                    tx,
-                    loaded,
-                    settings,
-                    {
-                      leg: 'outbound',
-                      takeoffPlace: port.name,
-                      takeoffAt: flight.launchedAt!,
-                      landingPlace: input.landingPlace ?? port.name,
-                      landingAt: now,
-                      safetyNotes: `飛行中止（${hamlet.hallName}行き）：${input.reason}`,
-                    },
-                    now,
-                  );
-      }
-      await recordFlightEvent(tx, flight.id, 'aborted', actor, now, input.reason);
+    await tx
+      .update(droneFlights)
+      .set({ status: 'aborted', abortedAt: now, abortReason: input.reason })
+      .where(eq(droneFlights.id, flight.id))
+      .run();
+    if (wasAirborne) {
+      await writeFlightRecord(
+        tx,
+        loaded,
+        settings,
+        {
+          leg: 'outbound',
+          takeoffPlace: port.name,
+          takeoffAt: flight.launchedAt!,
+          landingPlace: input.landingPlace ?? port.name,
+          landingAt: now,
+          safetyNotes: `飛行中止（${hamlet.hallName}行き）：${input.reason}`,
+        },
+        now,
+      );
+    }
+    await recordFlightEvent(tx, flight.id, 'aborted', actor, now, input.reason);
 
-      const parcels = await activeParcels(tx, flight.id);
-      await tx.update(droneFlightParcels)
-              .set({ removedAt: now, removedReason: 'aborted' })
-              .where(
-                and(
-                  eq(droneFlightParcels.flightId, flight.id),
-                  inArray(
-                    droneFlightParcels.id,
-                    parcels.map((p) => p.id),
-                  ),
-                ),
-              )
-              .run();
-      const live = parcels.filter(async (p) => await orderStatusOf(tx, p.orderId) !== 'cancelled');
-      const outcome = await replanOntoFlights(
-              tx,
-              flight.deliveryDate,
-              live.map((p) => ({ orderId: p.orderId, hamletId: flight.hamletId, weightG: p.weightG })),
-              {
-                aborted: { id: flight.id, seq: flight.seq, droneId: flight.droneId, hamletId: flight.hamletId },
-                groundedDroneIds: input.groundDrone ? [flight.droneId] : [],
-                rewriteCarReason: true,
-                note: (seq) =>
-                  seq === null ? `中止した便${flight.seq}の再計画` : `中止した便${flight.seq}から便${seq}へ`,
-              },
-              actor,
-              now,
-            );
-      await recordAudit(tx, now, actor, 'drone.flight.aborted', 'drone_flight', flight.id, {
-              reason: input.reason,
-              moved: outcome.movedTo.length,
-              newFlights: outcome.newFlightIds.length,
-              byCar: outcome.carOrderIds.length,
-            });
-      return { id: flight.id, status: 'aborted' as const, ...outcome };
+    const parcels = await activeParcels(tx, flight.id);
+    await tx
+      .update(droneFlightParcels)
+      .set({ removedAt: now, removedReason: 'aborted' })
+      .where(
+        and(
+          eq(droneFlightParcels.flightId, flight.id),
+          inArray(
+            droneFlightParcels.id,
+            parcels.map((p) => p.id),
+          ),
+        ),
+      )
+      .run();
+    const live = parcels.filter(async (p) => (await orderStatusOf(tx, p.orderId)) !== 'cancelled');
+    const outcome = await replanOntoFlights(
+      tx,
+      flight.deliveryDate,
+      live.map((p) => ({ orderId: p.orderId, hamletId: flight.hamletId, weightG: p.weightG })),
+      {
+        aborted: { id: flight.id, seq: flight.seq, droneId: flight.droneId, hamletId: flight.hamletId },
+        groundedDroneIds: input.groundDrone ? [flight.droneId] : [],
+        rewriteCarReason: true,
+        note: (seq) =>
+          seq === null ? `中止した便${flight.seq}の再計画` : `中止した便${flight.seq}から便${seq}へ`,
+      },
+      actor,
+      now,
+    );
+    await recordAudit(tx, now, actor, 'drone.flight.aborted', 'drone_flight', flight.id, {
+      reason: input.reason,
+      moved: outcome.movedTo.length,
+      newFlights: outcome.newFlightIds.length,
+      byCar: outcome.carOrderIds.length,
     });
+    return { id: flight.id, status: 'aborted' as const, ...outcome };
+  });
 }

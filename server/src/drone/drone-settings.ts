@@ -49,10 +49,11 @@ export async function getDroneSettings(db: DbOrTx): Promise<DroneSettings> {
 
 export async function saveDroneSettings(db: DbOrTx, value: DroneSettings, now: Date): Promise<void> {
   const parsed = DroneSettingsSchema.parse(value);
-  await db.insert(settings)
-        .values({ key: DRONE_SETTINGS_KEY, value: parsed, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: now } })
-        .run();
+  await db
+    .insert(settings)
+    .values({ key: DRONE_SETTINGS_KEY, value: parsed, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: now } })
+    .run();
 }
 
 const toSec = (t: string) => {

@@ -28,17 +28,17 @@ export async function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLo
   const fileName = `flight-log-${drone.registrationMark}-${q.part}-${q.from}_${q.to}.csv`;
   if (q.part === 'flights') {
     const rows = await db
-          .select()
-          .from(droneFlightRecords)
-          .where(
-            and(
-              eq(droneFlightRecords.droneId, droneId),
-              gte(droneFlightRecords.date, q.from),
-              lte(droneFlightRecords.date, q.to),
-            ),
-          )
-          .orderBy(asc(droneFlightRecords.takeoffAt), asc(droneFlightRecords.id))
-          .all();
+      .select()
+      .from(droneFlightRecords)
+      .where(
+        and(
+          eq(droneFlightRecords.droneId, droneId),
+          gte(droneFlightRecords.date, q.from),
+          lte(droneFlightRecords.date, q.to),
+        ),
+      )
+      .orderBy(asc(droneFlightRecords.takeoffAt), asc(droneFlightRecords.id))
+      .all();
     return {
       fileName,
       csv: flightRecordsCsv(
@@ -48,17 +48,17 @@ export async function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLo
   }
   if (q.part === 'inspections') {
     const rows = await db
-          .select()
-          .from(droneDailyInspections)
-          .where(
-            and(
-              eq(droneDailyInspections.droneId, droneId),
-              gte(droneDailyInspections.date, q.from),
-              lte(droneDailyInspections.date, q.to),
-            ),
-          )
-          .orderBy(asc(droneDailyInspections.date))
-          .all();
+      .select()
+      .from(droneDailyInspections)
+      .where(
+        and(
+          eq(droneDailyInspections.droneId, droneId),
+          gte(droneDailyInspections.date, q.from),
+          lte(droneDailyInspections.date, q.to),
+        ),
+      )
+      .orderBy(asc(droneDailyInspections.date))
+      .all();
     return {
       fileName,
       csv: dailyInspectionsCsv(
@@ -74,17 +74,17 @@ export async function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLo
     };
   }
   const rows = await db
-      .select()
-      .from(droneMaintenanceRecords)
-      .where(
-        and(
-          eq(droneMaintenanceRecords.droneId, droneId),
-          gte(droneMaintenanceRecords.date, q.from),
-          lte(droneMaintenanceRecords.date, q.to),
-        ),
-      )
-      .orderBy(asc(droneMaintenanceRecords.date), asc(droneMaintenanceRecords.id))
-      .all();
+    .select()
+    .from(droneMaintenanceRecords)
+    .where(
+      and(
+        eq(droneMaintenanceRecords.droneId, droneId),
+        gte(droneMaintenanceRecords.date, q.from),
+        lte(droneMaintenanceRecords.date, q.to),
+      ),
+    )
+    .orderBy(asc(droneMaintenanceRecords.date), asc(droneMaintenanceRecords.id))
+    .all();
   return {
     fileName,
     csv: maintenanceRecordsCsv(rows.map((r) => ({ ...r, registrationMark: drone.registrationMark }))),

@@ -39,7 +39,8 @@ const weather = (body: Record<string, unknown> = calm) => post(`/days/${DAY}/wea
 const launch = (body: Record<string, unknown> = { pilotLicenceNo: '0123456789' }) =>
   post(`/flights/${flightId}/launch`, body);
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
-const droneOf = async () => (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get())!;
+const droneOf = async () =>
+  (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get())!;
 
 describe('flight lifecycle on the board', () => {
   it('refuses take-off without a recent weather check, and changes nothing', async () => {
@@ -106,26 +107,26 @@ describe('flight lifecycle on the board', () => {
     expect(records[0]).toMatchObject({ pilotName: '空野 翔', pilotLicenceNo: '0123456789' });
 
     const staffId = (await ctx.db
-          .select()
-          .from(droneFlightEvents)
-          .where(eq(droneFlightEvents.status, 'launched'))
-          .get())!;
+      .select()
+      .from(droneFlightEvents)
+      .where(eq(droneFlightEvents.status, 'launched'))
+      .get())!;
     expect(staffId).toMatchObject({ actorType: 'staff', at: at('13:00') });
     expect(
-      (await ctx.db
-                .select()
-                .from(droneFlightEvents)
-                .where(eq(droneFlightEvents.flightId, flightId))
-                .all())
-        .map((e) => e.status),
+      (
+        await ctx.db.select().from(droneFlightEvents).where(eq(droneFlightEvents.flightId, flightId)).all()
+      ).map((e) => e.status),
     ).toEqual(['planned', 'launched', 'landed', 'returned']);
     const orderTrail = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
     expect(orderTrail.map((e) => e.status).slice(-2)).toEqual(['in_transit', 'at_hall']);
     expect(orderTrail.at(-1)).toMatchObject({ actorType: 'staff', at: at('13:10') });
 
-    const csv = await ctx.request(`/api/drone/drones/${(await droneOf()).droneId}/flight-log?from=${DAY}&to=${DAY}`, {
-      headers: cookie,
-    });
+    const csv = await ctx.request(
+      `/api/drone/drones/${(await droneOf()).droneId}/flight-log?from=${DAY}&to=${DAY}`,
+      {
+        headers: cookie,
+      },
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toContain('flight-log-JU-HASE-');
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
@@ -178,14 +179,15 @@ describe('flight lifecycle on the board', () => {
     });
     expect(await order(ctx, orderB)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
     // On exactly one planned flight to hall 1 that leaves after the check, never twice.
-    const onBoard = (await ctx.db
-          .select()
-          .from(droneFlightParcels)
-          .where(eq(droneFlightParcels.orderId, orderA))
-          .all())
-      .filter((p) => p.removedAt === null);
+    const onBoard = (
+      await ctx.db.select().from(droneFlightParcels).where(eq(droneFlightParcels.orderId, orderA)).all()
+    ).filter((p) => p.removedAt === null);
     expect(onBoard).toHaveLength(1);
-    const flight = (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, onBoard[0]!.flightId)).get())!;
+    const flight = (await ctx.db
+      .select()
+      .from(droneFlights)
+      .where(eq(droneFlights.id, onBoard[0]!.flightId))
+      .get())!;
     expect(flight).toMatchObject({ status: 'planned', hamletId: 1 });
     expect(flight.plannedDepartAt.getTime()).toBeGreaterThanOrEqual(at('13:30').getTime());
     // A second fine check finds nothing left to move.

@@ -34,9 +34,10 @@ export async function recordFlightEvent(
   now: Date,
   note: string | null = null,
 ): Promise<void> {
-  await tx.insert(droneFlightEvents)
-        .values({ flightId, at: now, status, ...flightActor(actor), note })
-        .run();
+  await tx
+    .insert(droneFlightEvents)
+    .values({ flightId, at: now, status, ...flightActor(actor), note })
+    .run();
 }
 
 /** Inserts planned flights with their parcels, numbering them after the day's existing flights. */
@@ -50,40 +51,41 @@ export async function insertPlannedFlights(
   replanOfFlightId: number | null = null,
 ): Promise<number[]> {
   const last = await tx
-      .select({ seq: max(droneFlights.seq) })
-      .from(droneFlights)
-      .where(eq(droneFlights.deliveryDate, deliveryDate))
-      .get();
+    .select({ seq: max(droneFlights.seq) })
+    .from(droneFlights)
+    .where(eq(droneFlights.deliveryDate, deliveryDate))
+    .get();
   let seq = last?.seq ?? 0;
   const ids: number[] = [];
   for (const f of flights) {
     const row = await tx
-          .insert(droneFlights)
-          .values({
-            deliveryDate,
-            seq: ++seq,
-            droneId: f.droneId,
-            hamletId: f.siteId,
-            status: 'planned',
-            loadG: f.loadG,
-            plannedDepartAt: instantOf(deliveryDate, f.departSec),
-            plannedReturnAt: instantOf(deliveryDate, f.returnSec),
-            replanOfFlightId,
-            createdAt: now,
-          })
-          .returning({ id: droneFlights.id })
-          .get();
-    await tx.insert(droneFlightParcels)
-            .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
-            .run();
+      .insert(droneFlights)
+      .values({
+        deliveryDate,
+        seq: ++seq,
+        droneId: f.droneId,
+        hamletId: f.siteId,
+        status: 'planned',
+        loadG: f.loadG,
+        plannedDepartAt: instantOf(deliveryDate, f.departSec),
+        plannedReturnAt: instantOf(deliveryDate, f.returnSec),
+        replanOfFlightId,
+        createdAt: now,
+      })
+      .returning({ id: droneFlights.id })
+      .get();
+    await tx
+      .insert(droneFlightParcels)
+      .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
+      .run();
     await recordFlightEvent(
-            tx,
-            row.id,
-            'planned',
-            actor,
-            now,
-            replanOfFlightId ? `便${replanOfFlightId}の再計画` : null,
-          );
+      tx,
+      row.id,
+      'planned',
+      actor,
+      now,
+      replanOfFlightId ? `便${replanOfFlightId}の再計画` : null,
+    );
     ids.push(row.id);
   }
   return ids;
@@ -91,10 +93,10 @@ export async function insertPlannedFlights(
 
 export async function activeParcels(tx: DbOrTx, flightId: number) {
   return await tx
-      .select()
-      .from(droneFlightParcels)
-      .where(and(eq(droneFlightParcels.flightId, flightId), isNull(droneFlightParcels.removedAt)))
-      .all();
+    .select()
+    .from(droneFlightParcels)
+    .where(and(eq(droneFlightParcels.flightId, flightId), isNull(droneFlightParcels.removedAt)))
+    .all();
 }
 
 export async function orderStatusOf(tx: DbOrTx, orderId: number): Promise<OrderStatus> {

@@ -37,27 +37,28 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
   const shop = await getShopSettings(db);
 
   const routes = await db
-      .select({
-        id: droneRoutes.id,
-        hamletId: droneRoutes.hamletId,
-        lengthM: droneRoutes.lengthM,
-        hallName: hamlets.hallName,
-        hamletName: hamlets.name,
-        hallLat: hamlets.hallLat,
-        hallLon: hamlets.hallLon,
-        portLat: dronePorts.lat,
-        portLon: dronePorts.lon,
-      })
-      .from(droneRoutes)
-      .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
-      .innerJoin(dronePorts, eq(dronePorts.id, droneRoutes.portId))
-      .orderBy(asc(droneRoutes.hamletId))
-      .all();
+    .select({
+      id: droneRoutes.id,
+      hamletId: droneRoutes.hamletId,
+      lengthM: droneRoutes.lengthM,
+      hallName: hamlets.hallName,
+      hamletName: hamlets.name,
+      hallLat: hamlets.hallLat,
+      hallLon: hamlets.hallLon,
+      portLat: dronePorts.lat,
+      portLon: dronePorts.lon,
+    })
+    .from(droneRoutes)
+    .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
+    .innerJoin(dronePorts, eq(dronePorts.id, droneRoutes.portId))
+    .orderBy(asc(droneRoutes.hamletId))
+    .all();
   const waypoints = await db.select().from(droneRouteWaypoints).orderBy(asc(droneRouteWaypoints.seq)).all();
-  const port = await db.select().from(dronePorts).orderBy(asc(dronePorts.id)).get() ?? null;
+  const port = (await db.select().from(dronePorts).orderBy(asc(dronePorts.id)).get()) ?? null;
   const lengthOf = new Map(routes.map((r) => [r.hamletId, r.lengthM]));
 
-  const flightRows = (await db
+  const flightRows = (
+    await db
       .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
       .from(droneFlights)
       .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
@@ -70,33 +71,35 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
         ),
       )
       .orderBy(asc(droneFlights.deliveryDate), asc(droneFlights.seq))
-      .all())
+      .all()
+  )
     .map((r) => ({ ...r, carried: true }))
     .concat(
-      (await db
-                .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
-                .from(droneFlights)
-                .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-                .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-                .where(eq(droneFlights.deliveryDate, deliveryDate))
-                .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
-                .all())
-        .map((r) => ({ ...r, carried: false })),
+      (
+        await db
+          .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
+          .from(droneFlights)
+          .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+          .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+          .where(eq(droneFlights.deliveryDate, deliveryDate))
+          .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
+          .all()
+      ).map((r) => ({ ...r, carried: false })),
     );
   const parcelRows = flightRows.length
     ? await db
-              .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
-              .from(droneFlightParcels)
-              .where(
-                and(
-                  inArray(
-                    droneFlightParcels.flightId,
-                    flightRows.map((r) => r.flight.id),
-                  ),
-                  isNull(droneFlightParcels.removedAt),
-                ),
-              )
-              .all()
+        .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
+        .from(droneFlightParcels)
+        .where(
+          and(
+            inArray(
+              droneFlightParcels.flightId,
+              flightRows.map((r) => r.flight.id),
+            ),
+            isNull(droneFlightParcels.removedAt),
+          ),
+        )
+        .all()
     : [];
   const flights = flightRows.map(({ flight, hallName, drone, carried }) => {
     const lengthM = lengthOf.get(flight.hamletId) ?? null;
@@ -131,46 +134,48 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
     };
   });
 
-  const sites = routes.map(async (r) => {
-    const check = await latestWeatherCheck(db, deliveryDate, r.hamletId) ?? null;
-    const expiresAt = check
-      ? new Date(check.checkedAt.getTime() + settings.weatherCheckValidMin * 60_000)
-      : null;
-    return {
-      hamletId: r.hamletId,
-      hallName: r.hallName,
-      lengthM: Math.round(r.lengthM),
-      check: check
-        ? {
-            checkedAt: check.checkedAt,
-            expiresAt: expiresAt!,
-            expired: expiresAt! < now,
-            forAllSites: check.hamletId === null,
-            mode: check.mode,
-            residentText: check.residentText,
-            reasons: check.reasons.map((x) => x.detail),
-            measured: {
-              takeoff: check.groundWindTakeoffMps,
-              landing: check.groundWindLandingMps,
-              maxBand: Math.max(0, ...check.bands.map((b) => b.windMps)),
-              rain: check.rain,
-            },
-          }
-        : null,
-    };
-  });
+  const sites = await Promise.all(
+    routes.map(async (r) => {
+      const check = (await latestWeatherCheck(db, deliveryDate, r.hamletId)) ?? null;
+      const expiresAt = check
+        ? new Date(check.checkedAt.getTime() + settings.weatherCheckValidMin * 60_000)
+        : null;
+      return {
+        hamletId: r.hamletId,
+        hallName: r.hallName,
+        lengthM: Math.round(r.lengthM),
+        check: check
+          ? {
+              checkedAt: check.checkedAt,
+              expiresAt: expiresAt!,
+              expired: expiresAt! < now,
+              forAllSites: check.hamletId === null,
+              mode: check.mode,
+              residentText: check.residentText,
+              reasons: check.reasons.map((x) => x.detail),
+              measured: {
+                takeoff: check.groundWindTakeoffMps,
+                landing: check.groundWindLandingMps,
+                maxBand: Math.max(0, ...check.bands.map((b) => b.windMps)),
+                rain: check.rain,
+              },
+            }
+          : null,
+      };
+    }),
+  );
 
   const dayOrders = await db
-      .select({
-        id: orders.id,
-        hallName: hamlets.hallName,
-        packedAt: orders.packedAt,
-        mode: orders.deliveryMode,
-      })
-      .from(orders)
-      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-      .where(and(eq(orders.deliveryDate, deliveryDate), inArray(orders.status, LIVE_ORDER)))
-      .all();
+    .select({
+      id: orders.id,
+      hallName: hamlets.hallName,
+      packedAt: orders.packedAt,
+      mode: orders.deliveryMode,
+    })
+    .from(orders)
+    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+    .where(and(eq(orders.deliveryDate, deliveryDate), inArray(orders.status, LIVE_ORDER)))
+    .all();
   const packedTimes = dayOrders
     .map((o) => o.packedAt)
     .filter((d): d is Date => d !== null)
@@ -179,11 +184,11 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
   const carIds = dayOrders.filter((o) => o.mode === 'car').map((o) => o.id);
   const carEvents = carIds.length
     ? await db
-              .select({ orderId: orderEvents.orderId, at: orderEvents.at, note: orderEvents.note })
-              .from(orderEvents)
-              .where(and(inArray(orderEvents.orderId, carIds), isNotNull(orderEvents.note)))
-              .orderBy(asc(orderEvents.at))
-              .all()
+        .select({ orderId: orderEvents.orderId, at: orderEvents.at, note: orderEvents.note })
+        .from(orderEvents)
+        .where(and(inArray(orderEvents.orderId, carIds), isNotNull(orderEvents.note)))
+        .orderBy(asc(orderEvents.at))
+        .all()
     : [];
   const carMoves = new Map<
     string,
@@ -199,18 +204,18 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
   }
   const handed = dayOrders.length
     ? await db
-              .select({ orderId: handovers.orderId, at: handovers.at })
-              .from(handovers)
-              .where(
-                and(
-                  inArray(
-                    handovers.orderId,
-                    dayOrders.map((o) => o.id),
-                  ),
-                  inArray(handovers.outcome, ['handed', 'concern']),
-                ),
-              )
-              .all()
+        .select({ orderId: handovers.orderId, at: handovers.at })
+        .from(handovers)
+        .where(
+          and(
+            inArray(
+              handovers.orderId,
+              dayOrders.map((o) => o.id),
+            ),
+            inArray(handovers.outcome, ['handed', 'concern']),
+          ),
+        )
+        .all()
     : [];
   const handoverByHall = new Map<string, { hallName: string; at: Date; parcels: number }>();
   for (const h of handed) {
@@ -236,7 +241,7 @@ export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, 
     handovers: [...handoverByHall.values()],
   });
 
-  const pilotKnown = !!await db.select().from(dronePilots).where(eq(dronePilots.staffId, staffId)).get();
+  const pilotKnown = !!(await db.select().from(dronePilots).where(eq(dronePilots.staffId, staffId)).get());
   return {
     board,
     now,

@@ -18,8 +18,9 @@ import { listUnplannedOrders } from './plan-leftover-orders';
 /** Everything the operator's board shows for one delivery day. */
 export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
   const planRun =
-    await db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
-  const fleet = (await db
+    (await db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get()) ?? null;
+  const fleet = (
+    await db
       .select({ drone: drones, inspection: droneDailyInspections })
       .from(drones)
       .leftJoin(
@@ -27,28 +28,28 @@ export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
         and(eq(droneDailyInspections.droneId, drones.id), eq(droneDailyInspections.date, deliveryDate)),
       )
       .orderBy(asc(drones.id))
-      .all())
-    .map(({ drone, inspection }) => ({
-      id: drone.id,
-      name: drone.name,
-      registrationMark: drone.registrationMark,
-      payloadG: drone.payloadG,
-      inspection: inspection ? (inspection.passed ? ('passed' as const) : ('failed' as const)) : null,
-    }));
+      .all()
+  ).map(({ drone, inspection }) => ({
+    id: drone.id,
+    name: drone.name,
+    registrationMark: drone.registrationMark,
+    payloadG: drone.payloadG,
+    inspection: inspection ? (inspection.passed ? ('passed' as const) : ('failed' as const)) : null,
+  }));
   const flightRows = await db
-      .select({ flight: droneFlights, hallName: hamlets.hallName, droneName: drones.name })
-      .from(droneFlights)
-      .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-      .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-      .where(eq(droneFlights.deliveryDate, deliveryDate))
-      .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
-      .all();
+    .select({ flight: droneFlights, hallName: hamlets.hallName, droneName: drones.name })
+    .from(droneFlights)
+    .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+    .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+    .where(eq(droneFlights.deliveryDate, deliveryDate))
+    .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
+    .all();
   const parcelRows = await db
-      .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
-      .from(droneFlightParcels)
-      .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
-      .where(and(eq(droneFlights.deliveryDate, deliveryDate), isNull(droneFlightParcels.removedAt)))
-      .all();
+    .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
+    .from(droneFlightParcels)
+    .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+    .where(and(eq(droneFlights.deliveryDate, deliveryDate), isNull(droneFlightParcels.removedAt)))
+    .all();
   const flights = flightRows.map(({ flight, hallName, droneName }) => ({
     id: flight.id,
     seq: flight.seq,
@@ -68,18 +69,18 @@ export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
     abortReason: flight.abortReason,
   }));
   const carRows = await db
-      .select({ order: orders, hallName: hamlets.hallName })
-      .from(orders)
-      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-      .where(
-        and(
-          eq(orders.deliveryDate, deliveryDate),
-          eq(orders.deliveryMode, 'car'),
-          ne(orders.status, 'cancelled'),
-        ),
-      )
-      .orderBy(asc(orders.hamletId), asc(orders.id))
-      .all();
+    .select({ order: orders, hallName: hamlets.hallName })
+    .from(orders)
+    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+    .where(
+      and(
+        eq(orders.deliveryDate, deliveryDate),
+        eq(orders.deliveryMode, 'car'),
+        ne(orders.status, 'cancelled'),
+      ),
+    )
+    .orderBy(asc(orders.hamletId), asc(orders.id))
+    .all();
   const car = [...new Set(carRows.map((r) => r.order.hamletId))].map((hamletId) => {
     const rows = carRows.filter((r) => r.order.hamletId === hamletId);
     return {
@@ -94,28 +95,30 @@ export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
       })),
     };
   });
-  const weather = (await db
+  const weather = (
+    await db
       .select({ check: droneWeatherChecks, hallName: hamlets.hallName })
       .from(droneWeatherChecks)
       .leftJoin(hamlets, eq(hamlets.id, droneWeatherChecks.hamletId))
       .where(eq(droneWeatherChecks.deliveryDate, deliveryDate))
       .orderBy(asc(droneWeatherChecks.checkedAt), asc(droneWeatherChecks.id))
-      .all())
-    .map(({ check, hallName }) => ({
-      id: check.id,
-      checkedAt: check.checkedAt.toISOString(),
-      scope: hallName ?? '全ての着陸地',
-      mode: check.mode,
-      residentText: check.residentText,
-      reasons: check.reasons,
-    }));
-  const routes = (await db
+      .all()
+  ).map(({ check, hallName }) => ({
+    id: check.id,
+    checkedAt: check.checkedAt.toISOString(),
+    scope: hallName ?? '全ての着陸地',
+    mode: check.mode,
+    residentText: check.residentText,
+    reasons: check.reasons,
+  }));
+  const routes = (
+    await db
       .select({ hamletId: droneRoutes.hamletId, hallName: hamlets.hallName, lengthM: droneRoutes.lengthM })
       .from(droneRoutes)
       .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
       .orderBy(asc(droneRoutes.hamletId))
-      .all())
-    .map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
+      .all()
+  ).map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
   return {
     deliveryDate,
     /** Accepted orders the day's plan missed (the cut-off job plans them; listed until it has). */

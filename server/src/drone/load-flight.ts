@@ -16,13 +16,13 @@ export const flightStatusJa = (s: DroneFlightStatus) => STATUS_JA[s];
 /** A flight with what its log record and board row need; 404 when unknown. */
 export async function loadFlight(tx: DbOrTx, flightId: number) {
   const row = await tx
-      .select({ flight: droneFlights, drone: drones, hamlet: hamlets, port: dronePorts })
-      .from(droneFlights)
-      .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-      .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-      .innerJoin(dronePorts, eq(dronePorts.id, drones.portId))
-      .where(eq(droneFlights.id, flightId))
-      .get();
+    .select({ flight: droneFlights, drone: drones, hamlet: hamlets, port: dronePorts })
+    .from(droneFlights)
+    .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+    .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+    .innerJoin(dronePorts, eq(dronePorts.id, drones.portId))
+    .where(eq(droneFlights.id, flightId))
+    .get();
   if (!row) throw notFound('Flight');
   return row;
 }

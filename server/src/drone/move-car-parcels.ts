@@ -25,26 +25,27 @@ export async function moveCarParcels(
 ) {
   const { from, to, note } = STEPS[step];
   return await db.transaction(async (tx) => {
-      const hall = await tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get();
-      if (!hall) throw notFound('Landing site');
-      const rows = (await tx
-            .select({ id: orders.id, packedAt: orders.packedAt })
-            .from(orders)
-            .where(
-              and(
-                eq(orders.deliveryDate, deliveryDate),
-                eq(orders.hamletId, hamletId),
-                eq(orders.deliveryMode, 'car'),
-                eq(orders.status, from),
-              ),
-            )
-            .all())
-        .filter((o) => step !== 'dispatch' || o.packedAt !== null);
-      if (rows.length === 0) throw conflict('no_car_parcels', 'この公民館宛ての対象の荷物はありません');
-      for (const o of rows) await setOrderStatus(tx, o.id, to, actor, now, { note });
-      await recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, {
-              orders: rows.length,
-            });
-      return { orderIds: rows.map((o) => o.id), status: to };
+    const hall = await tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get();
+    if (!hall) throw notFound('Landing site');
+    const rows = (
+      await tx
+        .select({ id: orders.id, packedAt: orders.packedAt })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.deliveryDate, deliveryDate),
+            eq(orders.hamletId, hamletId),
+            eq(orders.deliveryMode, 'car'),
+            eq(orders.status, from),
+          ),
+        )
+        .all()
+    ).filter((o) => step !== 'dispatch' || o.packedAt !== null);
+    if (rows.length === 0) throw conflict('no_car_parcels', 'この公民館宛ての対象の荷物はありません');
+    for (const o of rows) await setOrderStatus(tx, o.id, to, actor, now, { note });
+    await recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, {
+      orders: rows.length,
     });
+    return { orderIds: rows.map((o) => o.id), status: to };
+  });
 }

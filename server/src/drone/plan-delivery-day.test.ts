@@ -22,12 +22,14 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const flightOf = async (orderId: number) =>
-  (await ctx.db
-        .select({ flight: droneFlights })
-        .from(droneFlightParcels)
-        .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
-        .where(eq(droneFlightParcels.orderId, orderId))
-        .get())?.flight;
+  (
+    await ctx.db
+      .select({ flight: droneFlights })
+      .from(droneFlightParcels)
+      .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
+      .where(eq(droneFlightParcels.orderId, orderId))
+      .get()
+  )?.flight;
 
 describe('cut-off planning job', () => {
   it('does nothing before the cut-off and plans at 11:00 Tokyo', async () => {
@@ -68,18 +70,18 @@ describe('cut-off planning job', () => {
     const product = (await ctx.db.select().from(products).get())!;
     await ctx.db.update(products).set({ airEligible: false }).where(eq(products.id, product.id)).run();
     await ctx.db
-            .insert(orderLines)
-            .values({
-              orderId: flower,
-              productId: product.id,
-              sellerId: product.sellerId,
-              name: product.name,
-              unitPriceYen: 100,
-              taxRate: 8,
-              qty: 1,
-              weightG: 900,
-            })
-            .run();
+      .insert(orderLines)
+      .values({
+        orderId: flower,
+        productId: product.id,
+        sellerId: product.sellerId,
+        name: product.name,
+        unitPriceYen: 100,
+        taxRate: 8,
+        qty: 1,
+        weightG: 900,
+      })
+      .run();
     ctx.clock.set(at('11:00'));
     await runCutoffPlan(ctx.deps);
     expect(await order(ctx, heavy)).toMatchObject({
@@ -89,7 +91,9 @@ describe('cut-off planning job', () => {
     expect((await order(ctx, noRoute)).deliveryModeReason).toBe(
       'この公民館へのドローンの航路がないため、車でお届けします',
     );
-    expect((await order(ctx, flower)).deliveryModeReason).toBe('ドローンで運べない品物のため、車でお届けします');
+    expect((await order(ctx, flower)).deliveryModeReason).toBe(
+      'ドローンで運べない品物のため、車でお届けします',
+    );
     for (const id of [heavy, noRoute, flower]) expect(await flightOf(id)).toBeUndefined();
     const events = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, heavy)).all();
     expect(events.at(-1)).toMatchObject({
@@ -139,7 +143,8 @@ describe('cut-off planning job', () => {
 });
 
 describe("every order accepted for a day is on that day's plan", () => {
-  const onPlan = async (id: number) => await flightOf(id) !== undefined || (await order(ctx, id)).deliveryMode === 'car';
+  const onPlan = async (id: number) =>
+    (await flightOf(id)) !== undefined || (await order(ctx, id)).deliveryMode === 'car';
   const board = async (cookie: Record<string, string>) =>
     (await ctx.request(`/console/drone?date=${DAY}`, { headers: { ...cookie, accept: 'text/html' } })).text();
 
@@ -178,16 +183,16 @@ describe("every order accepted for a day is on that day's plan", () => {
   it('lists an order a day planned too early missed, and the next run puts it on a flight or the car', async () => {
     // a plan run made at 10:46 (as older versions allowed), with no flights yet
     await ctx.db
-            .insert(dronePlanRuns)
-            .values({
-              deliveryDate: DAY,
-              plannedAt: at('10:46'),
-              actorType: 'system',
-              flights: 0,
-              byDrone: 0,
-              byCar: 0,
-            })
-            .run();
+      .insert(dronePlanRuns)
+      .values({
+        deliveryDate: DAY,
+        plannedAt: at('10:46'),
+        actorType: 'system',
+        flights: 0,
+        byDrone: 0,
+        byCar: 0,
+      })
+      .run();
     ctx.clock.set(new Date(`${DAY}T10:46:55+09:00`));
     const missed = await addOrder(ctx, 1, 1000);
     const cookie = await ctx.login('drone');

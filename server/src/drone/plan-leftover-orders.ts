@@ -23,30 +23,35 @@ export async function listUnplannedOrders(db: DbOrTx, deliveryDate: string) {
  * car with its reason for the resident. A plan made before the cut-off (older versions allowed it)
  * or any other gap is repaired here instead of leaving a paid-for parcel at the store.
  */
-export async function planLeftoverOrders(db: Db, deliveryDate: string, actor: Actor, now: Date): Promise<number[]> {
+export async function planLeftoverOrders(
+  db: Db,
+  deliveryDate: string,
+  actor: Actor,
+  now: Date,
+): Promise<number[]> {
   return await db.transaction(async (tx) => {
-      const parcels = await listUnplannedOrders(tx, deliveryDate);
-      if (parcels.length === 0) return [];
-      for (const p of parcels.filter((p) => !p.airEligible)) {
-        await setOrderStatus(tx, p.id, await orderStatusOf(tx, p.id), actor, now, {
-                    deliveryMode: 'car',
-                    deliveryModeReason: describeCarReason('not_air_cargo'),
-                  });
-      }
-      await replanOntoFlights(
-              tx,
-              deliveryDate,
-              parcels
-                .filter((p) => p.airEligible)
-                .map((p) => ({ orderId: p.id, hamletId: p.siteId, weightG: p.weightG })),
-              {
-                rewriteCarReason: true,
-                carReason: 'no_flight_slot',
-                note: (seq) => (seq === null ? 'ドローン便に割り当て' : `便${seq}に追加`),
-              },
-              actor,
-              now,
-            );
-      return parcels.map((p) => p.id);
-    });
+    const parcels = await listUnplannedOrders(tx, deliveryDate);
+    if (parcels.length === 0) return [];
+    for (const p of parcels.filter((p) => !p.airEligible)) {
+      await setOrderStatus(tx, p.id, await orderStatusOf(tx, p.id), actor, now, {
+        deliveryMode: 'car',
+        deliveryModeReason: describeCarReason('not_air_cargo'),
+      });
+    }
+    await replanOntoFlights(
+      tx,
+      deliveryDate,
+      parcels
+        .filter((p) => p.airEligible)
+        .map((p) => ({ orderId: p.id, hamletId: p.siteId, weightG: p.weightG })),
+      {
+        rewriteCarReason: true,
+        carReason: 'no_flight_slot',
+        note: (seq) => (seq === null ? 'ドローン便に割り当て' : `便${seq}に追加`),
+      },
+      actor,
+      now,
+    );
+    return parcels.map((p) => p.id);
+  });
 }

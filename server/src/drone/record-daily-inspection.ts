@@ -31,32 +31,32 @@ export async function recordDailyInspection(
 ) {
   const input = DailyInspectionInput.parse(raw);
   return await db.transaction(async (tx) => {
-      if (!await tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get())
-        throw notFound('Drone');
-      const inspector = (await tx
-            .select({ name: staffUsers.name })
-            .from(staffUsers)
-            .where(eq(staffUsers.id, actor.id))
-            .get())!;
-      const passed = inspectionPassed(input.results as DailyCheckResults);
-      const row = await tx
-            .insert(droneDailyInspections)
-            .values({
-              droneId,
-              date: input.date,
-              place: input.place,
-              inspectorStaffId: actor.id,
-              inspectorName: inspector.name,
-              results: input.results,
-              passed,
-              notes: input.notes,
-              createdAt: now,
-            })
-            .onConflictDoNothing()
-            .returning({ id: droneDailyInspections.id })
-            .get();
-      if (!row) throw conflict('already_inspected', `${input.date}の日常点検は記録済みです`);
-      await recordAudit(tx, now, actor, 'drone.inspection', 'drone', droneId, { date: input.date, passed });
-      return { id: row.id, passed };
-    });
+    if (!(await tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()))
+      throw notFound('Drone');
+    const inspector = (await tx
+      .select({ name: staffUsers.name })
+      .from(staffUsers)
+      .where(eq(staffUsers.id, actor.id))
+      .get())!;
+    const passed = inspectionPassed(input.results as DailyCheckResults);
+    const row = await tx
+      .insert(droneDailyInspections)
+      .values({
+        droneId,
+        date: input.date,
+        place: input.place,
+        inspectorStaffId: actor.id,
+        inspectorName: inspector.name,
+        results: input.results,
+        passed,
+        notes: input.notes,
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .returning({ id: droneDailyInspections.id })
+      .get();
+    if (!row) throw conflict('already_inspected', `${input.date}の日常点検は記録済みです`);
+    await recordAudit(tx, now, actor, 'drone.inspection', 'drone', droneId, { date: input.date, passed });
+    return { id: row.id, passed };
+  });
 }

@@ -45,7 +45,11 @@ export async function replanOntoFlights(
   actor: Actor,
   now: Date,
 ): Promise<ReplanOutcome> {
-  const dayFlights = await tx.select().from(droneFlights).where(eq(droneFlights.deliveryDate, deliveryDate)).all();
+  const dayFlights = await tx
+    .select()
+    .from(droneFlights)
+    .where(eq(droneFlights.deliveryDate, deliveryDate))
+    .all();
   const drones = await loadPlanDrones(tx);
   const { aborted } = opts;
   const result = replanParcels({
@@ -75,44 +79,46 @@ export async function replanOntoFlights(
   const toDrone = async (orderId: number, note: string) => {
     const status = await orderStatusOf(tx, orderId);
     await setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, {
-            deliveryMode: 'drone',
-            deliveryModeReason: null,
-            note,
-          });
+      deliveryMode: 'drone',
+      deliveryModeReason: null,
+      note,
+    });
   };
   for (const m of result.moved) {
     const target = dayFlights.find((f) => f.id === m.flightId)!;
-    await tx.insert(droneFlightParcels)
-            .values(
-              m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })),
-            )
-            .run();
+    await tx
+      .insert(droneFlightParcels)
+      .values(
+        m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })),
+      )
+      .run();
     const added = m.parcelIds.reduce((s, id) => s + weightOf.get(id)!, 0);
-    await tx.update(droneFlights)
-            .set({ loadG: target.loadG + added })
-            .where(eq(droneFlights.id, m.flightId))
-            .run();
+    await tx
+      .update(droneFlights)
+      .set({ loadG: target.loadG + added })
+      .where(eq(droneFlights.id, m.flightId))
+      .run();
     const from = aborted ? `便${aborted.seq}から` : '';
     await recordFlightEvent(tx, m.flightId, 'replanned', actor, now, `${from}${m.parcelIds.length}個追加`);
     m.parcelIds.forEach(async (id) => await toDrone(id, opts.note(target.seq)));
   }
   const newIds = await insertPlannedFlights(
-      tx,
-      deliveryDate,
-      result.newFlights,
-      weightOf,
-      actor,
-      now,
-      aborted?.id ?? null,
-    );
+    tx,
+    deliveryDate,
+    result.newFlights,
+    weightOf,
+    actor,
+    now,
+    aborted?.id ?? null,
+  );
   result.newFlights.forEach((f) => f.parcelIds.forEach(async (id) => await toDrone(id, opts.note(null))));
   if (opts.rewriteCarReason) {
     const maxPayload = Math.max(0, ...drones.map((d) => d.payloadG));
     for (const c of result.car) {
       await setOrderStatus(tx, c.parcelId, await orderStatusOf(tx, c.parcelId), actor, now, {
-                deliveryMode: 'car',
-                deliveryModeReason: describeCarReason(c.reason, maxPayload),
-              });
+        deliveryMode: 'car',
+        deliveryModeReason: describeCarReason(c.reason, maxPayload),
+      });
     }
   }
   return {

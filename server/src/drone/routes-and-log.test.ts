@@ -28,10 +28,9 @@ describe('routes and .plan files', () => {
       ...waypoints,
       { lat: 35.7608, lon: 138.0798 },
     ]);
-    expect((await ctx.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, 1)).get())!.lengthM).toBeCloseTo(
-      expected,
-      3,
-    );
+    expect(
+      (await ctx.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, 1)).get())!.lengthM,
+    ).toBeCloseTo(expected, 3);
 
     const plan = await ctx.request('/api/drone/routes/1/plan', { headers: cookie });
     expect(plan.headers.get('content-disposition')).toBe('attachment; filename="route-1.plan"');

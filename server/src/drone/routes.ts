@@ -58,7 +58,12 @@ droneApi.openapi(
   }),
   async (c) =>
     c.json(
-      await planDeliveryDay(c.var.deps.db, c.req.valid('param').date, actorOf(c.var.staff), c.var.deps.clock.now()),
+      await planDeliveryDay(
+        c.var.deps.db,
+        c.req.valid('param').date,
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       200,
     ),
 );
@@ -75,12 +80,12 @@ droneApi.openapi(
   async (c) => {
     const input = c.req.valid('json');
     const out = await recordWeatherCheck(
-          c.var.deps.db,
-          c.req.valid('param').date,
-          input,
-          actorOf(c.var.staff),
-          c.var.deps.clock.now(),
-        );
+      c.var.deps.db,
+      c.req.valid('param').date,
+      input,
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    );
     publishWeatherDecision(c.var.deps, input.hamletId ?? null, out.mode);
     for (const id of out.cancelledFlightIds) await publishFlightEvent(c.var.deps, id, 'flight.cancelled');
     return c.json(out, 201);
@@ -100,12 +105,12 @@ const flightAction = <T extends z.ZodType>(path: string, summary: string, body: 
 droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), async (c) => {
   const id = c.req.valid('param').id;
   const out = await launchFlight(
-      c.var.deps.db,
-      id,
-      c.req.valid('json'),
-      actorOf(c.var.staff),
-      c.var.deps.clock.now(),
-    );
+    c.var.deps.db,
+    id,
+    c.req.valid('json'),
+    actorOf(c.var.staff),
+    c.var.deps.clock.now(),
+  );
   await publishFlightEvent(c.var.deps, id, 'flight.launched');
   return c.json(out, 200);
 });
@@ -118,29 +123,32 @@ droneApi.openapi(
     return c.json(out, 200);
   },
 );
-droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), async (c) => {
-  const id = c.req.valid('param').id;
-  const out = await returnFlight(
+droneApi.openapi(
+  flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput),
+  async (c) => {
+    const id = c.req.valid('param').id;
+    const out = await returnFlight(
       c.var.deps.db,
       id,
       c.req.valid('json'),
       actorOf(c.var.staff),
       c.var.deps.clock.now(),
     );
-  await publishFlightEvent(c.var.deps, id, 'flight.returned');
-  return c.json(out, 200);
-});
+    await publishFlightEvent(c.var.deps, id, 'flight.returned');
+    return c.json(out, 200);
+  },
+);
 droneApi.openapi(
   flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
   async (c) => {
     const id = c.req.valid('param').id;
     const out = await abortFlight(
-          c.var.deps.db,
-          id,
-          c.req.valid('json'),
-          actorOf(c.var.staff),
-          c.var.deps.clock.now(),
-        );
+      c.var.deps.db,
+      id,
+      c.req.valid('json'),
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    );
     await publishFlightEvent(c.var.deps, id, 'flight.aborted');
     return c.json(out, 200);
   },
@@ -159,13 +167,13 @@ for (const step of ['dispatch', 'arrive'] as const) {
     async (c) => {
       const { date, hamletId } = c.req.valid('param');
       const out = await moveCarParcels(
-              c.var.deps.db,
-              date,
-              hamletId,
-              step,
-              actorOf(c.var.staff),
-              c.var.deps.clock.now(),
-            );
+        c.var.deps.db,
+        date,
+        hamletId,
+        step,
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      );
       publishCarEvent(c.var.deps, hamletId, step);
       return c.json(out, 200);
     },
@@ -184,12 +192,12 @@ droneApi.openapi(
   async (c) =>
     c.json(
       await saveRoute(
-                c.var.deps.db,
-                c.req.valid('param').hamletId,
-                c.req.valid('json'),
-                actorOf(c.var.staff),
-                c.var.deps.clock.now(),
-              ),
+        c.var.deps.db,
+        c.req.valid('param').hamletId,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       200,
     ),
 );
@@ -222,12 +230,12 @@ droneApi.openapi(
   async (c) =>
     c.json(
       await recordDailyInspection(
-                c.var.deps.db,
-                c.req.valid('param').id,
-                c.req.valid('json'),
-                actorOf(c.var.staff),
-                c.var.deps.clock.now(),
-              ),
+        c.var.deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       201,
     ),
 );
@@ -244,12 +252,12 @@ droneApi.openapi(
   async (c) =>
     c.json(
       await recordMaintenance(
-                c.var.deps.db,
-                c.req.valid('param').id,
-                c.req.valid('json'),
-                actorOf(c.var.staff),
-                c.var.deps.clock.now(),
-              ),
+        c.var.deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       201,
     ),
 );
@@ -266,7 +274,11 @@ droneApi.openapi(
     },
   }),
   async (c) => {
-    const { fileName, csv } = await exportFlightLog(c.var.deps.db, c.req.valid('param').id, c.req.valid('query'));
+    const { fileName, csv } = await exportFlightLog(
+      c.var.deps.db,
+      c.req.valid('param').id,
+      c.req.valid('query'),
+    );
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.body(csv, 200);

@@ -18,11 +18,11 @@ export async function seedDroneRoutes(db: Db, now: Date): Promise<void> {
       altM: 60,
     });
     await saveRoute(
-            db,
-            h.id,
-            { portId: port.id, takeoffAltM: 30, portAltAmslM: 820, waypoints: [at(0.33, 1), at(0.66, 1)] },
-            systemActor,
-            now,
-          );
+      db,
+      h.id,
+      { portId: port.id, takeoffAltM: 30, portAltAmslM: 820, waypoints: [at(0.33, 1), at(0.66, 1)] },
+      systemActor,
+      now,
+    );
   }
 }

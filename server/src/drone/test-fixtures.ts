@@ -20,10 +20,16 @@ export async function withRoutes(ctx: Fixture) {
 
 let key = 0;
 /** An order of a household for the day, as placed on the TV (status received). */
-export async function addOrder(ctx: Fixture, householdId: number, weightG: number, deliveryDate = DAY): Promise<number> {
+export async function addOrder(
+  ctx: Fixture,
+  householdId: number,
+  weightG: number,
+  deliveryDate = DAY,
+): Promise<number> {
   const hh = (await ctx.db.select().from(households).where(eq(households.id, householdId)).get())!;
   const now = ctx.clock.now();
-  return (await ctx.db
+  return (
+    await ctx.db
       .insert(orders)
       .values({
         householdId,
@@ -38,7 +44,8 @@ export async function addOrder(ctx: Fixture, householdId: number, weightG: numbe
         updatedAt: now,
       })
       .returning({ id: orders.id })
-      .get()).id;
+      .get()
+  ).id;
 }
 
 /** What the store's packing does to an order: 準備中 and packed. */

@@ -26,16 +26,16 @@ export async function writeFlightRecord(
   const { flight, drone, hamlet, port } = loaded;
   const pilotId = flight.pilotStaffId!;
   const pilot = (await tx
-      .select({ name: staffUsers.name, licenceNo: dronePilots.licenceNo })
-      .from(staffUsers)
-      .leftJoin(dronePilots, eq(dronePilots.staffId, staffUsers.id))
-      .where(eq(staffUsers.id, pilotId))
-      .get())!;
+    .select({ name: staffUsers.name, licenceNo: dronePilots.licenceNo })
+    .from(staffUsers)
+    .leftJoin(dronePilots, eq(dronePilots.staffId, staffUsers.id))
+    .where(eq(staffUsers.id, pilotId))
+    .get())!;
   const previous = await tx
-      .select({ total: sum(droneFlightRecords.flightSec) })
-      .from(droneFlightRecords)
-      .where(eq(droneFlightRecords.droneId, drone.id))
-      .get();
+    .select({ total: sum(droneFlightRecords.flightSec) })
+    .from(droneFlightRecords)
+    .where(eq(droneFlightRecords.droneId, drone.id))
+    .get();
   const record = buildFlightRecord({
     registrationMark: drone.registrationMark,
     airframeModel: drone.model,
@@ -52,7 +52,8 @@ export async function writeFlightRecord(
     defects: input.defects ?? 'なし',
     previousTotalSec: Number(previous?.total ?? 0),
   });
-  await tx.insert(droneFlightRecords)
-        .values({ ...record, droneId: drone.id, flightId: flight.id, leg: input.leg, createdAt: now })
-        .run();
+  await tx
+    .insert(droneFlightRecords)
+    .values({ ...record, droneId: drone.id, flightId: flight.id, leg: input.leg, createdAt: now })
+    .run();
 }

@@ -14,13 +14,7 @@ describe('job scheduler', () => {
     expect(await claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(false);
     expect(await claimSlot(ctx.db, 'cutoff', '2026-11-24', now)).toBe(true);
     await finishSlot(ctx.db, 'cutoff', '2026-11-23', now, { planned: 3 });
-    expect(
-      (await ctx.db
-                .select()
-                .from(jobRuns)
-                .all())
-        .map((r) => [r.slot, r.result]),
-    ).toEqual([
+    expect((await ctx.db.select().from(jobRuns).all()).map((r) => [r.slot, r.result])).toEqual([
       ['2026-11-23', { planned: 3 }],
       ['2026-11-24', null],
     ]);

@@ -31,14 +31,19 @@ export function dailyJob(name: string, at: string, run: JobDef['run']): JobDef {
 }
 
 /** The Tokyo day whose slot of a `dailyAt` job is due at `now`, or null when none is. */
-export async function dueDailySlot(db: DbOrTx, job: string, dailyAt: string, now: Date): Promise<string | null> {
+export async function dueDailySlot(
+  db: DbOrTx,
+  job: string,
+  dailyAt: string,
+  now: Date,
+): Promise<string | null> {
   if (tokyoTime(now) < dailyAt) return null;
   const slot = tokyoDate(now);
   const done = await db
-      .select({ id: jobRuns.id })
-      .from(jobRuns)
-      .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
-      .get();
+    .select({ id: jobRuns.id })
+    .from(jobRuns)
+    .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
+    .get();
   return done ? null : slot;
 }
 
@@ -58,10 +63,11 @@ export async function finishSlot(
   now: Date,
   result?: Record<string, unknown>,
 ) {
-  await db.update(jobRuns)
-        .set({ finishedAt: now, result: result ?? null })
-        .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
-        .run();
+  await db
+    .update(jobRuns)
+    .set({ finishedAt: now, result: result ?? null })
+    .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
+    .run();
 }
 
 export interface Scheduler {

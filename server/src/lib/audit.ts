@@ -18,15 +18,16 @@ export async function recordAudit(
   entityId: string | number | null,
   detail?: Record<string, unknown>,
 ): Promise<void> {
-  await db.insert(auditLog)
-        .values({
-          at,
-          actorType: actor.type,
-          actorId: actor.id,
-          action,
-          entity,
-          entityId: entityId === null ? null : String(entityId),
-          detail: detail ?? null,
-        })
-        .run();
+  await db
+    .insert(auditLog)
+    .values({
+      at,
+      actorType: actor.type,
+      actorId: actor.id,
+      action,
+      entity,
+      entityId: entityId === null ? null : String(entityId),
+      detail: detail ?? null,
+    })
+    .run();
 }

@@ -122,7 +122,8 @@ describe('GET /console/live', () => {
   it('streams a driver’s pickup to city staff, and nothing of another hamlet to a support worker', async () => {
     const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!.vehicleId;
+    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!
+      .vehicleId;
     const hamletOf1 = (await ctx.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
     const city = await ctx.login('city');
     const stream = await ctx.request('/console/live?topics=taxi', { headers: city });
@@ -139,12 +140,9 @@ describe('GET /console/live', () => {
     expect(e!.data).toMatchObject({ type: 'ride.picked_up', data: { bookingId: b.id, status: 'on_board' } });
 
     // the support worker of another hamlet hears nothing: their stream stays silent
-    const other = (await ctx.db
-          .select()
-          .from(staffUsers)
-          .where(eq(staffUsers.role, 'support_worker'))
-          .all())
-      .find((s) => s.hamletId !== hamletOf1)!;
+    const other = (
+      await ctx.db.select().from(staffUsers).where(eq(staffUsers.role, 'support_worker')).all()
+    ).find((s) => s.hamletId !== hamletOf1)!;
     const sw = await ctx.login(other.loginId);
     hubOf(ctx.deps).publish({ topic: 'watch', type: 'alert.opened', hamletId: hamletOf1 });
     hubOf(ctx.deps).publish({
@@ -175,17 +173,17 @@ describe('GET /console/live', () => {
     const now = ctx.clock.now();
     // arrangement: the row a watch pass writes when it opens an alert
     const alert = await ctx.db
-          .insert(watchAlerts)
-          .values({
-            residentId: resident!,
-            condition: 'no_activity',
-            reasonCode: 'test',
-            reasonJa: 'テスト',
-            openedAt: now,
-            stepAt: now,
-          })
-          .returning()
-          .get();
+      .insert(watchAlerts)
+      .values({
+        residentId: resident!,
+        condition: 'no_activity',
+        reasonCode: 'test',
+        reasonJa: 'テスト',
+        openedAt: now,
+        stepAt: now,
+      })
+      .returning()
+      .get();
     await publishOpenedAlerts(ctx.deps, now);
     const [e] = await readEvents(ownStream, 1);
     expect(e!.data).toMatchObject({ type: 'alert.opened', data: { alertId: alert.id } });

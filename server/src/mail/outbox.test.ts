@@ -111,13 +111,7 @@ describe('mail outbox', () => {
     ctx.clock.advance(60 * 60_000);
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.inbox).toHaveLength(2);
-    expect(
-      (await ctx.db
-                .select()
-                .from(mailOutbox)
-                .all())
-        .map((r) => r.state),
-    ).toEqual(['sent', 'sent']);
+    expect((await ctx.db.select().from(mailOutbox).all()).map((r) => r.state)).toEqual(['sent', 'sent']);
   });
 
   it('a mail whose answer was lost is marked unconfirmed, not refused, and resent with the same Message-ID', async () => {

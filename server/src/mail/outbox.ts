@@ -16,10 +16,10 @@ export interface OutgoingMail {
 /** Queues a message in the caller's transaction. Returns false if that message was already queued. */
 export async function enqueueMail(db: DbOrTx, mail: OutgoingMail, now: Date): Promise<boolean> {
   const res = await db
-      .insert(mailOutbox)
-      .values({ ...mail, html: mail.html ?? null, createdAt: now, nextAttemptAt: now })
-      .onConflictDoNothing()
-      .run();
+    .insert(mailOutbox)
+    .values({ ...mail, html: mail.html ?? null, createdAt: now, nextAttemptAt: now })
+    .onConflictDoNothing()
+    .run();
   return res.changes === 1;
 }
 
@@ -76,41 +76,42 @@ export async function deliverOutbox(
   if (!transport) return { sent: 0, failed: 0 };
   const { db, clock, config } = deps;
   const start = clock.now();
-  await db.update(mailOutbox)
-        .set({
-          state: 'unconfirmed',
-          nextAttemptAt: start,
-          lastError: 'answer lost: the process stopped while handing the message to SMTP',
-        })
-        .where(
-          and(
-            eq(mailOutbox.state, 'sending'),
-            lt(mailOutbox.claimedAt, new Date(start.getTime() - 2 * config.SMTP_TIMEOUT_SECONDS * 1000)),
-          ),
-        )
-        .run();
+  await db
+    .update(mailOutbox)
+    .set({
+      state: 'unconfirmed',
+      nextAttemptAt: start,
+      lastError: 'answer lost: the process stopped while handing the message to SMTP',
+    })
+    .where(
+      and(
+        eq(mailOutbox.state, 'sending'),
+        lt(mailOutbox.claimedAt, new Date(start.getTime() - 2 * config.SMTP_TIMEOUT_SECONDS * 1000)),
+      ),
+    )
+    .run();
   const due = await db
-      .select()
-      .from(mailOutbox)
-      .where(
-        and(
-          inArray(mailOutbox.state, ['queued', 'unconfirmed']),
-          lte(mailOutbox.nextAttemptAt, new Date(start.getTime() + TICK_SLACK_MS)),
-        ),
-      )
-      .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
-      .limit(batch)
-      .all();
+    .select()
+    .from(mailOutbox)
+    .where(
+      and(
+        inArray(mailOutbox.state, ['queued', 'unconfirmed']),
+        lte(mailOutbox.nextAttemptAt, new Date(start.getTime() + TICK_SLACK_MS)),
+      ),
+    )
+    .orderBy(asc(mailOutbox.nextAttemptAt), asc(mailOutbox.id))
+    .limit(batch)
+    .all();
   let sent = 0;
   let failed = 0;
   for (const m of due) {
     const claimedAt = clock.now();
     const attempts = m.attempts + 1;
     const claim = await db
-          .update(mailOutbox)
-          .set({ state: 'sending', claimedAt, attempts })
-          .where(and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, m.state)))
-          .run();
+      .update(mailOutbox)
+      .set({ state: 'sending', claimedAt, attempts })
+      .where(and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, m.state)))
+      .run();
     if (claim.changes !== 1) continue;
     try {
       await transport.sendMail({
@@ -121,23 +122,25 @@ export async function deliverOutbox(
         html: m.html ?? undefined,
         messageId: messageIdOf(m),
       });
-      await db.update(mailOutbox)
-                .set({ state: 'sent', sentAt: clock.now(), lastError: null })
-                .where(eq(mailOutbox.id, m.id))
-                .run();
+      await db
+        .update(mailOutbox)
+        .set({ state: 'sent', sentAt: clock.now(), lastError: null })
+        .where(eq(mailOutbox.id, m.id))
+        .run();
       sent++;
     } catch (err) {
       const message = String((err as Error).message ?? err);
       const refused = definitelyNotSent(err);
-      await db.update(mailOutbox)
-                .set({
-                  state: refused ? 'queued' : 'unconfirmed',
-                  // From the attempt's start, so a slow failure does not push the retry a tick later.
-                  nextAttemptAt: new Date(claimedAt.getTime() + backoffMs(attempts)),
-                  lastError: (refused ? message : `answer lost: ${message}`).slice(0, 500),
-                })
-                .where(eq(mailOutbox.id, m.id))
-                .run();
+      await db
+        .update(mailOutbox)
+        .set({
+          state: refused ? 'queued' : 'unconfirmed',
+          // From the attempt's start, so a slow failure does not push the retry a tick later.
+          nextAttemptAt: new Date(claimedAt.getTime() + backoffMs(attempts)),
+          lastError: (refused ? message : `answer lost: ${message}`).slice(0, 500),
+        })
+        .where(eq(mailOutbox.id, m.id))
+        .run();
       failed++;
     }
   }

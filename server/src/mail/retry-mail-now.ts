@@ -11,15 +11,15 @@ import { conflict, notFound } from '../lib/errors';
  */
 export async function retryMailNow(db: Db, actor: Actor, mailId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-        if (!await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, mailId)).get())
-          throw notFound('Mail');
-        const r = await tx
-              .update(mailOutbox)
-              .set({ nextAttemptAt: now })
-              .where(and(eq(mailOutbox.id, mailId), inArray(mailOutbox.state, ['queued', 'unconfirmed'])))
-              .run();
-        if (r.changes !== 1)
-          throw conflict('mail_not_waiting', 'このメールは送信済みか送信中のため、再送できません');
-        await recordAudit(tx, now, actor, 'mail.retry_now', 'mail_outbox', mailId);
-      });
+    if (!(await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, mailId)).get()))
+      throw notFound('Mail');
+    const r = await tx
+      .update(mailOutbox)
+      .set({ nextAttemptAt: now })
+      .where(and(eq(mailOutbox.id, mailId), inArray(mailOutbox.state, ['queued', 'unconfirmed'])))
+      .run();
+    if (r.changes !== 1)
+      throw conflict('mail_not_waiting', 'このメールは送信済みか送信中のため、再送できません');
+    await recordAudit(tx, now, actor, 'mail.retry_now', 'mail_outbox', mailId);
+  });
 }

@@ -55,39 +55,39 @@ export async function buildPickingList(
   scope: StaffScope = UNLIMITED_SCOPE,
 ): Promise<PickingList> {
   const rows = await db
-      .select({
-        sellerId: orderLines.sellerId,
-        sellerName: sellers.name,
-        hamletId: orders.hamletId,
-        hamletName: hamlets.name,
-        hallName: hamlets.hallName,
-        orderId: orders.id,
-        orderStatus: orders.status,
-        packedAt: orders.packedAt,
-        householdName: households.name,
-        lineId: orderLines.id,
-        productId: orderLines.productId,
-        productName: orderLines.name,
-        qty: orderLines.qty,
-        missingQty: orderLines.missingQty,
-        pickedAt: orderLines.pickedAt,
-      })
-      .from(orderLines)
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .innerJoin(sellers, eq(sellers.id, orderLines.sellerId))
-      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-      .innerJoin(households, eq(households.id, orders.householdId))
-      .where(
-        and(
-          eq(orders.deliveryDate, deliveryDate),
-          // A cancelled order stays on the list only for lines already picked: the store puts them back.
-          or(ne(orders.status, 'cancelled'), isNotNull(orderLines.pickedAt)),
-          sellerCondition(scope, orderLines.sellerId),
-          hamletCondition(scope, orders.hamletId),
-        ),
-      )
-      .orderBy(asc(orderLines.sellerId), asc(orders.hamletId), asc(orders.id), asc(orderLines.id))
-      .all();
+    .select({
+      sellerId: orderLines.sellerId,
+      sellerName: sellers.name,
+      hamletId: orders.hamletId,
+      hamletName: hamlets.name,
+      hallName: hamlets.hallName,
+      orderId: orders.id,
+      orderStatus: orders.status,
+      packedAt: orders.packedAt,
+      householdName: households.name,
+      lineId: orderLines.id,
+      productId: orderLines.productId,
+      productName: orderLines.name,
+      qty: orderLines.qty,
+      missingQty: orderLines.missingQty,
+      pickedAt: orderLines.pickedAt,
+    })
+    .from(orderLines)
+    .innerJoin(orders, eq(orders.id, orderLines.orderId))
+    .innerJoin(sellers, eq(sellers.id, orderLines.sellerId))
+    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+    .innerJoin(households, eq(households.id, orders.householdId))
+    .where(
+      and(
+        eq(orders.deliveryDate, deliveryDate),
+        // A cancelled order stays on the list only for lines already picked: the store puts them back.
+        or(ne(orders.status, 'cancelled'), isNotNull(orderLines.pickedAt)),
+        sellerCondition(scope, orderLines.sellerId),
+        hamletCondition(scope, orders.hamletId),
+      ),
+    )
+    .orderBy(asc(orderLines.sellerId), asc(orders.hamletId), asc(orders.id), asc(orderLines.id))
+    .all();
   const list: PickingList = { deliveryDate, sellers: [] };
   for (const r of rows) {
     let s = list.sellers.at(-1);

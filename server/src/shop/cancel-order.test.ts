@@ -77,10 +77,10 @@ describe('cancelling and changing an order', () => {
     });
     expect(await readJson(cancelled)).toMatchObject({ status: 'cancelled' });
     const actions = await ctx.db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(o.id))))
-          .all();
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(o.id))))
+      .all();
     expect(actions.map((a) => a.action)).toEqual(['order.received', 'order.changed', 'order.cancelled']);
     expect(actions.every((a) => a.actorType === 'staff')).toBe(true);
   });

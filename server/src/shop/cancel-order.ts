@@ -22,13 +22,13 @@ export async function cancelOrder(
   opts: { householdId?: number; note?: string } = {},
 ): Promise<OrderView> {
   await db.transaction(async (tx) => {
-        const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
-        if (!o || (opts.householdId !== undefined && o.householdId !== opts.householdId)) throw notFound('Order');
-        if (o.status === 'cancelled') return;
-        const refusal = cancelRefusal(o, await getShopSettings(tx), now);
-        if (refusal !== null) throw conflict('too_late', refusal);
-        await releaseStock(tx, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all());
-        await setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: opts.note });
-      });
+    const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
+    if (!o || (opts.householdId !== undefined && o.householdId !== opts.householdId)) throw notFound('Order');
+    if (o.status === 'cancelled') return;
+    const refusal = cancelRefusal(o, await getShopSettings(tx), now);
+    if (refusal !== null) throw conflict('too_late', refusal);
+    await releaseStock(tx, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all());
+    await setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: opts.note });
+  });
   return await getOrderView(db, orderId);
 }

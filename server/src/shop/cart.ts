@@ -33,19 +33,21 @@ export type CartView = z.infer<typeof CartSchema>;
 
 export async function getCart(db: DbOrTx, householdId: number): Promise<CartView> {
   const seq =
-    (await db
-            .select({ seq: max(cartLines.seq) })
-            .from(cartLines)
-            .where(eq(cartLines.householdId, householdId))
-            .get())?.seq ?? 0;
+    (
+      await db
+        .select({ seq: max(cartLines.seq) })
+        .from(cartLines)
+        .where(eq(cartLines.householdId, householdId))
+        .get()
+    )?.seq ?? 0;
   const favs = await favouriteIds(db, householdId);
   const rows = await db
-      .select({ p: products, qty: cartLines.qty })
-      .from(cartLines)
-      .innerJoin(products, eq(products.id, cartLines.productId))
-      .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0), eq(products.active, true)))
-      .orderBy(asc(cartLines.seq), asc(cartLines.productId))
-      .all();
+    .select({ p: products, qty: cartLines.qty })
+    .from(cartLines)
+    .innerJoin(products, eq(products.id, cartLines.productId))
+    .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0), eq(products.active, true)))
+    .orderBy(asc(cartLines.seq), asc(cartLines.productId))
+    .all();
   return { seq, lines: rows.map((r) => ({ product: toProductView(r.p, favs.has(r.p.id)), qty: r.qty })) };
 }
 
@@ -62,25 +64,26 @@ export async function setCartLine(
   now: Date,
 ): Promise<CartView> {
   return await db.transaction(async (tx) => {
-      const p = await tx.select().from(products).where(eq(products.id, productId)).get();
-      if (!p) throw notFound('Product');
-      if (input.qty > 0) {
-        const view = toProductView(p, false);
-        if (!view.available)
-          throw unprocessable('not_available', `${p.name}は${view.unavailableReason ?? '注文できません'}です`);
-        if (input.qty > view.maxPerOrder)
-          throw unprocessable('too_many', `${p.name}は1回に${view.maxPerOrder}点までです`);
-      }
-      await tx.insert(cartLines)
-              .values({ householdId, productId, qty: input.qty, seq: input.seq, updatedAt: now })
-              .onConflictDoUpdate({
-                target: [cartLines.householdId, cartLines.productId],
-                set: { qty: input.qty, seq: input.seq, updatedAt: now },
-                setWhere: sql`excluded.seq > ${cartLines.seq}`,
-              })
-              .run();
-      return await getCart(tx, householdId);
-    });
+    const p = await tx.select().from(products).where(eq(products.id, productId)).get();
+    if (!p) throw notFound('Product');
+    if (input.qty > 0) {
+      const view = toProductView(p, false);
+      if (!view.available)
+        throw unprocessable('not_available', `${p.name}は${view.unavailableReason ?? '注文できません'}です`);
+      if (input.qty > view.maxPerOrder)
+        throw unprocessable('too_many', `${p.name}は1回に${view.maxPerOrder}点までです`);
+    }
+    await tx
+      .insert(cartLines)
+      .values({ householdId, productId, qty: input.qty, seq: input.seq, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [cartLines.householdId, cartLines.productId],
+        set: { qty: input.qty, seq: input.seq, updatedAt: now },
+        setWhere: sql`excluded.seq > ${cartLines.seq}`,
+      })
+      .run();
+    return await getCart(tx, householdId);
+  });
 }
 
 /**
@@ -88,10 +91,16 @@ export async function setCartLine(
  * stay as qty 0 with their seq, so a write sent before the order and arriving after it is still
  * refused as older.
  */
-export async function emptyCartLines(tx: DbOrTx, householdId: number, productIds: number[], now: Date): Promise<void> {
+export async function emptyCartLines(
+  tx: DbOrTx,
+  householdId: number,
+  productIds: number[],
+  now: Date,
+): Promise<void> {
   if (productIds.length === 0) return;
-  await tx.update(cartLines)
-        .set({ qty: 0, updatedAt: now })
-        .where(and(eq(cartLines.householdId, householdId), inArray(cartLines.productId, productIds)))
-        .run();
+  await tx
+    .update(cartLines)
+    .set({ qty: 0, updatedAt: now })
+    .where(and(eq(cartLines.householdId, householdId), inArray(cartLines.productId, productIds)))
+    .run();
 }

@@ -32,9 +32,9 @@ async function parcelAtHall(box: number) {
     await pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
   await packOrder(ctx.db, body.id, systemActor, now);
   await ctx.db.transaction(async (tx) => {
-        await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
-        await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
-      });
+    await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
+    await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+  });
   return body.id;
 }
 
@@ -42,15 +42,22 @@ describe('気になる handovers and parcels carried over', () => {
   it('refuses 気になる without a note and writes nothing', async () => {
     const id = await parcelAtHall(1);
     const counts = tableCounts(ctx);
-    expect(async () =>
-      await recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()),
+    expect(
+      async () =>
+        await recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()),
     ).toThrow(/メモ/);
     expect(tableCounts(ctx)).toEqual(counts);
   });
 
   it("lists 気になる notes with the household, hamlet, date and the worker's name, within scope", async () => {
     const id = await parcelAtHall(1);
-    await recordHandover(ctx.db, id, { outcome: 'concern', note: '足を引きずっていた' }, worker, ctx.clock.now());
+    await recordHandover(
+      ctx.db,
+      id,
+      { outcome: 'concern', note: '足を引きずっていた' },
+      worker,
+      ctx.clock.now(),
+    );
     const hamletId = (await ctx.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
     const rows = await listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-24');
     expect(rows).toMatchObject([

@@ -186,9 +186,9 @@ describe('shop console', () => {
       await pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
     await packOrder(ctx.db, body.id, systemActor, now);
     await ctx.db.transaction(async (tx) => {
-            await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
-            await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
-          });
+      await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
+      await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+    });
     const support = await ctx.login('support');
     const url = `/console/shop/hall/orders/${body.id}/handover?date=2026-11-24`;
     const refused = await form(url, { outcome: 'concern', note: '' }, support);

@@ -22,11 +22,11 @@ export type DeliveryInfo = z.infer<typeof DeliveryInfoSchema>;
 /** When an order placed now arrives, and where, in words for the resident. */
 export async function getDeliveryInfo(db: DbOrTx, householdId: number, now: Date): Promise<DeliveryInfo> {
   const row = await db
-      .select({ hallName: hamlets.hallName })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, householdId))
-      .get();
+    .select({ hallName: hamlets.hallName })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, householdId))
+    .get();
   if (!row) throw notFound('Household');
   const { calendar } = await getShopSettings(db);
   const day = deliveryDayFor(now, calendar);

@@ -46,40 +46,40 @@ export async function findHouseholds(db: DbOrTx, q: string, limit = 20): Promise
       ),
     );
   const rows = await db
-      .select({
-        id: households.id,
-        name: households.name,
-        hamletName: hamlets.name,
-        address: households.address,
-        phone: households.phone,
-      })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(
-        or(
-          sql`${squeezed(households.name)} like ${pattern} escape '\\'`,
-          inArray(households.id, byResident),
-          digits
-            ? sql`replace(replace(${households.phone}, '-', ''), ' ', '') like ${pattern} escape '\\'`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(households.id))
-      .limit(limit)
-      .all();
+    .select({
+      id: households.id,
+      name: households.name,
+      hamletName: hamlets.name,
+      address: households.address,
+      phone: households.phone,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(
+      or(
+        sql`${squeezed(households.name)} like ${pattern} escape '\\'`,
+        inArray(households.id, byResident),
+        digits
+          ? sql`replace(replace(${households.phone}, '-', ''), ' ', '') like ${pattern} escape '\\'`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(households.id))
+    .limit(limit)
+    .all();
   if (rows.length === 0) return [];
   const names = new Map<number, string[]>();
   for (const r of await db
-      .select({ householdId: residents.householdId, name: residents.name })
-      .from(residents)
-      .where(
-        inArray(
-          residents.householdId,
-          rows.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(residents.id))
-      .all())
+    .select({ householdId: residents.householdId, name: residents.name })
+    .from(residents)
+    .where(
+      inArray(
+        residents.householdId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(residents.id))
+    .all())
     names.set(r.householdId, [...(names.get(r.householdId) ?? []), r.name]);
   return rows.map((r) => ({ ...r, residentNames: names.get(r.id) ?? [] }));
 }
@@ -98,42 +98,43 @@ export async function searchProducts(db: DbOrTx, q: string, limit = 20): Promise
   if (key === '') return [];
   const pattern = `%${key}%`;
   return await db
-      .select({
-        id: products.id,
-        name: products.name,
-        categoryName: categories.name,
-        priceYen: products.priceYen,
-        unit: products.unit,
-      })
-      .from(products)
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(
-        and(
-          eq(products.active, true),
-          or(like(products.name, pattern), like(categories.name, pattern), eq(products.id, Number(key) || -1)),
-        ),
-      )
-      .orderBy(asc(categories.sort), asc(products.id))
-      .limit(limit)
-      .all();
+    .select({
+      id: products.id,
+      name: products.name,
+      categoryName: categories.name,
+      priceYen: products.priceYen,
+      unit: products.unit,
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .where(
+      and(
+        eq(products.active, true),
+        or(like(products.name, pattern), like(categories.name, pattern), eq(products.id, Number(key) || -1)),
+      ),
+    )
+    .orderBy(asc(categories.sort), asc(products.id))
+    .limit(limit)
+    .all();
 }
 
 /** Product names and prices of the given ids (the lines already on a phone order form). */
 export async function productsByIds(db: DbOrTx, ids: number[]): Promise<Map<number, ProductHit>> {
   if (ids.length === 0) return new Map();
   return new Map(
-    (await db
-            .select({
-              id: products.id,
-              name: products.name,
-              categoryName: categories.name,
-              priceYen: products.priceYen,
-              unit: products.unit,
-            })
-            .from(products)
-            .innerJoin(categories, eq(categories.id, products.categoryId))
-            .where(inArray(products.id, ids))
-            .all())
-      .map((p) => [p.id, p]),
+    (
+      await db
+        .select({
+          id: products.id,
+          name: products.name,
+          categoryName: categories.name,
+          priceYen: products.priceYen,
+          unit: products.unit,
+        })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(inArray(products.id, ids))
+        .all()
+    ).map((p) => [p.id, p]),
   );
 }

@@ -13,7 +13,8 @@ export async function listFrequentProducts(db: DbOrTx, householdId: number, limi
   const favs = await favouriteIds(db, householdId);
   const times = countDistinct(orders.id);
   const lastDate = max(orders.deliveryDate);
-  return (await db
+  return (
+    await db
       .select({ p: products, times, lastDate })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
@@ -24,6 +25,6 @@ export async function listFrequentProducts(db: DbOrTx, householdId: number, limi
       .groupBy(products.id)
       .orderBy(desc(times), desc(lastDate), products.id)
       .limit(limit)
-      .all())
-    .map((r) => toProductView(r.p, favs.has(r.p.id)));
+      .all()
+  ).map((r) => toProductView(r.p, favs.has(r.p.id)));
 }

@@ -14,12 +14,12 @@ export async function listCarriedParcels(db: DbOrTx, date: string, scope: StaffS
     .from(handovers)
     .where(eq(handovers.outcome, 'absent'));
   return await hallParcelsWhere(
-      db,
-      and(
-        lt(orders.deliveryDate, date),
-        eq(orders.status, 'at_hall'),
-        inArray(orders.id, absent),
-        hamletCondition(scope, orders.hamletId),
-      ),
-    );
+    db,
+    and(
+      lt(orders.deliveryDate, date),
+      eq(orders.status, 'at_hall'),
+      inArray(orders.id, absent),
+      hamletCondition(scope, orders.hamletId),
+    ),
+  );
 }

@@ -31,18 +31,18 @@ export type Product = z.infer<typeof ProductSchema>;
 
 export async function listCategories(db: DbOrTx) {
   return await db
-      .select({
-        id: categories.id,
-        name: categories.name,
-        sellerName: sellers.name,
-        productCount: count(products.id),
-      })
-      .from(categories)
-      .innerJoin(sellers, eq(sellers.id, categories.sellerId))
-      .leftJoin(products, and(eq(products.categoryId, categories.id), eq(products.active, true)))
-      .groupBy(categories.id)
-      .orderBy(asc(categories.sort), asc(categories.id))
-      .all();
+    .select({
+      id: categories.id,
+      name: categories.name,
+      sellerName: sellers.name,
+      productCount: count(products.id),
+    })
+    .from(categories)
+    .innerJoin(sellers, eq(sellers.id, categories.sellerId))
+    .leftJoin(products, and(eq(products.categoryId, categories.id), eq(products.active, true)))
+    .groupBy(categories.id)
+    .orderBy(asc(categories.sort), asc(categories.id))
+    .all();
 }
 
 type ProductRow = typeof products.$inferSelect;
@@ -67,26 +67,36 @@ export function toProductView(p: ProductRow, favourite: boolean): Product {
 }
 
 /** A category's products, with whether each is one of the household's favourites. */
-export async function listProducts(db: DbOrTx, categoryId: number, householdId: number | null): Promise<Product[]> {
-  const cat = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get();
+export async function listProducts(
+  db: DbOrTx,
+  categoryId: number,
+  householdId: number | null,
+): Promise<Product[]> {
+  const cat = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.id, categoryId))
+    .get();
   if (!cat) throw notFound('Category');
   const favs = householdId ? await favouriteIds(db, householdId) : new Set<number>();
-  return (await db
+  return (
+    await db
       .select()
       .from(products)
       .where(eq(products.categoryId, categoryId))
       .orderBy(asc(products.id))
-      .all())
-    .map((p) => toProductView(p, favs.has(p.id)));
+      .all()
+  ).map((p) => toProductView(p, favs.has(p.id)));
 }
 
 export async function favouriteIds(db: DbOrTx, householdId: number): Promise<Set<number>> {
   return new Set(
-    (await db
-            .select({ id: favourites.productId })
-            .from(favourites)
-            .where(eq(favourites.householdId, householdId))
-            .all())
-      .map((f) => f.id),
+    (
+      await db
+        .select({ id: favourites.productId })
+        .from(favourites)
+        .where(eq(favourites.householdId, householdId))
+        .all()
+    ).map((f) => f.id),
   );
 }

@@ -28,9 +28,14 @@ export interface ConcernHandover {
  * 気になる handovers since `fromDate` (a Tokyo date), newest first, in the hamlets of `scope`:
  * what the support worker noticed at the hall, for the watch pages of support workers and the city.
  */
-export async function listConcernHandovers(db: DbOrTx, scope: StaffScope, fromDate: string): Promise<ConcernHandover[]> {
+export async function listConcernHandovers(
+  db: DbOrTx,
+  scope: StaffScope,
+  fromDate: string,
+): Promise<ConcernHandover[]> {
   const staff = alias(staffUsers, 'handover_staff');
-  return (await db
+  return (
+    await db
       .select({
         handoverId: handovers.id,
         orderId: handovers.orderId,
@@ -58,6 +63,6 @@ export async function listConcernHandovers(db: DbOrTx, scope: StaffScope, fromDa
         ),
       )
       .orderBy(desc(handovers.at), desc(handovers.id))
-      .all())
-    .map((r) => ({ ...r, residentName: r.residentName ?? r.householdName, date: tokyoDate(r.at) }));
+      .all()
+  ).map((r) => ({ ...r, residentName: r.residentName ?? r.householdName, date: tokyoDate(r.at) }));
 }

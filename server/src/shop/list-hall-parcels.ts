@@ -27,40 +27,44 @@ export type HallParcel = z.infer<typeof HallParcelSchema>;
  * Parcels on their way to or waiting at a hall for a delivery day: what the support worker hands
  * over, in the hamlets of `scope`.
  */
-export async function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffScope): Promise<HallParcel[]> {
+export async function listHallParcels(
+  db: DbOrTx,
+  deliveryDate: string,
+  scope: StaffScope,
+): Promise<HallParcel[]> {
   return await hallParcelsWhere(
-      db,
-      and(
-        eq(orders.deliveryDate, deliveryDate),
-        inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
-        hamletCondition(scope, orders.hamletId),
-      ),
-    );
+    db,
+    and(
+      eq(orders.deliveryDate, deliveryDate),
+      inArray(orders.status, ['in_transit', 'at_hall', 'delivered']),
+      hamletCondition(scope, orders.hamletId),
+    ),
+  );
 }
 
 /** Hall parcels matching `where` (a condition on orders), with their household and residents. */
 export async function hallParcelsWhere(db: DbOrTx, where: SQL | undefined): Promise<HallParcel[]> {
   const rows = await db
-      .select({
-        o: orders,
-        hallName: hamlets.hallName,
-        householdName: households.name,
-        address: households.address,
-      })
-      .from(orders)
-      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-      .innerJoin(households, eq(households.id, orders.householdId))
-      .where(where)
-      .orderBy(asc(orders.hamletId), asc(households.id), asc(orders.id))
-      .all();
+    .select({
+      o: orders,
+      hallName: hamlets.hallName,
+      householdName: households.name,
+      address: households.address,
+    })
+    .from(orders)
+    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+    .innerJoin(households, eq(households.id, orders.householdId))
+    .where(where)
+    .orderBy(asc(orders.hamletId), asc(households.id), asc(orders.id))
+    .all();
   const ids = [...new Set(rows.map((r) => r.o.householdId))];
   const names = new Map<number, string[]>();
   if (ids.length > 0) {
     for (const r of await db
-          .select({ householdId: residents.householdId, name: residents.name })
-          .from(residents)
-          .where(inArray(residents.householdId, ids))
-          .all()) {
+      .select({ householdId: residents.householdId, name: residents.name })
+      .from(residents)
+      .where(inArray(residents.householdId, ids))
+      .all()) {
       names.set(r.householdId, [...(names.get(r.householdId) ?? []), r.name]);
     }
   }

@@ -18,35 +18,36 @@ export interface PackedOrder {
  */
 export async function listPackedOrders(db: DbOrTx, deliveryDate: string): Promise<PackedOrder[]> {
   const rows = await db
-      .select({
-        id: orders.id,
-        hamletId: orders.hamletId,
-        householdId: orders.householdId,
-        weightG: orders.weightG,
-      })
-      .from(orders)
-      .where(
-        and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)),
-      )
-      .orderBy(orders.id)
-      .all();
+    .select({
+      id: orders.id,
+      hamletId: orders.hamletId,
+      householdId: orders.householdId,
+      weightG: orders.weightG,
+    })
+    .from(orders)
+    .where(
+      and(eq(orders.deliveryDate, deliveryDate), eq(orders.status, 'preparing'), isNotNull(orders.packedAt)),
+    )
+    .orderBy(orders.id)
+    .all();
   if (rows.length === 0) return [];
   const grounded = new Set(
-    (await db
-            .select({ orderId: orderLines.orderId })
-            .from(orderLines)
-            .innerJoin(products, eq(products.id, orderLines.productId))
-            .where(
-              and(
-                inArray(
-                  orderLines.orderId,
-                  rows.map((r) => r.id),
-                ),
-                eq(products.airEligible, false),
-              ),
-            )
-            .all())
-      .map((r) => r.orderId),
+    (
+      await db
+        .select({ orderId: orderLines.orderId })
+        .from(orderLines)
+        .innerJoin(products, eq(products.id, orderLines.productId))
+        .where(
+          and(
+            inArray(
+              orderLines.orderId,
+              rows.map((r) => r.id),
+            ),
+            eq(products.airEligible, false),
+          ),
+        )
+        .all()
+    ).map((r) => r.orderId),
   );
   return rows.map((r) => ({ ...r, airEligible: !grounded.has(r.id) }));
 }

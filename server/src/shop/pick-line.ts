@@ -31,47 +31,48 @@ export async function pickLine(
   scope: StaffScope = UNLIMITED_SCOPE,
 ): Promise<{ orderId: number; hamletId: number }> {
   return await db.transaction(async (tx) => {
-      const row = await tx
-            .select({
-              line: orderLines,
-              status: orders.status,
-              packedAt: orders.packedAt,
-              hamletId: orders.hamletId,
-              deliveryDate: orders.deliveryDate,
-            })
-            .from(orderLines)
-            .innerJoin(orders, eq(orders.id, orderLines.orderId))
-            .where(eq(orderLines.id, lineId))
-            .get();
-      if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
-        throw notFound('Order line');
-      if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
-        throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
-      }
-      if (input.missingQty > row.line.qty) {
-        throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
-      }
-      // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
-      // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
-      const deadline = orderDeadline(row.deliveryDate, await getShopSettings(tx));
-      if (row.status === 'received' && now.getTime() >= deadline.getTime())
-        await setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
-      await tx.update(orderLines)
-              .set({ pickedAt: now, missingQty: input.missingQty })
-              .where(eq(orderLines.id, lineId))
-              .run();
-      await recordAudit(
-              tx,
-              now,
-              actor,
-              input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked',
-              'order_line',
-              lineId,
-              {
-                orderId: row.line.orderId,
-                missingQty: input.missingQty,
-              },
-            );
-      return { orderId: row.line.orderId, hamletId: row.hamletId };
-    });
+    const row = await tx
+      .select({
+        line: orderLines,
+        status: orders.status,
+        packedAt: orders.packedAt,
+        hamletId: orders.hamletId,
+        deliveryDate: orders.deliveryDate,
+      })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(eq(orderLines.id, lineId))
+      .get();
+    if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
+      throw notFound('Order line');
+    if (row.packedAt || !['received', 'preparing'].includes(row.status)) {
+      throw conflict('already_packed', 'この注文はもう梱包済みか発送済みです');
+    }
+    if (input.missingQty > row.line.qty) {
+      throw unprocessable('missing_exceeds_qty', `欠品数は注文数（${row.line.qty}）以下にしてください`);
+    }
+    // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
+    // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
+    const deadline = orderDeadline(row.deliveryDate, await getShopSettings(tx));
+    if (row.status === 'received' && now.getTime() >= deadline.getTime())
+      await setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
+    await tx
+      .update(orderLines)
+      .set({ pickedAt: now, missingQty: input.missingQty })
+      .where(eq(orderLines.id, lineId))
+      .run();
+    await recordAudit(
+      tx,
+      now,
+      actor,
+      input.missingQty > 0 ? 'order_line.missing' : 'order_line.picked',
+      'order_line',
+      lineId,
+      {
+        orderId: row.line.orderId,
+        missingQty: input.missingQty,
+      },
+    );
+    return { orderId: row.line.orderId, hamletId: row.hamletId };
+  });
 }

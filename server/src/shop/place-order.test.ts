@@ -61,10 +61,10 @@ describe('POST /api/shop/orders', () => {
 
   it('uses the configured cut-off (10:30) and holiday calendar', async () => {
     await saveShopSettings(
-            ctx.db,
-            { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } },
-            ctx.clock.now(),
-          );
+      ctx.db,
+      { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } },
+      ctx.clock.now(),
+    );
     const eggs = await productId(ctx, 'たまご 10個');
     ctx.clock.set('2026-11-24T01:30:00Z'); // 10:30 Tokyo
     expect((await order(ctx, [{ productId: eggs, qty: 1 }])).body.deliveryDate).toBe('2026-11-25');
@@ -98,14 +98,19 @@ describe('POST /api/shop/orders', () => {
     expect(await ctx.db.select().from(orders).all()).toHaveLength(1);
   });
 
-  const refusals: [string, (c: TestContext) => { productId: number; qty: number }[], string, RegExp][] = [
+  const refusals: [string, (c: TestContext) => Promise<{ productId: number; qty: number }[]>, string, RegExp][] = [
     [
       'an inactive item',
       async (c) => [{ productId: await productId(c, '長いも 1/2本'), qty: 1 }],
       'product_inactive',
       /取り扱っていません/,
     ],
-    ['a sold-out item', async (c) => [{ productId: await productId(c, '仏花 2束'), qty: 1 }], 'out_of_stock', /品切れ/],
+    [
+      'a sold-out item',
+      async (c) => [{ productId: await productId(c, '仏花 2束'), qty: 1 }],
+      'out_of_stock',
+      /品切れ/,
+    ],
     [
       'more than the stock',
       async (c) => [{ productId: await productId(c, '季節の花束 1束'), qty: 6 }],
@@ -136,12 +141,12 @@ describe('POST /api/shop/orders', () => {
       'too_heavy',
       /15kg を超える/,
     ],
-    ['an unknown product', () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
+    ['an unknown product', async () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
   ];
   for (const [what, lines, code, message] of refusals) {
     it(`refuses ${what} with a clear message and writes nothing`, async () => {
       const counts = tableCounts(ctx);
-      const { res, body } = await order(ctx, lines(ctx));
+      const { res, body } = await order(ctx, await lines(ctx));
       expect(res.status).toBe(422);
       expect(body).toMatchObject({ error: { code, message: expect.stringMatching(message) } });
       expect(tableCounts(ctx)).toEqual(counts);
@@ -192,10 +197,10 @@ describe('POST /api/shop/orders', () => {
     expect(body).toEqual(again);
     expect(again.lines.map((l: { productId: number }) => l.productId)).toEqual(lines.map((l) => l.productId));
     const audit = await ctx.db
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(body.id))))
-          .all();
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(body.id))))
+      .all();
     expect(audit).toMatchObject([
       {
         action: 'order.received',
@@ -209,10 +214,12 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('writes a full cart of many lines in one order', async () => {
-    const ids = (await ctx.db
-          .select({ id: products.id, stock: products.stock, active: products.active })
-          .from(products)
-          .all())
+    const ids = (
+      await ctx.db
+        .select({ id: products.id, stock: products.stock, active: products.active })
+        .from(products)
+        .all()
+    )
       .filter((p) => p.active && p.stock === null)
       .slice(0, 12)
       .map((p) => p.id);
@@ -234,20 +241,8 @@ describe('POST /api/shop/orders', () => {
       const b = await order(other, [{ productId: eggs, qty: 3 }]);
       const a2 = await order(ctx, [{ productId: eggs, qty: 2 }]);
       expect([a.res.status, b.res.status, a2.res.status]).toEqual([201, 201, 201]);
-      expect(
-        (await ctx.db
-                    .select()
-                    .from(orders)
-                    .all())
-          .map((o) => o.totalYen),
-      ).toEqual([258, 2 * 258]);
-      expect(
-        (await other.db
-                    .select()
-                    .from(orders)
-                    .all())
-          .map((o) => o.totalYen),
-      ).toEqual([3 * 258]);
+      expect((await ctx.db.select().from(orders).all()).map((o) => o.totalYen)).toEqual([258, 2 * 258]);
+      expect((await other.db.select().from(orders).all()).map((o) => o.totalYen)).toEqual([3 * 258]);
     } finally {
       other.close();
     }

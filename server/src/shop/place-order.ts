@@ -55,7 +55,12 @@ export async function placeOrder(
  * a second process could, so the unique index has the last word and its refusal means "already
  * placed".
  */
-async function insertOnce(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Promise<Placed> {
+async function insertOnce(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): Promise<Placed> {
   try {
     return await insertOrder(db, input, ctx, now);
   } catch (err) {
@@ -77,85 +82,87 @@ type Placed = { id: number; view?: OrderView };
  * the cart's products are read in one query and its lines written in one multi-row insert, and
  * the returned view is built from the inserted rows instead of being read back.
  */
-async function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Promise<Placed> {
+async function insertOrder(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): Promise<Placed> {
   const q = orderStatements(db);
   // The prepared statements belong to `db`; inside the synchronous transaction they run on the
   // same connection, so they see and take part in it.
   return await db.transaction(async (tx) => {
-      const existing = await q.findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey });
-      if (existing) return { id: existing.id };
+    const existing = await q.findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey });
+    if (existing) return { id: existing.id };
 
-      const household = await q.household.get({ id: ctx.householdId });
-      if (!household) throw notFound('Household');
-      if (!household.shopMemberSince) throw forbidden('お買い物サービスに登録されていません');
-      if (input.residentId !== undefined) {
-        const r = await q.residentHousehold.get({ id: input.residentId });
-        if (!r || r.householdId !== ctx.householdId) throw notFound('Resident');
-      }
+    const household = await q.household.get({ id: ctx.householdId });
+    if (!household) throw notFound('Household');
+    if (!household.shopMemberSince) throw forbidden('お買い物サービスに登録されていません');
+    if (input.residentId !== undefined) {
+      const r = await q.residentHousehold.get({ id: input.residentId });
+      if (!r || r.householdId !== ctx.householdId) throw notFound('Resident');
+    }
 
-      const settings = shopSettingsOf(await q.settings.get());
-      const priced = priceLines(tx, input.lines, settings, (ids) =>
-        await q.productsByIds.all({ ids: JSON.stringify(ids) }),
-      );
-      const day = deliveryDayFor(now, settings.calendar);
+    const settings = shopSettingsOf(await q.settings.get());
+    const priced = await priceLines(tx, input.lines, settings, (ids) =>
+      q.productsByIds.all({ ids: JSON.stringify(ids) }),
+    );
+    const day = deliveryDayFor(now, settings.calendar);
 
-      const order = (await q.insertOrder.get({
-            householdId: ctx.householdId,
-            residentId: input.residentId ?? null,
-            hamletId: household.hamletId,
-            channel: ctx.channel,
-            placedByStaffId: ctx.staffId ?? null,
-            idempotencyKey: input.idempotencyKey,
-            deliveryDate: day.date,
-            totalYen: priced.totalYen,
-            weightG: priced.weightG,
-            now,
-          }))!;
-      const lineParams: Record<string, unknown> = { orderId: order.id };
-      priced.lines.forEach((l, i) => {
-        lineParams[`productId${i}`] = l.productId;
-        lineParams[`sellerId${i}`] = l.sellerId;
-        lineParams[`name${i}`] = l.name;
-        lineParams[`unitPriceYen${i}`] = l.unitPriceYen;
-        lineParams[`taxRate${i}`] = l.taxRate;
-        lineParams[`qty${i}`] = l.qty;
-        lineParams[`weightG${i}`] = l.weightG;
-      });
-      const lines = (await q
-            .insertLines(priced.lines.length)
-            .all(lineParams))
-        .sort((a, b) => a.id - b.id);
-      for (const l of priced.tracked) await q.reserveStock.run({ id: l.productId, qty: l.qty });
-      // What was ordered leaves the household's cart in the same transaction: never an order placed
-      // with its goods still waiting in the cart after a reload.
-      await emptyCartLines(
-              tx,
-              ctx.householdId,
-              priced.lines.map((l) => l.productId),
-              now,
-            );
-      const event = (await q.insertEvent.get({
-            orderId: order.id,
-            at: now,
-            status: 'received',
-            actorType: actorType(ctx.actor),
-            actorId: ctx.actor.id,
-          }))!;
-      // A phone call to the call centre is not the household using its TV, but it is still a sign.
-      for (const r of await q.residentsOf.all({ householdId: ctx.householdId })) {
-        await recordLifeSign(tx, r.id, 'order', now);
-      }
-      await q.insertAudit.run({
-              at: now,
-              actorType: ctx.actor.type,
-              actorId: ctx.actor.id,
-              action: 'order.received',
-              entity: 'order',
-              entityId: String(order.id),
-              detail: { channel: ctx.channel, totalYen: priced.totalYen, deliveryDate: day.date },
-            });
-      return { id: order.id, view: buildOrderView(order, household.hallName, lines, [event], []) };
+    const order = (await q.insertOrder.get({
+      householdId: ctx.householdId,
+      residentId: input.residentId ?? null,
+      hamletId: household.hamletId,
+      channel: ctx.channel,
+      placedByStaffId: ctx.staffId ?? null,
+      idempotencyKey: input.idempotencyKey,
+      deliveryDate: day.date,
+      totalYen: priced.totalYen,
+      weightG: priced.weightG,
+      now,
+    }))!;
+    const lineParams: Record<string, unknown> = { orderId: order.id };
+    priced.lines.forEach((l, i) => {
+      lineParams[`productId${i}`] = l.productId;
+      lineParams[`sellerId${i}`] = l.sellerId;
+      lineParams[`name${i}`] = l.name;
+      lineParams[`unitPriceYen${i}`] = l.unitPriceYen;
+      lineParams[`taxRate${i}`] = l.taxRate;
+      lineParams[`qty${i}`] = l.qty;
+      lineParams[`weightG${i}`] = l.weightG;
     });
+    const lines = (await q.insertLines(priced.lines.length).all(lineParams)).sort((a, b) => a.id - b.id);
+    for (const l of priced.tracked) await q.reserveStock.run({ id: l.productId, qty: l.qty });
+    // What was ordered leaves the household's cart in the same transaction: never an order placed
+    // with its goods still waiting in the cart after a reload.
+    await emptyCartLines(
+      tx,
+      ctx.householdId,
+      priced.lines.map((l) => l.productId),
+      now,
+    );
+    const event = (await q.insertEvent.get({
+      orderId: order.id,
+      at: now,
+      status: 'received',
+      actorType: actorType(ctx.actor),
+      actorId: ctx.actor.id,
+    }))!;
+    // A phone call to the call centre is not the household using its TV, but it is still a sign.
+    for (const r of await q.residentsOf.all({ householdId: ctx.householdId })) {
+      await recordLifeSign(tx, r.id, 'order', now);
+    }
+    await q.insertAudit.run({
+      at: now,
+      actorType: ctx.actor.type,
+      actorId: ctx.actor.id,
+      action: 'order.received',
+      entity: 'order',
+      entityId: String(order.id),
+      detail: { channel: ctx.channel, totalYen: priced.totalYen, deliveryDate: day.date },
+    });
+    return { id: order.id, view: buildOrderView(order, household.hallName, lines, [event], []) };
+  });
 }
 
 export const actorType = (a: Actor): 'staff' | 'device' | 'system' =>
@@ -167,10 +174,11 @@ export async function reserveStock(
   lines: { productId: number; qty: number }[],
 ) {
   for (const l of lines) {
-    await tx.update(products)
-            .set({ stock: sql`${products.stock} - ${l.qty}` })
-            .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
-            .run();
+    await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} - ${l.qty}` })
+      .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
+      .run();
   }
 }
 
@@ -179,9 +187,10 @@ export async function releaseStock(
   lines: { productId: number; qty: number }[],
 ) {
   for (const l of lines) {
-    await tx.update(products)
-            .set({ stock: sql`${products.stock} + ${l.qty}` })
-            .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
-            .run();
+    await tx
+      .update(products)
+      .set({ stock: sql`${products.stock} + ${l.qty}` })
+      .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
+      .run();
   }
 }

@@ -25,12 +25,12 @@ async function parcelAtHall(box: number, mode: 'drone' | 'car' = 'drone') {
   }
   await packOrder(ctx.db, body.id, store, now);
   await ctx.db.transaction(async (tx) => {
-        await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, {
-                deliveryMode: mode,
-                deliveryModeReason: mode === 'car' ? '風が強いため' : null,
-              });
-        if (mode === 'drone') await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
-      });
+    await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, {
+      deliveryMode: mode,
+      deliveryModeReason: mode === 'car' ? '風が強いため' : null,
+    });
+    if (mode === 'drone') await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+  });
   return body.id;
 }
 

@@ -43,47 +43,47 @@ export async function recordHandover(
   if (input.outcome === 'concern' && !input.note?.trim())
     throw unprocessable('concern_needs_note', CONCERN_NOTE_REQUIRED);
   await db.transaction(async (tx) => {
-        const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
-        if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
-        const arrivedByCar = o.status === 'in_transit' && o.deliveryMode === 'car';
-        if (o.status !== 'at_hall' && !arrivedByCar) {
-          throw conflict('not_at_hall', 'この荷物はまだ公民館に届いていないか、もうお渡し済みです');
-        }
-        if (input.residentId !== undefined) {
-          const r = await tx
-                  .select({ householdId: residents.householdId })
-                  .from(residents)
-                  .where(eq(residents.id, input.residentId))
-                  .get();
-          if (!r || r.householdId !== o.householdId) throw notFound('Resident');
-        }
-        if (arrivedByCar) await setOrderStatus(tx, orderId, 'at_hall', actor, now, { note: '車で到着' });
-        const note = input.note
-          ? `${HANDOVER_OUTCOME_JA[input.outcome]}：${input.note}`
-          : HANDOVER_OUTCOME_JA[input.outcome];
-        const h = await tx
-              .insert(handovers)
-              .values({
-                orderId,
-                householdId: o.householdId,
-                residentId: input.residentId ?? o.residentId,
-                staffId: staffIdOf(actor),
-                at: now,
-                outcome: input.outcome,
-                note: input.note ?? null,
-              })
-              .returning({ id: handovers.id })
-              .get();
-        await recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, {
-                handoverId: h.id,
-                note: input.note,
-              });
-        if (input.outcome !== 'absent') {
-          await setOrderStatus(tx, orderId, 'delivered', actor, now, { note });
-          await writeOrderCharges(tx, orderId, now);
-          await recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
-        }
-      });
+    const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
+    if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
+    const arrivedByCar = o.status === 'in_transit' && o.deliveryMode === 'car';
+    if (o.status !== 'at_hall' && !arrivedByCar) {
+      throw conflict('not_at_hall', 'この荷物はまだ公民館に届いていないか、もうお渡し済みです');
+    }
+    if (input.residentId !== undefined) {
+      const r = await tx
+        .select({ householdId: residents.householdId })
+        .from(residents)
+        .where(eq(residents.id, input.residentId))
+        .get();
+      if (!r || r.householdId !== o.householdId) throw notFound('Resident');
+    }
+    if (arrivedByCar) await setOrderStatus(tx, orderId, 'at_hall', actor, now, { note: '車で到着' });
+    const note = input.note
+      ? `${HANDOVER_OUTCOME_JA[input.outcome]}：${input.note}`
+      : HANDOVER_OUTCOME_JA[input.outcome];
+    const h = await tx
+      .insert(handovers)
+      .values({
+        orderId,
+        householdId: o.householdId,
+        residentId: input.residentId ?? o.residentId,
+        staffId: staffIdOf(actor),
+        at: now,
+        outcome: input.outcome,
+        note: input.note ?? null,
+      })
+      .returning({ id: handovers.id })
+      .get();
+    await recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, {
+      handoverId: h.id,
+      note: input.note,
+    });
+    if (input.outcome !== 'absent') {
+      await setOrderStatus(tx, orderId, 'delivered', actor, now, { note });
+      await writeOrderCharges(tx, orderId, now);
+      await recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
+    }
+  });
   return await getOrderView(db, orderId, scope);
 }
 

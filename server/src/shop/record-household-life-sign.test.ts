@@ -16,12 +16,9 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const lastSign = async (residentId: number) =>
-  (await ctx.db
-        .select()
-        .from(watchState)
-        .where(eq(watchState.residentId, residentId))
-        .get())
-    ?.lastSignAt?.valueOf() ?? null;
+  (
+    await ctx.db.select().from(watchState).where(eq(watchState.residentId, residentId)).get()
+  )?.lastSignAt?.valueOf() ?? null;
 
 describe('life signs for watching', () => {
   it('counts an order and an in-person handover as life signs, but not 不在', async () => {
@@ -38,9 +35,11 @@ describe('life signs for watching', () => {
     }
     await packOrder(ctx.db, body.id, store, ctx.clock.now());
     await ctx.db.transaction(async (tx) => {
-            await setOrderStatus(tx, body.id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-            await setOrderStatus(tx, body.id, 'at_hall', systemActor, ctx.clock.now());
-          });
+      await setOrderStatus(tx, body.id, 'in_transit', systemActor, ctx.clock.now(), {
+        deliveryMode: 'drone',
+      });
+      await setOrderStatus(tx, body.id, 'at_hall', systemActor, ctx.clock.now());
+    });
     const support = await ctx.login('support');
     ctx.clock.set('2026-11-24T08:00:00Z');
     await ctx.json('POST', `/api/shop/staff/orders/${body.id}/handover`, { outcome: 'absent' }, support);

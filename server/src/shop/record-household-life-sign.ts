@@ -15,10 +15,10 @@ export async function recordHouseholdLifeSign(
   at: Date,
 ): Promise<void> {
   for (const r of await tx
-      .select({ id: residents.id })
-      .from(residents)
-      .where(eq(residents.householdId, householdId))
-      .all()) {
+    .select({ id: residents.id })
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .all()) {
     await recordLifeSign(tx, r.id, kind, at);
   }
 }

@@ -59,9 +59,15 @@ describe('what the TV may offer on an order', () => {
   });
 
   it('refuses a cancel once the store is preparing, even before the cut-off', async () => {
-    const id = await pastOrder(ctx.db, 2, [{ productId: await productId(ctx, '牛乳 1000ml'), qty: 1 }], ctx.clock.now(), {
-          until: 'preparing',
-        });
+    const id = await pastOrder(
+      ctx.db,
+      2,
+      [{ productId: await productId(ctx, '牛乳 1000ml'), qty: 1 }],
+      ctx.clock.now(),
+      {
+        until: 'preparing',
+      },
+    );
     const [o] = await listMine(2);
     expect(o).toMatchObject({ id, cancellable: false, deliverySentence: null });
     const res = await ctx.request(`/api/shop/orders/${id}/cancel`, {

@@ -46,7 +46,8 @@ shopApi.openapi(
     summary: 'When and where an order placed now arrives',
     responses: { 200: jsonResponse(DeliveryInfoSchema) },
   }),
-  async (c) => c.json(await getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 shopApi.openapi(
@@ -69,7 +70,8 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
-  async (c) => c.json(await listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
+  async (c) =>
+    c.json(await listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -95,12 +97,12 @@ shopApi.openapi(
   async (c) => {
     const { deps, device: d } = c.var;
     await setFavourite(
-            deps.db,
-            d.householdId,
-            c.req.valid('param').id,
-            c.req.valid('json').favourite,
-            deps.clock.now(),
-          );
+      deps.db,
+      d.householdId,
+      c.req.valid('param').id,
+      c.req.valid('json').favourite,
+      deps.clock.now(),
+    );
     return c.json({ ok: true }, 200);
   },
 );
@@ -129,7 +131,13 @@ shopApi.openapi(
   async (c) => {
     const { deps, device: d } = c.var;
     return c.json(
-      await setCartLine(deps.db, d.householdId, c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
+      await setCartLine(
+        deps.db,
+        d.householdId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.clock.now(),
+      ),
       200,
     );
   },
@@ -173,11 +181,11 @@ shopApi.openapi(
     const { deps, device: d } = c.var;
     const now = deps.clock.now();
     const { order, created } = await placeOrder(
-          deps.db,
-          c.req.valid('json'),
-          { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
-          now,
-        );
+      deps.db,
+      c.req.valid('json'),
+      { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
+      now,
+    );
     if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
     // The same view as reading the order back, so the TV can offer 取り消す at once.
     return c.json(toHouseholdOrder(order, await getShopSettings(deps.db), now), created ? 201 : 200);
@@ -193,7 +201,10 @@ shopApi.openapi(
     responses: { 200: jsonResponse(z.array(HouseholdOrderSchema)) },
   }),
   async (c) =>
-    c.json(await listHouseholdOrdersForTv(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+    c.json(
+      await listHouseholdOrdersForTv(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()),
+      200,
+    ),
 );
 
 shopApi.openapi(
@@ -226,8 +237,8 @@ shopApi.openapi(
     const { deps, device: d } = c.var;
     const now = deps.clock.now();
     const o = await cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), now, {
-          householdId: d.householdId,
-        });
+      householdId: d.householdId,
+    });
     publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
     return c.json(toHouseholdOrder(o, await getShopSettings(deps.db), now), 200);
   },
@@ -255,11 +266,11 @@ shopApi.openapi(
     const { deps, staff } = c.var;
     const { householdId, ...input } = c.req.valid('json');
     const { order, created } = await placeOrder(
-          deps.db,
-          input,
-          { householdId, channel: 'call_centre', actor: staffActor(staff), staffId: staff.id },
-          deps.clock.now(),
-        );
+      deps.db,
+      input,
+      { householdId, channel: 'call_centre', actor: staffActor(staff), staffId: staff.id },
+      deps.clock.now(),
+    );
     if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
     return c.json(order, created ? 201 : 200);
   },
@@ -274,7 +285,8 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  async (c) => c.json(await getOrderView(c.var.deps.db, c.req.valid('param').id, staffScope(c.var.staff)), 200),
+  async (c) =>
+    c.json(await getOrderView(c.var.deps.db, c.req.valid('param').id, staffScope(c.var.staff)), 200),
 );
 
 shopApi.openapi(
@@ -290,12 +302,12 @@ shopApi.openapi(
     const { deps, staff } = c.var;
     return c.json(
       await changeOrder(
-                deps.db,
-                c.req.valid('param').id,
-                c.req.valid('json').lines,
-                staffActor(staff),
-                deps.clock.now(),
-              ),
+        deps.db,
+        c.req.valid('param').id,
+        c.req.valid('json').lines,
+        staffActor(staff),
+        deps.clock.now(),
+      ),
       200,
     );
   },
@@ -346,13 +358,13 @@ shopApi.openapi(
   async (c) => {
     const { deps, staff } = c.var;
     const at = await pickLine(
-          deps.db,
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          staffActor(staff),
-          deps.clock.now(),
-          staffScope(staff),
-        );
+      deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      staffActor(staff),
+      deps.clock.now(),
+      staffScope(staff),
+    );
     publishShopEvent(deps, 'picking.changed', at.hamletId, at.orderId);
     return c.json({ ok: true }, 200);
   },
@@ -370,12 +382,12 @@ shopApi.openapi(
   async (c) => {
     const { deps, staff } = c.var;
     const o = await packOrder(
-          deps.db,
-          c.req.valid('param').id,
-          staffActor(staff),
-          deps.clock.now(),
-          staffScope(staff),
-        );
+      deps.db,
+      c.req.valid('param').id,
+      staffActor(staff),
+      deps.clock.now(),
+      staffScope(staff),
+    );
     publishShopEvent(deps, 'picking.changed', o.hamletId, o.id);
     return c.json(o, 200);
   },
@@ -409,13 +421,13 @@ shopApi.openapi(
   async (c) => {
     const { deps, staff } = c.var;
     const o = await recordHandover(
-          deps.db,
-          c.req.valid('param').id,
-          c.req.valid('json'),
-          staffActor(staff),
-          deps.clock.now(),
-          staffScope(staff),
-        );
+      deps.db,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      staffActor(staff),
+      deps.clock.now(),
+      staffScope(staff),
+    );
     publishShopEvent(deps, 'handover.recorded', o.hamletId, o.id);
     return c.json(o, 200);
   },

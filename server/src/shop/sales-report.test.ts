@@ -19,21 +19,21 @@ async function charge(
   kind: 'goods' | 'ride' = 'goods',
 ) {
   await ctx.db
-        .insert(charges)
-        .values({
-          householdId: 1,
-          kind,
-          sourceKey: `t:${orderId}:${amountYen}:${at}:${kind}`,
-          description: 'x',
-          amountYen,
-          taxRate,
-          sellerId,
-          orderId,
-          occurredAt: new Date(at),
-          month: '2026-11',
-          createdAt: new Date(at),
-        })
-        .run();
+    .insert(charges)
+    .values({
+      householdId: 1,
+      kind,
+      sourceKey: `t:${orderId}:${amountYen}:${at}:${kind}`,
+      description: 'x',
+      amountYen,
+      taxRate,
+      sellerId,
+      orderId,
+      occurredAt: new Date(at),
+      month: '2026-11',
+      createdAt: new Date(at),
+    })
+    .run();
 }
 
 describe('salesReport', () => {

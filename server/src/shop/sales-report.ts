@@ -42,55 +42,55 @@ export async function salesReport(
   // Tokyo day of each charge: SQLite works in UTC, so shift by +9 h before taking the date.
   const day = sql<string>`date((${charges.occurredAt} / 1000) + 32400, 'unixepoch')`;
   const rows = await db
-      .select({
-        sellerId: charges.sellerId,
-        sellerName: sellers.name,
-        day,
-        taxRate: charges.taxRate,
-        orders: sql<number>`count(distinct ${charges.orderId})`,
-        items: sql<number>`count(*)`,
-        amountYen: sql<number>`sum(${charges.amountYen})`,
-      })
-      .from(charges)
-      .innerJoin(sellers, eq(sellers.id, charges.sellerId))
-      .where(
-        and(
-          eq(charges.kind, 'goods'),
-          gte(charges.occurredAt, start),
-          lt(charges.occurredAt, end),
-          sellerCondition(scope, charges.sellerId),
-        ),
-      )
-      .groupBy(charges.sellerId, day, charges.taxRate)
-      .orderBy(asc(charges.sellerId), asc(day))
-      .all();
+    .select({
+      sellerId: charges.sellerId,
+      sellerName: sellers.name,
+      day,
+      taxRate: charges.taxRate,
+      orders: sql<number>`count(distinct ${charges.orderId})`,
+      items: sql<number>`count(*)`,
+      amountYen: sql<number>`sum(${charges.amountYen})`,
+    })
+    .from(charges)
+    .innerJoin(sellers, eq(sellers.id, charges.sellerId))
+    .where(
+      and(
+        eq(charges.kind, 'goods'),
+        gte(charges.occurredAt, start),
+        lt(charges.occurredAt, end),
+        sellerCondition(scope, charges.sellerId),
+      ),
+    )
+    .groupBy(charges.sellerId, day, charges.taxRate)
+    .orderBy(asc(charges.sellerId), asc(day))
+    .all();
   // Orders are counted distinctly over the whole period, not summed from the grouped rows.
   const orderCounts = await db
-      .select({ sellerId: charges.sellerId, day, orders: sql<number>`count(distinct ${charges.orderId})` })
-      .from(charges)
-      .where(
-        and(
-          eq(charges.kind, 'goods'),
-          gte(charges.occurredAt, start),
-          lt(charges.occurredAt, end),
-          sellerCondition(scope, charges.sellerId),
-        ),
-      )
-      .groupBy(charges.sellerId, day)
-      .all();
+    .select({ sellerId: charges.sellerId, day, orders: sql<number>`count(distinct ${charges.orderId})` })
+    .from(charges)
+    .where(
+      and(
+        eq(charges.kind, 'goods'),
+        gte(charges.occurredAt, start),
+        lt(charges.occurredAt, end),
+        sellerCondition(scope, charges.sellerId),
+      ),
+    )
+    .groupBy(charges.sellerId, day)
+    .all();
   const periodOrders = await db
-      .select({ sellerId: charges.sellerId, orders: sql<number>`count(distinct ${charges.orderId})` })
-      .from(charges)
-      .where(
-        and(
-          eq(charges.kind, 'goods'),
-          gte(charges.occurredAt, start),
-          lt(charges.occurredAt, end),
-          sellerCondition(scope, charges.sellerId),
-        ),
-      )
-      .groupBy(charges.sellerId)
-      .all();
+    .select({ sellerId: charges.sellerId, orders: sql<number>`count(distinct ${charges.orderId})` })
+    .from(charges)
+    .where(
+      and(
+        eq(charges.kind, 'goods'),
+        gte(charges.occurredAt, start),
+        lt(charges.occurredAt, end),
+        sellerCondition(scope, charges.sellerId),
+      ),
+    )
+    .groupBy(charges.sellerId)
+    .all();
   const report: SalesReport = { period, key, sellers: [] };
   for (const r of rows) {
     const sid = r.sellerId!;

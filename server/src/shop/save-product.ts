@@ -78,15 +78,15 @@ export async function createProduct(
   now: Date,
 ): Promise<number> {
   return await db.transaction(async (tx) => {
-      const cat = await categoryOf(tx, scope, input.categoryId);
-      const row = await tx
-            .insert(products)
-            .values({ ...columnsOf(input), sellerId: cat.sellerId })
-            .returning({ id: products.id })
-            .get();
-      await recordAudit(tx, now, actor, 'product.create', 'product', row.id, { name: input.name });
-      return row.id;
-    });
+    const cat = await categoryOf(tx, scope, input.categoryId);
+    const row = await tx
+      .insert(products)
+      .values({ ...columnsOf(input), sellerId: cat.sellerId })
+      .returning({ id: products.id })
+      .get();
+    await recordAudit(tx, now, actor, 'product.create', 'product', row.id, { name: input.name });
+    return row.id;
+  });
 }
 
 /** Changes a product; it stays with its seller (a category of another seller is refused). */
@@ -99,18 +99,19 @@ export async function updateProduct(
   now: Date,
 ): Promise<void> {
   await db.transaction(async (tx) => {
-        const current = await tx.select().from(products).where(eq(products.id, productId)).get();
-        if (!current || !inSellerScope(scope, current.sellerId)) throw notFound('Product');
-        const cat = await categoryOf(tx, scope, input.categoryId);
-        if (cat.sellerId !== current.sellerId) throw notFound('Category');
-        await tx.update(products)
-                .set(columnsOf(input))
-                .where(and(eq(products.id, productId), eq(products.sellerId, current.sellerId)))
-                .run();
-        await recordAudit(tx, now, actor, 'product.update', 'product', productId, {
-                priceYen: input.priceYen,
-                stock: input.stock ?? null,
-                active: input.active,
-              });
-      });
+    const current = await tx.select().from(products).where(eq(products.id, productId)).get();
+    if (!current || !inSellerScope(scope, current.sellerId)) throw notFound('Product');
+    const cat = await categoryOf(tx, scope, input.categoryId);
+    if (cat.sellerId !== current.sellerId) throw notFound('Category');
+    await tx
+      .update(products)
+      .set(columnsOf(input))
+      .where(and(eq(products.id, productId), eq(products.sellerId, current.sellerId)))
+      .run();
+    await recordAudit(tx, now, actor, 'product.update', 'product', productId, {
+      priceYen: input.priceYen,
+      stock: input.stock ?? null,
+      active: input.active,
+    });
+  });
 }

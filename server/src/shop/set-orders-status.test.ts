@@ -13,7 +13,8 @@ afterEach(() => ctx.close());
 let seq = 0;
 async function insertOrders(n: number, status: 'received' | 'preparing' = 'received'): Promise<number[]> {
   const now = ctx.clock.now();
-  return (await ctx.db
+  return (
+    await ctx.db
       .insert(orders)
       .values(
         Array.from({ length: n }, () => ({
@@ -30,8 +31,8 @@ async function insertOrders(n: number, status: 'received' | 'preparing' = 'recei
         })),
       )
       .returning({ id: orders.id })
-      .all())
-    .map((o) => o.id);
+      .all()
+  ).map((o) => o.id);
 }
 
 const staff = { type: 'staff' as const, id: 4 };
@@ -43,9 +44,9 @@ describe('setOrdersStatus', () => {
     // More than one statement chunk, so the chunking is exercised too.
     const ids = await insertOrders(2300);
     const now = ctx.clock.now();
-    const changed = await ctx.db.transaction(async (tx) =>
-          await setOrdersStatus(tx, ids, 'preparing', staff, now, { note: '締め切り' }),
-        );
+    const changed = await ctx.db.transaction(
+      async (tx) => await setOrdersStatus(tx, ids, 'preparing', staff, now, { note: '締め切り' }),
+    );
     expect(changed).toEqual(ids);
     const rows = await ctx.db.select().from(orders).where(inArray(orders.id, ids)).all();
     expect(new Set(rows.map((o) => o.status))).toEqual(new Set(['preparing']));
@@ -75,23 +76,26 @@ describe('setOrdersStatus', () => {
   it('skips orders that already have the status and mode, and changes a mode in place', async () => {
     const [a, b] = (await insertOrders(2, 'preparing')) as [number, number];
     const now = ctx.clock.now();
-    await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, [a], 'preparing', staff, now, { deliveryMode: 'drone' }));
-    const changed = await ctx.db.transaction(async (tx) =>
-          await setOrdersStatus(tx, [a, b], 'preparing', staff, now, {
-                    deliveryMode: 'car',
-                    deliveryModeReason: '5kgを超えるため',
-                  }),
-        );
+    await ctx.db.transaction(
+      async (tx) => await setOrdersStatus(tx, [a], 'preparing', staff, now, { deliveryMode: 'drone' }),
+    );
+    const changed = await ctx.db.transaction(
+      async (tx) =>
+        await setOrdersStatus(tx, [a, b], 'preparing', staff, now, {
+          deliveryMode: 'car',
+          deliveryModeReason: '5kgを超えるため',
+        }),
+    );
     expect(changed).toEqual([a, b]);
-    const again = await ctx.db.transaction(async (tx) =>
-          await setOrdersStatus(tx, [a, b, a], 'preparing', staff, now, { deliveryMode: 'car' }),
-        );
+    const again = await ctx.db.transaction(
+      async (tx) => await setOrdersStatus(tx, [a, b, a], 'preparing', staff, now, { deliveryMode: 'car' }),
+    );
     expect(again).toEqual([]);
     const rows = await ctx.db
-          .select()
-          .from(orders)
-          .where(inArray(orders.id, [a, b]))
-          .all();
+      .select()
+      .from(orders)
+      .where(inArray(orders.id, [a, b]))
+      .all();
     expect(rows.map((o) => [o.status, o.deliveryMode, o.deliveryModeReason])).toEqual([
       ['preparing', 'car', '5kgを超えるため'],
       ['preparing', 'car', '5kgを超えるため'],
@@ -106,8 +110,11 @@ describe('setOrdersStatus', () => {
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, [ids[4]!], 'cancelled', staff, now));
     const before = (await ctx.db.select().from(auditLog).all()).length;
-    expect(async () =>
-      await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, ids, 'preparing', staff, ctx.clock.now())),
+    expect(
+      async () =>
+        await ctx.db.transaction(
+          async (tx) => await setOrdersStatus(tx, ids, 'preparing', staff, ctx.clock.now()),
+        ),
     ).toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
     const rows = await ctx.db.select().from(orders).where(inArray(orders.id, ids)).all();
     expect(rows.map((o) => o.status)).toEqual(['received', 'received', 'received', 'received', 'cancelled']);
@@ -117,15 +124,20 @@ describe('setOrdersStatus', () => {
 
   it('refuses an unknown order before writing anything', async () => {
     const ids = await insertOrders(2);
-    expect(async () =>
-      await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, [...ids, 999_999], 'preparing', staff, ctx.clock.now())),
+    expect(
+      async () =>
+        await ctx.db.transaction(
+          async (tx) => await setOrdersStatus(tx, [...ids, 999_999], 'preparing', staff, ctx.clock.now()),
+        ),
     ).toThrow(expect.objectContaining({ status: 404 }));
     expect(await eventsOf(ids)).toHaveLength(0);
   });
 
   it('does nothing for an empty list', async () => {
-    expect(await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, [], 'preparing', staff, ctx.clock.now()))).toEqual(
-      [],
-    );
+    expect(
+      await ctx.db.transaction(
+        async (tx) => await setOrdersStatus(tx, [], 'preparing', staff, ctx.clock.now()),
+      ),
+    ).toEqual([]);
   });
 });

@@ -38,10 +38,10 @@ export async function setOrdersStatus(
   const current = new Map<number, { status: OrderStatus; deliveryMode: 'drone' | 'car' | null }>();
   for (const part of chunks(ids)) {
     for (const o of await tx
-          .select({ id: orders.id, status: orders.status, deliveryMode: orders.deliveryMode })
-          .from(orders)
-          .where(inArray(orders.id, part))
-          .all()) {
+      .select({ id: orders.id, status: orders.status, deliveryMode: orders.deliveryMode })
+      .from(orders)
+      .where(inArray(orders.id, part))
+      .all()) {
       current.set(o.id, o);
     }
   }
@@ -71,36 +71,39 @@ export async function setOrdersStatus(
     ...(extra.note ? { note: extra.note } : {}),
   };
   for (const part of chunks(changed)) {
-    await tx.update(orders)
-            .set({
-              status,
-              updatedAt: now,
-              ...(extra.deliveryMode !== undefined ? { deliveryMode: extra.deliveryMode } : {}),
-              ...(extra.deliveryModeReason !== undefined ? { deliveryModeReason: extra.deliveryModeReason } : {}),
-            })
-            .where(
-              inArray(
-                orders.id,
-                part.map((c) => c.id),
-              ),
-            )
-            .run();
-    await tx.insert(orderEvents)
-            .values(part.map((c) => ({ orderId: c.id, at: now, status, actorType, actorId: actor.id, note })))
-            .run();
-    await tx.insert(auditLog)
-            .values(
-              part.map((c) => ({
-                at: now,
-                actorType: actor.type,
-                actorId: actor.id,
-                action: `order.${status}`,
-                entity: 'order',
-                entityId: String(c.id),
-                detail: { from: c.from, to: status, ...detailExtra },
-              })),
-            )
-            .run();
+    await tx
+      .update(orders)
+      .set({
+        status,
+        updatedAt: now,
+        ...(extra.deliveryMode !== undefined ? { deliveryMode: extra.deliveryMode } : {}),
+        ...(extra.deliveryModeReason !== undefined ? { deliveryModeReason: extra.deliveryModeReason } : {}),
+      })
+      .where(
+        inArray(
+          orders.id,
+          part.map((c) => c.id),
+        ),
+      )
+      .run();
+    await tx
+      .insert(orderEvents)
+      .values(part.map((c) => ({ orderId: c.id, at: now, status, actorType, actorId: actor.id, note })))
+      .run();
+    await tx
+      .insert(auditLog)
+      .values(
+        part.map((c) => ({
+          at: now,
+          actorType: actor.type,
+          actorId: actor.id,
+          action: `order.${status}`,
+          entity: 'order',
+          entityId: String(c.id),
+          detail: { from: c.from, to: status, ...detailExtra },
+        })),
+      )
+      .run();
   }
   return changed.map((c) => c.id);
 }

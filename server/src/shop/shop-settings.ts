@@ -59,8 +59,9 @@ export async function saveShopSettings(db: DbOrTx, settings: ShopSettings, now: 
   } catch {
     throw badRequest('invalid_settings', `これから${SEARCH_LIMIT_DAYS}日の間にお届けする日がありません`);
   }
-  await db.insert(shopSettings)
-        .values({ id: 1, ...s, updatedAt: now })
-        .onConflictDoUpdate({ target: shopSettings.id, set: { ...s, updatedAt: now } })
-        .run();
+  await db
+    .insert(shopSettings)
+    .values({ id: 1, ...s, updatedAt: now })
+    .onConflictDoUpdate({ target: shopSettings.id, set: { ...s, updatedAt: now } })
+    .run();
 }

@@ -14,29 +14,30 @@ import { getShopSettings } from './shop-settings';
  */
 export async function startPicking(db: Db, now: Date): Promise<{ orderIds: number[] }> {
   return await db.transaction(async (tx) => {
-      const settings = await getShopSettings(tx);
-      // A cut-off has one deadline per delivery date: compute each once, not once per order.
-      const passed = new Map<string, boolean>();
-      const isPast = (date: string) => {
-        let p = passed.get(date);
-        if (p === undefined) passed.set(date, (p = now.getTime() >= orderDeadline(date, settings).getTime()));
-        return p;
-      };
-      // Orders for tomorrow or later cannot have passed their deadline yet.
-      const due = (await tx
-            .select({ id: orders.id, deliveryDate: orders.deliveryDate })
-            .from(orders)
-            .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
-            .all())
-        .filter((o) => isPast(o.deliveryDate));
-      await setOrdersStatus(
-              tx,
-              due.map((o) => o.id),
-              'preparing',
-              systemActor,
-              now,
-              { note: '締め切り' },
-            );
-      return { orderIds: due.map((o) => o.id) };
-    });
+    const settings = await getShopSettings(tx);
+    // A cut-off has one deadline per delivery date: compute each once, not once per order.
+    const passed = new Map<string, boolean>();
+    const isPast = (date: string) => {
+      let p = passed.get(date);
+      if (p === undefined) passed.set(date, (p = now.getTime() >= orderDeadline(date, settings).getTime()));
+      return p;
+    };
+    // Orders for tomorrow or later cannot have passed their deadline yet.
+    const due = (
+      await tx
+        .select({ id: orders.id, deliveryDate: orders.deliveryDate })
+        .from(orders)
+        .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
+        .all()
+    ).filter((o) => isPast(o.deliveryDate));
+    await setOrdersStatus(
+      tx,
+      due.map((o) => o.id),
+      'preparing',
+      systemActor,
+      now,
+      { note: '締め切り' },
+    );
+    return { orderIds: due.map((o) => o.id) };
+  });
 }

@@ -27,7 +27,8 @@ async function placeThree() {
   return { a: a.body.id, b: b.body.id };
 }
 
-const linesOf = async (id: number) => await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).all();
+const linesOf = async (id: number) =>
+  await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).all();
 
 describe('store picking and packing', () => {
   it('moves orders to 準備中 at the cut-off, once, and catches up after downtime', async () => {
@@ -105,9 +106,9 @@ describe('store picking and packing', () => {
 
     // Drone base: 配送中 → 公民館に到着; support worker hands over → charges for the supplied quantity only.
     await ctx.db.transaction(async (tx) => {
-            await setOrderStatus(tx, a, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-            await setOrderStatus(tx, a, 'at_hall', systemActor, ctx.clock.now());
-          });
+      await setOrderStatus(tx, a, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+      await setOrderStatus(tx, a, 'at_hall', systemActor, ctx.clock.now());
+    });
     const support = await ctx.login('support');
     const handed = await ctx.json(
       'POST',
@@ -138,9 +139,15 @@ describe('store picking and packing', () => {
     const { body } = await order(ctx, [{ productId: fert, qty: 1 }]);
     const store = await ctx.login('store');
     ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
-    for (const l of await linesOf(body.id)) await ctx.json('POST', `/api/shop/staff/lines/${l.id}/pick`, {}, store);
+    for (const l of await linesOf(body.id))
+      await ctx.json('POST', `/api/shop/staff/lines/${l.id}/pick`, {}, store);
     await ctx.request(`/api/shop/staff/orders/${body.id}/pack`, { method: 'POST', headers: store });
-    expect((await listPackedOrders(ctx.db, '2026-11-24'))[0]).toMatchObject({ id: body.id, airEligible: false });
-    expect((await ctx.db.select().from(orders).where(eq(orders.id, body.id)).get())!.status).toBe('preparing');
+    expect((await listPackedOrders(ctx.db, '2026-11-24'))[0]).toMatchObject({
+      id: body.id,
+      airEligible: false,
+    });
+    expect((await ctx.db.select().from(orders).where(eq(orders.id, body.id)).get())!.status).toBe(
+      'preparing',
+    );
   });
 });

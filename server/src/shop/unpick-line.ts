@@ -18,21 +18,21 @@ export async function unpickLine(
   scope: StaffScope = UNLIMITED_SCOPE,
 ): Promise<{ orderId: number; hamletId: number }> {
   return await db.transaction(async (tx) => {
-      const row = await tx
-            .select({ line: orderLines, packedAt: orders.packedAt, hamletId: orders.hamletId })
-            .from(orderLines)
-            .innerJoin(orders, eq(orders.id, orderLines.orderId))
-            .where(eq(orderLines.id, lineId))
-            .get();
-      if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
-        throw notFound('Order line');
-      if (row.packedAt) throw conflict('already_packed', 'この注文はもう梱包済みです');
-      if (row.line.pickedAt === null) return { orderId: row.line.orderId, hamletId: row.hamletId };
-      await tx.update(orderLines).set({ pickedAt: null, missingQty: 0 }).where(eq(orderLines.id, lineId)).run();
-      await recordAudit(tx, now, actor, 'order_line.unpicked', 'order_line', lineId, {
-              orderId: row.line.orderId,
-              previousMissingQty: row.line.missingQty,
-            });
-      return { orderId: row.line.orderId, hamletId: row.hamletId };
+    const row = await tx
+      .select({ line: orderLines, packedAt: orders.packedAt, hamletId: orders.hamletId })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .where(eq(orderLines.id, lineId))
+      .get();
+    if (!row || !inSellerScope(scope, row.line.sellerId) || !inHamletScope(scope, row.hamletId))
+      throw notFound('Order line');
+    if (row.packedAt) throw conflict('already_packed', 'この注文はもう梱包済みです');
+    if (row.line.pickedAt === null) return { orderId: row.line.orderId, hamletId: row.hamletId };
+    await tx.update(orderLines).set({ pickedAt: null, missingQty: 0 }).where(eq(orderLines.id, lineId)).run();
+    await recordAudit(tx, now, actor, 'order_line.unpicked', 'order_line', lineId, {
+      orderId: row.line.orderId,
+      previousMissingQty: row.line.missingQty,
     });
+    return { orderId: row.line.orderId, hamletId: row.hamletId };
+  });
 }

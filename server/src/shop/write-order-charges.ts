@@ -16,23 +16,23 @@ export async function writeOrderCharges(tx: DbOrTx, orderId: number, deliveredAt
     const qty = l.qty - l.missingQty;
     if (qty <= 0) continue;
     const res = await tx
-          .insert(charges)
-          .values({
-            householdId: order.householdId,
-            residentId: order.residentId,
-            kind: 'goods',
-            sourceKey: `order-line:${l.id}`,
-            description: `${l.name} × ${qty}`,
-            amountYen: qty * l.unitPriceYen,
-            taxRate: l.taxRate,
-            sellerId: l.sellerId,
-            orderId,
-            occurredAt: deliveredAt,
-            month: tokyoMonth(deliveredAt),
-            createdAt: deliveredAt,
-          })
-          .onConflictDoNothing()
-          .run();
+      .insert(charges)
+      .values({
+        householdId: order.householdId,
+        residentId: order.residentId,
+        kind: 'goods',
+        sourceKey: `order-line:${l.id}`,
+        description: `${l.name} × ${qty}`,
+        amountYen: qty * l.unitPriceYen,
+        taxRate: l.taxRate,
+        sellerId: l.sellerId,
+        orderId,
+        occurredAt: deliveredAt,
+        month: tokyoMonth(deliveredAt),
+        createdAt: deliveredAt,
+      })
+      .onConflictDoNothing()
+      .run();
     written += res.changes;
   }
   return written;

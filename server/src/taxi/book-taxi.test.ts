@@ -217,6 +217,8 @@ describe('POST /api/taxi/bookings — rules', () => {
     const other = await accepted(ctx, 3, { riderIds: [sachiko!], time: '10:30' });
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '11:30', returnOf: other.id });
     expect(r.res.status).toBe(404);
-    expect(await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all()).toHaveLength(0);
+    expect(
+      await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all(),
+    ).toHaveLength(0);
   });
 });

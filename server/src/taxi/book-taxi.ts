@@ -132,25 +132,30 @@ function resent(booking: BookingView): BookTaxiAnswer {
  * nearest requested times that would work. Synchronous from the database read to the write, so
  * no other booking can slip in between.
  */
-export async function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now: Date): Promise<BookTaxiAnswer> {
+export async function bookTaxi(
+  db: Db,
+  input: BookTaxiInput,
+  ctx: BookTaxiContext,
+  now: Date,
+): Promise<BookTaxiAnswer> {
   const existing = await db
-      .select()
-      .from(taxiBookings)
-      .where(
-        and(
-          eq(taxiBookings.householdId, ctx.householdId),
-          eq(taxiBookings.idempotencyKey, input.idempotencyKey),
-        ),
-      )
-      .get();
+    .select()
+    .from(taxiBookings)
+    .where(
+      and(
+        eq(taxiBookings.householdId, ctx.householdId),
+        eq(taxiBookings.idempotencyKey, input.idempotencyKey),
+      ),
+    )
+    .get();
   if (existing) return resent(await viewBooking(db, existing, now));
 
   const home = await db
-      .select({ lat: households.lat, lon: households.lon, areaId: hamlets.areaId })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, ctx.householdId))
-      .get();
+    .select({ lat: households.lat, lon: households.lon, areaId: hamlets.areaId })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, ctx.householdId))
+    .get();
   if (!home) throw notFound('Household');
   const riderIds = [...new Set(input.riderIds)];
   const riders = await db.select().from(residents).where(inArray(residents.id, riderIds)).all();
@@ -240,59 +245,62 @@ export async function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContex
   const fares = Object.fromEntries(riders.map((r) => [String(r.id), computeFare(s.fares, r, ctx.channel)]));
 
   const row = await db.transaction(async (tx) => {
-      if (ctx.replaces) {
-        if (!isCancellable(ctx.replaces, now))
-          throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
-        await tx.update(taxiBookings)
-                  .set({ status: 'cancelled', cancelledAt: now })
-                  .where(eq(taxiBookings.id, ctx.replaces.id))
-                  .run();
-        await recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
-      }
-      const b = await tx
-            .insert(taxiBookings)
-            .values({
-              householdId: ctx.householdId,
-              residentId: riderIds[0]!,
-              riderIds,
-              passengers,
-              channel: ctx.channel,
-              idempotencyKey: input.idempotencyKey,
-              serviceDate: date,
-              timeKind: input.timeKind,
-              requestedTime: input.time,
-              pickupLabel: from.label,
-              pickupLat: from.lat,
-              pickupLon: from.lon,
-              pickupPlaceId: from.placeId,
-              dropoffLabel: to.label,
-              dropoffLat: to.lat,
-              dropoffLon: to.lon,
-              dropoffPlaceId: to.placeId,
-              vehicleId: Number(answer.vehicleId),
-              pickupFrom: atMinute(date, p.pickupFrom),
-              pickupTo: atMinute(date, p.pickupTo),
-              expectedArrival: atMinute(date, p.expectedArrival),
-              latestArrival: atMinute(date, p.latestArrival),
-              plannedPickupAt: atMinute(date, p.pickupFrom),
-              plannedDropoffAt: atMinute(date, p.expectedArrival),
-              directMinutes: live.directMinutes,
-              fares,
-              status: 'booked',
-              returnOfId: input.returnOf ?? null,
-              createdByStaffId: ctx.staffId ?? null,
-              createdAt: now,
-            })
-            .returning()
-            .get();
-      // the dispatcher knew the new ride by a temporary id until it had a row
-      live.booking.id = String(b.id);
-      day.state.requests.delete(newId);
-      day.state.requests.set(String(b.id), live);
-      day.state.owner[live.pickupNode] = day.state.owner[live.deliveryNode] = String(b.id);
-      await writeBackPlan(tx, day);
-      await recordAudit(tx, now, ctx.actor, 'taxi.booking.created', 'taxi_booking', b.id, { channel: ctx.channel });
-      return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
+    if (ctx.replaces) {
+      if (!isCancellable(ctx.replaces, now))
+        throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
+      await tx
+        .update(taxiBookings)
+        .set({ status: 'cancelled', cancelledAt: now })
+        .where(eq(taxiBookings.id, ctx.replaces.id))
+        .run();
+      await recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
+    }
+    const b = await tx
+      .insert(taxiBookings)
+      .values({
+        householdId: ctx.householdId,
+        residentId: riderIds[0]!,
+        riderIds,
+        passengers,
+        channel: ctx.channel,
+        idempotencyKey: input.idempotencyKey,
+        serviceDate: date,
+        timeKind: input.timeKind,
+        requestedTime: input.time,
+        pickupLabel: from.label,
+        pickupLat: from.lat,
+        pickupLon: from.lon,
+        pickupPlaceId: from.placeId,
+        dropoffLabel: to.label,
+        dropoffLat: to.lat,
+        dropoffLon: to.lon,
+        dropoffPlaceId: to.placeId,
+        vehicleId: Number(answer.vehicleId),
+        pickupFrom: atMinute(date, p.pickupFrom),
+        pickupTo: atMinute(date, p.pickupTo),
+        expectedArrival: atMinute(date, p.expectedArrival),
+        latestArrival: atMinute(date, p.latestArrival),
+        plannedPickupAt: atMinute(date, p.pickupFrom),
+        plannedDropoffAt: atMinute(date, p.expectedArrival),
+        directMinutes: live.directMinutes,
+        fares,
+        status: 'booked',
+        returnOfId: input.returnOf ?? null,
+        createdByStaffId: ctx.staffId ?? null,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    // the dispatcher knew the new ride by a temporary id until it had a row
+    live.booking.id = String(b.id);
+    day.state.requests.delete(newId);
+    day.state.requests.set(String(b.id), live);
+    day.state.owner[live.pickupNode] = day.state.owner[live.deliveryNode] = String(b.id);
+    await writeBackPlan(tx, day);
+    await recordAudit(tx, now, ctx.actor, 'taxi.booking.created', 'taxi_booking', b.id, {
+      channel: ctx.channel,
     });
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
+  });
   return accepted(await viewBooking(db, row, now));
 }

@@ -57,20 +57,15 @@ export async function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): P
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.flatMap((b) => b.riderIds))];
   const names = new Map(
-    (await db
-            .select({ id: residents.id, name: residents.name })
-            .from(residents)
-            .where(inArray(residents.id, ids))
-            .all())
-      .map((r) => [r.id, r.name]),
+    (
+      await db
+        .select({ id: residents.id, name: residents.name })
+        .from(residents)
+        .where(inArray(residents.id, ids))
+        .all()
+    ).map((r) => [r.id, r.name]),
   );
-  const cars = new Map(
-    (await db
-            .select()
-            .from(vehicles)
-            .all())
-      .map((v) => [v.id, v.name]),
-  );
+  const cars = new Map((await db.select().from(vehicles).all()).map((v) => [v.id, v.name]));
   const today = tokyoDate(now);
   const tomorrow = addDays(today, 1);
   return rows.map((b) => {

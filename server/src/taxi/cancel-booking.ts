@@ -27,12 +27,13 @@ export async function cancelBooking(
     );
   }
   const row = await db.transaction(async (tx) => {
-      await tx.update(taxiBookings)
-              .set({ status: 'cancelled', cancelledAt: now })
-              .where(eq(taxiBookings.id, id))
-              .run();
-      await recordAudit(tx, now, actor, 'taxi.booking.cancelled', 'taxi_booking', id);
-      return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
-    });
+    await tx
+      .update(taxiBookings)
+      .set({ status: 'cancelled', cancelledAt: now })
+      .where(eq(taxiBookings.id, id))
+      .run();
+    await recordAudit(tx, now, actor, 'taxi.booking.cancelled', 'taxi_booking', id);
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+  });
   return await viewBooking(db, row, now);
 }

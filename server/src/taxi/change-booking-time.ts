@@ -33,9 +33,9 @@ export async function changeBookingTime(
     returnOf: old.returnOfId ?? undefined,
   });
   return await bookTaxi(
-      db,
-      input,
-      { householdId, channel: 'call_centre', actor: ctx.actor, staffId: ctx.staffId, replaces: old },
-      now,
-    );
+    db,
+    input,
+    { householdId, channel: 'call_centre', actor: ctx.actor, staffId: ctx.staffId, replaces: old },
+    now,
+  );
 }

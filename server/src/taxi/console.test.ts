@@ -30,7 +30,8 @@ describe('taxi console', () => {
   it('the driver tablet lists the vehicle’s stops and its buttons record the pickup', async () => {
     const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!.vehicleId;
+    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!
+      .vehicleId;
     const driver = await loginDriverOf(ctx, vehicleId);
     const html = await (await ctx.request('/console/taxi/driver', { headers: driver })).text();
     expect(html).toContain('山田 花子');
@@ -112,7 +113,8 @@ describe('driver undo and carried rides', () => {
     expect(res.status).toBe(303);
     return { id: b.id, driver };
   }
-  const statusOf = async (id: number) => (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+  const statusOf = async (id: number) =>
+    (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
   it('取り消す takes back a mistaken pickup within minutes, once, and the audit log keeps both', async () => {
     const { id, driver } = await onBoard();
@@ -127,10 +129,7 @@ describe('driver undo and carried rides', () => {
     const again = await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000001' });
     expect(again.status).toBe(303);
     expect(flashOf(again)).not.toContain('error');
-    const actions = (await ctx.db
-          .select()
-          .from(auditLog)
-          .all())
+    const actions = (await ctx.db.select().from(auditLog).all())
       .filter((a) => a.entity === 'taxi_booking' && a.entityId === String(id))
       .map((a) => a.action);
     expect(actions.filter((a) => a.startsWith('taxi.ride.'))).toEqual([
@@ -145,20 +144,12 @@ describe('driver undo and carried rides', () => {
     await form(`/console/taxi/driver/bookings/${id}/dropoff`, driver, { key: 'tap-000002' });
     expect((await statusOf(id)).status).toBe('arrived');
     expect(
-      (await ctx.db
-                .select()
-                .from(charges)
-                .all())
-        .filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
+      (await ctx.db.select().from(charges).all()).filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
     ).toHaveLength(1);
     await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000002' });
     expect((await statusOf(id)).status).toBe('on_board');
     expect(
-      (await ctx.db
-                .select()
-                .from(charges)
-                .all())
-        .filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
+      (await ctx.db.select().from(charges).all()).filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
     ).toHaveLength(0);
     await form(`/console/taxi/driver/bookings/${id}/dropoff`, driver, { key: 'tap-000003' });
     ctx.clock.advance(6 * 60_000);
@@ -174,16 +165,16 @@ describe('driver undo and carried rides', () => {
     const row = await statusOf(b.id);
     const day = 24 * 3600_000;
     await ctx.db
-            .update(taxiBookings)
-            .set({
-              serviceDate: '2026-11-23',
-              pickupFrom: new Date(row.pickupFrom.getTime() - day),
-              pickupTo: new Date(row.pickupTo.getTime() - day),
-              plannedPickupAt: new Date(row.plannedPickupAt.getTime() - day),
-              plannedDropoffAt: new Date(row.plannedDropoffAt.getTime() - day),
-            })
-            .where(eq(taxiBookings.id, b.id))
-            .run();
+      .update(taxiBookings)
+      .set({
+        serviceDate: '2026-11-23',
+        pickupFrom: new Date(row.pickupFrom.getTime() - day),
+        pickupTo: new Date(row.pickupTo.getTime() - day),
+        plannedPickupAt: new Date(row.plannedPickupAt.getTime() - day),
+        plannedDropoffAt: new Date(row.plannedDropoffAt.getTime() - day),
+      })
+      .where(eq(taxiBookings.id, b.id))
+      .run();
     const driver = await loginDriverOf(ctx, row.vehicleId);
     const tablet = await (await ctx.request('/console/taxi/driver', { headers: driver })).text();
     expect(tablet).toContain('前日から');

@@ -60,11 +60,11 @@ export async function getBookingOptions(
   { nextDay = false }: { nextDay?: boolean } = {},
 ): Promise<BookingOptions> {
   const h = await db
-      .select({ areaId: hamlets.areaId })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, householdId))
-      .get();
+    .select({ areaId: hamlets.areaId })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, householdId))
+    .get();
   if (!h) throw notFound('Household');
   const s = await getTaxiSettings(db);
   const hours = hoursForArea(s, h.areaId);
@@ -73,25 +73,25 @@ export async function getBookingOptions(
   const day = found && (found.today || nextDay) ? found : null;
   const date = day?.date ?? today;
   const rs = await db
-      .select()
-      .from(residents)
-      .where(eq(residents.householdId, householdId))
-      .orderBy(residents.id)
-      .all();
+    .select()
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .orderBy(residents.id)
+    .all();
   const favs =
     rs.length === 0
       ? []
       : await db
-                    .select({ placeId: taxiFavourites.placeId })
-                    .from(taxiFavourites)
-                    .where(
-                      inArray(
-                        taxiFavourites.residentId,
-                        rs.map((r) => r.id),
-                      ),
-                    )
-                    .orderBy(asc(taxiFavourites.sort))
-                    .all();
+          .select({ placeId: taxiFavourites.placeId })
+          .from(taxiFavourites)
+          .where(
+            inArray(
+              taxiFavourites.residentId,
+              rs.map((r) => r.id),
+            ),
+          )
+          .orderBy(asc(taxiFavourites.sort))
+          .all();
   const favIds = [...new Set(favs.map((f) => f.placeId))];
   const all = await db.select().from(places).orderBy(places.id).all();
   const byId = new Map(all.map((p) => [p.id, p]));

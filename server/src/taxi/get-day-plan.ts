@@ -27,20 +27,25 @@ export type DayPlan = z.infer<typeof DayPlanSchema>;
 export async function getDayPlan(db: DbOrTx, date: string, now: Date): Promise<DayPlan> {
   const vs = await db.select().from(vehicles).orderBy(vehicles.id).all();
   const rows = await db.select().from(taxiBookings).where(eq(taxiBookings.serviceDate, date)).all();
-  const live = [...await carriedRides(db, date, tokyoDate(now)), ...rows.filter((b) => b.status !== 'cancelled')];
+  const live = [
+    ...(await carriedRides(db, date, tokyoDate(now))),
+    ...rows.filter((b) => b.status !== 'cancelled'),
+  ];
   return {
     date,
-    vehicles: vs.map(async (v) => ({
-      id: v.id,
-      name: v.name,
-      depot: { lat: v.depotLat, lon: v.depotLon },
-      stops: await stopsOf(
-              db,
-              live.filter((b) => b.vehicleId === v.id),
-              now,
-              date,
-            ),
-    })),
+    vehicles: await Promise.all(
+      vs.map(async (v) => ({
+        id: v.id,
+        name: v.name,
+        depot: { lat: v.depotLat, lon: v.depotLon },
+        stops: await stopsOf(
+          db,
+          live.filter((b) => b.vehicleId === v.id),
+          now,
+          date,
+        ),
+      })),
+    ),
     figures: computeDayFigures(rows, vs),
   };
 }

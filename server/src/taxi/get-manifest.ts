@@ -43,18 +43,24 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The stops of a set of bookings in planned order (done stops keep their actual time). */
-export async function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string): Promise<ManifestStop[]> {
+export async function stopsOf(
+  db: DbOrTx,
+  rows: BookingRow[],
+  now: Date,
+  date?: string,
+): Promise<ManifestStop[]> {
   const grace = (await getTaxiSettings(db)).noShowGraceMinutes * 60_000;
   const people = new Map(
     rows.length === 0
       ? []
-      : (await db
-                    .select({ id: residents.id, name: residents.name, phone: households.phone })
-                    .from(residents)
-                    .innerJoin(households, eq(households.id, residents.householdId))
-                    .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
-                    .all())
-          .map((r) => [r.id, r]),
+      : (
+          await db
+            .select({ id: residents.id, name: residents.name, phone: households.phone })
+            .from(residents)
+            .innerJoin(households, eq(households.id, residents.householdId))
+            .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
+            .all()
+        ).map((r) => [r.id, r]),
   );
   const stops: (ManifestStop & { sortAt: number })[] = [];
   for (const b of rows) {
@@ -108,20 +114,25 @@ export async function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: 
 }
 
 /** Today's manifest of one vehicle: every stop in order with times, names, passengers. */
-export async function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Date): Promise<Manifest | null> {
+export async function getManifest(
+  db: DbOrTx,
+  vehicleId: number,
+  date: string,
+  now: Date,
+): Promise<Manifest | null> {
   const v = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId)).get();
   if (!v) return null;
   const rows = await db
-      .select()
-      .from(taxiBookings)
-      .where(
-        and(
-          eq(taxiBookings.vehicleId, vehicleId),
-          eq(taxiBookings.serviceDate, date),
-          ne(taxiBookings.status, 'cancelled'),
-        ),
-      )
-      .all();
+    .select()
+    .from(taxiBookings)
+    .where(
+      and(
+        eq(taxiBookings.vehicleId, vehicleId),
+        eq(taxiBookings.serviceDate, date),
+        ne(taxiBookings.status, 'cancelled'),
+      ),
+    )
+    .all();
   const carried = await carriedRides(db, date, tokyoDate(now), vehicleId);
   return {
     date,

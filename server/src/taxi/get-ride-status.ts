@@ -28,22 +28,22 @@ export type RideStatus = z.infer<typeof RideStatusSchema>;
  */
 export async function getRideStatus(db: DbOrTx, householdId: number, now: Date): Promise<RideStatus> {
   const rows = await db
-      .select({
-        id: taxiBookings.id,
-        pickupLabel: taxiBookings.pickupLabel,
-        pickupEtaAt: taxiBookings.pickupEtaAt,
-      })
-      .from(taxiBookings)
-      .where(
-        and(
-          eq(taxiBookings.householdId, householdId),
-          eq(taxiBookings.serviceDate, tokyoDate(now)),
-          eq(taxiBookings.status, 'booked'),
-          isNotNull(taxiBookings.departedAt),
-        ),
-      )
-      .orderBy(taxiBookings.pickupEtaAt)
-      .all();
+    .select({
+      id: taxiBookings.id,
+      pickupLabel: taxiBookings.pickupLabel,
+      pickupEtaAt: taxiBookings.pickupEtaAt,
+    })
+    .from(taxiBookings)
+    .where(
+      and(
+        eq(taxiBookings.householdId, householdId),
+        eq(taxiBookings.serviceDate, tokyoDate(now)),
+        eq(taxiBookings.status, 'booked'),
+        isNotNull(taxiBookings.departedAt),
+      ),
+    )
+    .orderBy(taxiBookings.pickupEtaAt)
+    .all();
   return {
     onItsWay: rows.map((r) => {
       const minutes = minutesUntil(r.pickupEtaAt ?? now, now);

@@ -16,13 +16,14 @@ export async function improveTaxiPlans(db: Db, now: Date): Promise<{ areas: numb
   const s = await getTaxiSettings(db);
   if (s.improveMs <= 0) return { areas: 0 };
   const date = tokyoDate(now);
-  const areaIds = (await db
+  const areaIds = (
+    await db
       .selectDistinct({ areaId: vehicles.areaId })
       .from(taxiBookings)
       .innerJoin(vehicles, eq(vehicles.id, taxiBookings.vehicleId))
       .where(and(eq(taxiBookings.serviceDate, date), inArray(taxiBookings.status, [...LIVE_STATUSES])))
-      .all())
-    .map((r) => r.areaId);
+      .all()
+  ).map((r) => r.areaId);
   for (const areaId of areaIds) {
     const day = await loadDispatchDay(db, s, areaId, date, now);
     reoptimizePlan(day.state, { seed: 1, clock: () => performance.now(), timeLimitMs: s.improveMs });

@@ -17,23 +17,23 @@ export async function listHouseholdRides(
   const today = tokyoDate(now);
   const mine = eq(taxiBookings.householdId, householdId);
   const upcoming = await db
-      .select()
-      .from(taxiBookings)
-      .where(and(mine, gte(taxiBookings.serviceDate, today), ne(taxiBookings.status, 'cancelled')))
-      .orderBy(asc(taxiBookings.pickupFrom))
-      .all();
+    .select()
+    .from(taxiBookings)
+    .where(and(mine, gte(taxiBookings.serviceDate, today), ne(taxiBookings.status, 'cancelled')))
+    .orderBy(asc(taxiBookings.pickupFrom))
+    .all();
   const recent = await db
-      .select()
-      .from(taxiBookings)
-      .where(
-        and(
-          mine,
-          lt(taxiBookings.serviceDate, today),
-          gte(taxiBookings.serviceDate, addDays(today, -pastDays)),
-        ),
-      )
-      .orderBy(desc(taxiBookings.pickupFrom))
-      .limit(20)
-      .all();
+    .select()
+    .from(taxiBookings)
+    .where(
+      and(
+        mine,
+        lt(taxiBookings.serviceDate, today),
+        gte(taxiBookings.serviceDate, addDays(today, -pastDays)),
+      ),
+    )
+    .orderBy(desc(taxiBookings.pickupFrom))
+    .limit(20)
+    .all();
   return { upcoming: await viewBookings(db, upcoming, now), recent: await viewBookings(db, recent, now) };
 }

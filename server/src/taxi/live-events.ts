@@ -11,18 +11,22 @@ const TYPE: Record<RideEvent, string> = {
 };
 
 /** After a ride event committed: tell the taxi boards (city, call centre, the vehicle's driver). */
-export async function publishRideEvent(deps: Deps, bookingId: number, event: RideEvent | 'undo'): Promise<void> {
+export async function publishRideEvent(
+  deps: Deps,
+  bookingId: number,
+  event: RideEvent | 'undo',
+): Promise<void> {
   try {
     const row = await deps.db
-          .select({
-            vehicleId: taxiBookings.vehicleId,
-            status: taxiBookings.status,
-            hamletId: households.hamletId,
-          })
-          .from(taxiBookings)
-          .innerJoin(households, eq(households.id, taxiBookings.householdId))
-          .where(eq(taxiBookings.id, bookingId))
-          .get();
+      .select({
+        vehicleId: taxiBookings.vehicleId,
+        status: taxiBookings.status,
+        hamletId: households.hamletId,
+      })
+      .from(taxiBookings)
+      .innerJoin(households, eq(households.id, taxiBookings.householdId))
+      .where(eq(taxiBookings.id, bookingId))
+      .get();
     if (!row) return;
     publishLive(deps, {
       topic: 'taxi',

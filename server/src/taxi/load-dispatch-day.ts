@@ -89,20 +89,20 @@ export async function loadDispatchDay(
     vs.length === 0
       ? []
       : await db
-                    .select()
-                    .from(taxiBookings)
-                    .where(
-                      and(
-                        eq(taxiBookings.serviceDate, date),
-                        inArray(taxiBookings.status, [...LIVE_STATUSES]),
-                        inArray(
-                          taxiBookings.vehicleId,
-                          vs.map((v) => v.id),
-                        ),
-                      ),
-                    )
-                    .orderBy(taxiBookings.id)
-                    .all();
+          .select()
+          .from(taxiBookings)
+          .where(
+            and(
+              eq(taxiBookings.serviceDate, date),
+              inArray(taxiBookings.status, [...LIVE_STATUSES]),
+              inArray(
+                taxiBookings.vehicleId,
+                vs.map((v) => v.id),
+              ),
+            ),
+          )
+          .orderBy(taxiBookings.id)
+          .all();
   const m = (d: Date) => minutesOfDay(date, d);
   const rides: StoredRide[] = rows
     .filter((b) => b.id !== exceptBookingId)
@@ -130,14 +130,15 @@ export async function writeBackPlan(tx: DbOrTx, day: DispatchDay): Promise<void>
     for (const stop of route.stops) {
       if (stop.served) continue;
       const at = atMinute(day.date, stop.time);
-      await tx.update(taxiBookings)
-                .set(
-                  stop.kind === 'pickup'
-                    ? { vehicleId: Number(route.vehicleId), plannedPickupAt: at }
-                    : { vehicleId: Number(route.vehicleId), plannedDropoffAt: at },
-                )
-                .where(eq(taxiBookings.id, Number(stop.bookingId)))
-                .run();
+      await tx
+        .update(taxiBookings)
+        .set(
+          stop.kind === 'pickup'
+            ? { vehicleId: Number(route.vehicleId), plannedPickupAt: at }
+            : { vehicleId: Number(route.vehicleId), plannedDropoffAt: at },
+        )
+        .where(eq(taxiBookings.id, Number(stop.bookingId)))
+        .run();
     }
   }
 }

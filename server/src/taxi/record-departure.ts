@@ -28,16 +28,16 @@ export type Departure = z.infer<typeof DepartureSchema>;
  */
 async function lastPosition(db: DbOrTx, b: BookingRow): Promise<{ lat: number; lng: number }> {
   const served = await db
-      .select()
-      .from(taxiBookings)
-      .where(
-        and(
-          eq(taxiBookings.vehicleId, b.vehicleId),
-          eq(taxiBookings.serviceDate, b.serviceDate),
-          or(isNotNull(taxiBookings.pickedUpAt), isNotNull(taxiBookings.droppedOffAt)),
-        ),
-      )
-      .all();
+    .select()
+    .from(taxiBookings)
+    .where(
+      and(
+        eq(taxiBookings.vehicleId, b.vehicleId),
+        eq(taxiBookings.serviceDate, b.serviceDate),
+        or(isNotNull(taxiBookings.pickedUpAt), isNotNull(taxiBookings.droppedOffAt)),
+      ),
+    )
+    .all();
   let best: { at: number; lat: number; lng: number } | null = null;
   for (const r of served) {
     if (r.pickedUpAt && (!best || r.pickedUpAt.getTime() > best.at))
@@ -82,11 +82,15 @@ export async function recordDeparture(db: Db, id: number, staff: StaffAuth, now:
   ).minutes[0]![0]!;
   const eta = new Date(now.getTime() + Math.round(minutes * 60_000));
   const row = await db.transaction(async (tx) => {
-      await tx.update(taxiBookings).set({ departedAt: now, pickupEtaAt: eta }).where(eq(taxiBookings.id, id)).run();
-      await recordAudit(tx, now, { type: 'staff', id: staff.id }, 'taxi.ride.depart', 'taxi_booking', id, {
-              etaMinutes: Math.round(minutes),
-            });
-      return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+    await tx
+      .update(taxiBookings)
+      .set({ departedAt: now, pickupEtaAt: eta })
+      .where(eq(taxiBookings.id, id))
+      .run();
+    await recordAudit(tx, now, { type: 'staff', id: staff.id }, 'taxi.ride.depart', 'taxi_booking', id, {
+      etaMinutes: Math.round(minutes),
     });
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+  });
   return view(row, now);
 }

@@ -17,21 +17,22 @@ async function chargeRide(tx: DbOrTx, b: BookingRow, now: Date, noShow: boolean)
   for (const riderId of b.riderIds) {
     const amountYen = b.fares[String(riderId)] ?? 0;
     const what = noShow ? '乗合タクシー 不在' : '乗合タクシー';
-    await tx.insert(charges)
-            .values({
-              householdId: b.householdId,
-              residentId: riderId,
-              kind: 'ride',
-              sourceKey: `ride:${b.id}:resident:${riderId}`,
-              description: `${what} ${b.serviceDate.slice(5).replace('-', '/')} ${b.pickupLabel}→${b.dropoffLabel}`,
-              amountYen,
-              taxRate: 10,
-              occurredAt: now,
-              month: tokyoMonth(now),
-              createdAt: now,
-            })
-            .onConflictDoNothing()
-            .run();
+    await tx
+      .insert(charges)
+      .values({
+        householdId: b.householdId,
+        residentId: riderId,
+        kind: 'ride',
+        sourceKey: `ride:${b.id}:resident:${riderId}`,
+        description: `${what} ${b.serviceDate.slice(5).replace('-', '/')} ${b.pickupLabel}→${b.dropoffLabel}`,
+        amountYen,
+        taxRate: 10,
+        occurredAt: now,
+        month: tokyoMonth(now),
+        createdAt: now,
+      })
+      .onConflictDoNothing()
+      .run();
   }
 }
 
@@ -61,11 +62,11 @@ export async function recordRideEvent(
   await assertDriverOwnsRide(db, staff, b);
   if (
     key &&
-    await db
-            .select()
-            .from(rideEventKeys)
-            .where(and(eq(rideEventKeys.staffId, staff.id), eq(rideEventKeys.key, key)))
-            .get()
+    (await db
+      .select()
+      .from(rideEventKeys)
+      .where(and(eq(rideEventKeys.staffId, staff.id), eq(rideEventKeys.key, key)))
+      .get())
   )
     return await viewBooking(db, b, now);
   const done = { pickup: 'on_board', dropoff: 'arrived', no_show: 'no_show' } as const;
@@ -81,20 +82,27 @@ export async function recordRideEvent(
   }
   const actor: Actor = { type: 'staff', id: staff.id };
   await db.transaction(async (tx) => {
-        const set =
-          event === 'pickup'
-            ? { status: 'on_board' as const, pickedUpAt: now }
-            : event === 'dropoff'
-              ? { status: 'arrived' as const, droppedOffAt: now }
-              : { status: 'no_show' as const, noShowAt: now };
-        await tx.update(taxiBookings).set(set).where(eq(taxiBookings.id, id)).run();
-        if (event === 'dropoff') await chargeRide(tx, b, now, false);
-        if (event === 'no_show' && s.noShowCharged) await chargeRide(tx, b, now, true);
-        // boarding the car is the resident's sign of life for the watching service
-        if (event === 'pickup') for (const r of b.riderIds) await recordLifeSign(tx, r, 'ride', now);
-        await recordAudit(tx, now, actor, `taxi.ride.${event}`, 'taxi_booking', id);
-        if (key)
-          await tx.insert(rideEventKeys).values({ staffId: staff.id, key, bookingId: id, event, createdAt: now }).run();
-      });
-  return await viewBooking(db, (await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!, now);
+    const set =
+      event === 'pickup'
+        ? { status: 'on_board' as const, pickedUpAt: now }
+        : event === 'dropoff'
+          ? { status: 'arrived' as const, droppedOffAt: now }
+          : { status: 'no_show' as const, noShowAt: now };
+    await tx.update(taxiBookings).set(set).where(eq(taxiBookings.id, id)).run();
+    if (event === 'dropoff') await chargeRide(tx, b, now, false);
+    if (event === 'no_show' && s.noShowCharged) await chargeRide(tx, b, now, true);
+    // boarding the car is the resident's sign of life for the watching service
+    if (event === 'pickup') for (const r of b.riderIds) await recordLifeSign(tx, r, 'ride', now);
+    await recordAudit(tx, now, actor, `taxi.ride.${event}`, 'taxi_booking', id);
+    if (key)
+      await tx
+        .insert(rideEventKeys)
+        .values({ staffId: staff.id, key, bookingId: id, event, createdAt: now })
+        .run();
+  });
+  return await viewBooking(
+    db,
+    (await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!,
+    now,
+  );
 }

@@ -15,7 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const row = async (id: number) => (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+const row = async (id: number) =>
+  (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 const post = (path: string, headers: Record<string, string>) =>
   ctx.request(path, { method: 'POST', headers });
 const tvList = async (box: number) =>
@@ -109,10 +110,10 @@ describe('drivers', () => {
     expect(await ctx.db.select().from(charges).where(eq(charges.kind, 'ride')).all()).toHaveLength(0);
 
     await saveTaxiSettings(
-            ctx.db,
-            { ...defaultTaxiSettings, noShowCharged: true, noShowGraceMinutes: 10 },
-            ctx.clock.now(),
-          );
+      ctx.db,
+      { ...defaultTaxiSettings, noShowCharged: true, noShowGraceMinutes: 10 },
+      ctx.clock.now(),
+    );
     const driverB = await loginDriverOf(ctx, (await row(b.id)).vehicleId);
     ctx.clock.set((await row(b.id)).pickupFrom.getTime() + 9 * 60_000);
     expect((await post(`/api/taxi/driver/bookings/${b.id}/no-show`, driverB)).status).toBe(422);
@@ -161,7 +162,11 @@ describe('watching', () => {
     const at = (await row(b.id)).pickupFrom;
     ctx.clock.set(at);
     expect((await post(`/api/taxi/driver/bookings/${b.id}/pickup`, driver)).status).toBe(200);
-    const presence = await ctx.db.select().from(watchPresence).where(eq(watchPresence.residentId, hanako!)).all();
+    const presence = await ctx.db
+      .select()
+      .from(watchPresence)
+      .where(eq(watchPresence.residentId, hanako!))
+      .all();
     expect(presence).toContainEqual(expect.objectContaining({ slot: Math.floor(at.getTime() / 900_000) }));
   });
 });
@@ -169,13 +174,13 @@ describe('watching', () => {
 describe('fares by category and channel', () => {
   it('a configured TV discount makes TV bookings cheaper than the call centre', async () => {
     await saveTaxiSettings(
-            ctx.db,
-            {
-              ...defaultTaxiSettings,
-              fares: { ...defaultTaxiSettings.fares, channelDiscount: { tv: 200, call_centre: 0 } },
-            },
-            ctx.clock.now(),
-          );
+      ctx.db,
+      {
+        ...defaultTaxiSettings,
+        fares: { ...defaultTaxiSettings.fares, channelDiscount: { tv: 200, call_centre: 0 } },
+      },
+      ctx.clock.now(),
+    );
     const [sachiko] = await residentsOf(ctx, 3);
     const [hanako] = await residentsOf(ctx, 1);
     const tv = await accepted(ctx, 3, { riderIds: [sachiko!], time: '10:30' });

@@ -41,7 +41,9 @@ taxiApi.openapi(
   }),
   async (c) =>
     c.json(
-      await getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), { nextDay: true }),
+      await getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), {
+        nextDay: true,
+      }),
       200,
     ),
 );
@@ -61,11 +63,11 @@ taxiApi.openapi(
     const { householdId, boxId } = c.var.device;
     return c.json(
       await bookTaxi(
-                db,
-                c.req.valid('json'),
-                { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
-                clock.now(),
-              ),
+        db,
+        c.req.valid('json'),
+        { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
+        clock.now(),
+      ),
       200,
     );
   },
@@ -81,7 +83,13 @@ taxiApi.openapi(
   }),
   async (c) =>
     c.json(
-      { bookings: await listHouseholdBookings(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()) },
+      {
+        bookings: await listHouseholdBookings(
+          c.var.deps.db,
+          c.var.device.householdId,
+          c.var.deps.clock.now(),
+        ),
+      },
       200,
     ),
 );
@@ -115,11 +123,11 @@ taxiApi.openapi(
   async (c) =>
     c.json(
       await previewFare(
-                c.var.deps.db,
-                c.var.device.householdId,
-                parseRiderIds(c.req.valid('query').riderIds),
-                'tv',
-              ),
+        c.var.deps.db,
+        c.var.device.householdId,
+        parseRiderIds(c.req.valid('query').riderIds),
+        'tv',
+      ),
       200,
     ),
 );
@@ -132,7 +140,8 @@ taxiApi.openapi(
     summary: "The household's rides whose car is on its way to the pickup, with minutes to go (polled)",
     responses: { 200: jsonResponse(RideStatusSchema) },
   }),
-  async (c) => c.json(await getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 // --- Call centre: for residents who phone ---
@@ -146,7 +155,8 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  async (c) => c.json(await getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
 );
 
 taxiApi.openapi(
@@ -184,10 +194,10 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
     const old = await db
-          .select()
-          .from(taxiBookings)
-          .where(eq(taxiBookings.id, c.req.valid('param').id))
-          .get();
+      .select()
+      .from(taxiBookings)
+      .where(eq(taxiBookings.id, c.req.valid('param').id))
+      .get();
     if (!old) throw notFound('Booking');
     const ctx = {
       householdId: old.householdId,
@@ -212,7 +222,13 @@ taxiApi.openapi(
   async (c) => {
     const { db, clock } = c.var.deps;
     return c.json(
-      await cancelBooking(db, c.req.valid('param').id, null, { type: 'staff', id: c.var.staff.id }, clock.now()),
+      await cancelBooking(
+        db,
+        c.req.valid('param').id,
+        null,
+        { type: 'staff', id: c.var.staff.id },
+        clock.now(),
+      ),
       200,
     );
   },
@@ -234,7 +250,13 @@ taxiApi.openapi(
   async (c) => {
     const { db, clock } = c.var.deps;
     const { vehicleId } = c.req.valid('json');
-    await assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
+    await assignDriverVehicle(
+      db,
+      c.var.staff.id,
+      vehicleId,
+      { type: 'staff', id: c.var.staff.id },
+      clock.now(),
+    );
     return c.json({ vehicleId }, 200);
   },
 );
@@ -271,15 +293,15 @@ taxiApi.openapi(
     const { db, clock } = c.var.deps;
     const vehicleId = c.req.valid('param').id;
     await assignDriverVehicle(
-            db,
-            c.req.valid('json').staffId,
-            vehicleId,
-            { type: 'staff', id: c.var.staff.id },
-            clock.now(),
-            {
-              reassign: true,
-            },
-          );
+      db,
+      c.req.valid('json').staffId,
+      vehicleId,
+      { type: 'staff', id: c.var.staff.id },
+      clock.now(),
+      {
+        reassign: true,
+      },
+    );
     return c.json({ vehicleId }, 200);
   },
 );

@@ -117,8 +117,9 @@ export const SETTINGS_INVALID_MESSAGE =
 
 export async function saveTaxiSettings(db: DbOrTx, value: TaxiSettings, now: Date): Promise<void> {
   const v = TaxiSettingsSchema.parse(value);
-  await db.insert(settings)
-        .values({ key: KEY, value: v, updatedAt: now })
-        .onConflictDoUpdate({ target: settings.key, set: { value: v, updatedAt: now } })
-        .run();
+  await db
+    .insert(settings)
+    .values({ key: KEY, value: v, updatedAt: now })
+    .onConflictDoUpdate({ target: settings.key, set: { value: v, updatedAt: now } })
+    .run();
 }

@@ -56,21 +56,22 @@ export async function accepted(ctx: TestContext, box: number, body: BookBody): P
 /** Login of the demo driver who drives `vehicleName`'s vehicle id. */
 export async function loginDriverOf(ctx: TestContext, vehicleId: number) {
   const row = await ctx.db
-      .select({ loginId: staffUsers.loginId })
-      .from(driverVehicles)
-      .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-      .where(eq(driverVehicles.vehicleId, vehicleId))
-      .get();
+    .select({ loginId: staffUsers.loginId })
+    .from(driverVehicles)
+    .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
+    .where(eq(driverVehicles.vehicleId, vehicleId))
+    .get();
   if (!row) throw new Error(`no driver for vehicle ${vehicleId}`);
   return ctx.login(row.loginId);
 }
 
 export async function residentsOf(ctx: TestContext, householdId: number): Promise<number[]> {
-  return (await ctx.db
+  return (
+    await ctx.db
       .select({ id: residentsTable.id })
       .from(residentsTable)
       .where(eq(residentsTable.householdId, householdId))
       .orderBy(residentsTable.id)
-      .all())
-    .map((r) => r.id);
+      .all()
+  ).map((r) => r.id);
 }

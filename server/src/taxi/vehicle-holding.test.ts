@@ -15,7 +15,8 @@ afterEach(() => ctx.close());
 const staffId = async (loginId: string) =>
   (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get())!.id;
 const holderOf = async (vehicleId: number) =>
-  (await ctx.db.select().from(driverVehicles).where(eq(driverVehicles.vehicleId, vehicleId)).get())?.staffId ?? null;
+  (await ctx.db.select().from(driverVehicles).where(eq(driverVehicles.vehicleId, vehicleId)).get())
+    ?.staffId ?? null;
 const take = (cookie: Record<string, string>, vehicleId: number) =>
   ctx.json('PUT', '/api/taxi/driver/vehicle', { vehicleId }, cookie);
 const handBack = (cookie: Record<string, string>) =>
@@ -90,7 +91,8 @@ describe('one driver per vehicle', () => {
       (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', body, await ctx.login('driver'))).status,
     ).toBe(403);
     expect(
-      (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', { staffId: await staffId('city') }, admin)).status,
+      (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', { staffId: await staffId('city') }, admin))
+        .status,
     ).toBe(422);
     expect({ ...tableCounts(ctx), staff_sessions: 0, audit_log: 0 }).toEqual({
       ...before,

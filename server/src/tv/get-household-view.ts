@@ -17,24 +17,24 @@ export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 /** What the TV needs to greet its household; no dates of birth or eligibility leave the server. */
 export async function getHouseholdView(db: DbOrTx, householdId: number): Promise<HouseholdView> {
   const h = await db
-      .select({
-        id: households.id,
-        name: households.name,
-        hamletId: hamlets.id,
-        hamletName: hamlets.name,
-        hallName: hamlets.hallName,
-      })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, householdId))
-      .get();
+    .select({
+      id: households.id,
+      name: households.name,
+      hamletId: hamlets.id,
+      hamletName: hamlets.name,
+      hallName: hamlets.hallName,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, householdId))
+    .get();
   if (!h) throw notFound('Household');
   const rs = await db
-      .select({ id: residents.id, name: residents.name, kana: residents.kana })
-      .from(residents)
-      .where(eq(residents.householdId, householdId))
-      .orderBy(residents.id)
-      .all();
+    .select({ id: residents.id, name: residents.name, kana: residents.kana })
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .orderBy(residents.id)
+    .all();
   return {
     household: { id: h.id, name: h.name },
     residents: rs,

@@ -28,18 +28,12 @@ describe("the family's acknowledgement page", () => {
 
     // Unanswered, the alert climbs to the city's console: the last step, after which nobody else is told.
     await runJobsFor(ctx, 130, null);
-    expect(
-      (await ctx.db
-                .select()
-                .from(watchAlertSteps)
-                .all())
-        .map((s) => s.tier),
-    ).toEqual(['contact', 'contact_and_support_worker', 'city_staff']);
-    const second = (await ctx.db
-          .select()
-          .from(mailOutbox)
-          .all())
-      .find((m) => m.id !== first!.id)!;
+    expect((await ctx.db.select().from(watchAlertSteps).all()).map((s) => s.tier)).toEqual([
+      'contact',
+      'contact_and_support_worker',
+      'city_staff',
+    ]);
+    const second = (await ctx.db.select().from(mailOutbox).all()).find((m) => m.id !== first!.id)!;
     expect(second.text).toContain('市の担当職員にもお知らせします');
     const last = await (await ctx.request(link)).text();
     expect(last).toContain('まだどなたからも応答がありません');

@@ -18,17 +18,24 @@ export async function acknowledgeAlertByStaff(
   now: Date,
 ): Promise<{ hamletId: number; residentId: number }> {
   return await db.transaction(async (tx) => {
-      const a = await tx
-            .select({ hamletId: households.hamletId, residentId: watchAlerts.residentId })
-            .from(watchAlerts)
-            .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
-            .innerJoin(households, eq(households.id, residents.householdId))
-            .where(eq(watchAlerts.id, alertId))
-            .get();
-      if (!a) throw notFound('Alert');
-      if (!inHamletScope(staffScope(staff), a.hamletId))
-        throw forbidden('A support worker answers the alerts of their own hamlet');
-      await applyAck(tx, alertId, { tokenId: null, staffId: staff.id }, { type: 'staff', id: staff.id }, action, now);
-      return a;
-    });
+    const a = await tx
+      .select({ hamletId: households.hamletId, residentId: watchAlerts.residentId })
+      .from(watchAlerts)
+      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .where(eq(watchAlerts.id, alertId))
+      .get();
+    if (!a) throw notFound('Alert');
+    if (!inHamletScope(staffScope(staff), a.hamletId))
+      throw forbidden('A support worker answers the alerts of their own hamlet');
+    await applyAck(
+      tx,
+      alertId,
+      { tokenId: null, staffId: staff.id },
+      { type: 'staff', id: staff.id },
+      action,
+      now,
+    );
+    return a;
+  });
 }

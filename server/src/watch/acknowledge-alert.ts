@@ -31,10 +31,10 @@ export async function findToken(db: Db, token: string, secret: string, now: Date
   const payload = verifySignedToken<{ a: number; e: number }>(secret, token);
   const row = payload
     ? await db
-              .select()
-              .from(watchAckTokens)
-              .where(eq(watchAckTokens.tokenHash, sha256(token)))
-              .get()
+        .select()
+        .from(watchAckTokens)
+        .where(eq(watchAckTokens.tokenHash, sha256(token)))
+        .get()
     : undefined;
   if (!payload || !row || row.alertId !== payload.a) throw notFound('Link');
   if (row.expiresAt.getTime() <= now.getTime()) {
@@ -64,28 +64,28 @@ export interface AckView {
 export async function getAckView(db: Db, token: string, secret: string, now: Date): Promise<AckView> {
   const t = await findToken(db, token, secret, now);
   const a = await db
-      .select({ alert: watchAlerts, name: residents.name })
-      .from(watchAlerts)
-      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
-      .where(eq(watchAlerts.id, t.alertId))
-      .get();
+    .select({ alert: watchAlerts, name: residents.name })
+    .from(watchAlerts)
+    .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+    .where(eq(watchAlerts.id, t.alertId))
+    .get();
   if (!a) throw notFound('Alert');
   const steps = await db
-      .select()
-      .from(watchAlertSteps)
-      .where(eq(watchAlertSteps.alertId, t.alertId))
-      .orderBy(asc(watchAlertSteps.step))
-      .all();
+    .select()
+    .from(watchAlertSteps)
+    .where(eq(watchAlertSteps.alertId, t.alertId))
+    .orderBy(asc(watchAlertSteps.step))
+    .all();
   const acks = await db
-      .select()
-      .from(watchAcks)
-      .where(eq(watchAcks.alertId, t.alertId))
-      .orderBy(asc(watchAcks.at))
-      .all();
+    .select()
+    .from(watchAcks)
+    .where(eq(watchAcks.alertId, t.alertId))
+    .orderBy(asc(watchAcks.at))
+    .all();
   const names = await PeopleNames.load(db, {
-      staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
-      tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
-    });
+    staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
+    tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
+  });
   return {
     residentName: a.name,
     reasonJa: a.alert.reasonJa,
@@ -114,17 +114,17 @@ export async function acknowledgeAlert(
   now: Date,
 ): Promise<number> {
   return await db.transaction(async (tx) => {
-      const t = await findToken(db, token, secret, now);
-      await applyAck(
-              tx,
-              t.alertId,
-              { tokenId: t.id, staffId: null },
-              { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId },
-              action,
-              now,
-            );
-      return t.alertId;
-    });
+    const t = await findToken(db, token, secret, now);
+    await applyAck(
+      tx,
+      t.alertId,
+      { tokenId: t.id, staffId: null },
+      { type: t.staffId ? 'staff' : 'family', id: t.staffId ?? t.contactId },
+      action,
+      now,
+    );
+    return t.alertId;
+  });
 }
 
 /**
@@ -145,30 +145,32 @@ export async function applyAck(
   if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
   if (
     by.staffId !== null &&
-    await tx
-            .select({ id: watchAcks.id })
-            .from(watchAcks)
-            .where(
-              and(eq(watchAcks.alertId, alertId), eq(watchAcks.staffId, by.staffId), eq(watchAcks.action, action)),
-            )
-            .get()
+    (await tx
+      .select({ id: watchAcks.id })
+      .from(watchAcks)
+      .where(
+        and(eq(watchAcks.alertId, alertId), eq(watchAcks.staffId, by.staffId), eq(watchAcks.action, action)),
+      )
+      .get())
   )
     throw conflict('already_used', 'この操作はすでに受け付けました。');
   const res = await tx
-      .insert(watchAcks)
-      .values({ alertId: alert.id, tokenId: by.tokenId, staffId: by.staffId, action, at: now })
-      .onConflictDoNothing()
-      .run();
+    .insert(watchAcks)
+    .values({ alertId: alert.id, tokenId: by.tokenId, staffId: by.staffId, action, at: now })
+    .onConflictDoNothing()
+    .run();
   if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
   if (action === 'fine') {
-    await tx.update(watchAlerts)
-            .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
-            .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
-            .run();
-    await tx.update(watchState)
-            .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
-            .where(eq(watchState.residentId, alert.residentId))
-            .run();
+    await tx
+      .update(watchAlerts)
+      .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
+      .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
+      .run();
+    await tx
+      .update(watchState)
+      .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
+      .where(eq(watchState.residentId, alert.residentId))
+      .run();
   } else if (!alert.acknowledgedAt) {
     await tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
   }

@@ -6,13 +6,17 @@ import { forbidden, notFound } from '../lib/errors';
 import type { StaffAuth } from '../lib/router';
 
 /** City staff manage anyone's watching; a support worker only the residents of their hamlet. */
-export async function assertMayManage(db: DbOrTx, staff: Pick<StaffAuth, 'role' | 'hamletId'>, residentId: number) {
+export async function assertMayManage(
+  db: DbOrTx,
+  staff: Pick<StaffAuth, 'role' | 'hamletId'>,
+  residentId: number,
+) {
   const r = await db
-      .select({ hamletId: households.hamletId })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .where(eq(residents.id, residentId))
-      .get();
+    .select({ hamletId: households.hamletId })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .where(eq(residents.id, residentId))
+    .get();
   if (!r) throw notFound('Resident');
   if (!inHamletScope(staffScope(staff), r.hamletId)) {
     throw forbidden('A support worker manages the residents of their own hamlet');

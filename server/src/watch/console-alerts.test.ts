@@ -67,9 +67,9 @@ describe('watch alerts answered on the console', () => {
       tokenId: null,
     });
     expect((await ctx.db.select().from(watchAlerts).get())!.acknowledgedAt).not.toBeNull();
-    expect(await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.ack.reached')).all()).toHaveLength(
-      1,
-    );
+    expect(
+      await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.ack.reached')).all(),
+    ).toHaveLength(1);
 
     // The same answer again writes nothing and says so; the alert stays on the list until settled.
     const before = counts();
@@ -170,19 +170,21 @@ describe('calls and visits', () => {
 describe('気になる handover notes', () => {
   it("reach the support worker's day and the city's overview, not the other hamlet", async () => {
     ctx = await watchTestContext({ now: '2026-11-24T00:00:00Z' });
-    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }], { box: 1 });
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }], {
+      box: 1,
+    });
     await ctx.db
-            .insert(handovers)
-            .values({
-              orderId: body.id,
-              householdId: 1,
-              residentId: 1,
-              staffId: await staffId(ctx, 'support'),
-              at: ctx.clock.now(),
-              outcome: 'concern',
-              note: '足を引きずっていた',
-            })
-            .run();
+      .insert(handovers)
+      .values({
+        orderId: body.id,
+        householdId: 1,
+        residentId: 1,
+        staffId: await staffId(ctx, 'support'),
+        at: ctx.clock.now(),
+        outcome: 'concern',
+        note: '足を引きずっていた',
+      })
+      .run();
     const support = await (
       await ctx.request('/console/watch/today', { headers: await ctx.login('support') })
     ).text();

@@ -20,10 +20,10 @@ describe('seedWatch', () => {
     }
     const hanako = all.find((r) => r.name === '山田 花子')!;
     const reminders = await ctx.db
-          .select()
-          .from(watchReminders)
-          .where(eq(watchReminders.residentId, hanako.id))
-          .all();
+      .select()
+      .from(watchReminders)
+      .where(eq(watchReminders.residentId, hanako.id))
+      .all();
     expect(reminders.map((r) => [r.text, r.recurrence, r.time])).toEqual(
       expect.arrayContaining([
         ['お薬を飲みましょう', 'daily', '08:00'],

@@ -40,10 +40,10 @@ export async function seedWatch(db: Db, now: Date): Promise<void> {
   const city = await db.select().from(s.staffUsers).where(eq(s.staffUsers.loginId, 'city')).get();
   if (!city) return;
   const people = await db
-      .select({ id: s.residents.id, name: s.residents.name })
-      .from(s.residents)
-      .orderBy(asc(s.residents.id))
-      .all();
+    .select({ id: s.residents.id, name: s.residents.name })
+    .from(s.residents)
+    .orderBy(asc(s.residents.id))
+    .all();
   const idOf = new Map(people.map((p) => [p.name, p.id]));
   for (const p of people) {
     if (NOT_ENROLLED.has(p.name.split(' ')[0]!)) continue;
@@ -55,10 +55,10 @@ export async function seedWatch(db: Db, now: Date): Promise<void> {
     if (residentId === undefined) continue;
     const startDate = r.weekday === undefined ? today : nextWeekday(today, r.weekday);
     await createReminder(
-            db,
-            { residentId, text: r.text, recurrence: r.recurrence, time: r.time, startDate },
-            { staffId: city.id },
-            now,
-          );
+      db,
+      { residentId, text: r.text, recurrence: r.recurrence, time: r.time, startDate },
+      { staffId: city.id },
+      now,
+    );
   }
 }

@@ -24,7 +24,11 @@ export async function endAwayPeriod(
   }
   const set = row.fromAt > now ? { cancelledAt: now } : { untilAt: now };
   await db.update(watchAway).set(set).where(eq(watchAway.id, awayId)).run();
-  await db.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, row.residentId)).run();
+  await db
+    .update(watchState)
+    .set({ nextCheckAt: null })
+    .where(eq(watchState.residentId, row.residentId))
+    .run();
   await recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.away.end', 'watch_away', awayId);
   return { ...row, ...set };
 }

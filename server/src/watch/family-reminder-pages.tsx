@@ -54,11 +54,11 @@ familyReminderPages.get('/family/:token', async (c) => {
   try {
     const link = await verifyFamilyReminderLink(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
     const active = await deps.db
-          .select()
-          .from(watchReminders)
-          .where(and(eq(watchReminders.residentId, link.residentId), isNull(watchReminders.cancelledAt)))
-          .orderBy(asc(watchReminders.time))
-          .all();
+      .select()
+      .from(watchReminders)
+      .where(and(eq(watchReminders.residentId, link.residentId), isNull(watchReminders.cancelledAt)))
+      .orderBy(asc(watchReminders.time))
+      .all();
     return c.html(
       <Page title={`${link.residentName}さんのリマインダー`}>
         {c.req.query('done') ? <p class="done">リマインダーを登録しました。テレビに表示されます。</p> : null}

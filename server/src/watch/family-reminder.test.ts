@@ -72,7 +72,11 @@ describe('family reminders (real SMTP on loopback)', () => {
       startDate: '2026-11-25',
     });
     expect(added.status).toBe(303);
-    const contact1 = (await ctx.db.select().from(familyContacts).where(eq(familyContacts.email, CONTACT1)).get())!;
+    const contact1 = (await ctx.db
+      .select()
+      .from(familyContacts)
+      .where(eq(familyContacts.email, CONTACT1))
+      .get())!;
     const rem = (await ctx.db.select().from(watchReminders).get())!;
     expect(rem).toMatchObject({
       residentId: 1,

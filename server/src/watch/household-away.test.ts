@@ -47,7 +47,9 @@ describe('away from the TV: until when, and 「帰りました」', () => {
     // Pressed again (a resend, a second press): nothing more ends.
     ctx.clock.advance(60_000);
     expect(await (await end(1)).json()).toEqual({ ended: 0 });
-    expect((await ctx.db.select().from(watchAway).get())!.untilAt.getTime()).toBe(ctx.clock.now().getTime() - 60_000);
+    expect((await ctx.db.select().from(watchAway).get())!.untilAt.getTime()).toBe(
+      ctx.clock.now().getTime() - 60_000,
+    );
   });
 
   it('leaves a stay staff planned for later alone', async () => {

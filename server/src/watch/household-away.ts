@@ -21,18 +21,18 @@ export type HouseholdAway = z.infer<typeof HouseholdAwaySchema>;
 
 async function runningAway(db: DbOrTx, householdId: number, now: Date) {
   return await db
-      .select({ id: watchAway.id, residentId: watchAway.residentId, untilAt: watchAway.untilAt })
-      .from(watchAway)
-      .innerJoin(residents, eq(residents.id, watchAway.residentId))
-      .where(
-        and(
-          eq(residents.householdId, householdId),
-          isNull(watchAway.cancelledAt),
-          lte(watchAway.fromAt, now),
-          gt(watchAway.untilAt, now),
-        ),
-      )
-      .all();
+    .select({ id: watchAway.id, residentId: watchAway.residentId, untilAt: watchAway.untilAt })
+    .from(watchAway)
+    .innerJoin(residents, eq(residents.id, watchAway.residentId))
+    .where(
+      and(
+        eq(residents.householdId, householdId),
+        isNull(watchAway.cancelledAt),
+        lte(watchAway.fromAt, now),
+        gt(watchAway.untilAt, now),
+      ),
+    )
+    .all();
 }
 
 /**
@@ -53,32 +53,40 @@ export async function getHouseholdAway(db: DbOrTx, householdId: number, now: Dat
  * a key press on the TV, so it is recorded as one. Pressing it again ends nothing and changes
  * nothing but the key press; a period that has not begun yet (staff planned a stay) is left alone.
  */
-export async function endAwayFromTv(db: Db, sqlite: Sqlite, householdId: number, boxId: number, now: Date): Promise<number> {
+export async function endAwayFromTv(
+  db: Db,
+  sqlite: Sqlite,
+  householdId: number,
+  boxId: number,
+  now: Date,
+): Promise<number> {
   return await db.transaction(async (tx) => {
-      const rows = await runningAway(tx, householdId, now);
-      if (rows.length > 0) {
-        await tx.update(watchAway)
-                  .set({ untilAt: now })
-                  .where(
-                    inArray(
-                      watchAway.id,
-                      rows.map((r) => r.id),
-                    ),
-                  )
-                  .run();
-        await tx.update(watchState)
-                  .set({ nextCheckAt: null })
-                  .where(
-                    inArray(
-                      watchState.residentId,
-                      rows.map((r) => r.residentId),
-                    ),
-                  )
-                  .run();
-        await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away.end', 'household', householdId);
-      }
-      // The same connection: better-sqlite3 nests this as a savepoint of the transaction above.
-      recordTvActivity(sqlite, householdId, 'keys', now);
-      return rows.length;
-    });
+    const rows = await runningAway(tx, householdId, now);
+    if (rows.length > 0) {
+      await tx
+        .update(watchAway)
+        .set({ untilAt: now })
+        .where(
+          inArray(
+            watchAway.id,
+            rows.map((r) => r.id),
+          ),
+        )
+        .run();
+      await tx
+        .update(watchState)
+        .set({ nextCheckAt: null })
+        .where(
+          inArray(
+            watchState.residentId,
+            rows.map((r) => r.residentId),
+          ),
+        )
+        .run();
+      await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away.end', 'household', householdId);
+    }
+    // The same connection: better-sqlite3 nests this as a savepoint of the transaction above.
+    recordTvActivity(sqlite, householdId, 'keys', now);
+    return rows.length;
+  });
 }

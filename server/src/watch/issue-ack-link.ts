@@ -21,15 +21,16 @@ export async function issueAckLink(
 ): Promise<{ url: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + ACK_LINK_TTL_MS);
   const token = signToken(opts.secret, { a: opts.alertId, n: randomToken(16), e: expiresAt.getTime() });
-  await db.insert(watchAckTokens)
-        .values({
-          alertId: opts.alertId,
-          tokenHash: sha256(token),
-          contactId: opts.contactId,
-          staffId: opts.staffId,
-          expiresAt,
-          createdAt: now,
-        })
-        .run();
+  await db
+    .insert(watchAckTokens)
+    .values({
+      alertId: opts.alertId,
+      tokenHash: sha256(token),
+      contactId: opts.contactId,
+      staffId: opts.staffId,
+      expiresAt,
+      createdAt: now,
+    })
+    .run();
   return { url: `${opts.baseUrl.replace(/\/$/, '')}/p/watch/ack/${token}`, expiresAt };
 }

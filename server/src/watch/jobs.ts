@@ -35,7 +35,10 @@ export const watchJobs: JobDef[] = [
     cron: '* * * * *',
     run: async ({ db, clock }) => {
       const now = clock.now();
-      return { created: await materializeReminders(db, now), missedMails: await mailMissedReminders(db, now) };
+      return {
+        created: await materializeReminders(db, now),
+        missedMails: await mailMissedReminders(db, now),
+      };
     },
   },
   // "Fine today" is only true once the day is over: never sent before 19:00, nor the next morning.

@@ -23,11 +23,11 @@ const notices = async () =>
 
 async function remind(text: string, time: string, notifyAfterMinutes: number | null = null) {
   await createReminder(
-        ctx.db,
-        { residentId: 1, text, recurrence: 'daily', time, startDate: '2026-11-26', notifyAfterMinutes },
-        { staffId: await staffId(ctx, 'city') },
-        ctx.clock.now(),
-      );
+    ctx.db,
+    { residentId: 1, text, recurrence: 'daily', time, startDate: '2026-11-26', notifyAfterMinutes },
+    { staffId: await staffId(ctx, 'city') },
+    ctx.clock.now(),
+  );
 }
 
 describe('reminders shown late', () => {
@@ -63,13 +63,9 @@ describe('reminders shown late', () => {
     ]);
     // The family hears of the missed reminder as before.
     expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBeGreaterThan(0);
-    expect(
-      (await ctx.db
-                .select()
-                .from(mailOutbox)
-                .all())
-        .map((m) => m.subject),
-    ).toContain('【見守り】山田 花子さんへのお知らせが確認されていません');
+    expect((await ctx.db.select().from(mailOutbox).all()).map((m) => m.subject)).toContain(
+      '【見守り】山田 花子さんへのお知らせが確認されていません',
+    );
   });
 
   it('shows a reminder late but within the window with the time it was due', async () => {
@@ -85,9 +81,9 @@ describe('reminders shown late', () => {
 
   it('takes the missed window from the configuration', async () => {
     ctx = await watchTestContext({
-          now: '2026-11-27T23:00:00Z',
-          config: { WATCH_REMINDER_MISSED_AFTER_MINUTES: 20 },
-        });
+      now: '2026-11-27T23:00:00Z',
+      config: { WATCH_REMINDER_MISSED_AFTER_MINUTES: 20 },
+    });
     await enroll(ctx);
     await remind('ゴミの日です', '09:00');
     ctx.clock.set('2026-11-28T00:25:00Z'); // 9:25

@@ -35,9 +35,9 @@ describe('learnRhythms', () => {
     // Next day, 00:05: yesterday's 7:00 and 19:00 hours are learned.
     recordTvActivity(ctx.sqlite, 1, 'keys', new Date(T0 + DAY + 3 * 60_000));
     await ctx.db
-            .update(watchState)
-            .set({ nextCheckAt: T0 + DAY + 5 * HOUR })
-            .run();
+      .update(watchState)
+      .set({ nextCheckAt: T0 + DAY + 5 * HOUR })
+      .run();
     const first = await learnRhythms(ctx.db, new Date(T0 + DAY + 5 * 60_000));
     expect(first.residents).toBe(1);
     const after = (await rhythmOf(1))!;
@@ -61,11 +61,10 @@ describe('learnRhythms', () => {
     const rhythm = (await rhythmOf(1))!;
     for (let d = -3; d < 3; d++) expect(rhythm.masks[localDayIndex(T0) + d - rhythm.day0]).toBe(1 << 8);
     expect(r.pruned).toBeGreaterThan(0);
-    const oldest = (await ctx.db
-          .select()
-          .from(watchPresence)
-          .all())
-      .reduce((m, p) => Math.min(m, p.slot), Infinity);
+    const oldest = (await ctx.db.select().from(watchPresence).all()).reduce(
+      (m, p) => Math.min(m, p.slot),
+      Infinity,
+    );
     expect(oldest * 15 * 60_000).toBeGreaterThanOrEqual(T0 + 3 * DAY + HOUR - PRESENCE_RETENTION_DAYS * DAY);
     const mark = await ctx.db.select().from(settings).where(eq(settings.key, 'watch.rhythm_slot')).get();
     expect(Number(mark!.value)).toBe(r.toSlot);

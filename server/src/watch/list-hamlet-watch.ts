@@ -41,26 +41,30 @@ export interface ResidentWatchRow {
 }
 
 /** Calls and visits, newest first, with the staff member's name. */
-export async function listWatchContacts(db: DbOrTx, residentIds: number[], limit = 50): Promise<WatchContactRow[]> {
+export async function listWatchContacts(
+  db: DbOrTx,
+  residentIds: number[],
+  limit = 50,
+): Promise<WatchContactRow[]> {
   if (residentIds.length === 0) return [];
   return await db
-      .select({
-        id: watchContacts.id,
-        residentId: watchContacts.residentId,
-        residentName: residents.name,
-        kind: watchContacts.kind,
-        outcome: watchContacts.outcome,
-        note: watchContacts.note,
-        at: watchContacts.at,
-        staffName: staffUsers.name,
-      })
-      .from(watchContacts)
-      .innerJoin(staffUsers, eq(staffUsers.id, watchContacts.staffId))
-      .innerJoin(residents, eq(residents.id, watchContacts.residentId))
-      .where(inArray(watchContacts.residentId, residentIds))
-      .orderBy(desc(watchContacts.at), desc(watchContacts.id))
-      .limit(limit)
-      .all();
+    .select({
+      id: watchContacts.id,
+      residentId: watchContacts.residentId,
+      residentName: residents.name,
+      kind: watchContacts.kind,
+      outcome: watchContacts.outcome,
+      note: watchContacts.note,
+      at: watchContacts.at,
+      staffName: staffUsers.name,
+    })
+    .from(watchContacts)
+    .innerJoin(staffUsers, eq(staffUsers.id, watchContacts.staffId))
+    .innerJoin(residents, eq(residents.id, watchContacts.residentId))
+    .where(inArray(watchContacts.residentId, residentIds))
+    .orderBy(desc(watchContacts.at), desc(watchContacts.id))
+    .limit(limit)
+    .all();
 }
 
 /**
@@ -69,58 +73,58 @@ export async function listWatchContacts(db: DbOrTx, residentIds: number[], limit
  */
 export async function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): Promise<ResidentWatchRow[]> {
   const rows = await db
-      .select({
-        residentId: residents.id,
-        name: residents.name,
-        householdName: households.name,
-        phone: households.phone,
-        hamletName: hamlets.name,
-        enabled: watchSettings.enabled,
-        lastSignAt: watchState.lastSignAt,
-      })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .innerJoin(watchSettings, eq(watchSettings.residentId, residents.id))
-      .leftJoin(watchState, eq(watchState.residentId, residents.id))
-      .where(and(eq(watchSettings.enabled, true), hamletCondition(scope, households.hamletId)))
-      .orderBy(asc(hamlets.id), asc(residents.id))
-      .all();
+    .select({
+      residentId: residents.id,
+      name: residents.name,
+      householdName: households.name,
+      phone: households.phone,
+      hamletName: hamlets.name,
+      enabled: watchSettings.enabled,
+      lastSignAt: watchState.lastSignAt,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .innerJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+    .leftJoin(watchState, eq(watchState.residentId, residents.id))
+    .where(and(eq(watchSettings.enabled, true), hamletCondition(scope, households.hamletId)))
+    .orderBy(asc(hamlets.id), asc(residents.id))
+    .all();
   const ids = rows.map((r) => r.residentId);
   if (ids.length === 0) return [];
   const today = tokyoDate(now);
   const dayStart = fromTokyo(today);
   const dayEnd = fromTokyo(addDays(today, 1));
   const away = await db
-      .select()
-      .from(watchAway)
-      .where(
-        and(
-          inArray(watchAway.residentId, ids),
-          isNull(watchAway.cancelledAt),
-          gt(watchAway.untilAt, now),
-          lte(watchAway.fromAt, dayEnd),
-        ),
-      )
-      .all();
+    .select()
+    .from(watchAway)
+    .where(
+      and(
+        inArray(watchAway.residentId, ids),
+        isNull(watchAway.cancelledAt),
+        gt(watchAway.untilAt, now),
+        lte(watchAway.fromAt, dayEnd),
+      ),
+    )
+    .all();
   const unconfirmed = await db
-      .select({
-        residentId: watchReminderOccurrences.residentId,
-        dueAt: watchReminderOccurrences.dueAt,
-        text: watchReminders.text,
-      })
-      .from(watchReminderOccurrences)
-      .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
-      .where(
-        and(
-          inArray(watchReminderOccurrences.residentId, ids),
-          gte(watchReminderOccurrences.dueAt, dayStart),
-          lte(watchReminderOccurrences.dueAt, now),
-          isNull(watchReminderOccurrences.confirmedAt),
-        ),
-      )
-      .orderBy(asc(watchReminderOccurrences.dueAt))
-      .all();
+    .select({
+      residentId: watchReminderOccurrences.residentId,
+      dueAt: watchReminderOccurrences.dueAt,
+      text: watchReminders.text,
+    })
+    .from(watchReminderOccurrences)
+    .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
+    .where(
+      and(
+        inArray(watchReminderOccurrences.residentId, ids),
+        gte(watchReminderOccurrences.dueAt, dayStart),
+        lte(watchReminderOccurrences.dueAt, now),
+        isNull(watchReminderOccurrences.confirmedAt),
+      ),
+    )
+    .orderBy(asc(watchReminderOccurrences.dueAt))
+    .all();
   const lastContact = new Map<number, WatchContactRow>();
   for (const c of await listWatchContacts(db, ids, 10_000))
     if (!lastContact.has(c.residentId)) lastContact.set(c.residentId, c);

@@ -57,47 +57,56 @@ export interface AlertFilter {
  * Open alerts in the hamlets of `scope`, with names (never ids) and the household's phone:
  * unanswered ones first, then the furthest escalated, then the newest.
  */
-export async function listOpenAlerts(db: DbOrTx, scope: StaffScope, filter: AlertFilter = {}): Promise<OpenAlert[]> {
+export async function listOpenAlerts(
+  db: DbOrTx,
+  scope: StaffScope,
+  filter: AlertFilter = {},
+): Promise<OpenAlert[]> {
   const rows = await db
-      .select({
-        a: watchAlerts,
-        residentName: residents.name,
-        householdName: households.name,
-        phone: households.phone,
-        hamletId: households.hamletId,
-        hamletName: hamlets.name,
-        lastSignAt: watchState.lastSignAt,
-      })
-      .from(watchAlerts)
-      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .leftJoin(watchState, eq(watchState.residentId, watchAlerts.residentId))
-      .where(
-        and(
-          isNull(watchAlerts.closedAt),
-          hamletCondition(scope, households.hamletId),
-          filter.hamletId !== undefined ? eq(households.hamletId, filter.hamletId) : undefined,
-        ),
-      )
-      .all();
+    .select({
+      a: watchAlerts,
+      residentName: residents.name,
+      householdName: households.name,
+      phone: households.phone,
+      hamletId: households.hamletId,
+      hamletName: hamlets.name,
+      lastSignAt: watchState.lastSignAt,
+    })
+    .from(watchAlerts)
+    .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .leftJoin(watchState, eq(watchState.residentId, watchAlerts.residentId))
+    .where(
+      and(
+        isNull(watchAlerts.closedAt),
+        hamletCondition(scope, households.hamletId),
+        filter.hamletId !== undefined ? eq(households.hamletId, filter.hamletId) : undefined,
+      ),
+    )
+    .all();
   const ids = rows.map((r) => r.a.id);
   const steps = ids.length
     ? await db
-              .select()
-              .from(watchAlertSteps)
-              .where(inArray(watchAlertSteps.alertId, ids))
-              .orderBy(asc(watchAlertSteps.step))
-              .all()
+        .select()
+        .from(watchAlertSteps)
+        .where(inArray(watchAlertSteps.alertId, ids))
+        .orderBy(asc(watchAlertSteps.step))
+        .all()
     : [];
   const acks = ids.length
-    ? await db.select().from(watchAcks).where(inArray(watchAcks.alertId, ids)).orderBy(asc(watchAcks.at)).all()
+    ? await db
+        .select()
+        .from(watchAcks)
+        .where(inArray(watchAcks.alertId, ids))
+        .orderBy(asc(watchAcks.at))
+        .all()
     : [];
   const names = await PeopleNames.load(db, {
-      recipients: steps.flatMap((s) => s.recipients),
-      staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
-      tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
-    });
+    recipients: steps.flatMap((s) => s.recipients),
+    staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
+    tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
+  });
   const out = rows.map((r): OpenAlert => {
     const own = steps.filter((s) => s.alertId === r.a.id);
     return {

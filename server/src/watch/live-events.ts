@@ -10,12 +10,12 @@ import { publishLive } from '../live/publish';
 export async function publishOpenedAlerts(deps: Deps, now: Date): Promise<void> {
   try {
     const rows = await deps.db
-          .select({ id: watchAlerts.id, hamletId: households.hamletId })
-          .from(watchAlerts)
-          .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
-          .innerJoin(households, eq(households.id, residents.householdId))
-          .where(eq(watchAlerts.openedAt, now))
-          .all();
+      .select({ id: watchAlerts.id, hamletId: households.hamletId })
+      .from(watchAlerts)
+      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .where(eq(watchAlerts.openedAt, now))
+      .all();
     for (const r of rows)
       publishLive(deps, {
         topic: 'watch',
@@ -35,12 +35,12 @@ export async function publishOpenedAlerts(deps: Deps, now: Date): Promise<void> 
 export async function publishAlertAcknowledged(deps: Deps, alertId: number, action: string): Promise<void> {
   try {
     const row = await deps.db
-          .select({ hamletId: households.hamletId })
-          .from(watchAlerts)
-          .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
-          .innerJoin(households, eq(households.id, residents.householdId))
-          .where(eq(watchAlerts.id, alertId))
-          .get();
+      .select({ hamletId: households.hamletId })
+      .from(watchAlerts)
+      .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .where(eq(watchAlerts.id, alertId))
+      .get();
     if (row)
       publishLive(deps, {
         topic: 'watch',

@@ -34,7 +34,10 @@ export function nextTierOf(
  * For the family's page: who is told next and when, only while the alert is open, unanswered and
  * its ladder really has a next step; null otherwise (so the page promises nothing that will not happen).
  */
-export async function nextStepOfAlert(db: DbOrTx, alertId: number): Promise<{ whoJa: string; at: Date } | null> {
+export async function nextStepOfAlert(
+  db: DbOrTx,
+  alertId: number,
+): Promise<{ whoJa: string; at: Date } | null> {
   const a = await db.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
   if (!a || a.closedAt || a.acknowledgedAt) return null;
   const s = await db.select().from(watchSettings).where(eq(watchSettings.residentId, a.residentId)).get();

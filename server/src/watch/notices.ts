@@ -45,28 +45,33 @@ export interface NoticesView {
  * due now invites a wrong-time or double dose, whatever the reminder is about. It stays in the list
  * with its time, and the family's missed-reminder mail (if the reminder has one) goes as before.
  */
-export async function listNotices(db: Db, householdId: number, now: Date, missedAfterMinutes: number): Promise<NoticesView> {
+export async function listNotices(
+  db: Db,
+  householdId: number,
+  now: Date,
+  missedAfterMinutes: number,
+): Promise<NoticesView> {
   const people = await db
-      .select({ id: residents.id, name: residents.name })
-      .from(residents)
-      .where(eq(residents.householdId, householdId))
-      .all();
+    .select({ id: residents.id, name: residents.name })
+    .from(residents)
+    .where(eq(residents.householdId, householdId))
+    .all();
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return { check: false, pending: [], recent: [] };
   const names = new Map(people.map((p) => [p.id, p.name]));
   const rows = await db
-      .select({ o: watchReminderOccurrences, text: watchReminders.text })
-      .from(watchReminderOccurrences)
-      .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
-      .where(
-        and(
-          inArray(watchReminderOccurrences.residentId, ids),
-          lte(watchReminderOccurrences.dueAt, now),
-          gte(watchReminderOccurrences.dueAt, new Date(now.getTime() - 7 * 86_400_000)),
-        ),
-      )
-      .orderBy(desc(watchReminderOccurrences.dueAt))
-      .all();
+    .select({ o: watchReminderOccurrences, text: watchReminders.text })
+    .from(watchReminderOccurrences)
+    .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
+    .where(
+      and(
+        inArray(watchReminderOccurrences.residentId, ids),
+        lte(watchReminderOccurrences.dueAt, now),
+        gte(watchReminderOccurrences.dueAt, new Date(now.getTime() - 7 * 86_400_000)),
+      ),
+    )
+    .orderBy(desc(watchReminderOccurrences.dueAt))
+    .all();
   const notices = rows.map(({ o, text }): Notice => {
     const overdueMs = now.getTime() - o.dueAt.getTime();
     return {
@@ -80,13 +85,14 @@ export async function listNotices(db: Db, householdId: number, now: Date, missed
       confirmedAt: o.confirmedAt?.toISOString() ?? null,
     };
   });
-  const check = (await db
+  const check = (
+    await db
       .select({ asked: watchState.checkAskedAt })
       .from(watchState)
       .innerJoin(watchSettings, eq(watchSettings.residentId, watchState.residentId))
       .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
-      .all())
-    .some((s) => s.asked !== null);
+      .all()
+  ).some((s) => s.asked !== null);
   return {
     check,
     pending: notices.filter((n) => !n.confirmedAt && !n.missed).reverse(),
@@ -95,66 +101,73 @@ export async function listNotices(db: Db, householdId: number, now: Date, missed
 }
 
 /** OK on the full-screen reminder. Confirming twice is harmless. */
-export async function confirmNotice(db: Db, householdId: number, occurrenceId: number, now: Date): Promise<void> {
+export async function confirmNotice(
+  db: Db,
+  householdId: number,
+  occurrenceId: number,
+  now: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
-        const row = await tx
-              .select({ o: watchReminderOccurrences, householdId: residents.householdId })
-              .from(watchReminderOccurrences)
-              .innerJoin(residents, eq(residents.id, watchReminderOccurrences.residentId))
-              .where(eq(watchReminderOccurrences.id, occurrenceId))
-              .get();
-        if (!row || row.householdId !== householdId) throw notFound('Notice');
-        if (row.o.confirmedAt) return;
-        await tx.update(watchReminderOccurrences)
-                .set({ confirmedAt: now })
-                .where(eq(watchReminderOccurrences.id, occurrenceId))
-                .run();
-        await recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
-      });
+    const row = await tx
+      .select({ o: watchReminderOccurrences, householdId: residents.householdId })
+      .from(watchReminderOccurrences)
+      .innerJoin(residents, eq(residents.id, watchReminderOccurrences.residentId))
+      .where(eq(watchReminderOccurrences.id, occurrenceId))
+      .get();
+    if (!row || row.householdId !== householdId) throw notFound('Notice');
+    if (row.o.confirmedAt) return;
+    await tx
+      .update(watchReminderOccurrences)
+      .set({ confirmedAt: now })
+      .where(eq(watchReminderOccurrences.id, occurrenceId))
+      .run();
+    await recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
+  });
 }
 
 /** Reminders not confirmed in time: one optional email to the first contact. */
 export async function mailMissedReminders(db: Db, now: Date): Promise<number> {
   const rows = await db
-      .select({ o: watchReminderOccurrences, r: watchReminders, name: residents.name })
-      .from(watchReminderOccurrences)
-      .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
-      .innerJoin(residents, eq(residents.id, watchReminderOccurrences.residentId))
-      .where(and(isNull(watchReminderOccurrences.confirmedAt), isNull(watchReminderOccurrences.missedMailAt)))
-      .all();
+    .select({ o: watchReminderOccurrences, r: watchReminders, name: residents.name })
+    .from(watchReminderOccurrences)
+    .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
+    .innerJoin(residents, eq(residents.id, watchReminderOccurrences.residentId))
+    .where(and(isNull(watchReminderOccurrences.confirmedAt), isNull(watchReminderOccurrences.missedMailAt)))
+    .all();
   let sent = 0;
   for (const { o, r, name } of rows) {
     if (r.notifyAfterMinutes === null) continue;
     if (now.getTime() - o.dueAt.getTime() < r.notifyAfterMinutes * 60_000) continue;
     const contact = await db
-          .select()
-          .from(familyContacts)
-          .where(eq(familyContacts.residentId, o.residentId))
-          .orderBy(familyContacts.priority)
-          .get();
+      .select()
+      .from(familyContacts)
+      .where(eq(familyContacts.residentId, o.residentId))
+      .orderBy(familyContacts.priority)
+      .get();
     await db.transaction(async (tx) => {
-            await tx.update(watchReminderOccurrences)
-                      .set({ missedMailAt: now })
-                      .where(eq(watchReminderOccurrences.id, o.id))
-                      .run();
-            if (!contact) return;
-            await enqueueMail(
-                      tx,
-                      {
-                        dedupeKey: `watch:reminder:${o.id}:missed`,
-                        to: contact.email,
-                        subject: `【見守り】${name}さんへのお知らせが確認されていません`,
-                        text: [
-                          `${contact.name} 様`,
-                          '',
-                          `${formatJaDateTime(o.dueAt)} にテレビに出したお知らせ「${r.text}」が、まだ確認されていません。`,
-                          '念のため、ご様子を確かめてください。',
-                        ].join('\n'),
-                      },
-                      now,
-                    );
-            sent++;
-          });
+      await tx
+        .update(watchReminderOccurrences)
+        .set({ missedMailAt: now })
+        .where(eq(watchReminderOccurrences.id, o.id))
+        .run();
+      if (!contact) return;
+      await enqueueMail(
+        tx,
+        {
+          dedupeKey: `watch:reminder:${o.id}:missed`,
+          to: contact.email,
+          subject: `【見守り】${name}さんへのお知らせが確認されていません`,
+          text: [
+            `${contact.name} 様`,
+            '',
+            `${formatJaDateTime(o.dueAt)} にテレビに出したお知らせ「${r.text}」が、まだ確認されていません。`,
+            '念のため、ご様子を確かめてください。',
+          ].join('\n'),
+        },
+        now,
+      );
+      sent++;
+    });
   }
   return sent;
 }

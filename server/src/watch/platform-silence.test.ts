@@ -47,7 +47,11 @@ const signOfLifeFromAll = async () => {
 };
 
 async function setup(config: Parameters<typeof watchTestContext>[0] = {}) {
-  ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z', config: { OPERATOR_EMAIL: OPERATOR }, ...config });
+  ctx = await watchTestContext({
+    now: '2026-11-23T00:00:00Z',
+    config: { OPERATOR_EMAIL: OPERATOR },
+    ...config,
+  });
   for (const residentId of residents) await enroll(ctx, { residentId, supportWorkerFirst: false });
 }
 
@@ -108,9 +112,9 @@ describe('time when engawa could not hear the boxes', () => {
     );
     for (let i = 0; i < rows.length; i += 500)
       await ctx.db
-                .insert(watchPresence)
-                .values(rows.slice(i, i + 500))
-                .run();
+        .insert(watchPresence)
+        .values(rows.slice(i, i + 500))
+        .run();
     await runServerFor(60, signOfLifeFromAll);
     // The network goes down: the server runs on and hears nothing for 30 hours.
     await runServerFor(30 * 60);
@@ -140,11 +144,7 @@ describe('activity the TV sends late', () => {
     expect(((await res.json()) as { recorded: number }).recorded).toBe(1);
     const presence = await ctx.db.select().from(watchPresence).all();
     expect(presence.map((p) => p.slot)).toContain(Math.floor(at.getTime() / SLOT_MS));
-    const state = (await ctx.db
-          .select()
-          .from(watchState)
-          .all())
-      .find((s) => s.residentId === 1)!;
+    const state = (await ctx.db.select().from(watchState).all()).find((s) => s.residentId === 1)!;
     expect(state.lastSignAt).toBe(at.getTime());
   });
 

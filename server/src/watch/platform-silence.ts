@@ -43,23 +43,24 @@ async function readPulse(db: Db | Tx): Promise<Pulse | null> {
  */
 export async function notePlatformPulse(db: Db, config: PlatformConfig, now: Date): Promise<number | null> {
   return await db.transaction(async (tx) => {
-      const ms = now.getTime();
-      const last = await readPulse(tx);
-      let opened: number | null = null;
-      let since = last?.since ?? ms;
-      if (last && ms - last.at > PULSE_GAP_MS) {
-        opened = await openBlind(tx, config, { reason: 'server_down', fromAt: new Date(last.at) }, now);
-        // The gap is over as soon as it is noticed.
-        await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, opened)).run();
-        since = ms;
-      }
-      const value: Pulse = { at: Math.max(ms, last?.at ?? 0), since };
-      await tx.insert(settings)
-              .values({ key: PULSE_KEY, value, updatedAt: now })
-              .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
-              .run();
-      return opened;
-    });
+    const ms = now.getTime();
+    const last = await readPulse(tx);
+    let opened: number | null = null;
+    let since = last?.since ?? ms;
+    if (last && ms - last.at > PULSE_GAP_MS) {
+      opened = await openBlind(tx, config, { reason: 'server_down', fromAt: new Date(last.at) }, now);
+      // The gap is over as soon as it is noticed.
+      await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, opened)).run();
+      since = ms;
+    }
+    const value: Pulse = { at: Math.max(ms, last?.at ?? 0), since };
+    await tx
+      .insert(settings)
+      .values({ key: PULSE_KEY, value, updatedAt: now })
+      .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
+      .run();
+    return opened;
+  });
 }
 
 /**
@@ -90,23 +91,23 @@ export async function checkPlatformSilence(db: Db, config: PlatformConfig, now: 
   const silent =
     expected >= config.WATCH_SILENCE_MIN_BOXES && heardBoxes < config.WATCH_SILENCE_SHARE * expected;
   await db.transaction(async (tx) => {
-        const open = await tx
-              .select()
-              .from(watchBlindPeriods)
-              .where(and(eq(watchBlindPeriods.reason, 'mass_silence'), isNull(watchBlindPeriods.untilAt)))
-              .get();
-        if (silent && !open) {
-          await openBlind(
-                        tx,
-                        config,
-                        { reason: 'mass_silence', fromAt: new Date(windowStart), heard: heardBoxes, expected },
-                        now,
-                      );
-        } else if (!silent && open) {
-          await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, open.id)).run();
-          await recordAudit(tx, now, systemActor, 'watch.blind.close', 'watch_blind_period', open.id);
-        }
-      });
+    const open = await tx
+      .select()
+      .from(watchBlindPeriods)
+      .where(and(eq(watchBlindPeriods.reason, 'mass_silence'), isNull(watchBlindPeriods.untilAt)))
+      .get();
+    if (silent && !open) {
+      await openBlind(
+        tx,
+        config,
+        { reason: 'mass_silence', fromAt: new Date(windowStart), heard: heardBoxes, expected },
+        now,
+      );
+    } else if (!silent && open) {
+      await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, open.id)).run();
+      await recordAudit(tx, now, systemActor, 'watch.blind.close', 'watch_blind_period', open.id);
+    }
+  });
 }
 
 async function openBlind(
@@ -116,11 +117,13 @@ async function openBlind(
   now: Date,
 ): Promise<number> {
   const row = await tx
-      .insert(watchBlindPeriods)
-      .values({ ...w, untilAt: null, createdAt: now })
-      .returning({ id: watchBlindPeriods.id })
-      .get();
-  await recordAudit(tx, now, systemActor, 'watch.blind.open', 'watch_blind_period', row.id, { reason: w.reason });
+    .insert(watchBlindPeriods)
+    .values({ ...w, untilAt: null, createdAt: now })
+    .returning({ id: watchBlindPeriods.id })
+    .get();
+  await recordAudit(tx, now, systemActor, 'watch.blind.open', 'watch_blind_period', row.id, {
+    reason: w.reason,
+  });
   if (config.OPERATOR_EMAIL) {
     const from = formatJaDateTime(w.fromAt);
     const mail =
@@ -133,7 +136,11 @@ async function openBlind(
             subject: '【engawa 運用】多くのテレビから信号が届いていません',
             text: `${from}ごろから、この時間にいつもは${w.expected}台ほどから届くテレビの信号が、${w.heard}台分しか届いていません（ネットワークの障害などが考えられます）。\nこの間は住民の方の「活動なし」に数えず、ご家族へのお知らせを止めています。回線の状態を確かめてください。\n状況: ${config.PUBLIC_BASE_URL}/console/watch`,
           };
-    await enqueueMail(tx, { dedupeKey: `watch:blind:${row.id}:operator`, to: config.OPERATOR_EMAIL, ...mail }, now);
+    await enqueueMail(
+      tx,
+      { dedupeKey: `watch:blind:${row.id}:operator`, to: config.OPERATOR_EMAIL, ...mail },
+      now,
+    );
   }
   return row.id;
 }
@@ -141,18 +148,19 @@ async function openBlind(
 /** Blind windows the detector must know about at `now`, sorted; an open one lasts "forever". */
 export async function loadBlindPeriods(db: Db, now: Date): Promise<AwayPeriod[]> {
   const horizon = new Date(now.getTime() - BLIND_HORIZON_MS);
-  return (await db
+  return (
+    await db
       .select({ from: watchBlindPeriods.fromAt, until: watchBlindPeriods.untilAt })
       .from(watchBlindPeriods)
       .where(or(isNull(watchBlindPeriods.untilAt), gt(watchBlindPeriods.untilAt, horizon)))
       .orderBy(watchBlindPeriods.fromAt)
-      .all())
-    .reduce<AwayPeriod[]>((merged, p) => {
-      const w = { from: p.from.getTime(), until: p.until?.getTime() ?? Number.MAX_SAFE_INTEGER };
-      // A server_down gap inside a mass silence (or the other way round) is not subtracted twice.
-      const prev = merged[merged.length - 1];
-      if (prev && w.from <= prev.until) prev.until = Math.max(prev.until, w.until);
-      else merged.push(w);
-      return merged;
-    }, []);
+      .all()
+  ).reduce<AwayPeriod[]>((merged, p) => {
+    const w = { from: p.from.getTime(), until: p.until?.getTime() ?? Number.MAX_SAFE_INTEGER };
+    // A server_down gap inside a mass silence (or the other way round) is not subtracted twice.
+    const prev = merged[merged.length - 1];
+    if (prev && w.from <= prev.until) prev.until = Math.max(prev.until, w.until);
+    else merged.push(w);
+    return merged;
+  }, []);
 }

@@ -33,23 +33,23 @@ export async function recordWatchContact(
   now: Date,
 ): Promise<number> {
   return await db.transaction(async (tx) => {
-      await assertMayManage(tx, staff, residentId);
-      const row = await tx
-            .insert(watchContacts)
-            .values({ residentId, staffId: staff.id, ...input, at: now })
-            .returning({ id: watchContacts.id })
-            .get();
-      await recordAudit(
-              tx,
-              now,
-              { type: 'staff', id: staff.id },
-              `watch.contact.${input.kind}`,
-              'resident',
-              residentId,
-              {
-                outcome: input.outcome,
-              },
-            );
-      return row.id;
-    });
+    await assertMayManage(tx, staff, residentId);
+    const row = await tx
+      .insert(watchContacts)
+      .values({ residentId, staffId: staff.id, ...input, at: now })
+      .returning({ id: watchContacts.id })
+      .get();
+    await recordAudit(
+      tx,
+      now,
+      { type: 'staff', id: staff.id },
+      `watch.contact.${input.kind}`,
+      'resident',
+      residentId,
+      {
+        outcome: input.outcome,
+      },
+    );
+    return row.id;
+  });
 }

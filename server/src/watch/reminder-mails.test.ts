@@ -15,18 +15,18 @@ describe('reminder and daily mails', () => {
     ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
     await enroll(ctx);
     await createReminder(
-            ctx.db,
-            {
-              residentId: 1,
-              text: 'お薬を飲みましょう',
-              recurrence: 'once',
-              time: '09:00',
-              startDate: '2026-11-23',
-              notifyAfterMinutes: 30,
-            },
-            { staffId: await staffId(ctx, 'city') },
-            new Date('2026-11-22T23:00:00Z'),
-          );
+      ctx.db,
+      {
+        residentId: 1,
+        text: 'お薬を飲みましょう',
+        recurrence: 'once',
+        time: '09:00',
+        startDate: '2026-11-23',
+        notifyAfterMinutes: 30,
+      },
+      { staffId: await staffId(ctx, 'city') },
+      new Date('2026-11-22T23:00:00Z'),
+    );
     await materializeReminders(ctx.db, ctx.clock.now());
     ctx.clock.set('2026-11-23T00:29:00Z');
     expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBe(0);

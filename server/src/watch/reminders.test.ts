@@ -29,11 +29,11 @@ describe('reminders', () => {
     ctx = await watchTestContext({ now: '2026-11-22T23:50:00Z' });
     await enroll(ctx);
     await createReminder(
-            ctx.db,
-            { residentId: 1, text: 'ゴミの日です', recurrence: 'daily', time: '09:00', startDate: '2026-11-23' },
-            { staffId: await staffId(ctx, 'city') },
-            ctx.clock.now(),
-          );
+      ctx.db,
+      { residentId: 1, text: 'ゴミの日です', recurrence: 'daily', time: '09:00', startDate: '2026-11-23' },
+      { staffId: await staffId(ctx, 'city') },
+      ctx.clock.now(),
+    );
     expect(await materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
     ctx.clock.set('2026-11-23T00:00:00Z');
     expect(await materializeReminders(ctx.db, ctx.clock.now())).toBe(1);
@@ -42,7 +42,9 @@ describe('reminders', () => {
     const view = await listNotices(ctx.db, 1, ctx.clock.now(), 120);
     expect(view.pending.map((n) => n.text)).toEqual(['ゴミの日です']);
     // Another household's box cannot confirm it.
-    expect(async () => await confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(/not found/);
+    expect(async () => await confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(
+      /not found/,
+    );
     await confirmNotice(ctx.db, 1, view.pending[0]!.id, ctx.clock.now());
     expect((await ctx.db.select().from(watchReminderOccurrences).get())!.confirmedAt).not.toBeNull();
     // Confirming is a sign of life for watching.

@@ -22,19 +22,19 @@ export async function createReminder(
   now: Date,
 ) {
   const v = CreateReminderInput.parse(input);
-  if (!await db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get()) {
+  if (!(await db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get())) {
     throw notFound('Resident');
   }
   return await db
-      .insert(watchReminders)
-      .values({
-        ...v,
-        createdByStaffId: by.staffId ?? null,
-        createdByContactId: by.contactId ?? null,
-        createdAt: now,
-      })
-      .returning()
-      .get();
+    .insert(watchReminders)
+    .values({
+      ...v,
+      createdByStaffId: by.staffId ?? null,
+      createdByContactId: by.contactId ?? null,
+      createdAt: now,
+    })
+    .returning()
+    .get();
 }
 
 type Reminder = typeof watchReminders.$inferSelect;
@@ -72,10 +72,10 @@ export async function materializeReminders(db: Db, now: Date): Promise<number> {
       const dueAt = fromTokyo(date, r.time);
       if (dueAt > now || dueAt < r.createdAt) continue;
       const res = await db
-              .insert(watchReminderOccurrences)
-              .values({ reminderId: r.id, residentId: r.residentId, dueAt })
-              .onConflictDoNothing()
-              .run();
+        .insert(watchReminderOccurrences)
+        .values({ reminderId: r.id, residentId: r.residentId, dueAt })
+        .onConflictDoNothing()
+        .run();
       created += res.changes;
     }
   }
@@ -84,9 +84,9 @@ export async function materializeReminders(db: Db, now: Date): Promise<number> {
 
 export async function cancelReminder(db: DbOrTx, id: number, now: Date): Promise<boolean> {
   const res = await db
-      .update(watchReminders)
-      .set({ cancelledAt: now })
-      .where(and(eq(watchReminders.id, id), isNull(watchReminders.cancelledAt)))
-      .run();
+    .update(watchReminders)
+    .set({ cancelledAt: now })
+    .where(and(eq(watchReminders.id, id), isNull(watchReminders.cancelledAt)))
+    .run();
   return res.changes === 1;
 }

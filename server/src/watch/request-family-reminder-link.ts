@@ -26,11 +26,11 @@ export async function requestFamilyReminderLink(
   const t = await findToken(db, ackToken, config.LINK_SECRET, now);
   if (t.contactId === null) throw forbidden('Only a family contact schedules reminders from this page');
   const c = await db
-      .select({ contact: familyContacts, residentName: residents.name })
-      .from(familyContacts)
-      .innerJoin(residents, eq(residents.id, familyContacts.residentId))
-      .where(and(eq(familyContacts.id, t.contactId), isNotNull(familyContacts.optInAt)))
-      .get();
+    .select({ contact: familyContacts, residentName: residents.name })
+    .from(familyContacts)
+    .innerJoin(residents, eq(residents.id, familyContacts.residentId))
+    .where(and(eq(familyContacts.id, t.contactId), isNotNull(familyContacts.optInAt)))
+    .get();
   if (!c) throw notFound('Contact');
   const expiresAt = new Date(now.getTime() + FAMILY_REMINDER_LINK_TTL_MS);
   const token = signToken(config.LINK_SECRET, {
@@ -41,32 +41,32 @@ export async function requestFamilyReminderLink(
   });
   const url = `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/p/watch/family/${token}`;
   const sent = await enqueueMail(
-      db,
-      {
-        dedupeKey: `watch:family-reminder-link:${c.contact.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
-        to: c.contact.email,
-        subject: `【engawa見守り】${c.residentName}さんのリマインダー登録の確認`,
-        text: [
-          `${c.contact.name} 様`,
-          '',
-          `${c.residentName}さんのテレビに表示するリマインダーを登録するには、次のリンクを開いてください。`,
-          url,
-          '',
-          `このリンクの有効期限: ${formatJaDateTime(expiresAt)}`,
-          'お心当たりのない場合は、このメールを破棄してください。',
-        ].join('\n'),
-      },
-      now,
-    );
+    db,
+    {
+      dedupeKey: `watch:family-reminder-link:${c.contact.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
+      to: c.contact.email,
+      subject: `【engawa見守り】${c.residentName}さんのリマインダー登録の確認`,
+      text: [
+        `${c.contact.name} 様`,
+        '',
+        `${c.residentName}さんのテレビに表示するリマインダーを登録するには、次のリンクを開いてください。`,
+        url,
+        '',
+        `このリンクの有効期限: ${formatJaDateTime(expiresAt)}`,
+        'お心当たりのない場合は、このメールを破棄してください。',
+      ].join('\n'),
+    },
+    now,
+  );
   if (sent) {
     await recordAudit(
-            db,
-            now,
-            { type: 'family', id: c.contact.id },
-            'watch.family_reminder.link',
-            'family_contact',
-            c.contact.id,
-          );
+      db,
+      now,
+      { type: 'family', id: c.contact.id },
+      'watch.family_reminder.link',
+      'family_contact',
+      c.contact.id,
+    );
   }
   return { sent };
 }

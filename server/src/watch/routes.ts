@@ -74,11 +74,11 @@ watchApi.openapi(
   async (c) => {
     const { deps, device } = c.var;
     const view = await listNotices(
-          deps.db,
-          device.householdId,
-          deps.clock.now(),
-          deps.config.WATCH_REMINDER_MISSED_AFTER_MINUTES,
-        );
+      deps.db,
+      device.householdId,
+      deps.clock.now(),
+      deps.config.WATCH_REMINDER_MISSED_AFTER_MINUTES,
+    );
     return c.json(view, 200);
   },
 );
@@ -93,7 +93,12 @@ watchApi.openapi(
     responses: { 200: jsonResponse(Ok) },
   }),
   async (c) => {
-    await confirmNotice(c.var.deps.db, c.var.device.householdId, c.req.valid('param').id, c.var.deps.clock.now());
+    await confirmNotice(
+      c.var.deps.db,
+      c.var.device.householdId,
+      c.req.valid('param').id,
+      c.var.deps.clock.now(),
+    );
     return c.json({ ok: true }, 200);
   },
 );
@@ -110,12 +115,12 @@ watchApi.openapi(
   async (c) => {
     const { deps, device } = c.var;
     const n = await setAwayFromTv(
-          deps.db,
-          device.householdId,
-          device.boxId,
-          c.req.valid('json').returnDate,
-          deps.clock.now(),
-        );
+      deps.db,
+      device.householdId,
+      device.boxId,
+      c.req.valid('json').returnDate,
+      deps.clock.now(),
+    );
     return c.json({ residents: n }, 200);
   },
 );
@@ -144,7 +149,13 @@ watchApi.openapi(
   }),
   async (c) => {
     const { deps, device } = c.var;
-    const ended = await endAwayFromTv(deps.db, deps.sqlite, device.householdId, device.boxId, deps.clock.now());
+    const ended = await endAwayFromTv(
+      deps.db,
+      deps.sqlite,
+      device.householdId,
+      device.boxId,
+      deps.clock.now(),
+    );
     return c.json({ ended }, 200);
   },
 );
@@ -164,9 +175,9 @@ watchApi.openapi(
     const { deps, staff } = c.var;
     const input = c.req.valid('json');
     await deps.db.transaction(async (tx) => {
-            await assertMayManage(tx, staff, input.residentId);
-            await enrollResident(tx, input, staff.id, deps.clock.now());
-          });
+      await assertMayManage(tx, staff, input.residentId);
+      await enrollResident(tx, input, staff.id, deps.clock.now());
+    });
     return c.json({ ok: true }, 200);
   },
 );
@@ -211,11 +222,11 @@ watchApi.openapi(
     const v = c.req.valid('json');
     await assertMayManage(deps.db, staff, v.residentId);
     const id = await setAwayByStaff(
-          deps.db,
-          { residentId: v.residentId, from: new Date(v.from), until: new Date(v.until) },
-          staff.id,
-          deps.clock.now(),
-        );
+      deps.db,
+      { residentId: v.residentId, from: new Date(v.from), until: new Date(v.until) },
+      staff.id,
+      deps.clock.now(),
+    );
     return c.json({ id }, 201);
   },
 );
@@ -230,15 +241,22 @@ const staffPost = (path: string, summary: string) =>
     responses: { 200: jsonResponse(Ok) },
   });
 
-watchApi.openapi(staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'), async (c) => {
-  const { deps, staff } = c.var;
-  await deps.db.transaction(async (tx) => await stopWatching(tx, c.req.valid('param').id, staff, deps.clock.now()));
-  return c.json({ ok: true }, 200);
-});
+watchApi.openapi(
+  staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'),
+  async (c) => {
+    const { deps, staff } = c.var;
+    await deps.db.transaction(
+      async (tx) => await stopWatching(tx, c.req.valid('param').id, staff, deps.clock.now()),
+    );
+    return c.json({ ok: true }, 200);
+  },
+);
 
 watchApi.openapi(staffPost('/reminders/{id}/stop', 'Stop a reminder'), async (c) => {
   const { deps, staff } = c.var;
-  await deps.db.transaction(async (tx) => await stopReminder(tx, c.req.valid('param').id, staff, deps.clock.now()));
+  await deps.db.transaction(
+    async (tx) => await stopReminder(tx, c.req.valid('param').id, staff, deps.clock.now()),
+  );
   return c.json({ ok: true }, 200);
 });
 
@@ -246,7 +264,9 @@ watchApi.openapi(
   staffPost('/away-periods/{id}/end', 'End an away period now, or cancel it if not begun'),
   async (c) => {
     const { deps, staff } = c.var;
-    await deps.db.transaction(async (tx) => await endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()));
+    await deps.db.transaction(
+      async (tx) => await endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()),
+    );
     return c.json({ ok: true }, 200);
   },
 );

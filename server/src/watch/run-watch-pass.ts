@@ -58,16 +58,16 @@ export async function runWatchPass(
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {
     await db.transaction(async (tx) => {
-            for (const r of loaded.slice(i, i + BATCH)) {
-              const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
-              if (d.kind !== 'none') await applyStep(tx, r, d, await people(r.residentId), config, now, result);
-              // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
-              // rewritten at each pass.
-              const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
-              const due = next > ms ? next : null;
-              if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
-            }
-          });
+      for (const r of loaded.slice(i, i + BATCH)) {
+        const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+        if (d.kind !== 'none') await applyStep(tx, r, d, await people(r.residentId), config, now, result);
+        // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
+        // rewritten at each pass.
+        const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
+        const due = next > ms ? next : null;
+        if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
+      }
+    });
   }
   return result;
 }
@@ -85,70 +85,73 @@ async function applyStep(
     case 'none':
       return;
     case 'ask':
-      await tx.update(watchState)
-                  .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
-                  .where(eq(watchState.residentId, r.residentId))
-                  .run();
+      await tx
+        .update(watchState)
+        .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
       result.asked++;
       return;
     case 'open': {
       const alert = await tx
-              .insert(watchAlerts)
-              .values({
-                residentId: r.residentId,
-                condition: d.condition,
-                reasonCode: d.reason.code,
-                reasonJa: d.reason.ja,
-                openedAt: now,
-                step: 0,
-                stepAt: now,
-              })
-              .onConflictDoNothing()
-              .returning()
-              .get();
+        .insert(watchAlerts)
+        .values({
+          residentId: r.residentId,
+          condition: d.condition,
+          reasonCode: d.reason.code,
+          reasonJa: d.reason.ja,
+          openedAt: now,
+          step: 0,
+          stepAt: now,
+        })
+        .onConflictDoNothing()
+        .returning()
+        .get();
       // Another pass opened one first: at most one open alert per resident.
       if (!alert) return;
-      await tx.update(watchState)
-                  .set({ checkAskedAt: null, checkAttempt: null })
-                  .where(eq(watchState.residentId, r.residentId))
-                  .run();
+      await tx
+        .update(watchState)
+        .set({ checkAskedAt: null, checkAttempt: null })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
       await notifyStep(
-                  tx,
-                  alert.id,
-                  0,
-                  d.tier,
-                  d.reason.ja,
-                  r,
-                  people,
-                  config,
-                  now,
-                  nextTierOf(d.condition, r.settings, 0),
-                );
+        tx,
+        alert.id,
+        0,
+        d.tier,
+        d.reason.ja,
+        r,
+        people,
+        config,
+        now,
+        nextTierOf(d.condition, r.settings, 0),
+      );
       await recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
-                  condition: d.condition,
-                });
+        condition: d.condition,
+      });
       result.opened++;
       return;
     }
     case 'escalate': {
       if (r.alertId === null) return;
-      await tx.update(watchAlerts)
-                  .set({ step: d.step, stepAt: now })
-                  .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
-                  .run();
+      await tx
+        .update(watchAlerts)
+        .set({ step: d.step, stepAt: now })
+        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+        .run();
       if (
         await notifyStep(
-                    tx,
-                    r.alertId,
-                    d.step,
-                    d.tier,
-                    d.reason.ja,
-                    r,
-                    people,
-                    config,
-                    now,
-                    nextTierOf(d.condition, r.settings, d.step),
-                  )
+          tx,
+          r.alertId,
+          d.step,
+          d.tier,
+          d.reason.ja,
+          r,
+          people,
+          config,
+          now,
+          nextTierOf(d.condition, r.settings, d.step),
+        )
       )
         result.escalated++;
       return;
@@ -156,12 +159,16 @@ async function applyStep(
     case 'recover': {
       if (r.alertId === null) return;
       const closed = await tx
-              .update(watchAlerts)
-              .set({ closedAt: now, closeReason: 'recovered' })
-              .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
-              .run();
+        .update(watchAlerts)
+        .set({ closedAt: now, closeReason: 'recovered' })
+        .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
+        .run();
       if (closed.changes === 0) return;
-      const steps = await tx.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.alertId)).all();
+      const steps = await tx
+        .select()
+        .from(watchAlertSteps)
+        .where(eq(watchAlertSteps.alertId, r.alertId))
+        .all();
       const told = new Set(steps.flatMap((s) => s.recipients));
       const everyone = [...(people?.contacts ?? []), ...(people?.supportWorkers ?? [])];
       for (const p of everyone) {
@@ -172,10 +179,10 @@ async function applyStep(
           new Date(r.state.lastSignAt ?? now.getTime()),
         );
         await enqueueMail(
-                    tx,
-                    { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
-                    now,
-                  );
+          tx,
+          { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
+          now,
+        );
       }
       await recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
       result.recovered++;
@@ -199,24 +206,24 @@ async function notifyStep(
 ): Promise<boolean> {
   const recipients = people ? recipientsFor(people, tier) : [];
   const inserted = await tx
-      .insert(watchAlertSteps)
-      .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
-      .onConflictDoNothing()
-      .run();
+    .insert(watchAlertSteps)
+    .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
+    .onConflictDoNothing()
+    .run();
   if (inserted.changes === 0) return false;
   for (const p of recipients) {
     if (!p.email) continue;
     const link = await issueAckLink(
-          tx,
-          {
-            alertId,
-            contactId: p.contactId,
-            staffId: p.staffId,
-            secret: config.LINK_SECRET,
-            baseUrl: config.PUBLIC_BASE_URL,
-          },
-          now,
-        );
+      tx,
+      {
+        alertId,
+        contactId: p.contactId,
+        staffId: p.staffId,
+        secret: config.LINK_SECRET,
+        baseUrl: config.PUBLIC_BASE_URL,
+      },
+      now,
+    );
     const mail = composeAlertMail({
       recipientName: p.name,
       residentName: people!.residentName,
@@ -227,7 +234,11 @@ async function notifyStep(
       step,
       nextJa: nextTierJa(next),
     });
-    await enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
+    await enqueueMail(
+      tx,
+      { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail },
+      now,
+    );
   }
   return true;
 }

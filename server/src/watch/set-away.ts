@@ -19,23 +19,24 @@ export async function setAwayFromTv(
   }
   const until = fromTokyo(returnDate, '12:00');
   return await db.transaction(async (tx) => {
-      const watched = await tx
-            .select({ id: watchSettings.residentId })
-            .from(watchSettings)
-            .innerJoin(residents, eq(residents.id, watchSettings.residentId))
-            .where(eq(residents.householdId, householdId))
-            .all();
-      for (const r of watched) {
-        await tx.insert(watchAway)
-                  .values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now })
-                  .run();
-        await tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, r.id)).run();
-      }
-      await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
-              returnDate,
-            });
-      return watched.length;
+    const watched = await tx
+      .select({ id: watchSettings.residentId })
+      .from(watchSettings)
+      .innerJoin(residents, eq(residents.id, watchSettings.residentId))
+      .where(eq(residents.householdId, householdId))
+      .all();
+    for (const r of watched) {
+      await tx
+        .insert(watchAway)
+        .values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now })
+        .run();
+      await tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, r.id)).run();
+    }
+    await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
+      returnDate,
     });
+    return watched.length;
+  });
 }
 
 /** Staff (or family through staff) enter a hospital stay or a trip for one resident. */
@@ -49,24 +50,30 @@ export async function setAwayByStaff(
     throw unprocessable('invalid_period', 'The end must be after the start and in the future.');
   }
   return await db.transaction(async (tx) => {
-      if (!await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).get()) {
-        throw notFound('Resident');
-      }
-      const row = await tx
-            .insert(watchAway)
-            .values({
-              residentId: input.residentId,
-              fromAt: input.from,
-              untilAt: input.until,
-              source: 'staff',
-              staffId,
-              createdAt: now,
-            })
-            .returning()
-            .get();
-      // The detector re-reads the resident's absences at its next pass.
-      await tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, input.residentId)).run();
-      await recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
-      return row.id;
-    });
+    if (
+      !(await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).get())
+    ) {
+      throw notFound('Resident');
+    }
+    const row = await tx
+      .insert(watchAway)
+      .values({
+        residentId: input.residentId,
+        fromAt: input.from,
+        untilAt: input.until,
+        source: 'staff',
+        staffId,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    // The detector re-reads the resident's absences at its next pass.
+    await tx
+      .update(watchState)
+      .set({ nextCheckAt: null })
+      .where(eq(watchState.residentId, input.residentId))
+      .run();
+    await recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
+    return row.id;
+  });
 }

@@ -17,7 +17,14 @@ export async function stopReminder(
   const r = await db.select().from(watchReminders).where(eq(watchReminders.id, reminderId)).get();
   if (!r) throw notFound('Reminder');
   await assertMayManage(db, staff, r.residentId);
-  if (!await cancelReminder(db, reminderId, now))
+  if (!(await cancelReminder(db, reminderId, now)))
     throw conflict('reminder_stopped', 'This reminder is already stopped.');
-  await recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.reminder.stop', 'watch_reminder', reminderId);
+  await recordAudit(
+    db,
+    now,
+    { type: 'staff', id: staff.id },
+    'watch.reminder.stop',
+    'watch_reminder',
+    reminderId,
+  );
 }

@@ -19,14 +19,15 @@ export async function stopWatching(
 ): Promise<void> {
   await assertMayManage(db, staff, residentId);
   const res = await db
-      .update(watchSettings)
-      .set({ enabled: false, updatedAt: now })
-      .where(and(eq(watchSettings.residentId, residentId), eq(watchSettings.enabled, true)))
-      .run();
+    .update(watchSettings)
+    .set({ enabled: false, updatedAt: now })
+    .where(and(eq(watchSettings.residentId, residentId), eq(watchSettings.enabled, true)))
+    .run();
   if (res.changes === 0) throw notFound('Watching of this resident');
-  await db.update(watchAlerts)
-        .set({ closedAt: now, closeReason: 'settled' })
-        .where(and(eq(watchAlerts.residentId, residentId), isNull(watchAlerts.closedAt)))
-        .run();
+  await db
+    .update(watchAlerts)
+    .set({ closedAt: now, closeReason: 'settled' })
+    .where(and(eq(watchAlerts.residentId, residentId), isNull(watchAlerts.closedAt)))
+    .run();
   await recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.stop', 'resident', residentId);
 }

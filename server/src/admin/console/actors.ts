@@ -19,10 +19,10 @@ export async function actorNamer(db: DbOrTx, refs: ActorRef[]): Promise<(ref: Ac
   const staff = new Map(
     (staffIds.length
       ? await db
-                    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-                    .from(staffUsers)
-                    .where(inArray(staffUsers.id, staffIds))
-                    .all()
+          .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+          .from(staffUsers)
+          .where(inArray(staffUsers.id, staffIds))
+          .all()
       : []
     ).map((s) => [s.id, `${s.name}（${ROLE_LABELS[s.role]}）`]),
   );
@@ -33,11 +33,11 @@ export async function actorNamer(db: DbOrTx, refs: ActorRef[]): Promise<(ref: Ac
   const homes = new Map(
     (boxIds.length
       ? await db
-                    .select({ id: setTopBoxes.id, name: households.name })
-                    .from(setTopBoxes)
-                    .innerJoin(households, eq(households.id, setTopBoxes.householdId))
-                    .where(inArray(setTopBoxes.id, boxIds))
-                    .all()
+          .select({ id: setTopBoxes.id, name: households.name })
+          .from(setTopBoxes)
+          .innerJoin(households, eq(households.id, setTopBoxes.householdId))
+          .where(inArray(setTopBoxes.id, boxIds))
+          .all()
       : []
     ).map((h) => [h.id, `${h.name}のテレビ`]),
   );

@@ -33,7 +33,8 @@ const product = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
-const sellerOf = async (id: number) => (await ctx.db.select().from(products).where(eq(products.id, id)).get())!;
+const sellerOf = async (id: number) =>
+  (await ctx.db.select().from(products).where(eq(products.id, id)).get())!;
 const firstProductOf = async (sellerId: number) =>
   (await ctx.db.select().from(products).where(eq(products.sellerId, sellerId)).limit(1).get())!;
 
@@ -138,10 +139,10 @@ describe('admin console: refused input writes nothing', () => {
     );
     expect(ok.status).toBe(303);
     const row = await ctx.db
-          .select()
-          .from(familyContacts)
-          .where(eq(familyContacts.email, 'ichiro@example.jp'))
-          .get();
+      .select()
+      .from(familyContacts)
+      .where(eq(familyContacts.email, 'ichiro@example.jp'))
+      .get();
     expect(row).toMatchObject({ phone: '090-1111-2222', priority: 7, residentId: 1 });
     const audit = ctx.sqlite
       .prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'family_contact.create'")
@@ -234,7 +235,11 @@ describe('admin console: boxes, accounts and mail', () => {
     );
     expect(res.status).toBe(201);
     const password = /data-password[^>]*>([^<]+)</.exec(await res.text())![1]!.trim();
-    const row = (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support-nakao')).get())!;
+    const row = (await ctx.db
+      .select()
+      .from(staffUsers)
+      .where(eq(staffUsers.loginId, 'support-nakao'))
+      .get())!;
     expect(row.passwordHash).not.toContain(password);
     expect(row).toMatchObject({ role: 'support_worker', hamletId: 1, sellerId: null });
     await ctx.login('support-nakao', password);
@@ -264,10 +269,10 @@ describe('admin console: boxes, accounts and mail', () => {
     await enqueueMail(ctx.db, { dedupeKey: 'test:1', to: 'a@example.jp', subject: 's', text: 't' }, now);
     const m = (await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, 'test:1')).get())!;
     await ctx.db
-            .update(mailOutbox)
-            .set({ attempts: 2, lastError: '550 no', nextAttemptAt: new Date(now.getTime() + 3_600_000) })
-            .where(eq(mailOutbox.id, m.id))
-            .run();
+      .update(mailOutbox)
+      .set({ attempts: 2, lastError: '550 no', nextAttemptAt: new Date(now.getTime() + 3_600_000) })
+      .where(eq(mailOutbox.id, m.id))
+      .run();
     const page = await (await ctx.request('/console/admin/mail?state=failed', { headers: h })).text();
     expect(page).toContain('a@example.jp');
     expect(page).toContain('550 no');

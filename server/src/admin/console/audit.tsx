@@ -104,13 +104,13 @@ auditPage.get('/', async (c) => {
   if (from && fromOk) conds.push(gte(auditLog.at, fromTokyo(from)));
   if (to && toOk) conds.push(lt(auditLog.at, fromTokyo(addDays(to, 1))));
   const rows = await db
-      .select()
-      .from(auditLog)
-      .where(and(...conds))
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE)
-      .all();
+    .select()
+    .from(auditLog)
+    .where(and(...conds))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(PAGE + 1)
+    .offset((page - 1) * PAGE)
+    .all();
   // An entry about a staff account names the account too, not its row number.
   const accountOf = (r: (typeof rows)[number]) =>
     r.entity === 'staff_user' && r.entityId && /^\d+$/.test(r.entityId)
@@ -118,10 +118,10 @@ auditPage.get('/', async (c) => {
       : null;
   const name = await actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
   const staff = await db
-      .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-      .from(staffUsers)
-      .orderBy(asc(staffUsers.id))
-      .all();
+    .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+    .from(staffUsers)
+    .orderBy(asc(staffUsers.id))
+    .all();
   const actorOptions = [
     ...staff.map((s) => ({ value: String(s.id), label: `${s.name}（${ROLE_LABELS[s.role]}）` })),
     { value: 'device', label: 'テレビ端末（住民）' },

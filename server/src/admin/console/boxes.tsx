@@ -30,11 +30,9 @@ boxesPage.get('/', async (c) => {
   const state = STATES.some((s) => s.value === c.req.query('state')) ? c.req.query('state')! : '';
   const householdRaw = c.req.query('household');
   const householdId = householdRaw && /^[1-9]\d{0,8}$/.test(householdRaw) ? Number(householdRaw) : null;
-  const rows = (await listBoxes(
-      db,
-      now,
-      householdId === null ? undefined : eq(setTopBoxes.householdId, householdId),
-    )).filter((b) =>
+  const rows = (
+    await listBoxes(db, now, householdId === null ? undefined : eq(setTopBoxes.householdId, householdId))
+  ).filter((b) =>
     state === ''
       ? b.revokedAt === null
       : state === 'revoked'
@@ -42,18 +40,18 @@ boxesPage.get('/', async (c) => {
         : b.revokedAt === null && b.online === (state === 'online'),
   );
   const unpaired = await db
-      .select({ id: households.id, name: households.name })
-      .from(households)
-      .where(
-        notExists(
-          db
-            .select({ one: sql`1` })
-            .from(setTopBoxes)
-            .where(and(eq(setTopBoxes.householdId, households.id), isNull(setTopBoxes.revokedAt))),
-        ),
-      )
-      .orderBy(asc(households.id))
-      .all();
+    .select({ id: households.id, name: households.name })
+    .from(households)
+    .where(
+      notExists(
+        db
+          .select({ one: sql`1` })
+          .from(setTopBoxes)
+          .where(and(eq(setTopBoxes.householdId, households.id), isNull(setTopBoxes.revokedAt))),
+      ),
+    )
+    .orderBy(asc(households.id))
+    .all();
   return c.html(
     <Layout title="テレビ端末" staff={c.var.staff} flash={takeFlash(c)}>
       <p class="hint">
@@ -210,8 +208,13 @@ function pairedPage(c: Context<AppEnv>, p: { deviceId: string; token: string }, 
 }
 
 const nameOf = async (c: Context<AppEnv>, householdId: number) =>
-  (await c.var.deps.db.select({ name: households.name }).from(households).where(eq(households.id, householdId)).get())
-    ?.name ?? '';
+  (
+    await c.var.deps.db
+      .select({ name: households.name })
+      .from(households)
+      .where(eq(households.id, householdId))
+      .get()
+  )?.name ?? '';
 
 const refusal = (c: Context<AppEnv>, e: unknown) => {
   if (e instanceof AppError && e.status === 409)
@@ -219,21 +222,25 @@ const refusal = (c: Context<AppEnv>, e: unknown) => {
   throw e;
 };
 
-boxesPage.post('/pair', consoleForm(z.object({ householdId: z.coerce.number().int().positive() })), async (c) => {
-  const { householdId } = c.req.valid('form');
-  try {
-    const p = await pairBox(
-          c.var.deps.db,
-          { type: 'staff', id: c.var.staff.id },
-          householdId,
-          null,
-          c.var.deps.clock.now(),
-        );
-    return pairedPage(c, p, await nameOf(c, householdId));
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+boxesPage.post(
+  '/pair',
+  consoleForm(z.object({ householdId: z.coerce.number().int().positive() })),
+  async (c) => {
+    const { householdId } = c.req.valid('form');
+    try {
+      const p = await pairBox(
+        c.var.deps.db,
+        { type: 'staff', id: c.var.staff.id },
+        householdId,
+        null,
+        c.var.deps.clock.now(),
+      );
+      return pairedPage(c, p, await nameOf(c, householdId));
+    } catch (e) {
+      return refusal(c, e);
+    }
+  },
+);
 
 /** Pairs the number a TV shows; the TV collects its own token, so nothing secret is shown here. */
 boxesPage.post(
@@ -245,13 +252,13 @@ boxesPage.post(
     const { code, householdId } = c.req.valid('form');
     try {
       await pairByCode(
-                c.var.deps.db,
-                { type: 'staff', id: c.var.staff.id },
-                code,
-                householdId,
-                null,
-                c.var.deps.clock.now(),
-              );
+        c.var.deps.db,
+        { type: 'staff', id: c.var.staff.id },
+        code,
+        householdId,
+        null,
+        c.var.deps.clock.now(),
+      );
     } catch (e) {
       if (e instanceof AppError && e.status < 500)
         return redirectWithFlash(c, BASE, {
@@ -318,10 +325,10 @@ boxesPage.post('/:id/replace', async (c) => {
   const boxId = idOf(c.req.param('id'));
   const { db, clock } = c.var.deps;
   const box = await db
-      .select({ householdId: setTopBoxes.householdId })
-      .from(setTopBoxes)
-      .where(eq(setTopBoxes.id, boxId))
-      .get();
+    .select({ householdId: setTopBoxes.householdId })
+    .from(setTopBoxes)
+    .where(eq(setTopBoxes.id, boxId))
+    .get();
   if (!box) return refusal(c, new AppError(404, 'not_found', 'Set-top box not found'));
   const p = await pairBox(db, { type: 'staff', id: c.var.staff.id }, box.householdId, boxId, clock.now());
   return pairedPage(c, p, await nameOf(c, box.householdId));

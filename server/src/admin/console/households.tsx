@@ -64,27 +64,24 @@ householdsPage.get('/', async (c) => {
     );
   }
   const rows = await db
-      .select({
-        id: households.id,
-        name: households.name,
-        address: households.address,
-        phone: households.phone,
-        hamlet: hamlets.name,
-        residents: sql<string>`(SELECT group_concat(${residents.name}, '、') FROM ${residents} WHERE ${residents.householdId} = ${households.id})`,
-      })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(and(...conds))
-      .orderBy(asc(hamlets.id), asc(households.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE)
-      .all();
-  const hamletOptions = (await db
-      .select({ id: hamlets.id, name: hamlets.name })
-      .from(hamlets)
-      .orderBy(asc(hamlets.id))
-      .all())
-    .map((h) => ({ value: String(h.id), label: h.name }));
+    .select({
+      id: households.id,
+      name: households.name,
+      address: households.address,
+      phone: households.phone,
+      hamlet: hamlets.name,
+      residents: sql<string>`(SELECT group_concat(${residents.name}, '、') FROM ${residents} WHERE ${residents.householdId} = ${households.id})`,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(and(...conds))
+    .orderBy(asc(hamlets.id), asc(households.id))
+    .limit(PAGE + 1)
+    .offset((page - 1) * PAGE)
+    .all();
+  const hamletOptions = (
+    await db.select({ id: hamlets.id, name: hamlets.name }).from(hamlets).orderBy(asc(hamlets.id)).all()
+  ).map((h) => ({ value: String(h.id), label: h.name }));
   return c.html(
     <Layout title="世帯と家族の連絡先" staff={c.var.staff} flash={takeFlash(c)}>
       <form
@@ -146,30 +143,35 @@ async function householdView(c: Context<AppEnv>, householdId: number, refused?: 
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const hh = await db
-      .select({ h: households, hamlet: hamlets.name })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, householdId))
-      .get();
+    .select({ h: households, hamlet: hamlets.name })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, householdId))
+    .get();
   if (!hh) throw notFound('Household');
   const h = hh.h;
   const people = await db
-      .select({ r: residents, watch: watchSettings.enabled })
-      .from(residents)
-      .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
-      .where(eq(residents.householdId, householdId))
-      .orderBy(asc(residents.id))
-      .all();
+    .select({ r: residents, watch: watchSettings.enabled })
+    .from(residents)
+    .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+    .where(eq(residents.householdId, householdId))
+    .orderBy(asc(residents.id))
+    .all();
   const contacts = await db
-      .select({ c: familyContacts, resident: residents.name })
-      .from(familyContacts)
-      .innerJoin(residents, eq(residents.id, familyContacts.residentId))
-      .where(eq(residents.householdId, householdId))
-      .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
-      .all();
+    .select({ c: familyContacts, resident: residents.name })
+    .from(familyContacts)
+    .innerJoin(residents, eq(residents.id, familyContacts.residentId))
+    .where(eq(residents.householdId, householdId))
+    .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
+    .all();
   const rides =
-    (await db.select({ n: count() }).from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).get())?.n ??
-    0;
+    (
+      await db
+        .select({ n: count() })
+        .from(taxiBookings)
+        .where(eq(taxiBookings.householdId, householdId))
+        .get()
+    )?.n ?? 0;
   const boxes = await liveBoxes(db, now, householdId);
   const today = tokyoDate(now);
   const residentOptions = people.map((p) => ({ value: String(p.r.id), label: p.r.name }));
@@ -417,10 +419,10 @@ async function saveContact(c: Context<AppEnv>, contactId: number | null, input: 
     if (e instanceof AppError && e.status === 409)
       return c.html(
         await householdView(c, id, {
-                    form: contactId === null ? 'new' : String(contactId),
-                    values: input as unknown as Record<string, unknown>,
-                    errors: { priority: e.message },
-                  }),
+          form: contactId === null ? 'new' : String(contactId),
+          values: input as unknown as Record<string, unknown>,
+          errors: { priority: e.message },
+        }),
         409,
       );
     throw e;

@@ -71,13 +71,13 @@ mailPage.get('/', async (c: Context<AppEnv>) => {
     conds.push(or(like(mailOutbox.to, pat), like(mailOutbox.subject, pat)));
   }
   const rows = await db
-      .select()
-      .from(mailOutbox)
-      .where(and(...conds))
-      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE)
-      .all();
+    .select()
+    .from(mailOutbox)
+    .where(and(...conds))
+    .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+    .limit(PAGE + 1)
+    .offset((page - 1) * PAGE)
+    .all();
   const smtpOff = !c.var.deps.config.SMTP_URL;
   return c.html(
     <Layout title="メールの送信状況" staff={c.var.staff} flash={takeFlash(c)}>

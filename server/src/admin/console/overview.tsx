@@ -53,10 +53,10 @@ export async function overviewPage(c: Context<AppEnv>) {
       label: 'メール 送信待ち',
       value: `${n(
         await db
-                    .select({ n: count() })
-                    .from(mailOutbox)
-                    .where(and(eq(mailOutbox.state, 'queued'), eq(mailOutbox.attempts, 0)))
-                    .get(),
+          .select({ n: count() })
+          .from(mailOutbox)
+          .where(and(eq(mailOutbox.state, 'queued'), eq(mailOutbox.attempts, 0)))
+          .get(),
       )}通`,
       href: '/console/admin/mail',
     },
@@ -64,16 +64,16 @@ export async function overviewPage(c: Context<AppEnv>) {
       label: 'メール 失敗・未確認',
       value: `${n(
         await db
-                    .select({ n: count() })
-                    .from(mailOutbox)
-                    .where(
-                      and(
-                        inArray(mailOutbox.state, ['queued', 'unconfirmed', 'sending']),
-                        isNotNull(mailOutbox.lastError),
-                        gt(mailOutbox.attempts, 0),
-                      ),
-                    )
-                    .get(),
+          .select({ n: count() })
+          .from(mailOutbox)
+          .where(
+            and(
+              inArray(mailOutbox.state, ['queued', 'unconfirmed', 'sending']),
+              isNotNull(mailOutbox.lastError),
+              gt(mailOutbox.attempts, 0),
+            ),
+          )
+          .get(),
       )}通`,
       href: '/console/admin/mail',
     },

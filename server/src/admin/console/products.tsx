@@ -24,14 +24,15 @@ productsPage.use('*', requireStaffPage('store_staff'));
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 async function categoryOptions(db: DbOrTx, scope: StaffScope) {
-  return (await db
+  return (
+    await db
       .select({ id: categories.id, name: categories.name, seller: sellers.name })
       .from(categories)
       .innerJoin(sellers, eq(sellers.id, categories.sellerId))
       .where(sellerCondition(scope, categories.sellerId))
       .orderBy(asc(sellers.id), asc(categories.sort), asc(categories.id))
-      .all())
-    .map((r) => ({ value: String(r.id), label: `${r.seller}：${r.name}` }));
+      .all()
+  ).map((r) => ({ value: String(r.id), label: `${r.seller}：${r.name}` }));
 }
 
 productsPage.get('/', async (c) => {
@@ -48,26 +49,26 @@ productsPage.get('/', async (c) => {
   if (state === 'out') conds.push(eq(products.stock, 0));
   if (state === 'inactive') conds.push(eq(products.active, false));
   const rows = await db
-      .select({
-        id: products.id,
-        name: products.name,
-        kana: products.kana,
-        priceYen: products.priceYen,
-        taxRate: products.taxRate,
-        unit: products.unit,
-        stock: products.stock,
-        active: products.active,
-        category: categories.name,
-        seller: sellers.name,
-      })
-      .from(products)
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .innerJoin(sellers, eq(sellers.id, products.sellerId))
-      .where(and(...conds))
-      .orderBy(asc(sellers.id), asc(categories.sort), asc(products.id))
-      .limit(PAGE + 1)
-      .offset((page - 1) * PAGE)
-      .all();
+    .select({
+      id: products.id,
+      name: products.name,
+      kana: products.kana,
+      priceYen: products.priceYen,
+      taxRate: products.taxRate,
+      unit: products.unit,
+      stock: products.stock,
+      active: products.active,
+      category: categories.name,
+      seller: sellers.name,
+    })
+    .from(products)
+    .innerJoin(categories, eq(categories.id, products.categoryId))
+    .innerJoin(sellers, eq(sellers.id, products.sellerId))
+    .where(and(...conds))
+    .orderBy(asc(sellers.id), asc(categories.sort), asc(products.id))
+    .limit(PAGE + 1)
+    .offset((page - 1) * PAGE)
+    .all();
   const showSeller = scope.sellerIds === null;
   return c.html(
     <Layout title="商品と在庫" staff={c.var.staff} flash={takeFlash(c)}>
@@ -254,7 +255,8 @@ function ProductForm(props: {
 
 /** The form again with what was typed and each field's error (400: nothing was written). */
 const redraw =
-  (title: string, action: (c: Context<AppEnv>) => string) => async (c: Context<AppEnv>, refused: RefusedForm) =>
+  (title: string, action: (c: Context<AppEnv>) => string) =>
+  async (c: Context<AppEnv>, refused: RefusedForm) =>
     c.html(
       <ProductForm
         staff={c.var.staff}
@@ -289,7 +291,13 @@ productsPage.post(
     const { db, clock } = c.var.deps;
     const input = c.req.valid('form');
     try {
-      await createProduct(db, staffScope(c.var.staff), { type: 'staff', id: c.var.staff.id }, input, clock.now());
+      await createProduct(
+        db,
+        staffScope(c.var.staff),
+        { type: 'staff', id: c.var.staff.id },
+        input,
+        clock.now(),
+      );
     } catch (e) {
       if (e instanceof AppError && e.status === 404)
         return redraw('商品を追加', () => BASE)(c, {
@@ -305,10 +313,10 @@ productsPage.post(
 async function loadProduct(c: { var: { deps: { db: DbOrTx }; staff: StaffAuth } }, id: number) {
   const scope = staffScope(c.var.staff);
   const p = await c.var.deps.db
-      .select()
-      .from(products)
-      .where(and(eq(products.id, id), sellerCondition(scope, products.sellerId)))
-      .get();
+    .select()
+    .from(products)
+    .where(and(eq(products.id, id), sellerCondition(scope, products.sellerId)))
+    .get();
   if (!p) throw notFound('Product');
   return p;
 }
@@ -354,13 +362,13 @@ productsPage.post(
     const input = c.req.valid('form');
     try {
       await updateProduct(
-                db,
-                staffScope(c.var.staff),
-                { type: 'staff', id: c.var.staff.id },
-                id,
-                input,
-                clock.now(),
-              );
+        db,
+        staffScope(c.var.staff),
+        { type: 'staff', id: c.var.staff.id },
+        id,
+        input,
+        clock.now(),
+      );
     } catch (e) {
       if (e instanceof AppError && e.status === 404)
         return redraw('商品を編集', () => `${BASE}/${id}`)(c, {

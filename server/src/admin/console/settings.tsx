@@ -151,14 +151,14 @@ async function settingsView(c: Context<AppEnv>, refused?: Refused) {
     ? (tv['hours.weekdays'] as string[])
     : [s(tv, 'hours.weekdays')];
   const history = await db
-      .select()
-      .from(auditLog)
-      .where(
-        and(eq(auditLog.entity, 'settings'), inArray(auditLog.action, ['settings.taxi', 'settings.drone'])),
-      )
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(20)
-      .all();
+    .select()
+    .from(auditLog)
+    .where(
+      and(eq(auditLog.entity, 'settings'), inArray(auditLog.action, ['settings.taxi', 'settings.drone'])),
+    )
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(20)
+    .all();
   const name = await actorNamer(db, history);
   return (
     <Layout title="タクシーとドローンの設定" staff={c.var.staff} flash={takeFlash(c)}>
@@ -399,19 +399,19 @@ settingsPage.post(
     if (!r.success)
       return c.html(
         await settingsView(c, {
-                    form: 'taxi',
-                    values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
-                    errors: ja(fieldErrors(r.error)),
-                  }),
+          form: 'taxi',
+          values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
+          errors: ja(fieldErrors(r.error)),
+        }),
         400,
       );
     const now = clock.now();
     await db.transaction(async (tx) => {
-            await saveTaxiSettings(tx, r.data, now);
-            await recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.taxi', 'settings', 'taxi', {
-                      before,
-                    });
-          });
+      await saveTaxiSettings(tx, r.data, now);
+      await recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.taxi', 'settings', 'taxi', {
+        before,
+      });
+    });
     return redirectWithFlash(c, BASE, { kind: 'notice', text: 'タクシーの設定を保存しました' });
   },
 );
@@ -428,19 +428,27 @@ settingsPage.post(
     if (!r.success)
       return c.html(
         await settingsView(c, {
-                    form: 'drone',
-                    values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
-                    errors: ja(fieldErrors(r.error)),
-                  }),
+          form: 'drone',
+          values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
+          errors: ja(fieldErrors(r.error)),
+        }),
         400,
       );
     const now = clock.now();
     await db.transaction(async (tx) => {
-            await saveDroneSettings(tx, r.data, now);
-            await recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.drone', 'settings', 'drone', {
-                      before,
-                    });
-          });
+      await saveDroneSettings(tx, r.data, now);
+      await recordAudit(
+        tx,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'settings.drone',
+        'settings',
+        'drone',
+        {
+          before,
+        },
+      );
+    });
     return redirectWithFlash(c, BASE, { kind: 'notice', text: 'ドローンの設定を保存しました' });
   },
 );

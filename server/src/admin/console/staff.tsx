@@ -31,15 +31,23 @@ const actorOf = (c: Context<AppEnv>) => ({ type: 'staff' as const, id: c.var.sta
 async function scopeOptions(c: Context<AppEnv>) {
   const { db } = c.var.deps;
   return {
-    hamlets: await db.select({ id: hamlets.id, name: hamlets.name }).from(hamlets).orderBy(asc(hamlets.id)).all(),
-    sellers: await db.select({ id: sellers.id, name: sellers.name }).from(sellers).orderBy(asc(sellers.id)).all(),
+    hamlets: await db
+      .select({ id: hamlets.id, name: hamlets.name })
+      .from(hamlets)
+      .orderBy(asc(hamlets.id))
+      .all(),
+    sellers: await db
+      .select({ id: sellers.id, name: sellers.name })
+      .from(sellers)
+      .orderBy(asc(sellers.id))
+      .all(),
   };
 }
 
 function ScopeFields(props: {
   values: Record<string, unknown>;
   errors: Record<string, string>;
-  options: ReturnType<typeof scopeOptions>;
+  options: Awaited<ReturnType<typeof scopeOptions>>;
 }) {
   const { values: v, errors: e, options } = props;
   return (
@@ -81,18 +89,18 @@ async function listView(c: Context<AppEnv>, refused?: RefusedForm) {
     .groupBy(auditLog.actorId)
     .as('last_login');
   const rows = await db
-      .select({
-        u: staffUsers,
-        hamlet: hamlets.name,
-        seller: sellers.name,
-        lastLoginAt: lastLogin.at,
-      })
-      .from(staffUsers)
-      .leftJoin(hamlets, eq(hamlets.id, staffUsers.hamletId))
-      .leftJoin(sellers, eq(sellers.id, staffUsers.sellerId))
-      .leftJoin(lastLogin, eq(lastLogin.id, staffUsers.id))
-      .orderBy(asc(staffUsers.id))
-      .all();
+    .select({
+      u: staffUsers,
+      hamlet: hamlets.name,
+      seller: sellers.name,
+      lastLoginAt: lastLogin.at,
+    })
+    .from(staffUsers)
+    .leftJoin(hamlets, eq(hamlets.id, staffUsers.hamletId))
+    .leftJoin(sellers, eq(sellers.id, staffUsers.sellerId))
+    .leftJoin(lastLogin, eq(lastLogin.id, staffUsers.id))
+    .orderBy(asc(staffUsers.id))
+    .all();
   const e = refused?.errors ?? {};
   const v = refused?.values ?? {};
   return (
@@ -302,7 +310,10 @@ staffPage.post(
     } catch (e) {
       if (e instanceof AppError && e.status === 409)
         return c.html(
-          await editView(c, { values: input as unknown as Record<string, unknown>, errors: { role: e.message } }),
+          await editView(c, {
+            values: input as unknown as Record<string, unknown>,
+            errors: { role: e.message },
+          }),
           409,
         );
       throw e;

@@ -32,8 +32,10 @@ const flashOf = (res: Response) => {
     ? (JSON.parse(decodeURIComponent(decodeURIComponent(m[1]!))) as { kind: string; text: string })
     : null;
 };
-const hanako = async () => (await ctx.db.select().from(residents).where(eq(residents.name, '山田 花子')).get())!;
-const placeId = async (name: string) => (await ctx.db.select().from(places).where(eq(places.name, name)).get())!.id;
+const hanako = async () =>
+  (await ctx.db.select().from(residents).where(eq(residents.name, '山田 花子')).get())!;
+const placeId = async (name: string) =>
+  (await ctx.db.select().from(places).where(eq(places.name, name)).get())!.id;
 
 describe('call centre console', () => {
   it('lands the call centre on the search and finds a resident by kana in either script and by phone', async () => {
@@ -59,9 +61,9 @@ describe('call centre console', () => {
     for (const login of ['city', 'support', 'driver', 'store', 'drone']) {
       const h = await ctx.login(login);
       expect((await ctx.request('/console/callcentre', { headers: h })).status, login).toBe(403);
-      expect((await ctx.request(`/console/callcentre/residents/${(await hanako()).id}`, { headers: h })).status).toBe(
-        403,
-      );
+      expect(
+        (await ctx.request(`/console/callcentre/residents/${(await hanako()).id}`, { headers: h })).status,
+      ).toBe(403);
       const before = tableCounts(ctx);
       const res = await post(`/console/callcentre/residents/${(await hanako()).id}/away`, h, {
         residentIds: String((await hanako()).id),
@@ -99,7 +101,11 @@ describe('call centre console', () => {
     expect(booked.status).toBe(303);
     expect(booked.headers.get('location')).toBe(`/console/callcentre/residents/${r.id}`);
     expect(flashOf(booked)).toMatchObject({ kind: 'notice' });
-    const row = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, r.householdId)).get())!;
+    const row = (await ctx.db
+      .select()
+      .from(taxiBookings)
+      .where(eq(taxiBookings.householdId, r.householdId))
+      .get())!;
     expect(row).toMatchObject({ channel: 'call_centre', requestedTime: '11:00', status: 'booked' });
 
     const changed = await post(`/console/callcentre/residents/${r.id}/rides/${row.id}/change`, cc, {
@@ -107,23 +113,20 @@ describe('call centre console', () => {
     });
     expect(flashOf(changed)?.text).toContain('13:00');
     const live = await ctx.db
-          .select()
-          .from(taxiBookings)
-          .where(and(eq(taxiBookings.householdId, r.householdId), eq(taxiBookings.status, 'booked')))
-          .all();
+      .select()
+      .from(taxiBookings)
+      .where(and(eq(taxiBookings.householdId, r.householdId), eq(taxiBookings.status, 'booked')))
+      .all();
     expect(live).toMatchObject([{ requestedTime: '13:00' }]);
 
     const cancelled = await post(`/console/callcentre/residents/${r.id}/rides/${live[0]!.id}/cancel`, cc);
     expect(flashOf(cancelled)).toEqual({ kind: 'notice', text: '予約を取り消しました' });
-    expect((await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, live[0]!.id)).get())!.status).toBe(
-      'cancelled',
+    expect(
+      (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, live[0]!.id)).get())!.status,
+    ).toBe('cancelled');
+    const actions = (await ctx.db.select().from(auditLog).where(eq(auditLog.actorType, 'staff')).all()).map(
+      (a) => a.action,
     );
-    const actions = (await ctx.db
-          .select()
-          .from(auditLog)
-          .where(eq(auditLog.actorType, 'staff'))
-          .all())
-      .map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(['taxi.booking.created', 'taxi.booking.replaced', 'taxi.booking.cancelled']),
     );
@@ -156,9 +159,9 @@ describe('call centre console', () => {
     expect((await post(`/console/callcentre/residents/${r.id}/rides/${theirs.id}/cancel`, cc)).status).toBe(
       404,
     );
-    expect((await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, theirs.id)).get())!.status).toBe(
-      'booked',
-    );
+    expect(
+      (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, theirs.id)).get())!.status,
+    ).toBe('booked');
   });
 
   it('sets an away period until noon of the return day and ends it again', async () => {
@@ -177,10 +180,10 @@ describe('call centre console', () => {
     });
     expect(flashOf(set)?.text).toContain('留守を登録しました');
     const away = (await ctx.db
-          .select()
-          .from(watchAway)
-          .where(and(eq(watchAway.residentId, r.id), isNull(watchAway.cancelledAt)))
-          .get())!;
+      .select()
+      .from(watchAway)
+      .where(and(eq(watchAway.residentId, r.id), isNull(watchAway.cancelledAt)))
+      .get())!;
     expect(away.untilAt.toISOString()).toBe('2026-11-27T03:00:00.000Z');
     const page = await (await ctx.request(`/console/callcentre/residents/${r.id}`, { headers: cc })).text();
     expect(page).toContain('留守中');

@@ -28,11 +28,11 @@ const pageOf = (residentId: number) => `/console/callcentre/residents/${resident
 async function residentOf(c: Context<AppEnv>) {
   const id = idOf(c.req.param('id'));
   const row = await c.var.deps.db
-      .select({ householdId: residents.householdId, hamletId: households.hamletId })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .where(eq(residents.id, id))
-      .get();
+    .select({ householdId: residents.householdId, hamletId: households.hamletId })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .where(eq(residents.id, id))
+    .get();
   if (!row) throw notFound('Resident');
   return { residentId: id, ...row };
 }
@@ -47,9 +47,9 @@ const backWithErrors = (c: Context<AppEnv>, refused: RefusedForm) =>
   });
 
 /** A refusal of the business rules (a taken slot, a ride already on its way) is said on the page. */
-function orFlash(c: Context<AppEnv>, residentId: number, run: () => string) {
+async function orFlash(c: Context<AppEnv>, residentId: number, run: () => Promise<string> | string) {
   try {
-    return redirectWithFlash(c, pageOf(residentId), { kind: 'notice', text: run() });
+    return redirectWithFlash(c, pageOf(residentId), { kind: 'notice', text: await run() });
   } catch (e) {
     // Not found and forbidden stay errors: they answer a forged id, not the caller's wish.
     if (!(e instanceof AppError) || e.status >= 500 || e.status === 404 || e.status === 403) throw e;
@@ -61,7 +61,12 @@ callcentreConsole.get('/', async (c) => {
   const q = (c.req.query('q') ?? '').slice(0, 60);
   const { db, clock } = c.var.deps;
   return c.html(
-    <SearchPage staff={c.var.staff} q={q} hits={await searchResidents(db, q, clock.now())} flash={takeFlash(c)} />,
+    <SearchPage
+      staff={c.var.staff}
+      q={q}
+      hits={await searchResidents(db, q, clock.now())}
+      flash={takeFlash(c)}
+    />,
   );
 });
 
@@ -81,11 +86,11 @@ callcentreConsole.post('/residents/:id/rides', consoleForm(BookRideForm, backWit
   const input = BookTaxiInput.safeParse({ ...f, from: endpoint(f.from), to: endpoint(f.to) });
   if (!input.success) throw badRequest('invalid_request', '乗る人・行き先・時刻を選んでください');
   const answer = await bookTaxi(
-      deps.db,
-      input.data,
-      { householdId: r.householdId, channel: 'call_centre', actor: actor(c), staffId: c.var.staff.id },
-      deps.clock.now(),
-    );
+    deps.db,
+    input.data,
+    { householdId: r.householdId, channel: 'call_centre', actor: actor(c), staffId: c.var.staff.id },
+    deps.clock.now(),
+  );
   if (answer.status === 'accepted')
     publishLive(deps, {
       topic: 'taxi',
@@ -123,13 +128,13 @@ callcentreConsole.post(
     const { time } = c.req.valid('form');
     return orFlash(c, r.residentId, async () => {
       const answer = await changeBookingTime(
-              deps.db,
-              bookingId,
-              r.householdId,
-              time,
-              { actor: actor(c), staffId: c.var.staff.id },
-              deps.clock.now(),
-            );
+        deps.db,
+        bookingId,
+        r.householdId,
+        time,
+        { actor: actor(c), staffId: c.var.staff.id },
+        deps.clock.now(),
+      );
       if (answer.status !== 'accepted') throw badRequest('refused', answer.message);
       publishLive(deps, { topic: 'taxi', type: 'ride.changed', hamletId: r.hamletId, data: { bookingId } });
       return `時刻を ${time} に変えました。${answer.message}`;
@@ -143,12 +148,13 @@ callcentreConsole.post('/residents/:id/away', consoleForm(AwayForm, backWithErro
   const f = c.req.valid('form');
   const now = clock.now();
   const members = new Set(
-    (await db
-            .select({ id: residents.id })
-            .from(residents)
-            .where(eq(residents.householdId, r.householdId))
-            .all())
-      .map((m) => m.id),
+    (
+      await db
+        .select({ id: residents.id })
+        .from(residents)
+        .where(eq(residents.householdId, r.householdId))
+        .all()
+    ).map((m) => m.id),
   );
   if (!f.residentIds.every((id) => members.has(id))) throw notFound('Resident');
   // Leaving today starts now; the return is noon of the day back, as the TV's 留守にします does.
@@ -167,14 +173,15 @@ callcentreConsole.post('/residents/:id/away/:aid/end', async (c) => {
   const r = await residentOf(c);
   const awayId = idOf(c.req.param('aid'));
   const now = clock.now();
-  const memberIds = (await db
+  const memberIds = (
+    await db
       .select({ id: residents.id })
       .from(residents)
       .where(eq(residents.householdId, r.householdId))
-      .all())
-    .map((m) => m.id);
+      .all()
+  ).map((m) => m.id);
   // Only an away period of this household, so a forged id cannot end another's.
-  if (!summariseResidents(db, memberIds, now).some((w) => w.away.some((a) => a.id === awayId)))
+  if (!(await summariseResidents(db, memberIds, now)).some((w) => w.away.some((a) => a.id === awayId)))
     throw notFound('Away period');
   return orFlash(c, r.residentId, async () => {
     await db.transaction(async (tx) => await endAwayPeriod(tx, awayId, c.var.staff, now));

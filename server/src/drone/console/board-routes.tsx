@@ -36,7 +36,9 @@ async function renderBoard(c: Context<AppEnv>, date: string, extra: { weatherRef
 
 /** The board and every action on it; each action comes back to the board with a flash. */
 export function mountBoard(app: Hono<AppEnv>): void {
-  app.get('/', async (c) => c.html(await renderBoard(c, dateOf(c.req.query('date'), c.var.deps.clock.now()))));
+  app.get('/', async (c) =>
+    c.html(await renderBoard(c, dateOf(c.req.query('date'), c.var.deps.clock.now()))),
+  );
 
   app.post('/days/:date/plan', (c) => {
     const { deps, staff } = c.var;

@@ -88,7 +88,9 @@ describe('drone console', () => {
     expect((await page(res.headers.get('location')!, res)).html).toContain(
       '日常点検を記録しました（異常あり：この機体は本日飛行できません）',
     );
-    expect(await ctx.db.select().from(droneDailyInspections).all()).toMatchObject([{ droneId: 1, passed: false }]);
+    expect(await ctx.db.select().from(droneDailyInspections).all()).toMatchObject([
+      { droneId: 1, passed: false },
+    ]);
 
     const ok = await form('/console/drone/maintenance', {
       droneId: '1',
@@ -160,7 +162,11 @@ describe('drone console', () => {
     ctx.clock.set(at('11:00'));
     await runCutoffPlan(ctx.deps);
     await pack(ctx, id);
-    const flight = (await ctx.db.select().from(droneFlights).where(eq(droneFlights.deliveryDate, DAY)).get())!;
+    const flight = (await ctx.db
+      .select()
+      .from(droneFlights)
+      .where(eq(droneFlights.deliveryDate, DAY))
+      .get())!;
     // launched yesterday and never marked landed
     ctx.clock.set(at('12:50'));
     await form(`/console/drone/days/${DAY}/weather`, {
@@ -178,9 +184,9 @@ describe('drone console', () => {
     });
     ctx.clock.set(at('13:00'));
     await form(`/console/drone/flights/${flight.id}/launch`, { date: DAY, pilotLicenceNo: '0123456789' });
-    expect((await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status).toBe(
-      'launched',
-    );
+    expect(
+      (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status,
+    ).toBe('launched');
     ctx.clock.set(new Date('2026-11-25T09:00:00+09:00'));
     cookie = await ctx.login('drone'); // yesterday's session has expired
     const today = await page('/console/drone');
@@ -193,9 +199,9 @@ describe('drone console', () => {
     expect(landed.headers.get('location')).toBe('/console/drone?date=2026-11-25');
     ctx.clock.set(new Date('2026-11-25T09:20:00+09:00'));
     await form(`/console/drone/flights/${flight.id}/return`, { date: '2026-11-25' });
-    expect((await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status).toBe(
-      'returned',
-    );
+    expect(
+      (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status,
+    ).toBe('returned');
     expect((await page('/console/drone')).html).not.toContain('前日から');
   });
 });

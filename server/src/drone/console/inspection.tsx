@@ -205,12 +205,12 @@ export function mountInspection(app: Hono<AppEnv>): void {
       ) as DailyCheckResults;
       return act(c, boardUrl(f.date), async () => {
         const r = await recordDailyInspection(
-                  deps.db,
-                  idOf(f.droneId),
-                  { date: f.date, place: f.place, results, notes: f.notes },
-                  actorOf(staff),
-                  deps.clock.now(),
-                );
+          deps.db,
+          idOf(f.droneId),
+          { date: f.date, place: f.place, results, notes: f.notes },
+          actorOf(staff),
+          deps.clock.now(),
+        );
         return r.passed
           ? '日常点検を記録しました'
           : '日常点検を記録しました（異常あり：この機体は本日飛行できません）';

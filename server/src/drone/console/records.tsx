@@ -68,7 +68,10 @@ export function mountRecords(app: Hono<AppEnv>): void {
   });
 
   app.get('/routes/:file{[0-9]+\\.plan}', async (c) => {
-    const { fileName, plan } = await exportRoutePlan(c.var.deps.db, idOf(c.req.param('file').replace('.plan', '')));
+    const { fileName, plan } = await exportRoutePlan(
+      c.var.deps.db,
+      idOf(c.req.param('file').replace('.plan', '')),
+    );
     c.header('content-type', 'application/json; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.body(JSON.stringify(plan, null, 2));

@@ -183,11 +183,11 @@ hallPages.post(
     const orderId = idOf(c.req.param('id'));
     return c.html(
       await hallPage(
-                c,
-                date,
-                { kind: 'error', text: `#${orderId} を記録できません。メモを確かめてください。` },
-                { orderId, form },
-              ),
+        c,
+        date,
+        { kind: 'error', text: `#${orderId} を記録できません。メモを確かめてください。` },
+        { orderId, form },
+      ),
       400,
     );
   }),
@@ -197,13 +197,13 @@ hallPages.post(
     const id = idOf(c.req.param('id'));
     const now = deps.clock.now();
     const o = await recordHandover(
-          deps.db,
-          id,
-          { outcome: input.outcome, note: input.note || undefined },
-          actor(staff),
-          now,
-          staffScope(staff),
-        );
+      deps.db,
+      id,
+      { outcome: input.outcome, note: input.note || undefined },
+      actor(staff),
+      now,
+      staffScope(staff),
+    );
     publishShopEvent(deps, 'handover.recorded', o.hamletId, o.id);
     const date = dateOf(c.req.query('date'), now);
     return redirectWithFlash(c, `/console/shop/hall?date=${date}`, {

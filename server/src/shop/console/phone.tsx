@@ -91,17 +91,17 @@ const withUnit = (p: { name: string; unit: string }) =>
 
 async function householdOf(c: Context<AppEnv>, id: number) {
   const h = await c.var.deps.db
-      .select({
-        id: households.id,
-        name: households.name,
-        phone: households.phone,
-        address: households.address,
-        hamlet: hamlets.name,
-      })
-      .from(households)
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .where(eq(households.id, id))
-      .get();
+    .select({
+      id: households.id,
+      name: households.name,
+      phone: households.phone,
+      address: households.address,
+      hamlet: hamlets.name,
+    })
+    .from(households)
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .where(eq(households.id, id))
+    .get();
   if (!h) throw notFound('Household');
   return h;
 }
@@ -168,9 +168,9 @@ async function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string
   const h = await householdOf(c, draft.householdId);
   const lineIds = draft.lines.map((l) => (ID.test(l.productId) ? Number(l.productId) : 0));
   const known = await productsByIds(
-      deps.db,
-      lineIds.filter((x) => x > 0),
-    );
+    deps.db,
+    lineIds.filter((x) => x > 0),
+  );
   const found = await searchProducts(deps.db, draft.productQuery);
   const orders = await listHouseholdOrders(deps.db, h.id);
   const formError = draft.errors._form;
@@ -383,12 +383,12 @@ phonePages.get('/phone', requireStaffPage('call_centre'), async (c) => {
   const key = c.req.query('idempotencyKey');
   return c.html(
     await phonePage(c, takeFlash(c), '', {
-            householdId,
-            idempotencyKey: key && key.length >= 8 && key.length <= 100 ? key : newKey(c, householdId),
-            lines,
-            productQuery: c.req.query('pq') ?? '',
-            errors: {},
-          }),
+      householdId,
+      idempotencyKey: key && key.length >= 8 && key.length <= 100 ? key : newKey(c, householdId),
+      lines,
+      productQuery: c.req.query('pq') ?? '',
+      errors: {},
+    }),
   );
 });
 
@@ -417,11 +417,11 @@ phonePages.post(
   consoleForm(PhoneOrderForm, async (c, { values, errors }) =>
     c.html(
       await phonePage(
-                c,
-                { kind: 'error', text: '注文できません。赤字の行を直してください。' },
-                '',
-                refusedDraft(c, values, errors),
-              ),
+        c,
+        { kind: 'error', text: '注文できません。赤字の行を直してください。' },
+        '',
+        refusedDraft(c, values, errors),
+      ),
       400,
     ),
   ),
@@ -431,11 +431,11 @@ phonePages.post(
     const input = c.req.valid('form');
     try {
       const { order } = await placeOrder(
-              deps.db,
-              input,
-              { householdId, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
-              deps.clock.now(),
-            );
+        deps.db,
+        input,
+        { householdId, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
+        deps.clock.now(),
+      );
       publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
       return redirectWithFlash(c, `/console/shop/phone?household=${householdId}`, {
         kind: 'notice',
@@ -453,11 +453,11 @@ phonePages.post(
         at >= 0 ? { [`lines.${at}.productId`]: `${at + 1}行目：${err.message}` } : { _form: err.message };
       return c.html(
         await phonePage(
-                    c,
-                    { kind: 'error', text: '注文できません。赤字のところを直してください。' },
-                    '',
-                    refusedDraft(c, body as Record<string, unknown>, errors),
-                  ),
+          c,
+          { kind: 'error', text: '注文できません。赤字のところを直してください。' },
+          '',
+          refusedDraft(c, body as Record<string, unknown>, errors),
+        ),
         err.status === 409 ? 409 : 422,
       );
     }

@@ -156,14 +156,20 @@ async function settingsPage(c: Context<AppEnv>, flash: Flash | undefined, refuse
   );
 }
 
-settingsPages.get('/settings', requireStaffPage('city_staff'), async (c) => c.html(await settingsPage(c, takeFlash(c))));
+settingsPages.get('/settings', requireStaffPage('city_staff'), async (c) =>
+  c.html(await settingsPage(c, takeFlash(c))),
+);
 
 settingsPages.post(
   '/settings',
   requireStaffPage('city_staff'),
   consoleForm(SettingsForm, async (c, refused) =>
     c.html(
-      await settingsPage(c, { kind: 'error', text: '保存できません。赤字の項目を確かめてください。' }, refused),
+      await settingsPage(
+        c,
+        { kind: 'error', text: '保存できません。赤字の項目を確かめてください。' },
+        refused,
+      ),
       400,
     ),
   ),
@@ -172,9 +178,9 @@ settingsPages.post(
     const settings = c.req.valid('form');
     const now = deps.clock.now();
     await deps.db.transaction(async (tx) => {
-            await saveShopSettings(tx, settings, now);
-            await recordAudit(tx, now, actor(staff), 'shop.settings', 'shop_settings', 1, settings);
-          });
+      await saveShopSettings(tx, settings, now);
+      await recordAudit(tx, now, actor(staff), 'shop.settings', 'shop_settings', 1, settings);
+    });
     return redirectWithFlash(c, '/console/shop/settings', { kind: 'notice', text: '保存しました' });
   },
 );

@@ -74,17 +74,17 @@ async function callPage(c: Context<AppEnv>, hid: number | null, refused?: Refuse
   const opts = hid ? await getBookingOptions(db, hid, now) : null;
   const rows = hid
     ? await db
-              .select()
-              .from(taxiBookings)
-              .where(
-                and(
-                  eq(taxiBookings.householdId, hid),
-                  eq(taxiBookings.serviceDate, tokyoDate(now)),
-                  ne(taxiBookings.status, 'cancelled'),
-                ),
-              )
-              .orderBy(asc(taxiBookings.pickupFrom))
-              .all()
+        .select()
+        .from(taxiBookings)
+        .where(
+          and(
+            eq(taxiBookings.householdId, hid),
+            eq(taxiBookings.serviceDate, tokyoDate(now)),
+            ne(taxiBookings.status, 'cancelled'),
+          ),
+        )
+        .orderBy(asc(taxiBookings.pickupFrom))
+        .all()
     : [];
   const bookings = await viewBookings(db, rows, now);
   return c.html(
@@ -214,8 +214,10 @@ async function callPage(c: Context<AppEnv>, hid: number | null, refused?: Refuse
   );
 }
 
-callPages.get('/calls', requireStaffPage('call_centre'), async (c) =>
-  await callPage(c, c.req.query('household') ? idOf(c.req.query('household')) : null),
+callPages.get(
+  '/calls',
+  requireStaffPage('call_centre'),
+  async (c) => await callPage(c, c.req.query('household') ? idOf(c.req.query('household')) : null),
 );
 
 const endpoint = z
@@ -249,11 +251,11 @@ callPages.post(
     const hid = idOf(c.req.param('id'));
     const staff = c.var.staff;
     const answer = await bookTaxi(
-          db,
-          c.req.valid('form'),
-          { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
-          clock.now(),
-        );
+      db,
+      c.req.valid('form'),
+      { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
+      clock.now(),
+    );
     return redirectWithFlash(c, page(hid), { kind: 'notice', text: answer.message });
   },
 );
@@ -274,10 +276,10 @@ callPages.post(
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const old = await db
-          .select()
-          .from(taxiBookings)
-          .where(eq(taxiBookings.id, idOf(c.req.param('id'))))
-          .get();
+      .select()
+      .from(taxiBookings)
+      .where(eq(taxiBookings.id, idOf(c.req.param('id'))))
+      .get();
     if (!old) throw notFound('Booking');
     const { time } = c.req.valid('form');
     const at = (placeId: number | null) =>
@@ -294,18 +296,20 @@ callPages.post(
     });
     try {
       const staff = c.var.staff;
-      const msg = (await bookTaxi(
-              db,
-              input,
-              {
-                householdId: old.householdId,
-                channel: 'call_centre',
-                actor: actor(staff),
-                staffId: staff.id,
-                replaces: old,
-              },
-              now,
-            )).message;
+      const msg = (
+        await bookTaxi(
+          db,
+          input,
+          {
+            householdId: old.householdId,
+            channel: 'call_centre',
+            actor: actor(staff),
+            staffId: staff.id,
+            replaces: old,
+          },
+          now,
+        )
+      ).message;
       return redirectWithFlash(c, page(old.householdId), { kind: 'notice', text: msg });
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

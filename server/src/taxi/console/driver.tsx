@@ -176,21 +176,26 @@ driverPages.get('/driver', requireStaffPage('driver'), async (c) => {
   const holders = await vehicleHolders(db);
   const drivers =
     staff.role === 'admin'
-      ? await db.select().from(staffUsers).where(eq(staffUsers.role, 'driver')).orderBy(asc(staffUsers.id)).all()
+      ? await db
+          .select()
+          .from(staffUsers)
+          .where(eq(staffUsers.role, 'driver'))
+          .orderBy(asc(staffUsers.id))
+          .all()
       : [];
   const ids = [...new Set(m?.stops.map((s) => s.bookingId) ?? [])];
   const rows = new Map(
-    (ids.length ? await db.select().from(taxiBookings).where(inArray(taxiBookings.id, ids)).all() : []).map((r) => [
-      r.id,
-      r,
-    ]),
+    (ids.length ? await db.select().from(taxiBookings).where(inArray(taxiBookings.id, ids)).all() : []).map(
+      (r) => [r.id, r],
+    ),
   );
   const next = m?.stops.find((s) => !s.done && s.actions.length > 0) ?? m?.stops.find((s) => !s.done);
   const nextRow = next ? rows.get(next.bookingId) : undefined;
   // 「自宅」 is the household's home: the driver needs its address, not the word
   const home =
     next && nextRow && (next.kind === 'pickup' ? nextRow.pickupPlaceId : nextRow.dropoffPlaceId) === null
-      ? ((await db.select().from(households).where(eq(households.id, nextRow.householdId)).get())?.address ?? null)
+      ? ((await db.select().from(households).where(eq(households.id, nextRow.householdId)).get())?.address ??
+        null)
       : null;
   // the last tap that may still be taken back, newest first
   const undoable = [...rows.values()]
@@ -377,8 +382,8 @@ driverPages.post(
     const { db, clock } = c.var.deps;
     const vehicleId = idOf(c.req.param('id'));
     await assignDriverVehicle(db, c.req.valid('form').staffId, vehicleId, actor(c.var.staff), clock.now(), {
-            reassign: true,
-          });
+      reassign: true,
+    });
     return redirectWithFlash(c, `/console/taxi/driver?vehicleId=${vehicleId}`, {
       kind: 'notice',
       text: '運転手を割り当てました',
@@ -391,41 +396,46 @@ const RideForm = z.object({
   confirm: z.literal('1').optional(),
 });
 
-driverPages.post('/driver/bookings/:id/:event', requireStaffPage('driver'), consoleForm(RideForm), async (c) => {
-  const deps = c.var.deps;
-  const now = deps.clock.now();
-  const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo', 'depart']).safeParse(c.req.param('event'));
-  if (!event.success) throw notFound();
-  const id = idOf(c.req.param('id'));
-  const body = c.req.valid('form');
-  const row = await deps.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
-  if (!row) throw notFound('Booking');
-  const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
-  const page = `/console/taxi/driver${back ? `?${back}` : ''}`;
-  if (event.data === 'depart') {
-    const d = await recordDeparture(deps.db, id, c.var.staff, now);
-    return redirectWithFlash(c, page, {
-      kind: 'notice',
-      text: `お迎えに向かいます（到着 ${d.pickupEta}ごろ）`,
-    });
-  }
-  if (event.data === 'undo') {
-    try {
-      await undoRideEvent(deps.db, id, c.var.staff, now, body.key);
-    } catch (e) {
-      // a late undo is an answer for the driver, not an error page in a moving car
-      if (!(e instanceof AppError) || e.status !== 422) throw e;
-      return redirectWithFlash(c, page, { kind: 'error', text: e.message });
+driverPages.post(
+  '/driver/bookings/:id/:event',
+  requireStaffPage('driver'),
+  consoleForm(RideForm),
+  async (c) => {
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo', 'depart']).safeParse(c.req.param('event'));
+    if (!event.success) throw notFound();
+    const id = idOf(c.req.param('id'));
+    const body = c.req.valid('form');
+    const row = await deps.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+    if (!row) throw notFound('Booking');
+    const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
+    const page = `/console/taxi/driver${back ? `?${back}` : ''}`;
+    if (event.data === 'depart') {
+      const d = await recordDeparture(deps.db, id, c.var.staff, now);
+      return redirectWithFlash(c, page, {
+        kind: 'notice',
+        text: `お迎えに向かいます（到着 ${d.pickupEta}ごろ）`,
+      });
     }
-    await publishRideEvent(deps, id, 'undo');
-    return redirectWithFlash(c, page, { kind: 'notice', text: '取り消しました' });
-  }
-  if (!body.confirm && row.status !== 'arrived' && needsConfirm(row, event.data, now))
-    return c.redirect(
-      `/console/taxi/driver?confirm=${event.data}&booking=${id}${back ? `&${back}` : ''}`,
-      303,
-    );
-  await recordRideEvent(deps.db, id, event.data, c.var.staff, now, body.key);
-  await publishRideEvent(deps, id, event.data);
-  return c.redirect(page, 303);
-});
+    if (event.data === 'undo') {
+      try {
+        await undoRideEvent(deps.db, id, c.var.staff, now, body.key);
+      } catch (e) {
+        // a late undo is an answer for the driver, not an error page in a moving car
+        if (!(e instanceof AppError) || e.status !== 422) throw e;
+        return redirectWithFlash(c, page, { kind: 'error', text: e.message });
+      }
+      await publishRideEvent(deps, id, 'undo');
+      return redirectWithFlash(c, page, { kind: 'notice', text: '取り消しました' });
+    }
+    if (!body.confirm && row.status !== 'arrived' && needsConfirm(row, event.data, now))
+      return c.redirect(
+        `/console/taxi/driver?confirm=${event.data}&booking=${id}${back ? `&${back}` : ''}`,
+        303,
+      );
+    await recordRideEvent(deps.db, id, event.data, c.var.staff, now, body.key);
+    await publishRideEvent(deps, id, event.data);
+    return c.redirect(page, 303);
+  },
+);

@@ -31,11 +31,11 @@ alertsScreen.get('/', async (c) => {
   const alerts = await listOpenAlerts(db, scope, filter);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
   const blind = await db
-      .select()
-      .from(watchBlindPeriods)
-      .where(or(isNull(watchBlindPeriods.untilAt), gte(watchBlindPeriods.untilAt, weekAgo)))
-      .orderBy(desc(watchBlindPeriods.fromAt))
-      .all();
+    .select()
+    .from(watchBlindPeriods)
+    .where(or(isNull(watchBlindPeriods.untilAt), gte(watchBlindPeriods.untilAt, weekAgo)))
+    .orderBy(desc(watchBlindPeriods.fromAt))
+    .all();
   const notes = await listConcernHandovers(db, scope, addDays(tokyoDate(now), -14));
   const residentIds = (await listHamletWatch(db, scope, now)).map((r) => r.residentId);
   const contacts = await listWatchContacts(db, residentIds, 20);

@@ -31,20 +31,20 @@ residentForms.post('/residents/:id/enrol', consoleForm(EnrolForm, redraw('enrol'
   const residentId = residentOf(c);
   const f = c.req.valid('form');
   await db.transaction(async (tx) => {
-        await assertMayManage(tx, staff, residentId);
-        await enrollResident(
-                tx,
-                {
-                  residentId,
-                  thresholdMinutes: f.thresholdHours * 60,
-                  quietStartMinute: minuteOf(f.quietStart),
-                  quietEndMinute: minuteOf(f.quietEnd),
-                  dailyMail: f.dailyMail === 'yes',
-                },
-                staff.id,
-                clock.now(),
-              );
-      });
+    await assertMayManage(tx, staff, residentId);
+    await enrollResident(
+      tx,
+      {
+        residentId,
+        thresholdMinutes: f.thresholdHours * 60,
+        quietStartMinute: minuteOf(f.quietStart),
+        quietEndMinute: minuteOf(f.quietEnd),
+        dailyMail: f.dailyMail === 'yes',
+      },
+      staff.id,
+      clock.now(),
+    );
+  });
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '見守りの設定を保存しました' });
 });
 
@@ -64,7 +64,9 @@ residentForms.post('/residents/:id/reminders', consoleForm(ReminderForm, redraw(
 
 residentForms.post('/residents/:id/reminders/:rid/stop', async (c) => {
   const { db, clock } = c.var.deps;
-  await db.transaction(async (tx) => await stopReminder(tx, idOf(c.req.param('rid')), c.var.staff, clock.now()));
+  await db.transaction(
+    async (tx) => await stopReminder(tx, idOf(c.req.param('rid')), c.var.staff, clock.now()),
+  );
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: 'リマインダーをやめました' });
 });
 
@@ -75,11 +77,11 @@ residentForms.post('/residents/:id/away', consoleForm(AwayForm, redraw('away')),
   await assertMayManage(db, c.var.staff, residentId);
   try {
     await setAwayByStaff(
-            db,
-            { residentId, from: fromTokyo(f.fromDate, f.fromTime), until: fromTokyo(f.untilDate, f.untilTime) },
-            c.var.staff.id,
-            clock.now(),
-          );
+      db,
+      { residentId, from: fromTokyo(f.fromDate, f.fromTime), until: fromTokyo(f.untilDate, f.untilTime) },
+      c.var.staff.id,
+      clock.now(),
+    );
   } catch (e) {
     if (e instanceof AppError && e.code === 'invalid_period')
       return redraw('away')(c, {
@@ -93,7 +95,9 @@ residentForms.post('/residents/:id/away', consoleForm(AwayForm, redraw('away')),
 
 residentForms.post('/residents/:id/away/:aid/end', async (c) => {
   const { db, clock } = c.var.deps;
-  await db.transaction(async (tx) => await endAwayPeriod(tx, idOf(c.req.param('aid')), c.var.staff, clock.now()));
+  await db.transaction(
+    async (tx) => await endAwayPeriod(tx, idOf(c.req.param('aid')), c.var.staff, clock.now()),
+  );
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '留守を終えました' });
 });
 

@@ -27,29 +27,33 @@ export async function WatchManagement(props: {
   refused?: Refused | undefined;
 }) {
   const { db, residentId, now, refused: r } = props;
-  const settings = await db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
+  const settings = await db
+    .select()
+    .from(watchSettings)
+    .where(eq(watchSettings.residentId, residentId))
+    .get();
   const consentBy = settings
     ? await db
-              .select({ name: staffUsers.name })
-              .from(staffUsers)
-              .where(eq(staffUsers.id, settings.consentStaffId))
-              .get()
+        .select({ name: staffUsers.name })
+        .from(staffUsers)
+        .where(eq(staffUsers.id, settings.consentStaffId))
+        .get()
     : undefined;
   const people = await residentPeople(db, residentId);
   const reminders = await db
-      .select()
-      .from(watchReminders)
-      .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
-      .orderBy(asc(watchReminders.time))
-      .all();
+    .select()
+    .from(watchReminders)
+    .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
+    .orderBy(asc(watchReminders.time))
+    .all();
   const away = await db
-      .select()
-      .from(watchAway)
-      .where(
-        and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
-      )
-      .orderBy(desc(watchAway.fromAt))
-      .all();
+    .select()
+    .from(watchAway)
+    .where(
+      and(eq(watchAway.residentId, residentId), isNull(watchAway.cancelledAt), gt(watchAway.untilAt, now)),
+    )
+    .orderBy(desc(watchAway.fromAt))
+    .all();
   const watching = settings?.enabled === true;
   const base = `/console/watch/residents/${residentId}`;
   const today = tokyoDate(now);

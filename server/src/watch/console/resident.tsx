@@ -78,32 +78,32 @@ export async function renderResident(c: Context<AppEnv>, residentId: number, ref
   const { db, clock } = c.var.deps;
   await assertMayManage(db, c.var.staff, residentId);
   const r = await db
-      .select({
-        name: residents.name,
-        phone: households.phone,
-        household: households.name,
-        settings: watchSettings,
-      })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
-      .where(eq(residents.id, residentId))
-      .get();
+    .select({
+      name: residents.name,
+      phone: households.phone,
+      household: households.name,
+      settings: watchSettings,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+    .where(eq(residents.id, residentId))
+    .get();
   if (!r) throw notFound('Resident');
   const now = clock.now();
   const today = tokyoDate(now);
   const days = Array.from({ length: 7 }, (_, i) => addDays(today, i - 6));
   const from = fromTokyo(days[0]!);
   const slots = await db
-      .select()
-      .from(watchPresence)
-      .where(
-        and(
-          eq(watchPresence.residentId, residentId),
-          gte(watchPresence.slot, Math.floor(from.getTime() / SLOT_MS)),
-        ),
-      )
-      .all();
+    .select()
+    .from(watchPresence)
+    .where(
+      and(
+        eq(watchPresence.residentId, residentId),
+        gte(watchPresence.slot, Math.floor(from.getTime() / SLOT_MS)),
+      ),
+    )
+    .all();
   const grid = new Map<string, number>();
   for (const s of slots) {
     const at = new Date(s.slot * SLOT_MS);
@@ -119,12 +119,12 @@ export async function renderResident(c: Context<AppEnv>, residentId: number, ref
           ? ['○', '#eef6ef']
           : ['', '#fff'];
   const alerts = await db
-      .select()
-      .from(watchAlerts)
-      .where(eq(watchAlerts.residentId, residentId))
-      .orderBy(desc(watchAlerts.openedAt))
-      .limit(10)
-      .all();
+    .select()
+    .from(watchAlerts)
+    .where(eq(watchAlerts.residentId, residentId))
+    .orderBy(desc(watchAlerts.openedAt))
+    .limit(10)
+    .all();
   const contacts = await listWatchContacts(db, [residentId], 20);
   return c.html(
     <Layout title={`見守り: ${r.name}さん`} staff={c.var.staff} flash={takeFlash(c)}>

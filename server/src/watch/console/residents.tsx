@@ -12,20 +12,20 @@ residentsScreen.get('/residents', async (c) => {
   const { db } = c.var.deps;
   const staff = c.var.staff;
   const rows = await db
-      .select({
-        id: residents.id,
-        name: residents.name,
-        hamletName: hamlets.name,
-        phone: households.phone,
-        enabled: watchSettings.enabled,
-      })
-      .from(residents)
-      .innerJoin(households, eq(households.id, residents.householdId))
-      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-      .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
-      .where(hamletCondition(staffScope(staff), households.hamletId))
-      .orderBy(asc(residents.id))
-      .all();
+    .select({
+      id: residents.id,
+      name: residents.name,
+      hamletName: hamlets.name,
+      phone: households.phone,
+      enabled: watchSettings.enabled,
+    })
+    .from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId))
+    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+    .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
+    .where(hamletCondition(staffScope(staff), households.hamletId))
+    .orderBy(asc(residents.id))
+    .all();
   return c.html(
     <Layout title={`見守り: 住民（${rows.length}人）`} staff={staff}>
       <table>

@@ -47,7 +47,11 @@ todayScreen.get('/today', async (c) => {
       </p>
       <section aria-labelledby="h-alerts">
         <h2 id="h-alerts">対応中のお知らせ（{alerts.length}件）</h2>
-        <AlertFilters action="/console/watch/today" filter={filter} hamlets={await hamletsInScope(db, scope)} />
+        <AlertFilters
+          action="/console/watch/today"
+          filter={filter}
+          hamlets={await hamletsInScope(db, scope)}
+        />
         <AlertList alerts={alerts} now={now} back="today" staffId={staff.id} />
       </section>
       <section aria-labelledby="h-handovers">
