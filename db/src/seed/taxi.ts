@@ -36,10 +36,10 @@ export async function seedTaxi(db: Db, now: Date): Promise<void> {
       await db.insert(s.driverVehicles).values({ staffId: d.id, vehicleId: v.id, updatedAt: now }).run();
   }
   const residents = await db.select().from(s.residents).orderBy(asc(s.residents.id)).limit(3).all();
-  residents.forEach((r, i) => {
-    (FAVOURITES[i] ?? []).forEach(async (name, sort) => {
+  for (const [i, r] of residents.entries()) {
+    for (const [sort, name] of (FAVOURITES[i] ?? []).entries()) {
       const p = await db.select().from(s.places).where(eq(s.places.name, name)).get();
       if (p) await db.insert(s.taxiFavourites).values({ residentId: r.id, placeId: p.id, sort }).run();
-    });
-  });
+    }
+  }
 }

@@ -22,9 +22,9 @@ export async function seedBilling(db: Db, now: Date): Promise<void> {
     .from(s.households)
     .orderBy(asc(s.households.id))
     .all();
-  households.forEach(async (h, i) => {
+  for (const [i, h] of households.entries()) {
     const demo = DEMO_HOUSEHOLDS[i];
-    if (!demo || i === 4) return;
+    if (!demo || i === 4) continue;
     const first = await db
       .select({ kana: s.residents.kana })
       .from(s.residents)
@@ -49,5 +49,5 @@ export async function seedBilling(db: Db, now: Date): Promise<void> {
         updatedAt: now,
       })
       .run();
-  });
+  }
 }

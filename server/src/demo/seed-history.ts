@@ -687,7 +687,7 @@ class History {
         at: new Date(opened.getTime() + (contact ? 30 * MIN : 0)),
       });
     }
-    steps.forEach(async (st, step) => {
+    for (const [step, st] of steps.entries()) {
       await db
         .insert(s.watchAlertSteps)
         .values({ alertId: alert.id, step, ...st })
@@ -704,7 +704,7 @@ class History {
           },
           st.at,
         );
-    });
+    }
     const action = rng.pick([
       ['reached', 5],
       ['fine', 3],

@@ -68,7 +68,8 @@ export async function abortFlight(db: Db, flightId: number, rawInput: AbortInput
         ),
       )
       .run();
-    const live = parcels.filter(async (p) => (await orderStatusOf(tx, p.orderId)) !== 'cancelled');
+    const live: typeof parcels = [];
+    for (const p of parcels) if ((await orderStatusOf(tx, p.orderId)) !== 'cancelled') live.push(p);
     const outcome = await replanOntoFlights(
       tx,
       flight.deliveryDate,

@@ -100,7 +100,7 @@ export async function replanOntoFlights(
       .run();
     const from = aborted ? `便${aborted.seq}から` : '';
     await recordFlightEvent(tx, m.flightId, 'replanned', actor, now, `${from}${m.parcelIds.length}個追加`);
-    m.parcelIds.forEach(async (id) => await toDrone(id, opts.note(target.seq)));
+    for (const id of m.parcelIds) await toDrone(id, opts.note(target.seq));
   }
   const newIds = await insertPlannedFlights(
     tx,
@@ -111,7 +111,7 @@ export async function replanOntoFlights(
     now,
     aborted?.id ?? null,
   );
-  result.newFlights.forEach((f) => f.parcelIds.forEach(async (id) => await toDrone(id, opts.note(null))));
+  for (const f of result.newFlights) for (const id of f.parcelIds) await toDrone(id, opts.note(null));
   if (opts.rewriteCarReason) {
     const maxPayload = Math.max(0, ...drones.map((d) => d.payloadG));
     for (const c of result.car) {

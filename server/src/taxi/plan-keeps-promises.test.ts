@@ -34,7 +34,7 @@ describe('the stored plan after any sequence of bookings', () => {
             const people = (await ctx.db.select().from(residents).all()).filter(
               (r) => r.birthDate < '1960-01-01',
             );
-            requests.forEach(async (q, i) => {
+            for (const [i, q] of requests.entries()) {
               const r = people[q.who % people.length]!;
               const place = { kind: 'place' as const, placeId: q.place };
               await bookTaxi(
@@ -51,7 +51,7 @@ describe('the stored plan after any sequence of bookings', () => {
                 { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
                 ctx.clock.now(),
               );
-            });
+            }
             // the background improvement between bookings must keep every promise too
             await improveTaxiPlans(ctx.db, ctx.clock.now());
             const rows = await ctx.db.select().from(taxiBookings).all();

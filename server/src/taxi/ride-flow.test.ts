@@ -145,7 +145,8 @@ describe('drivers', () => {
   it('cannot act on another vehicle’s ride; a TV box cannot use driver routes', async () => {
     const [hanako] = await residentsOf(ctx, 1);
     const a = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const other = [1, 2, 3].find(async (v) => v !== (await row(a.id)).vehicleId)!;
+    const vehicleOfA = (await row(a.id)).vehicleId;
+    const other = [1, 2, 3].find((v) => v !== vehicleOfA)!;
     const wrongDriver = await loginDriverOf(ctx, other);
     expect((await post(`/api/taxi/driver/bookings/${a.id}/pickup`, wrongDriver)).status).toBe(403);
     expect((await post(`/api/taxi/driver/bookings/${a.id}/pickup`, ctx.device(1))).status).toBe(401);
@@ -274,7 +275,8 @@ describe('city view', () => {
     const city = await ctx.login('city');
     const plan = (await (await ctx.request('/api/taxi/city/day', { headers: city })).json()) as DayPlan;
     expect(plan.vehicles).toHaveLength(3);
-    expect(plan.vehicles.find(async (v) => v.id === (await row(a.id)).vehicleId)!.stops).toHaveLength(4);
+    const vehicleOfA = (await row(a.id)).vehicleId;
+    expect(plan.vehicles.find((v) => v.id === vehicleOfA)!.stops).toHaveLength(4);
     expect(plan.figures.rides).toBe(2);
     expect(plan.figures.riders).toBe(2);
     expect(plan.figures.sharedRideShare).toBe(1);
