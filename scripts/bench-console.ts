@@ -46,7 +46,7 @@ async function measureDashboard(): Promise<number> {
   const clock = new ManualClock(NOW);
   const { db, sqlite } = openDb(':memory:');
   await seedDemo(db, NOW);
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
 
   let t0 = performance.now();
   const counts = buildDashboardDataset(sqlite, { households: HOUSEHOLDS, now: NOW });

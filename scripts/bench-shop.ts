@@ -78,7 +78,7 @@ if (values.serve) {
   const clock = new ManualClock(NOW);
   await seedDemo(db, clock.now());
   await addBenchBoxes(db, clock.now());
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   server.once('listening', () => {
     const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM set_top_boxes').get()!.n;

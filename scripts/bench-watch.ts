@@ -77,7 +77,7 @@ if (values.serve) {
   const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM households').get()!.n;
   const ready = (port: number) => process.send!({ port, households });
   if (!values.bare) {
-    const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+    const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     server.once('listening', () => ready((server.address() as { port: number }).port));
   } else {

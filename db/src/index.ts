@@ -48,6 +48,14 @@ export async function withSqlite<T>(db: DbOrTx, fn: (sqlite: Sqlite) => T): Prom
 }
 
 /**
+ * The raw handle for a read-only page that reads it synchronously right away, once no other
+ * request's transaction holds the connection. Anything that writes goes through `withSqlite`.
+ */
+export async function sqliteForReading(db: DbOrTx): Promise<Sqlite> {
+  return withSqlite(db, (sqlite) => sqlite);
+}
+
+/**
  * The one connection factory: every pragma lives here, and pending migrations are applied before
  * the handle is returned. `':memory:'` gives a fresh, fully migrated database (tests).
  */

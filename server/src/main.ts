@@ -25,7 +25,7 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 const { db, sqlite } = openDb(config.DATABASE_PATH);
 const clock = config.CLOCK_START ? offsetClock(new Date(config.CLOCK_START)) : systemClock;
-const deps: Deps = { db, sqlite, clock, config, logger };
+const deps: Deps = { db, clock, config, logger };
 if (config.CLOCK_START)
   logger.warn({ start: config.CLOCK_START }, 'CLOCK_START set: business time is shifted (demo/test only)');
 

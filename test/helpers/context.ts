@@ -22,7 +22,7 @@ export async function createTestContext(opts: TestContextOptions = {}) {
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(':memory:');
   const config = testConfig(opts.config);
-  const deps: Deps = { db, sqlite, clock, config, logger: opts.logger ?? createLogger('silent') };
+  const deps: Deps = { db, clock, config, logger: opts.logger ?? createLogger('silent') };
   if (opts.seed !== false) await seedDemo(db, clock.now());
   const app = createApp(deps);
 

@@ -29,7 +29,7 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(join(dir, 'engawa.db'));
   const config = testConfig({ TV_APP_DIR: './tv-app/dist-test', SEED_DEMO: true, ...opts.config });
-  const deps: Deps = { db, sqlite, clock, config, logger: createLogger('silent') };
+  const deps: Deps = { db, clock, config, logger: createLogger('silent') };
   await seedDemo(db, clock.now());
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -23,7 +23,11 @@ billingApi.openapi(
   async (c) => {
     const { deps, device } = c.var;
     const settings = await getBillingSettings(deps.db);
-    return c.json(getCurrentBilling(deps.sqlite, device.householdId, deps.clock.now(), settings), 200);
+    const now = deps.clock.now();
+    return c.json(
+      await withSqlite(deps.db, (sqlite) => getCurrentBilling(sqlite, device.householdId, now, settings)),
+      200,
+    );
   },
 );
 
@@ -56,10 +60,10 @@ billingApi.openapi(
     responses: { 200: jsonResponse(CloseResultSchema) },
   }),
   async (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { month } = c.req.valid('json');
-    const r = await closeMonth(sqlite, month, now, await getBillingSettings(db));
+    const r = await closeMonth(db, month, now, await getBillingSettings(db));
     if (!r.alreadyClosed)
       await recordAudit(
         db,
@@ -146,7 +150,7 @@ billingApi.openapi(
     summary: 'Money billed and not collected by debit, still open (the one follow-up list)',
     responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })) },
   }),
-  (c) => c.json({ followUps: listFollowUps(c.var.deps.sqlite) }, 200),
+  async (c) => c.json({ followUps: await withSqlite(c.var.deps.db, (sqlite) => listFollowUps(sqlite)) }, 200),
 );
 
 billingApi.openapi(
@@ -158,22 +162,22 @@ billingApi.openapi(
     request: { params: HouseholdParam, ...jsonBody(ResolveFollowUpInput.openapi('ResolveFollowUp')) },
     responses: { 204: { description: 'Resolved' } },
   }),
-  (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+  async (c) => {
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    sqlite.transaction(async () => {
-      resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
+    await db.transaction(async (tx) => {
+      await withSqlite(tx, (sqlite) => resolveFollowUp(sqlite, id, input, c.var.staff.id, now));
       await recordAudit(
-        db,
+        tx,
         now,
         { type: 'staff', id: c.var.staff.id },
         `billing.follow_up.${input.outcome}`,
         'receivable',
         id,
       );
-    })();
+    });
     return c.body(null, 204);
   },
 );

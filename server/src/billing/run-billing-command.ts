@@ -48,7 +48,7 @@ export async function runBillingCommand(
   try {
     switch (command) {
       case 'close': {
-        const r = await closeMonth(deps.sqlite, need(values.month, '--month'), now, settings);
+        const r = await closeMonth(deps.db, need(values.month, '--month'), now, settings);
         return [
           ...(r.alreadyClosed ? [`${r.month} was already closed; nothing changed`] : []),
           ...r.report,

@@ -147,7 +147,7 @@ export async function seedHistory(
 
   const settings = await getBillingSettings(db);
   for (const month of monthsDue(sqlite, now)) {
-    await closeMonth(sqlite, month, now, settings);
+    await closeMonth(db, month, now, settings);
     // The operator exports the 口座振替 request right after the close, so the debit data is real too.
     const batch = await attempt(() => exportDebitBatch(sqlite, month, now, settings));
     // The bank's answer came back two days after the debit day, with two accounts short of funds.

@@ -92,7 +92,7 @@ describe('CSV cells never start a formula', () => {
       addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10', description });
     // A correction refunding 300 yen stays a negative number.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'adjustment', amountYen: -300, month: '2026-10' });
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
     const city = await ctx.login('city');
     const csv = await (
       await ctx.request('/console/billing/months/2026-10/cable.csv', { headers: city })

@@ -19,7 +19,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function start(path: string, clock: ManualClock, seed: boolean) {
   const { db, sqlite } = openDb(path);
   if (seed) await seedDemo(db, clock.now());
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
   const book = async (box: number, body: object) => {
     const res = await app.request('http://localhost/api/taxi/bookings', {
       method: 'POST',

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
-import type { Db, DbOrTx, Sqlite } from '../../../db/src';
+import { withSqlite, type Db, type DbOrTx } from '../../../db/src';
 import { residents, watchAway, watchState } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
 import { tokyoDate } from '../lib/tokyo';
@@ -53,13 +53,7 @@ export async function getHouseholdAway(db: DbOrTx, householdId: number, now: Dat
  * a key press on the TV, so it is recorded as one. Pressing it again ends nothing and changes
  * nothing but the key press; a period that has not begun yet (staff planned a stay) is left alone.
  */
-export async function endAwayFromTv(
-  db: Db,
-  sqlite: Sqlite,
-  householdId: number,
-  boxId: number,
-  now: Date,
-): Promise<number> {
+export async function endAwayFromTv(db: Db, householdId: number, boxId: number, now: Date): Promise<number> {
   return await db.transaction(async (tx) => {
     const rows = await runningAway(tx, householdId, now);
     if (rows.length > 0) {
@@ -86,7 +80,7 @@ export async function endAwayFromTv(
       await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away.end', 'household', householdId);
     }
     // The same connection: better-sqlite3 nests this as a savepoint of the transaction above.
-    recordTvActivity(sqlite, householdId, 'keys', now);
+    await withSqlite(tx, (sqlite) => recordTvActivity(sqlite, householdId, 'keys', now));
     return rows.length;
   });
 }

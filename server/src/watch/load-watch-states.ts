@@ -1,4 +1,4 @@
-import type { Db, Sqlite } from '../../../db/src';
+import { sqliteForReading, type Db } from '../../../db/src';
 import {
   DEFAULT_TUNING,
   type RhythmState,
@@ -30,7 +30,7 @@ export interface LoadedResident {
 export async function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Promise<LoadedResident[]> {
   const ms = now.getTime();
   // Raw prepared statements: at 100,000 residents the ORM's row mapping would dominate the pass.
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   // Raw rows (arrays): better-sqlite3 builds an object per row property by property, which cost
   // more than the query itself at 100,000 rows. Contact counts come from one grouped query.
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import type { Db, Sqlite, Tx } from '../../../db/src';
+import { sqliteForReading, type Db, type Tx } from '../../../db/src';
 import { settings, watchBlindPeriods } from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
@@ -70,7 +70,7 @@ export async function notePlatformPulse(db: Db, config: PlatformConfig, now: Dat
  * heard again. Skipped while engawa itself has not been listening for the whole window.
  */
 export async function checkPlatformSilence(db: Db, config: PlatformConfig, now: Date): Promise<void> {
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   const ms = now.getTime();
   const cur = Math.floor(ms / SLOT_MS);
   const first = cur - WINDOW_SLOTS;

@@ -1,3 +1,4 @@
+import { withSqlite } from '../../../db/src';
 import { z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
 import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
@@ -54,10 +55,13 @@ watchApi.openapi(
     request: jsonBody(ActivityInput),
     responses: { 200: jsonResponse(ActivityResult) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
     const { kind, at } = c.req.valid('json');
-    const n = recordTvActivity(deps.sqlite, device.householdId, kind, activityInstant(at, deps.clock.now()));
+    const instant = activityInstant(at, deps.clock.now());
+    const n = await withSqlite(deps.db, (sqlite) =>
+      recordTvActivity(sqlite, device.householdId, kind, instant),
+    );
     return c.json({ recorded: n }, 200);
   },
 );
@@ -149,13 +153,7 @@ watchApi.openapi(
   }),
   async (c) => {
     const { deps, device } = c.var;
-    const ended = await endAwayFromTv(
-      deps.db,
-      deps.sqlite,
-      device.householdId,
-      device.boxId,
-      deps.clock.now(),
-    );
+    const ended = await endAwayFromTv(deps.db, device.householdId, device.boxId, deps.clock.now());
     return c.json({ ended }, 200);
   },
 );

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Sqlite, Tx } from '../../../db/src';
+import { sqliteForReading, type Db, type Tx } from '../../../db/src';
 import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
@@ -49,7 +49,7 @@ export async function runWatchPass(
     recovered: 0,
   };
   const ms = now.getTime();
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   // next_check_at is compare-and-set: activity recorded since the load cleared it and must win.
   const saveNextCheck = sqlite.prepare<[number | null, number, number | null, number | null]>(
     `UPDATE watch_state SET next_check_at = ?

@@ -1,3 +1,4 @@
+import { sqliteForReading } from '../../../../db/src';
 import { Hono } from 'hono';
 import { idOf } from '../../console/form';
 import { formatJaMonth } from '../../console/month-field';
@@ -11,7 +12,8 @@ export const settlementScreen = new Hono<AppEnv>();
 
 /** 精算書: what a seller is paid for a month, printable as the copy the seller receives. */
 settlementScreen.get('/settlements/:id', async (c) => {
-  const { sqlite, db } = c.var.deps;
+  const { db } = c.var.deps;
+  const sqlite = await sqliteForReading(db);
   const st = sqlite
     .prepare<
       [number],
