@@ -83,6 +83,7 @@ function asyncDb(sqlite: Sqlite): Db {
     }
     return stmt;
   };
+  const config = { schema, casing: 'snake_case' as const };
   const db = drizzleProxy(
     async (text, params, method) => {
       if (!gate.open()) await gate.ready();
@@ -95,7 +96,10 @@ function asyncDb(sqlite: Sqlite): Db {
       stmt.raw(true);
       return { rows: method === 'get' ? stmt.get(...params) : stmt.all(...params) } as never;
     },
-    { schema, casing: 'snake_case' },
+    // drizzle-orm 0.45's proxy driver reads the schema from its second argument and the casing
+    // from its third when no batch callback is given: pass the config in both places.
+    config as never,
+    config,
   ) as unknown as Db;
 
   // `db.all(sql\`…\`)` and `db.get(sql\`…\`)` (hand-written SQL) answer rows as objects, as the

@@ -234,6 +234,6 @@ export async function seedDemoCore(db: Db, now: Date, serverSeeds: readonly Demo
       .values(DEMO_PLACES.map((p) => ({ ...p })))
       .run();
 
-    for (const seed of [...featureSeeds, ...serverSeeds]) seed(tx as unknown as Db, now);
+    for (const seed of [...featureSeeds, ...serverSeeds]) await seed(tx as unknown as Db, now);
   });
 }

@@ -20,10 +20,10 @@ const HOUR = 3_600_000;
 const job = (name: string) => watchJobs.find((j) => j.name === name)!;
 
 /** The jobs as the running server runs them: the pulse every minute, detection every 5. */
-async function runServerFor(minutes: number, eachTick?: () => void) {
+async function runServerFor(minutes: number, eachTick?: () => Promise<void> | void) {
   for (let m = 0; m < minutes; m += 5) {
     ctx.clock.advance(5 * 60_000);
-    eachTick?.();
+    await eachTick?.();
     await job('watch.pulse').run(ctx.deps);
     await job('watch.detect').run(ctx.deps);
   }
