@@ -61,6 +61,17 @@ export default tseslint.config(
     },
   },
   {
+    // The data layer is asynchronous: a query or business call left un-awaited would run outside
+    // its transaction or be lost. Type-aware rules catch it.
+    files: ['server/**/*.{ts,tsx}', 'db/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },

@@ -130,7 +130,6 @@ console.log(
 // ---- heartbeats: the app on a real port, a client in a worker thread ----------------------------
 const app = createApp({
   db,
-  sqlite,
   clock: systemClock,
   config: testConfig(),
   logger: createLogger('silent'),
@@ -194,7 +193,7 @@ const now = new Date('2026-10-31T15:30:00Z'); // 1 Nov 00:30 Tokyo
 const during = heartbeats();
 const cpu1 = process.cpuUsage();
 const t1 = performance.now();
-const result = await closeMonth(sqlite, MONTH, now, DEFAULT_BILLING_SETTINGS, {
+const result = await closeMonth(db, MONTH, now, DEFAULT_BILLING_SETTINGS, {
   batchMs: BATCH_MS,
 });
 const closeS = (performance.now() - t1) / 1000;

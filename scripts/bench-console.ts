@@ -45,19 +45,19 @@ const p = (sorted: number[], q: number) =>
 async function measureDashboard(): Promise<number> {
   const clock = new ManualClock(NOW);
   const { db, sqlite } = openDb(':memory:');
-  seedDemo(db, NOW);
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  await seedDemo(db, NOW);
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
 
   let t0 = performance.now();
   const counts = buildDashboardDataset(sqlite, { households: HOUSEHOLDS, now: NOW });
   console.log(`dataset built in ${((performance.now() - t0) / 1000).toFixed(1)} s:`, JSON.stringify(counts));
   t0 = performance.now();
-  const summary = refreshSummary(db, NOW);
+  const summary = await refreshSummary(db, NOW);
   console.log(
     `daily summary (first run, every day before today, city + each hamlet): ${summary.rows} rows in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   t0 = performance.now();
-  refreshSummary(db, NOW);
+  await refreshSummary(db, NOW);
   console.log(
     `daily summary (a nightly run, last 35 days): ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );

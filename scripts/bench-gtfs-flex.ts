@@ -13,14 +13,14 @@ const { values } = parseArgs({ options: { runs: { type: 'string', default: '200'
 const runs = Number(values.runs);
 const now = new Date('2026-11-23T00:00:00Z');
 const { db, sqlite } = openDb(':memory:');
-seedDemo(db, now);
+await seedDemo(db, now);
 const config = testConfig();
-for (let i = 0; i < 20; i++) exportGtfsFlex(db, now, config);
+for (let i = 0; i < 20; i++) await exportGtfsFlex(db, now, config);
 const ms: number[] = [];
 let bytes = 0;
 for (let i = 0; i < runs; i++) {
   const t = performance.now();
-  bytes = exportGtfsFlex(db, now, config).length;
+  bytes = (await exportGtfsFlex(db, now, config)).length;
   ms.push(performance.now() - t);
 }
 ms.sort((a, b) => a - b);

@@ -112,7 +112,7 @@ export interface CutoffJobBenchResult {
  * day's orders to 準備中 (timed separately), then `planDeliveryDay` (the drone.cutoff-plan job) is
  * timed as the job figure.
  */
-export function benchCutoffJob(
+export async function benchCutoffJob(
   options: { orders?: number; halls?: number; runs?: number; seed?: number } = {},
 ) {
   const { orders: orderCount = 2000, halls = 50, runs = 5, seed = 20200805 } = options;
@@ -125,13 +125,14 @@ export function benchCutoffJob(
     // Fixed seed so every run plans the same day.
     const rand = createRng(seed);
     const { db, sqlite } = openDb(':memory:');
-    seedDemo(db, now);
-    const base = db.select().from(hamlets).all();
+    await seedDemo(db, now);
+    const base = await db.select().from(hamlets).all();
     for (let i = base.length; i < halls; i++) {
       const b = base[i % base.length]!;
       const dLat = (rand() - 0.5) * 0.06;
       const dLon = (rand() - 0.5) * 0.06;
-      db.insert(hamlets)
+      await db
+        .insert(hamlets)
         .values({
           ...b,
           id: undefined,
@@ -143,32 +144,32 @@ export function benchCutoffJob(
         })
         .run();
     }
-    seedDroneRoutes(db, now);
-    const hallIds = db
-      .select({ id: hamlets.id })
-      .from(hamlets)
-      .all()
-      .map((h) => h.id);
-    const homes = hallIds.map(
-      (hamletId, i) =>
-        db
-          .insert(households)
-          .values({
-            hamletId,
-            name: `ベンチ${i}`,
-            address: '-',
-            lat: 0,
-            lon: 0,
-            cableCustomerNo: `BENCH-${i}`,
-            createdAt: now,
-          })
-          .returning({ id: households.id })
-          .get().id,
-    );
-    db.transaction((tx) => {
+    await seedDroneRoutes(db, now);
+    const hallIds = (await db.select({ id: hamlets.id }).from(hamlets).all()).map((h) => h.id);
+    const homes: number[] = [];
+    for (const [i, hamletId] of hallIds.entries())
+      homes.push(
+        (
+          await db
+            .insert(households)
+            .values({
+              hamletId,
+              name: `ベンチ${i}`,
+              address: '-',
+              lat: 0,
+              lon: 0,
+              cableCustomerNo: `BENCH-${i}`,
+              createdAt: now,
+            })
+            .returning({ id: households.id })
+            .get()
+        ).id,
+      );
+    await db.transaction(async (tx) => {
       for (let i = 0; i < orderCount; i++) {
         const h = Math.floor(rand() * hallIds.length);
-        tx.insert(orders)
+        await tx
+          .insert(orders)
           .values({
             householdId: homes[h]!,
             hamletId: hallIds[h]!,
@@ -185,11 +186,11 @@ export function benchCutoffJob(
       }
     });
     const p0 = performance.now();
-    const moved = startPicking(db, now).orderIds.length;
+    const moved = (await startPicking(db, now)).orderIds.length;
     picking.push(performance.now() - p0);
     if (moved !== orderCount) throw new Error(`start-picking moved ${moved} of ${orderCount} orders`);
     const t0 = performance.now();
-    last = planDeliveryDay(db, date, systemActor, now);
+    last = await planDeliveryDay(db, date, systemActor, now);
     times.push(performance.now() - t0);
     sqlite.close();
   }
@@ -220,5 +221,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   printShopPlanBench(benchShopPlan());
   // Ten drones shows the scheduler with a fleet that can fly most of the day's parcels.
   printShopPlanBench(benchShopPlan({ drones: 10 }));
-  printCutoffJobBench(benchCutoffJob());
+  printCutoffJobBench(await benchCutoffJob());
 }

@@ -40,12 +40,12 @@ const BOXES = 200;
 const benchBoxToken = (n: number) =>
   n <= DEMO_HOUSEHOLDS.length ? demoBoxToken(n) : `bench-box-token-${String(n).padStart(4, '0')}`;
 
-function addBenchBoxes(db: Db, now: Date) {
-  const have = db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all().length;
-  const template = db.select().from(schema.households).where(eq(schema.households.id, 1)).get()!;
-  db.transaction((tx) => {
+async function addBenchBoxes(db: Db, now: Date) {
+  const have = (await db.select({ id: schema.setTopBoxes.id }).from(schema.setTopBoxes).all()).length;
+  const template = (await db.select().from(schema.households).where(eq(schema.households.id, 1)).get())!;
+  await db.transaction(async (tx) => {
     for (let n = have + 1; n <= BOXES; n++) {
-      const hh = tx
+      const hh = await tx
         .insert(schema.households)
         .values({
           ...template,
@@ -56,7 +56,8 @@ function addBenchBoxes(db: Db, now: Date) {
         })
         .returning()
         .get();
-      tx.insert(schema.setTopBoxes)
+      await tx
+        .insert(schema.setTopBoxes)
         .values({
           deviceId: `STB-BENCH-${n}`,
           tokenHash: createHash('sha256').update(benchBoxToken(n)).digest('hex'),
@@ -75,9 +76,9 @@ if (values.serve) {
   // Child: the real app on a fresh seeded SQLite file (WAL), as in production but with jobs off.
   const { db, sqlite } = openDb(values.serve);
   const clock = new ManualClock(NOW);
-  seedDemo(db, clock.now());
-  addBenchBoxes(db, clock.now());
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  await seedDemo(db, clock.now());
+  await addBenchBoxes(db, clock.now());
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   server.once('listening', () => {
     const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM set_top_boxes').get()!.n;
@@ -148,7 +149,7 @@ if (values.serve) {
   if (result.non2xx > 0 || result.errors > 0) console.log('warning: some requests failed (see above)');
   const plan = benchShopPlan();
   printShopPlanBench(plan);
-  const job = benchCutoffJob();
+  const job = await benchCutoffJob();
   printCutoffJobBench(job);
   console.log(
     `shop: ${Math.round(okRate)} orders/s, p99 ${result.latency.p99} ms, plan ${job.orders} orders/${job.halls} halls ${(job.medianMs / 1000).toFixed(3)} s`,

@@ -62,26 +62,22 @@ const NOW = '2026-11-24T00:00:00Z';
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-function prepareDb(path: string) {
+async function prepareDb(path: string) {
   const { db, sqlite } = openDb(path);
   const clock = new ManualClock(NOW);
-  seedDemo(db, clock.now());
-  const staff = db
-    .select()
-    .from(staffUsers)
-    .all()
-    .find((s) => s.role === 'city_staff')!;
-  for (const r of db.select().from(residents).all())
-    enrollResident(db, { residentId: r.id }, staff.id, clock.now());
+  await seedDemo(db, clock.now());
+  const staff = (await db.select().from(staffUsers).all()).find((s) => s.role === 'city_staff')!;
+  for (const r of await db.select().from(residents).all())
+    await enrollResident(db, { residentId: r.id }, staff.id, clock.now());
   return { db, sqlite, clock };
 }
 
 if (values.serve) {
-  const { db, sqlite, clock } = prepareDb(values.serve);
+  const { db, sqlite, clock } = await prepareDb(values.serve);
   const households = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM households').get()!.n;
   const ready = (port: number) => process.send!({ port, households });
   if (!values.bare) {
-    const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+    const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     server.once('listening', () => ready((server.address() as { port: number }).port));
   } else {
@@ -202,14 +198,10 @@ async function dbPass(n: number) {
   const dir = mkdtempSync(join(tmpdir(), 'engawa-bench-watch-pass-'));
   const { db, sqlite } = openDb(join(dir, 'pass.db'));
   const clock = new ManualClock(NOW);
-  seedDemo(db, clock.now());
+  await seedDemo(db, clock.now());
   const now = clock.now().getTime();
   const hamlet = sqlite.prepare<[], { id: number }>('SELECT id FROM hamlets LIMIT 1').get()!.id;
-  const staff = db
-    .select()
-    .from(staffUsers)
-    .all()
-    .find((s) => s.role === 'city_staff')!.id;
+  const staff = (await db.select().from(staffUsers).all()).find((s) => s.role === 'city_staff')!.id;
   const insertHousehold = sqlite.prepare(
     "INSERT INTO households (hamlet_id, name, address, lat, lon, cable_customer_no, created_at) VALUES (?, 'b', 'b', 0, 0, ?, ?)",
   );
@@ -252,11 +244,11 @@ async function dbPass(n: number) {
   })();
   collectGarbage();
   const t0 = performance.now();
-  runWatchPass(db, testConfig(), new Date(now));
+  await runWatchPass(db, testConfig(), new Date(now));
   const first = (performance.now() - t0) / 1000;
   collectGarbage();
   const t1 = performance.now();
-  runWatchPass(db, testConfig(), new Date(now + 5 * 60_000));
+  await runWatchPass(db, testConfig(), new Date(now + 5 * 60_000));
   const steady = (performance.now() - t1) / 1000;
   // An evening: 30 % of the TVs on (a heartbeat each in the last 5 minutes), so those residents
   // are checked at every pass.
@@ -272,7 +264,7 @@ async function dbPass(n: number) {
   }
   collectGarbage();
   const t2 = performance.now();
-  runWatchPass(db, testConfig(), new Date(now + 10 * 60_000));
+  await runWatchPass(db, testConfig(), new Date(now + 10 * 60_000));
   const busy = (performance.now() - t2) / 1000;
   // What watch.detect does before each pass: the platform pulse and the platform-silence check
   // (presence of the last half hour against the same slots over a week).
@@ -282,13 +274,13 @@ async function dbPass(n: number) {
     .run(JSON.stringify({ at: now + 9 * 60_000, since: now - 8 * 86_400_000 }), now);
   collectGarbage();
   const tp = performance.now();
-  notePlatformPulse(db, testConfig(), new Date(now + 10 * 60_000));
-  checkPlatformSilence(db, testConfig(), new Date(now + 10 * 60_000));
+  await notePlatformPulse(db, testConfig(), new Date(now + 10 * 60_000));
+  await checkPlatformSilence(db, testConfig(), new Date(now + 10 * 60_000));
   const platform = (performance.now() - tp) / 1000;
   // The first pass of the next hour (where the old job re-read everyone anyway).
   collectGarbage();
   const t3 = performance.now();
-  runWatchPass(db, testConfig(), new Date((Math.floor(now / 3_600_000) + 1) * 3_600_000));
+  await runWatchPass(db, testConfig(), new Date((Math.floor(now / 3_600_000) + 1) * 3_600_000));
   const hour = (performance.now() - t3) / 1000;
   // The daily job at 00:05 Tokyo: the day's presence of every resident folded into the rhythms
   // (in batches that yield to the event loop, so it is not a detection pass).

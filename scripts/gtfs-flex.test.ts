@@ -16,7 +16,7 @@ describe('npm run gtfs-flex (scripts/gtfs-flex.ts)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gtfs-flex-'));
     const dbPath = join(dir, 'engawa.db');
     const { db, sqlite } = openDb(dbPath);
-    seedDemo(db, new Date('2026-11-23T00:00:00Z'));
+    await seedDemo(db, new Date('2026-11-23T00:00:00Z'));
     sqlite.close();
     const out = join(dir, 'feed.zip');
     const { stdout } = await run('node_modules/.bin/tsx', ['scripts/gtfs-flex.ts', '--out', out], {

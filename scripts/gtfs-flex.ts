@@ -16,7 +16,7 @@ if (values.help || !values.out) {
 const config = loadConfig();
 const { db, sqlite } = openDb(config.DATABASE_PATH);
 try {
-  const zip = exportGtfsFlex(db, systemClock.now(), config);
+  const zip = await exportGtfsFlex(db, systemClock.now(), config);
   writeFileSync(values.out, zip);
   console.log(`${values.out}: ${zip.length} bytes`);
 } catch (e) {

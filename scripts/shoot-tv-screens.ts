@@ -58,7 +58,7 @@ const DAY = 24 * 60 * 60_000;
  * Household 1's delivered orders of the weeks before (for よく買うもの and a delivered order on
  * 注文の状況), placed and moved along the status path as in the shop tests.
  */
-function shopHistory(server: TestServer): void {
+async function shopHistory(server: TestServer): Promise<void> {
   const now = server.clock.now().getTime();
   for (const [lines, daysAgo] of [
     [
@@ -77,17 +77,17 @@ function shopHistory(server: TestServer): void {
     ],
   ] as const) {
     const at = new Date(now - daysAgo * DAY);
-    const id = pastOrder(server.db, 1, [...lines], at);
+    const id = await pastOrder(server.db, 1, [...lines], at);
     // pastOrder moves the status only; the hall's handover is what charges a delivery.
-    server.db.transaction((tx) => writeOrderCharges(tx, id, at));
+    await server.db.transaction(async (tx) => await writeOrderCharges(tx, id, at));
   }
 }
 
 /** A daily reminder due a few minutes ago, sent by the reminders job (as watch-reminder.test.ts). */
-function dueReminder(server: TestServer): Promise<unknown> {
+async function dueReminder(server: TestServer): Promise<unknown> {
   const now = server.clock.now();
-  enrollResident(server.db, { residentId: 1 }, 1, new Date(now.getTime() - DAY));
-  createReminder(
+  await enrollResident(server.db, { residentId: 1 }, 1, new Date(now.getTime() - DAY));
+  await createReminder(
     server.db,
     {
       residentId: 1,
@@ -120,8 +120,8 @@ async function taxiOnItsWay(server: TestServer): Promise<void> {
     }),
   });
   const { booking } = (await res.json()) as { booking: { id: number } };
-  const ride = server.db.select().from(taxiBookings).where(eq(taxiBookings.id, booking.id)).get()!;
-  const driver = server.db
+  const ride = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, booking.id)).get())!;
+  const driver = (await server.db
     .select({
       id: staffUsers.id,
       role: staffUsers.role,
@@ -132,8 +132,8 @@ async function taxiOnItsWay(server: TestServer): Promise<void> {
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
     .where(eq(driverVehicles.vehicleId, ride.vehicleId!))
-    .get()!;
-  recordDeparture(server.db, booking.id, driver, server.clock.now());
+    .get())!;
+  await recordDeparture(server.db, booking.id, driver, server.clock.now());
 }
 
 const CART = ['Enter', 'ArrowDown', 'Enter', 'Enter', 'ArrowRight', 'Enter', 'Yellow'] as TvKey[];
@@ -221,7 +221,7 @@ async function main(): Promise<void> {
     let server = servers.get(now);
     if (!server) {
       server = await startTestServer({ now });
-      shopHistory(server);
+      await shopHistory(server);
       servers.set(now, server);
     }
     return server;

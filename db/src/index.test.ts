@@ -41,42 +41,41 @@ describe('openDb', () => {
 
   it('enforces foreign keys', () => {
     const { db, sqlite } = openDb(':memory:');
-    expect(() =>
-      db
-        .insert(s.residents)
-        .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
-        .run(),
+    expect(
+      async () =>
+        await db
+          .insert(s.residents)
+          .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
+          .run(),
     ).toThrow(/FOREIGN KEY/);
     sqlite.close();
   });
 });
 
 describe('demo seed', () => {
-  it('is deterministic and has what the demo needs', () => {
+  it('is deterministic and has what the demo needs', async () => {
     const a = openDb(':memory:');
     const b = openDb(':memory:');
     // The core only: db/ does not import the server features' seeds (see server/src/demo/seed-demo.ts).
-    seedDemoCore(a.db, new Date('2026-11-23T00:00:00Z'), []);
-    seedDemoCore(b.db, new Date('2026-11-23T00:00:00Z'), []);
-    const dump = (db: typeof a.db) => ({
-      products: db.select().from(s.products).all(),
-      residents: db.select().from(s.residents).all(),
-      boxes: db.select().from(s.setTopBoxes).all(),
+    await seedDemoCore(a.db, new Date('2026-11-23T00:00:00Z'), []);
+    await seedDemoCore(b.db, new Date('2026-11-23T00:00:00Z'), []);
+    const dump = async (db: typeof a.db) => ({
+      products: await db.select().from(s.products).all(),
+      residents: await db.select().from(s.residents).all(),
+      boxes: await db.select().from(s.setTopBoxes).all(),
     });
-    expect(dump(a.db)).toEqual(dump(b.db));
-    expect(isSeeded(a.db)).toBe(true);
+    expect(await dump(a.db)).toEqual(await dump(b.db));
+    expect(await isSeeded(a.db)).toBe(true);
 
     const db = a.db;
-    expect(db.select().from(s.hamlets).all().length).toBeGreaterThanOrEqual(6);
-    expect(db.select().from(s.dronePorts).all()).toHaveLength(1);
-    expect(db.select().from(s.drones).all()).toHaveLength(2);
-    const sellers = db.select().from(s.sellers).all();
+    expect((await db.select().from(s.hamlets).all()).length).toBeGreaterThanOrEqual(6);
+    expect(await db.select().from(s.dronePorts).all()).toHaveLength(1);
+    expect(await db.select().from(s.drones).all()).toHaveLength(2);
+    const sellers = await db.select().from(s.sellers).all();
     expect(sellers.map((x) => x.kind)).toEqual(['supermarket', 'drugstore']);
-    const marketProducts = db
-      .select()
-      .from(s.products)
-      .all()
-      .filter((p) => p.sellerId === sellers[0]!.id);
+    const marketProducts = (await db.select().from(s.products).all()).filter(
+      (p) => p.sellerId === sellers[0]!.id,
+    );
     expect(marketProducts.length).toBeGreaterThanOrEqual(300);
     expect(new Set(marketProducts.map((p) => p.categoryId)).size).toBeGreaterThanOrEqual(10);
     for (const p of marketProducts) {
@@ -84,22 +83,18 @@ describe('demo seed', () => {
       expect([8, 10]).toContain(p.taxRate);
       expect(p.weightG).toBeGreaterThan(0);
     }
-    const residents = db.select().from(s.residents).all();
+    const residents = await db.select().from(s.residents).all();
     expect(residents.length).toBeGreaterThanOrEqual(30);
-    const contacts = db.select().from(s.familyContacts).all();
+    const contacts = await db.select().from(s.familyContacts).all();
     for (const r of residents) expect(contacts.some((c) => c.residentId === r.id)).toBe(true);
-    expect(db.select().from(s.setTopBoxes).all().length).toBe(db.select().from(s.households).all().length);
-    const vehicles = db.select().from(s.vehicles).all();
+    expect((await db.select().from(s.setTopBoxes).all()).length).toBe(
+      (await db.select().from(s.households).all()).length,
+    );
+    const vehicles = await db.select().from(s.vehicles).all();
     expect(vehicles).toHaveLength(3);
     expect(vehicles.every((v) => v.seats === 4)).toBe(true);
-    expect(db.select().from(s.places).all().length).toBeGreaterThanOrEqual(20);
-    const roles = new Set(
-      db
-        .select()
-        .from(s.staffUsers)
-        .all()
-        .map((u) => u.role),
-    );
+    expect((await db.select().from(s.places).all()).length).toBeGreaterThanOrEqual(20);
+    const roles = new Set((await db.select().from(s.staffUsers).all()).map((u) => u.role));
     expect([...roles].sort()).toEqual([...s.STAFF_ROLES].sort());
     a.sqlite.close();
     b.sqlite.close();

@@ -38,8 +38,8 @@ export async function measureLiveBoards(opts: {
   const dir = mkdtempSync(join(tmpdir(), 'engawa-bench-live-'));
   const { db, sqlite } = openDb(join(dir, 'engawa.db'));
   const clock = offsetClock(new Date('2026-11-24T00:30:00Z'));
-  const deps: Deps = { db, sqlite, clock, config: testConfig(), logger: createLogger('silent') };
-  seedDemo(db, clock.now());
+  const deps: Deps = { db, clock, config: testConfig(), logger: createLogger('silent') };
+  await seedDemo(db, clock.now());
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));

@@ -21,7 +21,6 @@ export async function loadOpenApiDocument(): Promise<OpenApiDoc> {
   try {
     const app = createApp({
       db,
-      sqlite,
       clock: new ManualClock('2026-01-01T00:00:00Z'),
       config: testConfig(),
       logger: createLogger('silent'),

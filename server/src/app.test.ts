@@ -6,14 +6,14 @@ afterEach(() => ctx?.close());
 
 describe('app', () => {
   it('answers health checks', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const res = await ctx.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', time: '2026-11-23T00:00:00.000Z' });
   });
 
   it('serves an OpenAPI document built from the route schemas, and a reference page', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const doc = (await (await ctx.request('/api/openapi.json')).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
@@ -26,7 +26,7 @@ describe('app', () => {
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const res = await ctx.request('/api/nothing-here');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
@@ -35,7 +35,7 @@ describe('app', () => {
   });
 
   it('turns a failed query validation into a 400 naming the field, and writes nothing', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const cookie = await ctx.login('city');
     const before = tableCounts(ctx);
     const res = await ctx.request('/api/staff/audit-log?limit=abc', { headers: cookie });

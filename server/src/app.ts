@@ -1,3 +1,4 @@
+import { withSqlite } from '../../db/src';
 import { existsSync } from 'node:fs';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -122,8 +123,8 @@ export function createApp(deps: Deps) {
   app.use('/console/*', sameOriginWrites());
   app.use('*', limitRequestBodies());
 
-  app.get('/healthz', (c) => {
-    deps.sqlite.prepare('SELECT 1').get();
+  app.get('/healthz', async (c) => {
+    await withSqlite(deps.db, (sqlite) => sqlite.prepare('SELECT 1').get());
     return c.json({ status: 'ok', time: deps.clock.now().toISOString() });
   });
 

@@ -1,4 +1,4 @@
-import type { Db, Sqlite } from '../../db/src';
+import type { Db } from '../../db/src';
 import type { Config } from './config';
 import type { Clock } from './lib/clock';
 import type { Logger } from './lib/logger';
@@ -6,8 +6,8 @@ import type { LiveHub } from './live/hub';
 
 /** Everything a handler, job or business function may need; built once in main.ts or a test. */
 export interface Deps {
+  /** The asynchronous drizzle handle; hand-written hot paths reach the raw connection through `withSqlite(db, …)`. */
   db: Db;
-  sqlite: Sqlite;
   clock: Clock;
   config: Config;
   logger: Logger;

@@ -25,14 +25,14 @@ try {
 const logger = createLogger(config.LOG_LEVEL);
 const { db, sqlite } = openDb(config.DATABASE_PATH);
 const clock = config.CLOCK_START ? offsetClock(new Date(config.CLOCK_START)) : systemClock;
-const deps: Deps = { db, sqlite, clock, config, logger };
+const deps: Deps = { db, clock, config, logger };
 if (config.CLOCK_START)
   logger.warn({ start: config.CLOCK_START }, 'CLOCK_START set: business time is shifted (demo/test only)');
 
-if (config.SEED_DEMO && !isSeeded(db)) {
+if (config.SEED_DEMO && !(await isSeeded(db))) {
   // History ends where the demo begins: both are stamped with the same instant.
   const seededAt = deps.clock.now();
-  seedDemo(db, seededAt);
+  await seedDemo(db, seededAt);
   logger.info('seeded demo data');
   if (config.SEED_HISTORY_WEEKS > 0) {
     const history = await seedHistory(db, sqlite, seededAt, { weeks: config.SEED_HISTORY_WEEKS });

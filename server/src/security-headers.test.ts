@@ -31,7 +31,7 @@ const directives = (csp: string | null) =>
 
 describe('security headers', () => {
   it('sends a script-locking Content-Security-Policy and the usual headers on every kind of answer', async () => {
-    ctx = createTestContext({ config: { TV_APP_DIR: tvAppDir() } });
+    ctx = await createTestContext({ config: { TV_APP_DIR: tvAppDir() } });
     const staff = await ctx.login('admin');
     const answers = {
       tvApp: await ctx.request('/'),
@@ -56,7 +56,7 @@ describe('security headers', () => {
   });
 
   it('keeps personal answers out of caches, but lets the TV app files be cached', async () => {
-    ctx = createTestContext({ config: { TV_APP_DIR: tvAppDir() } });
+    ctx = await createTestContext({ config: { TV_APP_DIR: tvAppDir() } });
     const staff = await ctx.login('admin');
     for (const res of [
       await ctx.request('/console', { headers: staff }),
@@ -70,7 +70,7 @@ describe('security headers', () => {
   });
 
   it("lets the API reference's inline script run by its per-request nonce only", async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const first = await ctx.request('/api/docs');
     const second = await ctx.request('/api/docs');
     const nonceOf = (res: Response) =>
@@ -88,12 +88,12 @@ describe('the demo picker', () => {
   it('is off unless demo seeding is asked for explicitly', async () => {
     expect(loadConfig({}).SEED_DEMO).toBe(false);
     expect(loadConfig({ SEED_DEMO: 'true' }).SEED_DEMO).toBe(true);
-    ctx = createTestContext({ config: { SEED_DEMO: loadConfig({}).SEED_DEMO } });
+    ctx = await createTestContext({ config: { SEED_DEMO: loadConfig({}).SEED_DEMO } });
     expect((await ctx.request('/demo')).status).toBe(404);
   });
 
   it('is served, with the security headers, when the demo seed was asked for', async () => {
-    ctx = createTestContext({ config: { SEED_DEMO: true } });
+    ctx = await createTestContext({ config: { SEED_DEMO: true } });
     const res = await ctx.request('/demo');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");

@@ -18,17 +18,22 @@ beforeAll(async () => {
     const monday = addDays('2026-09-07', 7 * w);
     for (let i = 0; i < 3 + (w % 4); i++) {
       const hh = 1 + ((w + i) % 24);
-      addOrder(db, {
+      await addOrder(db, {
         householdId: hh,
         deliveryDate: addDays(monday, i % 5),
         mode: i % 3 === 2 ? 'car' : 'drone',
         reason: i % 3 === 2 ? (w % 2 ? '強風のため' : '重量が5kgを超えるため') : null,
         lines: [[1 + (i % 3), 0]],
       });
-      addCharge(db, { householdId: hh, kind: 'goods', yen: 1200 + 100 * i, at: fromTokyo(monday, '12:00') });
+      await addCharge(db, {
+        householdId: hh,
+        kind: 'goods',
+        yen: 1200 + 100 * i,
+        at: fromTokyo(monday, '12:00'),
+      });
     }
     const day = addDays(monday, 1);
-    addRide(db, {
+    await addRide(db, {
       householdId: 1,
       residentId: 1,
       vehicleId: 1,
@@ -37,7 +42,7 @@ beforeAll(async () => {
       dropoff: ['09:40', 35.9, 138.1],
     });
     if (w % 2)
-      addRide(db, {
+      await addRide(db, {
         householdId: 2,
         residentId: 2,
         vehicleId: 1,
@@ -45,8 +50,8 @@ beforeAll(async () => {
         pickup: ['09:10', 35.85, 138.1],
         dropoff: ['09:40', 35.9, 138.1],
       });
-    addAlert(db, 1 + (w % 5), fromTokyo(day, '10:00'), 10 + 5 * (w % 4));
-    addReminderDue(db, 1, fromTokyo(day, '08:00'), w % 3 ? 5 : null);
+    await addAlert(db, 1 + (w % 5), fromTokyo(day, '10:00'), 10 + 5 * (w % 4));
+    await addReminderDue(db, 1, fromTokyo(day, '08:00'), w % 3 ? 5 : null);
   }
   browser = await launchBrowser();
 });

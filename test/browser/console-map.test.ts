@@ -28,7 +28,7 @@ beforeAll(async () => {
   server = await startTestServer({ now: '2026-11-24T00:30:00Z' }); // Tuesday 09:30 Tokyo
   browser = await launchBrowser();
   // a crowded board: many households ride to the same clinic, so its drop-offs share one point
-  const clinic = server.db.select().from(places).where(eq(places.name, '長谷診療所')).get()!;
+  const clinic = (await server.db.select().from(places).where(eq(places.name, '長谷診療所')).get())!;
   const times = ['10:30', '10:30', '11:00', '11:00', '11:30', '11:30', '12:00', '12:00', '13:00', '13:30'];
   let accepted = 0;
   for (const [i, time] of times.entries()) {
@@ -144,7 +144,7 @@ describe('console map', () => {
   });
 
   it('the call centre sees the caller’s rides of today on a map, home to the clinic', async () => {
-    const b = server.db.select().from(taxiBookings).all()[0]!;
+    const b = (await server.db.select().from(taxiBookings).all())[0]!;
     const page = await cityBoard(
       { width: 1280, height: 800 },
       'callcentre',

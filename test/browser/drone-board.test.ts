@@ -14,18 +14,18 @@ let ids: number[];
 
 beforeAll(async () => {
   server = await startTestServer({ now: at('10:00') });
-  withRoutes(server);
+  await withRoutes(server);
   // hall 1 gets two parcels (one flight), hall 2 one parcel, hall 3 a parcel over 5 kg (car)
   ids = [
-    addOrder(server, 1, 2000),
-    addOrder(server, 2, 1500),
-    addOrder(server, 4, 1200),
-    addOrder(server, 7, 6000),
+    await addOrder(server, 1, 2000),
+    await addOrder(server, 2, 1500),
+    await addOrder(server, 4, 1200),
+    await addOrder(server, 7, 6000),
   ];
   server.clock.set(at('11:00'));
   await server.runJob('drone.cutoff-plan');
   server.clock.set(at('12:45'));
-  pack(server, ...ids);
+  await pack(server, ...ids);
   browser = await launchBrowser();
 });
 
@@ -36,13 +36,13 @@ afterAll(async () => {
 
 const row = (page: Page, seq: number) => page.locator(`article[data-flight="${seq}"]`);
 /** Board number of the flight an order rides (flights are numbered by departure, not by hall). */
-const seqOf = (orderId: number) =>
-  server.db
+const seqOf = async (orderId: number) =>
+  (await server.db
     .select({ seq: droneFlights.seq })
     .from(droneFlightParcels)
     .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
     .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
-    .get()!.seq;
+    .get())!.seq;
 
 describe('drone operator board', () => {
   it('checks the weather, inspects, launches, lands, returns, aborts and downloads the records', async () => {
@@ -64,8 +64,8 @@ describe('drone operator board', () => {
         '荷物が5kgを超えるため、車でお届けします',
       );
 
-      const hall1 = seqOf(ids[0]!);
-      const hall2 = seqOf(ids[2]!);
+      const hall1 = await seqOf(ids[0]!);
+      const hall2 = await seqOf(ids[2]!);
       // take-off is refused before the weather check, with the reason on the board
       await row(page, hall1).getByLabel(`便${hall1}の技能証明書番号`).fill('0123456789');
       await row(page, hall1).getByRole('button', { name: '離陸' }).click();
@@ -105,12 +105,12 @@ describe('drone operator board', () => {
       await row(page, hall1).getByLabel(`便${hall1}の技能証明書番号`).fill('0123456789');
       await row(page, hall1).getByRole('button', { name: '離陸' }).click();
       await expect.poll(() => row(page, hall1).innerText()).toContain('離陸済み');
-      expect(order(server, ids[0]!).status).toBe('in_transit');
+      expect((await order(server, ids[0]!)).status).toBe('in_transit');
 
       server.clock.set(at('13:08'));
       await row(page, hall1).getByRole('button', { name: '着陸' }).click();
       await expect.poll(() => row(page, hall1).innerText()).toContain('公民館に着陸');
-      expect(order(server, ids[0]!).status).toBe('at_hall');
+      expect((await order(server, ids[0]!)).status).toBe('at_hall');
       server.clock.set(at('13:20'));
       await row(page, hall1).getByRole('button', { name: '帰還' }).click();
       await expect.poll(() => row(page, hall1).innerText()).toMatch(/帰還\s+13:20/);
@@ -124,7 +124,7 @@ describe('drone operator board', () => {
       await expect.poll(() => row(page, hall2).innerText()).toContain('中止');
       expect(await row(page, hall2).innerText()).toContain('機体の異音');
       // its parcel is re-planned onto a new flight, not lost
-      expect(seqOf(ids[2]!)).toBe(3);
+      expect(await seqOf(ids[2]!)).toBe(3);
       await expect.poll(() => row(page, 3).innerText()).toContain(`#${ids[2]}`);
       await screenshot(page, 'drone-board');
 
@@ -134,7 +134,8 @@ describe('drone operator board', () => {
       const plan = JSON.parse(readFileSync((await (await planDownload).path())!, 'utf8'));
       expect(plan.mission.items.map((i: { command: number }) => i.command)).toEqual([22, 16, 16, 21]);
 
-      const droneId = server.db.select().from(droneFlights).where(eq(droneFlights.seq, hall1)).get()!.droneId;
+      const droneId = (await server.db.select().from(droneFlights).where(eq(droneFlights.seq, hall1)).get())!
+        .droneId;
       await page.locator('select[name="droneId"]').selectOption(String(droneId));
       expect(await page.getByLabel('から').inputValue()).toBe('2026-11-01');
       const csvDownload = page.waitForEvent('download');

@@ -80,14 +80,14 @@ describe.each([
       expect(await page.locator('h1').innerText()).toContain('宮下家');
       await screenshot(page, `role-call-centre-phone-error-${size}`);
       expect(await seriousViolations(page)).toEqual([]);
-      expect(server.db.select().from(orders).where(eq(orders.householdId, 4)).all()).toEqual([]);
+      expect(await server.db.select().from(orders).where(eq(orders.householdId, 4)).all()).toEqual([]);
 
       await bad.fill('1');
       await page.getByRole('button', { name: 'この内容で注文する' }).click();
       await expect
         .poll(() => page.locator('main p[role=status]').first().innerText())
         .toContain('を受け付けました');
-      expect(server.db.select().from(orders).where(eq(orders.householdId, 4)).all()).toMatchObject([
+      expect(await server.db.select().from(orders).where(eq(orders.householdId, 4)).all()).toMatchObject([
         { channel: 'call_centre', status: 'received', totalYen: 2 * 258 + 238 },
       ]);
       expect(await page.locator('[data-order]').first().innerText()).toContain('たまご 10個 × 2');

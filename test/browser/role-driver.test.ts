@@ -32,7 +32,7 @@ afterAll(async () => {
 
 /** Household `box` books on its TV: from home to the clinic, arriving by `time`. */
 async function book(box: number, time: string): Promise<number> {
-  const clinic = server.db.select().from(places).where(eq(places.name, '長谷診療所')).get()!;
+  const clinic = (await server.db.select().from(places).where(eq(places.name, '長谷診療所')).get())!;
   const auth = { authorization: `Bearer ${demoBoxToken(box)}` };
   const opts = (await (await fetch(`${server.baseUrl}/api/taxi/options`, { headers: auth })).json()) as {
     residents: { id: number }[];
@@ -55,12 +55,13 @@ async function book(box: number, time: string): Promise<number> {
   return body.booking.id;
 }
 
-const row = (id: number) => server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+const row = async (id: number) =>
+  (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
 /** Arrangement: the vehicle's other rides are finished, so booking `id` is the tablet's next stop. */
-function onlyOpenRide(id: number) {
-  const b = row(id);
-  server.db
+async function onlyOpenRide(id: number) {
+  const b = await row(id);
+  await server.db
     .update(taxiBookings)
     .set({ status: 'arrived' })
     .where(
@@ -73,13 +74,13 @@ function onlyOpenRide(id: number) {
     .run();
 }
 
-const driverOf = (id: number) =>
-  server.db
+const driverOf = async (id: number) =>
+  (await server.db
     .select({ loginId: staffUsers.loginId })
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
-    .where(eq(driverVehicles.vehicleId, row(id).vehicleId))
-    .get()!.loginId;
+    .where(eq(driverVehicles.vehicleId, (await row(id)).vehicleId))
+    .get())!.loginId;
 
 async function login(page: Page, loginId: string) {
   await page.goto(`${server.baseUrl}/console/login`);
@@ -111,18 +112,18 @@ describe('role: driver — the day on the tablet', () => {
     it(`lands on the next stop with its address and map, picks up, undoes a wrong tap, drops off (${vp.name})`, async () => {
       server.clock.set('2026-11-24T00:30:00Z');
       const id = await book(vp.box, '10:30');
-      onlyOpenRide(id);
-      server.clock.set(new Date(row(id).pickupFrom.getTime() - 5 * 60_000));
-      const address = server.db
+      await onlyOpenRide(id);
+      server.clock.set(new Date((await row(id)).pickupFrom.getTime() - 5 * 60_000));
+      const address = (await server.db
         .select()
         .from(households)
-        .where(eq(households.id, row(id).householdId))
-        .get()!.address!;
+        .where(eq(households.id, (await row(id)).householdId))
+        .get())!.address!;
       const city = await open('city', { width: 1920, height: 1080 });
       await city.goto(`${server.baseUrl}/console/taxi/city`);
       await city.waitForFunction(() => document.documentElement.dataset.live === 'open');
 
-      const page = await open(driverOf(id), vp);
+      const page = await open(await driverOf(id), vp);
       // the driver lands on the tablet itself, not on a page of links
       expect(new URL(page.url()).pathname).toBe('/console/taxi/driver');
       const next = page.getByRole('region', { name: '次の停車地' });
@@ -141,7 +142,7 @@ describe('role: driver — the day on the tablet', () => {
       const box = (await pickup.boundingBox())!;
       expect(box.height).toBeGreaterThanOrEqual(64);
       await pickup.click();
-      await expect.poll(() => row(id).status).toBe('on_board');
+      await expect.poll(async () => (await row(id)).status).toBe('on_board');
       await expect.poll(() => next.innerText()).toContain('降車');
       await expect.poll(() => city.locator('main').innerText()).toContain('乗車中');
 
@@ -150,46 +151,43 @@ describe('role: driver — the day on the tablet', () => {
       await expect.poll(() => undoBar.innerText()).toContain('直前の操作');
       await screenshot(page, `role-driver-undo-offered-${vp.name}`);
       await undoBar.getByRole('button', { name: '取り消す' }).click();
-      await expect.poll(() => row(id).status).toBe('booked');
+      await expect.poll(async () => (await row(id)).status).toBe('booked');
       await expect.poll(() => page.locator('main').innerText()).toContain('取り消しました');
       await expect.poll(() => city.locator('main').innerText()).not.toContain('乗車中');
       await mapReady(page);
-      const undos = server.db
-        .select()
-        .from(auditLog)
-        .where(eq(auditLog.action, 'taxi.ride.undo_pickup'))
-        .all()
-        .filter((a) => a.entityId === String(id));
+      const undos = (
+        await server.db.select().from(auditLog).where(eq(auditLog.action, 'taxi.ride.undo_pickup')).all()
+      ).filter((a) => a.entityId === String(id));
       expect(undos).toHaveLength(1);
 
       // the real pickup, then the drop-off a quarter of an hour later
-      server.clock.set(row(id).pickupFrom);
+      server.clock.set((await row(id)).pickupFrom);
       await next.getByRole('button', { name: '乗車した' }).click();
-      await expect.poll(() => row(id).status).toBe('on_board');
+      await expect.poll(async () => (await row(id)).status).toBe('on_board');
       server.clock.advance(15 * 60_000);
       await expect.poll(() => next.innerText()).toContain('長谷診療所');
       await mapReady(page);
       await screenshot(page, `role-driver-drop-off-${vp.name}`);
       await next.getByRole('button', { name: '降車した' }).click();
-      await expect.poll(() => row(id).status).toBe('arrived');
+      await expect.poll(async () => (await row(id)).status).toBe('arrived');
       await expect.poll(() => page.locator('main').innerText()).toContain('すべて終わりました');
       await screenshot(page, `role-driver-day-done-${vp.name}`);
 
       // the vehicle is remembered for this driver: log out, log in, same vehicle
       const heading = await page.locator('main h2').first().innerText();
       await page.getByRole('button', { name: 'ログアウト' }).click();
-      await login(page, driverOf(id));
+      await login(page, await driverOf(id));
       expect(await page.locator('main h2').first().innerText()).toBe(heading);
     });
 
   it('a ride left open yesterday comes first with 「前日から」, and 不在 closes it after a confirmation', async () => {
     server.clock.set('2026-11-24T00:30:00Z');
     const id = await book(4, '13:00');
-    onlyOpenRide(id);
-    const b = row(id);
+    await onlyOpenRide(id);
+    const b = await row(id);
     const day = 24 * 3600_000;
     const back = (d: Date) => new Date(d.getTime() - day);
-    server.db
+    await server.db
       .update(taxiBookings)
       .set({
         serviceDate: '2026-11-23',
@@ -203,7 +201,7 @@ describe('role: driver — the day on the tablet', () => {
       .where(eq(taxiBookings.id, id))
       .run();
     server.clock.set('2026-11-24T01:00:00Z');
-    const page = await open(driverOf(id), { width: 1280, height: 800 });
+    const page = await open(await driverOf(id), { width: 1280, height: 800 });
     const next = page.getByRole('region', { name: '次の停車地' });
     await expect.poll(() => next.innerText()).toContain('前日から');
     await mapReady(page);
@@ -212,7 +210,7 @@ describe('role: driver — the day on the tablet', () => {
     const dialog = page.getByRole('alertdialog', { name: '確認' });
     await expect.poll(() => dialog.innerText()).toContain('不在として記録します');
     await dialog.getByRole('button', { name: 'はい、不在' }).click();
-    await expect.poll(() => row(id).status).toBe('no_show');
+    await expect.poll(async () => (await row(id)).status).toBe('no_show');
     await expect.poll(() => page.locator('main').innerText()).not.toContain('前日から');
   });
 });

@@ -42,18 +42,18 @@ const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ now: at('10:00') });
-  withRoutes(server);
+  await withRoutes(server);
   // hall 1 (中尾) two parcels, hall 2 one, hall 3 a parcel over 5 kg (goes by car)
   ids = [
-    addOrder(server, 1, 2000),
-    addOrder(server, 2, 1500),
-    addOrder(server, 4, 1200),
-    addOrder(server, 7, 6000),
+    await addOrder(server, 1, 2000),
+    await addOrder(server, 2, 1500),
+    await addOrder(server, 4, 1200),
+    await addOrder(server, 7, 6000),
   ];
   server.clock.set(at('11:00'));
   await server.runJob('drone.cutoff-plan');
   server.clock.set(at('12:45'));
-  pack(server, ...ids);
+  await pack(server, ...ids);
   browser = await launchBrowser();
 });
 
@@ -93,13 +93,13 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize(SIZES[0]);
 }
 
-const seqOf = (orderId: number) =>
-  server.db
+const seqOf = async (orderId: number) =>
+  (await server.db
     .select({ seq: droneFlights.seq })
     .from(droneFlightParcels)
     .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
     .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
-    .get()!.seq;
+    .get())!.seq;
 const card = (page: Page, seq: number) => page.locator(`article[data-flight="${seq}"]`);
 
 describe('the drone operator’s day', () => {
@@ -125,7 +125,7 @@ describe('the drone operator’s day', () => {
     expect(await page.locator('fieldset.check-item[aria-invalid=true]').count()).toBe(8);
     // the one answer given is kept
     expect(await page.getByRole('group', { name: 'プロペラ' }).getByLabel('正常').isChecked()).toBe(true);
-    expect(server.db.select().from(droneDailyInspections).all()).toEqual([]);
+    expect(await server.db.select().from(droneDailyInspections).all()).toEqual([]);
     expect(await serious(page)).toEqual([]);
     await shots(page, 'inspection-unanswered');
 
@@ -149,17 +149,17 @@ describe('the drone operator’s day', () => {
     expect(await page.locator('tr[data-site="2"]').innerText()).toMatch(
       /飛行可[\s\S]*基準内（地上風 2.1\/1.4・上空 3.2m\/秒・雨なし）/,
     );
-    expect(server.db.select().from(droneWeatherChecks).all()).toHaveLength(1);
+    expect(await server.db.select().from(droneWeatherChecks).all()).toHaveLength(1);
     await shots(page, 'board-weather');
 
     // launch hall 2's flight: the card shows the time in the air, counting in the browser
     server.clock.set(at('13:00'));
-    const seq = seqOf(ids[2]!);
+    const seq = await seqOf(ids[2]!);
     await page.reload();
     await card(page, seq).getByLabel(`便${seq}の技能証明書番号`).fill('0123456789');
     await card(page, seq).getByRole('button', { name: '離陸' }).click();
     await expect.poll(() => card(page, seq).getAttribute('data-status')).toBe('launched');
-    expect(order(server, ids[2]!).status).toBe('in_transit');
+    expect((await order(server, ids[2]!)).status).toBe('in_transit');
     const timer = card(page, seq).locator('.timer');
     const first = await timer.innerText();
     expect(first).toMatch(/^0:0\d$/);
@@ -174,7 +174,7 @@ describe('the drone operator’s day', () => {
     server.clock.set(at('13:07'));
     await card(page, seq).getByRole('button', { name: '着陸' }).click();
     await expect.poll(() => card(page, seq).getAttribute('data-status')).toBe('landed');
-    expect(order(server, ids[2]!).status).toBe('at_hall');
+    expect((await order(server, ids[2]!)).status).toBe('at_hall');
     server.clock.set(at('13:18'));
     await card(page, seq).getByRole('button', { name: '帰還' }).click();
     await expect.poll(() => card(page, seq).getAttribute('data-status')).toBe('returned');
@@ -187,7 +187,7 @@ describe('the drone operator’s day', () => {
     server.clock.set(at('13:40'));
     await page.locator('[data-car-hall]').getByRole('button', { name: '公民館に到着' }).click();
     await expect.poll(() => page.locator('p.notice').innerText()).toContain('車の到着を記録しました（1件）');
-    expect(order(server, ids[3]!).status).toBe('at_hall');
+    expect((await order(server, ids[3]!)).status).toBe('at_hall');
     const timeline = await page.locator('#timeline-h + ol').innerText();
     expect(timeline).toMatch(/13:00\s+便\d+ 杉島集落センター 離陸/);
     expect(timeline).toContain('出発（1個）');
@@ -205,7 +205,7 @@ describe('the drone operator’s day', () => {
     let navigations = 0;
     other.on('framenavigated', () => navigations++);
     hall.on('framenavigated', () => navigations++);
-    const seq = seqOf(ids[0]!);
+    const seq = await seqOf(ids[0]!);
     expect(await card(other, seq).getAttribute('data-status')).toBe('planned');
     // the hall page lists parcels once they are on their way
     expect(await hall.locator(`tr[data-order="${ids[0]}"]`).count()).toBe(0);

@@ -31,8 +31,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const productId = (server: TestServer, name: string) =>
-  server.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get()!.id;
+const productId = async (server: TestServer, name: string) =>
+  (await server.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get())!.id;
 
 /** A TV order through the real API (which publishes it to the open boards). */
 async function tvOrder(server: TestServer, box: number, lines: { productId: number; qty: number }[]) {
@@ -60,9 +60,9 @@ describe.each([
   });
 
   it('picks the day per hall without reloads, marks a line missing, undoes, follows a new order live and prints', async () => {
-    const eggs = productId(server, 'たまご 10個');
-    const milk = productId(server, '牛乳 1000ml');
-    const bread = productId(server, '食パン 6枚切');
+    const eggs = await productId(server, 'たまご 10個');
+    const milk = await productId(server, '牛乳 1000ml');
+    const bread = await productId(server, '食パン 6枚切');
     const a = await tvOrder(server, 1, [
       { productId: eggs, qty: 1 },
       { productId: milk, qty: 2 },
@@ -85,7 +85,11 @@ describe.each([
       await page.evaluate('window.__noReload = true');
       await screenshot(page, `role-store-picking-${size}`);
 
-      const [eggLine, milkLine] = server.db.select().from(orderLines).where(eq(orderLines.orderId, a)).all();
+      const [eggLine, milkLine] = await server.db
+        .select()
+        .from(orderLines)
+        .where(eq(orderLines.orderId, a))
+        .all();
       const row = (id: number) => page.locator(`tr[data-line="${id}"]`);
       await row(eggLine!.id).getByRole('button', { name: 'ピック済み', exact: false }).first().click();
       await expect.poll(() => row(eggLine!.id).getAttribute('class')).toBe('picked');
@@ -109,7 +113,9 @@ describe.each([
       await page.locator('#pick-undo-button').click();
       await expect.poll(() => row(milkLine!.id).getAttribute('class')).toBe('');
       expect(await progress(page)).toContain('1/3');
-      expect(server.db.select().from(orderLines).where(eq(orderLines.id, milkLine!.id)).get()).toMatchObject({
+      expect(
+        await server.db.select().from(orderLines).where(eq(orderLines.id, milkLine!.id)).get(),
+      ).toMatchObject({
         pickedAt: null,
         missingQty: 0,
       });
@@ -119,7 +125,7 @@ describe.each([
       await page.locator(`tr[data-order="${c}"]`).first().waitFor();
       expect(await progress(page)).toContain('1/4');
       expect(await page.evaluate('window.__noReload')).toBe(true);
-      expect(server.db.select().from(orders).where(eq(orders.id, a)).get()!.status).toBe('received');
+      expect((await server.db.select().from(orders).where(eq(orders.id, a)).get())!.status).toBe('received');
 
       // Paper: one hall per sheet, tick boxes, no menu and no buttons.
       await expect.poll(() => page.locator('[data-print]').isVisible()).toBe(true);

@@ -35,15 +35,19 @@ describe("the support worker's day", () => {
       const server = await startTestServer({ now: '2026-11-22T23:30:00Z' }); // Mon 08:30 Tokyo; the day's work is on Tuesday
       try {
         // Yesterday at the hall the support worker noted something about 山田 花子 (the shop side of the day).
-        const egg = server.db.select().from(products).where(eq(products.name, 'たまご 10個')).get()!;
+        const egg = (await server.db.select().from(products).where(eq(products.name, 'たまご 10個')).get())!;
         const placed = await fetch(`${server.baseUrl}/api/shop/orders`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${demoBoxToken(1)}` },
           body: JSON.stringify({ idempotencyKey: `sw-day-${size}`, lines: [{ productId: egg.id, qty: 1 }] }),
         });
         const orderId = ((await placed.json()) as { id: number }).id;
-        const support = server.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support')).get()!;
-        server.db
+        const support = (await server.db
+          .select()
+          .from(staffUsers)
+          .where(eq(staffUsers.loginId, 'support'))
+          .get())!;
+        await server.db
           .insert(handovers)
           .values({
             orderId,
@@ -83,7 +87,7 @@ describe("the support worker's day", () => {
         // Still listed (not settled), now answered, with who answered.
         expect(await answered.innerText()).toContain('支援 久美子（集落支援員）「連絡がとれました」');
         expect(await answered.getByRole('button', { name: '連絡がとれました' }).isDisabled()).toBe(true);
-        expect(server.db.select().from(watchAcks).all()).toMatchObject([
+        expect(await server.db.select().from(watchAcks).all()).toMatchObject([
           { action: 'reached', staffId: support.id },
         ]);
         await shot(page, `support-worker-today-answered-${size}`);
@@ -98,7 +102,7 @@ describe("the support worker's day", () => {
         await form.getByRole('button', { name: '記録する' }).click();
         await expect.poll(() => main.innerText()).toContain('電話・訪問を記録しました');
         expect(await main.innerText()).toContain('台所で転んだが大事なし。');
-        expect(server.db.select().from(watchContacts).all()).toMatchObject([
+        expect(await server.db.select().from(watchContacts).all()).toMatchObject([
           { residentId: 1, kind: 'visit', outcome: 'fine', staffId: support.id },
         ]);
         await shot(page, `support-worker-resident-${size}`);

@@ -37,18 +37,19 @@ const hasText = (p: Page, needle: string) =>
     { timeout: 15_000 },
   );
 
-const productId = (name: string) =>
-  server.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get()!.id;
+const productId = async (name: string) =>
+  (await server.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get())!.id;
 
 /** The household's cart as the server keeps it: productId → qty, lines with qty > 0 only. */
-const serverCart = (householdId: number) =>
+const serverCart = async (householdId: number) =>
   Object.fromEntries(
-    server.db
-      .select({ id: cartLines.productId, qty: cartLines.qty })
-      .from(cartLines)
-      .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0)))
-      .all()
-      .map((l) => [l.id, l.qty]),
+    (
+      await server.db
+        .select({ id: cartLines.productId, qty: cartLines.qty })
+        .from(cartLines)
+        .where(and(eq(cartLines.householdId, householdId), gt(cartLines.qty, 0)))
+        .all()
+    ).map((l) => [l.id, l.qty]),
   );
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout = 15_000) {
@@ -71,8 +72,8 @@ async function openCart(p: Page, total: string) {
 
 describe('the cart kept on the server', () => {
   it('survives a reload and the TV being switched off, and is empty once ordered', async () => {
-    const eggs = productId('たまご 10個');
-    const milk = productId('牛乳 1000ml');
+    const eggs = await productId('たまご 10個');
+    const milk = await productId('牛乳 1000ml');
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     await press(page, 'Enter');
@@ -86,7 +87,7 @@ describe('the cart kept on the server', () => {
     await press(page, 'Enter'); // … ×2
     await until(
       'the cart saved',
-      () => JSON.stringify(serverCart(1)) === JSON.stringify({ [eggs]: 1, [milk]: 2 }),
+      async () => JSON.stringify(await serverCart(1)) === JSON.stringify({ [eggs]: 1, [milk]: 2 }),
     );
 
     const total = `注文する（${(258 + 2 * 238).toLocaleString('ja-JP')}円）`;
@@ -118,10 +119,10 @@ describe('the cart kept on the server', () => {
     await hasText(page, 'この内容で注文する');
     await press(page, 'Enter');
     await hasText(page, '注文を受け付けました');
-    const placed = server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
+    const placed = await server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
     expect(placed).toHaveLength(1);
     expect(placed[0]!.totalYen).toBe(734);
-    expect(serverCart(1)).toEqual({});
+    expect(await serverCart(1)).toEqual({});
     await press(page, 'Enter');
     await waitForRoute(page, 'shop/orders');
     await suite.context.close();
@@ -131,14 +132,16 @@ describe('the cart kept on the server', () => {
   });
 
   it('ends three quick ★ presses in the last press’s state, on screen and after a reload', async () => {
-    const eggs = productId('たまご 10個');
-    const isFavourite = () =>
-      server.db
-        .select()
-        .from(favourites)
-        .where(and(eq(favourites.householdId, 1), eq(favourites.productId, eggs)))
-        .all().length === 1;
-    expect(isFavourite()).toBe(true);
+    const eggs = await productId('たまご 10個');
+    const isFavourite = async () =>
+      (
+        await server.db
+          .select()
+          .from(favourites)
+          .where(and(eq(favourites.householdId, 1), eq(favourites.productId, eggs)))
+          .all()
+      ).length === 1;
+    expect(await isFavourite()).toBe(true);
     await openTv(page, server.baseUrl, demoBoxToken(1));
     await waitForRoute(page, 'home');
     await press(page, 'Enter');
@@ -172,9 +175,9 @@ describe('the cart kept on the server', () => {
     await until('the three presses handled', async () =>
       (await visibleTexts(page)).some((t) => t === 'たまご 10個'),
     );
-    await until('the server to settle on "not a favourite"', () => !isFavourite());
+    await until('the server to settle on "not a favourite"', async () => !(await isFavourite()));
     await page.waitForTimeout(500); // any late request would have landed by now
-    expect(isFavourite()).toBe(false);
+    expect(await isFavourite()).toBe(false);
     expect(await visibleTexts(page)).not.toContain('★たまご 10個');
     await screenshot(page, 'cart-favourite-off');
 
@@ -203,13 +206,16 @@ describe('the cart kept on the server', () => {
     await hasText(page, '通信できません。カートはこのテレビにだけあります。');
     await screenshot(page, 'cart-offline');
     expect(await focusedLabel(page)).toContain('カートに1点');
-    expect(serverCart(3)).toEqual({});
+    expect(await serverCart(3)).toEqual({});
 
     await page.unroute('**/api/shop/cart/**');
     await press(page, 'Yellow');
     await waitForRoute(page, 'shop/cart');
     await hasText(page, first);
-    await until('the cart saved once the server answers', () => Object.values(serverCart(3)).join() === '1');
+    await until(
+      'the cart saved once the server answers',
+      async () => Object.values(await serverCart(3)).join() === '1',
+    );
   });
 });
 
@@ -223,11 +229,11 @@ describe('a box sees only its own household’s cart', () => {
           headers: { Authorization: `Bearer ${demoBoxToken(box)}`, 'Content-Type': 'application/json' },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
-      const eggs = own.db
+      const eggs = (await own.db
         .select({ id: products.id })
         .from(products)
         .where(eq(products.name, 'たまご 10個'))
-        .get()!.id;
+        .get())!.id;
       expect((await call(1, 'PUT', `/cart/lines/${eggs}`, { qty: 2, seq: 100 })).status).toBe(200);
       expect(await (await call(2, 'GET', '/cart')).json()).toEqual({ seq: 0, lines: [] });
       expect((await call(2, 'PUT', `/cart/lines/${eggs}`, { qty: 5, seq: 1 })).status).toBe(200);

@@ -39,10 +39,10 @@ beforeAll(async () => {
   server = await startTestServer({ now: '2026-11-24T00:00:00Z' }); // Tue 09:00 Tokyo
   browser = await launchBrowser();
   // The operator's route to household 1's hall, unless the demo data already has one.
-  const hamletId = server.db.select().from(households).where(eq(households.id, 1)).get()!.hamletId;
-  if (!server.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, hamletId)).get()) {
-    const port = server.db.select().from(dronePorts).get()!;
-    saveRoute(
+  const hamletId = (await server.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
+  if (!(await server.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, hamletId)).get())) {
+    const port = (await server.db.select().from(dronePorts).get())!;
+    await saveRoute(
       server.db,
       hamletId,
       { portId: port.id, waypoints: [] },
@@ -101,7 +101,7 @@ async function orderOnTv(): Promise<number> {
   await waitForText(page, '注文を受け付けました');
   await press(page, 'Enter');
   await waitForRoute(page, 'shop/orders');
-  const mine = server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
+  const mine = await server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
   return mine.at(-1)!.id;
 }
 
@@ -180,7 +180,9 @@ describe('a day of shopping, end to end', () => {
     server.clock.set('2026-11-24T02:00:00Z'); // 11:00 Tokyo, the cut-off
     await server.runJob('shop.start-picking');
     await server.runJob('drone.cutoff-plan');
-    expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe('preparing');
+    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe(
+      'preparing',
+    );
 
     server.clock.set('2026-11-24T03:00:00Z');
     await storePacks('2026-11-24', orderId);
@@ -188,7 +190,7 @@ describe('a day of shopping, end to end', () => {
 
     server.clock.set('2026-11-24T04:00:00Z'); // 13:00, the flight window
     const op = await login('drone');
-    for (const d of server.db.select().from(drones).all()) {
+    for (const d of await server.db.select().from(drones).all()) {
       await op.goto(`${server.baseUrl}/console/drone/inspection?droneId=${d.id}&date=2026-11-24`);
       // the nine items start unanswered: each is checked on purpose
       for (const ok of await op.locator('input[type=radio][value=ok]').all()) await ok.check();
@@ -205,19 +207,21 @@ describe('a day of shopping, end to end', () => {
     await row.locator('button:text("着陸")').click();
     await op.waitForLoadState();
     await screenshot(op, 'shop-day-drone-board');
-    expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.status).toBe('at_hall');
+    expect((await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status).toBe(
+      'at_hall',
+    );
 
     server.clock.set('2026-11-24T08:00:00Z'); // 17:00
     await supportHandsOver('2026-11-24', orderId);
     const texts = await tvStatus();
     await screenshot(tv.page, 'shop-day-delivered');
     expect(texts).toEqual(expect.arrayContaining([expect.stringContaining('お届け済み')]));
-    const o = server.db.select().from(orders).where(eq(orders.id, orderId)).get()!;
+    const o = (await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!;
     expect(o).toMatchObject({ status: 'delivered', deliveryMode: 'drone' });
-    expect(server.db.select().from(handovers).where(eq(handovers.orderId, orderId)).all()).toMatchObject([
-      { outcome: 'handed', note: '元気そう' },
-    ]);
-    expect(server.db.select().from(charges).where(eq(charges.orderId, orderId)).all()).toHaveLength(3);
+    expect(
+      await server.db.select().from(handovers).where(eq(handovers.orderId, orderId)).all(),
+    ).toMatchObject([{ outcome: 'handed', note: '元気そう' }]);
+    expect(await server.db.select().from(charges).where(eq(charges.orderId, orderId)).all()).toHaveLength(3);
   });
 
   it('sends the parcel by car when the wind is 7 m/s, and the TV says why', async () => {
@@ -232,7 +236,7 @@ describe('a day of shopping, end to end', () => {
     server.clock.set('2026-11-25T04:00:00Z');
     const op = await login('drone');
     await operatorWeather(op, '2026-11-25', '7');
-    const o1 = server.db.select().from(orders).where(eq(orders.id, orderId)).get()!;
+    const o1 = (await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!;
     expect(o1.deliveryMode).toBe('car');
     expect(o1.deliveryModeReason).toMatch(/風/);
     const hall = op.locator(`[data-car-hall]:has(li:text("#${orderId}"))`);
@@ -248,7 +252,7 @@ describe('a day of shopping, end to end', () => {
     server.clock.set('2026-11-25T08:00:00Z');
     await supportHandsOver('2026-11-25', orderId);
     expect(await tvStatus()).toEqual(expect.arrayContaining([expect.stringContaining('お届け済み')]));
-    expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({
+    expect(await server.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({
       status: 'delivered',
       deliveryMode: 'car',
     });

@@ -40,14 +40,14 @@ describe('TV order status', () => {
       server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!.id;
     // Last week's order came by drone and was collected; this morning's is still 受付 but its cut-off
     // (11:00) has passed.
-    const delivered = pastOrder(
+    const delivered = await pastOrder(
       server.db,
       household,
       [{ productId: id('たまご 10個'), qty: 1 }],
       new Date('2026-11-17T00:00:00Z'),
       { mode: 'drone' },
     );
-    const late = pastOrder(
+    const late = await pastOrder(
       server.db,
       household,
       [{ productId: id('牛乳 1000ml'), qty: 2 }],
@@ -95,8 +95,8 @@ describe('TV order status', () => {
     const said = (await spoken(page)).map((u) => u.text).join('\n');
     expect(said).toContain('ドローンでお届けしました');
     expect(said).not.toContain('ドローンでお届けします');
-    const statusOf = (orderId: number) =>
-      server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.status;
-    expect([statusOf(late), statusOf(delivered)]).toEqual(['received', 'delivered']);
+    const statusOf = async (orderId: number) =>
+      (await server.db.select().from(orders).where(eq(orders.id, orderId)).get())!.status;
+    expect([await statusOf(late), await statusOf(delivered)]).toEqual(['received', 'delivered']);
   });
 });

@@ -116,7 +116,7 @@ describe('TV shopping', () => {
     await toOrderStatus();
     await waitForText('受付');
     expect(await textOnScreen('赤')).toBe(true);
-    const placed = server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
+    const placed = await server.db.select().from(orders).where(eq(orders.householdId, 1)).all();
     expect(placed).toHaveLength(1);
     expect(placed[0]).toMatchObject({
       totalYen: 258 + 2 * 238 + 178,
@@ -131,7 +131,7 @@ describe('TV shopping', () => {
     await waitForText('この注文を取り消しますか');
     await press(page, 'Enter');
     await waitForText('取り消し');
-    expect(server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get()!.status).toBe(
+    expect((await server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get())!.status).toBe(
       'cancelled',
     );
   });
@@ -144,7 +144,7 @@ describe('TV shopping', () => {
           'SELECT id, category_id AS categoryId FROM products WHERE name = ?',
         )
         .get(name)!;
-    placeOrder(
+    await placeOrder(
       server.db,
       {
         idempotencyKey: 'last-week-0001',
@@ -170,7 +170,7 @@ describe('TV shopping', () => {
     await keys.press('Enter');
     await waitForText('注文を受け付けました');
     console.log(`shop: key presses for "the same as last time": ${keys.count}`);
-    const mine = server.db.select().from(orders).where(eq(orders.householdId, 2)).all();
+    const mine = await server.db.select().from(orders).where(eq(orders.householdId, 2)).all();
     expect(mine).toHaveLength(2);
     expect(mine[1]).toMatchObject({ totalYen: 258 + 2 * 238, deliveryDate: '2026-11-24' });
     await press(page, 'Enter');
@@ -271,7 +271,7 @@ describe('TV shopping', () => {
       await keys.press('Enter');
       await waitForText('注文を受け付けました');
       console.log(`shop: key presses for three given items through the categories (${name}): ${keys.count}`);
-      const placed = server.db.select().from(orders).where(eq(orders.householdId, household)).all();
+      const placed = await server.db.select().from(orders).where(eq(orders.householdId, household)).all();
       expect(placed).toHaveLength(1);
       const lines = server.sqlite
         .prepare<[number], { productId: number; qty: number }>(
@@ -296,25 +296,25 @@ describe('TV shopping', () => {
       server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!.id;
     const line = (name: string) => ({ productId: id(name), qty: 1 });
     const [spinach, tissues, masks] = SPREAD.map(([, item]) => item);
-    pastOrder(
+    await pastOrder(
       server.db,
       household,
       [line(spinach), line('牛乳 1000ml'), line(tissues)],
       new Date('2026-11-03T00:00:00Z'),
     );
-    pastOrder(
+    await pastOrder(
       server.db,
       household,
       [line(spinach), line(masks), line('たまご 10個')],
       new Date('2026-11-10T00:00:00Z'),
     );
-    pastOrder(
+    await pastOrder(
       server.db,
       household,
       [line('牛乳 1000ml'), line(spinach), line(masks), line('食パン 6枚切')],
       new Date('2026-11-17T00:00:00Z'),
     );
-    const row = listFrequentProducts(server.db, household);
+    const row = await listFrequentProducts(server.db, household);
     const targets = SPREAD.map(([, item]) => row.findIndex((p) => p.name === item));
     expect(targets.every((t) => t >= 0)).toBe(true);
     expect(new Set(SPREAD.map(([, item]) => row.find((p) => p.name === item)!.categoryId)).size).toBe(3);
@@ -347,12 +347,9 @@ describe('TV shopping', () => {
     console.log(
       `shop: key presses for three given items spread over categories, through よく買うもの: ${keys.count}`,
     );
-    const placed = server.db
-      .select()
-      .from(orders)
-      .where(eq(orders.householdId, household))
-      .all()
-      .filter((o) => o.status === 'received');
+    const placed = (
+      await server.db.select().from(orders).where(eq(orders.householdId, household)).all()
+    ).filter((o) => o.status === 'received');
     expect(placed).toHaveLength(1);
     const lines = server.sqlite
       .prepare<[number], { productId: number; qty: number }>(
@@ -401,7 +398,7 @@ describe('TV shopping without colour keys', () => {
   it('reaches favourites, order status, same as last time and the cart from the shop home with arrows and 決定', async () => {
     const product = (name: string) =>
       server.sqlite.prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?').get(name)!;
-    placeOrder(
+    await placeOrder(
       server.db,
       { idempotencyKey: 'arrows-last-0001', lines: [{ productId: product('たまご 10個').id, qty: 1 }] },
       { householdId: 5, channel: 'tv', actor: { type: 'device', id: 5 } },
@@ -500,7 +497,7 @@ describe('TV shopping without colour keys', () => {
     await plain('Enter'); // お気に入り, for the same card
     await waitForText('お気に入りに入れました');
     expect(
-      server.db.select().from(favourites).where(eq(favourites.householdId, household)).all(),
+      await server.db.select().from(favourites).where(eq(favourites.householdId, household)).all(),
     ).toContainEqual(expect.objectContaining({ productId: item.id }));
     await plain('ArrowUp');
     expect(await focusedLabel(page)).toBe(`${item.name}、税込${item.priceYen}円、カートに1点`);
@@ -515,7 +512,7 @@ describe('TV shopping without colour keys', () => {
     await plain('Enter'); // この内容で注文する
     await toOrderStatus();
     await waitForText('受付');
-    const placed = server.db.select().from(orders).where(eq(orders.householdId, household)).all();
+    const placed = await server.db.select().from(orders).where(eq(orders.householdId, household)).all();
     expect(placed).toHaveLength(1);
     expect(placed[0]!.totalYen).toBe(item.priceYen);
 
@@ -539,14 +536,14 @@ describe('TV shopping without colour keys', () => {
           (t) => t.includes('この注文を取り消しますか'),
         ),
     );
-    expect(server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get()!.status).toBe(
+    expect((await server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get())!.status).toBe(
       'received',
     );
     await plain('Enter');
     await waitForText('この注文を取り消しますか');
     await plain('Enter');
     await waitForText('注文を取り消しました');
-    expect(server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get()!.status).toBe(
+    expect((await server.db.select().from(orders).where(eq(orders.id, placed[0]!.id)).get())!.status).toBe(
       'cancelled',
     );
   });

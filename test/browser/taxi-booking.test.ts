@@ -42,8 +42,8 @@ async function waitForText(p: Page, needle: string): Promise<void> {
   }
 }
 
-const bookingsOf = (householdId: number) =>
-  server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).all();
+const bookingsOf = async (householdId: number) =>
+  await server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).all();
 
 /** Opens the TV of `box`, goes to the taxi page's booking list and waits for a status. */
 async function tvShowsStatus(box: number, status: string): Promise<void> {
@@ -61,12 +61,12 @@ async function tvShowsStatus(box: number, status: string): Promise<void> {
 }
 
 async function driverPage(vehicleId: number): Promise<Page> {
-  const login = server.db
+  const login = (await server.db
     .select({ loginId: staffUsers.loginId })
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
     .where(eq(driverVehicles.vehicleId, vehicleId))
-    .get()!.loginId;
+    .get())!.loginId;
   const c = await browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'ja-JP' });
   const p = await c.newPage();
   await p.goto(`${server.baseUrl}/console/login?next=/console/taxi/driver`);
@@ -119,7 +119,7 @@ describe('shared taxi, end to end', () => {
     expect((await visibleTexts(page)).join(' ')).toMatch(/\d\d:\d\d〜\d\d:\d\dにお迎えに行きます/);
     await waitForText(page, '料金は250円です');
     await screenshot(page, 'taxi-booked');
-    const [first] = bookingsOf(1);
+    const [first] = await bookingsOf(1);
     expect(first).toMatchObject({
       status: 'booked',
       channel: 'tv',
@@ -141,7 +141,7 @@ describe('shared taxi, end to end', () => {
       }),
     });
     expect(((await res.json()) as { status: string }).status).toBe('accepted');
-    const [second] = bookingsOf(3);
+    const [second] = await bookingsOf(3);
     expect(second!.vehicleId).toBe(first!.vehicleId);
 
     // 3. The driver's tablet lists both riders.
@@ -153,20 +153,20 @@ describe('shared taxi, end to end', () => {
     await driver.screenshot({ path: 'test-artifacts/taxi-driver-tablet.png' });
 
     // 4. Pickup and drop-off of household 1 reach its TV and the charges.
-    server.clock.set(bookingsOf(1)[0]!.pickupFrom);
+    server.clock.set((await bookingsOf(1))[0]!.pickupFrom);
     await driver.reload();
     await driver.click(`.stop[data-booking="${first!.id}"][data-kind="pickup"] button`);
     await tvShowsStatus(1, '乗車中');
-    server.clock.set(bookingsOf(1)[0]!.plannedDropoffAt);
+    server.clock.set((await bookingsOf(1))[0]!.plannedDropoffAt);
     await driver.click(`.stop[data-booking="${first!.id}"][data-kind="dropoff"] button`);
     await tvShowsStatus(1, '到着');
-    const rideCharges = server.db.select().from(charges).where(eq(charges.kind, 'ride')).all();
+    const rideCharges = await server.db.select().from(charges).where(eq(charges.kind, 'ride')).all();
     expect(rideCharges.map((c) => [c.sourceKey, c.amountYen])).toEqual([
       [`ride:${first!.id}:resident:1`, 250],
     ]);
 
     // 5. Household 3 is not there: no-show after the grace time, shown on its TV, not charged.
-    server.clock.set(bookingsOf(3)[0]!.pickupFrom.getTime() + 5 * 60_000);
+    server.clock.set((await bookingsOf(3))[0]!.pickupFrom.getTime() + 5 * 60_000);
     await driver.reload();
     await driver.click(`.stop[data-booking="${second!.id}"] button.danger`);
     // 不在 asks once more before it is recorded.
@@ -175,7 +175,7 @@ describe('shared taxi, end to end', () => {
       .getByRole('button', { name: 'はい、不在' })
       .click();
     await tvShowsStatus(3, '不在でキャンセル');
-    expect(server.db.select().from(charges).where(eq(charges.kind, 'ride')).all()).toHaveLength(1);
+    expect(await server.db.select().from(charges).where(eq(charges.kind, 'ride')).all()).toHaveLength(1);
     await driver.context().close();
   });
   it('two residents of a household book together, add the way back, then cancel it from the TV', async () => {
@@ -213,7 +213,7 @@ describe('shared taxi, end to end', () => {
     await waitForText(page, '→ 自宅');
     await press(page, 'Enter');
     await waitForText(page, '予約できました');
-    const rows = bookingsOf(2);
+    const rows = await bookingsOf(2);
     expect(rows).toHaveLength(2);
     const [out, back] = rows as [(typeof rows)[0], (typeof rows)[0]];
     expect(out.riderIds).toHaveLength(2);
@@ -242,8 +242,10 @@ describe('shared taxi, end to end', () => {
     await press(page, 'Enter');
     await waitForText(page, 'この予約を取り消す');
     await press(page, 'Enter');
-    await expect.poll(() => bookingsOf(2).find((b) => b.id === back.id)!.status).toBe('cancelled');
-    expect(bookingsOf(2).find((b) => b.id === out.id)!.status).toBe('booked');
+    await expect
+      .poll(async () => (await bookingsOf(2)).find((b) => b.id === back.id)!.status)
+      .toBe('cancelled');
+    expect((await bookingsOf(2)).find((b) => b.id === out.id)!.status).toBe('booked');
     await screenshot(page, 'taxi-cancelled');
   });
 });

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** Books a ride for household `box` on its TV: from home to the clinic, arriving by `time`. */
 async function book(box: number, time: string): Promise<number> {
-  const clinic = server.db.select().from(places).where(eq(places.name, '長谷診療所')).get()!;
+  const clinic = (await server.db.select().from(places).where(eq(places.name, '長谷診療所')).get())!;
   const riders = (await (
     await fetch(`${server.baseUrl}/api/taxi/options`, {
       headers: { authorization: `Bearer ${demoBoxToken(box)}` },
@@ -72,21 +72,21 @@ async function loginAs(loginId: string, viewport = { width: 1280, height: 800 })
   return { context, page };
 }
 
-const driverLoginOf = (bookingId: number) => {
-  const vehicleId = server.db.select().from(taxiBookings).where(eq(taxiBookings.id, bookingId)).get()!
+const driverLoginOf = async (bookingId: number) => {
+  const vehicleId = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, bookingId)).get())!
     .vehicleId;
-  return server.db
+  return (await server.db
     .select({ loginId: staffUsers.loginId })
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
     .where(eq(driverVehicles.vehicleId, vehicleId))
-    .get()!.loginId;
+    .get())!.loginId;
 };
 
 /** Test arrangement: the vehicle's other rides are finished, so booking `id` is the tablet's next stop. */
-function onlyOpenRide(id: number) {
-  const b = server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
-  server.db
+async function onlyOpenRide(id: number) {
+  const b = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
+  await server.db
     .update(taxiBookings)
     .set({ status: 'arrived' })
     .where(
@@ -99,8 +99,8 @@ function onlyOpenRide(id: number) {
     .run();
 }
 
-const statusOf = (id: number) =>
-  server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!.status;
+const statusOf = async (id: number) =>
+  (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.status;
 
 describe('taxi boards are live', () => {
   let contexts: BrowserContext[] = [];
@@ -111,9 +111,11 @@ describe('taxi boards are live', () => {
 
   it('a pickup tapped on the driver’s tablet shows on the open city board without reload (how fast: npm run bench:live)', async () => {
     const id = await book(1, '10:30');
-    server.clock.set(server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!.pickupFrom);
+    server.clock.set(
+      (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom,
+    );
     const city = await loginAs('city', { width: 1920, height: 1080 });
-    const driver = await loginAs(driverLoginOf(id));
+    const driver = await loginAs(await driverLoginOf(id));
     contexts.push(city.context, driver.context);
     await city.page.goto(`${server.baseUrl}/console/taxi/city`);
     await city.page.waitForFunction(() => document.documentElement.dataset.live === 'open');
@@ -140,7 +142,7 @@ describe('taxi boards are live', () => {
     expect(navigations).toBe(0);
     expect(await city.page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
     expect(await rides.count()).toBe(1);
-    expect(statusOf(id)).toBe('on_board');
+    expect(await statusOf(id)).toBe('on_board');
     await city.page.screenshot({ path: `${SHOTS}/city-board-live-1920x1080.png` });
     await expect
       .poll(() => driver.page.getByRole('region', { name: '次の停車地' }).innerText())
@@ -150,9 +152,11 @@ describe('taxi boards are live', () => {
 
   it('a pickup tapped without signal is queued and recorded exactly once when back online', async () => {
     const id = await book(2, '11:00');
-    onlyOpenRide(id);
-    server.clock.set(server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!.pickupFrom);
-    const driver = await loginAs(driverLoginOf(id));
+    await onlyOpenRide(id);
+    server.clock.set(
+      (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!.pickupFrom,
+    );
+    const driver = await loginAs(await driverLoginOf(id));
     contexts.push(driver.context);
     const { page, context } = driver;
     await page.goto(`${server.baseUrl}/console/taxi/driver`);
@@ -163,32 +167,29 @@ describe('taxi boards are live', () => {
     await card.getByRole('button', { name: '乗車した' }).click();
     await expect.poll(() => page.locator('#pending').innerText()).toContain('送信待ち');
     await page.screenshot({ path: `${SHOTS}/driver-offline-1280x800.png` });
-    expect(statusOf(id)).toBe('booked');
+    expect(await statusOf(id)).toBe('booked');
 
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await expect.poll(() => statusOf(id)).toBe('on_board');
+    await expect.poll(async () => await statusOf(id)).toBe('on_board');
     await expect.poll(() => page.locator('#pending').isHidden()).toBe(true);
     // a second flush (another online event, a reload) must not send it again
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await page.reload();
-    const keys = server.db.select().from(rideEventKeys).where(eq(rideEventKeys.bookingId, id)).all();
+    const keys = await server.db.select().from(rideEventKeys).where(eq(rideEventKeys.bookingId, id)).all();
     expect(keys).toHaveLength(1);
-    const audits = server.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.action, 'taxi.ride.pickup'))
-      .all()
-      .filter((a) => a.entityId === String(id));
+    const audits = (
+      await server.db.select().from(auditLog).where(eq(auditLog.action, 'taxi.ride.pickup')).all()
+    ).filter((a) => a.entityId === String(id));
     expect(audits).toHaveLength(1);
   });
 
   it('不在 asks for confirmation before it is recorded', async () => {
     const id = await book(3, '11:30');
-    onlyOpenRide(id);
-    const b = server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+    await onlyOpenRide(id);
+    const b = (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
     server.clock.set(new Date(b.pickupFrom.getTime() + 30 * 60_000));
-    const driver = await loginAs(driverLoginOf(id));
+    const driver = await loginAs(await driverLoginOf(id));
     contexts.push(driver.context);
     const { page } = driver;
     await page.goto(`${server.baseUrl}/console/taxi/driver`);
@@ -196,9 +197,9 @@ describe('taxi boards are live', () => {
     await card.getByRole('button', { name: '不在' }).click();
     const dialog = page.getByRole('alertdialog', { name: '確認' });
     await expect.poll(() => dialog.innerText()).toContain('不在として記録します');
-    expect(statusOf(id)).toBe('booked');
+    expect(await statusOf(id)).toBe('booked');
     await page.screenshot({ path: `${SHOTS}/driver-confirm-no-show-1280x800.png` });
     await dialog.getByRole('button', { name: 'はい、不在' }).click();
-    await expect.poll(() => statusOf(id)).toBe('no_show');
+    await expect.poll(async () => await statusOf(id)).toBe('no_show');
   });
 });

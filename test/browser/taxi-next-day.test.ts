@@ -61,7 +61,7 @@ describe('booking the next service day', () => {
     await waitForText('予約できました');
     await expect.poll(said).toMatch(/11月30日\(月\)の\d\d:\d\d〜\d\d:\d\dにお迎えに行きます/);
 
-    const rows = server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all();
+    const rows = await server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ serviceDate: '2026-11-30', status: 'booked', channel: 'tv' });
     await screenshot(page, 'taxi-next-day-booked');

@@ -19,7 +19,8 @@ const ON_ITS_WAY = 'タクシーが向かっています（あと約';
 /** The test build polls every second instead of every 20 s (read from storage by main.ts). */
 const POLL_MS = 1_000;
 
-const booking = (id: number) => server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+const booking = async (id: number) =>
+  (await server.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
 async function book(body: object): Promise<number> {
   const res = await fetch(`${server.baseUrl}/api/taxi/bookings`, {
@@ -33,12 +34,12 @@ async function book(body: object): Promise<number> {
 }
 
 async function driverTablet(vehicleId: number): Promise<Page> {
-  const login = server.db
+  const login = (await server.db
     .select({ loginId: staffUsers.loginId })
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
     .where(eq(driverVehicles.vehicleId, vehicleId))
-    .get()!.loginId;
+    .get())!.loginId;
   const c = await browser.newContext({ viewport: { width: 1024, height: 1366 }, locale: 'ja-JP' });
   const p = await c.newPage();
   await p.goto(`${server.baseUrl}/console/login?next=/console/taxi/driver`);
@@ -66,7 +67,7 @@ describe('the taxi on its way, over any page', () => {
       timeKind: 'leave_after',
       time: '13:00',
     });
-    expect(booking(b).vehicleId).toBe(booking(a).vehicleId);
+    expect((await booking(b)).vehicleId).toBe((await booking(a)).vehicleId);
 
     let statusPolls = 0;
     page.on('request', (r: Request) => {
@@ -78,12 +79,14 @@ describe('the taxi on its way, over any page', () => {
     await press(page, 'ArrowRight'); // the resident is somewhere on the home screen
 
     // 1. The driver taps 「お迎えに向かう」 for ride A on the tablet.
-    server.clock.set(booking(a).pickupFrom.getTime() - 10 * 60_000);
-    const driver = await driverTablet(booking(a).vehicleId);
+    server.clock.set((await booking(a)).pickupFrom.getTime() - 10 * 60_000);
+    const driver = await driverTablet((await booking(a)).vehicleId);
     await driver.getByRole('button', { name: 'お迎えに向かう' }).click();
     await driver.waitForURL('**/console/taxi/driver');
-    expect(booking(a).departedAt).not.toBeNull();
-    const minutes = Math.ceil((booking(a).pickupEtaAt!.getTime() - server.clock.now().getTime()) / 60_000);
+    expect((await booking(a)).departedAt).not.toBeNull();
+    const minutes = Math.ceil(
+      ((await booking(a)).pickupEtaAt!.getTime() - server.clock.now().getTime()) / 60_000,
+    );
     const message = `タクシーが向かっています（あと約${Math.max(1, minutes)}分）`;
 
     // 2. The TV, still on the home screen, shows and reads it within a poll.
@@ -110,14 +113,14 @@ describe('the taxi on its way, over any page', () => {
 
     // 4. Ride A is ridden; the resident opens the taxi page.
     await driver.click(`.stop[data-booking="${a}"][data-kind="pickup"] button`);
-    server.clock.set(booking(a).plannedDropoffAt);
+    server.clock.set((await booking(a)).plannedDropoffAt);
     await driver.reload();
     await driver.click(`.stop[data-booking="${a}"][data-kind="dropoff"] button`);
     await press(page, 'Red');
     await waitForRoute(page, 'taxi');
 
     // 5. For ride B the message comes over the taxi page, and goes by itself once picked up.
-    server.clock.set(booking(b).pickupFrom.getTime() - 10 * 60_000);
+    server.clock.set((await booking(b)).pickupFrom.getTime() - 10 * 60_000);
     await driver.reload();
     await driver.getByRole('button', { name: 'お迎えに向かう' }).click();
     await expect.poll(() => onScreen(ON_ITS_WAY), { timeout: 15_000 }).toBe(true);

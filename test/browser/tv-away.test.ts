@@ -69,7 +69,7 @@ describe('away: the home screen says until when, and 「帰りました」 ends 
     await press(page, 'Enter');
     await expect.poll(allText, { timeout: 20_000 }).not.toContain('留守にしています');
     await expect.poll(() => saidSince(before), { timeout: 20_000 }).toContain('おかえりなさい');
-    const rows = server.db.select().from(watchAway).all();
+    const rows = await server.db.select().from(watchAway).all();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.untilAt.getTime()).toBe(server.clock.now().getTime());
     // Focus is back on a tile, and the tiles still work.

@@ -132,10 +132,10 @@ async function waitForText(needle: string): Promise<void> {
   }
 }
 
-const ordersOf = (householdId: number) =>
-  server.db.select().from(orders).where(eq(orders.householdId, householdId)).all();
-const bookingsOf = (householdId: number) =>
-  server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).all();
+const ordersOf = async (householdId: number) =>
+  await server.db.select().from(orders).where(eq(orders.householdId, householdId)).all();
+const bookingsOf = async (householdId: number) =>
+  await server.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).all();
 
 /** Yellow and 決定 in turn, 25 keys: the sequence that placed a real order before the guard. */
 const YELLOW_ENTER = Array.from({ length: 25 }, (_, i): RawKey => (i % 2 === 0 ? 'Yellow' : 'Enter'));
@@ -156,7 +156,7 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     // 1. From the product list: 黄 opens the cart, and nothing of the burst after it counts.
     const fromList = await burst(page, YELLOW_ENTER);
     expect(await hook<string>(page, 'h.route')).toBe('shop/cart');
-    expect(ordersOf(household)).toEqual([]);
+    expect(await ordersOf(household)).toEqual([]);
     console.log(`key guard: burst of 25 on the product list, ${fromList} ignored`);
     expect(fromList).toBeGreaterThanOrEqual(20);
     expect(await focusedLabel(page)).toBe('注文する（258円）');
@@ -165,13 +165,13 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     const held = await hold(page, 'Enter');
     expect(held).toBe(20);
     expect(await onScreen('ご注文の確認')).toBe(true);
-    expect(ordersOf(household)).toEqual([]);
+    expect(await ordersOf(household)).toEqual([]);
 
     // 3. 戻る returns to the cart as it was.
     await press(page, 'Backspace');
     expect(await onScreen('ご注文の確認')).toBe(false);
     expect(await focusedLabel(page)).toBe('注文する（258円）');
-    expect(ordersOf(household)).toEqual([]);
+    expect(await ordersOf(household)).toEqual([]);
     await screenshot(page, 'order-cart');
 
     // 4. The same burst on the cart: 黄 shows the summary, the 決定 after it are swallowed.
@@ -179,7 +179,7 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     console.log(`key guard: burst of 25 on the cart, ${onCart} ignored`);
     expect(onCart).toBeGreaterThanOrEqual(20);
     expect(await onScreen('ご注文の確認')).toBe(true);
-    expect(ordersOf(household)).toEqual([]);
+    expect(await ordersOf(household)).toEqual([]);
 
     // 5. The summary says what will happen, on screen and aloud.
     expect(await focusedLabel(page)).toBe('この内容で注文する');
@@ -197,8 +197,12 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     // 6. A deliberate 決定 a moment later places exactly one order.
     await press(page, 'Enter');
     await waitForText('注文を受け付けました');
-    expect(ordersOf(household)).toHaveLength(1);
-    expect(ordersOf(household)[0]).toMatchObject({ totalYen: 258, status: 'received', channel: 'tv' });
+    expect(await ordersOf(household)).toHaveLength(1);
+    expect((await ordersOf(household))[0]).toMatchObject({
+      totalYen: 258,
+      status: 'received',
+      channel: 'tv',
+    });
   });
 
   it('never cancels an order from a burst or a held key on the status screen', async () => {
@@ -206,13 +210,14 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     const product = server.sqlite
       .prepare<[string], { id: number }>('SELECT id FROM products WHERE name = ?')
       .get('たまご 10個')!;
-    const placed = placeOrder(
+    const placed = await placeOrder(
       server.db,
       { idempotencyKey: 'key-guard-cancel-0001', lines: [{ productId: product.id, qty: 1 }] },
       { householdId: household, channel: 'tv', actor: { type: 'device', id: household } },
       new Date('2026-11-24T00:30:00Z'),
     );
-    const status = () => server.db.select().from(orders).where(eq(orders.id, placed.order.id)).get()!.status;
+    const status = async () =>
+      (await server.db.select().from(orders).where(eq(orders.id, placed.order.id)).get())!.status;
     await openTv(page, server.baseUrl, demoBoxToken(household));
     await waitForRoute(page, 'home');
     // Straight to 注文の状況 (shop-order.test.ts walks there by keys).
@@ -226,7 +231,7 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     );
     console.log(`key guard: burst of 25 (赤, 決定) on the order status, ${ignored} ignored`);
     expect(await onScreen('この注文を取り消しますか')).toBe(true);
-    expect(status()).toBe('received');
+    expect(await status()).toBe('received');
     await press(page, 'Backspace'); // やめる
     expect(await onScreen('この注文を取り消しますか')).toBe(false);
 
@@ -235,22 +240,22 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     expect(await focusedLabel(page)).toBe('注文を取り消す。赤ボタンでもできます');
     expect(await hold(page, 'Enter')).toBe(20);
     expect(await onScreen('この注文を取り消しますか')).toBe(true);
-    expect(status()).toBe('received');
+    expect(await status()).toBe('received');
 
     // A held 赤 from the list: the same.
     await press(page, 'Backspace');
     expect(await hold(page, 'Red')).toBe(20);
-    expect(status()).toBe('received');
+    expect(await status()).toBe('received');
 
     // The resident means it: 決定 after a moment cancels.
     await press(page, 'Enter');
     await waitForText('注文を取り消しました');
-    expect(status()).toBe('cancelled');
+    expect(await status()).toBe('cancelled');
   });
 
   it('never books or cancels a taxi from a burst or a held 決定', async () => {
     // Household 3's booking, made on the phone, to be cancelled on the TV.
-    const place = server.db.select().from(places).where(eq(places.name, '長谷診療所')).get()!;
+    const place = (await server.db.select().from(places).where(eq(places.name, '長谷診療所')).get())!;
     const res = await fetch(`${server.baseUrl}/api/taxi/bookings`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${demoBoxToken(3)}` },
@@ -292,10 +297,10 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
       ),
     ).toBe(24);
     await waitForText('この内容で予約しますか');
-    expect(bookingsOf(1)).toEqual([]);
+    expect(await bookingsOf(1)).toEqual([]);
     await press(page, 'Enter'); // deliberate
     await waitForText('予約できました');
-    expect(bookingsOf(1)).toHaveLength(1);
+    expect(await bookingsOf(1)).toHaveLength(1);
 
     // Cancelling, household 3: 予約の確認 → the booking → この予約を取り消す.
     await openTv(page, server.baseUrl, demoBoxToken(3));
@@ -312,10 +317,10 @@ describe('TV key guard: a held or bouncing key never buys, books or cancels', ()
     ).toBe(24); // → the list
     expect(await hold(page, 'Enter')).toBe(20); // → the booking, この予約を取り消す focused
     expect(await focusedLabel(page)).toBe('この予約を取り消す');
-    const booked = () => bookingsOf(3)[0]!.status;
-    expect(booked()).toBe('booked');
+    const booked = async () => (await bookingsOf(3))[0]!.status;
+    expect(await booked()).toBe('booked');
     await press(page, 'Enter'); // deliberate
     await waitForText('予約を取り消しました');
-    expect(booked()).toBe('cancelled');
+    expect(await booked()).toBe('cancelled');
   });
 });

@@ -32,7 +32,7 @@ const announcedNew = async () =>
  * and only the open お知らせ page itself can bring it on screen.
  */
 async function addReminder(text: string): Promise<void> {
-  createReminder(
+  await createReminder(
     server.db,
     { residentId: 1, text, recurrence: 'once', time: '08:00', startDate: '2026-11-23' },
     { staffId: 1 },

@@ -53,7 +53,7 @@ const PRODUCT = '北海道産特別栽培米ゆめぴりか（無洗米）5kg入
 const REMINDER = '午後二時に病院の送迎があります。保険証とお薬手帳を玄関の棚から持って出てください。';
 const NAME = '長谷川';
 
-function fillToTheMaximum(): { reminderText: string; productName: string } {
+async function fillToTheMaximum(): Promise<{ reminderText: string; productName: string }> {
   const db = server.sqlite;
   const byId = (table: string, seed: string, n: number, column = 'name') => {
     const rows = db.prepare<[], { id: number }>(`SELECT id FROM ${table}`).all();
@@ -75,7 +75,7 @@ function fillToTheMaximum(): { reminderText: string; productName: string } {
   // five minutes ago (shown full screen when the TV starts).
   const now = server.clock.now();
   const reminderText = long(REMINDER, 80);
-  const reminder = createReminder(
+  const reminder = await createReminder(
     server.db,
     { residentId: 1, text: reminderText, recurrence: 'daily', time: '09:00', startDate: '2026-11-20' },
     { staffId: 1 },
@@ -96,7 +96,7 @@ function fillToTheMaximum(): { reminderText: string; productName: string } {
       'SELECT id FROM products WHERE active = 1 AND (stock IS NULL OR stock > 5) ORDER BY weight_g LIMIT 12',
     )
     .all();
-  const { order } = placeOrder(
+  const { order } = await placeOrder(
     server.db,
     { idempotencyKey: 'overflow-order-0001', lines: products.map((p) => ({ productId: p.id, qty: 1 })) },
     { householdId: 1, channel: 'tv', actor: { type: 'device', id: 1 } },
@@ -187,8 +187,8 @@ async function heard(text: string): Promise<boolean> {
 describe('TV: every text fits its box at the longest the data allows', () => {
   let filled: { reminderText: string; productName: string };
 
-  beforeAll(() => {
-    filled = fillToTheMaximum();
+  beforeAll(async () => {
+    filled = await fillToTheMaximum();
   });
 
   it('fills every resident-visible field to its maximum', () => {

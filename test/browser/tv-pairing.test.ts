@@ -20,12 +20,12 @@ const HOUSEHOLD = 2;
 describe('setting a box up by its number', () => {
   it('the number read off the TV, typed into the console, turns the TV into household N’s', async () => {
     // Household 2's old box was withdrawn (a replacement TV arrives): the household has none.
-    const old = server.db
+    const old = (await server.db
       .select({ id: setTopBoxes.id })
       .from(setTopBoxes)
       .where(and(eq(setTopBoxes.householdId, HOUSEHOLD), isNull(setTopBoxes.revokedAt)))
-      .get()!;
-    unpairBox(server.db, { type: 'staff', id: 1 }, old.id, new Date());
+      .get())!;
+    await unpairBox(server.db, { type: 'staff', id: 1 }, old.id, new Date());
 
     // The new TV, never provisioned: no token, a short poll for the test.
     await page.goto(`${server.baseUrl}/`);
@@ -83,12 +83,13 @@ describe('setting a box up by its number', () => {
     expect(await visibleTexts(page)).toContain('登録できました');
     await waitForRoute(page, 'home');
     await waitForReady(page);
-    const names = server.db
-      .select({ name: residents.name })
-      .from(residents)
-      .where(eq(residents.householdId, HOUSEHOLD))
-      .all()
-      .map((r) => r.name);
+    const names = (
+      await server.db
+        .select({ name: residents.name })
+        .from(residents)
+        .where(eq(residents.householdId, HOUSEHOLD))
+        .all()
+    ).map((r) => r.name);
     expect(names.length).toBeGreaterThan(0);
     await expect
       .poll(async () => (await visibleTexts(page)).join('|'), { timeout: 20_000 })
@@ -106,14 +107,14 @@ describe('setting a box up by its number', () => {
 
   it('a box whose token was withdrawn is set up again by its number and greets its household', async () => {
     const HH = 3;
-    const old = server.db
+    const old = (await server.db
       .select({ id: setTopBoxes.id })
       .from(setTopBoxes)
       .where(and(eq(setTopBoxes.householdId, HH), isNull(setTopBoxes.revokedAt)))
-      .get()!;
+      .get())!;
     await page.goto(`${server.baseUrl}/`);
     await page.evaluate(`localStorage.clear(); localStorage.setItem('engawa.test.pairingPollMs', '300')`);
-    unpairBox(server.db, { type: 'staff', id: 1 }, old.id, new Date());
+    await unpairBox(server.db, { type: 'staff', id: 1 }, old.id, new Date());
     await page.goto(`${server.baseUrl}/?token=${demoBoxToken(HH)}`);
     await waitForReady(page);
     await waitForRoute(page, 'unregistered');
@@ -137,11 +138,11 @@ describe('setting a box up by its number', () => {
     }
 
     await waitForRoute(page, 'home');
-    const name = server.db
+    const name = (await server.db
       .select({ name: residents.name })
       .from(residents)
       .where(eq(residents.householdId, HH))
-      .get()!.name;
+      .get())!.name;
     await expect.poll(async () => (await visibleTexts(page)).join('|'), { timeout: 20_000 }).toContain(name);
   });
 });

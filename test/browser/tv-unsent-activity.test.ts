@@ -27,8 +27,8 @@ const unsent = async () =>
 
 describe('TV activity during an outage', () => {
   it('keeps the activity it could not send, across a reload, and sends it with its time once on reconnect', async () => {
-    enrollResident(server.db, { residentId: 1 }, 1, server.clock.now());
-    server.db.delete(watchPresence).where(eq(watchPresence.residentId, 1)).run();
+    await enrollResident(server.db, { residentId: 1 }, 1, server.clock.now());
+    await server.db.delete(watchPresence).where(eq(watchPresence.residentId, 1)).run();
 
     // The network to the server is down: the box's requests fail, as they would with the cable out.
     let down = true;
@@ -66,12 +66,9 @@ describe('TV activity during an outage', () => {
     expect(late).toEqual(beforeReconnect.map((u) => ({ kind: u.kind, at: new Date(u.at).toISOString() })));
 
     // The server recorded the TV as on at the box's time, not only now.
-    const slots = server.db
-      .select()
-      .from(watchPresence)
-      .where(eq(watchPresence.residentId, 1))
-      .all()
-      .map((p) => p.slot);
+    const slots = (
+      await server.db.select().from(watchPresence).where(eq(watchPresence.residentId, 1)).all()
+    ).map((p) => p.slot);
     expect(slots).toContain(Math.floor(beforeReconnect[0]!.at / SLOT_MS));
     expect(slots).toContain(Math.floor(server.clock.now().getTime() / SLOT_MS));
   });

@@ -39,7 +39,11 @@ export async function loginAs(
  */
 export async function othersActiveNextDay(server: TestServer): Promise<void> {
   server.clock.advance(24 * 3_600_000 - 5 * 60_000);
-  const others = server.db.select({ id: households.id }).from(households).where(ne(households.id, 1)).all();
+  const others = await server.db
+    .select({ id: households.id })
+    .from(households)
+    .where(ne(households.id, 1))
+    .all();
   for (const h of others) {
     const res = await fetch(`${server.baseUrl}/api/watch/activity`, {
       method: 'POST',

@@ -26,12 +26,12 @@ const waitForText = (s: string) =>
   );
 
 /** Only this test's reminder: the demo's own would queue full screen before it. */
-function remind(text: string, time: string) {
-  server.db.delete(watchReminderOccurrences).run();
-  server.db.delete(watchReminders).run();
+async function remind(text: string, time: string) {
+  await server.db.delete(watchReminderOccurrences).run();
+  await server.db.delete(watchReminders).run();
   const now = server.clock.now();
-  enrollResident(server.db, { residentId: 1 }, 1, now);
-  createReminder(
+  await enrollResident(server.db, { residentId: 1 }, 1, now);
+  await createReminder(
     server.db,
     { residentId: 1, text, recurrence: 'once', time, startDate: '2026-11-27' },
     { staffId: 1 },
@@ -41,7 +41,7 @@ function remind(text: string, time: string) {
 
 describe('reminders the box shows late', () => {
   it('a reminder shown late but within the window says when it was due', async () => {
-    remind('ゴミの日です', '09:00');
+    await remind('ゴミの日です', '09:00');
     server.clock.set('2026-11-27T00:25:00Z'); // Fri 9:25
     await server.runJob('watch.reminders');
     await openTv(page, server.baseUrl, demoBoxToken(1));
@@ -58,7 +58,7 @@ describe('reminders the box shows late', () => {
   });
 
   it('a box switched on the next noon does not show last evening’s medicine full screen; the list says when it was due', async () => {
-    remind('夕方のお薬を飲みましょう', '18:30');
+    await remind('夕方のお薬を飲みましょう', '18:30');
     server.clock.set('2026-11-27T09:30:00Z'); // Fri 18:30: due, but the TV is off all evening
     await server.runJob('watch.reminders');
     server.clock.set('2026-11-28T03:07:00Z'); // Sat 12:07: switched on

@@ -20,7 +20,7 @@ beforeAll(async () => {
   server = await startTestServer({ now: '2026-11-22T23:30:00Z' }); // Mon 08:30 Tokyo
   browser = await launchBrowser();
   // 山田 花子's first step goes to her family, so the family page can be opened from the mail.
-  server.db
+  await server.db
     .update(watchSettings)
     .set({ supportWorkerFirst: false })
     .where(eq(watchSettings.residentId, 1))
@@ -62,11 +62,9 @@ describe('watch boards are live', () => {
   });
 
   it("the family's page on a phone: the answers first, then the new status after answering", async () => {
-    const mail = server.db
-      .select()
-      .from(mailOutbox)
-      .all()
-      .find((m) => m.text.includes('/p/watch/ack/'))!;
+    const mail = (await server.db.select().from(mailOutbox).all()).find((m) =>
+      m.text.includes('/p/watch/ack/'),
+    )!;
     const link = /(http:\/\/127\.0\.0\.1:\d+\/p\/watch\/ack\/[\w.-]+)/.exec(mail.text)![1]!;
     const context = await browser.newContext({
       locale: 'ja-JP',

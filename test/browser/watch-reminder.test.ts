@@ -19,8 +19,8 @@ const hasText = (texts: string[], s: string) => texts.some((t) => t.includes(s))
 describe('reminders on the TV', () => {
   it('a reminder appears full screen at its time, is read aloud, and OK confirms it', async () => {
     const now = server.clock.now();
-    enrollResident(server.db, { residentId: 1 }, 1, now);
-    createReminder(
+    await enrollResident(server.db, { residentId: 1 }, 1, now);
+    await createReminder(
       server.db,
       {
         residentId: 1,
@@ -52,12 +52,8 @@ describe('reminders on the TV', () => {
     await press(page, 'Enter');
     await expect
       .poll(
-        () =>
-          server.db
-            .select()
-            .from(watchReminderOccurrences)
-            .all()
-            .map((o) => o.confirmedAt !== null),
+        async () =>
+          (await server.db.select().from(watchReminderOccurrences).all()).map((o) => o.confirmedAt !== null),
         {
           timeout: 10_000,
         },

@@ -32,7 +32,7 @@ describe('mail delivery across kill -9', () => {
     const keys = ['crash:mail:1', 'crash:mail:2', 'crash:mail:3'];
     const seed = openDb(dbPath);
     for (const dedupeKey of keys)
-      enqueueMail(
+      await enqueueMail(
         seed.db,
         { dedupeKey, to: 'family@example.jp', subject: '見守り', text: '本文' },
         new Date(),
@@ -53,14 +53,14 @@ describe('mail delivery across kill -9', () => {
       holding = false;
 
       const check = openDb(dbPath);
-      const states = () => check.db.select().from(mailOutbox).all();
-      expect(states().map((r) => r.state)).toContain('sending');
+      const states = async () => await check.db.select().from(mailOutbox).all();
+      expect((await states()).map((r) => r.state)).toContain('sending');
       await server.start();
       // The delivery job runs at start and every minute; a hand-over left by the dead process is
       // taken over once it is older than twice the SMTP timeout.
-      for (let i = 0; i < 150 && states().some((r) => r.state !== 'sent'); i++)
+      for (let i = 0; i < 150 && (await states()).some((r) => r.state !== 'sent'); i++)
         await new Promise((r) => setTimeout(r, 500));
-      const rows = states();
+      const rows = await states();
       check.sqlite.close();
       expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
       const byKey = new Map(rows.map((r) => [messageIdOf(r), r.dedupeKey]));

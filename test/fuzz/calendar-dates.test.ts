@@ -7,7 +7,7 @@ import { createTestContext, tableCounts } from '../helpers/context';
  * writes nothing, wherever it is sent. The API routes are found in the OpenAPI document, so a new
  * route with a date is covered without listing it here.
  */
-const ctx = createTestContext();
+const ctx = await createTestContext();
 const doc = ctx.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'dates', version: '0' } });
 
 let auth: Record<string, string>;

@@ -7,7 +7,7 @@ import { createTestContext, tableCounts } from '../helpers/context';
  * the answer is a page (a 4xx, or the board again with its error), never a 5xx, and an odd id
  * names no row and writes nothing.
  */
-const ctx = createTestContext({ now: '2026-11-24T04:00:00Z' }); // Tue 13:00 Tokyo
+const ctx = await createTestContext({ now: '2026-11-24T04:00:00Z' }); // Tue 13:00 Tokyo
 const SKIP = new Set(['/console/logout']); // would end the session the test runs in
 const forms = [
   ...new Set(

@@ -8,7 +8,7 @@ import { createTestContext, tableCounts } from '../helpers/context';
  * and as an admin so the request reaches validation: never a 5xx, and a refused request writes
  * nothing. One test per route, so a slow machine only stretches each one.
  */
-const ctx = createTestContext();
+const ctx = await createTestContext();
 const doc = ctx.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'fuzz', version: '0' } });
 const ops = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
   (['get', 'post', 'put', 'patch', 'delete'] as const)
@@ -78,7 +78,7 @@ describe('fuzz: malformed input to every API route', () => {
     }
     if (op.method !== 'GET') {
       const before = tableCounts(ctx);
-      const oversized = JSON.stringify({ pad: 'x'.repeat(bodyLimitFor(op.method, path)) });
+      const oversized = JSON.stringify({ pad: 'x'.repeat(await bodyLimitFor(op.method, path)) });
       const res = await ctx.request(path, {
         method: op.method,
         headers: { ...auth, 'content-type': 'application/json', 'content-length': String(oversized.length) },

@@ -18,12 +18,12 @@ export interface TestContextOptions {
 }
 
 /** A fresh, migrated in-memory database, the real app, and a clock the test moves. */
-export function createTestContext(opts: TestContextOptions = {}) {
+export async function createTestContext(opts: TestContextOptions = {}) {
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(':memory:');
   const config = testConfig(opts.config);
-  const deps: Deps = { db, sqlite, clock, config, logger: opts.logger ?? createLogger('silent') };
-  if (opts.seed !== false) seedDemo(db, clock.now());
+  const deps: Deps = { db, clock, config, logger: opts.logger ?? createLogger('silent') };
+  if (opts.seed !== false) await seedDemo(db, clock.now());
   const app = createApp(deps);
 
   const request = (path: string, init: RequestInit = {}) => app.request(`http://localhost${path}`, init);
@@ -59,7 +59,7 @@ export function createTestContext(opts: TestContextOptions = {}) {
   };
 }
 
-export type TestContext = ReturnType<typeof createTestContext>;
+export type TestContext = Awaited<ReturnType<typeof createTestContext>>;
 
 /** Row counts of every table: a cheap way to assert "nothing was written". */
 export function tableCounts(ctx: { sqlite: TestContext['sqlite'] }): Record<string, number> {

@@ -23,8 +23,9 @@ let seq = 0;
 const key = (what: string) => `${what}-${++seq}`;
 const MIN = 60_000;
 
-const hamletOf = (db: Db, householdId: number) =>
-  db.select({ h: households.hamletId }).from(households).where(eq(households.id, householdId)).get()!.h;
+const hamletOf = async (db: Db, householdId: number) =>
+  (await db.select({ h: households.hamletId }).from(households).where(eq(households.id, householdId)).get())!
+    .h;
 
 export interface OrderRow {
   householdId: number;
@@ -36,13 +37,13 @@ export interface OrderRow {
   lines?: [qty: number, missing: number][];
 }
 
-export function addOrder(db: Db, o: OrderRow): number {
+export async function addOrder(db: Db, o: OrderRow): Promise<number> {
   const at = fromTokyo(o.deliveryDate, '09:00');
-  const { id } = db
+  const { id } = await db
     .insert(orders)
     .values({
       householdId: o.householdId,
-      hamletId: hamletOf(db, o.householdId),
+      hamletId: await hamletOf(db, o.householdId),
       channel: 'tv',
       idempotencyKey: key('order'),
       status: o.status ?? 'delivered',
@@ -57,7 +58,8 @@ export function addOrder(db: Db, o: OrderRow): number {
     .returning({ id: orders.id })
     .get();
   for (const [qty, missing] of o.lines ?? [[1, 0]])
-    db.insert(orderLines)
+    await db
+      .insert(orderLines)
       .values({
         orderId: id,
         productId: 1,
@@ -85,72 +87,81 @@ export interface RideRow {
   dropoff: [time: string, lat: number, lon: number];
 }
 
-export function addRide(db: Db, r: RideRow): number {
+export async function addRide(db: Db, r: RideRow): Promise<number> {
   const pick = fromTokyo(r.date, r.pickup[0]);
   const drop = fromTokyo(r.date, r.dropoff[0]);
-  return db
-    .insert(taxiBookings)
-    .values({
-      householdId: r.householdId,
-      residentId: r.residentId,
-      riderIds: [r.residentId],
-      passengers: r.passengers ?? 1,
-      channel: 'tv',
-      idempotencyKey: key('ride'),
-      serviceDate: r.date,
-      timeKind: 'leave_after',
-      requestedTime: r.pickup[0],
-      pickupLabel: '自宅',
-      pickupLat: r.pickup[1],
-      pickupLon: r.pickup[2],
-      dropoffLabel: '病院',
-      dropoffLat: r.dropoff[1],
-      dropoffLon: r.dropoff[2],
-      vehicleId: r.vehicleId,
-      pickupFrom: pick,
-      pickupTo: pick,
-      expectedArrival: drop,
-      latestArrival: drop,
-      plannedPickupAt: pick,
-      plannedDropoffAt: drop,
-      directMinutes: 10,
-      fares: { [r.residentId]: 300 },
-      status: r.status ?? 'arrived',
-      createdAt: pick,
-      pickedUpAt: r.status && r.status !== 'arrived' ? null : pick,
-      droppedOffAt: r.status && r.status !== 'arrived' ? null : drop,
-    })
-    .returning({ id: taxiBookings.id })
-    .get().id;
+  return (
+    await db
+      .insert(taxiBookings)
+      .values({
+        householdId: r.householdId,
+        residentId: r.residentId,
+        riderIds: [r.residentId],
+        passengers: r.passengers ?? 1,
+        channel: 'tv',
+        idempotencyKey: key('ride'),
+        serviceDate: r.date,
+        timeKind: 'leave_after',
+        requestedTime: r.pickup[0],
+        pickupLabel: '自宅',
+        pickupLat: r.pickup[1],
+        pickupLon: r.pickup[2],
+        dropoffLabel: '病院',
+        dropoffLat: r.dropoff[1],
+        dropoffLon: r.dropoff[2],
+        vehicleId: r.vehicleId,
+        pickupFrom: pick,
+        pickupTo: pick,
+        expectedArrival: drop,
+        latestArrival: drop,
+        plannedPickupAt: pick,
+        plannedDropoffAt: drop,
+        directMinutes: 10,
+        fares: { [r.residentId]: 300 },
+        status: r.status ?? 'arrived',
+        createdAt: pick,
+        pickedUpAt: r.status && r.status !== 'arrived' ? null : pick,
+        droppedOffAt: r.status && r.status !== 'arrived' ? null : drop,
+      })
+      .returning({ id: taxiBookings.id })
+      .get()
+  ).id;
 }
 
 /** An alert opened at `openedAt`, acknowledged `ackMinutes` later (null: never), closed either way. */
-export function addAlert(db: Db, residentId: number, openedAt: Date, ackMinutes: number | null): number {
-  return db
-    .insert(watchAlerts)
-    .values({
-      residentId,
-      condition: 'no_activity',
-      reasonCode: 'no_activity',
-      reasonJa: 'テレビが長く使われていません',
-      openedAt,
-      stepAt: openedAt,
-      acknowledgedAt: ackMinutes === null ? null : new Date(openedAt.getTime() + ackMinutes * MIN),
-      closedAt: new Date(openedAt.getTime() + 24 * 60 * MIN),
-      closeReason: 'recovered',
-    })
-    .returning({ id: watchAlerts.id })
-    .get().id;
+export async function addAlert(
+  db: Db,
+  residentId: number,
+  openedAt: Date,
+  ackMinutes: number | null,
+): Promise<number> {
+  return (
+    await db
+      .insert(watchAlerts)
+      .values({
+        residentId,
+        condition: 'no_activity',
+        reasonCode: 'no_activity',
+        reasonJa: 'テレビが長く使われていません',
+        openedAt,
+        stepAt: openedAt,
+        acknowledgedAt: ackMinutes === null ? null : new Date(openedAt.getTime() + ackMinutes * MIN),
+        closedAt: new Date(openedAt.getTime() + 24 * 60 * MIN),
+        closeReason: 'recovered',
+      })
+      .returning({ id: watchAlerts.id })
+      .get()
+  ).id;
 }
 
 /** One due reminder; `confirmedAfterMinutes` null = never confirmed. */
-export function addReminderDue(
+export async function addReminderDue(
   db: Db,
   residentId: number,
   dueAt: Date,
   confirmedAfterMinutes: number | null,
-): number {
-  const reminder = db
+): Promise<number> {
+  const reminder = await db
     .insert(watchReminders)
     .values({
       residentId,
@@ -162,24 +173,27 @@ export function addReminderDue(
     })
     .returning({ id: watchReminders.id })
     .get();
-  return db
-    .insert(watchReminderOccurrences)
-    .values({
-      reminderId: reminder.id,
-      residentId,
-      dueAt,
-      confirmedAt:
-        confirmedAfterMinutes === null ? null : new Date(dueAt.getTime() + confirmedAfterMinutes * MIN),
-    })
-    .returning({ id: watchReminderOccurrences.id })
-    .get().id;
+  return (
+    await db
+      .insert(watchReminderOccurrences)
+      .values({
+        reminderId: reminder.id,
+        residentId,
+        dueAt,
+        confirmedAt:
+          confirmedAfterMinutes === null ? null : new Date(dueAt.getTime() + confirmedAfterMinutes * MIN),
+      })
+      .returning({ id: watchReminderOccurrences.id })
+      .get()
+  ).id;
 }
 
-export function addCharge(
+export async function addCharge(
   db: Db,
   c: { householdId: number; kind: 'membership' | 'goods' | 'ride' | 'carry_over'; yen: number; at: Date },
-): void {
-  db.insert(charges)
+): Promise<void> {
+  await db
+    .insert(charges)
     .values({
       householdId: c.householdId,
       kind: c.kind,
@@ -196,12 +210,12 @@ export function addCharge(
 }
 
 /** A debit of `yen` that the bank's result file, read at `resultAt`, reported as paid or failed. */
-export function addDebit(
+export async function addDebit(
   db: Db,
   d: { householdId: number; yen: number; resultAt: Date; status: 'paid' | 'failed' },
-): void {
+): Promise<void> {
   const month = key('month');
-  const statement = db
+  const statement = await db
     .insert(statements)
     .values({
       householdId: d.householdId,
@@ -223,7 +237,7 @@ export function addDebit(
     })
     .returning({ id: statements.id })
     .get();
-  const batch = db
+  const batch = await db
     .insert(debitBatches)
     .values({
       month,
@@ -236,7 +250,8 @@ export function addDebit(
     })
     .returning({ id: debitBatches.id })
     .get();
-  db.insert(debitItems)
+  await db
+    .insert(debitItems)
     .values({
       batchId: batch.id,
       householdId: d.householdId,

@@ -29,8 +29,8 @@ export async function startTestServer(opts: TestServerOptions = {}) {
   const clock = new ManualClock(opts.now ?? '2026-11-23T00:00:00Z');
   const { db, sqlite } = openDb(join(dir, 'engawa.db'));
   const config = testConfig({ TV_APP_DIR: './tv-app/dist-test', SEED_DEMO: true, ...opts.config });
-  const deps: Deps = { db, sqlite, clock, config, logger: createLogger('silent') };
-  seedDemo(db, clock.now());
+  const deps: Deps = { db, clock, config, logger: createLogger('silent') };
+  await seedDemo(db, clock.now());
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -50,8 +50,11 @@ export async function startTestServer(opts: TestServerOptions = {}) {
       return job.run(deps);
     },
     /** Delivers the mail outbox through SMTP_URL (e.g. a test SMTP server). */
-    deliverMail: () =>
-      deliverOutbox(deps, createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000)),
+    deliverMail: async () =>
+      await deliverOutbox(
+        deps,
+        createTransport(deps.config.SMTP_URL, deps.config.SMTP_TIMEOUT_SECONDS * 1000),
+      ),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       sqlite.close();

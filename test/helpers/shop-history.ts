@@ -11,14 +11,14 @@ const PATH: OrderStatus[] = ['preparing', 'in_transit', 'at_hall', 'delivered'];
  * along the real status path (受付 → 準備中 → 配送中 → 公民館 → お届け済み) up to `until`, as the
  * store, the drone base and the hall would. Returns the order's id.
  */
-export function pastOrder(
+export async function pastOrder(
   db: Db,
   householdId: number,
   lines: Array<{ productId: number; qty: number }>,
   at: Date,
   opts: { until?: OrderStatus; mode?: 'drone' | 'car'; key?: string } = {},
-): number {
-  const { order } = placeOrder(
+): Promise<number> {
+  const { order } = await placeOrder(
     db,
     { idempotencyKey: opts.key ?? `history-${householdId}-${at.getTime()}`, lines },
     { householdId, channel: 'tv', actor: { type: 'device', id: householdId } },
@@ -26,10 +26,10 @@ export function pastOrder(
   );
   const until = opts.until ?? 'delivered';
   if (until === 'received') return order.id;
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const status of PATH) {
       const extra = status === 'in_transit' ? { deliveryMode: opts.mode ?? 'drone' } : {};
-      setOrderStatus(tx, order.id, status, SYSTEM, at, extra);
+      await setOrderStatus(tx, order.id, status, SYSTEM, at, extra);
       if (status === until) break;
     }
   });

@@ -8,7 +8,7 @@ import { createTestContext } from '../helpers/context';
  * Whatever a settings form accepts, residents' routes keep answering 2xx/4xx: a setting that
  * would break a feature is refused when saved, and a feature reads any stored setting without a 5xx.
  */
-const ctx = createTestContext({ now: '2026-11-24T00:30:00Z' }); // Tue 09:30 Tokyo
+const ctx = await createTestContext({ now: '2026-11-24T00:30:00Z' }); // Tue 09:30 Tokyo
 let city: Record<string, string>;
 let productId: number;
 let key = 0;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   defaultTaxiSettings = (await (
     await ctx.request('/api/taxi/city/settings', { headers: city })
   ).json()) as TaxiSettings;
-  productId = ctx.db.select({ id: products.id }).from(products).limit(1).get()!.id;
+  productId = (await ctx.db.select({ id: products.id }).from(products).limit(1).get())!.id;
 });
 afterAll(() => ctx.close());
 
@@ -164,7 +164,7 @@ describe('settings forms never leave residents a 5xx', () => {
 
   it('a calendar stored without a delivery day (not through the form) gives residents a message, not a 500', async () => {
     ctx.clock.set('2026-11-24T00:30:00Z');
-    ctx.db
+    await ctx.db
       .insert(shopSettings)
       .values({
         id: 1,

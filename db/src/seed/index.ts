@@ -27,8 +27,8 @@ const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 /** Small deterministic offsets so homes spread around their hamlet. */
 const jitter = (i: number, scale: number) => (((i * 7919) % 101) / 101 - 0.5) * scale;
 
-export function isSeeded(db: Db): boolean {
-  return db.select({ id: s.municipalities.id }).from(s.municipalities).limit(1).all().length > 0;
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await db.select({ id: s.municipalities.id }).from(s.municipalities).limit(1).all()).length > 0;
 }
 
 /**
@@ -36,34 +36,39 @@ export function isSeeded(db: Db): boolean {
  * and tests can name them. `now` only stamps creation times. The whole demo, with the seeds of the
  * server's features, is `seedDemo` in `server/src/demo/seed-demo.ts`; this is its core.
  */
-export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]): void {
-  db.transaction((tx) => {
-    const muni = tx.insert(s.municipalities).values({ name: '伊那市', code: '202096' }).returning().get();
-    const area = tx
+export async function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    const muni = await tx
+      .insert(s.municipalities)
+      .values({ name: '伊那市', code: '202096' })
+      .returning()
+      .get();
+    const area = await tx
       .insert(s.areas)
       .values({ municipalityId: muni.id, name: '長谷・高遠地区' })
       .returning()
       .get();
 
-    const hamletIds = DEMO_HAMLETS.map(
-      (h) =>
-        tx
-          .insert(s.hamlets)
-          .values({
-            areaId: area.id,
-            name: h.name,
-            kana: h.kana,
-            lat: h.lat,
-            lon: h.lon,
-            hallName: h.hall,
-            hallLat: h.hallLat,
-            hallLon: h.hallLon,
-          })
-          .returning()
-          .get().id,
-    );
+    const hamletIds: number[] = [];
+    for (const h of DEMO_HAMLETS) {
+      const hamlet = await tx
+        .insert(s.hamlets)
+        .values({
+          areaId: area.id,
+          name: h.name,
+          kana: h.kana,
+          lat: h.lat,
+          lon: h.lon,
+          hallName: h.hall,
+          hallLat: h.hallLat,
+          hallLon: h.hallLon,
+        })
+        .returning()
+        .get();
+      hamletIds.push(hamlet.id);
+    }
 
-    const market = tx
+    const market = await tx
       .insert(s.sellers)
       .values({
         name: '高遠ふれあいマート',
@@ -74,7 +79,7 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
       })
       .returning()
       .get();
-    const drug = tx
+    const drug = await tx
       .insert(s.sellers)
       .values({
         name: 'はせ薬局',
@@ -91,12 +96,13 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
       [drug.id, drugstoreCategories],
     ] as const) {
       for (const cat of cats) {
-        const c = tx
+        const c = await tx
           .insert(s.categories)
           .values({ sellerId: seller, name: cat.name, sort: sort++ })
           .returning()
           .get();
-        tx.insert(s.products)
+        await tx
+          .insert(s.products)
           .values(
             cat.items.map(([name, priceYen, weightG]) => ({
               sellerId: seller,
@@ -117,7 +123,7 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
     for (const h of DEMO_HOUSEHOLDS) {
       homeIndex++;
       const hamlet = DEMO_HAMLETS[h.hamlet]!;
-      const hh = tx
+      const hh = await tx
         .insert(s.households)
         .values({
           hamletId: hamletIds[h.hamlet]!,
@@ -133,7 +139,8 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
         .returning()
         .get();
       box++;
-      tx.insert(s.setTopBoxes)
+      await tx
+        .insert(s.setTopBoxes)
         .values({
           deviceId: demoDeviceId(box),
           tokenHash: sha256(demoBoxToken(box)),
@@ -142,7 +149,7 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
         })
         .run();
       for (const [given, kana, birthDate, flags = []] of h.residents) {
-        const r = tx
+        const r = await tx
           .insert(s.residents)
           .values({
             householdId: hh.id,
@@ -157,8 +164,9 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
           })
           .returning()
           .get();
-        h.family.forEach(([name, relation], i) => {
-          tx.insert(s.familyContacts)
+        for (const [i, [name, relation]] of h.family.entries()) {
+          await tx
+            .insert(s.familyContacts)
             .values({
               residentId: r.id,
               name,
@@ -171,13 +179,14 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
               createdAt: now,
             })
             .run();
-        });
+        }
       }
     }
 
     const hash = demoPasswordHash();
     for (const st of DEMO_STAFF) {
-      tx.insert(s.staffUsers)
+      await tx
+        .insert(s.staffUsers)
         .values({
           loginId: st.loginId,
           name: st.name,
@@ -191,8 +200,9 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
         .run();
     }
 
-    const port = tx.insert(s.dronePorts).values(DEMO_DRONE_PORT).returning().get();
-    tx.insert(s.drones)
+    const port = await tx.insert(s.dronePorts).values(DEMO_DRONE_PORT).returning().get();
+    await tx
+      .insert(s.drones)
       .values([
         {
           portId: port.id,
@@ -215,13 +225,15 @@ export function seedDemoCore(db: Db, now: Date, serverSeeds: readonly DemoSeed[]
       ])
       .run();
 
-    tx.insert(s.vehicles)
+    await tx
+      .insert(s.vehicles)
       .values(DEMO_VEHICLES.map((v) => ({ ...v, areaId: area.id })))
       .run();
-    tx.insert(s.places)
+    await tx
+      .insert(s.places)
       .values(DEMO_PLACES.map((p) => ({ ...p })))
       .run();
 
-    for (const seed of [...featureSeeds, ...serverSeeds]) seed(tx as unknown as Db, now);
+    for (const seed of [...featureSeeds, ...serverSeeds]) await seed(tx as unknown as Db, now);
   });
 }

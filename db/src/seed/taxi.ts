@@ -17,9 +17,9 @@ const FAVOURITES: Record<number, string[]> = {
 };
 
 /** Taxi demo data: driver ↔ vehicle and a few residents' favourite places. No bookings. */
-export function seedTaxi(db: Db, now: Date): void {
-  const vs = db.select().from(s.vehicles).orderBy(asc(s.vehicles.id)).all();
-  const drivers = db
+export async function seedTaxi(db: Db, now: Date): Promise<void> {
+  const vs = await db.select().from(s.vehicles).orderBy(asc(s.vehicles.id)).all();
+  const drivers = await db
     .select()
     .from(s.staffUsers)
     .where(
@@ -32,13 +32,14 @@ export function seedTaxi(db: Db, now: Date): void {
   for (const [login, k] of DEMO_DRIVER_VEHICLES) {
     const d = drivers.find((x) => x.loginId === login);
     const v = vs[k];
-    if (d && v) db.insert(s.driverVehicles).values({ staffId: d.id, vehicleId: v.id, updatedAt: now }).run();
+    if (d && v)
+      await db.insert(s.driverVehicles).values({ staffId: d.id, vehicleId: v.id, updatedAt: now }).run();
   }
-  const residents = db.select().from(s.residents).orderBy(asc(s.residents.id)).limit(3).all();
-  residents.forEach((r, i) => {
-    (FAVOURITES[i] ?? []).forEach((name, sort) => {
-      const p = db.select().from(s.places).where(eq(s.places.name, name)).get();
-      if (p) db.insert(s.taxiFavourites).values({ residentId: r.id, placeId: p.id, sort }).run();
-    });
-  });
+  const residents = await db.select().from(s.residents).orderBy(asc(s.residents.id)).limit(3).all();
+  for (const [i, r] of residents.entries()) {
+    for (const [sort, name] of (FAVOURITES[i] ?? []).entries()) {
+      const p = await db.select().from(s.places).where(eq(s.places.name, name)).get();
+      if (p) await db.insert(s.taxiFavourites).values({ residentId: r.id, placeId: p.id, sort }).run();
+    }
+  }
 }

@@ -53,7 +53,7 @@ boxPairingApi.openapi(
   async (c) => {
     await limit(c.var.deps, 'announce', clientAddress(c));
     const { code, secretHash } = c.req.valid('json');
-    announceBox(c.var.deps.db, code, secretHash, c.var.deps.clock.now());
+    await announceBox(c.var.deps.db, code, secretHash, c.var.deps.clock.now());
     return c.json({ status: 'pending' as const }, 200);
   },
 );
@@ -77,6 +77,6 @@ boxPairingApi.openapi(
   async (c) => {
     await limit(c.var.deps, 'claim', clientAddress(c));
     const { code, secret } = c.req.valid('json');
-    return c.json(claimBox(c.var.deps.db, code, secret, c.var.deps.clock.now()), 200);
+    return c.json(await claimBox(c.var.deps.db, code, secret, c.var.deps.clock.now()), 200);
   },
 );

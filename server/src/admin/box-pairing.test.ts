@@ -7,8 +7,8 @@ import { isBoxCode, normalizeBoxCode, pairByCode, PAIRING_TTL_MS } from './box-p
 import { unpairBox } from './boxes';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext();
+beforeEach(async () => {
+  ctx = await createTestContext();
 });
 afterEach(() => ctx.close());
 
@@ -16,11 +16,11 @@ const CODE = '79927398'; // 7992739 + Luhn check digit 8
 const SECRET = 'box-secret-0123456789abcdef';
 const admin = { type: 'staff' as const, id: 1 };
 /** Household 3 loses its demo box, so it can be paired as new. */
-const freeHousehold = () => {
+const freeHousehold = async () => {
   const box = ctx.sqlite.prepare('SELECT id FROM set_top_boxes WHERE household_id = 3').get() as {
     id: number;
   };
-  unpairBox(ctx.db, admin, box.id, ctx.clock.now());
+  await unpairBox(ctx.db, admin, box.id, ctx.clock.now());
   return 3;
 };
 const announce = (code = CODE, secret = SECRET) =>
@@ -44,16 +44,16 @@ describe('box pairing by number', () => {
   });
 
   it('is pending until staff pair it, then gives the token once to the holder of the secret', async () => {
-    const household = freeHousehold();
+    const household = await freeHousehold();
     expect((await announce()).status).toBe(200);
     expect((await announce()).status).toBe(200); // idempotent re-announce
-    expect(ctx.db.select().from(boxPairingRequests).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(boxPairingRequests).all()).toHaveLength(1);
     expect(await (await claim()).json()).toEqual({ status: 'pending' });
 
-    pairByCode(ctx.db, admin, '7992 7398', household, null, ctx.clock.now());
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, 'box.pair_by_code')).all()).toHaveLength(
-      1,
-    );
+    await pairByCode(ctx.db, admin, '7992 7398', household, null, ctx.clock.now());
+    expect(
+      await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'box.pair_by_code')).all(),
+    ).toHaveLength(1);
 
     const wrong = await claim(CODE, 'someone-else-secret-0000');
     expect(wrong.status).toBe(404);
@@ -77,12 +77,14 @@ describe('box pairing by number', () => {
   });
 
   it('forgets a pending number after it expires', async () => {
-    const household = freeHousehold();
+    const household = await freeHousehold();
     await announce();
     ctx.clock.advance(PAIRING_TTL_MS + 1000);
     expect((await claim()).status).toBe(404);
     const before = tableCounts(ctx);
-    expect(() => pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now())).toThrow(/見つかりません/);
+    expect(async () => await pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now())).toThrow(
+      /見つかりません/,
+    );
     expect(tableCounts(ctx)).toEqual(before);
     // Another box may now announce the number afresh.
     expect((await announce(CODE, 'another-box-secret-123456')).status).toBe(200);
@@ -92,9 +94,11 @@ describe('box pairing by number', () => {
     await announce();
     const before = tableCounts(ctx);
     // Household 2 still has its demo box: pairing as new is refused, the number stays pending.
-    expect(() => pairByCode(ctx.db, admin, CODE, 2, null, ctx.clock.now())).toThrow(/交換/);
-    expect(() => pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now())).toThrow(/not found/);
-    expect(() => pairByCode(ctx.db, admin, '12345678', 2, null, ctx.clock.now())).toThrow(
+    expect(async () => await pairByCode(ctx.db, admin, CODE, 2, null, ctx.clock.now())).toThrow(/交換/);
+    expect(async () => await pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now())).toThrow(
+      /not found/,
+    );
+    expect(async () => await pairByCode(ctx.db, admin, '12345678', 2, null, ctx.clock.now())).toThrow(
       /番号が正しくありません/,
     );
     expect(tableCounts(ctx)).toEqual(before);
@@ -102,7 +106,7 @@ describe('box pairing by number', () => {
   });
 
   it('pairs from the admin console form, with a Japanese error for an unknown number', async () => {
-    const household = freeHousehold();
+    const household = await freeHousehold();
     await announce();
     const cookie = await ctx.login('admin');
     const post = (code: string) =>

@@ -43,18 +43,19 @@ const unknownCode = () =>
  * the same secret changes nothing (it retries after a lost answer); another secret for a number
  * still pending is refused, so nobody can take over a number a box is showing.
  */
-export function announceBox(db: Db, code: string, secretHash: string, now: Date): void {
+export async function announceBox(db: Db, code: string, secretHash: string, now: Date): Promise<void> {
   if (!isBoxCode(code)) throw new AppError(400, 'invalid_code', 'Box code check digit does not match');
-  db.transaction((tx) => {
-    const row = tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+  await db.transaction(async (tx) => {
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
     const live = row && row.claimedAt === null && (row.expiresAt > now || row.boxId !== null);
     if (live) {
       if (row.secretHash !== secretHash)
         throw conflict('code_in_use', 'This box code is in use by another box');
       return;
     }
-    if (row) tx.delete(boxPairingRequests).where(eq(boxPairingRequests.id, row.id)).run();
-    tx.insert(boxPairingRequests)
+    if (row) await tx.delete(boxPairingRequests).where(eq(boxPairingRequests.id, row.id)).run();
+    await tx
+      .insert(boxPairingRequests)
       .values({ code, secretHash, createdAt: now, expiresAt: new Date(now.getTime() + PAIRING_TTL_MS) })
       .run();
   });
@@ -67,21 +68,25 @@ export type ClaimResult = { status: 'pending' } | { status: 'paired'; token: str
  * token (its hash replaces the one `pairBox` made, which nobody ever saw), and the request is
  * spent. A wrong secret learns nothing: it gets the same 404 as an unknown number.
  */
-export function claimBox(db: Db, code: string, secret: string, now: Date): ClaimResult {
-  return db.transaction((tx) => {
-    const row = tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+export async function claimBox(db: Db, code: string, secret: string, now: Date): Promise<ClaimResult> {
+  return await db.transaction(async (tx) => {
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
     if (!row || row.claimedAt !== null || row.secretHash !== sha256(secret)) throw unknownCode();
     if (row.boxId === null) {
       if (row.expiresAt <= now) throw unknownCode();
       return { status: 'pending' as const };
     }
     const token = randomToken();
-    const r = tx
+    const r = await tx
       .update(setTopBoxes)
       .set({ tokenHash: sha256(token) })
       .where(and(eq(setTopBoxes.id, row.boxId), isNull(setTopBoxes.revokedAt)))
       .run();
-    tx.update(boxPairingRequests).set({ claimedAt: now }).where(eq(boxPairingRequests.id, row.id)).run();
+    await tx
+      .update(boxPairingRequests)
+      .set({ claimedAt: now })
+      .where(eq(boxPairingRequests.id, row.id))
+      .run();
     // Staff revoked the box before it came to collect: the number is spent, the box starts over.
     if (r.changes !== 1) throw unknownCode();
     return { status: 'paired' as const, token };
@@ -92,14 +97,14 @@ export function claimBox(db: Db, code: string, secret: string, now: Date): Claim
  * Staff pair a pending number with a household (`pairBox`'s rules: a household with a live box
  * needs `replaceBoxId`). An unknown, expired or already-paired number changes nothing.
  */
-export function pairByCode(
+export async function pairByCode(
   db: Db,
   actor: Actor,
   rawCode: string,
   householdId: number,
   replaceBoxId: number | null,
   now: Date,
-): { boxId: number; deviceId: string } {
+): Promise<{ boxId: number; deviceId: string }> {
   const code = normalizeBoxCode(rawCode);
   if (!isBoxCode(code))
     throw new AppError(
@@ -107,17 +112,18 @@ export function pairByCode(
       'invalid_code',
       '番号が正しくありません。テレビに表示された8けたの番号をもう一度ご確認ください',
     );
-  return db.transaction((tx) => {
-    const row = tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
+  return await db.transaction(async (tx) => {
+    const row = await tx.select().from(boxPairingRequests).where(eq(boxPairingRequests.code, code)).get();
     if (!row || row.claimedAt !== null || row.expiresAt <= now) throw unknownCode();
     if (row.boxId !== null) throw conflict('already_paired', 'この番号のテレビはもう登録されています');
     // Nested in this transaction (a savepoint), so a refused pairing leaves the request untouched.
-    const p = pairBox(tx as unknown as Db, actor, householdId, replaceBoxId, now);
-    tx.update(boxPairingRequests)
+    const p = await pairBox(tx as unknown as Db, actor, householdId, replaceBoxId, now);
+    await tx
+      .update(boxPairingRequests)
       .set({ boxId: p.boxId, pairedAt: now })
       .where(eq(boxPairingRequests.id, row.id))
       .run();
-    recordAudit(tx, now, actor, 'box.pair_by_code', 'set_top_box', p.boxId, { householdId, code });
+    await recordAudit(tx, now, actor, 'box.pair_by_code', 'set_top_box', p.boxId, { householdId, code });
     return { boxId: p.boxId, deviceId: p.deviceId };
   });
 }

@@ -18,40 +18,41 @@ export interface BoxRow {
 }
 
 /** Boxes with their household and the last heartbeat any resident of it sent. */
-export function listBoxes(db: DbOrTx, now: Date, where?: SQL): BoxRow[] {
+export async function listBoxes(db: DbOrTx, now: Date, where?: SQL): Promise<BoxRow[]> {
   const beat = db
     .select({ householdId: residents.householdId, at: max(watchState.lastHeartbeatAt).as('at') })
     .from(watchState)
     .innerJoin(residents, eq(residents.id, watchState.residentId))
     .groupBy(residents.householdId)
     .as('beat');
-  return db
-    .select({
-      boxId: setTopBoxes.id,
-      deviceId: setTopBoxes.deviceId,
-      householdId: households.id,
-      householdName: households.name,
-      hamletName: hamlets.name,
-      pairedAt: setTopBoxes.createdAt,
-      revokedAt: setTopBoxes.revokedAt,
-      at: sql<number | null>`${beat.at}`,
-    })
-    .from(setTopBoxes)
-    .innerJoin(households, eq(households.id, setTopBoxes.householdId))
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .leftJoin(beat, eq(beat.householdId, households.id))
-    .where(where)
-    .orderBy(asc(hamlets.id), asc(households.id), asc(setTopBoxes.id))
-    .all()
-    .map(({ at, ...r }) => ({
-      ...r,
-      lastHeartbeatAt: at === null ? null : new Date(at),
-      online: r.revokedAt === null && at !== null && now.getTime() - at <= ONLINE_WINDOW_MS,
-    }));
+  return (
+    await db
+      .select({
+        boxId: setTopBoxes.id,
+        deviceId: setTopBoxes.deviceId,
+        householdId: households.id,
+        householdName: households.name,
+        hamletName: hamlets.name,
+        pairedAt: setTopBoxes.createdAt,
+        revokedAt: setTopBoxes.revokedAt,
+        at: sql<number | null>`${beat.at}`,
+      })
+      .from(setTopBoxes)
+      .innerJoin(households, eq(households.id, setTopBoxes.householdId))
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .leftJoin(beat, eq(beat.householdId, households.id))
+      .where(where)
+      .orderBy(asc(hamlets.id), asc(households.id), asc(setTopBoxes.id))
+      .all()
+  ).map(({ at, ...r }) => ({
+    ...r,
+    lastHeartbeatAt: at === null ? null : new Date(at),
+    online: r.revokedAt === null && at !== null && now.getTime() - at <= ONLINE_WINDOW_MS,
+  }));
 }
 
-export const liveBoxes = (db: DbOrTx, now: Date, householdId?: number) =>
-  listBoxes(
+export const liveBoxes = async (db: DbOrTx, now: Date, householdId?: number) =>
+  await listBoxes(
     db,
     now,
     householdId === undefined

@@ -16,17 +16,21 @@ export interface PairedBox {
  * Pairs a new box with a household, revoking the box it replaces (if any) in the same write, so a
  * household never has two live boxes nor a gap where a half-done replacement left none.
  */
-export function pairBox(
+export async function pairBox(
   db: Db,
   actor: Actor,
   householdId: number,
   replaceBoxId: number | null,
   now: Date,
-): PairedBox {
-  return db.transaction((tx) => {
-    const hh = tx.select({ id: households.id }).from(households).where(eq(households.id, householdId)).get();
+): Promise<PairedBox> {
+  return await db.transaction(async (tx) => {
+    const hh = await tx
+      .select({ id: households.id })
+      .from(households)
+      .where(eq(households.id, householdId))
+      .get();
     if (!hh) throw notFound('Household');
-    const live = tx
+    const live = await tx
       .select({ id: setTopBoxes.id })
       .from(setTopBoxes)
       .where(and(eq(setTopBoxes.householdId, householdId), isNull(setTopBoxes.revokedAt)))
@@ -35,32 +39,40 @@ export function pairBox(
       throw conflict('box_paired', 'この世帯には使用中の端末があります。「交換」を使ってください');
     if (replaceBoxId !== null) {
       if (!live.some((b) => b.id === replaceBoxId)) throw notFound('Set-top box');
-      tx.update(setTopBoxes).set({ revokedAt: now }).where(eq(setTopBoxes.id, replaceBoxId)).run();
+      await tx.update(setTopBoxes).set({ revokedAt: now }).where(eq(setTopBoxes.id, replaceBoxId)).run();
     }
     const token = randomToken();
     const deviceId = `stb-${randomToken(6)}`;
-    const row = tx
+    const row = await tx
       .insert(setTopBoxes)
       .values({ deviceId, tokenHash: sha256(token), householdId, createdAt: now })
       .returning({ id: setTopBoxes.id })
       .get();
-    recordAudit(tx, now, actor, replaceBoxId === null ? 'box.pair' : 'box.replace', 'set_top_box', row.id, {
-      householdId,
-      replaced: replaceBoxId,
-    });
+    await recordAudit(
+      tx,
+      now,
+      actor,
+      replaceBoxId === null ? 'box.pair' : 'box.replace',
+      'set_top_box',
+      row.id,
+      {
+        householdId,
+        replaced: replaceBoxId,
+      },
+    );
     return { boxId: row.id, deviceId, token };
   });
 }
 
 /** Revokes a box: its token stops working at once (device auth skips revoked rows). */
-export function unpairBox(db: Db, actor: Actor, boxId: number, now: Date): void {
-  db.transaction((tx) => {
-    const r = tx
+export async function unpairBox(db: Db, actor: Actor, boxId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const r = await tx
       .update(setTopBoxes)
       .set({ revokedAt: now })
       .where(and(eq(setTopBoxes.id, boxId), isNull(setTopBoxes.revokedAt)))
       .run();
     if (r.changes !== 1) throw notFound('Set-top box');
-    recordAudit(tx, now, actor, 'box.unpair', 'set_top_box', boxId);
+    await recordAudit(tx, now, actor, 'box.unpair', 'set_top_box', boxId);
   });
 }

@@ -25,21 +25,21 @@ export const FamilyContactInput = z.object({
 });
 export type FamilyContactInput = z.infer<typeof FamilyContactInput>;
 
-export function setHouseholdPhone(
+export async function setHouseholdPhone(
   db: Db,
   actor: Actor,
   householdId: number,
   phone: string | undefined,
   now: Date,
 ) {
-  db.transaction((tx) => {
-    const r = tx
+  await db.transaction(async (tx) => {
+    const r = await tx
       .update(households)
       .set({ phone: phone ?? null })
       .where(eq(households.id, householdId))
       .run();
     if (r.changes !== 1) throw notFound('Household');
-    recordAudit(tx, now, actor, 'household.phone', 'household', householdId);
+    await recordAudit(tx, now, actor, 'household.phone', 'household', householdId);
   });
 }
 
@@ -47,22 +47,22 @@ export function setHouseholdPhone(
  * Adds or changes a family contact of a resident of this household. The order of contact is
  * unique per resident, so two contacts never both claim "first".
  */
-export function saveFamilyContact(
+export async function saveFamilyContact(
   db: Db,
   actor: Actor,
   householdId: number,
   contactId: number | null,
   input: FamilyContactInput,
   now: Date,
-): number {
-  return db.transaction((tx) => {
-    const resident = tx
+): Promise<number> {
+  return await db.transaction(async (tx) => {
+    const resident = await tx
       .select({ id: residents.id })
       .from(residents)
       .where(and(eq(residents.id, input.residentId), eq(residents.householdId, householdId)))
       .get();
     if (!resident) throw notFound('Resident');
-    const clash = tx
+    const clash = await tx
       .select({ id: familyContacts.id })
       .from(familyContacts)
       .where(
@@ -85,25 +85,27 @@ export function saveFamilyContact(
     };
     let id: number;
     if (contactId === null) {
-      id = tx
-        .insert(familyContacts)
-        .values({ ...values, createdAt: now })
-        .returning({ id: familyContacts.id })
-        .get().id;
-      recordAudit(tx, now, actor, 'family_contact.create', 'family_contact', id, {
+      id = (
+        await tx
+          .insert(familyContacts)
+          .values({ ...values, createdAt: now })
+          .returning({ id: familyContacts.id })
+          .get()
+      ).id;
+      await recordAudit(tx, now, actor, 'family_contact.create', 'family_contact', id, {
         residentId: input.residentId,
       });
     } else {
-      const current = tx
+      const current = await tx
         .select({ residentId: familyContacts.residentId })
         .from(familyContacts)
         .innerJoin(residents, eq(residents.id, familyContacts.residentId))
         .where(and(eq(familyContacts.id, contactId), eq(residents.householdId, householdId)))
         .get();
       if (!current) throw notFound('Family contact');
-      tx.update(familyContacts).set(values).where(eq(familyContacts.id, contactId)).run();
+      await tx.update(familyContacts).set(values).where(eq(familyContacts.id, contactId)).run();
       id = contactId;
-      recordAudit(tx, now, actor, 'family_contact.update', 'family_contact', id, {
+      await recordAudit(tx, now, actor, 'family_contact.update', 'family_contact', id, {
         residentId: input.residentId,
       });
     }

@@ -52,9 +52,9 @@ adminApi.openapi(
     request: { query: AuditQuery },
     responses: { 200: jsonResponse(z.object({ entries: z.array(AuditEntrySchema) })) },
   }),
-  (c) => {
+  async (c) => {
     const { limit } = c.req.valid('query');
-    const rows = c.var.deps.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+    const rows = await c.var.deps.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
     return c.json(
       {
         entries: rows.map((r) => ({

@@ -63,15 +63,15 @@ export type UpdateStaffInput = z.infer<typeof UpdateStaffInput>;
 /** Readable and long enough: 16 characters of base64url (96 bits). */
 const newPassword = () => randomToken(12);
 
-function checkScopeRows(db: Db, v: { hamletId?: number | undefined; sellerId?: number | undefined }) {
+async function checkScopeRows(db: Db, v: { hamletId?: number | undefined; sellerId?: number | undefined }) {
   if (
     v.hamletId !== undefined &&
-    !db.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, v.hamletId)).get()
+    !(await db.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, v.hamletId)).get())
   )
     throw notFound('Hamlet');
   if (
     v.sellerId !== undefined &&
-    !db.select({ id: sellers.id }).from(sellers).where(eq(sellers.id, v.sellerId)).get()
+    !(await db.select({ id: sellers.id }).from(sellers).where(eq(sellers.id, v.sellerId)).get())
   )
     throw notFound('Seller');
 }
@@ -84,13 +84,19 @@ const scopeOf = (v: UpdateStaffInput) => ({
 });
 
 export async function createStaffAccount(db: Db, actor: Actor, input: CreateStaffInput, now: Date) {
-  checkScopeRows(db, input);
+  await checkScopeRows(db, input);
   const password = input.password ?? newPassword();
   const passwordHash = await hashPassword(password);
-  const id = db.transaction((tx) => {
-    if (tx.select({ id: staffUsers.id }).from(staffUsers).where(eq(staffUsers.loginId, input.loginId)).get())
+  const id = await db.transaction(async (tx) => {
+    if (
+      await tx
+        .select({ id: staffUsers.id })
+        .from(staffUsers)
+        .where(eq(staffUsers.loginId, input.loginId))
+        .get()
+    )
       throw conflict('login_taken', `ログインID「${input.loginId}」はもう使われています`);
-    const row = tx
+    const row = await tx
       .insert(staffUsers)
       .values({
         loginId: input.loginId,
@@ -102,26 +108,27 @@ export async function createStaffAccount(db: Db, actor: Actor, input: CreateStaf
       })
       .returning({ id: staffUsers.id })
       .get();
-    recordAudit(tx, now, actor, 'staff.create', 'staff_user', row.id, { role: input.role });
+    await recordAudit(tx, now, actor, 'staff.create', 'staff_user', row.id, { role: input.role });
     return row.id;
   });
   return { id, password: input.password === undefined ? password : null };
 }
 
-export function updateStaffAccount(
+export async function updateStaffAccount(
   db: Db,
   actor: Actor,
   staffId: number,
   input: UpdateStaffInput,
   now: Date,
 ) {
-  checkScopeRows(db, input);
-  db.transaction((tx) => {
-    const current = tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).get();
+  await checkScopeRows(db, input);
+  await db.transaction(async (tx) => {
+    const current = await tx.select().from(staffUsers).where(eq(staffUsers.id, staffId)).get();
     if (!current) throw notFound('Staff user');
     if (staffId === actor.id && input.role !== current.role)
       throw conflict('own_role', '自分の役割は変えられません（別の管理者に頼んでください）');
-    tx.update(staffUsers)
+    await tx
+      .update(staffUsers)
       .set({ name: input.name, email: input.email ?? null, ...scopeOf(input) })
       .where(eq(staffUsers.id, staffId))
       .run();
@@ -131,25 +138,25 @@ export function updateStaffAccount(
       current.hamletId !== scopeOf(input).hamletId ||
       current.sellerId !== scopeOf(input).sellerId
     )
-      tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-    recordAudit(tx, now, actor, 'staff.update', 'staff_user', staffId, {
+      await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, 'staff.update', 'staff_user', staffId, {
       from: current.role,
       role: input.role,
     });
   });
 }
 
-export function setStaffDisabled(db: Db, actor: Actor, staffId: number, disabled: boolean, now: Date) {
+export async function setStaffDisabled(db: Db, actor: Actor, staffId: number, disabled: boolean, now: Date) {
   if (staffId === actor.id) throw conflict('own_account', '自分のアカウントは停止できません');
-  db.transaction((tx) => {
-    const r = tx
+  await db.transaction(async (tx) => {
+    const r = await tx
       .update(staffUsers)
       .set({ disabledAt: disabled ? now : null })
       .where(and(eq(staffUsers.id, staffId), ne(staffUsers.id, actor.id ?? -1)))
       .run();
     if (r.changes !== 1) throw notFound('Staff user');
-    if (disabled) tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-    recordAudit(tx, now, actor, disabled ? 'staff.disable' : 'staff.enable', 'staff_user', staffId);
+    if (disabled) await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, disabled ? 'staff.disable' : 'staff.enable', 'staff_user', staffId);
   });
 }
 
@@ -159,11 +166,11 @@ export async function resetStaffPassword(db: Db, actor: Actor, staffId: number, 
   if (staffId === actor.id) throw conflict('own_account', '自分のパスワードはここでは再発行できません');
   const password = newPassword();
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    const r = tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, staffId)).run();
+  await db.transaction(async (tx) => {
+    const r = await tx.update(staffUsers).set({ passwordHash }).where(eq(staffUsers.id, staffId)).run();
     if (r.changes !== 1) throw notFound('Staff user');
-    tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
-    recordAudit(tx, now, actor, 'staff.password_reset', 'staff_user', staffId);
+    await tx.delete(staffSessions).where(eq(staffSessions.staffId, staffId)).run();
+    await recordAudit(tx, now, actor, 'staff.password_reset', 'staff_user', staffId);
   });
   return password;
 }

@@ -8,7 +8,7 @@ afterEach(() => ctx?.close());
 
 describe('set-top box tokens', () => {
   it('lets a box read its own household', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const res = await ctx.request('/api/tv/me', { headers: ctx.device(2) });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
@@ -24,28 +24,28 @@ describe('set-top box tokens', () => {
     ['an unknown token', { authorization: 'Bearer unknown-token-0000000000' }],
     ['a malformed header', { authorization: 'Basic abc' }],
   ])('refuses %s with 401', async (_label, headers) => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const res = await ctx.request('/api/tv/me', { headers });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
   });
 
   it('refuses a revoked box', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     ctx.sqlite.prepare('UPDATE set_top_boxes SET revoked_at = 1 WHERE id = 1').run();
     expect((await ctx.request('/api/tv/me', { headers: ctx.device(1) })).status).toBe(401);
   });
 
   it("hides another household's resident (404) and shows its own", async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     expect((await ctx.request('/api/tv/residents/1', { headers: ctx.device(1) })).status).toBe(200);
     const res = await ctx.request('/api/tv/residents/2', { headers: ctx.device(1) });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
   });
 
-  it('stores only a hash of each token', () => {
-    ctx = createTestContext();
+  it('stores only a hash of each token', async () => {
+    ctx = await createTestContext();
     const rows = ctx.sqlite.prepare<[], { token_hash: string }>('SELECT token_hash FROM set_top_boxes').all();
     expect(rows.length).toBeGreaterThanOrEqual(24);
     for (const r of rows) expect(r.token_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -54,7 +54,7 @@ describe('set-top box tokens', () => {
 
 describe('staff sessions', () => {
   it('logs every demo role in with an HttpOnly, SameSite=Strict cookie and sends it to the work of its role', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     for (const s of DEMO_STAFF) {
       const res = await ctx.request('/console/login', {
         method: 'POST',
@@ -76,7 +76,7 @@ describe('staff sessions', () => {
   });
 
   it('refuses a wrong password with the same message as an unknown user', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const post = (loginId: string, password: string) =>
       ctx.request('/console/login', {
         method: 'POST',
@@ -92,7 +92,7 @@ describe('staff sessions', () => {
   });
 
   it('rate-limits repeated login attempts', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) {
       const res = await ctx.request('/console/login', {
@@ -107,7 +107,7 @@ describe('staff sessions', () => {
   });
 
   it('checks the role on staff routes: 401 anonymous, 403 driver, 200 city staff', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     expect((await ctx.request('/api/staff/audit-log')).status).toBe(401);
     const driver = await ctx.login('driver');
     const res = await ctx.request('/api/staff/audit-log', { headers: driver });
@@ -121,7 +121,7 @@ describe('staff sessions', () => {
   });
 
   it('sends anonymous console visitors to the login page and ends sessions on logout', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const anon = await ctx.request('/console');
     expect(anon.status).toBe(303);
     expect(anon.headers.get('location')).toBe('/console/login?next=%2Fconsole');
@@ -131,7 +131,7 @@ describe('staff sessions', () => {
   });
 
   it('refuses a cross-site login form post (CSRF) and writes nothing', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const before = tableCounts(ctx);
     const res = await ctx.request('/console/login', {
       method: 'POST',

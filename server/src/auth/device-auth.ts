@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { sha256 } from '../lib/crypto';
 import { unauthorized } from '../lib/errors';
 import type { AppEnv } from '../lib/router';
-import type { Sqlite } from '../../../db/src';
+import { withSqlite, type Sqlite } from '../../../db/src';
 
 type Row = { id: number; household_id: number };
 const statements = new WeakMap<Sqlite, (hash: string) => Row | undefined>();
@@ -26,7 +26,8 @@ export const requireDevice = (): MiddlewareHandler<AppEnv> =>
     const header = c.req.header('authorization') ?? '';
     const match = /^Bearer ([A-Za-z0-9._~-]{16,200})$/.exec(header);
     if (!match) throw unauthorized('A set-top box token is required');
-    const row = lookup(c.var.deps.sqlite)(sha256(match[1]!));
+    const hash = sha256(match[1]!);
+    const row = await withSqlite(c.var.deps.db, (sqlite) => lookup(sqlite)(hash));
     if (!row) throw unauthorized('Unknown or revoked set-top box token');
     c.set('device', { boxId: row.id, householdId: row.household_id });
     await next();

@@ -37,7 +37,7 @@ const trust = (value: string) => loadConfig({ TRUST_PROXY: value }).TRUST_PROXY;
 
 describe('login limits', () => {
   it('never limits correct logins: ten in a row all succeed', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     for (let i = 0; i < 10; i++) {
       const res = await ctx.request('/console/login', {
         method: 'POST',
@@ -49,7 +49,7 @@ describe('login limits', () => {
   });
 
   it('forgets earlier failures of a login id once it logs in from that address', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const post = (password: string) =>
       ctx!.request('/console/login', {
         method: 'POST',
@@ -64,7 +64,7 @@ describe('login limits', () => {
   });
 
   it('shows the Japanese limit message on the console login page (429)', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     let res: Response | undefined;
     for (let i = 0; i <= LOGIN_LIMITS.perLoginAndAddress; i++) {
       res = await ctx.request('/console/login', {

@@ -9,12 +9,13 @@ export const SESSION_TTL_MS = 12 * 60 * 60 * 1000;
 
 /** Checks a login and opens a session; the same message for unknown user and wrong password. */
 export async function loginStaff(db: Db, now: Date, loginId: string, password: string) {
-  const user = db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get();
+  const user = await db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get();
   const ok = user && !user.disabledAt && (await verifyPassword(password, user.passwordHash));
   if (!user || !ok) throw unauthorized('ログインIDまたはパスワードが違います');
   const token = randomToken();
-  db.transaction((tx) => {
-    tx.insert(staffSessions)
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(staffSessions)
       .values({
         id: sha256(token),
         staffId: user.id,
@@ -22,13 +23,14 @@ export async function loginStaff(db: Db, now: Date, loginId: string, password: s
         expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
       })
       .run();
-    recordAudit(tx, now, { type: 'staff', id: user.id }, 'login', 'staff_user', user.id);
+    await recordAudit(tx, now, { type: 'staff', id: user.id }, 'login', 'staff_user', user.id);
   });
   return { token, user: { id: user.id, name: user.name, role: user.role } };
 }
 
-export function logoutStaff(db: Db, token: string): void {
-  db.delete(staffSessions)
+export async function logoutStaff(db: Db, token: string): Promise<void> {
+  await db
+    .delete(staffSessions)
     .where(eq(staffSessions.id, sha256(token)))
     .run();
 }

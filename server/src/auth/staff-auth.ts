@@ -8,11 +8,11 @@ import type { AppEnv, StaffAuth } from '../lib/router';
 
 export const SESSION_COOKIE = 'engawa_session';
 
-export function loadStaff(c: Context<AppEnv>): StaffAuth | null {
+export async function loadStaff(c: Context<AppEnv>): Promise<StaffAuth | null> {
   const raw = getCookie(c, SESSION_COOKIE);
   if (!raw || raw.length > 200) return null;
   const { db, clock } = c.var.deps;
-  const row = db
+  const row = await db
     .select({
       id: staffUsers.id,
       role: staffUsers.role,
@@ -43,7 +43,7 @@ const allowed = (staff: StaffAuth, roles: StaffRole[]) =>
  */
 export const requireStaff = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =>
   async function requireStaff(c, next) {
-    const staff = loadStaff(c);
+    const staff = await loadStaff(c);
     if (!staff) throw unauthorized('Staff login required');
     if (!allowed(staff, roles)) throw forbidden('Your role may not use this');
     c.set('staff', staff);
@@ -53,7 +53,7 @@ export const requireStaff = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =
 /** Console pages: like requireStaff, but an anonymous visitor is sent to the login page. */
 export const requireStaffPage = (...roles: StaffRole[]): MiddlewareHandler<AppEnv> =>
   async function requireStaffPage(c, next) {
-    const staff = loadStaff(c);
+    const staff = await loadStaff(c);
     if (!staff) return c.redirect(`/console/login?next=${encodeURIComponent(c.req.path)}`, 303);
     if (!allowed(staff, roles)) throw forbidden('Your role may not use this page');
     c.set('staff', staff);

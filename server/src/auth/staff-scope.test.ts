@@ -15,19 +15,15 @@ let ctx: TestContext;
 let market: number; // supermarket only, hamlet 1
 let drug: number; // drugstore only, hamlet 2
 let mixed: number; // both sellers, hamlet 1
-const lineIds = (orderId: number, sellerId?: number) =>
-  ctx.db
-    .select()
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .all()
+const lineIds = async (orderId: number, sellerId?: number) =>
+  (await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all())
     .filter((l) => sellerId === undefined || l.sellerId === sellerId)
     .map((l) => l.id);
 
 beforeEach(async () => {
-  ctx = createTestContext({ now: TUE_0900 });
-  const eggs = productId(ctx, 'たまご 10個');
-  const medicine = productId(ctx, 'かぜ薬（第2類医薬品） 24錠');
+  ctx = await createTestContext({ now: TUE_0900 });
+  const eggs = await productId(ctx, 'たまご 10個');
+  const medicine = await productId(ctx, 'かぜ薬（第2類医薬品） 24錠');
   market = (await order(ctx, [{ productId: eggs, qty: 1 }], { box: 1 })).body.id;
   drug = (await order(ctx, [{ productId: medicine, qty: 1 }], { box: 4 })).body.id;
   mixed = (
@@ -104,10 +100,10 @@ describe('staff scope: reading orders', () => {
 
   it('shows a support worker the hall parcels of their own hamlet only', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
-    ctx.db.transaction((tx) => {
+    await ctx.db.transaction(async (tx) => {
       for (const id of [market, drug, mixed]) {
-        setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-        setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
       }
     });
     const ids = async (login: Login) =>
@@ -150,22 +146,28 @@ describe('staff scope: acting on orders', () => {
   }
 
   it('lets a store pick and pack only its own seller’s parcels (API)', async () => {
-    for (const line of lineIds(market))
+    for (const line of await lineIds(market))
       await refused('store-drug', 'POST', `/api/shop/staff/lines/${line}/pick`, {}, 404);
-    for (const line of lineIds(drug))
+    for (const line of await lineIds(drug))
       await refused('store', 'POST', `/api/shop/staff/lines/${line}/pick`, {}, 404);
-    await refused('store', 'POST', `/api/shop/staff/lines/${lineIds(mixed, 2)[0]}/pick`, {}, 404);
-    await refused('store-drug', 'POST', `/api/shop/staff/lines/${lineIds(mixed, 1)[0]}/pick`, {}, 404);
+    await refused('store', 'POST', `/api/shop/staff/lines/${(await lineIds(mixed, 2))[0]}/pick`, {}, 404);
+    await refused(
+      'store-drug',
+      'POST',
+      `/api/shop/staff/lines/${(await lineIds(mixed, 1))[0]}/pick`,
+      {},
+      404,
+    );
     for (const login of ['support', 'callcentre', 'city', 'driver'] as const) {
-      await refused(login, 'POST', `/api/shop/staff/lines/${lineIds(market)[0]}/pick`, {}, 403);
+      await refused(login, 'POST', `/api/shop/staff/lines/${(await lineIds(market))[0]}/pick`, {}, 403);
     }
 
     const store = await ctx.login('store');
     const drugStaff = await ctx.login('store-drug');
-    for (const line of [...lineIds(market), ...lineIds(mixed, 1)]) {
+    for (const line of [...(await lineIds(market)), ...(await lineIds(mixed, 1))]) {
       expect((await ctx.json('POST', `/api/shop/staff/lines/${line}/pick`, {}, store)).status).toBe(200);
     }
-    for (const line of [...lineIds(drug), ...lineIds(mixed, 2)]) {
+    for (const line of [...(await lineIds(drug)), ...(await lineIds(mixed, 2))]) {
       expect((await ctx.json('POST', `/api/shop/staff/lines/${line}/pick`, {}, drugStaff)).status).toBe(200);
     }
     // Packing waits for the cut-off (the resident may cancel until then): move past 11:00 Tokyo.
@@ -183,11 +185,11 @@ describe('staff scope: acting on orders', () => {
 
   it('lets a support worker record handovers in their own hamlet only (API)', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
-    ctx.db.transaction((tx) => {
+    await ctx.db.transaction(async (tx) => {
       for (const id of [market, drug, mixed]) {
-        setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-        setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-        setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+        await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
       }
     });
     const handover = (id: number) => `/api/shop/staff/orders/${id}/handover`;
@@ -217,8 +219,8 @@ describe('staff scope on the console', () => {
 
   it('refuses another seller’s lines and parcels with 404 and writes nothing', async () => {
     for (const [login, path] of [
-      ['store-drug', `/console/shop/picking/lines/${lineIds(market)[0]}`],
-      ['store', `/console/shop/picking/lines/${lineIds(mixed, 2)[0]}`],
+      ['store-drug', `/console/shop/picking/lines/${(await lineIds(market))[0]}`],
+      ['store', `/console/shop/picking/lines/${(await lineIds(mixed, 2))[0]}`],
       ['store-drug', `/console/shop/picking/orders/${market}/pack`],
       ['store', `/console/shop/picking/orders/${drug}/pack`],
     ] as const) {
@@ -233,18 +235,19 @@ describe('staff scope on the console', () => {
     const page = await (
       await ctx.request('/console/shop/picking?date=2026-11-24', { headers: await ctx.login('store-drug') })
     ).text();
-    for (const id of [...lineIds(drug), ...lineIds(mixed, 2)]) expect(page).toContain(`data-line="${id}"`);
-    for (const id of [...lineIds(market), ...lineIds(mixed, 1)])
+    for (const id of [...(await lineIds(drug)), ...(await lineIds(mixed, 2))])
+      expect(page).toContain(`data-line="${id}"`);
+    for (const id of [...(await lineIds(market)), ...(await lineIds(mixed, 1))])
       expect(page).not.toContain(`data-line="${id}"`);
   });
 
   it('refuses a handover in another hamlet with 404 and lists only the own hamlet’s parcels', async () => {
     ctx.clock.set('2026-11-24T02:00:00Z');
-    ctx.db.transaction((tx) => {
+    await ctx.db.transaction(async (tx) => {
       for (const id of [market, drug]) {
-        setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
-        setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-        setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'preparing', systemActor, ctx.clock.now());
+        await setOrderStatus(tx, id, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+        await setOrderStatus(tx, id, 'at_hall', systemActor, ctx.clock.now());
       }
     });
     const { res, mid, after } = await post('support-2', `/console/shop/hall/orders/${market}/handover`, {

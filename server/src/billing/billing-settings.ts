@@ -49,8 +49,8 @@ export const DEFAULT_BILLING_SETTINGS: BillingSettings = {
 
 export const BILLING_SETTINGS_KEY = 'billing';
 
-export function getBillingSettings(db: DbOrTx): BillingSettings {
-  const row = db.select().from(settings).where(eq(settings.key, BILLING_SETTINGS_KEY)).get();
+export async function getBillingSettings(db: DbOrTx): Promise<BillingSettings> {
+  const row = await db.select().from(settings).where(eq(settings.key, BILLING_SETTINGS_KEY)).get();
   if (!row) return DEFAULT_BILLING_SETTINGS;
   const stored = row.value as Partial<BillingSettings>;
   return BillingSettingsSchema.parse({ ...DEFAULT_BILLING_SETTINGS, ...stored });

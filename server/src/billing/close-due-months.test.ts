@@ -5,8 +5,8 @@ import { billingJobs } from './jobs';
 import { addCharge, closeTime } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: '2026-09-15T03:00:00Z' });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: '2026-09-15T03:00:00Z' });
 });
 afterEach(() => ctx.close());
 

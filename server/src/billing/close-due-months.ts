@@ -1,6 +1,5 @@
-import type { Sqlite } from '../../../db/src';
+import { withSqlite, type Db } from '../../../db/src';
 import { claimSlot, finishSlot } from '../jobs/scheduler';
-import type { Db } from '../../../db/src';
 import type { BillingSettings } from './billing-settings';
 import { closeMonth, type CloseResult } from './close-month';
 import { monthsDue } from './close-order';
@@ -13,18 +12,21 @@ export const CLOSE_JOB = 'billing.close';
  * neither a fresh install nor a stray old close bills months nobody used.
  */
 export async function closeDueMonths(
-  deps: { db: Db; sqlite: Sqlite },
+  deps: { db: Db },
   now: Date,
   settings: BillingSettings,
 ): Promise<CloseResult[]> {
-  const { db, sqlite } = deps;
+  const { db } = deps;
   const results: CloseResult[] = [];
-  for (const month of monthsDue(sqlite, now)) {
+  for (const month of await withSqlite(db, (sqlite) => monthsDue(sqlite, now))) {
     // The slot is claimed in the close's last transaction: a failed close leaves it free for the next run.
-    const r = await closeMonth(sqlite, month, now, settings, {
-      onCommit: (res) => {
-        claimSlot(db, CLOSE_JOB, month, now);
-        finishSlot(db, CLOSE_JOB, month, now, { statements: res.statementCount, total: res.statementsTotal });
+    const r = await closeMonth(db, month, now, settings, {
+      onCommit: async (res, tx) => {
+        await claimSlot(tx, CLOSE_JOB, month, now);
+        await finishSlot(tx, CLOSE_JOB, month, now, {
+          statements: res.statementCount,
+          total: res.statementsTotal,
+        });
       },
     });
     results.push(r);

@@ -7,8 +7,8 @@ import { addCharge, closeTime } from './testing';
 
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: closeTime('2026-11') });
   for (let h = 1; h <= 20; h++)
     addCharge(ctx.sqlite, { householdId: h, kind: 'ride', amountYen: 500, month: '2026-10' });
 });
@@ -21,7 +21,7 @@ describe('the monthly close runs off the request path', () => {
   it('serves a heartbeat while a close is running; the month counts as closed only when the close ends', async () => {
     let finished = false;
     // The smallest time budget: every step of households is its own transaction.
-    const close = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings, { batchMs: 0 }).then((r) => {
+    const close = closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings, { batchMs: 0 }).then((r) => {
       finished = true;
       return r;
     });
@@ -35,8 +35,8 @@ describe('the monthly close runs off the request path', () => {
   });
 
   it('refuses a second close of the same month while one is running, and writes nothing for it', async () => {
-    const first = closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings, { batchMs: 0 });
-    await expect(closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings)).rejects.toThrow(
+    const first = closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings, { batchMs: 0 });
+    await expect(closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings)).rejects.toThrow(
       /締め処理が実行中です/,
     );
     const r = await first;
@@ -66,7 +66,7 @@ describe('the monthly close runs off the request path', () => {
       )
       .run(partial);
 
-    const r = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const r = await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     expect(r.report.filter((l) => l.startsWith('FAIL'))).toEqual([]);
     expect(r.statementsTotal).toBe(r.ledgerTotal);
     expect(ctx.sqlite.prepare('SELECT count(*) FROM statement_lines').pluck().get()).toBe(r.ledgerCount);
@@ -84,7 +84,7 @@ describe('the monthly close runs off the request path', () => {
     });
     const before = tableCounts(ctx);
     await expect(
-      closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings, { batchMs: 0 }),
+      closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings, { batchMs: 0 }),
     ).rejects.toThrow(/does not reconcile/);
     expect(tableCounts(ctx)).toEqual(before);
   });

@@ -8,7 +8,7 @@ import { addCharge, closeTime } from './testing';
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 
@@ -64,7 +64,7 @@ describe('closeMonth', () => {
     // Another month's charge stays out of this close.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-11' });
 
-    const r = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const r = await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     const n = households(ctx);
     expect(r.alreadyClosed).toBe(false);
     // Every demo household is a shopping member: one statement each.
@@ -106,10 +106,10 @@ describe('closeMonth', () => {
 
   it('closing twice changes nothing and returns the recorded result', async () => {
     addCharge(ctx.sqlite, { householdId: 3, kind: 'ride', amountYen: 500, month: '2026-10' });
-    const first = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const first = await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     const before = tableCounts(ctx);
     ctx.clock.advance(3_600_000);
-    const second = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const second = await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     expect(tableCounts(ctx)).toEqual(before);
     expect(second.alreadyClosed).toBe(true);
     expect({ ...second, alreadyClosed: false }).toEqual(first);
@@ -118,12 +118,12 @@ describe('closeMonth', () => {
   it('refuses a month that has not ended in Tokyo, though it has in UTC terms of the day', async () => {
     // 2026-11-30 23:59 Tokyo = 14:59 UTC: November is still running.
     const lastMinute = new Date('2026-11-30T14:59:00Z');
-    await expect(closeMonth(ctx.sqlite, '2026-11', lastMinute, settings)).rejects.toThrow(
+    await expect(closeMonth(ctx.db, '2026-11', lastMinute, settings)).rejects.toThrow(
       /has not ended yet/,
     );
     expect(ctx.sqlite.prepare('SELECT count(*) FROM statements').pluck().get()).toBe(0);
     // 15:00 UTC is midnight on 1 December in Tokyo.
-    const r = await closeMonth(ctx.sqlite, '2026-11', new Date('2026-11-30T15:00:00Z'), settings);
+    const r = await closeMonth(ctx.db, '2026-11', new Date('2026-11-30T15:00:00Z'), settings);
     expect(r.statementCount).toBe(households(ctx));
   });
 
@@ -137,7 +137,7 @@ describe('closeMonth', () => {
     });
     const at = ctx.sqlite.prepare('SELECT occurred_at FROM charges WHERE id = ?').pluck().get(id) as number;
     expect(new Date(at).toISOString().slice(0, 10)).toBe('2026-11-01');
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     const billed = ctx.sqlite
       .prepare('SELECT count(*) FROM statement_lines WHERE charge_id = ?')
       .pluck()
@@ -155,7 +155,7 @@ describe('closeMonth', () => {
       month: '2026-10',
     });
     const before = tableCounts(ctx);
-    await expect(closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings)).rejects.toThrow(
+    await expect(closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings)).rejects.toThrow(
       /does not reconcile/,
     );
     expect(tableCounts(ctx)).toEqual(before);

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { Sqlite } from '../../../db/src';
+import { withSqlite, type Db, type Sqlite, type Tx } from '../../../db/src';
 import { parseBillingMonth } from './billing-month';
 import type { BillingSettings } from './billing-settings';
 import { prepareHouseholdClose, type CloseTotalsSoFar } from './close-households';
@@ -29,7 +29,7 @@ export type CloseOptions = {
   /** Time budget of one transaction (Infinity: the whole close in one, as before). */
   batchMs?: number;
   /** Runs inside the close's last transaction (the job claims its slot there). */
-  onCommit?: (result: CloseResult) => void;
+  onCommit?: (result: CloseResult, tx: Tx) => Promise<void> | void;
 };
 
 const recorded = (sqlite: Sqlite, month: string) =>
@@ -47,47 +47,60 @@ const recorded = (sqlite: Sqlite, month: string) =>
  * both run it; a lease keeps two closes from running at once.
  */
 export async function closeMonth(
-  sqlite: Sqlite,
+  db: Db,
   month: string,
   now: Date,
   settings: BillingSettings,
   options: CloseOptions = {},
 ): Promise<CloseResult> {
   parseBillingMonth(month);
-  const existing = recorded(sqlite, month);
-  if (existing) return fromRecord(existing, true, sqlite);
-  assertCloseable(sqlite, month, now);
-  acquireCloseLease(sqlite, month, now);
+  // Each synchronous stretch below takes the connection through withSqlite, so it never runs
+  // inside another request's open transaction; between stretches the event loop is free.
+  const existing = await withSqlite(db, (sqlite) => {
+    const r = recorded(sqlite, month);
+    if (r) return fromRecord(r, true, sqlite);
+    assertCloseable(sqlite, month, now);
+    acquireCloseLease(sqlite, month, now);
+    return undefined;
+  });
+  if (existing) return existing;
   const batchMs = options.batchMs ?? CLOSE_BATCH_MS;
   const batch = 500;
   try {
-    await discardOpenMonth(sqlite, month, batch, false);
+    await discardOpenMonth(db, month, batch, false);
     // Amounts still owed from earlier statements join this month's, before statements are summed.
-    sqlite.transaction(() => carryOpenReceivables(sqlite, month, now))();
+    await withSqlite(db, (sqlite) => sqlite.transaction(() => carryOpenReceivables(sqlite, month, now))());
     const totals: CloseTotalsSoFar = { statementCount: 0, lines: 0, sellers: new Map() };
-    const closeHouseholds = prepareHouseholdClose(sqlite, month, now, settings, totals);
-    const lastId = sqlite.prepare<[], number | null>('SELECT max(id) FROM households').pluck().get() ?? 0;
+    const { closeHouseholds, lastId } = await withSqlite(db, (sqlite) => ({
+      closeHouseholds: prepareHouseholdClose(sqlite, month, now, settings, totals),
+      lastId: sqlite.prepare<[], number | null>('SELECT max(id) FROM households').pluck().get() ?? 0,
+    }));
     let from = 1;
     while (from <= lastId) {
-      sqlite.transaction(() => {
-        // performance.now() paces the work; it never decides what is billed (that is `now`).
-        const started = performance.now();
-        do {
-          closeHouseholds(from, from + HOUSEHOLDS_PER_STEP - 1);
-          from += HOUSEHOLDS_PER_STEP;
-        } while (from <= lastId && performance.now() - started < batchMs);
-      })();
+      await withSqlite(db, (sqlite) =>
+        sqlite.transaction(() => {
+          // performance.now() paces the work; it never decides what is billed (that is `now`).
+          const started = performance.now();
+          do {
+            closeHouseholds(from, from + HOUSEHOLDS_PER_STEP - 1);
+            from += HOUSEHOLDS_PER_STEP;
+          } while (from <= lastId && performance.now() - started < batchMs);
+        })(),
+      );
       await yieldToEventLoop();
     }
-    return sqlite.transaction((): CloseResult => {
-      const r: CloseResult = { ...finishClose(sqlite, month, now, totals), alreadyClosed: false };
-      options.onCommit?.(r);
-      releaseCloseLease(sqlite, month);
+    return await db.transaction(async (tx) => {
+      const r: CloseResult = await withSqlite(tx, (sqlite) => ({
+        ...finishClose(sqlite, month, now, totals),
+        alreadyClosed: false,
+      }));
+      await options.onCommit?.(r, tx);
+      await withSqlite(tx, (sqlite) => releaseCloseLease(sqlite, month));
       return r;
-    })();
+    });
   } catch (e) {
-    await discardOpenMonth(sqlite, month, batch, true);
-    sqlite.transaction(() => releaseCloseLease(sqlite, month))();
+    await discardOpenMonth(db, month, batch, true);
+    await withSqlite(db, (sqlite) => sqlite.transaction(() => releaseCloseLease(sqlite, month))());
     throw e;
   }
 }
@@ -97,23 +110,31 @@ export async function closeMonth(
  * settlements; with `everything`, also the membership rows and carried amounts, so a failed
  * close leaves the database as it found it. Only for a month that is not closed.
  */
-async function discardOpenMonth(sqlite: Sqlite, month: string, batch: number, everything: boolean) {
-  if (recorded(sqlite, month)) return;
-  const ids = sqlite
-    .prepare<[string], number>('SELECT id FROM statements WHERE month = ? ORDER BY id')
-    .pluck()
-    .all(month);
-  const deleteLines = sqlite.prepare('DELETE FROM statement_lines WHERE statement_id BETWEEN ? AND ?');
-  const deleteStatements = sqlite.prepare('DELETE FROM statements WHERE month = ? AND id BETWEEN ? AND ?');
+async function discardOpenMonth(db: Db, month: string, batch: number, everything: boolean) {
+  const ids = await withSqlite(db, (sqlite) =>
+    recorded(sqlite, month)
+      ? null
+      : sqlite
+          .prepare<[string], number>('SELECT id FROM statements WHERE month = ? ORDER BY id')
+          .pluck()
+          .all(month),
+  );
+  if (ids === null) return;
   for (let i = 0; i < ids.length; i += batch) {
     const from = ids[i]!;
     const to = ids[Math.min(i + batch, ids.length) - 1]!;
-    sqlite.transaction(() => {
-      deleteLines.run(from, to);
-      deleteStatements.run(month, from, to);
-    })();
+    await withSqlite(db, (sqlite) =>
+      sqlite.transaction(() => {
+        sqlite.prepare('DELETE FROM statement_lines WHERE statement_id BETWEEN ? AND ?').run(from, to);
+        sqlite.prepare('DELETE FROM statements WHERE month = ? AND id BETWEEN ? AND ?').run(month, from, to);
+      })(),
+    );
     await yieldToEventLoop();
   }
+  await withSqlite(db, (sqlite) => discardMonthRows(sqlite, month, everything));
+}
+
+function discardMonthRows(sqlite: Sqlite, month: string, everything: boolean) {
   sqlite.transaction(() => {
     sqlite.prepare('DELETE FROM seller_settlements WHERE month = ?').run(month);
     if (!everything) return;

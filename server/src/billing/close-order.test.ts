@@ -5,9 +5,9 @@ import { billingJobs } from './jobs';
 import { addCharge, closeTime } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
+beforeEach(async () => {
   // 1 December, 00:30 Tokyo: November has just ended.
-  ctx = createTestContext({ now: closeTime('2026-12') });
+  ctx = await createTestContext({ now: closeTime('2026-12') });
   addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-11' });
 });
 afterEach(() => ctx.close());

@@ -5,8 +5,8 @@ import { readDebitFile } from './zengin/read-debit-file';
 import { simulateBankResult } from './zengin/simulate-bank-result';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 

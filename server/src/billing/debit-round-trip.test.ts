@@ -15,7 +15,7 @@ import type { ResultCode } from './zengin/types';
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 
@@ -44,7 +44,7 @@ describe('direct debit round trip: close → export → bank result → import',
       month: '2026-10',
     });
     addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-10' });
-    const close = await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    const close = await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
 
     const batch = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     // Demo household 5 has no account and 6's mandate is pending: both listed, not debited.
@@ -122,7 +122,7 @@ describe('direct debit round trip: close → export → bank result → import',
 
     // Next month: the carry-over is on household 1's statement and debited; household 2 is not debited.
     ctx.clock.set(closeTime('2026-12'));
-    await closeMonth(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-11', ctx.clock.now(), settings);
     // The close carried them, untaxed, into November.
     const carried = ctx.sqlite
       .prepare(
@@ -146,7 +146,7 @@ describe('direct debit round trip: close → export → bank result → import',
   });
 
   it('refuses to export when a name cannot be encoded, naming every household, and writes nothing', async () => {
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     ctx.sqlite.prepare("UPDATE bank_accounts SET holder_kana = '山田 花子' WHERE household_id = 1").run();
     ctx.sqlite.prepare("UPDATE bank_accounts SET branch_name = 'ﾀｶﾄｵ〜' WHERE household_id = 3").run();
     const before = tableCounts(ctx);
@@ -163,7 +163,7 @@ describe('direct debit round trip: close → export → bank result → import',
   });
 
   it('refuses a result file that does not match the batch, and one that is malformed', async () => {
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     const batch = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
     const result = simulateBankResult(batch.file, new Map());
     const tampered = Buffer.from(result);

@@ -16,23 +16,24 @@ const BANKS = [
  * half-width kana the Zengin file carries. Household 5 has no account and household 6's form is
  * still at the bank, so the export's "not debited" list has something to show.
  */
-export function seedBilling(db: Db, now: Date): void {
-  const households = db
+export async function seedBilling(db: Db, now: Date): Promise<void> {
+  const households = await db
     .select({ id: s.households.id })
     .from(s.households)
     .orderBy(asc(s.households.id))
     .all();
-  households.forEach((h, i) => {
+  for (const [i, h] of households.entries()) {
     const demo = DEMO_HOUSEHOLDS[i];
-    if (!demo || i === 4) return;
-    const first = db
+    if (!demo || i === 4) continue;
+    const first = await db
       .select({ kana: s.residents.kana })
       .from(s.residents)
       .where(eq(s.residents.householdId, h.id))
       .orderBy(asc(s.residents.id))
       .get();
     const bank = BANKS[i % BANKS.length]!;
-    db.insert(s.bankAccounts)
+    await db
+      .insert(s.bankAccounts)
       .values({
         householdId: h.id,
         bankCode: bank.bankCode,
@@ -48,5 +49,5 @@ export function seedBilling(db: Db, now: Date): void {
         updatedAt: now,
       })
       .run();
-  });
+  }
 }

@@ -11,7 +11,7 @@ import type { ResultCode } from './zengin/types';
 const settings = DEFAULT_BILLING_SETTINGS;
 let ctx: TestContext;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
 });
 afterEach(() => ctx.close());
 
@@ -59,7 +59,7 @@ describe('money not debited stays owed on one follow-up list', () => {
       month: '2026-10',
     });
     addCharge(ctx.sqlite, { householdId: 6, kind: 'ride', amountYen: 500, month: '2026-10' });
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings);
     // Household 5 has no account and 6's form is still at the bank: the export leaves both out.
     // The bank: 1 short of funds, 2 no mandate on file.
     runDebit('2026-10', '2026-11-27', [
@@ -144,7 +144,7 @@ describe('money not debited stays owed on one follow-up list', () => {
 
     // November: the next close carries what is still open (1 and 2), not what was settled (5 and 6).
     ctx.clock.set(closeTime('2026-12'));
-    await closeMonth(ctx.sqlite, '2026-11', ctx.clock.now(), settings);
+    await closeMonth(ctx.db, '2026-11', ctx.clock.now(), settings);
     expect(
       ctx.sqlite
         .prepare(

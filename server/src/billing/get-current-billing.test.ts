@@ -5,8 +5,8 @@ import { getCurrentBilling } from './get-current-billing';
 import { addCharge } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: '2026-11-20T03:00:00Z' });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: '2026-11-20T03:00:00Z' });
 });
 afterEach(() => ctx.close());
 

@@ -11,9 +11,9 @@ import { simulateBankResult } from './zengin/simulate-bank-result';
 let ctx: TestContext;
 let request: Buffer;
 beforeEach(async () => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+  ctx = await createTestContext({ now: closeTime('2026-11') });
   addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10' });
-  await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
+  await closeMonth(ctx.db, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
   request = exportDebitBatch(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS).file;
 });
 afterEach(() => ctx.close());

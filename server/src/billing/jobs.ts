@@ -8,7 +8,7 @@ export const billingJobs: JobDef[] = [
     // 00:30 on the 1st, Tokyo; the scheduler also runs it at start, which catches up missed months.
     cron: '30 0 1 * *',
     async run(deps) {
-      const results = await closeDueMonths(deps, deps.clock.now(), getBillingSettings(deps.db));
+      const results = await closeDueMonths(deps, deps.clock.now(), await getBillingSettings(deps.db));
       for (const r of results)
         deps.logger.info({ month: r.month, statements: r.statementCount, report: r.report }, 'billing close');
       return results.map((r) => r.month);

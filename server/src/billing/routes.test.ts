@@ -6,8 +6,8 @@ type Body = Record<string, unknown> & { error: { code: string; message: string }
 const read = async (res: Response): Promise<Body> => (await res.json()) as Body;
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: '2026-11-20T03:00:00Z' });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: '2026-11-20T03:00:00Z' });
 });
 afterEach(() => ctx.close());
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
+import { withSqlite } from '../../../db/src';
 import { recordAudit } from '../lib/audit';
 import { jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
@@ -19,10 +20,14 @@ billingApi.openapi(
     summary: "This month's running total and any debit-failure notice, for the box's household",
     responses: { 200: jsonResponse(CurrentBillingSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    const settings = getBillingSettings(deps.db);
-    return c.json(getCurrentBilling(deps.sqlite, device.householdId, deps.clock.now(), settings), 200);
+    const settings = await getBillingSettings(deps.db);
+    const now = deps.clock.now();
+    return c.json(
+      await withSqlite(deps.db, (sqlite) => getCurrentBilling(sqlite, device.householdId, now, settings)),
+      200,
+    );
   },
 );
 
@@ -55,12 +60,19 @@ billingApi.openapi(
     responses: { 200: jsonResponse(CloseResultSchema) },
   }),
   async (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { month } = c.req.valid('json');
-    const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
+    const r = await closeMonth(db, month, now, await getBillingSettings(db));
     if (!r.alreadyClosed)
-      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.close', 'billing_month', month);
+      await recordAudit(
+        db,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'billing.close',
+        'billing_month',
+        month,
+      );
     const { settledSales: _settled, ...body } = r;
     return c.json(body, 200);
   },
@@ -95,15 +107,22 @@ billingApi.openapi(
       ),
     },
   }),
-  (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+  async (c) => {
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { id } = c.req.valid('param');
-    const r = sqlite.transaction(() => {
-      const res = registerBankAccount(sqlite, id, c.req.valid('json'), now);
-      recordAudit(db, now, { type: 'staff', id: c.var.staff.id }, 'billing.bank_account', 'household', id);
+    const r = await db.transaction(async (tx) => {
+      const res = await withSqlite(tx, (sqlite) => registerBankAccount(sqlite, id, c.req.valid('json'), now));
+      await recordAudit(
+        tx,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'billing.bank_account',
+        'household',
+        id,
+      );
       return res;
-    })();
+    });
     return c.json(r, 200);
   },
 );
@@ -131,7 +150,7 @@ billingApi.openapi(
     summary: 'Money billed and not collected by debit, still open (the one follow-up list)',
     responses: { 200: jsonResponse(z.object({ followUps: z.array(FollowUpSchema) })) },
   }),
-  (c) => c.json({ followUps: listFollowUps(c.var.deps.sqlite) }, 200),
+  async (c) => c.json({ followUps: await withSqlite(c.var.deps.db, (sqlite) => listFollowUps(sqlite)) }, 200),
 );
 
 billingApi.openapi(
@@ -143,22 +162,22 @@ billingApi.openapi(
     request: { params: HouseholdParam, ...jsonBody(ResolveFollowUpInput.openapi('ResolveFollowUp')) },
     responses: { 204: { description: 'Resolved' } },
   }),
-  (c) => {
-    const { db, sqlite, clock } = c.var.deps;
+  async (c) => {
+    const { db, clock } = c.var.deps;
     const now = clock.now();
     const { id } = c.req.valid('param');
     const input = c.req.valid('json');
-    sqlite.transaction(() => {
-      resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
-      recordAudit(
-        db,
+    await db.transaction(async (tx) => {
+      await withSqlite(tx, (sqlite) => resolveFollowUp(sqlite, id, input, c.var.staff.id, now));
+      await recordAudit(
+        tx,
         now,
         { type: 'staff', id: c.var.staff.id },
         `billing.follow_up.${input.outcome}`,
         'receivable',
         id,
       );
-    })();
+    });
     return c.body(null, 204);
   },
 );

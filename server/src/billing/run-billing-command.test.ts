@@ -9,8 +9,8 @@ import { readDebitFile } from './zengin/read-debit-file';
 
 let ctx: TestContext;
 let dir: string;
-beforeEach(() => {
-  ctx = createTestContext({ now: closeTime('2026-11') });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: closeTime('2026-11') });
   dir = mkdtempSync(join(tmpdir(), 'billing-cli-'));
 });
 afterEach(() => {
@@ -21,8 +21,8 @@ afterEach(() => {
 describe('npm run billing', () => {
   it('close, export-debit, simulate-result and import-result from the command line', async () => {
     addCharge(ctx.sqlite, { householdId: 2, kind: 'ride', amountYen: 500, month: '2026-10' });
-    const run = (...argv: string[]) =>
-      runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
+    const run = async (...argv: string[]) =>
+      await runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
 
     const close = await run('close', '--month', '2026-10');
     expect(close.filter((l) => l.startsWith('OK'))).toHaveLength(4);
@@ -48,13 +48,13 @@ describe('npm run billing', () => {
   });
 
   it('explains bad usage and refusals', async () => {
-    const run = (...argv: string[]) =>
-      runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
-    await expect(run('close')).rejects.toThrow(/close needs --month/);
-    await expect(run('frobnicate')).rejects.toThrow(/usage: npm run billing/);
-    await expect(run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).rejects.toThrow(
+    const run = async (...argv: string[]) =>
+      await runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
+    await expect(await run('close')).rejects.toThrow(/close needs --month/);
+    await expect(await run('frobnicate')).rejects.toThrow(/usage: npm run billing/);
+    await expect(await run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).rejects.toThrow(
       /month_not_closed/,
     );
-    await expect(run('close', '--month', '2026-11')).rejects.toThrow(/month_not_over/);
+    await expect(await run('close', '--month', '2026-11')).rejects.toThrow(/month_not_over/);
   });
 });

@@ -44,11 +44,11 @@ export async function runBillingCommand(
     if (!v) throw new Error(`${command} needs ${name}\n${BILLING_USAGE}`);
     return v;
   };
-  const settings = getBillingSettings(deps.db);
+  const settings = await getBillingSettings(deps.db);
   try {
     switch (command) {
       case 'close': {
-        const r = await closeMonth(deps.sqlite, need(values.month, '--month'), now, settings);
+        const r = await closeMonth(deps.db, need(values.month, '--month'), now, settings);
         return [
           ...(r.alreadyClosed ? [`${r.month} was already closed; nothing changed`] : []),
           ...r.report,

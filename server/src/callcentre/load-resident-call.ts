@@ -12,10 +12,10 @@ import { summariseResidents } from '../watch';
  * through what its index.ts exports. The resident named in the URL comes first; the rest of the
  * household follows, since a call about one is often about the other.
  */
-export function loadResidentCall(db: Db, residentId: number, now: Date) {
-  const me = db.select().from(residents).where(eq(residents.id, residentId)).get();
+export async function loadResidentCall(db: Db, residentId: number, now: Date) {
+  const me = await db.select().from(residents).where(eq(residents.id, residentId)).get();
   if (!me) throw notFound('Resident');
-  const household = db
+  const household = (await db
     .select({
       id: households.id,
       name: households.name,
@@ -28,14 +28,16 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .where(eq(households.id, me.householdId))
-    .get()!;
+    .get())!;
   const today = tokyoDate(now);
-  const members = db
-    .select()
-    .from(residents)
-    .where(eq(residents.householdId, household.id))
-    .orderBy(asc(residents.id))
-    .all()
+  const members = (
+    await db
+      .select()
+      .from(residents)
+      .where(eq(residents.householdId, household.id))
+      .orderBy(asc(residents.id))
+      .all()
+  )
     .sort((a, b) => Number(b.id === residentId) - Number(a.id === residentId))
     .map((r) => ({
       id: r.id,
@@ -45,22 +47,24 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
       licenceReturned: r.licenceReturned,
       disabled: r.disabled,
     }));
-  const contacts = db
-    .select({
-      name: familyContacts.name,
-      relation: familyContacts.relation,
-      email: familyContacts.email,
-      phone: familyContacts.phone,
-    })
-    .from(familyContacts)
-    .where(
-      inArray(
-        familyContacts.residentId,
-        members.map((m) => m.id),
-      ),
-    )
-    .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
-    .all()
+  const contacts = (
+    await db
+      .select({
+        name: familyContacts.name,
+        relation: familyContacts.relation,
+        email: familyContacts.email,
+        phone: familyContacts.phone,
+      })
+      .from(familyContacts)
+      .where(
+        inArray(
+          familyContacts.residentId,
+          members.map((m) => m.id),
+        ),
+      )
+      .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
+      .all()
+  )
     // The register keeps one row per resident a relative watches over; the operator calls a person.
     .reduce<{ name: string; relation: string; emails: string[]; phones: string[] }[]>((people, f) => {
       let same = people.find((p) => p.name === f.name && p.relation === f.relation);
@@ -70,21 +74,23 @@ export function loadResidentCall(db: Db, residentId: number, now: Date) {
       return people;
     }, []);
   const watch = new Map(
-    summariseResidents(
-      db,
-      members.map((m) => m.id),
-      now,
+    (
+      await summariseResidents(
+        db,
+        members.map((m) => m.id),
+        now,
+      )
     ).map((w) => [w.residentId, w]),
   );
-  const orders = listHouseholdOrders(db, household.id, 6);
+  const orders = await listHouseholdOrders(db, household.id, 6);
   return {
     resident: members[0]!,
     household,
     members: members.map((m) => ({ ...m, watch: watch.get(m.id)! })),
     contacts,
     orders,
-    rides: listHouseholdRides(db, household.id, now),
-    rideOptions: getBookingOptions(db, household.id, now),
+    rides: await listHouseholdRides(db, household.id, now),
+    rideOptions: await getBookingOptions(db, household.id, now),
   };
 }
-export type ResidentCall = ReturnType<typeof loadResidentCall>;
+export type ResidentCall = Awaited<ReturnType<typeof loadResidentCall>>;

@@ -25,7 +25,12 @@ const noSpaces = (col: unknown) => sql`replace(replace(${col}, ' ', ''), '\u3000
  * `parseSearchQuery`); at most `limit`, in register order. An empty query finds nobody, so the
  * page never lists the whole city.
  */
-export function searchResidents(db: DbOrTx, raw: string, now: Date, limit = 50): ResidentHit[] {
+export async function searchResidents(
+  db: DbOrTx,
+  raw: string,
+  now: Date,
+  limit = 50,
+): Promise<ResidentHit[]> {
   const q = parseSearchQuery(raw);
   if (q.kind === 'empty') return [];
   const where =
@@ -37,24 +42,25 @@ export function searchResidents(db: DbOrTx, raw: string, now: Date, limit = 50):
           sql`${noSpaces(households.name)} LIKE ${likeEscaped(q.text)} ESCAPE '\\'`,
         );
   const today = tokyoDate(now);
-  return db
-    .select({
-      residentId: residents.id,
-      name: residents.name,
-      kana: residents.kana,
-      birthDate: residents.birthDate,
-      householdId: households.id,
-      householdName: households.name,
-      phone: households.phone,
-      hamletName: hamlets.name,
-      address: households.address,
-    })
-    .from(residents)
-    .innerJoin(households, eq(households.id, residents.householdId))
-    .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
-    .where(and(where))
-    .orderBy(asc(residents.id))
-    .limit(limit)
-    .all()
-    .map(({ birthDate, ...r }) => ({ ...r, age: ageOn(birthDate, today) }));
+  return (
+    await db
+      .select({
+        residentId: residents.id,
+        name: residents.name,
+        kana: residents.kana,
+        birthDate: residents.birthDate,
+        householdId: households.id,
+        householdName: households.name,
+        phone: households.phone,
+        hamletName: hamlets.name,
+        address: households.address,
+      })
+      .from(residents)
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
+      .where(and(where))
+      .orderBy(asc(residents.id))
+      .limit(limit)
+      .all()
+  ).map(({ birthDate, ...r }) => ({ ...r, age: ageOn(birthDate, today) }));
 }

@@ -54,8 +54,8 @@ function LoginPage(props: { error?: string; next?: string }) {
 
 export const consoleCore = new Hono<AppEnv>();
 
-consoleCore.get('/login', (c) => {
-  if (loadStaff(c)) return c.redirect('/console', 303);
+consoleCore.get('/login', async (c) => {
+  if (await loadStaff(c)) return c.redirect('/console', 303);
   return c.html(<LoginPage next={c.req.query('next')} />);
 });
 
@@ -83,9 +83,9 @@ consoleCore.post('/login', async (c) => {
   }
 });
 
-consoleCore.post('/logout', (c) => {
+consoleCore.post('/logout', async (c) => {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) logoutStaff(c.var.deps.db, token);
+  if (token) await logoutStaff(c.var.deps.db, token);
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
   return c.redirect('/console/login', 303);
 });

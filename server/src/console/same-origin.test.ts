@@ -24,8 +24,8 @@ async function watchedResident() {
   return staff;
 }
 
-const enabled = () =>
-  ctx.db.select().from(watchSettings).where(eq(watchSettings.residentId, 1)).get()?.enabled;
+const enabled = async () =>
+  (await ctx.db.select().from(watchSettings).where(eq(watchSettings.residentId, 1)).get())?.enabled;
 
 describe('console writes come only from the console itself', () => {
   it.each([
@@ -33,7 +33,7 @@ describe('console writes come only from the console itself', () => {
     ['a form body', 'application/x-www-form-urlencoded', ''],
     ['no content type', undefined, undefined],
   ])('refuses a logged-in write from another origin with %s, and writes nothing', async (_, type, body) => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const staff = await watchedResident();
     const before = tableCounts(ctx);
     const res = await ctx.request(`${R1}/stop`, {
@@ -48,12 +48,12 @@ describe('console writes come only from the console itself', () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toContain('別のサイトからの送信は受け付けません');
-    expect(enabled()).toBe(true);
+    expect(await enabled()).toBe(true);
     expect(tableCounts(ctx)).toEqual(before);
   });
 
   it('refuses a write with no Origin unless the browser vouches it is same-origin', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const { cookie } = await watchedResident();
     const bare = await ctx.request(`${R1}/stop`, {
       method: 'POST',
@@ -70,17 +70,17 @@ describe('console writes come only from the console itself', () => {
       headers: { cookie, origin: 'null', 'sec-fetch-site': 'cross-site' },
     });
     expect(opaque.status).toBe(403);
-    expect(enabled()).toBe(true);
+    expect(await enabled()).toBe(true);
     const sameOrigin = await ctx.request(`${R1}/stop`, {
       method: 'POST',
       headers: { cookie, 'sec-fetch-site': 'same-origin' },
     });
     expect(sameOrigin.status).toBe(303);
-    expect(enabled()).toBe(false);
+    expect(await enabled()).toBe(false);
   });
 
   it('accepts a write from the public address staff use behind the reverse proxy', async () => {
-    ctx = createTestContext({ config: { PUBLIC_BASE_URL: 'https://engawa.example.jp' } });
+    ctx = await createTestContext({ config: { PUBLIC_BASE_URL: 'https://engawa.example.jp' } });
     const { cookie } = await watchedResident();
     const res = await ctx.request(`${R1}/stop`, {
       method: 'POST',
@@ -92,6 +92,6 @@ describe('console writes come only from the console itself', () => {
       body: '',
     });
     expect(res.status).toBe(303);
-    expect(enabled()).toBe(false);
+    expect(await enabled()).toBe(false);
   });
 });

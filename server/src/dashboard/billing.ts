@@ -7,8 +7,8 @@ import { bucketOf, inHamlet, perPeriod, tokyoDateOf, type DashboardRange, type F
  * sellers owe on the goods part at their contracted rate. Carry-overs are unpaid old charges, not
  * new revenue, so they are left out.
  */
-export function sumRevenue(db: Db, range: DashboardRange, _now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; revenue: number; commission: number }>(sql`
+export async function sumRevenue(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; revenue: number; commission: number }>(sql`
     SELECT ${bucketOf(range, tokyoDateOf(sql`c.occurred_at`))} AS bucket, sum(c.amount_yen) AS revenue,
       sum(CASE WHEN c.kind = 'goods' THEN c.amount_yen * s.commission_bp ELSE 0 END) / 10000 AS commission
     FROM charges c LEFT JOIN sellers s ON s.id = c.seller_id
@@ -31,8 +31,8 @@ export function sumRevenue(db: Db, range: DashboardRange, _now: Date): Figure[] 
 }
 
 /** Direct debits the bank reported as not collected, by the day the result file was read. */
-export function countFailedDebits(db: Db, range: DashboardRange, _now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; n: number; yen: number }>(sql`
+export async function countFailedDebits(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; n: number; yen: number }>(sql`
     SELECT ${bucketOf(range, tokyoDateOf(sql`d.result_at`))} AS bucket, count(*) AS n, sum(d.amount) AS yen
     FROM debit_items d
     WHERE d.status = 'failed' AND d.result_at >= ${range.from.getTime()} AND d.result_at < ${range.to.getTime()}

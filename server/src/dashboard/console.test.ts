@@ -8,7 +8,7 @@ const html = { accept: 'text/html' };
 
 describe('city dashboard page', () => {
   it('shows city staff every figure with Japanese headings, weeks or months', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const cookie = await ctx.login('city');
     const week = await ctx.request('/console/dashboard', { headers: cookie });
     expect(week.status).toBe(200);
@@ -32,7 +32,7 @@ describe('city dashboard page', () => {
   });
 
   it('serves the chart library and its own script from our origin', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const cookie = await ctx.login('city');
     const lib = await ctx.request('/console/dashboard/assets/uplot.js', { headers: cookie });
     expect(lib.status).toBe(200);
@@ -42,8 +42,8 @@ describe('city dashboard page', () => {
   });
 
   it('downloads a figure as CSV with a BOM, and neutralises formula text from the data', async () => {
-    ctx = createTestContext();
-    addOrder(ctx.db, {
+    ctx = await createTestContext();
+    await addOrder(ctx.db, {
       householdId: 1,
       deliveryDate: '2026-11-17',
       mode: 'car',
@@ -61,7 +61,7 @@ describe('city dashboard page', () => {
   });
 
   it('refuses store staff and drivers with a 403 page, bad input with a 400 page', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     for (const who of ['store', 'driver']) {
       const cookie = await ctx.login(who);
       const res = await ctx.request('/console/dashboard', { headers: { ...cookie, ...html } });

@@ -145,12 +145,12 @@ dashboardConsole.get('/assets/:name', requireStaffPage('city_staff'), (c) => {
   return c.body(body);
 });
 
-dashboardConsole.get('/', requireStaffPage('city_staff'), (c) => {
+dashboardConsole.get('/', requireStaffPage('city_staff'), async (c) => {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
   const range = rangeOf(c.req.query(), now);
-  const { figures, summary } = loadDashboardData(deps.db, range, now);
-  const allHamlets = deps.db.select().from(hamlets).orderBy(asc(hamlets.id)).all();
+  const { figures, summary } = await loadDashboardData(deps.db, range, now);
+  const allHamlets = await deps.db.select().from(hamlets).orderBy(asc(hamlets.id)).all();
   const hamletName = allHamlets.find((h) => h.id === range.hamletId)?.name;
   const query = (unit: PeriodUnit) =>
     `?unit=${unit}${range.hamletId === null ? '' : `&hamlet=${range.hamletId}`}`;
@@ -202,11 +202,13 @@ dashboardConsole.get('/', requireStaffPage('city_staff'), (c) => {
   );
 });
 
-dashboardConsole.get('/csv/:id', requireStaffPage('city_staff'), (c) => {
+dashboardConsole.get('/csv/:id', requireStaffPage('city_staff'), async (c) => {
   const { deps } = c.var;
   const now = deps.clock.now();
   const range = rangeOf(c.req.query(), now);
-  const figure = loadDashboardData(deps.db, range, now).figures.find((f) => f.id === c.req.param('id'));
+  const figure = (await loadDashboardData(deps.db, range, now)).figures.find(
+    (f) => f.id === c.req.param('id'),
+  );
   if (!figure) throw notFound('Figure');
   const rows = range.periods.map((p, i) => [p.label, p.from, ...figure.series.map((s) => s.values[i] ?? 0)]);
   const hamlet = range.hamletId === null ? '' : `-hamlet${range.hamletId}`;

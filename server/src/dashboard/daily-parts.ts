@@ -35,13 +35,13 @@ interface Row {
  * (null). Each query walks an index that leads with its date (or reads only the range's rows), so
  * a day or two is cheap; the summary job calls it for the days it keeps.
  */
-export function dailyParts(
+export async function dailyParts(
   db: Db,
   hamletId: number | null,
   fromDate: string,
   toDate: string,
   now: Date,
-): DailyPart[] {
+): Promise<DailyPart[]> {
   const from = sql`${fromDate}`;
   const to = sql`${toDate}`;
   // Instants from Tokyo midnight of the first day, to the same of the day after the last.
@@ -60,25 +60,25 @@ export function dailyParts(
   const hamletCol = (col: SQL) => (hamletId === null ? sql`` : sql`AND ${col} = ${hamletId}`);
   const nowMs = now.getTime();
   const rows: Row[] = [];
-  const add = (query: SQL) => rows.push(...db.all<Row>(query));
+  const add = async (query: SQL) => rows.push(...(await db.all<Row>(query)));
 
   const created = tokyoDateOf(sql`created_at`);
-  add(sql`SELECT ${created} AS day, 'hh' AS key, count(*) AS value FROM households
+  await add(sql`SELECT ${created} AS day, 'hh' AS key, count(*) AS value FROM households
     WHERE created_at <= ${nowMs} AND created_at >= ${fromMs} AND created_at < ${toMs} ${hamletCol(sql`hamlet_id`)}
     GROUP BY 1`);
-  add(sql`SELECT shop_member_since AS day, 'member' AS key, count(*) AS value FROM households
+  await add(sql`SELECT shop_member_since AS day, 'member' AS key, count(*) AS value FROM households
     WHERE shop_member_since IS NOT NULL AND shop_member_since >= ${from} AND shop_member_since < ${to}
       ${hamletCol(sql`hamlet_id`)}
     GROUP BY 1`);
 
   const orderIn = sql`o.delivery_date >= ${from} AND o.delivery_date < ${to} ${hamletCol(sql`o.hamlet_id`)}`;
-  const orders = db.all<{ day: string; orders: number; items: number }>(sql`
+  const orders = await db.all<{ day: string; orders: number; items: number }>(sql`
     SELECT o.delivery_date AS day, count(DISTINCT o.id) AS orders, coalesce(sum(l.qty - l.missing_qty), 0) AS items
     FROM orders o JOIN order_lines l ON l.order_id = o.id
     WHERE ${orderIn} AND o.status <> 'cancelled' GROUP BY 1`);
   for (const r of orders)
     rows.push({ day: r.day, key: 'orders', value: r.orders }, { day: r.day, key: 'items', value: r.items });
-  add(sql`SELECT o.delivery_date AS day,
+  await add(sql`SELECT o.delivery_date AS day,
       CASE WHEN o.delivery_mode = 'drone' THEN 'drone' ELSE ${REASON_PREFIX} || coalesce(o.delivery_mode_reason, ${OTHER_REASON}) END AS key,
       count(*) AS value
     FROM orders o
@@ -87,7 +87,13 @@ export function dailyParts(
 
   const done = sql`b.status = 'arrived' AND b.service_date >= ${from} AND b.service_date < ${to}
     ${householdIn(sql`b.household_id`)}`;
-  const rides = db.all<{ day: string; rides: number; riders: number; pooled: number; direct: number }>(sql`
+  const rides = await db.all<{
+    day: string;
+    rides: number;
+    riders: number;
+    pooled: number;
+    direct: number;
+  }>(sql`
     SELECT b.service_date AS day, count(*) AS rides, sum(b.passengers) AS riders,
       sum(EXISTS (SELECT 1 FROM taxi_bookings o
         WHERE o.service_date = b.service_date AND o.vehicle_id = b.vehicle_id AND o.id <> b.id
@@ -101,11 +107,11 @@ export function dailyParts(
       { day: r.day, key: 'pooled', value: r.pooled },
       { day: r.day, key: 'direct_km', value: r.direct },
     );
-  add(sql`SELECT d AS day, 'vehicle_ms' AS key, sum(span) AS value FROM (
+  await add(sql`SELECT d AS day, 'vehicle_ms' AS key, sum(span) AS value FROM (
       SELECT b.service_date AS d, max(b.dropped_off_at) - min(b.picked_up_at) AS span
       FROM taxi_bookings b WHERE ${done} GROUP BY b.service_date, b.vehicle_id)
     GROUP BY 1`);
-  add(sql`
+  await add(sql`
     WITH stops AS (
       SELECT b.service_date AS d, b.vehicle_id AS v, b.picked_up_at AS at, 1 AS delta,
         b.pickup_lat AS lat, b.pickup_lon AS lon FROM taxi_bookings b WHERE ${done}
@@ -122,7 +128,7 @@ export function dailyParts(
       sum(CASE WHEN aboard > 0 AND nlat IS NOT NULL THEN ${km(sql`lat`, sql`lon`, sql`nlat`, sql`nlon`)} ELSE 0 END) AS value
     FROM legs GROUP BY 1`);
 
-  const alerts = db.all<{ day: string; ackMs: number | null }>(sql`
+  const alerts = await db.all<{ day: string; ackMs: number | null }>(sql`
     SELECT ${tokyoDateOf(sql`opened_at`)} AS day, acknowledged_at - opened_at AS ackMs FROM watch_alerts
     WHERE opened_at >= ${fromMs} AND opened_at < ${toMs} ${residentIn(sql`resident_id`)}`);
   const byDay = new Map<string, number[]>();
@@ -139,7 +145,7 @@ export function dailyParts(
   }
 
   const dueDay = tokyoDateOf(sql`due_at`);
-  const reminders = db.all<{ day: string; confirmed: number; missed: number }>(sql`
+  const reminders = await db.all<{ day: string; confirmed: number; missed: number }>(sql`
     SELECT ${dueDay} AS day, sum(confirmed_at IS NOT NULL) AS confirmed,
       sum(confirmed_at IS NULL AND due_at <= ${nowMs - REMINDER_GRACE_MS}) AS missed
     FROM watch_reminder_occurrences
@@ -151,7 +157,7 @@ export function dailyParts(
       { day: r.day, key: 'missed', value: r.missed },
     );
 
-  const charges = db.all<{ day: string; revenue: number; commission: number | null }>(sql`
+  const charges = await db.all<{ day: string; revenue: number; commission: number | null }>(sql`
     SELECT ${tokyoDateOf(sql`c.occurred_at`)} AS day, sum(c.amount_yen) AS revenue,
       sum(CASE WHEN c.kind = 'goods' THEN c.amount_yen * s.commission_bp ELSE 0 END) AS commission
     FROM charges c LEFT JOIN sellers s ON s.id = c.seller_id
@@ -164,7 +170,7 @@ export function dailyParts(
       { day: r.day, key: 'commission_bp_yen', value: r.commission },
     );
 
-  const debits = db.all<{ day: string; n: number; yen: number }>(sql`
+  const debits = await db.all<{ day: string; n: number; yen: number }>(sql`
     SELECT ${tokyoDateOf(sql`d.result_at`)} AS day, count(*) AS n, sum(d.amount) AS yen FROM debit_items d
     WHERE d.status = 'failed' AND d.result_at >= ${fromMs} AND d.result_at < ${toMs}
       ${householdIn(sql`d.household_id`)}

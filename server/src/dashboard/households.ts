@@ -17,15 +17,15 @@ function cumulative(range: DashboardRange, rows: Row[]): number[] {
  * Households registered with engawa (a set-top box at home) and those of them that are shopping
  * members, as counted at the end of each period (or now, for the current one).
  */
-export function countHouseholds(db: Db, range: DashboardRange, now: Date): Figure[] {
+export async function countHouseholds(db: Db, range: DashboardRange, now: Date): Promise<Figure[]> {
   const created = tokyoDateOf(sql`created_at`);
   const hamlet = range.hamletId === null ? sql`` : sql`AND hamlet_id = ${range.hamletId}`;
   const asBucket = (date: typeof created) =>
     sql`CASE WHEN ${date} < ${range.fromDate} THEN NULL ELSE ${bucketOf(range, date)} END`;
-  const registered = db.all<Row>(sql`
+  const registered = await db.all<Row>(sql`
     SELECT ${asBucket(created)} AS bucket, count(*) AS n FROM households
     WHERE created_at <= ${now.getTime()} ${hamlet} GROUP BY 1`);
-  const members = db.all<Row>(sql`
+  const members = await db.all<Row>(sql`
     SELECT ${asBucket(sql`shop_member_since`)} AS bucket, count(*) AS n FROM households
     WHERE shop_member_since IS NOT NULL AND shop_member_since < ${range.toDate} ${hamlet} GROUP BY 1`);
   return [

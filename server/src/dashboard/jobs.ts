@@ -8,11 +8,11 @@ export const dashboardJobs: JobDef[] = [
     // is made up at the next start; it refreshes once per Tokyo day.
     name: 'dashboard.summary',
     cron: '10 * * * *',
-    run: ({ db, clock }) => {
+    run: async ({ db, clock }) => {
       const now = clock.now();
-      const state = summaryState(db);
+      const state = await summaryState(db);
       if (state && state.through >= tokyoDate(now)) return { due: false };
-      return refreshSummary(db, now);
+      return await refreshSummary(db, now);
     },
   },
 ];

@@ -18,6 +18,8 @@ const GROUPS = [
 ];
 
 /** Every figure of the city dashboard, in the order the page shows them. */
-export function loadDashboard(db: Db, range: DashboardRange, now: Date): Figure[] {
-  return GROUPS.flatMap((group) => group(db, range, now));
+export async function loadDashboard(db: Db, range: DashboardRange, now: Date): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const group of GROUPS) figures.push(...(await group(db, range, now)));
+  return figures;
 }

@@ -30,8 +30,8 @@ const lastTwo = (figures: Figure[], id: string, label: string) =>
     .values.slice(-2);
 
 describe('lastPeriods', () => {
-  it('gives twelve Monday weeks or twelve months, oldest first, labelled in Japanese', () => {
-    ctx = createTestContext({ now: NOW, seed: false });
+  it('gives twelve Monday weeks or twelve months, oldest first, labelled in Japanese', async () => {
+    ctx = await createTestContext({ now: NOW, seed: false });
     const w = weeks();
     expect(w.periods).toHaveLength(12);
     expect(w.periods.at(-1)).toEqual({
@@ -54,18 +54,18 @@ describe('lastPeriods', () => {
 });
 
 describe('city dashboard figures', () => {
-  it('counts registered households and shopping members at each period end', () => {
-    ctx = createTestContext({ now: NOW });
-    const [f] = countHouseholds(ctx.db, weeks(), ctx.clock.now());
+  it('counts registered households and shopping members at each period end', async () => {
+    ctx = await createTestContext({ now: NOW });
+    const [f] = await countHouseholds(ctx.db, weeks(), ctx.clock.now());
     expect(f!.series[0]!.values.at(-1)).toBe(24);
     expect(f!.series[1]!.values.at(-1)).toBe(24);
-    const [one] = countHouseholds(ctx.db, weeks(1), ctx.clock.now());
+    const [one] = await countHouseholds(ctx.db, weeks(1), ctx.clock.now());
     expect(one!.series[0]!.values.at(-1)).toBe(3);
   });
 
-  it('counts orders and supplied items by delivery week, without cancelled orders or missing items', () => {
-    ctx = createTestContext({ now: NOW });
-    addOrder(ctx.db, {
+  it('counts orders and supplied items by delivery week, without cancelled orders or missing items', async () => {
+    ctx = await createTestContext({ now: NOW });
+    await addOrder(ctx.db, {
       householdId: 1,
       deliveryDate: '2026-11-17',
       lines: [
@@ -73,33 +73,33 @@ describe('city dashboard figures', () => {
         [3, 1],
       ],
     });
-    addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', mode: 'car', reason: '重量超過' });
-    addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', status: 'cancelled' });
-    addOrder(ctx.db, {
+    await addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', mode: 'car', reason: '重量超過' });
+    await addOrder(ctx.db, { householdId: 4, deliveryDate: '2026-11-18', status: 'cancelled' });
+    await addOrder(ctx.db, {
       householdId: 7,
       deliveryDate: '2026-11-23',
       status: 'at_hall',
       mode: 'car',
       reason: '強風',
     });
-    addOrder(ctx.db, { householdId: 7, deliveryDate: '2026-11-24', status: 'received', mode: null });
-    const orders = countOrders(ctx.db, weeks(), ctx.clock.now());
+    await addOrder(ctx.db, { householdId: 7, deliveryDate: '2026-11-24', status: 'received', mode: null });
+    const orders = await countOrders(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(orders, 'orders', '注文')).toEqual([2, 2]);
     expect(lastTwo(orders, 'orders', '品数')).toEqual([5, 2]);
-    expect(lastTwo(countOrders(ctx.db, weeks(1), ctx.clock.now()), 'orders', '注文')).toEqual([1, 0]);
+    expect(lastTwo(await countOrders(ctx.db, weeks(1), ctx.clock.now()), 'orders', '注文')).toEqual([1, 0]);
 
-    const deliveries = countDeliveries(ctx.db, weeks(), ctx.clock.now());
+    const deliveries = await countDeliveries(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(deliveries, 'deliveries', 'ドローン')).toEqual([1, 0]);
     expect(lastTwo(deliveries, 'deliveries', '車')).toEqual([1, 1]);
     expect(lastTwo(deliveries, 'car-reasons', '重量超過')).toEqual([1, 0]);
     expect(lastTwo(deliveries, 'car-reasons', '強風')).toEqual([0, 1]);
   });
 
-  it('counts rides, pooling, riders per vehicle-hour and loaded km against each ride alone', () => {
-    ctx = createTestContext({ now: NOW });
+  it('counts rides, pooling, riders per vehicle-hour and loaded km against each ride alone', async () => {
+    ctx = await createTestContext({ now: NOW });
     const date = '2026-11-17';
     // Car 1 carries A and B together for 20 minutes; car 2 carries C alone; D was cancelled.
-    addRide(ctx.db, {
+    await addRide(ctx.db, {
       householdId: 1,
       residentId: 1,
       vehicleId: 1,
@@ -107,7 +107,7 @@ describe('city dashboard figures', () => {
       pickup: ['09:00', 35.8, 138.1],
       dropoff: ['09:30', 35.9, 138.1],
     });
-    addRide(ctx.db, {
+    await addRide(ctx.db, {
       householdId: 2,
       residentId: 2,
       vehicleId: 1,
@@ -116,7 +116,7 @@ describe('city dashboard figures', () => {
       pickup: ['09:10', 35.85, 138.1],
       dropoff: ['09:30', 35.9, 138.1],
     });
-    addRide(ctx.db, {
+    await addRide(ctx.db, {
       householdId: 4,
       residentId: 5,
       vehicleId: 2,
@@ -124,7 +124,7 @@ describe('city dashboard figures', () => {
       pickup: ['10:00', 35.8, 138.1],
       dropoff: ['10:20', 35.8, 138.2],
     });
-    addRide(ctx.db, {
+    await addRide(ctx.db, {
       householdId: 4,
       residentId: 5,
       vehicleId: 2,
@@ -133,7 +133,7 @@ describe('city dashboard figures', () => {
       pickup: ['11:00', 35.8, 138.1],
       dropoff: ['11:20', 36.8, 138.2],
     });
-    const f = countRides(ctx.db, weeks(), ctx.clock.now());
+    const f = await countRides(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'rides', '乗車')).toEqual([3, 0]);
     expect(lastTwo(f, 'rides', '乗客')).toEqual([4, 0]);
     expect(lastTwo(f, 'pooling', '相乗り率')).toEqual([66.7, 0]);
@@ -146,59 +146,74 @@ describe('city dashboard figures', () => {
     expect(loaded).toBeCloseTo(degLat + degLon, 0);
     expect(alone).toBeCloseTo(degLat * 1.5 + degLon, 0);
     // Only hamlet 2's household (ride C) in hamlet 2
-    expect(lastTwo(countRides(ctx.db, weeks(2), ctx.clock.now()), 'rides', '乗車')).toEqual([1, 0]);
+    expect(lastTwo(await countRides(ctx.db, weeks(2), ctx.clock.now()), 'rides', '乗車')).toEqual([1, 0]);
   });
 
-  it('counts alerts raised and acknowledged with the median minutes to acknowledgement', () => {
-    ctx = createTestContext({ now: NOW });
-    addAlert(ctx.db, 1, fromTokyo('2026-11-17', '10:00'), 30);
-    addAlert(ctx.db, 1, fromTokyo('2026-11-18', '10:00'), 10);
-    addAlert(ctx.db, 2, fromTokyo('2026-11-19', '10:00'), null);
-    addAlert(ctx.db, 2, fromTokyo('2026-11-23', '06:00'), 45);
-    const f = countAlerts(ctx.db, weeks(), ctx.clock.now());
+  it('counts alerts raised and acknowledged with the median minutes to acknowledgement', async () => {
+    ctx = await createTestContext({ now: NOW });
+    await addAlert(ctx.db, 1, fromTokyo('2026-11-17', '10:00'), 30);
+    await addAlert(ctx.db, 1, fromTokyo('2026-11-18', '10:00'), 10);
+    await addAlert(ctx.db, 2, fromTokyo('2026-11-19', '10:00'), null);
+    await addAlert(ctx.db, 2, fromTokyo('2026-11-23', '06:00'), 45);
+    const f = await countAlerts(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'alerts', '発生')).toEqual([3, 1]);
     expect(lastTwo(f, 'alerts', '応答あり')).toEqual([2, 1]);
     expect(lastTwo(f, 'ack-minutes', '中央値')).toEqual([20, 45]);
   });
 
-  it('counts reminders confirmed, and missed only an hour after they were due', () => {
-    ctx = createTestContext({ now: NOW });
-    addReminderDue(ctx.db, 1, fromTokyo('2026-11-17', '08:00'), 5);
-    addReminderDue(ctx.db, 1, fromTokyo('2026-11-18', '08:00'), null);
-    addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '07:00'), null);
-    addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '08:30'), null); // 30 minutes ago: still open
-    addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '12:00'), null); // not due yet
-    const f = countReminders(ctx.db, weeks(), ctx.clock.now());
+  it('counts reminders confirmed, and missed only an hour after they were due', async () => {
+    ctx = await createTestContext({ now: NOW });
+    await addReminderDue(ctx.db, 1, fromTokyo('2026-11-17', '08:00'), 5);
+    await addReminderDue(ctx.db, 1, fromTokyo('2026-11-18', '08:00'), null);
+    await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '07:00'), null);
+    await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '08:30'), null); // 30 minutes ago: still open
+    await addReminderDue(ctx.db, 1, fromTokyo('2026-11-23', '12:00'), null); // not due yet
+    const f = await countReminders(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(f, 'reminders', '確認済み')).toEqual([1, 0]);
     expect(lastTwo(f, 'reminders', '未確認')).toEqual([1, 1]);
   });
 
-  it('sums revenue without carry-overs, the goods commission, and failed debits', () => {
-    ctx = createTestContext({ now: NOW });
-    addCharge(ctx.db, { householdId: 1, kind: 'goods', yen: 1000, at: fromTokyo('2026-11-17', '12:00') });
-    addCharge(ctx.db, { householdId: 1, kind: 'ride', yen: 300, at: fromTokyo('2026-11-18', '12:00') });
-    addCharge(ctx.db, { householdId: 1, kind: 'carry_over', yen: 500, at: fromTokyo('2026-11-18', '12:00') });
-    addCharge(ctx.db, { householdId: 4, kind: 'membership', yen: 550, at: fromTokyo('2026-11-23', '00:00') });
-    const rev = sumRevenue(ctx.db, weeks(), ctx.clock.now());
+  it('sums revenue without carry-overs, the goods commission, and failed debits', async () => {
+    ctx = await createTestContext({ now: NOW });
+    await addCharge(ctx.db, {
+      householdId: 1,
+      kind: 'goods',
+      yen: 1000,
+      at: fromTokyo('2026-11-17', '12:00'),
+    });
+    await addCharge(ctx.db, { householdId: 1, kind: 'ride', yen: 300, at: fromTokyo('2026-11-18', '12:00') });
+    await addCharge(ctx.db, {
+      householdId: 1,
+      kind: 'carry_over',
+      yen: 500,
+      at: fromTokyo('2026-11-18', '12:00'),
+    });
+    await addCharge(ctx.db, {
+      householdId: 4,
+      kind: 'membership',
+      yen: 550,
+      at: fromTokyo('2026-11-23', '00:00'),
+    });
+    const rev = await sumRevenue(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(rev, 'revenue', '売上（税込）')).toEqual([1300, 550]);
     expect(lastTwo(rev, 'revenue', '手数料')).toEqual([100, 0]);
-    expect(lastTwo(sumRevenue(ctx.db, weeks(2), ctx.clock.now()), 'revenue', '売上（税込）')).toEqual([
+    expect(lastTwo(await sumRevenue(ctx.db, weeks(2), ctx.clock.now()), 'revenue', '売上（税込）')).toEqual([
       0, 550,
     ]);
 
-    addDebit(ctx.db, {
+    await addDebit(ctx.db, {
       householdId: 1,
       yen: 2000,
       status: 'failed',
       resultAt: fromTokyo('2026-11-18', '15:00'),
     });
-    addDebit(ctx.db, {
+    await addDebit(ctx.db, {
       householdId: 2,
       yen: 3000,
       status: 'paid',
       resultAt: fromTokyo('2026-11-18', '15:00'),
     });
-    const debits = countFailedDebits(ctx.db, weeks(), ctx.clock.now());
+    const debits = await countFailedDebits(ctx.db, weeks(), ctx.clock.now());
     expect(lastTwo(debits, 'failed-debits', '振替不能')).toEqual([1, 0]);
     expect(lastTwo(debits, 'failed-debit-yen', '振替不能額')).toEqual([2000, 0]);
   });

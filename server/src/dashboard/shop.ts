@@ -7,8 +7,8 @@ const inRange = (range: DashboardRange) =>
       ${range.hamletId === null ? sql`` : sql`AND o.hamlet_id = ${range.hamletId}`}`;
 
 /** Orders by delivery day (cancelled ones left out) and the items in them the store supplied. */
-export function countOrders(db: Db, range: DashboardRange, _now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; orders: number; items: number }>(sql`
+export async function countOrders(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; orders: number; items: number }>(sql`
     SELECT ${bucketOf(range, sql`o.delivery_date`)} AS bucket, count(DISTINCT o.id) AS orders,
       coalesce(sum(l.qty - l.missing_qty), 0) AS items
     FROM orders o JOIN order_lines l ON l.order_id = o.id
@@ -51,8 +51,8 @@ const TOP_REASONS = 4;
  * Parcels that reached the hall (公民館) or the resident, by drone or by car, and why the cars
  * went: the most frequent reasons over the range, the rest together.
  */
-export function countDeliveries(db: Db, range: DashboardRange, _now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; mode: 'drone' | 'car'; reason: string | null; n: number }>(sql`
+export async function countDeliveries(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; mode: 'drone' | 'car'; reason: string | null; n: number }>(sql`
     SELECT ${bucketOf(range, sql`o.delivery_date`)} AS bucket, o.delivery_mode AS mode,
       o.delivery_mode_reason AS reason, count(*) AS n
     FROM orders o

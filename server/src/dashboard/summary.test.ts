@@ -24,10 +24,10 @@ function views(now: Date): DashboardRange[] {
 }
 
 /** The fast path gives exactly the figures of the straightforward computation, view by view. */
-function expectSameAsStraightforward(now: Date) {
+async function expectSameAsStraightforward(now: Date) {
   for (const range of views(now))
-    expect(loadDashboardData(ctx.db, range, now).figures, `${range.unit} ${range.hamletId}`).toEqual(
-      loadDashboard(ctx.db, range, now),
+    expect((await loadDashboardData(ctx.db, range, now)).figures, `${range.unit} ${range.hamletId}`).toEqual(
+      await loadDashboard(ctx.db, range, now),
     );
 }
 
@@ -38,50 +38,50 @@ const summaryRows = () =>
 
 describe('dashboard summary: the fast path equals the straightforward computation', () => {
   it('on the demo with eight weeks of history, before and after the summary is built', async () => {
-    ctx = createTestContext({ now: NOW, seed: true });
+    ctx = await createTestContext({ now: NOW, seed: true });
     await seedHistory(ctx.db, ctx.sqlite, NOW, { weeks: 8 });
-    expectSameAsStraightforward(NOW);
-    const { through, rows } = refreshSummary(ctx.db, NOW);
+    await expectSameAsStraightforward(NOW);
+    const { through, rows } = await refreshSummary(ctx.db, NOW);
     expect(through).toBe('2026-12-03');
     expect(rows).toBeGreaterThan(100);
-    expectSameAsStraightforward(NOW);
+    await expectSameAsStraightforward(NOW);
     // Later the same day, with the summary of the morning: still the same figures.
-    expectSameAsStraightforward(new Date(NOW.getTime() + 5 * 3_600_000));
+    await expectSameAsStraightforward(new Date(NOW.getTime() + 5 * 3_600_000));
   }, 300_000);
 
-  it('on a generated year of 800 households on a fleet of vehicles', () => {
-    ctx = createTestContext({ now: NOW, seed: true });
+  it('on a generated year of 800 households on a fleet of vehicles', async () => {
+    ctx = await createTestContext({ now: NOW, seed: true });
     const counts = buildDashboardDataset(ctx.sqlite, { households: 800, now: NOW });
     expect(counts.rides).toBeGreaterThan(3000);
-    refreshSummary(ctx.db, NOW);
-    expectSameAsStraightforward(NOW);
+    await refreshSummary(ctx.db, NOW);
+    await expectSameAsStraightforward(NOW);
   }, 300_000);
 });
 
 describe('dashboard summary maintenance', () => {
-  it('is idempotent: a second refresh the same day writes the same rows', () => {
-    ctx = createTestContext({ now: NOW, seed: true });
+  it('is idempotent: a second refresh the same day writes the same rows', async () => {
+    ctx = await createTestContext({ now: NOW, seed: true });
     buildDashboardDataset(ctx.sqlite, { households: 200, now: NOW });
-    refreshSummary(ctx.db, NOW);
+    await refreshSummary(ctx.db, NOW);
     const first = summaryRows();
     expect(first.length).toBeGreaterThan(1000);
-    refreshSummary(ctx.db, NOW);
+    await refreshSummary(ctx.db, NOW);
     expect(summaryRows()).toEqual(first);
-    expect(summaryState(ctx.db)).toEqual({ id: 1, through: '2026-12-03', computedAt: NOW });
+    expect(await summaryState(ctx.db)).toEqual({ id: 1, through: '2026-12-03', computedAt: NOW });
   });
 
-  it('recomputes a recent day when its rows changed', () => {
-    ctx = createTestContext({ now: NOW, seed: true });
+  it('recomputes a recent day when its rows changed', async () => {
+    ctx = await createTestContext({ now: NOW, seed: true });
     buildDashboardDataset(ctx.sqlite, { households: 200, now: NOW });
-    refreshSummary(ctx.db, NOW);
+    await refreshSummary(ctx.db, NOW);
     const yesterday = addDays(tokyoDate(NOW), -1);
-    const ridesOf = () =>
-      loadDashboardData(ctx.db, lastPeriods('week', 12, NOW), NOW)
-        .figures.find((f) => f.id === 'rides')!
+    const ridesOf = async () =>
+      (await loadDashboardData(ctx.db, lastPeriods('week', 12, NOW), NOW)).figures
+        .find((f) => f.id === 'rides')!
         .series[0]!.values.at(-1);
-    const before = ridesOf();
+    const before = await ridesOf();
     // A ride of yesterday recorded late (e.g. a tablet that was offline).
-    addRide(ctx.db, {
+    await addRide(ctx.db, {
       householdId: 1000,
       residentId: 1000,
       vehicleId: 1,
@@ -90,22 +90,22 @@ describe('dashboard summary maintenance', () => {
       dropoff: ['10:30', 35.9, 138.12],
     });
     // The summary says as of when it was computed until it is refreshed ...
-    expect(ridesOf()).toBe(before);
-    refreshSummary(ctx.db, new Date(NOW.getTime() + 3_600_000));
+    expect(await ridesOf()).toBe(before);
+    await refreshSummary(ctx.db, new Date(NOW.getTime() + 3_600_000));
     // ... and the refresh recomputes the day.
-    expect(ridesOf()).toBe(before! + 1);
-    expectSameAsStraightforward(NOW);
+    expect(await ridesOf()).toBe(before! + 1);
+    await expectSameAsStraightforward(NOW);
   });
 
-  it('survives a missed day: the gap is computed live, then filled by the next refresh', () => {
-    ctx = createTestContext({ now: NOW, seed: true });
+  it('survives a missed day: the gap is computed live, then filled by the next refresh', async () => {
+    ctx = await createTestContext({ now: NOW, seed: true });
     buildDashboardDataset(ctx.sqlite, { households: 200, now: NOW });
     const earlier = new Date(NOW.getTime() - 2 * DAY_MS);
-    refreshSummary(ctx.db, earlier);
-    expect(summaryState(ctx.db)!.through).toBe('2026-12-01');
+    await refreshSummary(ctx.db, earlier);
+    expect((await summaryState(ctx.db))!.through).toBe('2026-12-01');
     // No refresh on the 2nd: the page still gives the right figures on the 3rd.
-    expectSameAsStraightforward(NOW);
-    const result = refreshSummary(ctx.db, NOW);
+    await expectSameAsStraightforward(NOW);
+    const result = await refreshSummary(ctx.db, NOW);
     expect(result.from <= '2026-12-01').toBe(true);
     const days = ctx.sqlite
       .prepare(
@@ -113,6 +113,6 @@ describe('dashboard summary maintenance', () => {
       )
       .all();
     expect(days).toEqual([{ day: '2026-12-01' }, { day: '2026-12-02' }]);
-    expectSameAsStraightforward(NOW);
+    await expectSameAsStraightforward(NOW);
   });
 });

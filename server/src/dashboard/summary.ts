@@ -20,8 +20,8 @@ export interface SummaryState {
   computedAt: Date;
 }
 
-export function summaryState(db: Db): SummaryState | null {
-  return db.select().from(dashboardSummaryState).where(eq(dashboardSummaryState.id, 1)).get() ?? null;
+export async function summaryState(db: Db): Promise<SummaryState | null> {
+  return (await db.select().from(dashboardSummaryState).where(eq(dashboardSummaryState.id, 1)).get()) ?? null;
 }
 
 /**
@@ -29,26 +29,26 @@ export function summaryState(db: Db): SummaryState | null {
  * on the first run, then the last RECOMPUTE_DAYS days and any day a missed run left out. Computed
  * from the other tables and replacing what was there, so running it twice changes nothing.
  */
-export function refreshSummary(db: Db, now: Date): { from: string; through: string; rows: number } {
+export async function refreshSummary(
+  db: Db,
+  now: Date,
+): Promise<{ from: string; through: string; rows: number }> {
   const today = tokyoDate(now);
-  const state = summaryState(db);
+  const state = await summaryState(db);
   const recent = addDays(today, -RECOMPUTE_DAYS);
   const from = state === null ? EARLIEST : state.through < recent ? state.through : recent;
   const scopes: (number | null)[] = [
     null,
-    ...db
-      .select({ id: hamlets.id })
-      .from(hamlets)
-      .all()
-      .map((h) => h.id),
+    ...(await db.select({ id: hamlets.id }).from(hamlets).all()).map((h) => h.id),
   ];
   let rows = 0;
-  db.transaction((tx) => {
-    tx.delete(dashboardDaily)
+  await db.transaction(async (tx) => {
+    await tx
+      .delete(dashboardDaily)
       .where(and(gte(dashboardDaily.day, from), lt(dashboardDaily.day, today)))
       .run();
     for (const scope of scopes) {
-      const parts = dailyParts(tx as unknown as Db, scope, from, today, now);
+      const parts = await dailyParts(tx as unknown as Db, scope, from, today, now);
       for (let i = 0; i < parts.length; i += 500) {
         const chunk = parts.slice(i, i + 500).map((p) => ({
           scope: scope ?? CITY,
@@ -57,11 +57,12 @@ export function refreshSummary(db: Db, now: Date): { from: string; through: stri
           value: p.value,
           list: p.list ? JSON.stringify(p.list) : null,
         }));
-        tx.insert(dashboardDaily).values(chunk).run();
+        await tx.insert(dashboardDaily).values(chunk).run();
       }
       rows += parts.length;
     }
-    tx.insert(dashboardSummaryState)
+    await tx
+      .insert(dashboardSummaryState)
       .values({ id: 1, through: today, computedAt: now })
       .onConflictDoUpdate({ target: dashboardSummaryState.id, set: { through: today, computedAt: now } })
       .run();
@@ -79,15 +80,15 @@ export interface DashboardData {
  * The dashboard's figures: days before the summary's `through` from the summary table, the rest
  * (today, and any day a missed refresh left out) computed now from the tables themselves.
  */
-export function loadDashboardData(db: Db, range: DashboardRange, now: Date): DashboardData {
-  const state = summaryState(db);
+export async function loadDashboardData(db: Db, range: DashboardRange, now: Date): Promise<DashboardData> {
+  const state = await summaryState(db);
   const scope = range.hamletId ?? CITY;
   const parts: DailyPart[] = [];
   let liveFrom = EARLIEST;
   if (state) {
     liveFrom = state.through < range.toDate ? state.through : range.toDate;
     // Raw rows (no per-column mapping): a year of months is some ten thousand of them.
-    const inRange = db.all<{ day: string; key: string; value: number; list: string | null }>(sql`
+    const inRange = await db.all<{ day: string; key: string; value: number; list: string | null }>(sql`
       SELECT day, key, value, list FROM dashboard_daily
       WHERE scope = ${scope} AND day >= ${range.fromDate} AND day < ${liveFrom}`);
     for (const r of inRange)
@@ -98,7 +99,7 @@ export function loadDashboardData(db: Db, range: DashboardRange, now: Date): Das
         list: r.list ? (JSON.parse(r.list) as number[]) : undefined,
       });
     // Running totals start with everything before the range, summed in SQL.
-    const before = db
+    const before = await db
       .select({ key: dashboardDaily.key, value: sql<number>`sum(${dashboardDaily.value})` })
       .from(dashboardDaily)
       .where(
@@ -112,6 +113,6 @@ export function loadDashboardData(db: Db, range: DashboardRange, now: Date): Das
       .all();
     for (const b of before) parts.push({ day: EARLIEST, key: b.key, value: b.value });
   }
-  parts.push(...dailyParts(db, range.hamletId, liveFrom, range.toDate, now));
+  parts.push(...(await dailyParts(db, range.hamletId, liveFrom, range.toDate, now)));
   return { figures: buildFigures(range, parts), summary: state };
 }

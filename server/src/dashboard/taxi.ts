@@ -23,9 +23,15 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  * Rides, riders, how many rides shared the vehicle, riders per vehicle-hour, and kilometres with
  * riders aboard against the kilometres of each ride driven alone.
  */
-export function countRides(db: Db, range: DashboardRange, _now: Date): Figure[] {
+export async function countRides(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
   const bucket = bucketOf(range, sql`b.service_date`);
-  const rides = db.all<{ bucket: string; rides: number; riders: number; pooled: number; direct: number }>(sql`
+  const rides = await db.all<{
+    bucket: string;
+    rides: number;
+    riders: number;
+    pooled: number;
+    direct: number;
+  }>(sql`
     SELECT ${bucket} AS bucket, count(*) AS rides, sum(b.passengers) AS riders,
       sum(EXISTS (SELECT 1 FROM taxi_bookings o
         WHERE o.service_date = b.service_date AND o.vehicle_id = b.vehicle_id AND o.id <> b.id
@@ -34,13 +40,13 @@ export function countRides(db: Db, range: DashboardRange, _now: Date): Figure[] 
     FROM taxi_bookings b WHERE ${done(range)}
     GROUP BY 1`);
   // The hours a vehicle was in service for riders: first pick-up to last drop-off of its day.
-  const hours = db.all<{ bucket: string; hours: number }>(sql`
+  const hours = await db.all<{ bucket: string; hours: number }>(sql`
     SELECT ${bucketOf(range, sql`d`)} AS bucket, sum(span) / 3600000.0 AS hours FROM (
       SELECT b.service_date AS d, max(b.dropped_off_at) - min(b.picked_up_at) AS span
       FROM taxi_bookings b WHERE ${done(range)} GROUP BY b.service_date, b.vehicle_id)
     GROUP BY 1`);
   // Legs between consecutive stops of a vehicle's day, counted while someone is aboard.
-  const loaded = db.all<{ bucket: string; km: number }>(sql`
+  const loaded = await db.all<{ bucket: string; km: number }>(sql`
     WITH stops AS (
       SELECT b.service_date AS d, b.vehicle_id AS v, b.picked_up_at AS at, 1 AS delta,
         b.pickup_lat AS lat, b.pickup_lon AS lon FROM taxi_bookings b WHERE ${done(range)}

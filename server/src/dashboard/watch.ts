@@ -19,8 +19,8 @@ function median(values: number[]): number {
 }
 
 /** Watch alerts raised in each period, how many were acknowledged, and the median minutes to it. */
-export function countAlerts(db: Db, range: DashboardRange, _now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; ackMs: number | null }>(sql`
+export async function countAlerts(db: Db, range: DashboardRange, _now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; ackMs: number | null }>(sql`
     SELECT ${bucketOf(range, tokyoDateOf(sql`opened_at`))} AS bucket, acknowledged_at - opened_at AS ackMs
     FROM watch_alerts
     WHERE opened_at >= ${range.from.getTime()} AND opened_at < ${range.to.getTime()}
@@ -59,8 +59,8 @@ export function countAlerts(db: Db, range: DashboardRange, _now: Date): Figure[]
 }
 
 /** Reminder occurrences due in each period: confirmed on the TV, or missed. */
-export function countReminders(db: Db, range: DashboardRange, now: Date): Figure[] {
-  const rows = db.all<{ bucket: string; confirmed: number; missed: number }>(sql`
+export async function countReminders(db: Db, range: DashboardRange, now: Date): Promise<Figure[]> {
+  const rows = await db.all<{ bucket: string; confirmed: number; missed: number }>(sql`
     SELECT ${bucketOf(range, tokyoDateOf(sql`due_at`))} AS bucket,
       sum(confirmed_at IS NOT NULL) AS confirmed,
       sum(confirmed_at IS NULL AND due_at <= ${now.getTime() - REMINDER_GRACE_MS}) AS missed

@@ -11,8 +11,8 @@ import type { AppEnv } from '../lib/router';
  */
 export const demoPage = new Hono<AppEnv>();
 
-demoPage.get('/', (c) => {
-  const rows = c.var.deps.db
+demoPage.get('/', async (c) => {
+  const rows = await c.var.deps.db
     .select({
       boxId: setTopBoxes.id,
       deviceId: setTopBoxes.deviceId,
@@ -25,7 +25,7 @@ demoPage.get('/', (c) => {
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .orderBy(asc(setTopBoxes.id))
     .all();
-  const people = c.var.deps.db
+  const people = await c.var.deps.db
     .select({ householdId: residents.householdId, name: residents.name })
     .from(residents)
     .all();

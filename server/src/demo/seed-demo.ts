@@ -11,6 +11,6 @@ import { seedWatch } from '../watch/demo-seed';
 export const demoSeeds: readonly DemoSeed[] = [seedBilling, seedDroneRoutes, seedWatch];
 
 /** The whole demo data set in one transaction (see `seedDemoCore`). */
-export function seedDemo(db: Db, now: Date): void {
-  seedDemoCore(db, now, demoSeeds);
+export async function seedDemo(db: Db, now: Date): Promise<void> {
+  await seedDemoCore(db, now, demoSeeds);
 }

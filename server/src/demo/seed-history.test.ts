@@ -40,9 +40,9 @@ let b: TestContext;
 let summary: HistorySummary;
 
 beforeAll(async () => {
-  a = createTestContext({ now: NOW, seed: true });
+  a = await createTestContext({ now: NOW, seed: true });
   summary = await seedHistory(a.db, a.sqlite, NOW, { weeks: 8 });
-  b = createTestContext({ now: NOW, seed: true });
+  b = await createTestContext({ now: NOW, seed: true });
   await seedHistory(b.db, b.sqlite, NOW, { weeks: 8 });
 }, 300_000);
 afterAll(() => {
@@ -237,8 +237,8 @@ describe('demo history', () => {
     }
   });
 
-  it('stays out of the plain demo that the API tests seed', () => {
-    const ctx = createTestContext({ now: NOW, seed: true });
+  it('stays out of the plain demo that the API tests seed', async () => {
+    const ctx = await createTestContext({ now: NOW, seed: true });
     try {
       const counts = Object.fromEntries(Object.entries(tableCounts(ctx)).filter(([, n]) => n > 0));
       expect(counts).toEqual({

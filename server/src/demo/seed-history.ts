@@ -58,9 +58,9 @@ const at = (date: string, minutes: number) => new Date(fromTokyo(date).getTime()
 const hm = (h: number, m = 0) => h * 60 + m;
 
 /** The real business functions refuse what the rules refuse; a refused step is simply not history. */
-function attempt<T>(fn: () => T): T | undefined {
+async function attempt<T>(fn: () => Promise<T> | T): Promise<T | undefined> {
   try {
-    return fn();
+    return await fn();
   } catch (err) {
     if (err instanceof AppError) return undefined;
     throw err;
@@ -129,27 +129,27 @@ export async function seedHistory(
   const today = tokyoDate(now);
   const first = addDays(today, -opts.weeks * 7);
 
-  db.transaction((tx) => {
-    const h = new History(tx as unknown as Db, sqlite, rng, now);
-    h.enrol(first, opts.weeks);
-    h.startReminders(first);
+  await db.transaction(async (tx) => {
+    const h = await new History(tx as unknown as Db, sqlite, rng, now).load();
+    await h.enrol(first, opts.weeks);
+    await h.startReminders(first);
     for (let date = first; date < today; date = addDays(date, 1)) {
-      h.shopDay(date);
-      h.taxiDay(date);
+      await h.shopDay(date);
+      await h.taxiDay(date);
       summary.days++;
     }
-    h.watchDays(first, today);
+    await h.watchDays(first, today);
     summary.orders = h.orders;
     summary.flights = h.flights;
     summary.rides = h.rides;
     summary.alerts = h.alerts;
   });
 
-  const settings = getBillingSettings(db);
+  const settings = await getBillingSettings(db);
   for (const month of monthsDue(sqlite, now)) {
-    await closeMonth(sqlite, month, now, settings);
+    await closeMonth(db, month, now, settings);
     // The operator exports the 口座振替 request right after the close, so the debit data is real too.
-    const batch = attempt(() => exportDebitBatch(sqlite, month, now, settings));
+    const batch = await attempt(() => exportDebitBatch(sqlite, month, now, settings));
     // The bank's answer came back two days after the debit day, with two accounts short of funds.
     const answered = batch && addDays(batch.debitDate, 2);
     if (answered && answered < today) {
@@ -157,7 +157,9 @@ export async function seedHistory(
       const records = readDebitFile(request, { kind: 'request' }).records;
       const failed = new Map<string, ResultCode>();
       for (let k = 0; k < Math.min(2, records.length); k++) failed.set(rng.one(records).customerNumber, 1);
-      attempt(() => importDebitResult(sqlite, simulateBankResult(request, failed), at(answered, hm(10))));
+      await attempt(() =>
+        importDebitResult(sqlite, simulateBankResult(request, failed), at(answered, hm(10))),
+      );
     }
     summary.closedMonths.push(month);
   }
@@ -179,15 +181,15 @@ class History {
   flights = 0;
   rides = 0;
   alerts = 0;
-  readonly staff: Staff[];
-  readonly households: (typeof s.households.$inferSelect)[];
-  readonly residents: (typeof s.residents.$inferSelect)[];
-  readonly products: (typeof s.products.$inferSelect)[];
+  staff!: Staff[];
+  households!: (typeof s.households.$inferSelect)[];
+  residents!: (typeof s.residents.$inferSelect)[];
+  products!: (typeof s.products.$inferSelect)[];
   /** Everyday goods; a heavy order (rice, water) is the exception that goes by car. */
-  readonly light: (typeof s.products.$inferSelect)[];
-  readonly drones: (typeof s.drones.$inferSelect)[];
-  readonly places: Map<string, number>;
-  readonly watched: number[];
+  light!: (typeof s.products.$inferSelect)[];
+  drones!: (typeof s.drones.$inferSelect)[];
+  places!: Map<string, number>;
+  watched!: number[];
   readonly reminders: { id: number; residentId: number; time: number }[] = [];
   /** The Tokyo date each household joined engawa (its box was installed). */
   readonly enrolledOn = new Map<number, string>();
@@ -199,32 +201,32 @@ class History {
     readonly sqlite: Sqlite,
     readonly rng: Random,
     readonly now: Date,
-  ) {
-    this.staff = db.select().from(s.staffUsers).orderBy(asc(s.staffUsers.id)).all();
-    this.households = db.select().from(s.households).orderBy(asc(s.households.id)).all();
-    this.residents = db.select().from(s.residents).orderBy(asc(s.residents.id)).all();
-    this.products = db
+  ) {}
+
+  /** Reads what the history is made from (the seeded demo core). */
+  async load(): Promise<this> {
+    const db = this.db;
+    this.staff = await db.select().from(s.staffUsers).orderBy(asc(s.staffUsers.id)).all();
+    this.households = await db.select().from(s.households).orderBy(asc(s.households.id)).all();
+    this.residents = await db.select().from(s.residents).orderBy(asc(s.residents.id)).all();
+    this.products = await db
       .select()
       .from(s.products)
       .where(and(eq(s.products.active, true), isNull(s.products.stock)))
       .orderBy(asc(s.products.id))
       .all();
     this.light = this.products.filter((p) => p.weightG < 1500);
-    this.drones = db.select().from(s.drones).orderBy(asc(s.drones.id)).all();
-    this.places = new Map(
-      db
-        .select()
-        .from(s.places)
+    this.drones = await db.select().from(s.drones).orderBy(asc(s.drones.id)).all();
+    this.places = new Map((await db.select().from(s.places).all()).map((p) => [p.name, p.id]));
+    this.watched = (
+      await db
+        .select({ id: s.watchSettings.residentId })
+        .from(s.watchSettings)
+        .where(eq(s.watchSettings.enabled, true))
+        .orderBy(asc(s.watchSettings.residentId))
         .all()
-        .map((p) => [p.name, p.id]),
-    );
-    this.watched = db
-      .select({ id: s.watchSettings.residentId })
-      .from(s.watchSettings)
-      .where(eq(s.watchSettings.enabled, true))
-      .orderBy(asc(s.watchSettings.residentId))
-      .all()
-      .map((r) => r.id);
+    ).map((r) => r.id);
+    return this;
   }
 
   /**
@@ -232,7 +234,7 @@ class History {
    * with a daily reminder among them), the others one by one over the weeks. Nobody orders, rides
    * or is watched before joining, so the enrolment chart and the activity agree.
    */
-  enrol(first: string, weeks: number): void {
+  async enrol(first: string, weeks: number): Promise<void> {
     const { rng } = this;
     const watchedHouseholds = new Set(
       this.residents.filter((r) => this.watched.slice(0, 4).includes(r.id)).map((r) => r.householdId),
@@ -245,12 +247,12 @@ class History {
       const member = rng.chance(0.5) ? date : addDays(date, rng.int(3, 24));
       this.memberOn.set(hh.id, member);
       const createdAt = at(date, hm(10) + rng.int(0, 360));
-      this.db
+      await this.db
         .update(s.households)
         .set({ createdAt, shopMemberSince: member })
         .where(eq(s.households.id, hh.id))
         .run();
-      this.db.update(s.residents).set({ createdAt }).where(eq(s.residents.householdId, hh.id)).run();
+      await this.db.update(s.residents).set({ createdAt }).where(eq(s.residents.householdId, hh.id)).run();
     }
   }
 
@@ -288,7 +290,7 @@ class History {
   }
 
   /** Orders placed on the TV before the cut-off, picked, packed, flown or driven, handed over. */
-  shopDay(date: string): void {
+  async shopDay(date: string): Promise<void> {
     const { db, rng } = this;
     const count = rng.int(2, 5);
     for (let i = 0; i < count; i++) {
@@ -302,27 +304,28 @@ class History {
           }));
       const unique = [...new Map(lines.map((l) => [l.productId, l])).values()];
       const byPhone = rng.chance(0.2);
-      const placed = attempt(() =>
-        placeOrder(
-          db,
-          { idempotencyKey: `demo-history-${date}-${i}`, lines: unique },
-          byPhone
-            ? {
-                householdId: hh.id,
-                channel: 'call_centre',
-                actor: this.auth(this.login('callcentre')),
-                staffId: this.login('callcentre').id,
-              }
-            : { householdId: hh.id, channel: 'tv', actor: { type: 'device', id: hh.id } },
-          at(date, hm(7, 30) + rng.int(0, 180)),
-        ),
+      const placed = await attempt(
+        async () =>
+          await placeOrder(
+            db,
+            { idempotencyKey: `demo-history-${date}-${i}`, lines: unique },
+            byPhone
+              ? {
+                  householdId: hh.id,
+                  channel: 'call_centre',
+                  actor: this.auth(this.login('callcentre')),
+                  staffId: this.login('callcentre').id,
+                }
+              : { householdId: hh.id, channel: 'tv', actor: { type: 'device', id: hh.id } },
+            at(date, hm(7, 30) + rng.int(0, 180)),
+          ),
       );
       if (placed) this.orders++;
     }
 
-    startPicking(db, at(date, hm(11, 1)));
-    attempt(() => planDeliveryDay(db, date, systemActor, at(date, hm(11, 2))));
-    const due = db
+    await startPicking(db, at(date, hm(11, 1)));
+    await attempt(async () => await planDeliveryDay(db, date, systemActor, at(date, hm(11, 2))));
+    const due = await db
       .select()
       .from(s.orders)
       .where(and(eq(s.orders.deliveryDate, date), eq(s.orders.status, 'preparing')))
@@ -330,7 +333,7 @@ class History {
       .all();
     let t = hm(11, 10);
     for (const o of due) {
-      const lines = db
+      const lines = await db
         .select()
         .from(s.orderLines)
         .where(eq(s.orderLines.orderId, o.id))
@@ -339,28 +342,33 @@ class History {
       for (const l of lines) {
         const store = this.staff.find((x) => x.role === 'store_staff' && x.sellerId === l.sellerId)!;
         const missing = l.qty >= 2 && rng.chance(0.06) ? 1 : 0;
-        attempt(() => pickLine(db, l.id, { missingQty: missing }, this.auth(store), at(date, (t += 1))));
+        await attempt(
+          async () => await pickLine(db, l.id, { missingQty: missing }, this.auth(store), at(date, (t += 1))),
+        );
       }
-      attempt(() => packOrder(db, o.id, this.auth(this.login('store')), at(date, (t += 2))));
+      await attempt(
+        async () => await packOrder(db, o.id, this.auth(this.login('store')), at(date, (t += 2))),
+      );
     }
     if (due.length === 0) return;
-    this.flyDay(date);
-    this.handoverDay(date);
+    await this.flyDay(date);
+    await this.handoverDay(date);
   }
 
   /** The drone base's afternoon: inspections, the weather decision, each flight launched, landed and back. */
-  flyDay(date: string): void {
+  async flyDay(date: string): Promise<void> {
     const { db, rng } = this;
     const pilot = this.auth(this.login('drone'));
     for (const d of this.drones) {
-      attempt(() =>
-        recordDailyInspection(
-          db,
-          d.id,
-          { date, place: 'ドローンポート', results: ALL_OK },
-          pilot,
-          at(date, hm(12, 0)),
-        ),
+      await attempt(
+        async () =>
+          await recordDailyInspection(
+            db,
+            d.id,
+            { date, place: 'ドローンポート', results: ALL_OK },
+            pilot,
+            at(date, hm(12, 0)),
+          ),
       );
     }
     const weather = rng.pick([
@@ -375,9 +383,9 @@ class History {
           ? { ...CALM, groundWindLandingMps: 6.5, bands: [{ fromM: 0, toM: 150, windMps: 7.5 }] }
           : CALM;
     let checkedAt = hm(12, 20);
-    attempt(() => recordWeatherCheck(db, date, input, pilot, at(date, checkedAt)));
+    await attempt(async () => await recordWeatherCheck(db, date, input, pilot, at(date, checkedAt)));
 
-    const flights = db
+    const flights = await db
       .select()
       .from(s.droneFlights)
       .where(and(eq(s.droneFlights.deliveryDate, date), eq(s.droneFlights.status, 'planned')))
@@ -388,19 +396,23 @@ class History {
       let t = Math.max(hm(12, 30), free.get(f.droneId) ?? 0);
       if (t - checkedAt > 50) {
         checkedAt = t - 5;
-        attempt(() => recordWeatherCheck(db, date, CALM, pilot, at(date, checkedAt)));
+        await attempt(async () => await recordWeatherCheck(db, date, CALM, pilot, at(date, checkedAt)));
       }
-      if (!attempt(() => launchFlight(db, f.id, { pilotLicenceNo: '0123456789' }, pilot, at(date, t))))
+      if (
+        !(await attempt(
+          async () => await launchFlight(db, f.id, { pilotLicenceNo: '0123456789' }, pilot, at(date, t)),
+        ))
+      )
         continue;
       const outbound = rng.int(9, 14);
-      attempt(() => landFlight(db, f.id, pilot, at(date, (t += outbound))));
-      attempt(() => returnFlight(db, f.id, {}, pilot, at(date, (t += outbound + 4))));
+      await attempt(async () => await landFlight(db, f.id, pilot, at(date, (t += outbound))));
+      await attempt(async () => await returnFlight(db, f.id, {}, pilot, at(date, (t += outbound + 4))));
       free.set(f.droneId, t + 20);
       this.flights++;
     }
 
     // Parcels the drone cannot carry (weather, weight, goods that may not fly) go by kei car.
-    const carHalls = db
+    const carHalls = await db
       .selectDistinct({ hamletId: s.orders.hamletId })
       .from(s.orders)
       .where(
@@ -413,41 +425,55 @@ class History {
       .orderBy(asc(s.orders.hamletId))
       .all();
     for (const { hamletId } of carHalls) {
-      attempt(() => moveCarParcels(db, date, hamletId, 'dispatch', pilot, at(date, hm(13, 30))));
-      attempt(() => moveCarParcels(db, date, hamletId, 'arrive', pilot, at(date, hm(14, 10))));
+      await attempt(
+        async () => await moveCarParcels(db, date, hamletId, 'dispatch', pilot, at(date, hm(13, 30))),
+      );
+      await attempt(
+        async () => await moveCarParcels(db, date, hamletId, 'arrive', pilot, at(date, hm(14, 10))),
+      );
     }
   }
 
   /** At the hall: most parcels handed over, a few 気になる, a few 不在 and handed later. */
-  handoverDay(date: string): void {
+  async handoverDay(date: string): Promise<void> {
     const { db, rng } = this;
-    const waiting = db
-      .select()
-      .from(s.orders)
-      .where(eq(s.orders.deliveryDate, date))
-      .orderBy(asc(s.orders.id))
-      .all()
-      .filter((o) => o.status === 'at_hall' || (o.status === 'in_transit' && o.deliveryMode === 'car'));
+    const waiting = (
+      await db.select().from(s.orders).where(eq(s.orders.deliveryDate, date)).orderBy(asc(s.orders.id)).all()
+    ).filter((o) => o.status === 'at_hall' || (o.status === 'in_transit' && o.deliveryMode === 'car'));
     let t = hm(14, 30);
     for (const o of waiting) {
       const worker = this.auth(this.handoverStaff(o.hamletId));
       const roll = rng.next();
       if (roll < 0.06) {
-        attempt(() => recordHandover(db, o.id, { outcome: 'absent' }, worker, at(date, (t += 4))));
-        attempt(() =>
-          recordHandover(db, o.id, { outcome: 'handed' }, worker, at(date, hm(17, 30) + rng.int(0, 40))),
+        await attempt(
+          async () => await recordHandover(db, o.id, { outcome: 'absent' }, worker, at(date, (t += 4))),
+        );
+        await attempt(
+          async () =>
+            await recordHandover(
+              db,
+              o.id,
+              { outcome: 'handed' },
+              worker,
+              at(date, hm(17, 30) + rng.int(0, 40)),
+            ),
         );
       } else if (roll < 0.12) {
         const note = rng.one(CONCERN_NOTES);
-        attempt(() => recordHandover(db, o.id, { outcome: 'concern', note }, worker, at(date, (t += 4))));
+        await attempt(
+          async () =>
+            await recordHandover(db, o.id, { outcome: 'concern', note }, worker, at(date, (t += 4))),
+        );
       } else {
-        attempt(() => recordHandover(db, o.id, { outcome: 'handed' }, worker, at(date, (t += 4))));
+        await attempt(
+          async () => await recordHandover(db, o.id, { outcome: 'handed' }, worker, at(date, (t += 4))),
+        );
       }
     }
   }
 
   /** Same-day bookings in the morning, some shared by neighbours, then the drivers' taps. */
-  taxiDay(date: string): void {
+  async taxiDay(date: string): Promise<void> {
     const { db, rng } = this;
     const booked: number[] = [];
     const count = rng.int(2, 5);
@@ -467,67 +493,76 @@ class History {
           })
         : undefined;
       if (neighbour) riders.push(neighbour);
-      riders.forEach((rider, k) => {
+      for (const [k, rider] of riders.entries()) {
         const home = this.households.find((x) => x.id === rider.householdId)!;
-        const answer = attempt(() =>
-          bookTaxi(
-            db,
-            {
-              idempotencyKey: `demo-history-${date}-${i}-${k}`,
-              riderIds: [rider.id],
-              companions: 0,
-              from: { kind: 'home' },
-              to: { kind: 'place', placeId },
-              timeKind: 'leave_after',
-              time,
-            },
-            { householdId: home.id, channel: 'tv', actor: { type: 'device', id: home.id } },
-            at(date, hm(7, 0) + i * 3 + k),
-          ),
+        const answer = await attempt(
+          async () =>
+            await bookTaxi(
+              db,
+              {
+                idempotencyKey: `demo-history-${date}-${i}-${k}`,
+                riderIds: [rider.id],
+                companions: 0,
+                from: { kind: 'home' },
+                to: { kind: 'place', placeId },
+                timeKind: 'leave_after',
+                time,
+              },
+              { householdId: home.id, channel: 'tv', actor: { type: 'device', id: home.id } },
+              at(date, hm(7, 0) + i * 3 + k),
+            ),
         );
         if (answer?.status === 'accepted' && answer.booking) booked.push(answer.booking.id);
-      });
+      }
     }
-    const rows = booked
-      .map((id) => db.select().from(s.taxiBookings).where(eq(s.taxiBookings.id, id)).get()!)
-      .sort((a, b) => a.pickupFrom.getTime() - b.pickupFrom.getTime() || a.id - b.id);
+    const rows: (typeof s.taxiBookings.$inferSelect)[] = [];
+    for (const id of booked)
+      rows.push((await db.select().from(s.taxiBookings).where(eq(s.taxiBookings.id, id)).get())!);
+    rows.sort((a, b) => a.pickupFrom.getTime() - b.pickupFrom.getTime() || a.id - b.id);
     for (const b of rows) {
-      const dv = db.select().from(s.driverVehicles).where(eq(s.driverVehicles.vehicleId, b.vehicleId)).get();
+      const dv = await db
+        .select()
+        .from(s.driverVehicles)
+        .where(eq(s.driverVehicles.vehicleId, b.vehicleId))
+        .get();
       const driver = dv ? this.staff.find((x) => x.id === dv.staffId)! : this.login('city');
       const auth = this.auth(driver);
       if (rng.chance(0.04)) {
-        attempt(() =>
-          recordRideEvent(db, b.id, 'no_show', auth, new Date(b.pickupFrom.getTime() + 12 * MIN)),
+        await attempt(
+          async () =>
+            await recordRideEvent(db, b.id, 'no_show', auth, new Date(b.pickupFrom.getTime() + 12 * MIN)),
         );
         continue;
       }
       const pickedUp = new Date(b.pickupFrom.getTime() + rng.int(0, 8) * MIN);
-      if (!attempt(() => recordRideEvent(db, b.id, 'pickup', auth, pickedUp))) continue;
+      if (!(await attempt(async () => await recordRideEvent(db, b.id, 'pickup', auth, pickedUp)))) continue;
       const arrived = new Date(Math.max(b.expectedArrival.getTime(), pickedUp.getTime() + 5 * MIN));
-      if (attempt(() => recordRideEvent(db, b.id, 'dropoff', auth, arrived))) this.rides++;
+      if (await attempt(async () => await recordRideEvent(db, b.id, 'dropoff', auth, arrived))) this.rides++;
     }
   }
 
   /** A daily medicine reminder from the first day, so confirmed and missed ones have a past. */
-  startReminders(first: string): void {
+  async startReminders(first: string): Promise<void> {
     const city = this.login('city');
     for (const residentId of this.watched.slice(0, 4)) {
       const time = this.rng.one(['07:30', '12:00', '19:00']);
-      attempt(() =>
-        createReminder(
-          this.db,
-          { residentId, text: 'お薬の時間です', recurrence: 'daily', time, startDate: first },
-          { staffId: city.id },
-          at(first, 0),
-        ),
+      await attempt(
+        async () =>
+          await createReminder(
+            this.db,
+            { residentId, text: 'お薬の時間です', recurrence: 'daily', time, startDate: first },
+            { staffId: city.id },
+            at(first, 0),
+          ),
       );
-      const row = this.db
-        .select()
-        .from(s.watchReminders)
-        .where(eq(s.watchReminders.residentId, residentId))
-        .orderBy(asc(s.watchReminders.id))
-        .all()
-        .find((x) => x.startDate === first);
+      const row = (
+        await this.db
+          .select()
+          .from(s.watchReminders)
+          .where(eq(s.watchReminders.residentId, residentId))
+          .orderBy(asc(s.watchReminders.id))
+          .all()
+      ).find((x) => x.startDate === first);
       if (row) {
         const [hh, mm] = time.split(':').map(Number) as [number, number];
         this.reminders.push({ id: row.id, residentId, time: hm(hh, mm) });
@@ -535,7 +570,7 @@ class History {
     }
     // The families of the first watched residents asked for the daily mail.
     for (const residentId of this.watched.slice(0, 3)) {
-      this.db
+      await this.db
         .update(s.watchSettings)
         .set({ dailyMail: true })
         .where(eq(s.watchSettings.residentId, residentId))
@@ -548,7 +583,7 @@ class History {
    * noon and in the evening, bed between 21 and 22, quiet nights. An alert day stays silent all
    * morning until someone answers.
    */
-  watchDays(first: string, today: string): void {
+  async watchDays(first: string, today: string): Promise<void> {
     const { db, rng } = this;
     const nowMs = this.now.getTime();
     const insertSlot = this.sqlite.prepare(
@@ -588,13 +623,14 @@ class History {
           lastSign.set(residentId, startMs + 10 * MIN);
         }
         if (alertOn && at(date, silentUntil).getTime() < nowMs)
-          this.raiseAlert(residentId, date, wake, silentUntil, city);
-        this.remind(residentId, date, alertOn ? silentUntil : wake);
-        if (date < today) this.dailyMail(residentId, date, at(date, hm(20)));
+          await this.raiseAlert(residentId, date, wake, silentUntil, city);
+        await this.remind(residentId, date, alertOn ? silentUntil : wake);
+        if (date < today) await this.dailyMail(residentId, date, at(date, hm(20)));
       }
     }
     for (const [residentId, ms] of lastSign) {
-      db.update(s.watchState)
+      await db
+        .update(s.watchState)
         .set({ lastSignAt: ms, nextCheckAt: null })
         .where(eq(s.watchState.residentId, residentId))
         .run();
@@ -602,14 +638,20 @@ class History {
   }
 
   /** An alert opened at 10:30 after a silent morning, answered by the family or a support worker. */
-  raiseAlert(residentId: number, date: string, wake: number, answeredAt: number, city: Staff): void {
+  async raiseAlert(
+    residentId: number,
+    date: string,
+    wake: number,
+    answeredAt: number,
+    city: Staff,
+  ): Promise<void> {
     const { db, rng } = this;
     const since = at(date, wake - 15 - 10 * 60).getTime();
     const opened = at(date, hm(10, 30));
     const resident = this.residents.find((r) => r.id === residentId)!;
     const hh = this.households.find((x) => x.id === resident.householdId)!;
     const worker = this.staff.find((x) => x.role === 'support_worker' && x.hamletId === hh.hamletId);
-    const contact = db
+    const contact = await db
       .select()
       .from(s.familyContacts)
       .where(eq(s.familyContacts.residentId, residentId))
@@ -619,7 +661,7 @@ class History {
     const byFamily = contact !== undefined && rng.chance(0.6);
     const escalated = ackAt.getTime() - opened.getTime() > 30 * MIN;
     const hours = Math.floor((opened.getTime() - since) / 3_600_000);
-    const alert = db
+    const alert = await db
       .insert(s.watchAlerts)
       .values({
         residentId,
@@ -645,13 +687,14 @@ class History {
         at: new Date(opened.getTime() + (contact ? 30 * MIN : 0)),
       });
     }
-    steps.forEach((st, step) => {
-      db.insert(s.watchAlertSteps)
+    for (const [step, st] of steps.entries()) {
+      await db
+        .insert(s.watchAlertSteps)
         .values({ alertId: alert.id, step, ...st })
         .run();
       const to = st.recipients[0]!.startsWith('contact:') ? contact!.email : (worker ?? city).email;
       if (to)
-        enqueueMail(
+        await enqueueMail(
           db,
           {
             dedupeKey: `watch:alert:${alert.id}:${step}`,
@@ -661,14 +704,14 @@ class History {
           },
           st.at,
         );
-    });
+    }
     const action = rng.pick([
       ['reached', 5],
       ['fine', 3],
       ['visiting', 2],
     ] as const);
     if (byFamily) {
-      const token = db
+      const token = await db
         .insert(s.watchAckTokens)
         .values({
           alertId: alert.id,
@@ -679,9 +722,10 @@ class History {
         })
         .returning()
         .get();
-      db.insert(s.watchAcks).values({ alertId: alert.id, tokenId: token.id, action, at: ackAt }).run();
+      await db.insert(s.watchAcks).values({ alertId: alert.id, tokenId: token.id, action, at: ackAt }).run();
     } else {
-      db.insert(s.watchAcks)
+      await db
+        .insert(s.watchAcks)
         .values({ alertId: alert.id, staffId: (worker ?? city).id, action, at: ackAt })
         .run();
     }
@@ -689,12 +733,12 @@ class History {
   }
 
   /** The day's medicine reminder: confirmed on the TV within minutes, now and then missed. */
-  remind(residentId: number, date: string, awakeFrom: number): void {
+  async remind(residentId: number, date: string, awakeFrom: number): Promise<void> {
     for (const r of this.reminders.filter((x) => x.residentId === residentId)) {
       const due = at(date, r.time);
       if (due.getTime() > this.now.getTime()) continue;
       const missed = r.time < awakeFrom || this.rng.chance(0.07);
-      this.db
+      await this.db
         .insert(s.watchReminderOccurrences)
         .values({
           reminderId: r.id,
@@ -710,16 +754,16 @@ class History {
   }
 
   /** お元気メール for the families who asked for it, as send-daily-mail writes it. */
-  dailyMail(residentId: number, date: string, sentAt: Date): void {
+  async dailyMail(residentId: number, date: string, sentAt: Date): Promise<void> {
     if (!this.watched.slice(0, 3).includes(residentId)) return;
     const resident = this.residents.find((r) => r.id === residentId)!;
-    const contacts = this.db
+    const contacts = await this.db
       .select()
       .from(s.familyContacts)
       .where(eq(s.familyContacts.residentId, residentId))
       .all();
     for (const c of contacts) {
-      enqueueMail(
+      await enqueueMail(
         this.db,
         {
           dedupeKey: `watch:daily:${residentId}:${date}:contact:${c.id}`,

@@ -8,24 +8,24 @@ import { addOrder, allOk, at, calm, DAY, order, pack, withRoutes } from './test-
 let ctx: TestContext;
 let cookie: Record<string, string>;
 const post = (path: string, body: unknown = {}) => ctx.json('POST', `/api/drone${path}`, body, cookie);
-const flights = () => ctx.db.select().from(droneFlights).orderBy(droneFlights.seq).all();
-const activeFlightOf = (orderId: number) =>
-  ctx.db
+const flights = async () => await ctx.db.select().from(droneFlights).orderBy(droneFlights.seq).all();
+const activeFlightOf = async (orderId: number) =>
+  await ctx.db
     .select({ flightId: droneFlightParcels.flightId })
     .from(droneFlightParcels)
     .where(and(eq(droneFlightParcels.orderId, orderId), isNull(droneFlightParcels.removedAt)))
     .all();
 
 beforeEach(async () => {
-  ctx = createTestContext({ now: at('10:00') });
-  withRoutes(ctx);
+  ctx = await createTestContext({ now: at('10:00') });
+  await withRoutes(ctx);
   cookie = await ctx.login('drone');
 });
 afterEach(() => ctx.close());
 
 async function readyToFly() {
   ctx.clock.set(at('11:00'));
-  runCutoffPlan(ctx.deps);
+  await runCutoffPlan(ctx.deps);
   ctx.clock.set(at('12:50'));
   await post(`/days/${DAY}/weather-checks`, calm);
   for (const d of [1, 2])
@@ -35,10 +35,10 @@ async function readyToFly() {
 describe('aborting a flight', () => {
   it('moves an airborne flight’s parcels to a later flight to the same hall with room, and logs the leg', async () => {
     // three 3 kg parcels to one hall: three flights, two drones
-    const ids = [addOrder(ctx, 1, 3000), addOrder(ctx, 2, 3000), addOrder(ctx, 3, 1500)];
+    const ids = [await addOrder(ctx, 1, 3000), await addOrder(ctx, 2, 3000), await addOrder(ctx, 3, 1500)];
     await readyToFly();
-    pack(ctx, ...ids);
-    const [first] = flights();
+    await pack(ctx, ...ids);
+    const [first] = await flights();
     ctx.clock.set(at('13:00'));
     expect((await post(`/flights/${first!.id}/launch`, { pilotLicenceNo: 'L-0001' })).status).toBe(200);
     ctx.clock.set(at('13:04'));
@@ -50,37 +50,38 @@ describe('aborting a flight', () => {
       newFlightIds: number[];
       carOrderIds: number[];
     };
-    const aborted = ctx.db
+    const aborted = await ctx.db
       .select()
       .from(droneFlightParcels)
       .where(eq(droneFlightParcels.flightId, first!.id))
       .all();
     for (const p of aborted) {
       expect(p.removedReason).toBe('aborted');
-      expect(activeFlightOf(p.orderId)).toHaveLength(1); // on exactly one live flight: never lost or duplicated
-      expect(order(ctx, p.orderId)).toMatchObject({ status: 'preparing', deliveryMode: 'drone' }); // back at the port
+      expect(await activeFlightOf(p.orderId)).toHaveLength(1); // on exactly one live flight: never lost or duplicated
+      expect(await order(ctx, p.orderId)).toMatchObject({ status: 'preparing', deliveryMode: 'drone' }); // back at the port
     }
     expect(body.movedTo.length + body.newFlightIds.length).toBeGreaterThan(0);
     expect([...body.droneOrderIds].sort()).toEqual(aborted.map((p) => p.orderId).sort());
     expect(body.carOrderIds).toEqual([]);
-    const record = ctx.db
+    const record = (await ctx.db
       .select()
       .from(droneFlightRecords)
       .where(eq(droneFlightRecords.flightId, first!.id))
-      .get()!;
+      .get())!;
     expect(record).toMatchObject({
       flightSec: 240,
       landingPlace: '道の駅 南アルプスむら長谷 ドローンポート',
     });
     expect(record.safetyNotes).toContain('GPS信号の低下');
-    for (const f of flights()) {
+    for (const f of await flights()) {
       if (f.status === 'planned') {
-        const load = ctx.db
-          .select()
-          .from(droneFlightParcels)
-          .where(and(eq(droneFlightParcels.flightId, f.id), isNull(droneFlightParcels.removedAt)))
-          .all()
-          .reduce((s, p) => s + p.weightG, 0);
+        const load = (
+          await ctx.db
+            .select()
+            .from(droneFlightParcels)
+            .where(and(eq(droneFlightParcels.flightId, f.id), isNull(droneFlightParcels.removedAt)))
+            .all()
+        ).reduce((s, p) => s + p.weightG, 0);
         expect(f.loadG).toBe(load);
         expect(load).toBeLessThanOrEqual(5000);
         expect(f.droneId).not.toBe(first!.droneId); // the aborted airframe stays on the ground
@@ -89,26 +90,26 @@ describe('aborting a flight', () => {
   });
 
   it('sends the parcels by car with the reason when no flight can take them before the window closes', async () => {
-    const id = addOrder(ctx, 1, 4000);
+    const id = await addOrder(ctx, 1, 4000);
     await readyToFly();
-    pack(ctx, id);
-    const [flight] = flights();
+    await pack(ctx, id);
+    const [flight] = await flights();
     ctx.clock.set(at('16:55'));
     await post(`/days/${DAY}/weather-checks`, calm);
     const res = await post(`/flights/${flight!.id}/abort`, { reason: 'バッテリー異常' });
     expect(((await res.json()) as { carOrderIds: number[] }).carOrderIds).toEqual([id]);
-    expect(order(ctx, id)).toMatchObject({
+    expect(await order(ctx, id)).toMatchObject({
       deliveryMode: 'car',
       deliveryModeReason: 'ドローンの飛行を中止したため、車でお届けします',
     });
-    expect(activeFlightOf(id)).toEqual([]);
+    expect(await activeFlightOf(id)).toEqual([]);
   });
 
   it('refuses to abort a flight that has already landed, and needs a reason', async () => {
-    const id = addOrder(ctx, 1, 1000);
+    const id = await addOrder(ctx, 1, 1000);
     await readyToFly();
-    pack(ctx, id);
-    const [flight] = flights();
+    await pack(ctx, id);
+    const [flight] = await flights();
     expect((await post(`/flights/${flight!.id}/abort`, {})).status).toBe(400);
     await post(`/flights/${flight!.id}/launch`, { pilotLicenceNo: 'L-0001' });
     ctx.clock.set(at('13:10'));

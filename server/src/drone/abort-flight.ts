@@ -22,21 +22,22 @@ export type AbortInput = z.input<typeof AbortInput>;
  * Abort before or during a flight. Its parcels are re-planned at once: onto a later flight to the
  * same hall with room, a new flight, or the car with the reason shown to the resident. None is lost.
  */
-export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, actor: Actor, now: Date) {
+export async function abortFlight(db: Db, flightId: number, rawInput: AbortInput, actor: Actor, now: Date) {
   const input = AbortInput.parse(rawInput);
-  return db.transaction((tx) => {
-    const loaded = loadFlight(tx, flightId);
+  return await db.transaction(async (tx) => {
+    const loaded = await loadFlight(tx, flightId);
     requireFlightStatus(loaded, ['planned', 'launched'], '中止');
     const { flight, port, hamlet } = loaded;
     const wasAirborne = flight.status === 'launched';
-    const settings = getDroneSettings(tx);
+    const settings = await getDroneSettings(tx);
 
-    tx.update(droneFlights)
+    await tx
+      .update(droneFlights)
       .set({ status: 'aborted', abortedAt: now, abortReason: input.reason })
       .where(eq(droneFlights.id, flight.id))
       .run();
     if (wasAirborne) {
-      writeFlightRecord(
+      await writeFlightRecord(
         tx,
         loaded,
         settings,
@@ -51,10 +52,11 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
         now,
       );
     }
-    recordFlightEvent(tx, flight.id, 'aborted', actor, now, input.reason);
+    await recordFlightEvent(tx, flight.id, 'aborted', actor, now, input.reason);
 
-    const parcels = activeParcels(tx, flight.id);
-    tx.update(droneFlightParcels)
+    const parcels = await activeParcels(tx, flight.id);
+    await tx
+      .update(droneFlightParcels)
       .set({ removedAt: now, removedReason: 'aborted' })
       .where(
         and(
@@ -66,8 +68,9 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
         ),
       )
       .run();
-    const live = parcels.filter((p) => orderStatusOf(tx, p.orderId) !== 'cancelled');
-    const outcome = replanOntoFlights(
+    const live: typeof parcels = [];
+    for (const p of parcels) if ((await orderStatusOf(tx, p.orderId)) !== 'cancelled') live.push(p);
+    const outcome = await replanOntoFlights(
       tx,
       flight.deliveryDate,
       live.map((p) => ({ orderId: p.orderId, hamletId: flight.hamletId, weightG: p.weightG })),
@@ -81,7 +84,7 @@ export function abortFlight(db: Db, flightId: number, rawInput: AbortInput, acto
       actor,
       now,
     );
-    recordAudit(tx, now, actor, 'drone.flight.aborted', 'drone_flight', flight.id, {
+    await recordAudit(tx, now, actor, 'drone.flight.aborted', 'drone_flight', flight.id, {
       reason: input.reason,
       moved: outcome.movedTo.length,
       newFlights: outcome.newFlightIds.length,

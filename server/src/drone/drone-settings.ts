@@ -41,15 +41,16 @@ export const DEFAULT_DRONE_SETTINGS: DroneSettings = {
 
 export const DRONE_SETTINGS_KEY = 'drone';
 
-export function getDroneSettings(db: DbOrTx): DroneSettings {
-  const row = db.select().from(settings).where(eq(settings.key, DRONE_SETTINGS_KEY)).get();
+export async function getDroneSettings(db: DbOrTx): Promise<DroneSettings> {
+  const row = await db.select().from(settings).where(eq(settings.key, DRONE_SETTINGS_KEY)).get();
   if (!row) return DEFAULT_DRONE_SETTINGS;
   return DroneSettingsSchema.parse({ ...DEFAULT_DRONE_SETTINGS, ...(row.value as Partial<DroneSettings>) });
 }
 
-export function saveDroneSettings(db: DbOrTx, value: DroneSettings, now: Date): void {
+export async function saveDroneSettings(db: DbOrTx, value: DroneSettings, now: Date): Promise<void> {
   const parsed = DroneSettingsSchema.parse(value);
-  db.insert(settings)
+  await db
+    .insert(settings)
     .values({ key: DRONE_SETTINGS_KEY, value: parsed, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value: parsed, updatedAt: now } })
     .run();

@@ -20,14 +20,14 @@ export const FlightLogQuery = z.object({
 export type FlightLogQuery = z.input<typeof FlightLogQuery>;
 
 /** One part of an airframe's 飛行日誌 over a period of Tokyo dates, as CSV. */
-export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery) {
+export async function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery) {
   const q = FlightLogQuery.parse(raw);
   if (q.to < q.from) throw badRequest('invalid_period', 'The period ends before it starts');
-  const drone = db.select().from(drones).where(eq(drones.id, droneId)).get();
+  const drone = await db.select().from(drones).where(eq(drones.id, droneId)).get();
   if (!drone) throw notFound('Drone');
   const fileName = `flight-log-${drone.registrationMark}-${q.part}-${q.from}_${q.to}.csv`;
   if (q.part === 'flights') {
-    const rows = db
+    const rows = await db
       .select()
       .from(droneFlightRecords)
       .where(
@@ -47,7 +47,7 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
     };
   }
   if (q.part === 'inspections') {
-    const rows = db
+    const rows = await db
       .select()
       .from(droneDailyInspections)
       .where(
@@ -73,7 +73,7 @@ export function exportFlightLog(db: DbOrTx, droneId: number, raw: FlightLogQuery
       ),
     };
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(droneMaintenanceRecords)
     .where(

@@ -19,16 +19,16 @@ let orderB: number;
 let flightId: number;
 
 beforeEach(async () => {
-  ctx = createTestContext({ now: at('10:00') });
-  withRoutes(ctx);
-  orderA = addOrder(ctx, 1, 2000);
-  orderB = addOrder(ctx, 4, 1500); // hamlet 2
+  ctx = await createTestContext({ now: at('10:00') });
+  await withRoutes(ctx);
+  orderA = await addOrder(ctx, 1, 2000);
+  orderB = await addOrder(ctx, 4, 1500); // hamlet 2
   ctx.clock.set(at('11:00'));
-  runCutoffPlan(ctx.deps);
-  flightId = ctx.db.select().from(droneFlights).where(eq(droneFlights.hamletId, 1)).get()!.id;
+  await runCutoffPlan(ctx.deps);
+  flightId = (await ctx.db.select().from(droneFlights).where(eq(droneFlights.hamletId, 1)).get())!.id;
   cookie = await ctx.login('drone');
   ctx.clock.set(at('12:30'));
-  pack(ctx, orderA, orderB);
+  await pack(ctx, orderA, orderB);
 });
 afterEach(() => ctx.close());
 
@@ -39,11 +39,12 @@ const weather = (body: Record<string, unknown> = calm) => post(`/days/${DAY}/wea
 const launch = (body: Record<string, unknown> = { pilotLicenceNo: '0123456789' }) =>
   post(`/flights/${flightId}/launch`, body);
 const errorCode = async (res: Response) => ((await res.json()) as { error: { code: string } }).error.code;
-const droneOf = () => ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get()!;
+const droneOf = async () =>
+  (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get())!;
 
 describe('flight lifecycle on the board', () => {
   it('refuses take-off without a recent weather check, and changes nothing', async () => {
-    await inspect(droneOf().droneId);
+    await inspect((await droneOf()).droneId);
     const before = tableCounts(ctx);
     const res = await launch();
     expect(res.status).toBe(409);
@@ -57,16 +58,16 @@ describe('flight lifecycle on the board', () => {
   it('refuses take-off without a passed daily inspection', async () => {
     await weather();
     expect(await errorCode(await launch())).toBe('inspection_required');
-    const res = await inspect(droneOf().droneId, { ...allOk, propellers: 'ng' });
+    const res = await inspect((await droneOf()).droneId, { ...allOk, propellers: 'ng' });
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ passed: false });
     expect(await errorCode(await launch())).toBe('inspection_failed');
-    expect((await inspect(droneOf().droneId)).status).toBe(409); // one inspection per airframe per day
+    expect((await inspect((await droneOf()).droneId)).status).toBe(409); // one inspection per airframe per day
   });
 
   it('needs the pilot licence once, then remembers it', async () => {
     await weather();
-    await inspect(droneOf().droneId);
+    await inspect((await droneOf()).droneId);
     const res = await launch({});
     expect(res.status).toBe(422);
     expect(await errorCode(res)).toBe('licence_required');
@@ -74,10 +75,10 @@ describe('flight lifecycle on the board', () => {
 
   it('refuses take-off while a parcel is not packed', async () => {
     await weather();
-    await inspect(droneOf().droneId);
-    const late = addOrder(ctx, 3, 500);
+    await inspect((await droneOf()).droneId);
+    const late = await addOrder(ctx, 3, 500);
     // an order still being picked sits on the flight (e.g. moved there after an abort)
-    ctx.db.insert(droneFlightParcels).values({ flightId, orderId: late, weightG: 500 }).run();
+    await ctx.db.insert(droneFlightParcels).values({ flightId, orderId: late, weightG: 500 }).run();
     const res = await launch();
     expect(res.status).toBe(409);
     expect(await errorCode(res)).toBe('parcels_not_ready');
@@ -85,47 +86,47 @@ describe('flight lifecycle on the board', () => {
 
   it('launch → 配送中, land → 公民館に到着, return; each leg logged and every change recorded with actor', async () => {
     await weather();
-    await inspect(droneOf().droneId);
+    await inspect((await droneOf()).droneId);
     ctx.clock.set(at('13:00'));
     expect((await launch()).status).toBe(200);
-    expect(order(ctx, orderA)).toMatchObject({ status: 'in_transit', deliveryMode: 'drone' });
+    expect(await order(ctx, orderA)).toMatchObject({ status: 'in_transit', deliveryMode: 'drone' });
     expect(await errorCode(await post(`/flights/${flightId}/return`))).toBe('invalid_flight_transition');
 
     ctx.clock.set(at('13:10'));
     expect((await post(`/flights/${flightId}/land`)).status).toBe(200);
-    expect(order(ctx, orderA).status).toBe('at_hall');
-    expect(order(ctx, orderB).status).toBe('preparing'); // another hall, another flight
+    expect((await order(ctx, orderA)).status).toBe('at_hall');
+    expect((await order(ctx, orderB)).status).toBe('preparing'); // another hall, another flight
 
     ctx.clock.set(at('13:25'));
     expect((await post(`/flights/${flightId}/return`)).status).toBe(200);
-    const records = ctx.db.select().from(droneFlightRecords).all();
+    const records = await ctx.db.select().from(droneFlightRecords).all();
     expect(records.map((r) => [r.leg, r.flightSec, r.totalSec, r.landingPlace])).toEqual([
       ['outbound', 600, 600, '中尾公民館'],
       ['return', 600, 1200, '道の駅 南アルプスむら長谷 ドローンポート'],
     ]);
     expect(records[0]).toMatchObject({ pilotName: '空野 翔', pilotLicenceNo: '0123456789' });
 
-    const staffId = ctx.db
+    const staffId = (await ctx.db
       .select()
       .from(droneFlightEvents)
       .where(eq(droneFlightEvents.status, 'launched'))
-      .get()!;
+      .get())!;
     expect(staffId).toMatchObject({ actorType: 'staff', at: at('13:00') });
     expect(
-      ctx.db
-        .select()
-        .from(droneFlightEvents)
-        .where(eq(droneFlightEvents.flightId, flightId))
-        .all()
-        .map((e) => e.status),
+      (
+        await ctx.db.select().from(droneFlightEvents).where(eq(droneFlightEvents.flightId, flightId)).all()
+      ).map((e) => e.status),
     ).toEqual(['planned', 'launched', 'landed', 'returned']);
-    const orderTrail = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
+    const orderTrail = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
     expect(orderTrail.map((e) => e.status).slice(-2)).toEqual(['in_transit', 'at_hall']);
     expect(orderTrail.at(-1)).toMatchObject({ actorType: 'staff', at: at('13:10') });
 
-    const csv = await ctx.request(`/api/drone/drones/${droneOf().droneId}/flight-log?from=${DAY}&to=${DAY}`, {
-      headers: cookie,
-    });
+    const csv = await ctx.request(
+      `/api/drone/drones/${(await droneOf()).droneId}/flight-log?from=${DAY}&to=${DAY}`,
+      {
+        headers: cookie,
+      },
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-disposition')).toContain('flight-log-JU-HASE-');
     const rows = parse(await csv.text(), { bom: true, columns: true }) as Record<string, string>[];
@@ -134,7 +135,7 @@ describe('flight lifecycle on the board', () => {
       [`${DAY} 13:15`, `${DAY} 13:25`, '0:10:00', '0:20:00'],
     ]);
     const other = await ctx.request(
-      `/api/drone/drones/${droneOf().droneId}/flight-log?from=2026-11-25&to=2026-11-30`,
+      `/api/drone/drones/${(await droneOf()).droneId}/flight-log?from=2026-11-25&to=2026-11-30`,
       {
         headers: cookie,
       },
@@ -148,22 +149,22 @@ describe('flight lifecycle on the board', () => {
     const body = (await res.json()) as { mode: string; cancelledFlightIds: number[] };
     expect(body.mode).toBe('car');
     expect(body.cancelledFlightIds).toContain(flightId);
-    expect(order(ctx, orderA)).toMatchObject({
+    expect(await order(ctx, orderA)).toMatchObject({
       deliveryMode: 'car',
       deliveryModeReason: '風が強いため、車でお届けします',
     });
-    expect(droneOf().status).toBe('cancelled');
+    expect((await droneOf()).status).toBe('cancelled');
     // the car leaves with the hall's parcels: 配送中 with the reason kept, then arrives at the hall
     expect((await post(`/days/${DAY}/car/1/dispatch`)).status).toBe(200);
-    expect(order(ctx, orderA)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
+    expect(await order(ctx, orderA)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
     expect((await post(`/days/${DAY}/car/1/arrive`)).status).toBe(200);
-    expect(order(ctx, orderA).status).toBe('at_hall');
+    expect((await order(ctx, orderA)).status).toBe('at_hall');
   });
 
   it('when the wind drops, car parcels still at the port fly again; a car that left keeps its parcels', async () => {
     await weather({ ...calm, groundWindLandingMps: 6 });
-    expect(order(ctx, orderA).deliveryMode).toBe('car');
-    expect(order(ctx, orderB).deliveryMode).toBe('car');
+    expect((await order(ctx, orderA)).deliveryMode).toBe('car');
+    expect((await order(ctx, orderB)).deliveryMode).toBe('car');
     // Hall 2's car leaves before the wind drops; hall 1's parcels are still at the port.
     expect((await post(`/days/${DAY}/car/2/dispatch`)).status).toBe(200);
     ctx.clock.set(at('13:30'));
@@ -171,35 +172,36 @@ describe('flight lifecycle on the board', () => {
     expect(res.status).toBe(201);
     const body = (await res.json()) as { mode: string; backToDroneOrderIds: number[] };
     expect(body).toMatchObject({ mode: 'drone', backToDroneOrderIds: [orderA] });
-    expect(order(ctx, orderA)).toMatchObject({
+    expect(await order(ctx, orderA)).toMatchObject({
       status: 'preparing',
       deliveryMode: 'drone',
       deliveryModeReason: null,
     });
-    expect(order(ctx, orderB)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
+    expect(await order(ctx, orderB)).toMatchObject({ status: 'in_transit', deliveryMode: 'car' });
     // On exactly one planned flight to hall 1 that leaves after the check, never twice.
-    const onBoard = ctx.db
-      .select()
-      .from(droneFlightParcels)
-      .where(eq(droneFlightParcels.orderId, orderA))
-      .all()
-      .filter((p) => p.removedAt === null);
+    const onBoard = (
+      await ctx.db.select().from(droneFlightParcels).where(eq(droneFlightParcels.orderId, orderA)).all()
+    ).filter((p) => p.removedAt === null);
     expect(onBoard).toHaveLength(1);
-    const flight = ctx.db.select().from(droneFlights).where(eq(droneFlights.id, onBoard[0]!.flightId)).get()!;
+    const flight = (await ctx.db
+      .select()
+      .from(droneFlights)
+      .where(eq(droneFlights.id, onBoard[0]!.flightId))
+      .get())!;
     expect(flight).toMatchObject({ status: 'planned', hamletId: 1 });
     expect(flight.plannedDepartAt.getTime()).toBeGreaterThanOrEqual(at('13:30').getTime());
     // A second fine check finds nothing left to move.
     const again = (await (await weather()).json()) as { backToDroneOrderIds: number[] };
     expect(again.backToDroneOrderIds).toEqual([]);
-    const history = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
+    const history = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, orderA)).all();
     expect(history.at(-1)!.note).toContain('天候回復');
   });
 
   it('rain at one hall only cancels that hall’s flights', async () => {
     const res = await weather({ ...calm, rain: true, hamletId: 2 });
     expect(((await res.json()) as { residentText: string }).residentText).toBe('雨のため、車でお届けします');
-    expect(order(ctx, orderB).deliveryMode).toBe('car');
-    expect(order(ctx, orderA).deliveryMode).toBe('drone');
+    expect((await order(ctx, orderB)).deliveryMode).toBe('car');
+    expect((await order(ctx, orderA)).deliveryMode).toBe('drone');
   });
 
   it('rejects bad weather input with 400 and writes nothing', async () => {

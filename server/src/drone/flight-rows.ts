@@ -26,21 +26,22 @@ const flightActor = (actor: Actor) => ({
   actorId: actor.type === 'staff' ? actor.id : null,
 });
 
-export function recordFlightEvent(
+export async function recordFlightEvent(
   tx: DbOrTx,
   flightId: number,
   status: DroneFlightStatus | 'replanned',
   actor: Actor,
   now: Date,
   note: string | null = null,
-): void {
-  tx.insert(droneFlightEvents)
+): Promise<void> {
+  await tx
+    .insert(droneFlightEvents)
     .values({ flightId, at: now, status, ...flightActor(actor), note })
     .run();
 }
 
 /** Inserts planned flights with their parcels, numbering them after the day's existing flights. */
-export function insertPlannedFlights(
+export async function insertPlannedFlights(
   tx: DbOrTx,
   deliveryDate: string,
   flights: readonly UnseqFlight[],
@@ -48,8 +49,8 @@ export function insertPlannedFlights(
   actor: Actor,
   now: Date,
   replanOfFlightId: number | null = null,
-): number[] {
-  const last = tx
+): Promise<number[]> {
+  const last = await tx
     .select({ seq: max(droneFlights.seq) })
     .from(droneFlights)
     .where(eq(droneFlights.deliveryDate, deliveryDate))
@@ -57,7 +58,7 @@ export function insertPlannedFlights(
   let seq = last?.seq ?? 0;
   const ids: number[] = [];
   for (const f of flights) {
-    const row = tx
+    const row = await tx
       .insert(droneFlights)
       .values({
         deliveryDate,
@@ -73,10 +74,11 @@ export function insertPlannedFlights(
       })
       .returning({ id: droneFlights.id })
       .get();
-    tx.insert(droneFlightParcels)
+    await tx
+      .insert(droneFlightParcels)
       .values(f.parcelIds.map((orderId) => ({ flightId: row.id, orderId, weightG: weightOf.get(orderId)! })))
       .run();
-    recordFlightEvent(
+    await recordFlightEvent(
       tx,
       row.id,
       'planned',
@@ -89,16 +91,16 @@ export function insertPlannedFlights(
   return ids;
 }
 
-export function activeParcels(tx: DbOrTx, flightId: number) {
-  return tx
+export async function activeParcels(tx: DbOrTx, flightId: number) {
+  return await tx
     .select()
     .from(droneFlightParcels)
     .where(and(eq(droneFlightParcels.flightId, flightId), isNull(droneFlightParcels.removedAt)))
     .all();
 }
 
-export function orderStatusOf(tx: DbOrTx, orderId: number): OrderStatus {
-  const row = tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
+export async function orderStatusOf(tx: DbOrTx, orderId: number): Promise<OrderStatus> {
+  const row = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, orderId)).get();
   if (!row) throw notFound('Order');
   return row.status;
 }

@@ -31,12 +31,12 @@ const OPEN: ('planned' | 'launched' | 'landed')[] = ['planned', 'launched', 'lan
  * also answers): the flights with their timer anchors, open flights carried from the days before,
  * the weather decision per landing site, the map's places and routes and the day's timeline.
  */
-export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffId: number) {
-  const board = getDayBoard(db, deliveryDate);
-  const settings = getDroneSettings(db);
-  const shop = getShopSettings(db);
+export async function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffId: number) {
+  const board = await getDayBoard(db, deliveryDate);
+  const settings = await getDroneSettings(db);
+  const shop = await getShopSettings(db);
 
-  const routes = db
+  const routes = await db
     .select({
       id: droneRoutes.id,
       hamletId: droneRoutes.hamletId,
@@ -53,38 +53,41 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
     .innerJoin(dronePorts, eq(dronePorts.id, droneRoutes.portId))
     .orderBy(asc(droneRoutes.hamletId))
     .all();
-  const waypoints = db.select().from(droneRouteWaypoints).orderBy(asc(droneRouteWaypoints.seq)).all();
-  const port = db.select().from(dronePorts).orderBy(asc(dronePorts.id)).get() ?? null;
+  const waypoints = await db.select().from(droneRouteWaypoints).orderBy(asc(droneRouteWaypoints.seq)).all();
+  const port = (await db.select().from(dronePorts).orderBy(asc(dronePorts.id)).get()) ?? null;
   const lengthOf = new Map(routes.map((r) => [r.hamletId, r.lengthM]));
 
-  const flightRows = db
-    .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
-    .from(droneFlights)
-    .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-    .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-    .where(
-      and(
-        gte(droneFlights.deliveryDate, addDays(deliveryDate, -CARRY_DAYS)),
-        lt(droneFlights.deliveryDate, deliveryDate),
-        inArray(droneFlights.status, OPEN),
-      ),
-    )
-    .orderBy(asc(droneFlights.deliveryDate), asc(droneFlights.seq))
-    .all()
+  const flightRows = (
+    await db
+      .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
+      .from(droneFlights)
+      .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+      .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+      .where(
+        and(
+          gte(droneFlights.deliveryDate, addDays(deliveryDate, -CARRY_DAYS)),
+          lt(droneFlights.deliveryDate, deliveryDate),
+          inArray(droneFlights.status, OPEN),
+        ),
+      )
+      .orderBy(asc(droneFlights.deliveryDate), asc(droneFlights.seq))
+      .all()
+  )
     .map((r) => ({ ...r, carried: true }))
     .concat(
-      db
-        .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
-        .from(droneFlights)
-        .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
-        .innerJoin(drones, eq(drones.id, droneFlights.droneId))
-        .where(eq(droneFlights.deliveryDate, deliveryDate))
-        .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
-        .all()
-        .map((r) => ({ ...r, carried: false })),
+      (
+        await db
+          .select({ flight: droneFlights, hallName: hamlets.hallName, drone: drones })
+          .from(droneFlights)
+          .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
+          .innerJoin(drones, eq(drones.id, droneFlights.droneId))
+          .where(eq(droneFlights.deliveryDate, deliveryDate))
+          .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
+          .all()
+      ).map((r) => ({ ...r, carried: false })),
     );
   const parcelRows = flightRows.length
-    ? db
+    ? await db
         .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
         .from(droneFlightParcels)
         .where(
@@ -131,36 +134,38 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
     };
   });
 
-  const sites = routes.map((r) => {
-    const check = latestWeatherCheck(db, deliveryDate, r.hamletId) ?? null;
-    const expiresAt = check
-      ? new Date(check.checkedAt.getTime() + settings.weatherCheckValidMin * 60_000)
-      : null;
-    return {
-      hamletId: r.hamletId,
-      hallName: r.hallName,
-      lengthM: Math.round(r.lengthM),
-      check: check
-        ? {
-            checkedAt: check.checkedAt,
-            expiresAt: expiresAt!,
-            expired: expiresAt! < now,
-            forAllSites: check.hamletId === null,
-            mode: check.mode,
-            residentText: check.residentText,
-            reasons: check.reasons.map((x) => x.detail),
-            measured: {
-              takeoff: check.groundWindTakeoffMps,
-              landing: check.groundWindLandingMps,
-              maxBand: Math.max(0, ...check.bands.map((b) => b.windMps)),
-              rain: check.rain,
-            },
-          }
-        : null,
-    };
-  });
+  const sites = await Promise.all(
+    routes.map(async (r) => {
+      const check = (await latestWeatherCheck(db, deliveryDate, r.hamletId)) ?? null;
+      const expiresAt = check
+        ? new Date(check.checkedAt.getTime() + settings.weatherCheckValidMin * 60_000)
+        : null;
+      return {
+        hamletId: r.hamletId,
+        hallName: r.hallName,
+        lengthM: Math.round(r.lengthM),
+        check: check
+          ? {
+              checkedAt: check.checkedAt,
+              expiresAt: expiresAt!,
+              expired: expiresAt! < now,
+              forAllSites: check.hamletId === null,
+              mode: check.mode,
+              residentText: check.residentText,
+              reasons: check.reasons.map((x) => x.detail),
+              measured: {
+                takeoff: check.groundWindTakeoffMps,
+                landing: check.groundWindLandingMps,
+                maxBand: Math.max(0, ...check.bands.map((b) => b.windMps)),
+                rain: check.rain,
+              },
+            }
+          : null,
+      };
+    }),
+  );
 
-  const dayOrders = db
+  const dayOrders = await db
     .select({
       id: orders.id,
       hallName: hamlets.hallName,
@@ -178,7 +183,7 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
   const hallOf = new Map(dayOrders.map((o) => [o.id, o.hallName]));
   const carIds = dayOrders.filter((o) => o.mode === 'car').map((o) => o.id);
   const carEvents = carIds.length
-    ? db
+    ? await db
         .select({ orderId: orderEvents.orderId, at: orderEvents.at, note: orderEvents.note })
         .from(orderEvents)
         .where(and(inArray(orderEvents.orderId, carIds), isNotNull(orderEvents.note)))
@@ -198,7 +203,7 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
     else carMoves.set(`${hallName}:${step}`, { hallName, step, at: e.at, parcels: 1 });
   }
   const handed = dayOrders.length
-    ? db
+    ? await db
         .select({ orderId: handovers.orderId, at: handovers.at })
         .from(handovers)
         .where(
@@ -236,7 +241,7 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
     handovers: [...handoverByHall.values()],
   });
 
-  const pilotKnown = !!db.select().from(dronePilots).where(eq(dronePilots.staffId, staffId)).get();
+  const pilotKnown = !!(await db.select().from(dronePilots).where(eq(dronePilots.staffId, staffId)).get());
   return {
     board,
     now,
@@ -261,7 +266,7 @@ export function getBoardView(db: DbOrTx, deliveryDate: string, now: Date, staffI
     },
   };
 }
-export type BoardView = ReturnType<typeof getBoardView>;
+export type BoardView = Awaited<ReturnType<typeof getBoardView>>;
 export type BoardFlight = BoardView['flights'][number];
 
 const LIVE_ORDER: ('received' | 'preparing' | 'in_transit' | 'at_hall' | 'delivered')[] = [

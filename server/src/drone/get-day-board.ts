@@ -16,26 +16,27 @@ import { flightStatusJa } from './load-flight';
 import { listUnplannedOrders } from './plan-leftover-orders';
 
 /** Everything the operator's board shows for one delivery day. */
-export function getDayBoard(db: DbOrTx, deliveryDate: string) {
+export async function getDayBoard(db: DbOrTx, deliveryDate: string) {
   const planRun =
-    db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get() ?? null;
-  const fleet = db
-    .select({ drone: drones, inspection: droneDailyInspections })
-    .from(drones)
-    .leftJoin(
-      droneDailyInspections,
-      and(eq(droneDailyInspections.droneId, drones.id), eq(droneDailyInspections.date, deliveryDate)),
-    )
-    .orderBy(asc(drones.id))
-    .all()
-    .map(({ drone, inspection }) => ({
-      id: drone.id,
-      name: drone.name,
-      registrationMark: drone.registrationMark,
-      payloadG: drone.payloadG,
-      inspection: inspection ? (inspection.passed ? ('passed' as const) : ('failed' as const)) : null,
-    }));
-  const flightRows = db
+    (await db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get()) ?? null;
+  const fleet = (
+    await db
+      .select({ drone: drones, inspection: droneDailyInspections })
+      .from(drones)
+      .leftJoin(
+        droneDailyInspections,
+        and(eq(droneDailyInspections.droneId, drones.id), eq(droneDailyInspections.date, deliveryDate)),
+      )
+      .orderBy(asc(drones.id))
+      .all()
+  ).map(({ drone, inspection }) => ({
+    id: drone.id,
+    name: drone.name,
+    registrationMark: drone.registrationMark,
+    payloadG: drone.payloadG,
+    inspection: inspection ? (inspection.passed ? ('passed' as const) : ('failed' as const)) : null,
+  }));
+  const flightRows = await db
     .select({ flight: droneFlights, hallName: hamlets.hallName, droneName: drones.name })
     .from(droneFlights)
     .innerJoin(hamlets, eq(hamlets.id, droneFlights.hamletId))
@@ -43,7 +44,7 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     .where(eq(droneFlights.deliveryDate, deliveryDate))
     .orderBy(asc(droneFlights.plannedDepartAt), asc(droneFlights.seq))
     .all();
-  const parcelRows = db
+  const parcelRows = await db
     .select({ flightId: droneFlightParcels.flightId, orderId: droneFlightParcels.orderId })
     .from(droneFlightParcels)
     .innerJoin(droneFlights, eq(droneFlights.id, droneFlightParcels.flightId))
@@ -67,7 +68,7 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     returnedAt: flight.returnedAt?.toISOString() ?? null,
     abortReason: flight.abortReason,
   }));
-  const carRows = db
+  const carRows = await db
     .select({ order: orders, hallName: hamlets.hallName })
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
@@ -94,32 +95,34 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
       })),
     };
   });
-  const weather = db
-    .select({ check: droneWeatherChecks, hallName: hamlets.hallName })
-    .from(droneWeatherChecks)
-    .leftJoin(hamlets, eq(hamlets.id, droneWeatherChecks.hamletId))
-    .where(eq(droneWeatherChecks.deliveryDate, deliveryDate))
-    .orderBy(asc(droneWeatherChecks.checkedAt), asc(droneWeatherChecks.id))
-    .all()
-    .map(({ check, hallName }) => ({
-      id: check.id,
-      checkedAt: check.checkedAt.toISOString(),
-      scope: hallName ?? '全ての着陸地',
-      mode: check.mode,
-      residentText: check.residentText,
-      reasons: check.reasons,
-    }));
-  const routes = db
-    .select({ hamletId: droneRoutes.hamletId, hallName: hamlets.hallName, lengthM: droneRoutes.lengthM })
-    .from(droneRoutes)
-    .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
-    .orderBy(asc(droneRoutes.hamletId))
-    .all()
-    .map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
+  const weather = (
+    await db
+      .select({ check: droneWeatherChecks, hallName: hamlets.hallName })
+      .from(droneWeatherChecks)
+      .leftJoin(hamlets, eq(hamlets.id, droneWeatherChecks.hamletId))
+      .where(eq(droneWeatherChecks.deliveryDate, deliveryDate))
+      .orderBy(asc(droneWeatherChecks.checkedAt), asc(droneWeatherChecks.id))
+      .all()
+  ).map(({ check, hallName }) => ({
+    id: check.id,
+    checkedAt: check.checkedAt.toISOString(),
+    scope: hallName ?? '全ての着陸地',
+    mode: check.mode,
+    residentText: check.residentText,
+    reasons: check.reasons,
+  }));
+  const routes = (
+    await db
+      .select({ hamletId: droneRoutes.hamletId, hallName: hamlets.hallName, lengthM: droneRoutes.lengthM })
+      .from(droneRoutes)
+      .innerJoin(hamlets, eq(hamlets.id, droneRoutes.hamletId))
+      .orderBy(asc(droneRoutes.hamletId))
+      .all()
+  ).map((r) => ({ ...r, lengthM: Math.round(r.lengthM) }));
   return {
     deliveryDate,
     /** Accepted orders the day's plan missed (the cut-off job plans them; listed until it has). */
-    unplannedOrderIds: listUnplannedOrders(db, deliveryDate).map((p) => p.id),
+    unplannedOrderIds: (await listUnplannedOrders(db, deliveryDate)).map((p) => p.id),
     planned: planRun
       ? {
           at: planRun.plannedAt.toISOString(),
@@ -135,4 +138,4 @@ export function getDayBoard(db: DbOrTx, deliveryDate: string) {
     routes,
   };
 }
-export type DayBoard = ReturnType<typeof getDayBoard>;
+export type DayBoard = Awaited<ReturnType<typeof getDayBoard>>;

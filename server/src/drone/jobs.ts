@@ -13,18 +13,18 @@ import { planLeftoverOrders } from './plan-leftover-orders';
  * entirely is not planned late (its parcels are the operator's to handle on the board). Each run
  * after the cut-off also puts on the plan any accepted order of the day that it missed.
  */
-export function runCutoffPlan(deps: Parameters<JobDef['run']>[0]) {
+export async function runCutoffPlan(deps: Parameters<JobDef['run']>[0]) {
   const now = deps.clock.now();
   const date = tokyoDate(now);
-  const { calendar } = getShopSettings(deps.db);
+  const { calendar } = await getShopSettings(deps.db);
   if (!isDeliveryDay(date, calendar)) return { due: false as const };
   const time = tokyoTime(now);
   if (time < calendar.cutoff) return { due: false as const };
-  const due = time < getDroneSettings(deps.db).flightWindowEnd;
-  const plan = due ? planDeliveryDay(deps.db, date, systemActor, now) : undefined;
+  const due = time < (await getDroneSettings(deps.db)).flightWindowEnd;
+  const plan = due ? await planDeliveryDay(deps.db, date, systemActor, now) : undefined;
   // The daily check: an accepted order the plan missed goes onto it (a flight, or the car) rather
   // than waiting at the store; after the flight window that is the car.
-  const leftovers = planLeftoverOrders(deps.db, date, systemActor, now);
+  const leftovers = await planLeftoverOrders(deps.db, date, systemActor, now);
   if (leftovers.length > 0)
     deps.logger.warn(
       { deliveryDate: date, orderIds: leftovers },

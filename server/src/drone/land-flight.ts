@@ -9,25 +9,26 @@ import { loadFlight, requireFlightStatus } from './load-flight';
 import { writeFlightRecord } from './write-flight-record';
 
 /** Landed at the hall: the parcels are there (公民館に到着) and the outbound leg is logged. */
-export function landFlight(db: Db, flightId: number, actor: Actor, now: Date) {
-  return db.transaction((tx) => {
-    const loaded = loadFlight(tx, flightId);
+export async function landFlight(db: Db, flightId: number, actor: Actor, now: Date) {
+  return await db.transaction(async (tx) => {
+    const loaded = await loadFlight(tx, flightId);
     requireFlightStatus(loaded, ['launched'], '着陸の記録が');
     const { flight, hamlet, port } = loaded;
-    tx.update(droneFlights)
+    await tx
+      .update(droneFlights)
       .set({ status: 'landed', landedAt: now })
       .where(eq(droneFlights.id, flight.id))
       .run();
-    const parcels = activeParcels(tx, flight.id);
+    const parcels = await activeParcels(tx, flight.id);
     for (const p of parcels) {
-      setOrderStatus(tx, p.orderId, 'at_hall', actor, now, {
+      await setOrderStatus(tx, p.orderId, 'at_hall', actor, now, {
         note: `ドローン便${flight.seq}が${hamlet.hallName}に着陸`,
       });
     }
-    writeFlightRecord(
+    await writeFlightRecord(
       tx,
       loaded,
-      getDroneSettings(tx),
+      await getDroneSettings(tx),
       {
         leg: 'outbound',
         takeoffPlace: port.name,
@@ -37,8 +38,8 @@ export function landFlight(db: Db, flightId: number, actor: Actor, now: Date) {
       },
       now,
     );
-    recordFlightEvent(tx, flight.id, 'landed', actor, now);
-    recordAudit(tx, now, actor, 'drone.flight.landed', 'drone_flight', flight.id, {
+    await recordFlightEvent(tx, flight.id, 'landed', actor, now);
+    await recordAudit(tx, now, actor, 'drone.flight.landed', 'drone_flight', flight.id, {
       parcels: parcels.length,
     });
     return { id: flight.id, status: 'landed' as const, parcels: parcels.length };

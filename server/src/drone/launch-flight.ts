@@ -28,23 +28,23 @@ export type LaunchInput = z.infer<typeof LaunchInput>;
  * airframe passed today's daily inspection, it is not already in the air, the pilot's licence is
  * known and every parcel is packed at the port. Cancelled orders are taken off the flight first.
  */
-export function launchFlight(
+export async function launchFlight(
   db: Db,
   flightId: number,
   input: LaunchInput,
   actor: Actor & { id: number },
   now: Date,
 ) {
-  return db.transaction((tx) => {
-    const loaded = loadFlight(tx, flightId);
+  return await db.transaction(async (tx) => {
+    const loaded = await loadFlight(tx, flightId);
     const { flight, drone } = loaded;
     requireFlightStatus(loaded, ['planned'], '離陸');
     const today = tokyoDate(now);
     if (flight.deliveryDate !== today)
       throw conflict('not_today', `便${flight.seq}は${flight.deliveryDate}の便です`);
-    const settings = getDroneSettings(tx);
+    const settings = await getDroneSettings(tx);
 
-    const check = latestWeatherCheck(tx, today, flight.hamletId);
+    const check = await latestWeatherCheck(tx, today, flight.hamletId);
     if (!check || now.getTime() - check.checkedAt.getTime() > settings.weatherCheckValidMin * 60_000) {
       throw conflict(
         'weather_check_required',
@@ -55,7 +55,7 @@ export function launchFlight(
       throw unprocessable('weather_no_fly', `気象確認の結果、飛行できません：${check.residentText}`);
 
     if (settings.requireDailyInspection) {
-      const inspection = tx
+      const inspection = await tx
         .select({ passed: droneDailyInspections.passed })
         .from(droneDailyInspections)
         .where(and(eq(droneDailyInspections.droneId, drone.id), eq(droneDailyInspections.date, today)))
@@ -65,7 +65,7 @@ export function launchFlight(
       if (!inspection.passed)
         throw unprocessable('inspection_failed', `${drone.name}は本日の日常点検で異常があり飛行できません`);
     }
-    const busy = tx
+    const busy = await tx
       .select({ seq: droneFlights.seq })
       .from(droneFlights)
       .where(and(eq(droneFlights.droneId, drone.id), inArray(droneFlights.status, ['launched', 'landed'])))
@@ -73,34 +73,45 @@ export function launchFlight(
     if (busy) throw conflict('drone_busy', `${drone.name}は便${busy.seq}を飛行中です`);
 
     if (input.pilotLicenceNo) {
-      tx.insert(dronePilots)
+      await tx
+        .insert(dronePilots)
         .values({ staffId: actor.id, licenceNo: input.pilotLicenceNo, updatedAt: now })
         .onConflictDoUpdate({
           target: dronePilots.staffId,
           set: { licenceNo: input.pilotLicenceNo, updatedAt: now },
         })
         .run();
-    } else if (!tx.select().from(dronePilots).where(eq(dronePilots.staffId, actor.id)).get()) {
+    } else if (!(await tx.select().from(dronePilots).where(eq(dronePilots.staffId, actor.id)).get())) {
       throw unprocessable('licence_required', '操縦者の技能証明書番号を入力してください');
     }
 
-    const parcels = activeParcels(tx, flight.id);
+    const parcels = await activeParcels(tx, flight.id);
     const statuses = new Map(
-      tx
-        .select({ id: orders.id, status: orders.status, packedAt: orders.packedAt, weightG: orders.weightG })
-        .from(orders)
-        .where(inArray(orders.id, parcels.length ? parcels.map((p) => p.orderId) : [-1]))
-        .all()
-        .map((o) => [o.id, o]),
+      (
+        await tx
+          .select({
+            id: orders.id,
+            status: orders.status,
+            packedAt: orders.packedAt,
+            weightG: orders.weightG,
+          })
+          .from(orders)
+          .where(inArray(orders.id, parcels.length ? parcels.map((p) => p.orderId) : [-1]))
+          .all()
+      ).map((o) => [o.id, o]),
     );
-    const aboard = parcels.filter((p) => {
-      if (statuses.get(p.orderId)?.status !== 'cancelled') return true;
-      tx.update(droneFlightParcels)
+    const aboard: typeof parcels = [];
+    for (const p of parcels) {
+      if (statuses.get(p.orderId)?.status !== 'cancelled') {
+        aboard.push(p);
+        continue;
+      }
+      await tx
+        .update(droneFlightParcels)
         .set({ removedAt: now, removedReason: 'cancelled' })
         .where(eq(droneFlightParcels.id, p.id))
         .run();
-      return false;
-    });
+    }
     if (aboard.length === 0) throw conflict('flight_empty', `便${flight.seq}に載せる荷物がありません`);
     const notReady = aboard.filter((p) => {
       const o = statuses.get(p.orderId)!;
@@ -115,18 +126,19 @@ export function launchFlight(
 
     // Packing may have dropped missing items, so the load is the packed weight.
     const loadG = aboard.reduce((s, p) => s + statuses.get(p.orderId)!.weightG, 0);
-    tx.update(droneFlights)
+    await tx
+      .update(droneFlights)
       .set({ status: 'launched', launchedAt: now, pilotStaffId: actor.id, loadG })
       .where(eq(droneFlights.id, flight.id))
       .run();
     for (const p of aboard) {
-      setOrderStatus(tx, p.orderId, 'in_transit', actor, now, {
+      await setOrderStatus(tx, p.orderId, 'in_transit', actor, now, {
         deliveryMode: 'drone',
         note: `ドローン便${flight.seq}`,
       });
     }
-    recordFlightEvent(tx, flight.id, 'launched', actor, now);
-    recordAudit(tx, now, actor, 'drone.flight.launched', 'drone_flight', flight.id, {
+    await recordFlightEvent(tx, flight.id, 'launched', actor, now);
+    await recordAudit(tx, now, actor, 'drone.flight.launched', 'drone_flight', flight.id, {
       parcels: aboard.length,
     });
     return { id: flight.id, status: 'launched' as const, parcels: aboard.length };

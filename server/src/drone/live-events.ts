@@ -12,9 +12,9 @@ export type FlightEventType =
   | 'flight.cancelled';
 
 /** After a flight's step committed: tell the drone boards and the hamlet's hall page. */
-export function publishFlightEvent(deps: Deps, flightId: number, type: FlightEventType): void {
+export async function publishFlightEvent(deps: Deps, flightId: number, type: FlightEventType): Promise<void> {
   try {
-    const f = deps.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get();
+    const f = await deps.db.select().from(droneFlights).where(eq(droneFlights.id, flightId)).get();
     if (f)
       publishLive(deps, { topic: 'drone', type, hamletId: f.hamletId, data: { flightId, status: f.status } });
   } catch (err) {

@@ -14,8 +14,8 @@ const STATUS_JA: Record<DroneFlightStatus, string> = {
 export const flightStatusJa = (s: DroneFlightStatus) => STATUS_JA[s];
 
 /** A flight with what its log record and board row need; 404 when unknown. */
-export function loadFlight(tx: DbOrTx, flightId: number) {
-  const row = tx
+export async function loadFlight(tx: DbOrTx, flightId: number) {
+  const row = await tx
     .select({ flight: droneFlights, drone: drones, hamlet: hamlets, port: dronePorts })
     .from(droneFlights)
     .innerJoin(drones, eq(drones.id, droneFlights.droneId))
@@ -26,7 +26,7 @@ export function loadFlight(tx: DbOrTx, flightId: number) {
   if (!row) throw notFound('Flight');
   return row;
 }
-export type LoadedFlight = ReturnType<typeof loadFlight>;
+export type LoadedFlight = Awaited<ReturnType<typeof loadFlight>>;
 
 export function requireFlightStatus(
   loaded: LoadedFlight,

@@ -11,8 +11,11 @@ import {
 import type { PlanDrone, PlanParcel, PlanSite } from './plan/types';
 
 /** Orders of a delivery day that still wait for a plan: not cancelled, not yet on a flight. */
-export function loadUnplannedParcels(db: DbOrTx, deliveryDate: string): (PlanParcel & { status: string })[] {
-  const rows = db
+export async function loadUnplannedParcels(
+  db: DbOrTx,
+  deliveryDate: string,
+): Promise<(PlanParcel & { status: string })[]> {
+  const rows = await db
     .select({ id: orders.id, siteId: orders.hamletId, weightG: orders.weightG, status: orders.status })
     .from(orders)
     .leftJoin(
@@ -32,24 +35,28 @@ export function loadUnplannedParcels(db: DbOrTx, deliveryDate: string): (PlanPar
   if (rows.length === 0) return [];
   // An order may fly only if every product in it may (the store flags e.g. potted flowers).
   const grounded = new Set(
-    db
-      .selectDistinct({ orderId: orderLines.orderId })
-      .from(orderLines)
-      .innerJoin(products, eq(products.id, orderLines.productId))
-      .innerJoin(orders, eq(orders.id, orderLines.orderId))
-      .where(and(eq(orders.deliveryDate, deliveryDate), eq(products.airEligible, false)))
-      .all()
-      .map((r) => r.orderId),
+    (
+      await db
+        .selectDistinct({ orderId: orderLines.orderId })
+        .from(orderLines)
+        .innerJoin(products, eq(products.id, orderLines.productId))
+        .innerJoin(orders, eq(orders.id, orderLines.orderId))
+        .where(and(eq(orders.deliveryDate, deliveryDate), eq(products.airEligible, false)))
+        .all()
+    ).map((r) => r.orderId),
   );
   return rows.map((r) => ({ ...r, airEligible: !grounded.has(r.id) }));
 }
 
-export function loadPlanSites(db: DbOrTx): PlanSite[] {
-  return db.select({ id: droneRoutes.hamletId, routeLengthM: droneRoutes.lengthM }).from(droneRoutes).all();
+export async function loadPlanSites(db: DbOrTx): Promise<PlanSite[]> {
+  return await db
+    .select({ id: droneRoutes.hamletId, routeLengthM: droneRoutes.lengthM })
+    .from(droneRoutes)
+    .all();
 }
 
-export function loadPlanDrones(db: DbOrTx): PlanDrone[] {
-  return db
+export async function loadPlanDrones(db: DbOrTx): Promise<PlanDrone[]> {
+  return await db
     .select({
       id: drones.id,
       payloadG: drones.payloadG,

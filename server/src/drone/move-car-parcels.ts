@@ -15,7 +15,7 @@ const STEPS = {
 export type CarStep = keyof typeof STEPS;
 
 /** Moves every car parcel of a hall on a delivery day one step; packed parcels only when leaving. */
-export function moveCarParcels(
+export async function moveCarParcels(
   db: Db,
   deliveryDate: string,
   hamletId: number,
@@ -24,25 +24,26 @@ export function moveCarParcels(
   now: Date,
 ) {
   const { from, to, note } = STEPS[step];
-  return db.transaction((tx) => {
-    const hall = tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get();
+  return await db.transaction(async (tx) => {
+    const hall = await tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get();
     if (!hall) throw notFound('Landing site');
-    const rows = tx
-      .select({ id: orders.id, packedAt: orders.packedAt })
-      .from(orders)
-      .where(
-        and(
-          eq(orders.deliveryDate, deliveryDate),
-          eq(orders.hamletId, hamletId),
-          eq(orders.deliveryMode, 'car'),
-          eq(orders.status, from),
-        ),
-      )
-      .all()
-      .filter((o) => step !== 'dispatch' || o.packedAt !== null);
+    const rows = (
+      await tx
+        .select({ id: orders.id, packedAt: orders.packedAt })
+        .from(orders)
+        .where(
+          and(
+            eq(orders.deliveryDate, deliveryDate),
+            eq(orders.hamletId, hamletId),
+            eq(orders.deliveryMode, 'car'),
+            eq(orders.status, from),
+          ),
+        )
+        .all()
+    ).filter((o) => step !== 'dispatch' || o.packedAt !== null);
     if (rows.length === 0) throw conflict('no_car_parcels', 'この公民館宛ての対象の荷物はありません');
-    for (const o of rows) setOrderStatus(tx, o.id, to, actor, now, { note });
-    recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, {
+    for (const o of rows) await setOrderStatus(tx, o.id, to, actor, now, { note });
+    await recordAudit(tx, now, actor, `drone.car.${step}`, 'drone_day', `${deliveryDate}:${hamletId}`, {
       orders: rows.length,
     });
     return { orderIds: rows.map((o) => o.id), status: to };

@@ -31,9 +31,14 @@ export const CUTOFF_JOB = 'drone.cutoff-plan';
  * are written in the same transaction as the flights, so a crash leaves either everything or nothing
  * and a second call (catch-up, a second process, the operator's button) is a no-op.
  */
-export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now: Date): PlanDayResult {
-  return db.transaction((tx) => {
-    const existing = tx
+export async function planDeliveryDay(
+  db: Db,
+  deliveryDate: string,
+  actor: Actor,
+  now: Date,
+): Promise<PlanDayResult> {
+  return await db.transaction(async (tx) => {
+    const existing = await tx
       .select()
       .from(dronePlanRuns)
       .where(eq(dronePlanRuns.deliveryDate, deliveryDate))
@@ -47,7 +52,7 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
         byCar: existing.byCar,
       };
     }
-    const shop = getShopSettings(tx);
+    const shop = await getShopSettings(tx);
     if (!isDeliveryDay(deliveryDate, shop.calendar)) {
       throw unprocessable('not_delivery_day', `${deliveryDate}は配送日ではありません`);
     }
@@ -58,15 +63,15 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
         `注文の締め切り（${shop.calendar.cutoff}）の前は計画できません。締め切り後に自動で計画します`,
       );
     }
-    claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
-    const settings = getDroneSettings(tx);
-    const parcels = loadUnplannedParcels(tx, deliveryDate);
-    const drones = loadPlanDrones(tx);
-    const plan = planDeliveries(parcels, loadPlanSites(tx), drones, planSettingsOf(settings));
+    await claimSlot(tx, CUTOFF_JOB, `cutoff:${deliveryDate}`, now);
+    const settings = await getDroneSettings(tx);
+    const parcels = await loadUnplannedParcels(tx, deliveryDate);
+    const drones = await loadPlanDrones(tx);
+    const plan = planDeliveries(parcels, await loadPlanSites(tx), drones, planSettingsOf(settings));
     const byId = new Map(parcels.map((p) => [p.id, p]));
     const weightOf = new Map(parcels.map((p) => [p.id, p.weightG]));
 
-    insertPlannedFlights(tx, deliveryDate, plan.flights, weightOf, actor, now);
+    await insertPlannedFlights(tx, deliveryDate, plan.flights, weightOf, actor, now);
     const maxPayload = drones.length ? Math.max(...drones.map((d) => d.payloadG)) : undefined;
     // One set-based status change per (current status, mode, reason): a handful of statements
     // instead of four per parcel, which was 90% of the job for 2,000 orders.
@@ -86,9 +91,10 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
     for (const c of plan.car) {
       add(c.parcelId, { deliveryMode: 'car', deliveryModeReason: describeCarReason(c.reason, maxPayload) });
     }
-    for (const g of groups.values()) setOrdersStatus(tx, g.ids, g.status, actor, now, g.extra);
+    for (const g of groups.values()) await setOrdersStatus(tx, g.ids, g.status, actor, now, g.extra);
     const byDrone = parcels.length - plan.car.length;
-    tx.insert(dronePlanRuns)
+    await tx
+      .insert(dronePlanRuns)
       .values({
         deliveryDate,
         plannedAt: now,
@@ -99,7 +105,7 @@ export function planDeliveryDay(db: Db, deliveryDate: string, actor: Actor, now:
         byCar: plan.car.length,
       })
       .run();
-    recordAudit(tx, now, actor, 'drone.plan', 'drone_day', deliveryDate, {
+    await recordAudit(tx, now, actor, 'drone.plan', 'drone_day', deliveryDate, {
       flights: plan.flights.length,
       byDrone,
       byCar: plan.car.length,

@@ -13,9 +13,9 @@ import { replanOntoFlights } from './replan-onto-flights';
  * Before the day's plan every order is unplanned, so the list is empty then: it names only the
  * orders the plan missed, which the board shows and the cut-off job puts on the plan.
  */
-export function listUnplannedOrders(db: DbOrTx, deliveryDate: string) {
-  const run = db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get();
-  return run ? loadUnplannedParcels(db, deliveryDate) : [];
+export async function listUnplannedOrders(db: DbOrTx, deliveryDate: string) {
+  const run = await db.select().from(dronePlanRuns).where(eq(dronePlanRuns.deliveryDate, deliveryDate)).get();
+  return run ? await loadUnplannedParcels(db, deliveryDate) : [];
 }
 
 /**
@@ -23,17 +23,22 @@ export function listUnplannedOrders(db: DbOrTx, deliveryDate: string) {
  * car with its reason for the resident. A plan made before the cut-off (older versions allowed it)
  * or any other gap is repaired here instead of leaving a paid-for parcel at the store.
  */
-export function planLeftoverOrders(db: Db, deliveryDate: string, actor: Actor, now: Date): number[] {
-  return db.transaction((tx) => {
-    const parcels = listUnplannedOrders(tx, deliveryDate);
+export async function planLeftoverOrders(
+  db: Db,
+  deliveryDate: string,
+  actor: Actor,
+  now: Date,
+): Promise<number[]> {
+  return await db.transaction(async (tx) => {
+    const parcels = await listUnplannedOrders(tx, deliveryDate);
     if (parcels.length === 0) return [];
     for (const p of parcels.filter((p) => !p.airEligible)) {
-      setOrderStatus(tx, p.id, orderStatusOf(tx, p.id), actor, now, {
+      await setOrderStatus(tx, p.id, await orderStatusOf(tx, p.id), actor, now, {
         deliveryMode: 'car',
         deliveryModeReason: describeCarReason('not_air_cargo'),
       });
     }
-    replanOntoFlights(
+    await replanOntoFlights(
       tx,
       deliveryDate,
       parcels

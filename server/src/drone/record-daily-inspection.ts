@@ -22,7 +22,7 @@ export const DailyInspectionInput = z.object({
 export type DailyInspectionInput = z.input<typeof DailyInspectionInput>;
 
 /** One 日常点検 per airframe and day; a second one for the same day is refused (409). */
-export function recordDailyInspection(
+export async function recordDailyInspection(
   db: Db,
   droneId: number,
   raw: DailyInspectionInput,
@@ -30,16 +30,16 @@ export function recordDailyInspection(
   now: Date,
 ) {
   const input = DailyInspectionInput.parse(raw);
-  return db.transaction((tx) => {
-    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get())
+  return await db.transaction(async (tx) => {
+    if (!(await tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()))
       throw notFound('Drone');
-    const inspector = tx
+    const inspector = (await tx
       .select({ name: staffUsers.name })
       .from(staffUsers)
       .where(eq(staffUsers.id, actor.id))
-      .get()!;
+      .get())!;
     const passed = inspectionPassed(input.results as DailyCheckResults);
-    const row = tx
+    const row = await tx
       .insert(droneDailyInspections)
       .values({
         droneId,
@@ -56,7 +56,7 @@ export function recordDailyInspection(
       .returning({ id: droneDailyInspections.id })
       .get();
     if (!row) throw conflict('already_inspected', `${input.date}の日常点検は記録済みです`);
-    recordAudit(tx, now, actor, 'drone.inspection', 'drone', droneId, { date: input.date, passed });
+    await recordAudit(tx, now, actor, 'drone.inspection', 'drone', droneId, { date: input.date, passed });
     return { id: row.id, passed };
   });
 }

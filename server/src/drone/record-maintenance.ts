@@ -17,22 +17,28 @@ export const MaintenanceInput = z.object({
 export type MaintenanceInput = z.input<typeof MaintenanceInput>;
 
 /** 点検整備記録; the air time since certification is taken from the flight log at the moment of entry. */
-export function recordMaintenance(db: Db, droneId: number, raw: MaintenanceInput, actor: Actor, now: Date) {
+export async function recordMaintenance(
+  db: Db,
+  droneId: number,
+  raw: MaintenanceInput,
+  actor: Actor,
+  now: Date,
+) {
   const input = MaintenanceInput.parse(raw);
-  return db.transaction((tx) => {
-    if (!tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get())
+  return await db.transaction(async (tx) => {
+    if (!(await tx.select({ id: drones.id }).from(drones).where(eq(drones.id, droneId)).get()))
       throw notFound('Drone');
-    const total = tx
+    const total = await tx
       .select({ total: sum(droneFlightRecords.flightSec) })
       .from(droneFlightRecords)
       .where(eq(droneFlightRecords.droneId, droneId))
       .get();
-    const row = tx
+    const row = await tx
       .insert(droneMaintenanceRecords)
       .values({ ...input, droneId, totalAirTimeSec: Number(total?.total ?? 0), createdAt: now })
       .returning({ id: droneMaintenanceRecords.id })
       .get();
-    recordAudit(tx, now, actor, 'drone.maintenance', 'drone', droneId, { date: input.date });
+    await recordAudit(tx, now, actor, 'drone.maintenance', 'drone', droneId, { date: input.date });
     return { id: row.id };
   });
 }

@@ -39,27 +39,27 @@ export interface WeatherCheckResult extends ModeDecision {
  * car for the weather and have not left the port yet are planned onto drone flights again (those
  * that no longer fit today stay in the car with their reason).
  */
-export function recordWeatherCheck(
+export async function recordWeatherCheck(
   db: Db,
   deliveryDate: string,
   input: WeatherCheckInput,
   actor: Actor & { id: number },
   now: Date,
-): WeatherCheckResult {
+): Promise<WeatherCheckResult> {
   for (const band of input.bands) {
     if (band.toM < band.fromM)
       throw badRequest('invalid_band', 'An altitude band must end above where it starts');
   }
-  return db.transaction((tx) => {
+  return await db.transaction(async (tx) => {
     const hamletId = input.hamletId ?? null;
     if (
       hamletId !== null &&
-      !tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get()
+      !(await tx.select({ id: hamlets.id }).from(hamlets).where(eq(hamlets.id, hamletId)).get())
     ) {
       throw notFound('Landing site');
     }
-    const decision = decideMode(input, getDroneSettings(tx).weather);
-    const row = tx
+    const decision = decideMode(input, (await getDroneSettings(tx)).weather);
+    const row = await tx
       .insert(droneWeatherChecks)
       .values({
         deliveryDate,
@@ -76,14 +76,14 @@ export function recordWeatherCheck(
       })
       .returning({ id: droneWeatherChecks.id })
       .get();
-    recordAudit(tx, now, actor, 'drone.weather_check', 'drone_weather_check', row.id, {
+    await recordAudit(tx, now, actor, 'drone.weather_check', 'drone_weather_check', row.id, {
       mode: decision.mode,
       hamletId,
     });
 
     const cancelled: number[] = [];
     if (decision.mode === 'car') {
-      const flights = tx
+      const flights = await tx
         .select({ id: droneFlights.id })
         .from(droneFlights)
         .where(
@@ -95,36 +95,48 @@ export function recordWeatherCheck(
         )
         .all();
       for (const f of flights) {
-        for (const p of activeParcels(tx, f.id)) {
-          tx.update(droneFlightParcels)
+        for (const p of await activeParcels(tx, f.id)) {
+          await tx
+            .update(droneFlightParcels)
             .set({ removedAt: now, removedReason: 'weather' })
             .where(eq(droneFlightParcels.id, p.id))
             .run();
-          const status = orderStatusOf(tx, p.orderId);
+          const status = await orderStatusOf(tx, p.orderId);
           if (status === 'cancelled') continue;
-          setOrderStatus(tx, p.orderId, status, actor, now, {
+          await setOrderStatus(tx, p.orderId, status, actor, now, {
             deliveryMode: 'car',
             deliveryModeReason: decision.residentText,
           });
         }
-        tx.update(droneFlights).set({ status: 'cancelled', loadG: 0 }).where(eq(droneFlights.id, f.id)).run();
-        recordFlightEvent(tx, f.id, 'cancelled', actor, now, decision.residentText);
+        await tx
+          .update(droneFlights)
+          .set({ status: 'cancelled', loadG: 0 })
+          .where(eq(droneFlights.id, f.id))
+          .run();
+        await recordFlightEvent(tx, f.id, 'cancelled', actor, now, decision.residentText);
         cancelled.push(f.id);
       }
     }
-    const backToDrone = decision.mode === 'drone' ? flyAgain(tx, deliveryDate, hamletId, actor, now) : [];
+    const backToDrone =
+      decision.mode === 'drone' ? await flyAgain(tx, deliveryDate, hamletId, actor, now) : [];
     return { id: row.id, ...decision, cancelledFlightIds: cancelled, backToDroneOrderIds: backToDrone };
   });
 }
 
 /** Car parcels taken off flights by the weather, still at the port, back onto drone flights. */
-function flyAgain(tx: Tx, deliveryDate: string, hamletId: number | null, actor: Actor, now: Date): number[] {
+async function flyAgain(
+  tx: Tx,
+  deliveryDate: string,
+  hamletId: number | null,
+  actor: Actor,
+  now: Date,
+): Promise<number[]> {
   const onBoard = alias(droneFlightParcels, 'on_board');
   const active = tx
     .select({ id: onBoard.id })
     .from(onBoard)
     .where(and(eq(onBoard.orderId, orders.id), isNull(onBoard.removedAt)));
-  const rows = tx
+  const rows = await tx
     .select({
       orderId: orders.id,
       hamletId: droneFlights.hamletId,
@@ -147,7 +159,7 @@ function flyAgain(tx: Tx, deliveryDate: string, hamletId: number | null, actor: 
   // A parcel grounded twice by the weather has two removed rows: one each.
   const parcels = [...new Map(rows.map((r) => [r.orderId, r])).values()];
   if (parcels.length === 0) return [];
-  const outcome = replanOntoFlights(
+  const outcome = await replanOntoFlights(
     tx,
     deliveryDate,
     parcels,
@@ -163,17 +175,18 @@ function flyAgain(tx: Tx, deliveryDate: string, hamletId: number | null, actor: 
 }
 
 /** The latest check covering a site on a day: one for that site or one for every site. */
-export function latestWeatherCheck(db: DbOrTx, deliveryDate: string, hamletId: number) {
-  return db
-    .select()
-    .from(droneWeatherChecks)
-    .where(
-      and(
-        eq(droneWeatherChecks.deliveryDate, deliveryDate),
-        or(isNull(droneWeatherChecks.hamletId), eq(droneWeatherChecks.hamletId, hamletId)),
-      ),
-    )
-    .orderBy(droneWeatherChecks.checkedAt, droneWeatherChecks.id)
-    .all()
-    .at(-1);
+export async function latestWeatherCheck(db: DbOrTx, deliveryDate: string, hamletId: number) {
+  return (
+    await db
+      .select()
+      .from(droneWeatherChecks)
+      .where(
+        and(
+          eq(droneWeatherChecks.deliveryDate, deliveryDate),
+          or(isNull(droneWeatherChecks.hamletId), eq(droneWeatherChecks.hamletId, hamletId)),
+        ),
+      )
+      .orderBy(droneWeatherChecks.checkedAt, droneWeatherChecks.id)
+      .all()
+  ).at(-1);
 }

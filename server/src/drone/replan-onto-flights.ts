@@ -37,16 +37,20 @@ export interface ReplanOutcome {
  * Puts parcels back on the day's drone plan (replanParcels) and writes it: added to flights that
  * have not left, new flights, or the car. Parcels on a flight wait at the port (準備中, by drone).
  */
-export function replanOntoFlights(
+export async function replanOntoFlights(
   tx: Tx,
   deliveryDate: string,
   parcels: readonly ReplanParcel[],
   opts: ReplanOptions,
   actor: Actor,
   now: Date,
-): ReplanOutcome {
-  const dayFlights = tx.select().from(droneFlights).where(eq(droneFlights.deliveryDate, deliveryDate)).all();
-  const drones = loadPlanDrones(tx);
+): Promise<ReplanOutcome> {
+  const dayFlights = await tx
+    .select()
+    .from(droneFlights)
+    .where(eq(droneFlights.deliveryDate, deliveryDate))
+    .all();
+  const drones = await loadPlanDrones(tx);
   const { aborted } = opts;
   const result = replanParcels({
     aborted: aborted && { id: aborted.id, droneId: aborted.droneId, siteId: aborted.hamletId },
@@ -62,9 +66,9 @@ export function replanOntoFlights(
         departSec: secondOf(f.deliveryDate, f.plannedDepartAt),
         returnSec: secondOf(f.deliveryDate, f.plannedReturnAt),
       })),
-    sites: loadPlanSites(tx),
+    sites: await loadPlanSites(tx),
     drones,
-    settings: planSettingsOf(getDroneSettings(tx)),
+    settings: planSettingsOf(await getDroneSettings(tx)),
     nowSec: secondOf(deliveryDate, now),
     groundedDroneIds: opts.groundedDroneIds ?? [],
     carReason: opts.carReason,
@@ -72,9 +76,9 @@ export function replanOntoFlights(
 
   const weightOf = new Map(parcels.map((p) => [p.orderId, p.weightG]));
   // Goods that came back to the port wait there again (配送中 → 準備中) for their next flight.
-  const toDrone = (orderId: number, note: string) => {
-    const status = orderStatusOf(tx, orderId);
-    setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, {
+  const toDrone = async (orderId: number, note: string) => {
+    const status = await orderStatusOf(tx, orderId);
+    await setOrderStatus(tx, orderId, status === 'in_transit' ? 'preparing' : status, actor, now, {
       deliveryMode: 'drone',
       deliveryModeReason: null,
       note,
@@ -82,21 +86,23 @@ export function replanOntoFlights(
   };
   for (const m of result.moved) {
     const target = dayFlights.find((f) => f.id === m.flightId)!;
-    tx.insert(droneFlightParcels)
+    await tx
+      .insert(droneFlightParcels)
       .values(
         m.parcelIds.map((orderId) => ({ flightId: m.flightId, orderId, weightG: weightOf.get(orderId)! })),
       )
       .run();
     const added = m.parcelIds.reduce((s, id) => s + weightOf.get(id)!, 0);
-    tx.update(droneFlights)
+    await tx
+      .update(droneFlights)
       .set({ loadG: target.loadG + added })
       .where(eq(droneFlights.id, m.flightId))
       .run();
     const from = aborted ? `便${aborted.seq}から` : '';
-    recordFlightEvent(tx, m.flightId, 'replanned', actor, now, `${from}${m.parcelIds.length}個追加`);
-    m.parcelIds.forEach((id) => toDrone(id, opts.note(target.seq)));
+    await recordFlightEvent(tx, m.flightId, 'replanned', actor, now, `${from}${m.parcelIds.length}個追加`);
+    for (const id of m.parcelIds) await toDrone(id, opts.note(target.seq));
   }
-  const newIds = insertPlannedFlights(
+  const newIds = await insertPlannedFlights(
     tx,
     deliveryDate,
     result.newFlights,
@@ -105,11 +111,11 @@ export function replanOntoFlights(
     now,
     aborted?.id ?? null,
   );
-  result.newFlights.forEach((f) => f.parcelIds.forEach((id) => toDrone(id, opts.note(null))));
+  for (const f of result.newFlights) for (const id of f.parcelIds) await toDrone(id, opts.note(null));
   if (opts.rewriteCarReason) {
     const maxPayload = Math.max(0, ...drones.map((d) => d.payloadG));
     for (const c of result.car) {
-      setOrderStatus(tx, c.parcelId, orderStatusOf(tx, c.parcelId), actor, now, {
+      await setOrderStatus(tx, c.parcelId, await orderStatusOf(tx, c.parcelId), actor, now, {
         deliveryMode: 'car',
         deliveryModeReason: describeCarReason(c.reason, maxPayload),
       });

@@ -18,9 +18,9 @@ export const ReturnInput = z.object({
 export type ReturnInput = z.infer<typeof ReturnInput>;
 
 /** Back at the port: the return leg goes into the flight log. */
-export function returnFlight(db: Db, flightId: number, input: ReturnInput, actor: Actor, now: Date) {
-  return db.transaction((tx) => {
-    const loaded = loadFlight(tx, flightId);
+export async function returnFlight(db: Db, flightId: number, input: ReturnInput, actor: Actor, now: Date) {
+  return await db.transaction(async (tx) => {
+    const loaded = await loadFlight(tx, flightId);
     requireFlightStatus(loaded, ['landed'], '帰還の記録が');
     const { flight, hamlet, port } = loaded;
     const outboundMs = flight.landedAt!.getTime() - flight.launchedAt!.getTime();
@@ -32,14 +32,15 @@ export function returnFlight(db: Db, flightId: number, input: ReturnInput, actor
     if (takeoffAt < flight.landedAt! || takeoffAt > now) {
       throw badRequest('invalid_time', '公民館の離陸時刻は着陸から帰還までの間にしてください');
     }
-    tx.update(droneFlights)
+    await tx
+      .update(droneFlights)
       .set({ status: 'returned', returnedAt: now })
       .where(eq(droneFlights.id, flight.id))
       .run();
-    writeFlightRecord(
+    await writeFlightRecord(
       tx,
       loaded,
-      getDroneSettings(tx),
+      await getDroneSettings(tx),
       {
         leg: 'return',
         takeoffPlace: hamlet.hallName,
@@ -51,8 +52,8 @@ export function returnFlight(db: Db, flightId: number, input: ReturnInput, actor
       },
       now,
     );
-    recordFlightEvent(tx, flight.id, 'returned', actor, now);
-    recordAudit(tx, now, actor, 'drone.flight.returned', 'drone_flight', flight.id);
+    await recordFlightEvent(tx, flight.id, 'returned', actor, now);
+    await recordAudit(tx, now, actor, 'drone.flight.returned', 'drone_flight', flight.id);
     return { id: flight.id, status: 'returned' as const };
   });
 }

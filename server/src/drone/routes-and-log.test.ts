@@ -9,7 +9,7 @@ import { allOk, at, DAY } from './test-fixtures';
 let ctx: TestContext;
 let cookie: Record<string, string>;
 beforeEach(async () => {
-  ctx = createTestContext({ now: at('09:00') });
+  ctx = await createTestContext({ now: at('09:00') });
   cookie = await ctx.login('drone');
 });
 afterEach(() => ctx.close());
@@ -28,10 +28,9 @@ describe('routes and .plan files', () => {
       ...waypoints,
       { lat: 35.7608, lon: 138.0798 },
     ]);
-    expect(ctx.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, 1)).get()!.lengthM).toBeCloseTo(
-      expected,
-      3,
-    );
+    expect(
+      (await ctx.db.select().from(droneRoutes).where(eq(droneRoutes.hamletId, 1)).get())!.lengthM,
+    ).toBeCloseTo(expected, 3);
 
     const plan = await ctx.request('/api/drone/routes/1/plan', { headers: cookie });
     expect(plan.headers.get('content-disposition')).toBe('attachment; filename="route-1.plan"');

@@ -44,7 +44,7 @@ droneApi.openapi(
     request: { params: DateParam },
     responses: { 200: jsonResponse(Json) },
   }),
-  (c) => c.json(getDayBoard(c.var.deps.db, c.req.valid('param').date), 200),
+  async (c) => c.json(await getDayBoard(c.var.deps.db, c.req.valid('param').date), 200),
 );
 
 droneApi.openapi(
@@ -56,9 +56,14 @@ droneApi.openapi(
     request: { params: DateParam },
     responses: { 200: jsonResponse(Json) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      planDeliveryDay(c.var.deps.db, c.req.valid('param').date, actorOf(c.var.staff), c.var.deps.clock.now()),
+      await planDeliveryDay(
+        c.var.deps.db,
+        c.req.valid('param').date,
+        actorOf(c.var.staff),
+        c.var.deps.clock.now(),
+      ),
       200,
     ),
 );
@@ -72,9 +77,9 @@ droneApi.openapi(
     request: { params: DateParam, ...jsonBody(WeatherCheckInput) },
     responses: { 201: jsonResponse(Json) },
   }),
-  (c) => {
+  async (c) => {
     const input = c.req.valid('json');
-    const out = recordWeatherCheck(
+    const out = await recordWeatherCheck(
       c.var.deps.db,
       c.req.valid('param').date,
       input,
@@ -82,7 +87,7 @@ droneApi.openapi(
       c.var.deps.clock.now(),
     );
     publishWeatherDecision(c.var.deps, input.hamletId ?? null, out.mode);
-    for (const id of out.cancelledFlightIds) publishFlightEvent(c.var.deps, id, 'flight.cancelled');
+    for (const id of out.cancelledFlightIds) await publishFlightEvent(c.var.deps, id, 'flight.cancelled');
     return c.json(out, 201);
   },
 );
@@ -97,51 +102,54 @@ const flightAction = <T extends z.ZodType>(path: string, summary: string, body: 
     responses: { 200: jsonResponse(Json) },
   });
 
-droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), (c) => {
+droneApi.openapi(flightAction('/flights/{id}/launch', 'Mark a flight launched', LaunchInput), async (c) => {
   const id = c.req.valid('param').id;
-  const out = launchFlight(
+  const out = await launchFlight(
     c.var.deps.db,
     id,
     c.req.valid('json'),
     actorOf(c.var.staff),
     c.var.deps.clock.now(),
   );
-  publishFlightEvent(c.var.deps, id, 'flight.launched');
+  await publishFlightEvent(c.var.deps, id, 'flight.launched');
   return c.json(out, 200);
 });
 droneApi.openapi(
   flightAction('/flights/{id}/land', 'Mark a flight landed at the hall', z.object({})),
-  (c) => {
+  async (c) => {
     const id = c.req.valid('param').id;
-    const out = landFlight(c.var.deps.db, id, actorOf(c.var.staff), c.var.deps.clock.now());
-    publishFlightEvent(c.var.deps, id, 'flight.landed');
+    const out = await landFlight(c.var.deps.db, id, actorOf(c.var.staff), c.var.deps.clock.now());
+    await publishFlightEvent(c.var.deps, id, 'flight.landed');
     return c.json(out, 200);
   },
 );
-droneApi.openapi(flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput), (c) => {
-  const id = c.req.valid('param').id;
-  const out = returnFlight(
-    c.var.deps.db,
-    id,
-    c.req.valid('json'),
-    actorOf(c.var.staff),
-    c.var.deps.clock.now(),
-  );
-  publishFlightEvent(c.var.deps, id, 'flight.returned');
-  return c.json(out, 200);
-});
 droneApi.openapi(
-  flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
-  (c) => {
+  flightAction('/flights/{id}/return', 'Mark a flight back at the port', ReturnInput),
+  async (c) => {
     const id = c.req.valid('param').id;
-    const out = abortFlight(
+    const out = await returnFlight(
       c.var.deps.db,
       id,
       c.req.valid('json'),
       actorOf(c.var.staff),
       c.var.deps.clock.now(),
     );
-    publishFlightEvent(c.var.deps, id, 'flight.aborted');
+    await publishFlightEvent(c.var.deps, id, 'flight.returned');
+    return c.json(out, 200);
+  },
+);
+droneApi.openapi(
+  flightAction('/flights/{id}/abort', 'Abort a flight; its parcels are re-planned', AbortInput),
+  async (c) => {
+    const id = c.req.valid('param').id;
+    const out = await abortFlight(
+      c.var.deps.db,
+      id,
+      c.req.valid('json'),
+      actorOf(c.var.staff),
+      c.var.deps.clock.now(),
+    );
+    await publishFlightEvent(c.var.deps, id, 'flight.aborted');
     return c.json(out, 200);
   },
 );
@@ -156,9 +164,9 @@ for (const step of ['dispatch', 'arrive'] as const) {
       request: { params: DayHallParam },
       responses: { 200: jsonResponse(Json) },
     }),
-    (c) => {
+    async (c) => {
       const { date, hamletId } = c.req.valid('param');
-      const out = moveCarParcels(
+      const out = await moveCarParcels(
         c.var.deps.db,
         date,
         hamletId,
@@ -181,9 +189,9 @@ droneApi.openapi(
     request: { params: HamletParam, ...jsonBody(RouteInput) },
     responses: { 200: jsonResponse(Json) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      saveRoute(
+      await saveRoute(
         c.var.deps.db,
         c.req.valid('param').hamletId,
         c.req.valid('json'),
@@ -203,8 +211,8 @@ droneApi.openapi(
     request: { params: HamletParam },
     responses: { 200: jsonResponse(Json, 'QGroundControl plan') },
   }),
-  (c) => {
-    const { fileName, plan } = exportRoutePlan(c.var.deps.db, c.req.valid('param').hamletId);
+  async (c) => {
+    const { fileName, plan } = await exportRoutePlan(c.var.deps.db, c.req.valid('param').hamletId);
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.json(plan, 200);
   },
@@ -219,9 +227,9 @@ droneApi.openapi(
     request: { params: IdParam, ...jsonBody(DailyInspectionInput) },
     responses: { 201: jsonResponse(Json) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      recordDailyInspection(
+      await recordDailyInspection(
         c.var.deps.db,
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -241,9 +249,9 @@ droneApi.openapi(
     request: { params: IdParam, ...jsonBody(MaintenanceInput) },
     responses: { 201: jsonResponse(Json) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      recordMaintenance(
+      await recordMaintenance(
         c.var.deps.db,
         c.req.valid('param').id,
         c.req.valid('json'),
@@ -265,8 +273,12 @@ droneApi.openapi(
       200: { description: 'CSV (UTF-8 with BOM)', content: { 'text/csv': { schema: z.string() } } },
     },
   }),
-  (c) => {
-    const { fileName, csv } = exportFlightLog(c.var.deps.db, c.req.valid('param').id, c.req.valid('query'));
+  async (c) => {
+    const { fileName, csv } = await exportFlightLog(
+      c.var.deps.db,
+      c.req.valid('param').id,
+      c.req.valid('query'),
+    );
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.body(csv, 200);

@@ -24,12 +24,12 @@ export const RouteInput = z.object({
 export type RouteInput = z.input<typeof RouteInput>;
 
 /** Replaces a landing site's route; its length (port → waypoints → hall) drives flight times. */
-export function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Actor, now: Date) {
+export async function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Actor, now: Date) {
   const input = RouteInput.parse(raw);
-  return db.transaction((tx) => {
-    const hall = tx.select().from(hamlets).where(eq(hamlets.id, hamletId)).get();
+  return await db.transaction(async (tx) => {
+    const hall = await tx.select().from(hamlets).where(eq(hamlets.id, hamletId)).get();
     if (!hall) throw notFound('Landing site');
-    const port = tx.select().from(dronePorts).where(eq(dronePorts.id, input.portId)).get();
+    const port = await tx.select().from(dronePorts).where(eq(dronePorts.id, input.portId)).get();
     if (!port) throw unprocessable('unknown_port', 'Unknown drone port');
     const lengthM = routeLengthM([port, ...input.waypoints, { lat: hall.hallLat, lon: hall.hallLon }]);
     const values = {
@@ -39,19 +39,20 @@ export function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Acto
       lengthM,
       updatedAt: now,
     };
-    const route = tx
+    const route = await tx
       .insert(droneRoutes)
       .values({ hamletId, ...values })
       .onConflictDoUpdate({ target: droneRoutes.hamletId, set: values })
       .returning({ id: droneRoutes.id })
       .get();
-    tx.delete(droneRouteWaypoints).where(eq(droneRouteWaypoints.routeId, route.id)).run();
+    await tx.delete(droneRouteWaypoints).where(eq(droneRouteWaypoints.routeId, route.id)).run();
     if (input.waypoints.length > 0) {
-      tx.insert(droneRouteWaypoints)
+      await tx
+        .insert(droneRouteWaypoints)
         .values(input.waypoints.map((w, i) => ({ routeId: route.id, seq: i + 1, ...w })))
         .run();
     }
-    recordAudit(tx, now, actor, 'drone.route.saved', 'drone_route', route.id, {
+    await recordAudit(tx, now, actor, 'drone.route.saved', 'drone_route', route.id, {
       hamletId,
       lengthM: Math.round(lengthM),
     });
@@ -59,8 +60,8 @@ export function saveRoute(db: Db, hamletId: number, raw: RouteInput, actor: Acto
   });
 }
 
-export function loadRoute(db: DbOrTx, hamletId: number) {
-  const row = db
+export async function loadRoute(db: DbOrTx, hamletId: number) {
+  const row = await db
     .select({ route: droneRoutes, port: dronePorts, hamlet: hamlets })
     .from(droneRoutes)
     .innerJoin(dronePorts, eq(dronePorts.id, droneRoutes.portId))
@@ -68,7 +69,7 @@ export function loadRoute(db: DbOrTx, hamletId: number) {
     .where(eq(droneRoutes.hamletId, hamletId))
     .get();
   if (!row) throw notFound('Route');
-  const waypoints = db
+  const waypoints = await db
     .select()
     .from(droneRouteWaypoints)
     .where(eq(droneRouteWaypoints.routeId, row.route.id))

@@ -14,43 +14,50 @@ import { seedDroneRoutes } from './seed-drone-routes';
 export const DAY = '2026-11-24';
 export const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+09:00`);
 
-export function withRoutes(ctx: Fixture) {
-  seedDroneRoutes(ctx.db, ctx.clock.now());
+export async function withRoutes(ctx: Fixture) {
+  await seedDroneRoutes(ctx.db, ctx.clock.now());
 }
 
 let key = 0;
 /** An order of a household for the day, as placed on the TV (status received). */
-export function addOrder(ctx: Fixture, householdId: number, weightG: number, deliveryDate = DAY): number {
-  const hh = ctx.db.select().from(households).where(eq(households.id, householdId)).get()!;
+export async function addOrder(
+  ctx: Fixture,
+  householdId: number,
+  weightG: number,
+  deliveryDate = DAY,
+): Promise<number> {
+  const hh = (await ctx.db.select().from(households).where(eq(households.id, householdId)).get())!;
   const now = ctx.clock.now();
-  return ctx.db
-    .insert(orders)
-    .values({
-      householdId,
-      hamletId: hh.hamletId,
-      channel: 'tv',
-      idempotencyKey: `drone-test-${++key}`,
-      status: 'received',
-      deliveryDate,
-      totalYen: 1000,
-      weightG,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: orders.id })
-    .get().id;
+  return (
+    await ctx.db
+      .insert(orders)
+      .values({
+        householdId,
+        hamletId: hh.hamletId,
+        channel: 'tv',
+        idempotencyKey: `drone-test-${++key}`,
+        status: 'received',
+        deliveryDate,
+        totalYen: 1000,
+        weightG,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: orders.id })
+      .get()
+  ).id;
 }
 
 /** What the store's packing does to an order: 準備中 and packed. */
-export function pack(ctx: Fixture, ...orderIds: number[]) {
+export async function pack(ctx: Fixture, ...orderIds: number[]) {
   for (const id of orderIds) {
-    setOrderStatus(ctx.db, id, 'preparing', systemActor, ctx.clock.now());
-    ctx.db.update(orders).set({ packedAt: ctx.clock.now() }).where(eq(orders.id, id)).run();
+    await setOrderStatus(ctx.db, id, 'preparing', systemActor, ctx.clock.now());
+    await ctx.db.update(orders).set({ packedAt: ctx.clock.now() }).where(eq(orders.id, id)).run();
   }
 }
 
-export const order = (ctx: Fixture, id: number) =>
-  ctx.db.select().from(orders).where(eq(orders.id, id)).get()!;
+export const order = async (ctx: Fixture, id: number) =>
+  (await ctx.db.select().from(orders).where(eq(orders.id, id)).get())!;
 
 export const calm = {
   groundWindTakeoffMps: 2,

@@ -16,22 +16,22 @@ export interface LegInput {
 }
 
 /** Writes one 飛行記録 row; the airframe's total is the sum of its earlier legs plus this one. */
-export function writeFlightRecord(
+export async function writeFlightRecord(
   tx: DbOrTx,
   loaded: LoadedFlight,
   settings: DroneSettings,
   input: LegInput,
   now: Date,
-): void {
+): Promise<void> {
   const { flight, drone, hamlet, port } = loaded;
   const pilotId = flight.pilotStaffId!;
-  const pilot = tx
+  const pilot = (await tx
     .select({ name: staffUsers.name, licenceNo: dronePilots.licenceNo })
     .from(staffUsers)
     .leftJoin(dronePilots, eq(dronePilots.staffId, staffUsers.id))
     .where(eq(staffUsers.id, pilotId))
-    .get()!;
-  const previous = tx
+    .get())!;
+  const previous = await tx
     .select({ total: sum(droneFlightRecords.flightSec) })
     .from(droneFlightRecords)
     .where(eq(droneFlightRecords.droneId, drone.id))
@@ -52,7 +52,8 @@ export function writeFlightRecord(
     defects: input.defects ?? 'なし',
     previousTotalSec: Number(previous?.total ?? 0),
   });
-  tx.insert(droneFlightRecords)
+  await tx
+    .insert(droneFlightRecords)
     .values({ ...record, droneId: drone.id, flightId: flight.id, leg: input.leg, createdAt: now })
     .run();
 }

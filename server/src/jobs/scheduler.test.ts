@@ -7,27 +7,21 @@ let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('job scheduler', () => {
-  it('claims a slot once, even when asked again (restart, second process)', () => {
-    ctx = createTestContext({ seed: false });
+  it('claims a slot once, even when asked again (restart, second process)', async () => {
+    ctx = await createTestContext({ seed: false });
     const now = ctx.clock.now();
-    expect(claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(true);
-    expect(claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(false);
-    expect(claimSlot(ctx.db, 'cutoff', '2026-11-24', now)).toBe(true);
-    finishSlot(ctx.db, 'cutoff', '2026-11-23', now, { planned: 3 });
-    expect(
-      ctx.db
-        .select()
-        .from(jobRuns)
-        .all()
-        .map((r) => [r.slot, r.result]),
-    ).toEqual([
+    expect(await claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(true);
+    expect(await claimSlot(ctx.db, 'cutoff', '2026-11-23', now)).toBe(false);
+    expect(await claimSlot(ctx.db, 'cutoff', '2026-11-24', now)).toBe(true);
+    await finishSlot(ctx.db, 'cutoff', '2026-11-23', now, { planned: 3 });
+    expect((await ctx.db.select().from(jobRuns).all()).map((r) => [r.slot, r.result])).toEqual([
       ['2026-11-23', { planned: 3 }],
       ['2026-11-24', null],
     ]);
   });
 
   it('runs every job once at start to catch up, and on demand, using the injected clock', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     const seen: string[] = [];
     const scheduler = startScheduler(ctx.deps, [
       { name: 'probe', cron: '0 3 * * *', run: (deps) => seen.push(deps.clock.now().toISOString()) },
@@ -40,7 +34,7 @@ describe('job scheduler', () => {
   });
 
   it('logs a failing job instead of crashing the process', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     const scheduler = startScheduler(
       ctx.deps,
       [
@@ -59,7 +53,7 @@ describe('job scheduler', () => {
   });
 
   it('stops only once the run under way has finished, so shutdown never cuts a job short', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     let finishJob!: () => void;
     const events: string[] = [];
     const scheduler = startScheduler(

@@ -31,10 +31,15 @@ export function dailyJob(name: string, at: string, run: JobDef['run']): JobDef {
 }
 
 /** The Tokyo day whose slot of a `dailyAt` job is due at `now`, or null when none is. */
-export function dueDailySlot(db: DbOrTx, job: string, dailyAt: string, now: Date): string | null {
+export async function dueDailySlot(
+  db: DbOrTx,
+  job: string,
+  dailyAt: string,
+  now: Date,
+): Promise<string | null> {
   if (tokyoTime(now) < dailyAt) return null;
   const slot = tokyoDate(now);
-  const done = db
+  const done = await db
     .select({ id: jobRuns.id })
     .from(jobRuns)
     .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
@@ -46,19 +51,20 @@ export function dueDailySlot(db: DbOrTx, job: string, dailyAt: string, now: Date
  * Claims a slot (e.g. 'cutoff:2026-11-23') for a job. Returns false when it was already run, so a
  * slot's work happens once even across restarts or two processes.
  */
-export function claimSlot(db: DbOrTx, job: string, slot: string, now: Date): boolean {
-  const res = db.insert(jobRuns).values({ job, slot, startedAt: now }).onConflictDoNothing().run();
+export async function claimSlot(db: DbOrTx, job: string, slot: string, now: Date): Promise<boolean> {
+  const res = await db.insert(jobRuns).values({ job, slot, startedAt: now }).onConflictDoNothing().run();
   return res.changes === 1;
 }
 
-export function finishSlot(
+export async function finishSlot(
   db: DbOrTx,
   job: string,
   slot: string,
   now: Date,
   result?: Record<string, unknown>,
 ) {
-  db.update(jobRuns)
+  await db
+    .update(jobRuns)
     .set({ finishedAt: now, result: result ?? null })
     .where(sql`${jobRuns.job} = ${job} AND ${jobRuns.slot} = ${slot}`)
     .run();
@@ -78,12 +84,12 @@ export interface Scheduler {
  * only repeats it, while claiming first would lose the day.
  */
 async function runDaily(deps: Deps, job: JobDef, dailyAt: string) {
-  const slot = dueDailySlot(deps.db, job.name, dailyAt, deps.clock.now());
+  const slot = await dueDailySlot(deps.db, job.name, dailyAt, deps.clock.now());
   if (!slot) return { due: false };
   const result = await job.run(deps);
   const now = deps.clock.now();
-  claimSlot(deps.db, job.name, slot, now);
-  finishSlot(deps.db, job.name, slot, now, { result: result ?? null });
+  await claimSlot(deps.db, job.name, slot, now);
+  await finishSlot(deps.db, job.name, slot, now, { result: result ?? null });
   return result;
 }
 

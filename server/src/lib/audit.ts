@@ -9,7 +9,7 @@ export interface Actor {
 export const systemActor: Actor = { type: 'system', id: null };
 
 /** Records who did what, when. Call it inside the transaction that makes the change. */
-export function recordAudit(
+export async function recordAudit(
   db: DbOrTx,
   at: Date,
   actor: Actor,
@@ -17,8 +17,9 @@ export function recordAudit(
   entity: string,
   entityId: string | number | null,
   detail?: Record<string, unknown>,
-): void {
-  db.insert(auditLog)
+): Promise<void> {
+  await db
+    .insert(auditLog)
     .values({
       at,
       actorType: actor.type,

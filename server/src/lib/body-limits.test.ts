@@ -24,21 +24,21 @@ function streamedBody(totalBytes: number, chunkBytes = 16 * KiB) {
 }
 
 describe('request body limits', () => {
-  it('gives each kind of route a limit that fits it', () => {
-    expect(bodyLimitFor('POST', '/api/watch/activity')).toBeLessThan(
-      bodyLimitFor('POST', '/api/shop/orders'),
+  it('gives each kind of route a limit that fits it', async () => {
+    expect(await bodyLimitFor('POST', '/api/watch/activity')).toBeLessThan(
+      await bodyLimitFor('POST', '/api/shop/orders'),
     );
-    expect(bodyLimitFor('POST', '/console/login')).toBeLessThan(bodyLimitFor('POST', '/console/shop/orders'));
-    expect(bodyLimitFor('POST', '/console/billing/results')).toBeGreaterThan(10 * 1024 * KiB);
-    expect(bodyLimitFor('POST', '/console/billing/results', () => false)).toBe(
-      bodyLimitFor('POST', '/console/shop/orders'),
+    expect(await bodyLimitFor('POST', '/console/login')).toBeLessThan(await bodyLimitFor('POST', '/console/shop/orders'));
+    expect(await bodyLimitFor('POST', '/console/billing/results')).toBeGreaterThan(10 * 1024 * KiB);
+    expect(await bodyLimitFor('POST', '/console/billing/results', () => false)).toBe(
+      await bodyLimitFor('POST', '/console/shop/orders'),
     );
-    expect(bodyLimitFor('POST', '/p/watch/ack/x')).toBeLessThan(bodyLimitFor('POST', '/api/shop/orders'));
-    expect(bodyLimitFor('POST', '/demo')).toBeLessThanOrEqual(KiB);
+    expect(await bodyLimitFor('POST', '/p/watch/ack/x')).toBeLessThan(await bodyLimitFor('POST', '/api/shop/orders'));
+    expect(await bodyLimitFor('POST', '/demo')).toBeLessThanOrEqual(KiB);
   });
 
   it('answers an oversized JSON body with 413 payload_too_large from Content-Length, and writes nothing', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const before = tableCounts(ctx);
     const body = JSON.stringify({
       idempotencyKey: 'too-big-order-0001',
@@ -62,7 +62,7 @@ describe('request body limits', () => {
   });
 
   it('refuses a heartbeat far smaller than an order, but takes a normal one', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const big = await ctx.json(
       'POST',
       '/api/watch/activity',
@@ -75,7 +75,7 @@ describe('request body limits', () => {
   });
 
   it('stops reading a streamed (chunked) body as soon as it passes the limit', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const body = streamedBody(50 * 1024 * KiB);
     const res = await ctx.request('/api/watch/activity', {
       method: 'POST',
@@ -90,7 +90,7 @@ describe('request body limits', () => {
   });
 
   it('answers an oversized login form with an HTML error page, not a session', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const before = tableCounts(ctx);
     const res = await ctx.request('/console/login', {
       method: 'POST',
@@ -109,7 +109,7 @@ describe('request body limits', () => {
   });
 
   it('refuses a large post to a family page, even with a bogus token', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const res = await ctx.request('/p/watch/ack/bogus', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
@@ -119,7 +119,7 @@ describe('request body limits', () => {
   });
 
   it('lets a bank result file far above the form limit reach the importer', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const staff = await ctx.login('admin');
     const form = new FormData();
     form.set('file', new File([new Uint8Array(2 * 1024 * KiB).fill(0x20)], 'result.txt'));
@@ -134,7 +134,7 @@ describe('request body limits', () => {
   });
 
   it('keeps the large upload limit from anyone not signed in', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const form = new FormData();
     form.set('file', new File([new Uint8Array(2 * 1024 * KiB).fill(0x20)], 'result.txt'));
     const res = await ctx.request('/console/billing/results', {

@@ -46,11 +46,16 @@ export const BODY_LIMITS: readonly {
 /** Anything else (the TV app's static files, /demo, /healthz) takes no body at all. */
 export const OTHER_BODY_LIMIT = 1 * KiB;
 
-export function bodyLimitFor(method: string, path: string, signedIn: () => boolean = () => true): number {
-  const hit = BODY_LIMITS.find(
-    (l) => (l.method === '*' || l.method === method) && l.path.test(path) && (!l.signedInOnly || signedIn()),
-  );
-  return hit?.maxSize ?? OTHER_BODY_LIMIT;
+export async function bodyLimitFor(
+  method: string,
+  path: string,
+  signedIn: () => Promise<boolean> | boolean = () => true,
+): Promise<number> {
+  for (const l of BODY_LIMITS) {
+    if ((l.method === '*' || l.method === method) && l.path.test(path) && (!l.signedInOnly || (await signedIn())))
+      return l.maxSize;
+  }
+  return OTHER_BODY_LIMIT;
 }
 
 const formatSize = (bytes: number) =>
@@ -80,8 +85,9 @@ export function limitRequestBodies(): MiddlewareHandler<AppEnv> {
     }
     return l;
   };
-  return (c, next) => {
+  return async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
-    return limiterFor(bodyLimitFor(c.req.method, c.req.path, () => loadStaff(c) !== null))(c, next);
+    const limit = await bodyLimitFor(c.req.method, c.req.path, async () => (await loadStaff(c)) !== null);
+    return limiterFor(limit)(c, next);
   };
 }

@@ -35,8 +35,8 @@ describe('CSV cells never start a formula', () => {
   afterEach(() => ctx?.close());
 
   it('in the picking list, whatever a household or product is called', async () => {
-    ctx = createTestContext({ now: TUE_0900 });
-    const eggs = productId(ctx, 'たまご 10個');
+    ctx = await createTestContext({ now: TUE_0900 });
+    const eggs = await productId(ctx, 'たまご 10個');
     ctx.sqlite.prepare('UPDATE products SET name = ? WHERE id = ?').run(FORMULAS[1], eggs);
     ctx.sqlite.prepare('UPDATE households SET name = ? WHERE id = 1').run(FORMULAS[0]);
     await order(ctx, [{ productId: eggs, qty: 2 }]);
@@ -50,7 +50,7 @@ describe('CSV cells never start a formula', () => {
   });
 
   it('in the flight log (API and console), whatever staff type into places and notes', async () => {
-    ctx = createTestContext({ now: '2026-11-24T00:00:00Z' });
+    ctx = await createTestContext({ now: '2026-11-24T00:00:00Z' });
     const drone = await ctx.login('drone');
     const inspection = await ctx.json(
       'POST',
@@ -87,12 +87,12 @@ describe('CSV cells never start a formula', () => {
   });
 
   it('in the cable operator CSV, whatever a charge is described as', async () => {
-    ctx = createTestContext({ now: closeTime('2026-11') });
+    ctx = await createTestContext({ now: closeTime('2026-11') });
     for (const description of FORMULAS)
       addCharge(ctx.sqlite, { householdId: 1, kind: 'ride', amountYen: 500, month: '2026-10', description });
     // A correction refunding 300 yen stays a negative number.
     addCharge(ctx.sqlite, { householdId: 1, kind: 'adjustment', amountYen: -300, month: '2026-10' });
-    await closeMonth(ctx.sqlite, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
+    await closeMonth(ctx.db, '2026-10', ctx.clock.now(), DEFAULT_BILLING_SETTINGS);
     const city = await ctx.login('city');
     const csv = await (
       await ctx.request('/console/billing/months/2026-10/cable.csv', { headers: city })

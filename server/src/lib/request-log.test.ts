@@ -25,7 +25,7 @@ const flushed = () => new Promise((r) => setImmediate(r));
 describe('request log', () => {
   it('counts successful heartbeats in one line per minute, but logs each failed one and every other request', async () => {
     const { logger, lines } = capturedLogger();
-    ctx = createTestContext({ now: '2026-11-23T00:00:10Z', logger });
+    ctx = await createTestContext({ now: '2026-11-23T00:00:10Z', logger });
     const beat = (n: number) => ctx.json('POST', '/api/watch/activity', { kind: 'heartbeat' }, ctx.device(n));
     for (const n of [1, 2, 3, 1, 2]) expect((await beat(n)).status).toBe(200);
     expect((await ctx.json('POST', '/api/watch/activity', { kind: 'heartbeat' })).status).toBe(401);

@@ -114,16 +114,17 @@ async function readEvents(res: Response, n: number, timeoutMs = 3000) {
 
 describe('GET /console/live', () => {
   let ctx: TestContext;
-  beforeEach(() => {
-    ctx = createTestContext({ now: TUESDAY_0930 });
+  beforeEach(async () => {
+    ctx = await createTestContext({ now: TUESDAY_0930 });
   });
   afterEach(() => ctx.close());
 
   it('streams a driver’s pickup to city staff, and nothing of another hamlet to a support worker', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const vehicleId = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.vehicleId;
-    const hamletOf1 = ctx.db.select().from(households).where(eq(households.id, 1)).get()!.hamletId;
+    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!
+      .vehicleId;
+    const hamletOf1 = (await ctx.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
     const city = await ctx.login('city');
     const stream = await ctx.request('/console/live?topics=taxi', { headers: city });
     expect(stream.status).toBe(200);
@@ -139,12 +140,9 @@ describe('GET /console/live', () => {
     expect(e!.data).toMatchObject({ type: 'ride.picked_up', data: { bookingId: b.id, status: 'on_board' } });
 
     // the support worker of another hamlet hears nothing: their stream stays silent
-    const other = ctx.db
-      .select()
-      .from(staffUsers)
-      .where(eq(staffUsers.role, 'support_worker'))
-      .all()
-      .find((s) => s.hamletId !== hamletOf1)!;
+    const other = (
+      await ctx.db.select().from(staffUsers).where(eq(staffUsers.role, 'support_worker')).all()
+    ).find((s) => s.hamletId !== hamletOf1)!;
     const sw = await ctx.login(other.loginId);
     hubOf(ctx.deps).publish({ topic: 'watch', type: 'alert.opened', hamletId: hamletOf1 });
     hubOf(ctx.deps).publish({
@@ -161,9 +159,9 @@ describe('GET /console/live', () => {
   });
 
   it('an alert opened by the watch pass reaches the support worker of its hamlet, not the other', async () => {
-    const hamletOf1 = ctx.db.select().from(households).where(eq(households.id, 1)).get()!.hamletId;
-    const [resident] = residentsOf(ctx, 1);
-    const workers = ctx.db.select().from(staffUsers).where(eq(staffUsers.role, 'support_worker')).all();
+    const hamletOf1 = (await ctx.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
+    const [resident] = await residentsOf(ctx, 1);
+    const workers = await ctx.db.select().from(staffUsers).where(eq(staffUsers.role, 'support_worker')).all();
     const own = workers.find((w) => w.hamletId === hamletOf1)!;
     const other = workers.find((w) => w.hamletId !== hamletOf1)!;
     const ownStream = await ctx.request('/console/live?topics=watch', {
@@ -174,7 +172,7 @@ describe('GET /console/live', () => {
     });
     const now = ctx.clock.now();
     // arrangement: the row a watch pass writes when it opens an alert
-    const alert = ctx.db
+    const alert = await ctx.db
       .insert(watchAlerts)
       .values({
         residentId: resident!,
@@ -186,7 +184,7 @@ describe('GET /console/live', () => {
       })
       .returning()
       .get();
-    publishOpenedAlerts(ctx.deps, now);
+    await publishOpenedAlerts(ctx.deps, now);
     const [e] = await readEvents(ownStream, 1);
     expect(e!.data).toMatchObject({ type: 'alert.opened', data: { alertId: alert.id } });
     expect(await readEvents(otherStream, 1, 500)).toEqual([]);

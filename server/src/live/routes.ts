@@ -28,7 +28,7 @@ liveConsole.get('/client.js', (c) => {
  * event is `{id, type, topic, hamletId, data}`; only events the member's role and scope allow are
  * sent. A reconnecting EventSource sends Last-Event-ID and gets what it missed from the buffer.
  */
-liveConsole.get('/', requireStaff(), (c) => {
+liveConsole.get('/', requireStaff(), async (c) => {
   const raw = (c.req.query('topics') ?? '').split(',').filter(Boolean);
   if (raw.length === 0 || !raw.every(isLiveTopic))
     throw badRequest('invalid_topics', `topics must be a comma list of taxi, drone, watch`);
@@ -38,7 +38,7 @@ liveConsole.get('/', requireStaff(), (c) => {
     role: staff.role,
     scope: staffScope(staff),
     topics: new Set(raw as LiveTopic[]),
-    vehicleId: staff.role === 'driver' ? getDriverVehicleId(deps.db, staff.id) : null,
+    vehicleId: staff.role === 'driver' ? await getDriverVehicleId(deps.db, staff.id) : null,
   };
   const lastId = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? NaN);
   const hub = hubOf(deps);

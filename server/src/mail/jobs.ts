@@ -3,5 +3,5 @@ import type { JobDef } from '../jobs/scheduler';
 import { deliverOutbox } from './outbox';
 
 export const mailJobs = (transport: Transporter | null): JobDef[] => [
-  { name: 'mail.deliver', cron: '* * * * *', run: (deps) => deliverOutbox(deps, transport) },
+  { name: 'mail.deliver', cron: '* * * * *', run: async (deps) => await deliverOutbox(deps, transport) },
 ];

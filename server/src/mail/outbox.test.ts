@@ -23,9 +23,9 @@ const mail = {
 
 describe('mail outbox', () => {
   it('delivers Japanese mail through a real SMTP server', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     smtp = await startSmtpServer();
-    expect(enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(true);
+    expect(await enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(true);
     const res = await deliverOutbox(ctx.deps, createTransport(smtp.url));
     expect(res).toEqual({ sent: 1, failed: 0 });
     expect(smtp.inbox).toHaveLength(1);
@@ -37,23 +37,23 @@ describe('mail outbox', () => {
     expect(smtp.inbox).toHaveLength(1);
   });
 
-  it('queues a message once per dedupe key', () => {
-    ctx = createTestContext({ seed: false });
-    expect(enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(true);
-    expect(enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(false);
-    expect(ctx.db.select().from(mailOutbox).all()).toHaveLength(1);
+  it('queues a message once per dedupe key', async () => {
+    ctx = await createTestContext({ seed: false });
+    expect(await enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(true);
+    expect(await enqueueMail(ctx.db, mail, ctx.clock.now())).toBe(false);
+    expect(await ctx.db.select().from(mailOutbox).all()).toHaveLength(1);
   });
 
   it('keeps and retries mail with backoff while SMTP is down, and delivers it once when it is back', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     smtp = await startSmtpServer();
     await smtp.close();
     const transport = createTransport(smtp.url);
-    enqueueMail(ctx.db, mail, ctx.clock.now());
+    await enqueueMail(ctx.db, mail, ctx.clock.now());
 
     const first = await deliverOutbox(ctx.deps, transport);
     expect(first).toEqual({ sent: 0, failed: 1 });
-    let row = ctx.db.select().from(mailOutbox).get()!;
+    let row = (await ctx.db.select().from(mailOutbox).get())!;
     expect(row.attempts).toBe(1);
     expect(row.sentAt).toBeNull();
     expect(row.nextAttemptAt.getTime() - ctx.clock.now().getTime()).toBe(backoffMs(1));
@@ -62,7 +62,7 @@ describe('mail outbox', () => {
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
     ctx.clock.advance(backoffMs(1));
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 1 });
-    row = ctx.db.select().from(mailOutbox).get()!;
+    row = (await ctx.db.select().from(mailOutbox).get())!;
     expect(row.attempts).toBe(2);
     expect(row.nextAttemptAt.getTime() - ctx.clock.now().getTime()).toBe(backoffMs(2));
 
@@ -71,7 +71,7 @@ describe('mail outbox', () => {
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.inbox).toHaveLength(1);
-    expect(ctx.db.select().from(mailOutbox).get()!.sentAt).not.toBeNull();
+    expect((await ctx.db.select().from(mailOutbox).get())!.sentAt).not.toBeNull();
   });
 
   it('backs off 1, 2, 4 … minutes up to an hour', () => {
@@ -80,7 +80,7 @@ describe('mail outbox', () => {
 
   it('retries a refused mail one minute after the attempt, even when the next tick fires a little earlier', async () => {
     // The job's timer fired 40 ms after 10:00; the next minute it fires 10 ms after 10:01.
-    ctx = createTestContext({ seed: false, now: '2026-11-23T01:00:00.040Z' });
+    ctx = await createTestContext({ seed: false, now: '2026-11-23T01:00:00.040Z' });
     let refuse = true;
     smtp = await startSmtpServer(0, {
       beforeAnswer: () => {
@@ -88,9 +88,9 @@ describe('mail outbox', () => {
       },
     });
     const transport = createTransport(smtp.url, 5_000);
-    enqueueMail(ctx.db, mail, ctx.clock.now());
+    await enqueueMail(ctx.db, mail, ctx.clock.now());
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 1 });
-    const row = ctx.db.select().from(mailOutbox).get()!;
+    const row = (await ctx.db.select().from(mailOutbox).get())!;
     expect(row.state).toBe('queued');
     expect(row.lastError).toContain('451');
     refuse = false;
@@ -102,34 +102,28 @@ describe('mail outbox', () => {
     // The default waits 120 s for an answer; the test shrinks both sides of the race.
     expect(testConfig().SMTP_TIMEOUT_SECONDS).toBe(120);
     expect(createTransport('smtp://127.0.0.1:25')!.options).toMatchObject({ socketTimeout: 120_000 });
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     smtp = await startSmtpServer(0, { beforeAnswer: () => new Promise((r) => setTimeout(r, 800)) });
     const transport = createTransport(smtp.url, 3_000);
-    enqueueMail(ctx.db, mail, ctx.clock.now());
-    enqueueMail(ctx.db, { ...mail, dedupeKey: 'test:2' }, ctx.clock.now());
+    await enqueueMail(ctx.db, mail, ctx.clock.now());
+    await enqueueMail(ctx.db, { ...mail, dedupeKey: 'test:2' }, ctx.clock.now());
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 2, failed: 0 });
     ctx.clock.advance(60 * 60_000);
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
     expect(smtp.inbox).toHaveLength(2);
-    expect(
-      ctx.db
-        .select()
-        .from(mailOutbox)
-        .all()
-        .map((r) => r.state),
-    ).toEqual(['sent', 'sent']);
+    expect((await ctx.db.select().from(mailOutbox).all()).map((r) => r.state)).toEqual(['sent', 'sent']);
   });
 
   it('a mail whose answer was lost is marked unconfirmed, not refused, and resent with the same Message-ID', async () => {
-    ctx = createTestContext({ seed: false });
+    ctx = await createTestContext({ seed: false });
     let slow = true;
     smtp = await startSmtpServer(0, {
       beforeAnswer: () => (slow ? new Promise((r) => setTimeout(r, 1_500)) : undefined),
     });
     const transport = createTransport(smtp.url, 500);
-    enqueueMail(ctx.db, mail, ctx.clock.now());
+    await enqueueMail(ctx.db, mail, ctx.clock.now());
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 1 });
-    const row = ctx.db.select().from(mailOutbox).get()!;
+    const row = (await ctx.db.select().from(mailOutbox).get())!;
     expect(row.state).toBe('unconfirmed');
     expect(row.lastError).toMatch(/^answer lost/);
     // The relay did get it: the resend carries the Message-ID receivers drop duplicates by.
@@ -138,20 +132,20 @@ describe('mail outbox', () => {
     ctx.clock.advance(backoffMs(1));
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
     expect(smtp.inbox.map((m) => m.messageId)).toEqual(Array(2).fill(messageIdOf(row)));
-    expect(ctx.db.select().from(mailOutbox).get()!.state).toBe('sent');
+    expect((await ctx.db.select().from(mailOutbox).get())!.state).toBe('sent');
   });
 
   it('a mail left "sending" by a process that died is resent once no live send can own it', async () => {
-    ctx = createTestContext({ seed: false, config: { SMTP_TIMEOUT_SECONDS: 120 } });
+    ctx = await createTestContext({ seed: false, config: { SMTP_TIMEOUT_SECONDS: 120 } });
     smtp = await startSmtpServer();
     const transport = createTransport(smtp.url, 5_000);
-    enqueueMail(ctx.db, mail, ctx.clock.now());
-    ctx.db.update(mailOutbox).set({ state: 'sending', claimedAt: ctx.clock.now(), attempts: 1 }).run();
+    await enqueueMail(ctx.db, mail, ctx.clock.now());
+    await ctx.db.update(mailOutbox).set({ state: 'sending', claimedAt: ctx.clock.now(), attempts: 1 }).run();
     ctx.clock.advance(60_000);
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 0, failed: 0 });
     ctx.clock.advance(4 * 60_000);
     expect(await deliverOutbox(ctx.deps, transport)).toEqual({ sent: 1, failed: 0 });
-    const row = ctx.db.select().from(mailOutbox).get()!;
+    const row = (await ctx.db.select().from(mailOutbox).get())!;
     expect([row.state, row.attempts]).toEqual(['sent', 2]);
     expect(smtp.inbox.map((m) => m.messageId)).toEqual([messageIdOf(row)]);
   });

@@ -14,8 +14,8 @@ export interface OutgoingMail {
 }
 
 /** Queues a message in the caller's transaction. Returns false if that message was already queued. */
-export function enqueueMail(db: DbOrTx, mail: OutgoingMail, now: Date): boolean {
-  const res = db
+export async function enqueueMail(db: DbOrTx, mail: OutgoingMail, now: Date): Promise<boolean> {
+  const res = await db
     .insert(mailOutbox)
     .values({ ...mail, html: mail.html ?? null, createdAt: now, nextAttemptAt: now })
     .onConflictDoNothing()
@@ -76,7 +76,8 @@ export async function deliverOutbox(
   if (!transport) return { sent: 0, failed: 0 };
   const { db, clock, config } = deps;
   const start = clock.now();
-  db.update(mailOutbox)
+  await db
+    .update(mailOutbox)
     .set({
       state: 'unconfirmed',
       nextAttemptAt: start,
@@ -89,7 +90,7 @@ export async function deliverOutbox(
       ),
     )
     .run();
-  const due = db
+  const due = await db
     .select()
     .from(mailOutbox)
     .where(
@@ -106,7 +107,7 @@ export async function deliverOutbox(
   for (const m of due) {
     const claimedAt = clock.now();
     const attempts = m.attempts + 1;
-    const claim = db
+    const claim = await db
       .update(mailOutbox)
       .set({ state: 'sending', claimedAt, attempts })
       .where(and(eq(mailOutbox.id, m.id), eq(mailOutbox.state, m.state)))
@@ -121,7 +122,8 @@ export async function deliverOutbox(
         html: m.html ?? undefined,
         messageId: messageIdOf(m),
       });
-      db.update(mailOutbox)
+      await db
+        .update(mailOutbox)
         .set({ state: 'sent', sentAt: clock.now(), lastError: null })
         .where(eq(mailOutbox.id, m.id))
         .run();
@@ -129,7 +131,8 @@ export async function deliverOutbox(
     } catch (err) {
       const message = String((err as Error).message ?? err);
       const refused = definitelyNotSent(err);
-      db.update(mailOutbox)
+      await db
+        .update(mailOutbox)
         .set({
           state: refused ? 'queued' : 'unconfirmed',
           // From the attempt's start, so a slow failure does not push the retry a tick later.

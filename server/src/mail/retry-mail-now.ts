@@ -9,17 +9,17 @@ import { conflict, notFound } from '../lib/errors';
  * by the delivery job with its one Message-ID, and only a message the outbox would retry anyway
  * (queued, or unconfirmed) may be hurried; a sent or in-flight message is refused.
  */
-export function retryMailNow(db: Db, actor: Actor, mailId: number, now: Date): void {
-  db.transaction((tx) => {
-    if (!tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, mailId)).get())
+export async function retryMailNow(db: Db, actor: Actor, mailId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (!(await tx.select({ id: mailOutbox.id }).from(mailOutbox).where(eq(mailOutbox.id, mailId)).get()))
       throw notFound('Mail');
-    const r = tx
+    const r = await tx
       .update(mailOutbox)
       .set({ nextAttemptAt: now })
       .where(and(eq(mailOutbox.id, mailId), inArray(mailOutbox.state, ['queued', 'unconfirmed'])))
       .run();
     if (r.changes !== 1)
       throw conflict('mail_not_waiting', 'このメールは送信済みか送信中のため、再送できません');
-    recordAudit(tx, now, actor, 'mail.retry_now', 'mail_outbox', mailId);
+    await recordAudit(tx, now, actor, 'mail.retry_now', 'mail_outbox', mailId);
   });
 }

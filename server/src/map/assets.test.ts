@@ -6,7 +6,7 @@ const GSI = 'https://cyberjapandata.gsi.go.jp/xyz/std/{z}/{x}/{y}.png';
 
 describe('map base layer and tiles', () => {
   it('serves the offline sketch map by default, and Leaflet from our origin', async () => {
-    const ctx = createTestContext();
+    const ctx = await createTestContext();
     try {
       const base = (await (await ctx.request('/console/map/base.json')).json()) as {
         offline: { features: { properties: { kind: string } }[] };
@@ -23,7 +23,7 @@ describe('map base layer and tiles', () => {
   });
 
   it('with MAP_TILE_URL the maps use those tiles, credited, and the CSP lets images come from there', async () => {
-    const ctx = createTestContext({ config: { MAP_TILE_URL: GSI } });
+    const ctx = await createTestContext({ config: { MAP_TILE_URL: GSI } });
     try {
       const base = await (await ctx.request('/console/map/base.json')).json();
       expect(base).toEqual({ tiles: { url: GSI, attribution: '地理院タイル' } });

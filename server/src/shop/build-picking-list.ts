@@ -49,12 +49,12 @@ export type PickingList = z.infer<typeof PickingListSchema>;
  * Cancelled orders are left out, except lines picked before the cancellation (to put back).
  * Only the lines in `scope` (a store: its own seller's).
  */
-export function buildPickingList(
+export async function buildPickingList(
   db: DbOrTx,
   deliveryDate: string,
   scope: StaffScope = UNLIMITED_SCOPE,
-): PickingList {
-  const rows = db
+): Promise<PickingList> {
+  const rows = await db
     .select({
       sellerId: orderLines.sellerId,
       sellerName: sellers.name,

@@ -5,14 +5,14 @@ import { createTestContext, tableCounts, type TestContext } from '../../../test/
 import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
 describe('cancelling and changing an order', () => {
   it('lets the resident cancel until 10:59:59 and gives the stock back', async () => {
-    const flowers = productId(ctx, '季節の花束 1束');
+    const flowers = await productId(ctx, '季節の花束 1束');
     const { body } = await order(ctx, [{ productId: flowers, qty: 2 }]);
     ctx.clock.set('2026-11-24T01:59:59Z');
     const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
@@ -21,13 +21,13 @@ describe('cancelling and changing an order', () => {
     });
     expect(res.status).toBe(200);
     expect(await readJson(res)).toMatchObject({ status: 'cancelled', statusLabel: '取り消し' });
-    expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(5);
-    const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
+    expect((await ctx.db.select().from(products).where(eq(products.id, flowers)).get())!.stock).toBe(5);
+    const events = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
     expect(events.map((e) => e.status)).toEqual(['received', 'cancelled']);
   });
 
   it('refuses to cancel from 11:00:00 Tokyo and changes nothing', async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     ctx.clock.set('2026-11-24T02:00:00Z');
     const counts = tableCounts(ctx);
     const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
@@ -40,7 +40,7 @@ describe('cancelling and changing an order', () => {
   });
 
   it("does not let a box cancel another household's order", async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     const res = await ctx.request(`/api/shop/orders/${body.id}/cancel`, {
       method: 'POST',
       headers: ctx.device(2),
@@ -50,8 +50,8 @@ describe('cancelling and changing an order', () => {
 
   it('lets the call centre place, change and cancel an order for a resident who phoned', async () => {
     const cookie = await ctx.login('callcentre');
-    const eggs = productId(ctx, 'たまご 10個');
-    const milk = productId(ctx, '牛乳 1000ml');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const milk = await productId(ctx, '牛乳 1000ml');
     const placed = await ctx.json(
       'POST',
       '/api/shop/staff/orders',
@@ -76,7 +76,7 @@ describe('cancelling and changing an order', () => {
       headers: cookie,
     });
     expect(await readJson(cancelled)).toMatchObject({ status: 'cancelled' });
-    const actions = ctx.db
+    const actions = await ctx.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(o.id))))
@@ -87,12 +87,12 @@ describe('cancelling and changing an order', () => {
 
   it('refuses the call centre a change that breaks a rule, keeping the old lines', async () => {
     const cookie = await ctx.login('callcentre');
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     const counts = tableCounts(ctx);
     const res = await ctx.json(
       'PUT',
       `/api/shop/staff/orders/${body.id}/lines`,
-      { lines: [{ productId: productId(ctx, '長いも 1/2本'), qty: 1 }] },
+      { lines: [{ productId: await productId(ctx, '長いも 1/2本'), qty: 1 }] },
       cookie,
     );
     expect(res.status).toBe(422);
@@ -113,9 +113,9 @@ describe('cancelling and changing an order', () => {
 
 describe('an early pick does not take the resident’s cancellation away', () => {
   it('a line picked at 10:45 keeps the order 受付; the cancel at 10:50 succeeds and the store sees what to put back', async () => {
-    const flowers = productId(ctx, '季節の花束 1束');
+    const flowers = await productId(ctx, '季節の花束 1束');
     const { body } = await order(ctx, [{ productId: flowers, qty: 2 }]);
-    const [line] = ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all();
+    const [line] = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all();
     const store = await ctx.login('store');
 
     ctx.clock.set('2026-11-24T01:45:00Z'); // 10:45 Tokyo
@@ -137,7 +137,7 @@ describe('an early pick does not take the resident’s cancellation away', () =>
     });
     expect(cancel.status).toBe(200);
     expect(await readJson(cancel)).toMatchObject({ status: 'cancelled' });
-    expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(5);
+    expect((await ctx.db.select().from(products).where(eq(products.id, flowers)).get())!.stock).toBe(5);
 
     const list = await readJson(
       await ctx.request('/api/shop/staff/picking-list?date=2026-11-24', { headers: store }),

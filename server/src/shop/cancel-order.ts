@@ -14,21 +14,21 @@ import { getShopSettings } from './shop-settings';
  * not otherwise); after that the store is already picking. Cancelling a cancelled order is a no-op.
  * `householdId` restricts a box to its own orders (another household's order is "not found").
  */
-export function cancelOrder(
+export async function cancelOrder(
   db: Db,
   orderId: number,
   actor: Actor,
   now: Date,
   opts: { householdId?: number; note?: string } = {},
-): OrderView {
-  db.transaction((tx) => {
-    const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+): Promise<OrderView> {
+  await db.transaction(async (tx) => {
+    const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
     if (!o || (opts.householdId !== undefined && o.householdId !== opts.householdId)) throw notFound('Order');
     if (o.status === 'cancelled') return;
-    const refusal = cancelRefusal(o, getShopSettings(tx), now);
+    const refusal = cancelRefusal(o, await getShopSettings(tx), now);
     if (refusal !== null) throw conflict('too_late', refusal);
-    releaseStock(tx, tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all());
-    setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: opts.note });
+    await releaseStock(tx, await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all());
+    await setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: opts.note });
   });
-  return getOrderView(db, orderId);
+  return await getOrderView(db, orderId);
 }

@@ -5,8 +5,8 @@ import { createTestContext, tableCounts, type TestContext } from '../../../test/
 import { order, productId, readJson, TUE_0900 } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
@@ -20,8 +20,8 @@ const linesOf = (cart: { lines: { product: { id: number }; qty: number }[] }) =>
 describe('the household cart on the server', () => {
   it('keeps lines with today’s product data and the highest seq seen', async () => {
     expect(await getCart()).toEqual({ seq: 0, lines: [] });
-    const eggs = productId(ctx, 'たまご 10個');
-    const rice = productId(ctx, '無洗米 2kg');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const rice = await productId(ctx, '無洗米 2kg');
     expect((await put(eggs, 2, 10)).status).toBe(200);
     const res = await put(rice, 1, 11);
     expect(linesOf(await readJson(res))).toEqual([
@@ -39,7 +39,7 @@ describe('the household cart on the server', () => {
   });
 
   it('lets the last press win: a resend or an older write arriving late changes nothing', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     await put(eggs, 3, 20);
     await put(eggs, 1, 19); // sent before, arrived after
     await put(eggs, 5, 20); // same seq again
@@ -50,14 +50,14 @@ describe('the household cart on the server', () => {
   });
 
   it('refuses unknown, unsold and too many, writing nothing', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
-    const yam = productId(ctx, '長いも 1/2本'); // taken off the shelf in the demo
+    const eggs = await productId(ctx, 'たまご 10個');
+    const yam = await productId(ctx, '長いも 1/2本'); // taken off the shelf in the demo
     const before = tableCounts(ctx);
     expect((await put(99999, 1, 1)).status).toBe(404);
     const unsold = await put(yam, 1, 2);
     expect(unsold.status).toBe(422);
     expect((await readJson(unsold)).error.message).toContain('取り扱い中止');
-    const max = ctx.db.select().from(products).where(eq(products.id, eggs)).get()!.maxPerOrder;
+    const max = (await ctx.db.select().from(products).where(eq(products.id, eggs)).get())!.maxPerOrder;
     expect((await put(eggs, max + 1, 3)).status).toBe(422);
     expect((await put(eggs, -1, 4)).status).toBe(400);
     expect((await put(eggs, 1, 0)).status).toBe(400);
@@ -67,12 +67,12 @@ describe('the household cart on the server', () => {
   });
 
   it('drops a line whose product left the catalogue and marks one out of stock', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
-    const rice = productId(ctx, '無洗米 2kg');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const rice = await productId(ctx, '無洗米 2kg');
     await put(eggs, 1, 1);
     await put(rice, 1, 2);
-    ctx.db.update(products).set({ active: false }).where(eq(products.id, eggs)).run();
-    ctx.db.update(products).set({ stock: 0 }).where(eq(products.id, rice)).run();
+    await ctx.db.update(products).set({ active: false }).where(eq(products.id, eggs)).run();
+    await ctx.db.update(products).set({ stock: 0 }).where(eq(products.id, rice)).run();
     const cart = await getCart();
     expect(cart.lines).toHaveLength(1);
     expect(cart.lines[0]).toMatchObject({
@@ -81,7 +81,7 @@ describe('the household cart on the server', () => {
   });
 
   it('shows a box only its own household’s cart', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     await put(eggs, 2, 1, 1);
     expect(await getCart(2)).toEqual({ seq: 0, lines: [] });
     await put(eggs, 4, 1, 2);
@@ -90,8 +90,8 @@ describe('the household cart on the server', () => {
   });
 
   it('empties the ordered lines when the order is placed, and a write sent before stays refused', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
-    const rice = productId(ctx, '無洗米 2kg');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const rice = await productId(ctx, '無洗米 2kg');
     await put(eggs, 2, 5);
     await put(rice, 1, 6);
     const { res } = await order(ctx, [{ productId: eggs, qty: 2 }]);

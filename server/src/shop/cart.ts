@@ -31,15 +31,17 @@ export const CartSchema = z
   .openapi('ShopCart');
 export type CartView = z.infer<typeof CartSchema>;
 
-export function getCart(db: DbOrTx, householdId: number): CartView {
+export async function getCart(db: DbOrTx, householdId: number): Promise<CartView> {
   const seq =
-    db
-      .select({ seq: max(cartLines.seq) })
-      .from(cartLines)
-      .where(eq(cartLines.householdId, householdId))
-      .get()?.seq ?? 0;
-  const favs = favouriteIds(db, householdId);
-  const rows = db
+    (
+      await db
+        .select({ seq: max(cartLines.seq) })
+        .from(cartLines)
+        .where(eq(cartLines.householdId, householdId))
+        .get()
+    )?.seq ?? 0;
+  const favs = await favouriteIds(db, householdId);
+  const rows = await db
     .select({ p: products, qty: cartLines.qty })
     .from(cartLines)
     .innerJoin(products, eq(products.id, cartLines.productId))
@@ -54,15 +56,15 @@ export function getCart(db: DbOrTx, householdId: number): CartView {
  * or an older write arriving late changes nothing, so the last press wins. Refusals (unknown
  * product, not sold, beyond the per-order limit) write nothing. Returns the cart as it now is.
  */
-export function setCartLine(
+export async function setCartLine(
   db: Db,
   householdId: number,
   productId: number,
   input: SetCartLineInput,
   now: Date,
-): CartView {
-  return db.transaction((tx) => {
-    const p = tx.select().from(products).where(eq(products.id, productId)).get();
+): Promise<CartView> {
+  return await db.transaction(async (tx) => {
+    const p = await tx.select().from(products).where(eq(products.id, productId)).get();
     if (!p) throw notFound('Product');
     if (input.qty > 0) {
       const view = toProductView(p, false);
@@ -71,7 +73,8 @@ export function setCartLine(
       if (input.qty > view.maxPerOrder)
         throw unprocessable('too_many', `${p.name}は1回に${view.maxPerOrder}点までです`);
     }
-    tx.insert(cartLines)
+    await tx
+      .insert(cartLines)
       .values({ householdId, productId, qty: input.qty, seq: input.seq, updatedAt: now })
       .onConflictDoUpdate({
         target: [cartLines.householdId, cartLines.productId],
@@ -79,7 +82,7 @@ export function setCartLine(
         setWhere: sql`excluded.seq > ${cartLines.seq}`,
       })
       .run();
-    return getCart(tx, householdId);
+    return await getCart(tx, householdId);
   });
 }
 
@@ -88,9 +91,15 @@ export function setCartLine(
  * stay as qty 0 with their seq, so a write sent before the order and arriving after it is still
  * refused as older.
  */
-export function emptyCartLines(tx: DbOrTx, householdId: number, productIds: number[], now: Date): void {
+export async function emptyCartLines(
+  tx: DbOrTx,
+  householdId: number,
+  productIds: number[],
+  now: Date,
+): Promise<void> {
   if (productIds.length === 0) return;
-  tx.update(cartLines)
+  await tx
+    .update(cartLines)
     .set({ qty: 0, updatedAt: now })
     .where(and(eq(cartLines.householdId, householdId), inArray(cartLines.productId, productIds)))
     .run();

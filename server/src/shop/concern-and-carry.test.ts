@@ -13,27 +13,27 @@ import { setOrderStatus } from './set-order-status';
 import { order, productId, TUE_0900 } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
 let worker: { type: 'staff'; id: number };
-beforeEach(() => {
-  const id = ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support')).get()!.id;
+beforeEach(async () => {
+  const id = (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support')).get())!.id;
   worker = { type: 'staff', id };
 });
 
 async function parcelAtHall(box: number) {
-  const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }], { box });
+  const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }], { box });
   ctx.clock.set('2026-11-24T02:00:00Z');
   const now = ctx.clock.now();
-  for (const l of ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all())
-    pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
-  packOrder(ctx.db, body.id, systemActor, now);
-  ctx.db.transaction((tx) => {
-    setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
-    setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+  for (const l of await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all())
+    await pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
+  await packOrder(ctx.db, body.id, systemActor, now);
+  await ctx.db.transaction(async (tx) => {
+    await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
+    await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
   });
   return body.id;
 }
@@ -42,38 +42,45 @@ describe('気になる handovers and parcels carried over', () => {
   it('refuses 気になる without a note and writes nothing', async () => {
     const id = await parcelAtHall(1);
     const counts = tableCounts(ctx);
-    expect(() =>
-      recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()),
+    expect(
+      async () =>
+        await recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()),
     ).toThrow(/メモ/);
     expect(tableCounts(ctx)).toEqual(counts);
   });
 
   it("lists 気になる notes with the household, hamlet, date and the worker's name, within scope", async () => {
     const id = await parcelAtHall(1);
-    recordHandover(ctx.db, id, { outcome: 'concern', note: '足を引きずっていた' }, worker, ctx.clock.now());
-    const hamletId = ctx.db.select().from(households).where(eq(households.id, 1)).get()!.hamletId;
-    const rows = listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-24');
+    await recordHandover(
+      ctx.db,
+      id,
+      { outcome: 'concern', note: '足を引きずっていた' },
+      worker,
+      ctx.clock.now(),
+    );
+    const hamletId = (await ctx.db.select().from(households).where(eq(households.id, 1)).get())!.hamletId;
+    const rows = await listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-24');
     expect(rows).toMatchObject([
       { orderId: id, householdId: 1, hamletId, date: '2026-11-24', note: '足を引きずっていた' },
     ]);
     expect(rows[0]!.staffName).toBeTruthy();
     expect(rows[0]!.hamletName).toBeTruthy();
     expect(
-      listConcernHandovers(ctx.db, { sellerIds: null, hamletIds: [hamletId + 100] }, '2026-11-24'),
+      await listConcernHandovers(ctx.db, { sellerIds: null, hamletIds: [hamletId + 100] }, '2026-11-24'),
     ).toEqual([]);
-    expect(listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-25')).toEqual([]);
+    expect(await listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-25')).toEqual([]);
   });
 
   it("carries yesterday's 不在 parcel to today's hall, until it is handed over", async () => {
     const id = await parcelAtHall(1);
-    expect(listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toEqual([]);
-    recordHandover(ctx.db, id, { outcome: 'absent' }, worker, ctx.clock.now());
-    expect(listCarriedParcels(ctx.db, '2026-11-24', UNLIMITED_SCOPE)).toEqual([]); // its own day
-    expect(listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toMatchObject([
+    expect(await listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toEqual([]);
+    await recordHandover(ctx.db, id, { outcome: 'absent' }, worker, ctx.clock.now());
+    expect(await listCarriedParcels(ctx.db, '2026-11-24', UNLIMITED_SCOPE)).toEqual([]); // its own day
+    expect(await listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toMatchObject([
       { orderId: id, deliveryDate: '2026-11-24', status: 'at_hall' },
     ]);
     ctx.clock.set('2026-11-25T01:00:00Z');
-    recordHandover(ctx.db, id, { outcome: 'handed' }, worker, ctx.clock.now());
-    expect(listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toEqual([]);
+    await recordHandover(ctx.db, id, { outcome: 'handed' }, worker, ctx.clock.now());
+    expect(await listCarriedParcels(ctx.db, '2026-11-25', UNLIMITED_SCOPE)).toEqual([]);
   });
 });

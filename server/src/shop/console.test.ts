@@ -13,8 +13,8 @@ import { getShopSettings } from './shop-settings';
 import { order, productId, TUE_0900 } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
@@ -37,7 +37,7 @@ describe('shop console', () => {
     for (const q of ['宮下', 'みやした', 'ミヤシタ', '0265982052', '0265-98-2052'])
       expect(await page(`q=${encodeURIComponent(q)}`)).toContain('href="/console/shop/phone?household=4"');
     expect(await page('q=%E3%81%BB%E3%81%92%E3%81%BB%E3%81%92')).toContain('に当たる世帯はありません');
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const found = await page(`household=4&pq=${encodeURIComponent('たまご')}`);
     expect(found).toContain(`name="add" value="${eggs}"`);
     // 追加 twice: one line with 2, the typed quantity of another line kept.
@@ -51,7 +51,7 @@ describe('shop console', () => {
     const page = await ctx.request('/console/shop/phone?household=4', { headers: cookie });
     const html = await page.text();
     const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!;
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const fields = { idempotencyKey: key, productId: [String(eggs)], qty: ['2'] };
     const first = await form('/console/shop/phone/orders?household=4', fields, cookie);
     expect(first.status).toBe(303);
@@ -61,15 +61,15 @@ describe('shop console', () => {
     });
     expect(await after.text()).toContain('を受け付けました');
     await form('/console/shop/phone/orders?household=4', fields, cookie);
-    const placed = ctx.db.select().from(orders).where(eq(orders.householdId, 4)).all();
+    const placed = await ctx.db.select().from(orders).where(eq(orders.householdId, 4)).all();
     expect(placed).toMatchObject([{ channel: 'call_centre', totalYen: 516 }]);
   });
 
   it('keeps every typed line when one is wrong, names that line, and writes nothing', async () => {
     const cookie = await ctx.login('callcentre');
     const counts = tableCounts(ctx);
-    const eggs = productId(ctx, 'たまご 10個');
-    const milk = productId(ctx, '牛乳 1000ml');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const milk = await productId(ctx, '牛乳 1000ml');
     const res = await form(
       '/console/shop/phone/orders?household=4',
       { idempotencyKey: 'phone-x-123', productId: [String(eggs), String(milk)], qty: ['3', 'たくさん'] },
@@ -108,7 +108,7 @@ describe('shop console', () => {
       cookie,
     );
     expect(res.status).toBe(303);
-    expect(getShopSettings(ctx.db).calendar).toMatchObject({
+    expect((await getShopSettings(ctx.db)).calendar).toMatchObject({
       cutoff: '10:30',
       closedDates: ['2026-12-30', '2026-12-31'],
     });
@@ -121,7 +121,7 @@ describe('shop console', () => {
       cookie,
     );
     expect(bad.status).toBe(400);
-    expect(getShopSettings(ctx.db).calendar.cutoff).toBe('10:30');
+    expect((await getShopSettings(ctx.db)).calendar.cutoff).toBe('10:30');
   });
 
   it('keeps each page to its roles', async () => {
@@ -141,9 +141,9 @@ describe('shop console', () => {
       topics: new Set(['shop']),
       deliver: (e) => events.push(e.type),
     });
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const { body } = await order(ctx, [{ productId: eggs, qty: 2 }]);
-    const line = ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).get()!;
+    const line = (await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).get())!;
     const store = await ctx.login('store');
     const board = await (
       await ctx.request('/console/shop/picking?date=2026-11-24', { headers: store })
@@ -161,7 +161,7 @@ describe('shop console', () => {
       store,
     );
     expect(missing.status).toBe(303);
-    expect(ctx.db.select().from(orderLines).where(eq(orderLines.id, line.id)).get()).toMatchObject({
+    expect(await ctx.db.select().from(orderLines).where(eq(orderLines.id, line.id)).get()).toMatchObject({
       missingQty: 1,
     });
     const after = await (
@@ -171,7 +171,7 @@ describe('shop console', () => {
     expect(after).toContain(`/console/shop/picking/lines/${line.id}/undo`);
     const undo = await form(`/console/shop/picking/lines/${line.id}/undo?date=2026-11-24`, {}, store);
     expect(undo.status).toBe(303);
-    expect(ctx.db.select().from(orderLines).where(eq(orderLines.id, line.id)).get()).toMatchObject({
+    expect(await ctx.db.select().from(orderLines).where(eq(orderLines.id, line.id)).get()).toMatchObject({
       missingQty: 0,
       pickedAt: null,
     });
@@ -179,15 +179,15 @@ describe('shop console', () => {
   });
 
   it('asks for a note with 気になる at the hall, keeping the choice, and shows a 不在 parcel the next day', async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     ctx.clock.set('2026-11-24T02:00:00Z');
     const now = ctx.clock.now();
-    for (const l of ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all())
-      pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
-    packOrder(ctx.db, body.id, systemActor, now);
-    ctx.db.transaction((tx) => {
-      setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
-      setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+    for (const l of await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all())
+      await pickLine(ctx.db, l.id, { missingQty: 0 }, systemActor, now);
+    await packOrder(ctx.db, body.id, systemActor, now);
+    await ctx.db.transaction(async (tx) => {
+      await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, { deliveryMode: 'drone' });
+      await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
     });
     const support = await ctx.login('support');
     const url = `/console/shop/hall/orders/${body.id}/handover?date=2026-11-24`;
@@ -211,7 +211,7 @@ describe('shop console', () => {
       tomorrow,
     );
     expect(ok.status).toBe(303);
-    expect(listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-25')).toMatchObject([
+    expect(await listConcernHandovers(ctx.db, UNLIMITED_SCOPE, '2026-11-25')).toMatchObject([
       { note: '足を引きずっていた' },
     ]);
   });

@@ -20,15 +20,15 @@ export const DeliveryInfoSchema = z
 export type DeliveryInfo = z.infer<typeof DeliveryInfoSchema>;
 
 /** When an order placed now arrives, and where, in words for the resident. */
-export function getDeliveryInfo(db: DbOrTx, householdId: number, now: Date): DeliveryInfo {
-  const row = db
+export async function getDeliveryInfo(db: DbOrTx, householdId: number, now: Date): Promise<DeliveryInfo> {
+  const row = await db
     .select({ hallName: hamlets.hallName })
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .where(eq(households.id, householdId))
     .get();
   if (!row) throw notFound('Household');
-  const { calendar } = getShopSettings(db);
+  const { calendar } = await getShopSettings(db);
   const day = deliveryDayFor(now, calendar);
   const message = day.isToday
     ? `今、注文すると 今日の夕方に ${row.hallName} に届きます（${calendar.cutoff} までの注文）`

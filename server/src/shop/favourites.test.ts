@@ -3,8 +3,8 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
@@ -23,7 +23,7 @@ describe('favourites, catalogue and "the same as last time"', () => {
   });
 
   it('adds and removes favourites, once each', async () => {
-    const rice = productId(ctx, '無洗米 2kg');
+    const rice = await productId(ctx, '無洗米 2kg');
     for (let i = 0; i < 2; i++)
       await ctx.json('PUT', `/api/shop/favourites/${rice}`, { favourite: true }, ctx.device(2));
     expect((await get('/api/shop/favourites', 2)).map((p: { id: number }) => p.id)).toEqual([rice]);
@@ -36,7 +36,7 @@ describe('favourites, catalogue and "the same as last time"', () => {
 
   it('offers the last order again at today’s price', async () => {
     expect(await get('/api/shop/last-order', 2)).toEqual({ orderId: null, lines: [] });
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const { body } = await order(ctx, [{ productId: eggs, qty: 2 }], { box: 2 });
     const last = await get('/api/shop/last-order', 2);
     expect(last).toMatchObject({

@@ -31,7 +31,7 @@ const squeezed = (col: unknown) => sql`replace(replace(${col}, ' ', ''), ${'\u30
  * Households whose name, a resident's name or kana, or phone number contains what the operator
  * typed (the call centre's first question: 「お名前は？」). At most `limit`, in household order.
  */
-export function findHouseholds(db: DbOrTx, q: string, limit = 20): HouseholdHit[] {
+export async function findHouseholds(db: DbOrTx, q: string, limit = 20): Promise<HouseholdHit[]> {
   const key = searchKey(q);
   if (key === '') return [];
   const pattern = `%${escapeLike(key)}%`;
@@ -45,7 +45,7 @@ export function findHouseholds(db: DbOrTx, q: string, limit = 20): HouseholdHit[
         sql`${squeezed(residents.kana)} like ${pattern} escape '\\'`,
       ),
     );
-  const rows = db
+  const rows = await db
     .select({
       id: households.id,
       name: households.name,
@@ -69,7 +69,7 @@ export function findHouseholds(db: DbOrTx, q: string, limit = 20): HouseholdHit[
     .all();
   if (rows.length === 0) return [];
   const names = new Map<number, string[]>();
-  for (const r of db
+  for (const r of await db
     .select({ householdId: residents.householdId, name: residents.name })
     .from(residents)
     .where(
@@ -93,11 +93,11 @@ export interface ProductHit {
 }
 
 /** Orderable products whose name or category contains what was typed (the phone order's 商品を探す). */
-export function searchProducts(db: DbOrTx, q: string, limit = 20): ProductHit[] {
+export async function searchProducts(db: DbOrTx, q: string, limit = 20): Promise<ProductHit[]> {
   const key = q.normalize('NFKC').trim();
   if (key === '') return [];
   const pattern = `%${key}%`;
-  return db
+  return await db
     .select({
       id: products.id,
       name: products.name,
@@ -119,21 +119,22 @@ export function searchProducts(db: DbOrTx, q: string, limit = 20): ProductHit[] 
 }
 
 /** Product names and prices of the given ids (the lines already on a phone order form). */
-export function productsByIds(db: DbOrTx, ids: number[]): Map<number, ProductHit> {
+export async function productsByIds(db: DbOrTx, ids: number[]): Promise<Map<number, ProductHit>> {
   if (ids.length === 0) return new Map();
   return new Map(
-    db
-      .select({
-        id: products.id,
-        name: products.name,
-        categoryName: categories.name,
-        priceYen: products.priceYen,
-        unit: products.unit,
-      })
-      .from(products)
-      .innerJoin(categories, eq(categories.id, products.categoryId))
-      .where(inArray(products.id, ids))
-      .all()
-      .map((p) => [p.id, p]),
+    (
+      await db
+        .select({
+          id: products.id,
+          name: products.name,
+          categoryName: categories.name,
+          priceYen: products.priceYen,
+          unit: products.unit,
+        })
+        .from(products)
+        .innerJoin(categories, eq(categories.id, products.categoryId))
+        .where(inArray(products.id, ids))
+        .all()
+    ).map((p) => [p.id, p]),
   );
 }

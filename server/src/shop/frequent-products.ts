@@ -9,21 +9,22 @@ import { favouriteIds, toProductView, type Product } from './list-catalogue';
  * availability. Only delivered orders count: a cancelled or refused order says nothing about what
  * the resident really uses. Products no longer sold are left out.
  */
-export function listFrequentProducts(db: DbOrTx, householdId: number, limit = 8): Product[] {
-  const favs = favouriteIds(db, householdId);
+export async function listFrequentProducts(db: DbOrTx, householdId: number, limit = 8): Promise<Product[]> {
+  const favs = await favouriteIds(db, householdId);
   const times = countDistinct(orders.id);
   const lastDate = max(orders.deliveryDate);
-  return db
-    .select({ p: products, times, lastDate })
-    .from(orderLines)
-    .innerJoin(orders, eq(orders.id, orderLines.orderId))
-    .innerJoin(products, eq(products.id, orderLines.productId))
-    .where(
-      and(eq(orders.householdId, householdId), eq(orders.status, 'delivered'), eq(products.active, true)),
-    )
-    .groupBy(products.id)
-    .orderBy(desc(times), desc(lastDate), products.id)
-    .limit(limit)
-    .all()
-    .map((r) => toProductView(r.p, favs.has(r.p.id)));
+  return (
+    await db
+      .select({ p: products, times, lastDate })
+      .from(orderLines)
+      .innerJoin(orders, eq(orders.id, orderLines.orderId))
+      .innerJoin(products, eq(products.id, orderLines.productId))
+      .where(
+        and(eq(orders.householdId, householdId), eq(orders.status, 'delivered'), eq(products.active, true)),
+      )
+      .groupBy(products.id)
+      .orderBy(desc(times), desc(lastDate), products.id)
+      .limit(limit)
+      .all()
+  ).map((r) => toProductView(r.p, favs.has(r.p.id)));
 }

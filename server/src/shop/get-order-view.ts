@@ -61,29 +61,34 @@ export type OrderView = z.infer<typeof OrderViewSchema>;
  * One order as `scope` may see it: only the lines of the scope's sellers (a store sees its own
  * part of a parcel, and the total of that part), and 404 for an order with nothing in scope.
  */
-export function getOrderView(db: DbOrTx, orderId: number, scope: StaffScope = UNLIMITED_SCOPE): OrderView {
-  const o = db
+export async function getOrderView(
+  db: DbOrTx,
+  orderId: number,
+  scope: StaffScope = UNLIMITED_SCOPE,
+): Promise<OrderView> {
+  const o = await db
     .select({ order: orders, hallName: hamlets.hallName })
     .from(orders)
     .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
     .where(eq(orders.id, orderId))
     .get();
   if (!o || !inHamletScope(scope, o.order.hamletId)) throw notFound('Order');
-  const lines = db
-    .select()
-    .from(orderLines)
-    .where(eq(orderLines.orderId, orderId))
-    .orderBy(asc(orderLines.id))
-    .all()
-    .filter((l) => inSellerScope(scope, l.sellerId));
+  const lines = (
+    await db
+      .select()
+      .from(orderLines)
+      .where(eq(orderLines.orderId, orderId))
+      .orderBy(asc(orderLines.id))
+      .all()
+  ).filter((l) => inSellerScope(scope, l.sellerId));
   if (scope.sellerIds !== null && lines.length === 0) throw notFound('Order');
-  const events = db
+  const events = await db
     .select()
     .from(orderEvents)
     .where(eq(orderEvents.orderId, orderId))
     .orderBy(asc(orderEvents.at), asc(orderEvents.id))
     .all();
-  const hand = db
+  const hand = await db
     .select()
     .from(handovers)
     .where(eq(handovers.orderId, orderId))

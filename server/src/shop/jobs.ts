@@ -9,6 +9,6 @@ export const shopJobs: JobDef[] = [
   {
     name: 'shop.start-picking',
     cron: '* * * * *',
-    run: (deps) => startPicking(deps.db, deps.clock.now()),
+    run: async (deps) => await startPicking(deps.db, deps.clock.now()),
   },
 ];

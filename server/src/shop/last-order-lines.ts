@@ -15,8 +15,11 @@ export const LastOrderSchema = z
  * "The same as last time": the household's latest order that was not cancelled, with today's
  * products (today's price and availability), so the resident reviews before ordering again.
  */
-export function lastOrderLines(db: DbOrTx, householdId: number): z.infer<typeof LastOrderSchema> {
-  const last = db
+export async function lastOrderLines(
+  db: DbOrTx,
+  householdId: number,
+): Promise<z.infer<typeof LastOrderSchema>> {
+  const last = await db
     .select({ id: orders.id })
     .from(orders)
     .where(and(eq(orders.householdId, householdId), ne(orders.status, 'cancelled')))
@@ -24,8 +27,8 @@ export function lastOrderLines(db: DbOrTx, householdId: number): z.infer<typeof 
     .limit(1)
     .get();
   if (!last) return { orderId: null, lines: [] };
-  const favs = favouriteIds(db, householdId);
-  const rows = db
+  const favs = await favouriteIds(db, householdId);
+  const rows = await db
     .select({ p: products, qty: orderLines.qty })
     .from(orderLines)
     .innerJoin(products, eq(products.id, orderLines.productId))

@@ -8,12 +8,12 @@ import { hallParcelsWhere, type HallParcel } from './list-hall-parcels';
  * Parcels of an earlier delivery day still waiting at the hall because the resident was out
  * (a 不在 handover, not handed since): they are carried to `date`'s hall page as 「前日から」.
  */
-export function listCarriedParcels(db: DbOrTx, date: string, scope: StaffScope): HallParcel[] {
+export async function listCarriedParcels(db: DbOrTx, date: string, scope: StaffScope): Promise<HallParcel[]> {
   const absent = db
     .selectDistinct({ orderId: handovers.orderId })
     .from(handovers)
     .where(eq(handovers.outcome, 'absent'));
-  return hallParcelsWhere(
+  return await hallParcelsWhere(
     db,
     and(
       lt(orders.deliveryDate, date),

@@ -29,8 +29,8 @@ export const ProductSchema = z
   .openapi('ShopProduct');
 export type Product = z.infer<typeof ProductSchema>;
 
-export function listCategories(db: DbOrTx) {
-  return db
+export async function listCategories(db: DbOrTx) {
+  return await db
     .select({
       id: categories.id,
       name: categories.name,
@@ -67,26 +67,36 @@ export function toProductView(p: ProductRow, favourite: boolean): Product {
 }
 
 /** A category's products, with whether each is one of the household's favourites. */
-export function listProducts(db: DbOrTx, categoryId: number, householdId: number | null): Product[] {
-  const cat = db.select({ id: categories.id }).from(categories).where(eq(categories.id, categoryId)).get();
+export async function listProducts(
+  db: DbOrTx,
+  categoryId: number,
+  householdId: number | null,
+): Promise<Product[]> {
+  const cat = await db
+    .select({ id: categories.id })
+    .from(categories)
+    .where(eq(categories.id, categoryId))
+    .get();
   if (!cat) throw notFound('Category');
-  const favs = householdId ? favouriteIds(db, householdId) : new Set<number>();
-  return db
-    .select()
-    .from(products)
-    .where(eq(products.categoryId, categoryId))
-    .orderBy(asc(products.id))
-    .all()
-    .map((p) => toProductView(p, favs.has(p.id)));
+  const favs = householdId ? await favouriteIds(db, householdId) : new Set<number>();
+  return (
+    await db
+      .select()
+      .from(products)
+      .where(eq(products.categoryId, categoryId))
+      .orderBy(asc(products.id))
+      .all()
+  ).map((p) => toProductView(p, favs.has(p.id)));
 }
 
-export function favouriteIds(db: DbOrTx, householdId: number): Set<number> {
+export async function favouriteIds(db: DbOrTx, householdId: number): Promise<Set<number>> {
   return new Set(
-    db
-      .select({ id: favourites.productId })
-      .from(favourites)
-      .where(eq(favourites.householdId, householdId))
-      .all()
-      .map((f) => f.id),
+    (
+      await db
+        .select({ id: favourites.productId })
+        .from(favourites)
+        .where(eq(favourites.householdId, householdId))
+        .all()
+    ).map((f) => f.id),
   );
 }

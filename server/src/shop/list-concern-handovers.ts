@@ -28,36 +28,41 @@ export interface ConcernHandover {
  * 気になる handovers since `fromDate` (a Tokyo date), newest first, in the hamlets of `scope`:
  * what the support worker noticed at the hall, for the watch pages of support workers and the city.
  */
-export function listConcernHandovers(db: DbOrTx, scope: StaffScope, fromDate: string): ConcernHandover[] {
+export async function listConcernHandovers(
+  db: DbOrTx,
+  scope: StaffScope,
+  fromDate: string,
+): Promise<ConcernHandover[]> {
   const staff = alias(staffUsers, 'handover_staff');
-  return db
-    .select({
-      handoverId: handovers.id,
-      orderId: handovers.orderId,
-      householdId: handovers.householdId,
-      householdName: households.name,
-      residentId: handovers.residentId,
-      residentName: residents.name,
-      hamletId: orders.hamletId,
-      hamletName: hamlets.name,
-      at: handovers.at,
-      note: handovers.note,
-      staffName: staff.name,
-    })
-    .from(handovers)
-    .innerJoin(orders, eq(orders.id, handovers.orderId))
-    .innerJoin(households, eq(households.id, handovers.householdId))
-    .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
-    .innerJoin(staff, eq(staff.id, handovers.staffId))
-    .leftJoin(residents, eq(residents.id, handovers.residentId))
-    .where(
-      and(
-        eq(handovers.outcome, 'concern'),
-        gte(handovers.at, fromTokyo(fromDate)),
-        hamletCondition(scope, orders.hamletId),
-      ),
-    )
-    .orderBy(desc(handovers.at), desc(handovers.id))
-    .all()
-    .map((r) => ({ ...r, residentName: r.residentName ?? r.householdName, date: tokyoDate(r.at) }));
+  return (
+    await db
+      .select({
+        handoverId: handovers.id,
+        orderId: handovers.orderId,
+        householdId: handovers.householdId,
+        householdName: households.name,
+        residentId: handovers.residentId,
+        residentName: residents.name,
+        hamletId: orders.hamletId,
+        hamletName: hamlets.name,
+        at: handovers.at,
+        note: handovers.note,
+        staffName: staff.name,
+      })
+      .from(handovers)
+      .innerJoin(orders, eq(orders.id, handovers.orderId))
+      .innerJoin(households, eq(households.id, handovers.householdId))
+      .innerJoin(hamlets, eq(hamlets.id, orders.hamletId))
+      .innerJoin(staff, eq(staff.id, handovers.staffId))
+      .leftJoin(residents, eq(residents.id, handovers.residentId))
+      .where(
+        and(
+          eq(handovers.outcome, 'concern'),
+          gte(handovers.at, fromTokyo(fromDate)),
+          hamletCondition(scope, orders.hamletId),
+        ),
+      )
+      .orderBy(desc(handovers.at), desc(handovers.id))
+      .all()
+  ).map((r) => ({ ...r, residentName: r.residentName ?? r.householdName, date: tokyoDate(r.at) }));
 }

@@ -27,8 +27,12 @@ export type HallParcel = z.infer<typeof HallParcelSchema>;
  * Parcels on their way to or waiting at a hall for a delivery day: what the support worker hands
  * over, in the hamlets of `scope`.
  */
-export function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffScope): HallParcel[] {
-  return hallParcelsWhere(
+export async function listHallParcels(
+  db: DbOrTx,
+  deliveryDate: string,
+  scope: StaffScope,
+): Promise<HallParcel[]> {
+  return await hallParcelsWhere(
     db,
     and(
       eq(orders.deliveryDate, deliveryDate),
@@ -39,8 +43,8 @@ export function listHallParcels(db: DbOrTx, deliveryDate: string, scope: StaffSc
 }
 
 /** Hall parcels matching `where` (a condition on orders), with their household and residents. */
-export function hallParcelsWhere(db: DbOrTx, where: SQL | undefined): HallParcel[] {
-  const rows = db
+export async function hallParcelsWhere(db: DbOrTx, where: SQL | undefined): Promise<HallParcel[]> {
+  const rows = await db
     .select({
       o: orders,
       hallName: hamlets.hallName,
@@ -56,7 +60,7 @@ export function hallParcelsWhere(db: DbOrTx, where: SQL | undefined): HallParcel
   const ids = [...new Set(rows.map((r) => r.o.householdId))];
   const names = new Map<number, string[]>();
   if (ids.length > 0) {
-    for (const r of db
+    for (const r of await db
       .select({ householdId: residents.householdId, name: residents.name })
       .from(residents)
       .where(inArray(residents.householdId, ids))

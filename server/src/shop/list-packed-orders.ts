@@ -16,8 +16,8 @@ export interface PackedOrder {
  * For the drone base: the parcels of a delivery day that the store has packed and that have not
  * left yet (status 準備中 with packedAt set). One order is one parcel.
  */
-export function listPackedOrders(db: DbOrTx, deliveryDate: string): PackedOrder[] {
-  const rows = db
+export async function listPackedOrders(db: DbOrTx, deliveryDate: string): Promise<PackedOrder[]> {
+  const rows = await db
     .select({
       id: orders.id,
       hamletId: orders.hamletId,
@@ -32,21 +32,22 @@ export function listPackedOrders(db: DbOrTx, deliveryDate: string): PackedOrder[
     .all();
   if (rows.length === 0) return [];
   const grounded = new Set(
-    db
-      .select({ orderId: orderLines.orderId })
-      .from(orderLines)
-      .innerJoin(products, eq(products.id, orderLines.productId))
-      .where(
-        and(
-          inArray(
-            orderLines.orderId,
-            rows.map((r) => r.id),
+    (
+      await db
+        .select({ orderId: orderLines.orderId })
+        .from(orderLines)
+        .innerJoin(products, eq(products.id, orderLines.productId))
+        .where(
+          and(
+            inArray(
+              orderLines.orderId,
+              rows.map((r) => r.id),
+            ),
+            eq(products.airEligible, false),
           ),
-          eq(products.airEligible, false),
-        ),
-      )
-      .all()
-      .map((r) => r.orderId),
+        )
+        .all()
+    ).map((r) => r.orderId),
   );
   return rows.map((r) => ({ ...r, airEligible: !grounded.has(r.id) }));
 }

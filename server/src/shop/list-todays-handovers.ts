@@ -4,6 +4,6 @@ import { tokyoDate } from '../lib/tokyo';
 import { listHallParcels, type HallParcel } from './list-hall-parcels';
 
 /** The parcels to hand over at the halls of `scope` on the Tokyo day of `now` (for the watch side). */
-export function listTodaysHandovers(db: DbOrTx, scope: StaffScope, now: Date): HallParcel[] {
-  return listHallParcels(db, tokyoDate(now), scope);
+export async function listTodaysHandovers(db: DbOrTx, scope: StaffScope, now: Date): Promise<HallParcel[]> {
+  return await listHallParcels(db, tokyoDate(now), scope);
 }

@@ -15,23 +15,23 @@ import { getShopSettings } from './shop-settings';
  * every line was missing has nothing to send, so it is cancelled (and nothing is charged).
  * A store packs only a parcel with lines of its own seller; any other order is not found.
  */
-export function packOrder(
+export async function packOrder(
   db: Db,
   orderId: number,
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): OrderView {
-  db.transaction((tx) => {
-    const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+): Promise<OrderView> {
+  await db.transaction(async (tx) => {
+    const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
     if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
-    const lines = tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
+    const lines = await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all();
     if (!lines.some((l) => inSellerScope(scope, l.sellerId))) throw notFound('Order');
     if (o.packedAt) return;
     if (!['received', 'preparing'].includes(o.status))
       throw conflict('not_preparing', 'この注文は梱包できる状態ではありません');
     // A packed parcel is handed to delivery planning; before the cut-off the resident may still cancel.
-    const settings = getShopSettings(tx);
+    const settings = await getShopSettings(tx);
     if (o.status === 'received' && now.getTime() < orderDeadline(o.deliveryDate, settings).getTime()) {
       throw conflict(
         'before_cutoff',
@@ -45,17 +45,19 @@ export function packOrder(
         `まだピックしていない商品があります：${unpicked.map((l) => l.name).join('、')}`,
       );
     }
-    if (o.status === 'received') setOrderStatus(tx, orderId, 'preparing', actor, now);
+    if (o.status === 'received') await setOrderStatus(tx, orderId, 'preparing', actor, now);
     if (lines.every((l) => l.missingQty === l.qty)) {
-      setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: 'すべて品切れ' });
+      await setOrderStatus(tx, orderId, 'cancelled', actor, now, { note: 'すべて品切れ' });
       return;
     }
     const weightG = lines.reduce((s, l) => s + (l.weightG / l.qty) * (l.qty - l.missingQty), 0);
-    tx.update(orders)
+    await tx
+      .update(orders)
       .set({ packedAt: now, weightG: Math.round(weightG), updatedAt: now })
       .where(eq(orders.id, orderId))
       .run();
-    tx.insert(orderEvents)
+    await tx
+      .insert(orderEvents)
       .values({
         orderId,
         at: now,
@@ -65,7 +67,7 @@ export function packOrder(
         note: '梱包済み',
       })
       .run();
-    recordAudit(tx, now, actor, 'order.packed', 'order', orderId, { weightG });
+    await recordAudit(tx, now, actor, 'order.packed', 'order', orderId, { weightG });
   });
-  return getOrderView(db, orderId, scope);
+  return await getOrderView(db, orderId, scope);
 }

@@ -22,16 +22,16 @@ export const PickLineInput = z
  * before the cut-off, but the order stays cancellable until then (the store sees a cancelled order's
  * picked lines on its picking list, to put them back).
  */
-export function pickLine(
+export async function pickLine(
   db: Db,
   lineId: number,
   input: { missingQty: number },
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): { orderId: number; hamletId: number } {
-  return db.transaction((tx) => {
-    const row = tx
+): Promise<{ orderId: number; hamletId: number }> {
+  return await db.transaction(async (tx) => {
+    const row = await tx
       .select({
         line: orderLines,
         status: orders.status,
@@ -53,14 +53,15 @@ export function pickLine(
     }
     // The resident may cancel until the cut-off, so an early pick must not lock the order: it stays
     // 受付 and the cut-off moves it to 準備中. Only a pick after the cut-off (job not run yet) does.
-    const deadline = orderDeadline(row.deliveryDate, getShopSettings(tx));
+    const deadline = orderDeadline(row.deliveryDate, await getShopSettings(tx));
     if (row.status === 'received' && now.getTime() >= deadline.getTime())
-      setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
-    tx.update(orderLines)
+      await setOrderStatus(tx, row.line.orderId, 'preparing', actor, now);
+    await tx
+      .update(orderLines)
       .set({ pickedAt: now, missingQty: input.missingQty })
       .where(eq(orderLines.id, lineId))
       .run();
-    recordAudit(
+    await recordAudit(
       tx,
       now,
       actor,

@@ -6,15 +6,15 @@ import { saveShopSettings, defaultShopSettings } from './shop-settings';
 import { newKey, order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
 describe('POST /api/shop/orders', () => {
   it('places an order at the shelf price, for this evening before the cut-off', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
-    const milk = productId(ctx, '牛乳 1000ml');
+    const eggs = await productId(ctx, 'たまご 10個');
+    const milk = await productId(ctx, '牛乳 1000ml');
     const { res, body } = await order(ctx, [
       { productId: eggs, qty: 2 },
       { productId: milk, qty: 1 },
@@ -27,14 +27,14 @@ describe('POST /api/shop/orders', () => {
       totalYen: 2 * 258 + 238,
     });
     expect(body.weightG).toBe(2 * 650 + 1060);
-    const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
+    const events = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, body.id)).all();
     expect(events).toMatchObject([{ status: 'received', actorType: 'device', actorId: 1 }]);
   });
 
   it('keeps the price fixed at order time when the shelf price changes later', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const { body } = await order(ctx, [{ productId: eggs, qty: 1 }]);
-    ctx.db.update(products).set({ priceYen: 999 }).where(eq(products.id, eggs)).run();
+    await ctx.db.update(products).set({ priceYen: 999 }).where(eq(products.id, eggs)).run();
     const again = await readJson(
       await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(1) }),
     );
@@ -42,7 +42,7 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('delivers today at 10:59:59 Tokyo and on the next delivery day at 11:00:00 (clock in UTC)', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     ctx.clock.set('2026-11-24T01:59:59Z');
     const before = await order(ctx, [{ productId: eggs, qty: 1 }]);
     expect(before.body.deliveryDate).toBe('2026-11-24');
@@ -60,12 +60,12 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('uses the configured cut-off (10:30) and holiday calendar', async () => {
-    saveShopSettings(
+    await saveShopSettings(
       ctx.db,
       { ...defaultShopSettings, calendar: { ...defaultShopSettings.calendar, cutoff: '10:30' } },
       ctx.clock.now(),
     );
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     ctx.clock.set('2026-11-24T01:30:00Z'); // 10:30 Tokyo
     expect((await order(ctx, [{ productId: eggs, qty: 1 }])).body.deliveryDate).toBe('2026-11-25');
     ctx.clock.set('2026-11-23T00:00:00Z'); // Mon 23 Nov, 勤労感謝の日
@@ -73,7 +73,7 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('returns the first order when the same idempotency key is sent again', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const key = newKey();
     const first = await order(ctx, [{ productId: eggs, qty: 1 }], { key });
     const counts = tableCounts(ctx);
@@ -89,59 +89,64 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('makes one order from many concurrent presses with one key', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
+    const eggs = await productId(ctx, 'たまご 10個');
     const key = newKey();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => order(ctx, [{ productId: eggs, qty: 1 }], { key })),
+      Array.from({ length: 10 }, async () => await order(ctx, [{ productId: eggs, qty: 1 }], { key })),
     );
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    expect(ctx.db.select().from(orders).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(orders).all()).toHaveLength(1);
   });
 
-  const refusals: [string, (c: TestContext) => { productId: number; qty: number }[], string, RegExp][] = [
+  const refusals: [string, (c: TestContext) => Promise<{ productId: number; qty: number }[]>, string, RegExp][] = [
     [
       'an inactive item',
-      (c) => [{ productId: productId(c, '長いも 1/2本'), qty: 1 }],
+      async (c) => [{ productId: await productId(c, '長いも 1/2本'), qty: 1 }],
       'product_inactive',
       /取り扱っていません/,
     ],
-    ['a sold-out item', (c) => [{ productId: productId(c, '仏花 2束'), qty: 1 }], 'out_of_stock', /品切れ/],
+    [
+      'a sold-out item',
+      async (c) => [{ productId: await productId(c, '仏花 2束'), qty: 1 }],
+      'out_of_stock',
+      /品切れ/,
+    ],
     [
       'more than the stock',
-      (c) => [{ productId: productId(c, '季節の花束 1束'), qty: 6 }],
+      async (c) => [{ productId: await productId(c, '季節の花束 1束'), qty: 6 }],
       'out_of_stock',
       /残り 5点/,
     ],
     [
       'more than the per-order limit',
-      (c) => [{ productId: productId(c, 'たまご 10個'), qty: 11 }],
+      async (c) => [{ productId: await productId(c, 'たまご 10個'), qty: 11 }],
       'quantity_limit',
       /10点まで/,
     ],
     [
       'the limit dodged by listing an item twice',
-      (c) => [
-        { productId: productId(c, 'たまご 10個'), qty: 6 },
-        { productId: productId(c, 'たまご 10個'), qty: 6 },
+      async (c) => [
+        { productId: await productId(c, 'たまご 10個'), qty: 6 },
+        { productId: await productId(c, 'たまご 10個'), qty: 6 },
       ],
       'quantity_limit',
       /10点まで/,
     ],
     [
       'a parcel heavier than can be delivered',
-      (c) => [
-        { productId: productId(c, '信州産こしひかり 5kg'), qty: 3 },
-        { productId: productId(c, '培養土 5L'), qty: 1 },
+      async (c) => [
+        { productId: await productId(c, '信州産こしひかり 5kg'), qty: 3 },
+        { productId: await productId(c, '培養土 5L'), qty: 1 },
       ],
       'too_heavy',
       /15kg を超える/,
     ],
-    ['an unknown product', () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
+    ['an unknown product', async () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
   ];
   for (const [what, lines, code, message] of refusals) {
     it(`refuses ${what} with a clear message and writes nothing`, async () => {
       const counts = tableCounts(ctx);
-      const { res, body } = await order(ctx, lines(ctx));
+      const { res, body } = await order(ctx, await lines(ctx));
       expect(res.status).toBe(422);
       expect(body).toMatchObject({ error: { code, message: expect.stringMatching(message) } });
       expect(tableCounts(ctx)).toEqual(counts);
@@ -164,15 +169,15 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('takes tracked stock at order time', async () => {
-    const flowers = productId(ctx, '季節の花束 1束');
+    const flowers = await productId(ctx, '季節の花束 1束');
     await order(ctx, [{ productId: flowers, qty: 2 }]);
-    expect(ctx.db.select().from(products).where(eq(products.id, flowers)).get()!.stock).toBe(3);
+    expect((await ctx.db.select().from(products).where(eq(products.id, flowers)).get())!.stock).toBe(3);
     const { res } = await order(ctx, [{ productId: flowers, qty: 4 }], { box: 2 });
     expect(res.status).toBe(422);
   });
 
   it('never shows one household the order of another', async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     expect((await ctx.request(`/api/shop/orders/${body.id}`, { headers: ctx.device(2) })).status).toBe(404);
     const list = await readJson(await ctx.request('/api/shop/orders', { headers: ctx.device(2) }));
     expect(list).toEqual([]);
@@ -180,9 +185,9 @@ describe('POST /api/shop/orders', () => {
 
   it('answers with the same view as reading the order back, lines in cart order', async () => {
     const lines = [
-      { productId: productId(ctx, '牛乳 1000ml'), qty: 1 },
-      { productId: productId(ctx, 'たまご 10個'), qty: 2 },
-      { productId: productId(ctx, '季節の花束 1束'), qty: 1 },
+      { productId: await productId(ctx, '牛乳 1000ml'), qty: 1 },
+      { productId: await productId(ctx, 'たまご 10個'), qty: 2 },
+      { productId: await productId(ctx, '季節の花束 1束'), qty: 1 },
     ];
     const { res, body } = await order(ctx, lines);
     expect(res.status).toBe(201);
@@ -191,7 +196,7 @@ describe('POST /api/shop/orders', () => {
     );
     expect(body).toEqual(again);
     expect(again.lines.map((l: { productId: number }) => l.productId)).toEqual(lines.map((l) => l.productId));
-    const audit = ctx.db
+    const audit = await ctx.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, 'order'), eq(auditLog.entityId, String(body.id))))
@@ -209,10 +214,12 @@ describe('POST /api/shop/orders', () => {
   });
 
   it('writes a full cart of many lines in one order', async () => {
-    const ids = ctx.db
-      .select({ id: products.id, stock: products.stock, active: products.active })
-      .from(products)
-      .all()
+    const ids = (
+      await ctx.db
+        .select({ id: products.id, stock: products.stock, active: products.active })
+        .from(products)
+        .all()
+    )
       .filter((p) => p.active && p.stock === null)
       .slice(0, 12)
       .map((p) => p.id);
@@ -221,33 +228,21 @@ describe('POST /api/shop/orders', () => {
       ids.map((productId) => ({ productId, qty: 1 })),
     );
     expect(res.status).toBe(201);
-    expect(ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()).toHaveLength(
+    expect(await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()).toHaveLength(
       ids.length,
     );
   });
 
   it('places orders on two connections at once (statements are prepared per connection)', async () => {
-    const other = createTestContext({ now: TUE_0900, seed: true });
+    const other = await createTestContext({ now: TUE_0900, seed: true });
     try {
-      const eggs = productId(ctx, 'たまご 10個');
+      const eggs = await productId(ctx, 'たまご 10個');
       const a = await order(ctx, [{ productId: eggs, qty: 1 }]);
       const b = await order(other, [{ productId: eggs, qty: 3 }]);
       const a2 = await order(ctx, [{ productId: eggs, qty: 2 }]);
       expect([a.res.status, b.res.status, a2.res.status]).toEqual([201, 201, 201]);
-      expect(
-        ctx.db
-          .select()
-          .from(orders)
-          .all()
-          .map((o) => o.totalYen),
-      ).toEqual([258, 2 * 258]);
-      expect(
-        other.db
-          .select()
-          .from(orders)
-          .all()
-          .map((o) => o.totalYen),
-      ).toEqual([3 * 258]);
+      expect((await ctx.db.select().from(orders).all()).map((o) => o.totalYen)).toEqual([258, 2 * 258]);
+      expect((await other.db.select().from(orders).all()).map((o) => o.totalYen)).toEqual([3 * 258]);
     } finally {
       other.close();
     }

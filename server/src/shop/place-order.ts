@@ -39,15 +39,15 @@ export interface PlaceOrderContext {
  * inside the same transaction that inserts, so a double press or a resent request returns the
  * first order instead of making a second one.
  */
-export function placeOrder(
+export async function placeOrder(
   db: Db,
   input: PlaceOrderInput,
   ctx: PlaceOrderContext,
   now: Date,
-): { order: OrderView; created: boolean } {
-  const placed = insertOnce(db, input, ctx, now);
+): Promise<{ order: OrderView; created: boolean }> {
+  const placed = await insertOnce(db, input, ctx, now);
   if (placed.view) return { order: placed.view, created: true };
-  return { order: getOrderView(db, placed.id), created: false };
+  return { order: await getOrderView(db, placed.id), created: false };
 }
 
 /**
@@ -55,14 +55,19 @@ export function placeOrder(
  * a second process could, so the unique index has the last word and its refusal means "already
  * placed".
  */
-function insertOnce(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Placed {
+async function insertOnce(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): Promise<Placed> {
   try {
-    return insertOrder(db, input, ctx, now);
+    return await insertOrder(db, input, ctx, now);
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     const existing =
       code === 'SQLITE_CONSTRAINT_UNIQUE'
-        ? orderStatements(db).findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey })
+        ? await orderStatements(db).findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey })
         : undefined;
     if (existing) return { id: existing.id };
     throw err;
@@ -77,29 +82,34 @@ type Placed = { id: number; view?: OrderView };
  * the cart's products are read in one query and its lines written in one multi-row insert, and
  * the returned view is built from the inserted rows instead of being read back.
  */
-function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now: Date): Placed {
+async function insertOrder(
+  db: Db,
+  input: PlaceOrderInput,
+  ctx: PlaceOrderContext,
+  now: Date,
+): Promise<Placed> {
   const q = orderStatements(db);
   // The prepared statements belong to `db`; inside the synchronous transaction they run on the
   // same connection, so they see and take part in it.
-  return db.transaction((tx) => {
-    const existing = q.findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey });
+  return await db.transaction(async (tx) => {
+    const existing = await q.findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey });
     if (existing) return { id: existing.id };
 
-    const household = q.household.get({ id: ctx.householdId });
+    const household = await q.household.get({ id: ctx.householdId });
     if (!household) throw notFound('Household');
     if (!household.shopMemberSince) throw forbidden('お買い物サービスに登録されていません');
     if (input.residentId !== undefined) {
-      const r = q.residentHousehold.get({ id: input.residentId });
+      const r = await q.residentHousehold.get({ id: input.residentId });
       if (!r || r.householdId !== ctx.householdId) throw notFound('Resident');
     }
 
-    const settings = shopSettingsOf(q.settings.get());
-    const priced = priceLines(tx, input.lines, settings, (ids) =>
+    const settings = shopSettingsOf(await q.settings.get());
+    const priced = await priceLines(tx, input.lines, settings, (ids) =>
       q.productsByIds.all({ ids: JSON.stringify(ids) }),
     );
     const day = deliveryDayFor(now, settings.calendar);
 
-    const order = q.insertOrder.get({
+    const order = (await q.insertOrder.get({
       householdId: ctx.householdId,
       residentId: input.residentId ?? null,
       hamletId: household.hamletId,
@@ -110,7 +120,7 @@ function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now
       totalYen: priced.totalYen,
       weightG: priced.weightG,
       now,
-    })!;
+    }))!;
     const lineParams: Record<string, unknown> = { orderId: order.id };
     priced.lines.forEach((l, i) => {
       lineParams[`productId${i}`] = l.productId;
@@ -121,31 +131,28 @@ function insertOrder(db: Db, input: PlaceOrderInput, ctx: PlaceOrderContext, now
       lineParams[`qty${i}`] = l.qty;
       lineParams[`weightG${i}`] = l.weightG;
     });
-    const lines = q
-      .insertLines(priced.lines.length)
-      .all(lineParams)
-      .sort((a, b) => a.id - b.id);
-    for (const l of priced.tracked) q.reserveStock.run({ id: l.productId, qty: l.qty });
+    const lines = (await q.insertLines(priced.lines.length).all(lineParams)).sort((a, b) => a.id - b.id);
+    for (const l of priced.tracked) await q.reserveStock.run({ id: l.productId, qty: l.qty });
     // What was ordered leaves the household's cart in the same transaction: never an order placed
     // with its goods still waiting in the cart after a reload.
-    emptyCartLines(
+    await emptyCartLines(
       tx,
       ctx.householdId,
       priced.lines.map((l) => l.productId),
       now,
     );
-    const event = q.insertEvent.get({
+    const event = (await q.insertEvent.get({
       orderId: order.id,
       at: now,
       status: 'received',
       actorType: actorType(ctx.actor),
       actorId: ctx.actor.id,
-    })!;
+    }))!;
     // A phone call to the call centre is not the household using its TV, but it is still a sign.
-    for (const r of q.residentsOf.all({ householdId: ctx.householdId })) {
-      recordLifeSign(tx, r.id, 'order', now);
+    for (const r of await q.residentsOf.all({ householdId: ctx.householdId })) {
+      await recordLifeSign(tx, r.id, 'order', now);
     }
-    q.insertAudit.run({
+    await q.insertAudit.run({
       at: now,
       actorType: ctx.actor.type,
       actorId: ctx.actor.id,
@@ -162,24 +169,26 @@ export const actorType = (a: Actor): 'staff' | 'device' | 'system' =>
   a.type === 'family' ? 'system' : a.type;
 
 /** Tracked stock goes down at order time so two households cannot both get the last one. */
-export function reserveStock(
+export async function reserveStock(
   tx: Parameters<typeof priceLines>[0],
   lines: { productId: number; qty: number }[],
 ) {
   for (const l of lines) {
-    tx.update(products)
+    await tx
+      .update(products)
       .set({ stock: sql`${products.stock} - ${l.qty}` })
       .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
       .run();
   }
 }
 
-export function releaseStock(
+export async function releaseStock(
   tx: Parameters<typeof priceLines>[0],
   lines: { productId: number; qty: number }[],
 ) {
   for (const l of lines) {
-    tx.update(products)
+    await tx
+      .update(products)
       .set({ stock: sql`${products.stock} + ${l.qty}` })
       .where(and(eq(products.id, l.productId), sql`${products.stock} IS NOT NULL`))
       .run();

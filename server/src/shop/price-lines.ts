@@ -25,19 +25,19 @@ export type PricedProduct = typeof products.$inferSelect;
  * refusal is a 422 with a Japanese message the TV shows as is. `loadProducts` reads the cart's
  * products in one query; the order path passes a prepared statement.
  */
-export function priceLines(
+export async function priceLines(
   db: DbOrTx,
   input: { productId: number; qty: number }[],
   settings: ShopSettings,
-  loadProducts: (ids: number[]) => PricedProduct[] = (ids) =>
+  loadProducts: (ids: number[]) => Promise<PricedProduct[]> = (ids) =>
     db.select().from(products).where(inArray(products.id, ids)).all(),
-): { lines: PricedLine[]; totalYen: number; weightG: number; tracked: PricedLine[] } {
+): Promise<{ lines: PricedLine[]; totalYen: number; weightG: number; tracked: PricedLine[] }> {
   const qtyById = new Map<number, number>();
   for (const l of input) qtyById.set(l.productId, (qtyById.get(l.productId) ?? 0) + l.qty);
   if (qtyById.size > settings.maxLinesPerOrder) {
     throw unprocessable('too_many_lines', `1回の注文は ${settings.maxLinesPerOrder} 品までです`);
   }
-  const rows = loadProducts([...qtyById.keys()]);
+  const rows = await loadProducts([...qtyById.keys()]);
   const byId = new Map(rows.map((p) => [p.id, p]));
   const lines: PricedLine[] = [];
   const tracked: PricedLine[] = [];

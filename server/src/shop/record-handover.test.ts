@@ -9,27 +9,27 @@ import { setOrderStatus } from './set-order-status';
 import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
 /** An order of household `box`, packed and flown (or driven) to its hall. */
 async function parcelAtHall(box: number, mode: 'drone' | 'car' = 'drone') {
-  const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }], { box });
+  const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }], { box });
   const store = { type: 'staff' as const, id: 4 };
   ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
   const now = ctx.clock.now();
-  for (const l of ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()) {
-    pickLine(ctx.db, l.id, { missingQty: 0 }, store, now);
+  for (const l of await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, body.id)).all()) {
+    await pickLine(ctx.db, l.id, { missingQty: 0 }, store, now);
   }
-  packOrder(ctx.db, body.id, store, now);
-  ctx.db.transaction((tx) => {
-    setOrderStatus(tx, body.id, 'in_transit', systemActor, now, {
+  await packOrder(ctx.db, body.id, store, now);
+  await ctx.db.transaction(async (tx) => {
+    await setOrderStatus(tx, body.id, 'in_transit', systemActor, now, {
       deliveryMode: mode,
       deliveryModeReason: mode === 'car' ? '風が強いため' : null,
     });
-    if (mode === 'drone') setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
+    if (mode === 'drone') await setOrderStatus(tx, body.id, 'at_hall', systemActor, now);
   });
   return body.id;
 }
@@ -45,7 +45,7 @@ describe('handover at the hall', () => {
       support,
     );
     expect(await readJson(res)).toMatchObject({ status: 'at_hall', handovers: [{ outcome: 'absent' }] });
-    expect(ctx.db.select().from(charges).where(eq(charges.orderId, id)).all()).toHaveLength(0);
+    expect(await ctx.db.select().from(charges).where(eq(charges.orderId, id)).all()).toHaveLength(0);
     // The next try succeeds with 気になる, which is kept with its note.
     const second = await ctx.json(
       'POST',
@@ -54,12 +54,12 @@ describe('handover at the hall', () => {
       support,
     );
     expect(await readJson(second)).toMatchObject({ status: 'delivered', statusLabel: 'お届け済み' });
-    const rows = ctx.db.select().from(handovers).where(eq(handovers.orderId, id)).all();
+    const rows = await ctx.db.select().from(handovers).where(eq(handovers.orderId, id)).all();
     expect(rows.map((r) => [r.outcome, r.note, r.householdId])).toEqual([
       ['absent', null, 1],
       ['concern', '足が痛そう', 1],
     ]);
-    expect(ctx.db.select().from(charges).where(eq(charges.orderId, id)).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(charges).where(eq(charges.orderId, id)).all()).toHaveLength(1);
   });
 
   it('refuses a second handover of a delivered parcel and never charges twice', async () => {
@@ -117,7 +117,7 @@ describe('handover at the hall', () => {
   });
 
   it('refuses a handover before the parcel has arrived', async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     const support = await ctx.login('support');
     const res = await ctx.json(
       'POST',

@@ -30,38 +30,38 @@ export const CONCERN_NOTE_REQUIRED =
  * parcel at the hall for another try; handed and 気になる deliver it and write the goods charges.
  * A car parcel that went straight to the hamlet passes through 公民館に到着 so the history stays whole.
  */
-export function recordHandover(
+export async function recordHandover(
   db: Db,
   orderId: number,
   input: HandoverInput,
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): OrderView {
+): Promise<OrderView> {
   // The note is what the support worker's page and the city see of a 気になる handover: without it
   // the concern reaches nobody, so it is part of the record, not an option.
   if (input.outcome === 'concern' && !input.note?.trim())
     throw unprocessable('concern_needs_note', CONCERN_NOTE_REQUIRED);
-  db.transaction((tx) => {
-    const o = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+  await db.transaction(async (tx) => {
+    const o = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
     if (!o || !inHamletScope(scope, o.hamletId)) throw notFound('Order');
     const arrivedByCar = o.status === 'in_transit' && o.deliveryMode === 'car';
     if (o.status !== 'at_hall' && !arrivedByCar) {
       throw conflict('not_at_hall', 'この荷物はまだ公民館に届いていないか、もうお渡し済みです');
     }
     if (input.residentId !== undefined) {
-      const r = tx
+      const r = await tx
         .select({ householdId: residents.householdId })
         .from(residents)
         .where(eq(residents.id, input.residentId))
         .get();
       if (!r || r.householdId !== o.householdId) throw notFound('Resident');
     }
-    if (arrivedByCar) setOrderStatus(tx, orderId, 'at_hall', actor, now, { note: '車で到着' });
+    if (arrivedByCar) await setOrderStatus(tx, orderId, 'at_hall', actor, now, { note: '車で到着' });
     const note = input.note
       ? `${HANDOVER_OUTCOME_JA[input.outcome]}：${input.note}`
       : HANDOVER_OUTCOME_JA[input.outcome];
-    const h = tx
+    const h = await tx
       .insert(handovers)
       .values({
         orderId,
@@ -74,17 +74,17 @@ export function recordHandover(
       })
       .returning({ id: handovers.id })
       .get();
-    recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, {
+    await recordAudit(tx, now, actor, `handover.${input.outcome}`, 'order', orderId, {
       handoverId: h.id,
       note: input.note,
     });
     if (input.outcome !== 'absent') {
-      setOrderStatus(tx, orderId, 'delivered', actor, now, { note });
-      writeOrderCharges(tx, orderId, now);
-      recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
+      await setOrderStatus(tx, orderId, 'delivered', actor, now, { note });
+      await writeOrderCharges(tx, orderId, now);
+      await recordHouseholdLifeSign(tx, o.householdId, 'handover', now);
     }
   });
-  return getOrderView(db, orderId, scope);
+  return await getOrderView(db, orderId, scope);
 }
 
 function staffIdOf(actor: Actor): number {

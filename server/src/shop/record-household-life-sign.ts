@@ -8,17 +8,17 @@ import { recordLifeSign } from '../watch/record-life-sign';
  * and the door are shared, so every resident of the household gets the sign (watching ignores
  * residents it does not watch).
  */
-export function recordHouseholdLifeSign(
+export async function recordHouseholdLifeSign(
   tx: DbOrTx,
   householdId: number,
   kind: 'order' | 'handover',
   at: Date,
-): void {
-  for (const r of tx
+): Promise<void> {
+  for (const r of await tx
     .select({ id: residents.id })
     .from(residents)
     .where(eq(residents.householdId, householdId))
     .all()) {
-    recordLifeSign(tx, r.id, kind, at);
+    await recordLifeSign(tx, r.id, kind, at);
   }
 }

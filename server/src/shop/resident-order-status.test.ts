@@ -7,8 +7,8 @@ import { deliverySentence } from './resident-order-status';
 import { order, productId, readJson, TUE_0900 } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
@@ -23,7 +23,7 @@ const listMine = async (box = 1) =>
 
 describe('what the TV may offer on an order', () => {
   it('offers the cancel while 受付 before the cut-off, and not from 11:00 Tokyo', async () => {
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }]);
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }]);
     expect((await listMine()).find((o) => o.id === body.id)).toMatchObject({
       cancellable: true,
       cancelRefusal: null,
@@ -37,8 +37,8 @@ describe('what the TV may offer on an order', () => {
   });
 
   it('offers no cancel on a delivered order, says it in the past tense, and the cancel route refuses it in Japanese', async () => {
-    const eggs = productId(ctx, 'たまご 10個');
-    const id = pastOrder(ctx.db, 1, [{ productId: eggs, qty: 1 }], new Date('2026-11-17T00:00:00Z'));
+    const eggs = await productId(ctx, 'たまご 10個');
+    const id = await pastOrder(ctx.db, 1, [{ productId: eggs, qty: 1 }], new Date('2026-11-17T00:00:00Z'));
     const [o] = await listMine();
     expect(o).toMatchObject({
       id,
@@ -55,13 +55,19 @@ describe('what the TV may offer on an order', () => {
     expect(res.status).toBe(409);
     expect((await readJson(res)).error.message).toBe('お届け済みの注文は取り消せません');
     expect(tableCounts(ctx)).toEqual(counts);
-    expect(ctx.db.select().from(orders).where(eq(orders.id, id)).get()!.status).toBe('delivered');
+    expect((await ctx.db.select().from(orders).where(eq(orders.id, id)).get())!.status).toBe('delivered');
   });
 
   it('refuses a cancel once the store is preparing, even before the cut-off', async () => {
-    const id = pastOrder(ctx.db, 2, [{ productId: productId(ctx, '牛乳 1000ml'), qty: 1 }], ctx.clock.now(), {
-      until: 'preparing',
-    });
+    const id = await pastOrder(
+      ctx.db,
+      2,
+      [{ productId: await productId(ctx, '牛乳 1000ml'), qty: 1 }],
+      ctx.clock.now(),
+      {
+        until: 'preparing',
+      },
+    );
     const [o] = await listMine(2);
     expect(o).toMatchObject({ id, cancellable: false, deliverySentence: null });
     const res = await ctx.request(`/api/shop/orders/${id}/cancel`, {

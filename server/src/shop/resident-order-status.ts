@@ -85,7 +85,11 @@ export function toHouseholdOrder(view: OrderView, settings: ShopSettings, now: D
 }
 
 /** The household's recent orders for its TV, newest first, each saying whether it can be cancelled now. */
-export function listHouseholdOrdersForTv(db: DbOrTx, householdId: number, now: Date): HouseholdOrder[] {
-  const settings = getShopSettings(db);
-  return listHouseholdOrders(db, householdId).map((v) => toHouseholdOrder(v, settings, now));
+export async function listHouseholdOrdersForTv(
+  db: DbOrTx,
+  householdId: number,
+  now: Date,
+): Promise<HouseholdOrder[]> {
+  const settings = await getShopSettings(db);
+  return (await listHouseholdOrders(db, householdId)).map((v) => toHouseholdOrder(v, settings, now));
 }

@@ -46,7 +46,8 @@ shopApi.openapi(
     summary: 'When and where an order placed now arrives',
     responses: { 200: jsonResponse(DeliveryInfoSchema) },
   }),
-  (c) => c.json(getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getDeliveryInfo(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 shopApi.openapi(
@@ -57,7 +58,7 @@ shopApi.openapi(
     summary: 'Categories of the catalogue',
     responses: { 200: jsonResponse(z.array(CategorySchema)) },
   }),
-  (c) => c.json(listCategories(c.var.deps.db), 200),
+  async (c) => c.json(await listCategories(c.var.deps.db), 200),
 );
 
 shopApi.openapi(
@@ -69,7 +70,8 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
-  (c) => c.json(listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
+  async (c) =>
+    c.json(await listProducts(c.var.deps.db, c.req.valid('param').id, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -80,7 +82,7 @@ shopApi.openapi(
     summary: "The household's favourite products",
     responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
-  (c) => c.json(listFavourites(c.var.deps.db, c.var.device.householdId), 200),
+  async (c) => c.json(await listFavourites(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -92,9 +94,9 @@ shopApi.openapi(
     request: { params: IdParam, ...jsonBody(z.object({ favourite: z.boolean() })) },
     responses: { 200: jsonResponse(Ok) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device: d } = c.var;
-    setFavourite(
+    await setFavourite(
       deps.db,
       d.householdId,
       c.req.valid('param').id,
@@ -113,7 +115,7 @@ shopApi.openapi(
     summary: "The household's cart, kept on the server so it survives the TV being switched off",
     responses: { 200: jsonResponse(CartSchema) },
   }),
-  (c) => c.json(getCart(c.var.deps.db, c.var.device.householdId), 200),
+  async (c) => c.json(await getCart(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -126,10 +128,16 @@ shopApi.openapi(
     request: { params: IdParam, ...jsonBody(SetCartLineInput) },
     responses: { 200: jsonResponse(CartSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device: d } = c.var;
     return c.json(
-      setCartLine(deps.db, d.householdId, c.req.valid('param').id, c.req.valid('json'), deps.clock.now()),
+      await setCartLine(
+        deps.db,
+        d.householdId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        deps.clock.now(),
+      ),
       200,
     );
   },
@@ -143,7 +151,7 @@ shopApi.openapi(
     summary: 'The lines of the last order, at today’s prices ("the same as last time")',
     responses: { 200: jsonResponse(LastOrderSchema) },
   }),
-  (c) => c.json(lastOrderLines(c.var.deps.db, c.var.device.householdId), 200),
+  async (c) => c.json(await lastOrderLines(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -154,7 +162,7 @@ shopApi.openapi(
     summary: 'よく買うもの: the products of the household’s delivered orders, most often bought first',
     responses: { 200: jsonResponse(z.array(ProductSchema)) },
   }),
-  (c) => c.json(listFrequentProducts(c.var.deps.db, c.var.device.householdId), 200),
+  async (c) => c.json(await listFrequentProducts(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 shopApi.openapi(
@@ -169,10 +177,10 @@ shopApi.openapi(
       200: jsonResponse(HouseholdOrderSchema, 'Already placed with this key'),
     },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device: d } = c.var;
     const now = deps.clock.now();
-    const { order, created } = placeOrder(
+    const { order, created } = await placeOrder(
       deps.db,
       c.req.valid('json'),
       { householdId: d.householdId, channel: 'tv', actor: deviceActor(d.boxId) },
@@ -180,7 +188,7 @@ shopApi.openapi(
     );
     if (created) publishShopEvent(deps, 'order.placed', order.hamletId, order.id);
     // The same view as reading the order back, so the TV can offer 取り消す at once.
-    return c.json(toHouseholdOrder(order, getShopSettings(deps.db), now), created ? 201 : 200);
+    return c.json(toHouseholdOrder(order, await getShopSettings(deps.db), now), created ? 201 : 200);
   },
 );
 
@@ -192,8 +200,11 @@ shopApi.openapi(
     summary: "The household's recent orders with their status and whether each can still be cancelled",
     responses: { 200: jsonResponse(z.array(HouseholdOrderSchema)) },
   }),
-  (c) =>
-    c.json(listHouseholdOrdersForTv(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(
+      await listHouseholdOrdersForTv(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()),
+      200,
+    ),
 );
 
 shopApi.openapi(
@@ -205,11 +216,11 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(HouseholdOrderSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    const view = getOrderView(db, c.req.valid('param').id);
+    const view = await getOrderView(db, c.req.valid('param').id);
     if (view.householdId !== c.var.device.householdId) throw notFound('Order');
-    return c.json(toHouseholdOrder(view, getShopSettings(db), clock.now()), 200);
+    return c.json(toHouseholdOrder(view, await getShopSettings(db), clock.now()), 200);
   },
 );
 
@@ -222,14 +233,14 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(HouseholdOrderSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device: d } = c.var;
     const now = deps.clock.now();
-    const o = cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), now, {
+    const o = await cancelOrder(deps.db, c.req.valid('param').id, deviceActor(d.boxId), now, {
       householdId: d.householdId,
     });
     publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
-    return c.json(toHouseholdOrder(o, getShopSettings(deps.db), now), 200);
+    return c.json(toHouseholdOrder(o, await getShopSettings(deps.db), now), 200);
   },
 );
 
@@ -251,10 +262,10 @@ shopApi.openapi(
       200: jsonResponse(OrderViewSchema, 'Already placed with this key'),
     },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const { householdId, ...input } = c.req.valid('json');
-    const { order, created } = placeOrder(
+    const { order, created } = await placeOrder(
       deps.db,
       input,
       { householdId, channel: 'call_centre', actor: staffActor(staff), staffId: staff.id },
@@ -274,7 +285,8 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => c.json(getOrderView(c.var.deps.db, c.req.valid('param').id, staffScope(c.var.staff)), 200),
+  async (c) =>
+    c.json(await getOrderView(c.var.deps.db, c.req.valid('param').id, staffScope(c.var.staff)), 200),
 );
 
 shopApi.openapi(
@@ -286,10 +298,10 @@ shopApi.openapi(
     request: { params: IdParam, ...jsonBody(z.object({ lines: z.array(OrderLineInput).min(1).max(100) })) },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     return c.json(
-      changeOrder(
+      await changeOrder(
         deps.db,
         c.req.valid('param').id,
         c.req.valid('json').lines,
@@ -310,9 +322,9 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
-    const o = cancelOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now());
+    const o = await cancelOrder(deps.db, c.req.valid('param').id, staffActor(staff), deps.clock.now());
     publishShopEvent(deps, 'order.cancelled', o.hamletId, o.id);
     return c.json(o, 200);
   },
@@ -327,10 +339,10 @@ shopApi.openapi(
     request: { query: DateQuery },
     responses: { 200: jsonResponse(PickingListSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
-    return c.json(buildPickingList(deps.db, date, staffScope(staff)), 200);
+    return c.json(await buildPickingList(deps.db, date, staffScope(staff)), 200);
   },
 );
 
@@ -343,9 +355,9 @@ shopApi.openapi(
     request: { params: IdParam, ...jsonBody(PickLineInput) },
     responses: { 200: jsonResponse(Ok) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
-    const at = pickLine(
+    const at = await pickLine(
       deps.db,
       c.req.valid('param').id,
       c.req.valid('json'),
@@ -367,9 +379,9 @@ shopApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
-    const o = packOrder(
+    const o = await packOrder(
       deps.db,
       c.req.valid('param').id,
       staffActor(staff),
@@ -390,10 +402,10 @@ shopApi.openapi(
     request: { query: DateQuery },
     responses: { 200: jsonResponse(z.array(HallParcelSchema)) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const date = c.req.valid('query').date ?? tokyoDate(deps.clock.now());
-    return c.json(listHallParcels(deps.db, date, staffScope(staff)), 200);
+    return c.json(await listHallParcels(deps.db, date, staffScope(staff)), 200);
   },
 );
 
@@ -406,9 +418,9 @@ shopApi.openapi(
     request: { params: IdParam, ...jsonBody(HandoverInput) },
     responses: { 200: jsonResponse(OrderViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
-    const o = recordHandover(
+    const o = await recordHandover(
       deps.db,
       c.req.valid('param').id,
       c.req.valid('json'),
@@ -435,11 +447,11 @@ shopApi.openapi(
     },
     responses: { 200: jsonResponse(SalesReportSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const { period, key } = c.req.valid('query');
     const valid = period === 'day' ? isTokyoDate(key) : /^\d{4}-\d{2}$/.test(key);
     if (!valid) throw notFound('Period');
-    return c.json(salesReport(deps.db, period, key, staffScope(staff)), 200);
+    return c.json(await salesReport(deps.db, period, key, staffScope(staff)), 200);
   },
 );

@@ -5,12 +5,12 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import { salesReport } from './sales-report';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: '2026-11-24T00:00:00Z', seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: '2026-11-24T00:00:00Z', seed: true });
 });
 afterEach(() => ctx.close());
 
-function charge(
+async function charge(
   orderId: number,
   sellerId: number,
   amountYen: number,
@@ -18,7 +18,7 @@ function charge(
   at: string,
   kind: 'goods' | 'ride' = 'goods',
 ) {
-  ctx.db
+  await ctx.db
     .insert(charges)
     .values({
       householdId: 1,
@@ -37,13 +37,13 @@ function charge(
 }
 
 describe('salesReport', () => {
-  it('sums delivered goods per seller, per rate and per Tokyo day', () => {
-    charge(1, 1, 500, 8, '2026-11-24T08:00:00Z'); // 17:00 Tokyo on the 24th
-    charge(1, 1, 300, 10, '2026-11-24T08:00:00Z');
-    charge(2, 1, 200, 8, '2026-11-24T15:30:00Z'); // 00:30 Tokyo on the 25th
-    charge(3, 2, 1000, 10, '2026-11-24T09:00:00Z');
-    charge(4, 1, 9999, 10, '2026-11-24T09:00:00Z', 'ride');
-    const day = salesReport(ctx.db, 'day', '2026-11-24');
+  it('sums delivered goods per seller, per rate and per Tokyo day', async () => {
+    await charge(1, 1, 500, 8, '2026-11-24T08:00:00Z'); // 17:00 Tokyo on the 24th
+    await charge(1, 1, 300, 10, '2026-11-24T08:00:00Z');
+    await charge(2, 1, 200, 8, '2026-11-24T15:30:00Z'); // 00:30 Tokyo on the 25th
+    await charge(3, 2, 1000, 10, '2026-11-24T09:00:00Z');
+    await charge(4, 1, 9999, 10, '2026-11-24T09:00:00Z', 'ride');
+    const day = await salesReport(ctx.db, 'day', '2026-11-24');
     expect(day.sellers.map((s) => [s.sellerId, s.orders, s.totalYen])).toEqual([
       [1, 1, 800],
       [2, 1, 1000],
@@ -52,7 +52,7 @@ describe('salesReport', () => {
       { taxRate: 8, amountYen: 500 },
       { taxRate: 10, amountYen: 300 },
     ]);
-    const month = salesReport(ctx.db, 'month', '2026-11', { sellerIds: [1], hamletIds: null });
+    const month = await salesReport(ctx.db, 'month', '2026-11', { sellerIds: [1], hamletIds: null });
     expect(month.sellers).toHaveLength(1);
     expect(month.sellers[0]).toMatchObject({ orders: 2, totalYen: 1000 });
     expect(month.sellers[0]!.days).toEqual([
@@ -62,8 +62,8 @@ describe('salesReport', () => {
   });
 
   it('is served to the store (own seller only) and on the console', async () => {
-    charge(1, 1, 500, 8, '2026-11-24T08:00:00Z');
-    charge(3, 2, 1000, 10, '2026-11-24T09:00:00Z');
+    await charge(1, 1, 500, 8, '2026-11-24T08:00:00Z');
+    await charge(3, 2, 1000, 10, '2026-11-24T09:00:00Z');
     const drug = await ctx.login('store-drug');
     const res = await ctx.request('/api/shop/staff/sales?period=month&key=2026-11', { headers: drug });
     const body = await readJson(res);

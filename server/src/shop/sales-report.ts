@@ -31,17 +31,17 @@ export type SalesReport = z.infer<typeof SalesReportSchema>;
  * Sales of delivered goods per seller for a Tokyo day or month, from the charges ledger: the
  * same numbers the resident is billed (missing and cancelled lines never appear).
  */
-export function salesReport(
+export async function salesReport(
   db: DbOrTx,
   period: 'day' | 'month',
   key: string,
   scope: StaffScope = UNLIMITED_SCOPE,
-): SalesReport {
+): Promise<SalesReport> {
   const start = period === 'day' ? fromTokyo(key) : fromTokyo(`${key}-01`);
   const end = period === 'day' ? fromTokyo(addDays(key, 1)) : fromTokyo(`${nextMonth(key)}-01`);
   // Tokyo day of each charge: SQLite works in UTC, so shift by +9 h before taking the date.
   const day = sql<string>`date((${charges.occurredAt} / 1000) + 32400, 'unixepoch')`;
-  const rows = db
+  const rows = await db
     .select({
       sellerId: charges.sellerId,
       sellerName: sellers.name,
@@ -65,7 +65,7 @@ export function salesReport(
     .orderBy(asc(charges.sellerId), asc(day))
     .all();
   // Orders are counted distinctly over the whole period, not summed from the grouped rows.
-  const orderCounts = db
+  const orderCounts = await db
     .select({ sellerId: charges.sellerId, day, orders: sql<number>`count(distinct ${charges.orderId})` })
     .from(charges)
     .where(
@@ -78,7 +78,7 @@ export function salesReport(
     )
     .groupBy(charges.sellerId, day)
     .all();
-  const periodOrders = db
+  const periodOrders = await db
     .select({ sellerId: charges.sellerId, orders: sql<number>`count(distinct ${charges.orderId})` })
     .from(charges)
     .where(

@@ -49,8 +49,8 @@ export const ProductInput = z.object({
 });
 export type ProductInput = z.infer<typeof ProductInput>;
 
-function categoryOf(db: DbOrTx, scope: StaffScope, categoryId: number) {
-  const cat = db.select().from(categories).where(eq(categories.id, categoryId)).get();
+async function categoryOf(db: DbOrTx, scope: StaffScope, categoryId: number) {
+  const cat = await db.select().from(categories).where(eq(categories.id, categoryId)).get();
   // A category of another seller is "not there" for store staff, as the product would be.
   if (!cat || !inSellerScope(scope, cat.sellerId)) throw notFound('Category');
   return cat;
@@ -70,44 +70,45 @@ const columnsOf = (input: ProductInput) => ({
 });
 
 /** Adds a product to the seller of its category; store staff only to their own seller. */
-export function createProduct(
+export async function createProduct(
   db: Db,
   scope: StaffScope,
   actor: Actor,
   input: ProductInput,
   now: Date,
-): number {
-  return db.transaction((tx) => {
-    const cat = categoryOf(tx, scope, input.categoryId);
-    const row = tx
+): Promise<number> {
+  return await db.transaction(async (tx) => {
+    const cat = await categoryOf(tx, scope, input.categoryId);
+    const row = await tx
       .insert(products)
       .values({ ...columnsOf(input), sellerId: cat.sellerId })
       .returning({ id: products.id })
       .get();
-    recordAudit(tx, now, actor, 'product.create', 'product', row.id, { name: input.name });
+    await recordAudit(tx, now, actor, 'product.create', 'product', row.id, { name: input.name });
     return row.id;
   });
 }
 
 /** Changes a product; it stays with its seller (a category of another seller is refused). */
-export function updateProduct(
+export async function updateProduct(
   db: Db,
   scope: StaffScope,
   actor: Actor,
   productId: number,
   input: ProductInput,
   now: Date,
-): void {
-  db.transaction((tx) => {
-    const current = tx.select().from(products).where(eq(products.id, productId)).get();
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = await tx.select().from(products).where(eq(products.id, productId)).get();
     if (!current || !inSellerScope(scope, current.sellerId)) throw notFound('Product');
-    const cat = categoryOf(tx, scope, input.categoryId);
+    const cat = await categoryOf(tx, scope, input.categoryId);
     if (cat.sellerId !== current.sellerId) throw notFound('Category');
-    tx.update(products)
+    await tx
+      .update(products)
       .set(columnsOf(input))
       .where(and(eq(products.id, productId), eq(products.sellerId, current.sellerId)))
       .run();
-    recordAudit(tx, now, actor, 'product.update', 'product', productId, {
+    await recordAudit(tx, now, actor, 'product.update', 'product', productId, {
       priceYen: input.priceYen,
       stock: input.stock ?? null,
       active: input.active,

@@ -5,39 +5,43 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import { setOrderStatus } from './set-order-status';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext();
+beforeEach(async () => {
+  ctx = await createTestContext();
 });
 afterEach(() => ctx.close());
 
-function insertOrder(status: 'received' | 'preparing' = 'received'): number {
+async function insertOrder(status: 'received' | 'preparing' = 'received'): Promise<number> {
   const now = ctx.clock.now();
-  return ctx.db
-    .insert(orders)
-    .values({
-      householdId: 1,
-      hamletId: 1,
-      channel: 'tv',
-      idempotencyKey: `k-${Math.random()}`,
-      status,
-      deliveryDate: '2026-11-23',
-      totalYen: 0,
-      weightG: 0,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get().id;
+  return (
+    await ctx.db
+      .insert(orders)
+      .values({
+        householdId: 1,
+        hamletId: 1,
+        channel: 'tv',
+        idempotencyKey: `k-${Math.random()}`,
+        status,
+        deliveryDate: '2026-11-23',
+        totalYen: 0,
+        weightG: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get()
+  ).id;
 }
 
 describe('setOrderStatus', () => {
-  it('records the change with its time and actor in order_events and the audit log', () => {
-    const id = insertOrder();
+  it('records the change with its time and actor in order_events and the audit log', async () => {
+    const id = await insertOrder();
     const now = ctx.clock.now();
-    ctx.db.transaction((tx) => setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 4 }, now));
-    const events = ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all();
+    await ctx.db.transaction(
+      async (tx) => await setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 4 }, now),
+    );
+    const events = await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all();
     expect(events).toMatchObject([{ status: 'preparing', actorType: 'staff', actorId: 4, at: now }]);
-    const audit = ctx.db
+    const audit = await ctx.db
       .select()
       .from(auditLog)
       .where(eq(auditLog.entityId, String(id)))
@@ -45,15 +49,16 @@ describe('setOrderStatus', () => {
     expect(audit.map((a) => a.action)).toContain('order.preparing');
   });
 
-  it('stores the delivery mode and the reason for car', () => {
-    const id = insertOrder('preparing');
-    ctx.db.transaction((tx) =>
-      setOrderStatus(tx, id, 'in_transit', { type: 'system', id: null }, ctx.clock.now(), {
-        deliveryMode: 'car',
-        deliveryModeReason: '風が強いため（7 m/s）',
-      }),
+  it('stores the delivery mode and the reason for car', async () => {
+    const id = await insertOrder('preparing');
+    await ctx.db.transaction(
+      async (tx) =>
+        await setOrderStatus(tx, id, 'in_transit', { type: 'system', id: null }, ctx.clock.now(), {
+          deliveryMode: 'car',
+          deliveryModeReason: '風が強いため（7 m/s）',
+        }),
     );
-    const o = ctx.db.select().from(orders).where(eq(orders.id, id)).get()!;
+    const o = (await ctx.db.select().from(orders).where(eq(orders.id, id)).get())!;
     expect(o).toMatchObject({
       status: 'in_transit',
       deliveryMode: 'car',
@@ -61,35 +66,38 @@ describe('setOrderStatus', () => {
     });
   });
 
-  it('refuses an illegal move and writes nothing', () => {
-    const id = insertOrder();
-    expect(() =>
-      ctx.db.transaction((tx) =>
-        setOrderStatus(tx, id, 'delivered', { type: 'system', id: null }, ctx.clock.now()),
-      ),
+  it('refuses an illegal move and writes nothing', async () => {
+    const id = await insertOrder();
+    expect(
+      async () =>
+        await ctx.db.transaction(
+          async (tx) =>
+            await setOrderStatus(tx, id, 'delivered', { type: 'system', id: null }, ctx.clock.now()),
+        ),
     ).toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
-    expect(ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
-    expect(ctx.db.select().from(orders).where(eq(orders.id, id)).get()!.status).toBe('received');
+    expect(await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
+    expect((await ctx.db.select().from(orders).where(eq(orders.id, id)).get())!.status).toBe('received');
   });
 
-  it('treats setting the same status again as a no-op', () => {
-    const id = insertOrder('preparing');
-    const changed = ctx.db.transaction((tx) =>
-      setOrderStatus(tx, id, 'preparing', { type: 'system', id: null }, ctx.clock.now()),
+  it('treats setting the same status again as a no-op', async () => {
+    const id = await insertOrder('preparing');
+    const changed = await ctx.db.transaction(
+      async (tx) => await setOrderStatus(tx, id, 'preparing', { type: 'system', id: null }, ctx.clock.now()),
     );
     expect(changed).toBe(false);
-    expect(ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
+    expect(await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
   });
 
-  it('never leaves a cancelled or delivered order', () => {
-    const id = insertOrder();
-    ctx.db.transaction((tx) =>
-      setOrderStatus(tx, id, 'cancelled', { type: 'device', id: 1 }, ctx.clock.now()),
+  it('never leaves a cancelled or delivered order', async () => {
+    const id = await insertOrder();
+    await ctx.db.transaction(
+      async (tx) => await setOrderStatus(tx, id, 'cancelled', { type: 'device', id: 1 }, ctx.clock.now()),
     );
-    expect(() =>
-      ctx.db.transaction((tx) =>
-        setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 1 }, ctx.clock.now()),
-      ),
+    expect(
+      async () =>
+        await ctx.db.transaction(
+          async (tx) => await setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 1 }, ctx.clock.now()),
+        ),
     ).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 });

@@ -44,13 +44,13 @@ export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
  * it inside the caller's transaction. Setting the status an order already has is a no-op (returns
  * false) so a resent job step is harmless; an illegal move throws 409 `invalid_transition`.
  */
-export function setOrderStatus(
+export async function setOrderStatus(
   tx: DbOrTx,
   orderId: number,
   status: OrderStatus,
   actor: Actor,
   now: Date,
   extra: SetOrderStatusExtra = {},
-): boolean {
-  return setOrdersStatus(tx, [orderId], status, actor, now, extra).length > 0;
+): Promise<boolean> {
+  return (await setOrdersStatus(tx, [orderId], status, actor, now, extra)).length > 0;
 }

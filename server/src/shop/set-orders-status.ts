@@ -25,19 +25,19 @@ function chunks<T>(items: readonly T[]): T[][] {
  * (and, when given, the delivery mode) are skipped, as in `setOrderStatus`. Call it inside the
  * caller's transaction. Returns the ids that changed, in the order given.
  */
-export function setOrdersStatus(
+export async function setOrdersStatus(
   tx: DbOrTx,
   orderIds: readonly number[],
   status: OrderStatus,
   actor: Actor,
   now: Date,
   extra: SetOrderStatusExtra = {},
-): number[] {
+): Promise<number[]> {
   const ids = [...new Set(orderIds)];
   if (ids.length === 0) return [];
   const current = new Map<number, { status: OrderStatus; deliveryMode: 'drone' | 'car' | null }>();
   for (const part of chunks(ids)) {
-    for (const o of tx
+    for (const o of await tx
       .select({ id: orders.id, status: orders.status, deliveryMode: orders.deliveryMode })
       .from(orders)
       .where(inArray(orders.id, part))
@@ -71,7 +71,8 @@ export function setOrdersStatus(
     ...(extra.note ? { note: extra.note } : {}),
   };
   for (const part of chunks(changed)) {
-    tx.update(orders)
+    await tx
+      .update(orders)
       .set({
         status,
         updatedAt: now,
@@ -85,10 +86,12 @@ export function setOrdersStatus(
         ),
       )
       .run();
-    tx.insert(orderEvents)
+    await tx
+      .insert(orderEvents)
       .values(part.map((c) => ({ orderId: c.id, at: now, status, actorType, actorId: actor.id, note })))
       .run();
-    tx.insert(auditLog)
+    await tx
+      .insert(auditLog)
       .values(
         part.map((c) => ({
           at: now,

@@ -33,8 +33,8 @@ export const defaultShopSettings: ShopSettings = {
 };
 
 /** The shop's rules: the stored row when an operator changed them, the defaults otherwise. */
-export function getShopSettings(db: DbOrTx): ShopSettings {
-  return shopSettingsOf(db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get());
+export async function getShopSettings(db: DbOrTx): Promise<ShopSettings> {
+  return shopSettingsOf(await db.select().from(shopSettings).where(eq(shopSettings.id, 1)).get());
 }
 
 /** The settings of a stored row (undefined: never changed, the defaults). */
@@ -51,7 +51,7 @@ export function shopSettingsOf(row: typeof shopSettings.$inferSelect | undefined
   };
 }
 
-export function saveShopSettings(db: DbOrTx, settings: ShopSettings, now: Date): void {
+export async function saveShopSettings(db: DbOrTx, settings: ShopSettings, now: Date): Promise<void> {
   const s = ShopSettingsSchema.parse(settings);
   // e.g. every date of the coming year closed: no order could be placed or delivered.
   try {
@@ -59,7 +59,8 @@ export function saveShopSettings(db: DbOrTx, settings: ShopSettings, now: Date):
   } catch {
     throw badRequest('invalid_settings', `これから${SEARCH_LIMIT_DAYS}日の間にお届けする日がありません`);
   }
-  db.insert(shopSettings)
+  await db
+    .insert(shopSettings)
     .values({ id: 1, ...s, updatedAt: now })
     .onConflictDoUpdate({ target: shopSettings.id, set: { ...s, updatedAt: now } })
     .run();

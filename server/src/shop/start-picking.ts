@@ -12,9 +12,9 @@ import { getShopSettings } from './shop-settings';
  * picks it. Computed from the database, so a run after downtime catches up and a second run
  * finds nothing to do.
  */
-export function startPicking(db: Db, now: Date): { orderIds: number[] } {
-  return db.transaction((tx) => {
-    const settings = getShopSettings(tx);
+export async function startPicking(db: Db, now: Date): Promise<{ orderIds: number[] }> {
+  return await db.transaction(async (tx) => {
+    const settings = await getShopSettings(tx);
     // A cut-off has one deadline per delivery date: compute each once, not once per order.
     const passed = new Map<string, boolean>();
     const isPast = (date: string) => {
@@ -23,13 +23,14 @@ export function startPicking(db: Db, now: Date): { orderIds: number[] } {
       return p;
     };
     // Orders for tomorrow or later cannot have passed their deadline yet.
-    const due = tx
-      .select({ id: orders.id, deliveryDate: orders.deliveryDate })
-      .from(orders)
-      .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
-      .all()
-      .filter((o) => isPast(o.deliveryDate));
-    setOrdersStatus(
+    const due = (
+      await tx
+        .select({ id: orders.id, deliveryDate: orders.deliveryDate })
+        .from(orders)
+        .where(and(eq(orders.status, 'received'), lte(orders.deliveryDate, tokyoDate(now))))
+        .all()
+    ).filter((o) => isPast(o.deliveryDate));
+    await setOrdersStatus(
       tx,
       due.map((o) => o.id),
       'preparing',

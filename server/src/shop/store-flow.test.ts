@@ -11,14 +11,14 @@ import { startPicking } from './start-picking';
 import { order, productId, TUE_0900, readJson } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUE_0900, seed: true });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUE_0900, seed: true });
 });
 afterEach(() => ctx.close());
 
 async function placeThree() {
-  const eggs = productId(ctx, 'たまご 10個');
-  const milk = productId(ctx, '牛乳 1000ml');
+  const eggs = await productId(ctx, 'たまご 10個');
+  const milk = await productId(ctx, '牛乳 1000ml');
   const a = await order(ctx, [
     { productId: eggs, qty: 2 },
     { productId: milk, qty: 1 },
@@ -27,15 +27,16 @@ async function placeThree() {
   return { a: a.body.id, b: b.body.id };
 }
 
-const linesOf = (id: number) => ctx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).all();
+const linesOf = async (id: number) =>
+  await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).all();
 
 describe('store picking and packing', () => {
   it('moves orders to 準備中 at the cut-off, once, and catches up after downtime', async () => {
     const { a, b } = await placeThree();
-    expect(startPicking(ctx.db, ctx.clock.now()).orderIds).toEqual([]);
+    expect((await startPicking(ctx.db, ctx.clock.now())).orderIds).toEqual([]);
     ctx.clock.set('2026-11-24T05:00:00Z'); // 14:00, the server was down at 11:00
-    expect(startPicking(ctx.db, ctx.clock.now()).orderIds).toEqual([a, b]);
-    expect(startPicking(ctx.db, ctx.clock.now()).orderIds).toEqual([]);
+    expect((await startPicking(ctx.db, ctx.clock.now())).orderIds).toEqual([a, b]);
+    expect((await startPicking(ctx.db, ctx.clock.now())).orderIds).toEqual([]);
     const view = await readJson(await ctx.request(`/api/shop/orders/${a}`, { headers: ctx.device(1) }));
     expect(view).toMatchObject({ status: 'preparing', statusLabel: '準備中' });
   });
@@ -56,7 +57,7 @@ describe('store picking and packing', () => {
     );
     expect(none.sellers).toEqual([]);
 
-    const csv = pickingListCsv(buildPickingList(ctx.db, '2026-11-24'));
+    const csv = pickingListCsv(await buildPickingList(ctx.db, '2026-11-24'));
     expect(csv.split('\r\n')[0]).toContain('配達日,店舗,集落,公民館,注文番号');
     expect(csv).toContain(`,${a},`);
     const page = await ctx.request('/console/shop/picking?date=2026-11-24', { headers: store });
@@ -69,9 +70,9 @@ describe('store picking and packing', () => {
   it('packs only when every line is picked, and reports missing lines to the TV without charging them', async () => {
     const { a } = await placeThree();
     ctx.clock.set('2026-11-24T02:00:00Z');
-    startPicking(ctx.db, ctx.clock.now());
+    await startPicking(ctx.db, ctx.clock.now());
     const store = await ctx.login('store');
-    const [eggsLine, milkLine] = linesOf(a);
+    const [eggsLine, milkLine] = await linesOf(a);
     const early = await ctx.request(`/api/shop/staff/orders/${a}/pack`, { method: 'POST', headers: store });
     expect(early.status).toBe(409);
     expect((await readJson(early)).error.message).toContain('まだピックしていない');
@@ -87,7 +88,7 @@ describe('store picking and packing', () => {
     expect(tooMany.status).toBe(422);
     const packed = await ctx.request(`/api/shop/staff/orders/${a}/pack`, { method: 'POST', headers: store });
     expect(packed.status).toBe(200);
-    expect(listPackedOrders(ctx.db, '2026-11-24')).toEqual([
+    expect(await listPackedOrders(ctx.db, '2026-11-24')).toEqual([
       { id: a, hamletId: expect.any(Number), householdId: 1, weightG: 650 + 1060, airEligible: true },
     ]);
 
@@ -104,9 +105,9 @@ describe('store picking and packing', () => {
     expect(late.status).toBe(409);
 
     // Drone base: 配送中 → 公民館に到着; support worker hands over → charges for the supplied quantity only.
-    ctx.db.transaction((tx) => {
-      setOrderStatus(tx, a, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
-      setOrderStatus(tx, a, 'at_hall', systemActor, ctx.clock.now());
+    await ctx.db.transaction(async (tx) => {
+      await setOrderStatus(tx, a, 'in_transit', systemActor, ctx.clock.now(), { deliveryMode: 'drone' });
+      await setOrderStatus(tx, a, 'at_hall', systemActor, ctx.clock.now());
     });
     const support = await ctx.login('support');
     const handed = await ctx.json(
@@ -116,7 +117,7 @@ describe('store picking and packing', () => {
       support,
     );
     expect(handed.status).toBe(200);
-    const rows = ctx.db.select().from(charges).where(eq(charges.orderId, a)).all();
+    const rows = await ctx.db.select().from(charges).where(eq(charges.orderId, a)).all();
     expect(rows.map((r) => [r.sourceKey, r.amountYen, r.taxRate, r.kind, r.month])).toEqual([
       [`order-line:${eggsLine!.id}`, 258, 8, 'goods', '2026-11'],
       [`order-line:${milkLine!.id}`, 238, 8, 'goods', '2026-11'],
@@ -127,20 +128,26 @@ describe('store picking and packing', () => {
     const { b } = await placeThree();
     const store = await ctx.login('store');
     ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
-    const [line] = linesOf(b);
+    const [line] = await linesOf(b);
     await ctx.json('POST', `/api/shop/staff/lines/${line!.id}/pick`, { missingQty: 3 }, store);
     const res = await ctx.request(`/api/shop/staff/orders/${b}/pack`, { method: 'POST', headers: store });
     expect(await readJson(res)).toMatchObject({ status: 'cancelled', totalYen: 0 });
   });
 
   it('flags a parcel with goods that may not fly', async () => {
-    const fert = productId(ctx, '液体肥料 1本');
+    const fert = await productId(ctx, '液体肥料 1本');
     const { body } = await order(ctx, [{ productId: fert, qty: 1 }]);
     const store = await ctx.login('store');
     ctx.clock.set('2026-11-24T02:00:00Z'); // the store packs after the 11:00 cut-off
-    for (const l of linesOf(body.id)) await ctx.json('POST', `/api/shop/staff/lines/${l.id}/pick`, {}, store);
+    for (const l of await linesOf(body.id))
+      await ctx.json('POST', `/api/shop/staff/lines/${l.id}/pick`, {}, store);
     await ctx.request(`/api/shop/staff/orders/${body.id}/pack`, { method: 'POST', headers: store });
-    expect(listPackedOrders(ctx.db, '2026-11-24')[0]).toMatchObject({ id: body.id, airEligible: false });
-    expect(ctx.db.select().from(orders).where(eq(orders.id, body.id)).get()!.status).toBe('preparing');
+    expect((await listPackedOrders(ctx.db, '2026-11-24'))[0]).toMatchObject({
+      id: body.id,
+      airEligible: false,
+    });
+    expect((await ctx.db.select().from(orders).where(eq(orders.id, body.id)).get())!.status).toBe(
+      'preparing',
+    );
   });
 });

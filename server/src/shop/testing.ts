@@ -5,8 +5,8 @@ import type { TestContext } from '../../../test/helpers/context';
 /** Shared steps of the shop's API tests (not shipped: only *.test.ts files import it). */
 export const TUE_0900 = '2026-11-24T00:00:00Z'; // Tue 24 Nov 2026 09:00 in Tokyo
 
-export function productId(ctx: TestContext, name: string): number {
-  const p = ctx.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get();
+export async function productId(ctx: TestContext, name: string): Promise<number> {
+  const p = await ctx.db.select({ id: products.id }).from(products).where(eq(products.name, name)).get();
   if (!p) throw new Error(`no product ${name}`);
   return p.id;
 }

@@ -10,15 +10,15 @@ import { conflict, notFound } from '../lib/errors';
  * cleared. Only until the parcel is packed; the order's status stays as the pick left it (a
  * 準備中 order after the cut-off is still being prepared).
  */
-export function unpickLine(
+export async function unpickLine(
   db: Db,
   lineId: number,
   actor: Actor,
   now: Date,
   scope: StaffScope = UNLIMITED_SCOPE,
-): { orderId: number; hamletId: number } {
-  return db.transaction((tx) => {
-    const row = tx
+): Promise<{ orderId: number; hamletId: number }> {
+  return await db.transaction(async (tx) => {
+    const row = await tx
       .select({ line: orderLines, packedAt: orders.packedAt, hamletId: orders.hamletId })
       .from(orderLines)
       .innerJoin(orders, eq(orders.id, orderLines.orderId))
@@ -28,8 +28,8 @@ export function unpickLine(
       throw notFound('Order line');
     if (row.packedAt) throw conflict('already_packed', 'この注文はもう梱包済みです');
     if (row.line.pickedAt === null) return { orderId: row.line.orderId, hamletId: row.hamletId };
-    tx.update(orderLines).set({ pickedAt: null, missingQty: 0 }).where(eq(orderLines.id, lineId)).run();
-    recordAudit(tx, now, actor, 'order_line.unpicked', 'order_line', lineId, {
+    await tx.update(orderLines).set({ pickedAt: null, missingQty: 0 }).where(eq(orderLines.id, lineId)).run();
+    await recordAudit(tx, now, actor, 'order_line.unpicked', 'order_line', lineId, {
       orderId: row.line.orderId,
       previousMissingQty: row.line.missingQty,
     });

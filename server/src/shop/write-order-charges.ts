@@ -8,14 +8,14 @@ import { tokyoMonth } from '../lib/tokyo';
  * when the order was placed. The sourceKey makes a second call harmless; fully missing lines
  * are not charged at all.
  */
-export function writeOrderCharges(tx: DbOrTx, orderId: number, deliveredAt: Date): number {
-  const order = tx.select().from(orders).where(eq(orders.id, orderId)).get();
+export async function writeOrderCharges(tx: DbOrTx, orderId: number, deliveredAt: Date): Promise<number> {
+  const order = await tx.select().from(orders).where(eq(orders.id, orderId)).get();
   if (!order || order.status !== 'delivered') return 0;
   let written = 0;
-  for (const l of tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all()) {
+  for (const l of await tx.select().from(orderLines).where(eq(orderLines.orderId, orderId)).all()) {
     const qty = l.qty - l.missingQty;
     if (qty <= 0) continue;
-    const res = tx
+    const res = await tx
       .insert(charges)
       .values({
         householdId: order.householdId,

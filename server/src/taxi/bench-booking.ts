@@ -10,13 +10,15 @@ import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
 
 const total = Number(process.argv[2] ?? 60);
 const reoptimizeMs = Number(process.argv[3] ?? defaultTaxiSettings.reoptimizeMs);
-const ctx = createTestContext({ now: '2026-11-24T00:00:00Z' }); // Tuesday 09:00 Tokyo
-saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, reoptimizeMs, minNoticeMinutes: 0 }, ctx.clock.now());
-const people = ctx.db
-  .select()
-  .from(residents)
-  .all()
-  .filter((r) => r.birthDate < '1961-01-01' || r.disabled);
+const ctx = await createTestContext({ now: '2026-11-24T00:00:00Z' }); // Tuesday 09:00 Tokyo
+await saveTaxiSettings(
+  ctx.db,
+  { ...defaultTaxiSettings, reoptimizeMs, minNoticeMinutes: 0 },
+  ctx.clock.now(),
+);
+const people = (await ctx.db.select().from(residents).all()).filter(
+  (r) => r.birthDate < '1961-01-01' || r.disabled,
+);
 
 let seed = 42;
 const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -51,7 +53,7 @@ for (let i = 0; i < total; i++) {
   };
   const bucket = Math.floor(acceptedCount / 20);
   const t0 = performance.now();
-  const a = bookTaxi(
+  const a = await bookTaxi(
     ctx.db,
     input,
     { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },

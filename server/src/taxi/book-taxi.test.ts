@@ -7,8 +7,8 @@ import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
 import { accepted, bookOnTv, newKey, placeId, residentsOf, TUESDAY_0930 } from './test-support';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUESDAY_0930 });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUESDAY_0930 });
 });
 afterEach(() => ctx.close());
 
@@ -46,7 +46,7 @@ describe('GET /api/taxi/options', () => {
 
 describe('POST /api/taxi/bookings — rules', () => {
   it('answers at once with a promised pickup window of the configured width and an arrival before the time asked', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
     const [fh, fm] = b.pickupFrom.split(':').map(Number) as [number, number];
     const [th, tm] = b.pickupTo.split(':').map(Number) as [number, number];
@@ -59,7 +59,7 @@ describe('POST /api/taxi/bookings — rules', () => {
 
   it('refuses a resident who is not eligible, explains why in Japanese, and writes nothing', async () => {
     const before = tableCounts(ctx);
-    const [taka] = residentsOf(ctx, HOUSEHOLD_UNDER_65);
+    const [taka] = await residentsOf(ctx, HOUSEHOLD_UNDER_65);
     const r = await bookOnTv(ctx, HOUSEHOLD_UNDER_65, { riderIds: [taka!], time: '10:30' });
     expect(r.res.status).toBe(422);
     expect(r.body.error!.code).toBe('not_eligible');
@@ -68,13 +68,13 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('lets a registered disabled resident under 65 book, at the disabled fare', async () => {
-    const [hiromu] = residentsOf(ctx, HOUSEHOLD_DISABLED_UNDER_65);
+    const [hiromu] = await residentsOf(ctx, HOUSEHOLD_DISABLED_UNDER_65);
     const b = await accepted(ctx, HOUSEHOLD_DISABLED_UNDER_65, { riderIds: [hiromu!], time: '11:00' });
     expect(b.fareTotalYen).toBe(250);
   });
 
   it('a box books only for its own residents (another household’s resident is "not found")', async () => {
-    const [other] = residentsOf(ctx, 2);
+    const [other] = await residentsOf(ctx, 2);
     const before = tableCounts(ctx);
     const r = await bookOnTv(ctx, 1, { riderIds: [other!], time: '10:30' });
     expect(r.res.status).toBe(404);
@@ -82,14 +82,14 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('takes only 15-minute steps', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '10:10' });
     expect(r.res.status).toBe(422);
     expect(r.body.error!.code).toBe('not_a_step');
   });
 
   it('keeps to service hours in Asia/Tokyo although the machine clock is UTC', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     for (const time of ['08:45', '15:15']) {
       const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time });
       expect(r.res.status).toBe(422);
@@ -103,9 +103,9 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('uses an area’s own hours when configured', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const areaHours = { '1': { weekdays: [2], start: '10:00', end: '12:00', closedOnHolidays: true } };
-    saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, areaHours }, ctx.clock.now());
+    await saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, areaHours }, ctx.clock.now());
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '13:00' });
     expect(r.body.error!.code).toBe('outside_hours');
     expect(r.body.error!.message).toContain('10:00〜12:00');
@@ -113,7 +113,7 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('is closed on weekends and national holidays (Tokyo dates)', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     for (const at of ['2026-11-23T00:30:00Z', '2026-11-28T00:30:00Z']) {
       ctx.clock.set(at); // 勤労感謝の日 (Monday) and a Saturday, 09:30 in Tokyo
       const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '11:00' });
@@ -123,30 +123,30 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('needs the minimum notice (default 30 min, configurable) and names the earliest time that works', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '09:45' });
     expect(r.res.status).toBe(422);
     expect(r.body.error!.code).toBe('too_soon');
     expect(r.body.error!.message).toContain('10:00');
     await accepted(ctx, 1, { riderIds: [hanako!], time: '10:00', timeKind: 'leave_after' });
 
-    saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, minNoticeMinutes: 60 }, ctx.clock.now());
+    await saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, minNoticeMinutes: 60 }, ctx.clock.now());
     const late = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '10:15' });
     expect(late.body.error!.code).toBe('too_soon');
     expect(late.body.error!.message).toContain('10:30');
   });
 
   it('is idempotent by key: resending the same request returns the first booking and books once', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const idempotencyKey = newKey();
     const first = await accepted(ctx, 1, { idempotencyKey, riderIds: [hanako!], time: '10:30' });
     const again = await accepted(ctx, 1, { idempotencyKey, riderIds: [hanako!], time: '10:30' });
     expect(again.id).toBe(first.id);
-    expect(ctx.db.select().from(taxiBookings).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(taxiBookings).all()).toHaveLength(1);
   });
 
   it('answers a resent key with the booking as it is now: a cancelled booking is reported cancelled, not a pickup', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const idempotencyKey = newKey();
     const first = await accepted(ctx, 1, { idempotencyKey, riderIds: [hanako!], time: '10:30' });
     const cancel = await ctx.json('POST', `/api/taxi/bookings/${first.id}/cancel`, {}, ctx.device(1));
@@ -163,7 +163,7 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('limits a car to 3 passengers per booking', async () => {
-    const [masao, kazuko] = residentsOf(ctx, 2);
+    const [masao, kazuko] = await residentsOf(ctx, 2);
     const r = await bookOnTv(ctx, 2, { riderIds: [masao!, kazuko!], companions: 2, time: '10:30' });
     expect(r.res.status).toBe(422);
     expect(r.body.error!.code).toBe('too_many_passengers');
@@ -171,9 +171,9 @@ describe('POST /api/taxi/bookings — rules', () => {
 
   it('refuses when the cars are full, with the nearest requested times that would work', async () => {
     let refusal: Awaited<ReturnType<typeof bookOnTv>>['body'] | undefined;
-    const far = { kind: 'place' as const, placeId: placeId(ctx, '伊那北駅') };
+    const far = { kind: 'place' as const, placeId: await placeId(ctx, '伊那北駅') };
     for (let h = 1; h <= 19 && !refusal; h++) {
-      const [rider] = residentsOf(ctx, h);
+      const [rider] = await residentsOf(ctx, h);
       const r = await bookOnTv(ctx, h, { riderIds: [rider!], companions: 2, to: far, time: '10:30' });
       if (r.res.status === 200 && r.body.status === 'refused') refusal = r.body;
     }
@@ -184,18 +184,18 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('pools a second household into the same car when that saves distance', async () => {
-    const [hanako] = residentsOf(ctx, 1);
-    const [sachiko] = residentsOf(ctx, 3); // same hamlet, same clinic, same time
+    const [hanako] = await residentsOf(ctx, 1);
+    const [sachiko] = await residentsOf(ctx, 3); // same hamlet, same clinic, same time
     const a = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
     const b = await accepted(ctx, 3, { riderIds: [sachiko!], time: '10:30' });
     expect(b.vehicleName).toBe(a.vehicleName);
-    const rows = ctx.db.select().from(taxiBookings).all();
+    const rows = await ctx.db.select().from(taxiBookings).all();
     expect(new Set(rows.map((r) => r.vehicleId)).size).toBe(1);
   });
 
   it('books the way back in the same flow, linked to the outbound ride', async () => {
-    const [hanako] = residentsOf(ctx, 1);
-    const clinic = { kind: 'place' as const, placeId: placeId(ctx, '長谷診療所') };
+    const [hanako] = await residentsOf(ctx, 1);
+    const clinic = { kind: 'place' as const, placeId: await placeId(ctx, '長谷診療所') };
     const out = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
     const back = await accepted(ctx, 1, {
       riderIds: [hanako!],
@@ -212,11 +212,13 @@ describe('POST /api/taxi/bookings — rules', () => {
   });
 
   it('does not let a box link a return to another household’s booking', async () => {
-    const [sachiko] = residentsOf(ctx, 3);
-    const [hanako] = residentsOf(ctx, 1);
+    const [sachiko] = await residentsOf(ctx, 3);
+    const [hanako] = await residentsOf(ctx, 1);
     const other = await accepted(ctx, 3, { riderIds: [sachiko!], time: '10:30' });
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '11:30', returnOf: other.id });
     expect(r.res.status).toBe(404);
-    expect(ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all()).toHaveLength(0);
+    expect(
+      await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 1)).all(),
+    ).toHaveLength(0);
   });
 });

@@ -83,9 +83,9 @@ const REFUSAL_MESSAGES: Record<string, string> = {
   'too-many-passengers': '一台に乗れる人数を超えています。',
 };
 
-function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat: number; lon: number }) {
+async function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat: number; lon: number }) {
   if (e.kind === 'home') return { label: '自宅', lat: home.lat, lon: home.lon, placeId: null };
-  const p = db.select().from(places).where(eq(places.id, e.placeId)).get();
+  const p = await db.select().from(places).where(eq(places.id, e.placeId)).get();
   if (!p) throw notFound('Place');
   return { label: p.name, lat: p.lat, lon: p.lon, placeId: p.id };
 }
@@ -132,8 +132,13 @@ function resent(booking: BookingView): BookTaxiAnswer {
  * nearest requested times that would work. Synchronous from the database read to the write, so
  * no other booking can slip in between.
  */
-export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now: Date): BookTaxiAnswer {
-  const existing = db
+export async function bookTaxi(
+  db: Db,
+  input: BookTaxiInput,
+  ctx: BookTaxiContext,
+  now: Date,
+): Promise<BookTaxiAnswer> {
+  const existing = await db
     .select()
     .from(taxiBookings)
     .where(
@@ -143,9 +148,9 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
       ),
     )
     .get();
-  if (existing) return resent(viewBooking(db, existing, now));
+  if (existing) return resent(await viewBooking(db, existing, now));
 
-  const home = db
+  const home = await db
     .select({ lat: households.lat, lon: households.lon, areaId: hamlets.areaId })
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
@@ -153,7 +158,7 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
     .get();
   if (!home) throw notFound('Household');
   const riderIds = [...new Set(input.riderIds)];
-  const riders = db.select().from(residents).where(inArray(residents.id, riderIds)).all();
+  const riders = await db.select().from(residents).where(inArray(residents.id, riderIds)).all();
   if (riders.length !== riderIds.length || riders.some((r) => r.householdId !== ctx.householdId)) {
     throw notFound('Resident');
   }
@@ -165,15 +170,15 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   const passengers = riderIds.length + input.companions;
   if (passengers > 3) throw unprocessable('too_many_passengers', '一度に乗れるのは3人までです。');
   if (input.returnOf !== undefined) {
-    const out = db.select().from(taxiBookings).where(eq(taxiBookings.id, input.returnOf)).get();
+    const out = await db.select().from(taxiBookings).where(eq(taxiBookings.id, input.returnOf)).get();
     if (!out || out.householdId !== ctx.householdId) throw notFound('Booking');
   }
-  const from = resolveEndpoint(db, input.from, home);
-  const to = resolveEndpoint(db, input.to, home);
+  const from = await resolveEndpoint(db, input.from, home);
+  const to = await resolveEndpoint(db, input.to, home);
   if (from.lat === to.lat && from.lon === to.lon)
     throw unprocessable('same_place', '乗る場所と行き先が同じです。');
 
-  const s = getTaxiSettings(db);
+  const s = await getTaxiSettings(db);
   const hours = hoursForArea(s, home.areaId);
   if (date !== today) {
     // only the day the TV offers once today is over: never a past day, never weeks ahead
@@ -200,7 +205,7 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
     throw unprocessable('too_soon', `ご予約は${s.minNoticeMinutes}分前までにお願いします。${earliestText}`);
   }
 
-  const day = loadDispatchDay(db, s, home.areaId, date, now, ctx.replaces?.id);
+  const day = await loadDispatchDay(db, s, home.areaId, date, now, ctx.replaces?.id);
   const newId = `new-${input.idempotencyKey}`;
   const pickup = { lat: from.lat, lng: from.lon };
   const dropoff = { lat: to.lat, lng: to.lon };
@@ -239,17 +244,18 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
   const p = answer.promise;
   const fares = Object.fromEntries(riders.map((r) => [String(r.id), computeFare(s.fares, r, ctx.channel)]));
 
-  const row = db.transaction((tx) => {
+  const row = await db.transaction(async (tx) => {
     if (ctx.replaces) {
       if (!isCancellable(ctx.replaces, now))
         throw unprocessable('not_cancellable', 'この予約はもう変更できません。');
-      tx.update(taxiBookings)
+      await tx
+        .update(taxiBookings)
         .set({ status: 'cancelled', cancelledAt: now })
         .where(eq(taxiBookings.id, ctx.replaces.id))
         .run();
-      recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
+      await recordAudit(tx, now, ctx.actor, 'taxi.booking.replaced', 'taxi_booking', ctx.replaces.id);
     }
-    const b = tx
+    const b = await tx
       .insert(taxiBookings)
       .values({
         householdId: ctx.householdId,
@@ -290,9 +296,11 @@ export function bookTaxi(db: Db, input: BookTaxiInput, ctx: BookTaxiContext, now
     day.state.requests.delete(newId);
     day.state.requests.set(String(b.id), live);
     day.state.owner[live.pickupNode] = day.state.owner[live.deliveryNode] = String(b.id);
-    writeBackPlan(tx, day);
-    recordAudit(tx, now, ctx.actor, 'taxi.booking.created', 'taxi_booking', b.id, { channel: ctx.channel });
-    return tx.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+    await writeBackPlan(tx, day);
+    await recordAudit(tx, now, ctx.actor, 'taxi.booking.created', 'taxi_booking', b.id, {
+      channel: ctx.channel,
+    });
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
   });
-  return accepted(viewBooking(db, row, now));
+  return accepted(await viewBooking(db, row, now));
 }

@@ -53,24 +53,19 @@ export function displayStatus(b: BookingRow, now: Date): DisplayStatus {
 /** Cancel up to the promised pickup window (after that the car is already on its way). */
 export const isCancellable = (b: BookingRow, now: Date) => b.status === 'booked' && now < b.pickupFrom;
 
-export function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): BookingView[] {
+export async function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): Promise<BookingView[]> {
   if (rows.length === 0) return [];
   const ids = [...new Set(rows.flatMap((b) => b.riderIds))];
   const names = new Map(
-    db
-      .select({ id: residents.id, name: residents.name })
-      .from(residents)
-      .where(inArray(residents.id, ids))
-      .all()
-      .map((r) => [r.id, r.name]),
+    (
+      await db
+        .select({ id: residents.id, name: residents.name })
+        .from(residents)
+        .where(inArray(residents.id, ids))
+        .all()
+    ).map((r) => [r.id, r.name]),
   );
-  const cars = new Map(
-    db
-      .select()
-      .from(vehicles)
-      .all()
-      .map((v) => [v.id, v.name]),
-  );
+  const cars = new Map((await db.select().from(vehicles).all()).map((v) => [v.id, v.name]));
   const today = tokyoDate(now);
   const tomorrow = addDays(today, 1);
   return rows.map((b) => {
@@ -100,6 +95,6 @@ export function viewBookings(db: DbOrTx, rows: BookingRow[], now: Date): Booking
   });
 }
 
-export function viewBooking(db: DbOrTx, row: BookingRow, now: Date): BookingView {
-  return viewBookings(db, [row], now)[0]!;
+export async function viewBooking(db: DbOrTx, row: BookingRow, now: Date): Promise<BookingView> {
+  return (await viewBookings(db, [row], now))[0]!;
 }

@@ -10,29 +10,30 @@ import { isCancellable, viewBooking, type BookingView } from './booking-view';
  * bookings (another household's booking is reported missing); staff pass null. Cancelling twice
  * answers the cancelled booking again.
  */
-export function cancelBooking(
+export async function cancelBooking(
   db: Db,
   id: number,
   householdId: number | null,
   actor: Actor,
   now: Date,
-): BookingView {
-  const b = db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+): Promise<BookingView> {
+  const b = await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
   if (!b || (householdId !== null && b.householdId !== householdId)) throw notFound('Booking');
-  if (b.status === 'cancelled') return viewBooking(db, b, now);
+  if (b.status === 'cancelled') return await viewBooking(db, b, now);
   if (!isCancellable(b, now)) {
     throw unprocessable(
       'not_cancellable',
       'お迎えの時間になったため、取り消しできません。お電話でご連絡ください。',
     );
   }
-  const row = db.transaction((tx) => {
-    tx.update(taxiBookings)
+  const row = await db.transaction(async (tx) => {
+    await tx
+      .update(taxiBookings)
       .set({ status: 'cancelled', cancelledAt: now })
       .where(eq(taxiBookings.id, id))
       .run();
-    recordAudit(tx, now, actor, 'taxi.booking.cancelled', 'taxi_booking', id);
-    return tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+    await recordAudit(tx, now, actor, 'taxi.booking.cancelled', 'taxi_booking', id);
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
   });
-  return viewBooking(db, row, now);
+  return await viewBooking(db, row, now);
 }

@@ -9,9 +9,14 @@ import type { BookingRow } from './load-dispatch-day';
  * them, marked 「前日から」, until the driver or the office records what happened. Only on the board
  * of today — a past day's board shows that day as it was.
  */
-export function carriedRides(db: DbOrTx, date: string, today: string, vehicleId?: number): BookingRow[] {
+export async function carriedRides(
+  db: DbOrTx,
+  date: string,
+  today: string,
+  vehicleId?: number,
+): Promise<BookingRow[]> {
   if (date !== today) return [];
-  return db
+  return await db
     .select()
     .from(taxiBookings)
     .where(

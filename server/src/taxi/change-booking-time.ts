@@ -10,15 +10,15 @@ import { bookTaxi, BookTaxiInput, type BookTaxiAnswer } from './book-taxi';
  * `time`, and the old booking is cancelled only if the new one is accepted (bookTaxi's `replaces`).
  * `householdId` is the household on the phone; another household's booking is not found.
  */
-export function changeBookingTime(
+export async function changeBookingTime(
   db: Db,
   bookingId: number,
   householdId: number,
   time: string,
   ctx: { actor: Actor; staffId: number },
   now: Date,
-): BookTaxiAnswer {
-  const old = db.select().from(taxiBookings).where(eq(taxiBookings.id, bookingId)).get();
+): Promise<BookTaxiAnswer> {
+  const old = await db.select().from(taxiBookings).where(eq(taxiBookings.id, bookingId)).get();
   if (!old || old.householdId !== householdId) throw notFound('Booking');
   const endpoint = (placeId: number | null) =>
     placeId === null ? ({ kind: 'home' } as const) : ({ kind: 'place', placeId } as const);
@@ -32,7 +32,7 @@ export function changeBookingTime(
     time,
     returnOf: old.returnOfId ?? undefined,
   });
-  return bookTaxi(
+  return await bookTaxi(
     db,
     input,
     { householdId, channel: 'call_centre', actor: ctx.actor, staffId: ctx.staffId, replaces: old },

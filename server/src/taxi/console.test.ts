@@ -5,8 +5,8 @@ import { createTestContext, type TestContext } from '../../../test/helpers/conte
 import { accepted, loginDriverOf, placeId, residentsOf, TUESDAY_0930 } from './test-support';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUESDAY_0930 });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUESDAY_0930 });
 });
 afterEach(() => ctx.close());
 
@@ -28,16 +28,17 @@ const form = (path: string, headers: Record<string, string>, body: Record<string
 
 describe('taxi console', () => {
   it('the driver tablet lists the vehicle’s stops and its buttons record the pickup', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const vehicleId = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.vehicleId;
+    const vehicleId = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!
+      .vehicleId;
     const driver = await loginDriverOf(ctx, vehicleId);
     const html = await (await ctx.request('/console/taxi/driver', { headers: driver })).text();
     expect(html).toContain('山田 花子');
     expect(html).toContain(`/console/taxi/driver/bookings/${b.id}/pickup`);
     const res = await form(`/console/taxi/driver/bookings/${b.id}/pickup`, driver, {});
     expect(res.status).toBe(303);
-    expect(ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.status).toBe(
+    expect((await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!.status).toBe(
       'on_board',
     );
   });
@@ -46,20 +47,20 @@ describe('taxi console', () => {
     const cc = await ctx.login('callcentre');
     const page = await (await ctx.request('/console/taxi/calls?household=3', { headers: cc })).text();
     expect(page).toContain('北原 幸子');
-    const [sachiko] = residentsOf(ctx, 3);
+    const [sachiko] = await residentsOf(ctx, 3);
     const res = await form('/console/taxi/calls/households/3/book', cc, {
       idempotencyKey: 'cc-form-000001',
       riderIds: [String(sachiko)],
       companions: '0',
       from: 'home',
-      to: String(placeId(ctx, '長谷診療所')),
+      to: String(await placeId(ctx, '長谷診療所')),
       timeKind: 'arrive_by',
       time: '11:00',
     });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/console/taxi/calls?household=3');
     expect(flashOf(res)).toContain('お迎えに行きます');
-    const rows = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 3)).all();
+    const rows = await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 3)).all();
     expect(rows).toMatchObject([{ channel: 'call_centre', requestedTime: '11:00' }]);
     // the page of that call now shows the ride on a map, from home to the clinic
     const after = await (await ctx.request('/console/taxi/calls?household=3', { headers: cc })).text();
@@ -68,7 +69,7 @@ describe('taxi console', () => {
   });
 
   it('city staff see the map and the figures; drivers may not', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
     const city = await ctx.login('city');
     const html = await (await ctx.request('/console/taxi/city', { headers: city })).text();
@@ -97,22 +98,23 @@ describe('taxi console', () => {
     expect(page).toContain('class="field-error" id="err-riderIds"');
     expect(page).toMatch(/<option value="leave_after" selected="">/);
     expect(page).toMatch(/<option selected="">13:00<\/option>/);
-    expect(ctx.db.select().from(taxiBookings).all()).toHaveLength(0);
+    expect(await ctx.db.select().from(taxiBookings).all()).toHaveLength(0);
   });
 });
 
 describe('driver undo and carried rides', () => {
   async function onBoard() {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const row = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+    const row = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
     ctx.clock.set(row.pickupFrom);
     const driver = await loginDriverOf(ctx, row.vehicleId);
     const res = await form(`/console/taxi/driver/bookings/${b.id}/pickup`, driver, { key: 'tap-000001' });
     expect(res.status).toBe(303);
     return { id: b.id, driver };
   }
-  const statusOf = (id: number) => ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+  const statusOf = async (id: number) =>
+    (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
 
   it('取り消す takes back a mistaken pickup within minutes, once, and the audit log keeps both', async () => {
     const { id, driver } = await onBoard();
@@ -122,15 +124,12 @@ describe('driver undo and carried rides', () => {
     ctx.clock.advance(2 * 60_000);
     const undo = await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000001' });
     expect(undo.status).toBe(303);
-    expect(statusOf(id)).toMatchObject({ status: 'booked', pickedUpAt: null });
+    expect(await statusOf(id)).toMatchObject({ status: 'booked', pickedUpAt: null });
     // the offline queue resends the same undo: nothing more happens (no error either)
     const again = await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000001' });
     expect(again.status).toBe(303);
     expect(flashOf(again)).not.toContain('error');
-    const actions = ctx.db
-      .select()
-      .from(auditLog)
-      .all()
+    const actions = (await ctx.db.select().from(auditLog).all())
       .filter((a) => a.entity === 'taxi_booking' && a.entityId === String(id))
       .map((a) => a.action);
     expect(actions.filter((a) => a.startsWith('taxi.ride.'))).toEqual([
@@ -143,37 +142,29 @@ describe('driver undo and carried rides', () => {
     const { id, driver } = await onBoard();
     ctx.clock.advance(20 * 60_000);
     await form(`/console/taxi/driver/bookings/${id}/dropoff`, driver, { key: 'tap-000002' });
-    expect(statusOf(id).status).toBe('arrived');
+    expect((await statusOf(id)).status).toBe('arrived');
     expect(
-      ctx.db
-        .select()
-        .from(charges)
-        .all()
-        .filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
+      (await ctx.db.select().from(charges).all()).filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
     ).toHaveLength(1);
     await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000002' });
-    expect(statusOf(id).status).toBe('on_board');
+    expect((await statusOf(id)).status).toBe('on_board');
     expect(
-      ctx.db
-        .select()
-        .from(charges)
-        .all()
-        .filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
+      (await ctx.db.select().from(charges).all()).filter((ch) => ch.sourceKey.startsWith(`ride:${id}:`)),
     ).toHaveLength(0);
     await form(`/console/taxi/driver/bookings/${id}/dropoff`, driver, { key: 'tap-000003' });
     ctx.clock.advance(6 * 60_000);
     const late = await form(`/console/taxi/driver/bookings/${id}/undo`, driver, { key: 'undo-000003' });
     expect(late.status).toBe(303);
     expect(flashOf(late)).toContain('5分以内');
-    expect(statusOf(id).status).toBe('arrived');
+    expect((await statusOf(id)).status).toBe('arrived');
   });
 
   it('a ride left open yesterday is on today’s tablet and city board with 「前日から」 until closed', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '10:30' });
-    const row = statusOf(b.id);
+    const row = await statusOf(b.id);
     const day = 24 * 3600_000;
-    ctx.db
+    await ctx.db
       .update(taxiBookings)
       .set({
         serviceDate: '2026-11-23',

@@ -27,16 +27,16 @@ export type FarePreview = z.infer<typeof FarePreviewSchema>;
  * What a ride of these riders will cost, by the same rule a booking fixes (`computeFare`), so the
  * TV shows the fare before booking without knowing the rules. Only the household's own residents.
  */
-export function previewFare(
+export async function previewFare(
   db: DbOrTx,
   householdId: number,
   riderIds: number[],
   channel: BookingChannel,
-): FarePreview {
+): Promise<FarePreview> {
   const ids = [...new Set(riderIds)];
-  const rs = db.select().from(residents).where(inArray(residents.id, ids)).all();
+  const rs = await db.select().from(residents).where(inArray(residents.id, ids)).all();
   if (rs.length !== ids.length || rs.some((r) => r.householdId !== householdId)) throw notFound('Resident');
-  const fares = getTaxiSettings(db).fares;
+  const fares = (await getTaxiSettings(db)).fares;
   const riders = ids.map((id) => {
     const r = rs.find((x) => x.id === id)!;
     return { id, name: r.name, fareYen: computeFare(fares, r, channel) };

@@ -52,27 +52,27 @@ export type BookingOptions = z.infer<typeof BookingOptionsSchema>;
  * favourites then the common places, and the bookable 15-minute times of the day it books for:
  * today, or after the last booking time, at the weekend or on a holiday, the next service day.
  */
-export function getBookingOptions(
+export async function getBookingOptions(
   db: DbOrTx,
   householdId: number,
   now: Date,
   /** The TV books the next service day when today is over; the call centre's form books today only. */
   { nextDay = false }: { nextDay?: boolean } = {},
-): BookingOptions {
-  const h = db
+): Promise<BookingOptions> {
+  const h = await db
     .select({ areaId: hamlets.areaId })
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
     .where(eq(households.id, householdId))
     .get();
   if (!h) throw notFound('Household');
-  const s = getTaxiSettings(db);
+  const s = await getTaxiSettings(db);
   const hours = hoursForArea(s, h.areaId);
   const today = tokyoDate(now);
   const found = bookingDay(hours, s.minNoticeMinutes, now);
   const day = found && (found.today || nextDay) ? found : null;
   const date = day?.date ?? today;
-  const rs = db
+  const rs = await db
     .select()
     .from(residents)
     .where(eq(residents.householdId, householdId))
@@ -81,7 +81,7 @@ export function getBookingOptions(
   const favs =
     rs.length === 0
       ? []
-      : db
+      : await db
           .select({ placeId: taxiFavourites.placeId })
           .from(taxiFavourites)
           .where(
@@ -93,7 +93,7 @@ export function getBookingOptions(
           .orderBy(asc(taxiFavourites.sort))
           .all();
   const favIds = [...new Set(favs.map((f) => f.placeId))];
-  const all = db.select().from(places).orderBy(places.id).all();
+  const all = await db.select().from(places).orderBy(places.id).all();
   const byId = new Map(all.map((p) => [p.id, p]));
   const destinations = [
     ...favIds.flatMap((id) => {

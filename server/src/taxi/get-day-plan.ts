@@ -24,23 +24,28 @@ export const DayPlanSchema = z
 export type DayPlan = z.infer<typeof DayPlanSchema>;
 
 /** The whole day for city staff: each vehicle's stops in order, and the day's figures. */
-export function getDayPlan(db: DbOrTx, date: string, now: Date): DayPlan {
-  const vs = db.select().from(vehicles).orderBy(vehicles.id).all();
-  const rows = db.select().from(taxiBookings).where(eq(taxiBookings.serviceDate, date)).all();
-  const live = [...carriedRides(db, date, tokyoDate(now)), ...rows.filter((b) => b.status !== 'cancelled')];
+export async function getDayPlan(db: DbOrTx, date: string, now: Date): Promise<DayPlan> {
+  const vs = await db.select().from(vehicles).orderBy(vehicles.id).all();
+  const rows = await db.select().from(taxiBookings).where(eq(taxiBookings.serviceDate, date)).all();
+  const live = [
+    ...(await carriedRides(db, date, tokyoDate(now))),
+    ...rows.filter((b) => b.status !== 'cancelled'),
+  ];
   return {
     date,
-    vehicles: vs.map((v) => ({
-      id: v.id,
-      name: v.name,
-      depot: { lat: v.depotLat, lon: v.depotLon },
-      stops: stopsOf(
-        db,
-        live.filter((b) => b.vehicleId === v.id),
-        now,
-        date,
-      ),
-    })),
+    vehicles: await Promise.all(
+      vs.map(async (v) => ({
+        id: v.id,
+        name: v.name,
+        depot: { lat: v.depotLat, lon: v.depotLon },
+        stops: await stopsOf(
+          db,
+          live.filter((b) => b.vehicleId === v.id),
+          now,
+          date,
+        ),
+      })),
+    ),
     figures: computeDayFigures(rows, vs),
   };
 }

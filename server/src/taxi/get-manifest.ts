@@ -43,18 +43,24 @@ export const ManifestSchema = z
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** The stops of a set of bookings in planned order (done stops keep their actual time). */
-export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string): ManifestStop[] {
-  const grace = getTaxiSettings(db).noShowGraceMinutes * 60_000;
+export async function stopsOf(
+  db: DbOrTx,
+  rows: BookingRow[],
+  now: Date,
+  date?: string,
+): Promise<ManifestStop[]> {
+  const grace = (await getTaxiSettings(db)).noShowGraceMinutes * 60_000;
   const people = new Map(
     rows.length === 0
       ? []
-      : db
-          .select({ id: residents.id, name: residents.name, phone: households.phone })
-          .from(residents)
-          .innerJoin(households, eq(households.id, residents.householdId))
-          .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
-          .all()
-          .map((r) => [r.id, r]),
+      : (
+          await db
+            .select({ id: residents.id, name: residents.name, phone: households.phone })
+            .from(residents)
+            .innerJoin(households, eq(households.id, residents.householdId))
+            .where(inArray(residents.id, [...new Set(rows.flatMap((b) => b.riderIds))]))
+            .all()
+        ).map((r) => [r.id, r]),
   );
   const stops: (ManifestStop & { sortAt: number })[] = [];
   for (const b of rows) {
@@ -108,10 +114,15 @@ export function stopsOf(db: DbOrTx, rows: BookingRow[], now: Date, date?: string
 }
 
 /** Today's manifest of one vehicle: every stop in order with times, names, passengers. */
-export function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Date): Manifest | null {
-  const v = db.select().from(vehicles).where(eq(vehicles.id, vehicleId)).get();
+export async function getManifest(
+  db: DbOrTx,
+  vehicleId: number,
+  date: string,
+  now: Date,
+): Promise<Manifest | null> {
+  const v = await db.select().from(vehicles).where(eq(vehicles.id, vehicleId)).get();
   if (!v) return null;
-  const rows = db
+  const rows = await db
     .select()
     .from(taxiBookings)
     .where(
@@ -122,10 +133,10 @@ export function getManifest(db: DbOrTx, vehicleId: number, date: string, now: Da
       ),
     )
     .all();
-  const carried = carriedRides(db, date, tokyoDate(now), vehicleId);
+  const carried = await carriedRides(db, date, tokyoDate(now), vehicleId);
   return {
     date,
     vehicle: { id: v.id, name: v.name, plate: v.plate, seats: v.seats },
-    stops: stopsOf(db, [...carried, ...rows], now, date),
+    stops: await stopsOf(db, [...carried, ...rows], now, date),
   };
 }

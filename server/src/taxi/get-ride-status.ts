@@ -26,8 +26,8 @@ export type RideStatus = z.infer<typeof RideStatusSchema>;
  * What the TV polls every half minute: cheap (the household-and-date index, today's rows only) and
  * only this household's rides.
  */
-export function getRideStatus(db: DbOrTx, householdId: number, now: Date): RideStatus {
-  const rows = db
+export async function getRideStatus(db: DbOrTx, householdId: number, now: Date): Promise<RideStatus> {
+  const rows = await db
     .select({
       id: taxiBookings.id,
       pickupLabel: taxiBookings.pickupLabel,

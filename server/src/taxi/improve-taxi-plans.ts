@@ -12,21 +12,22 @@ import { getTaxiSettings } from './taxi-settings';
  * their next stop) and store the new vehicles and planned times. Synchronous from read to write,
  * so no booking can interleave; bookings themselves answer straight after insertion.
  */
-export function improveTaxiPlans(db: Db, now: Date): { areas: number } {
-  const s = getTaxiSettings(db);
+export async function improveTaxiPlans(db: Db, now: Date): Promise<{ areas: number }> {
+  const s = await getTaxiSettings(db);
   if (s.improveMs <= 0) return { areas: 0 };
   const date = tokyoDate(now);
-  const areaIds = db
-    .selectDistinct({ areaId: vehicles.areaId })
-    .from(taxiBookings)
-    .innerJoin(vehicles, eq(vehicles.id, taxiBookings.vehicleId))
-    .where(and(eq(taxiBookings.serviceDate, date), inArray(taxiBookings.status, [...LIVE_STATUSES])))
-    .all()
-    .map((r) => r.areaId);
+  const areaIds = (
+    await db
+      .selectDistinct({ areaId: vehicles.areaId })
+      .from(taxiBookings)
+      .innerJoin(vehicles, eq(vehicles.id, taxiBookings.vehicleId))
+      .where(and(eq(taxiBookings.serviceDate, date), inArray(taxiBookings.status, [...LIVE_STATUSES])))
+      .all()
+  ).map((r) => r.areaId);
   for (const areaId of areaIds) {
-    const day = loadDispatchDay(db, s, areaId, date, now);
+    const day = await loadDispatchDay(db, s, areaId, date, now);
     reoptimizePlan(day.state, { seed: 1, clock: () => performance.now(), timeLimitMs: s.improveMs });
-    db.transaction((tx) => writeBackPlan(tx, day));
+    await db.transaction(async (tx) => await writeBackPlan(tx, day));
   }
   return { areas: areaIds.length };
 }

@@ -11,8 +11,12 @@ const STILL_TO_COME = new Set(['booked', 'on_board']);
  * A household's bookings from today on, as the TV lists them: the next ride first (rides to come by
  * pickup time), then the finished and cancelled ones, the latest of those first.
  */
-export function listHouseholdBookings(db: DbOrTx, householdId: number, now: Date): BookingView[] {
-  const rows = db
+export async function listHouseholdBookings(
+  db: DbOrTx,
+  householdId: number,
+  now: Date,
+): Promise<BookingView[]> {
+  const rows = await db
     .select()
     .from(taxiBookings)
     .where(and(eq(taxiBookings.householdId, householdId), gte(taxiBookings.serviceDate, tokyoDate(now))))
@@ -20,5 +24,5 @@ export function listHouseholdBookings(db: DbOrTx, householdId: number, now: Date
     .all();
   const coming = rows.filter((b) => STILL_TO_COME.has(b.status));
   const over = rows.filter((b) => !STILL_TO_COME.has(b.status)).reverse();
-  return viewBookings(db, [...coming, ...over], now);
+  return await viewBookings(db, [...coming, ...over], now);
 }

@@ -8,21 +8,21 @@ import { viewBookings, type BookingView } from './booking-view';
  * A household's rides for a phone call: today's and later ones soonest first (cancelled ones left
  * out), then those of the last `pastDays` days, newest first.
  */
-export function listHouseholdRides(
+export async function listHouseholdRides(
   db: DbOrTx,
   householdId: number,
   now: Date,
   pastDays = 14,
-): { upcoming: BookingView[]; recent: BookingView[] } {
+): Promise<{ upcoming: BookingView[]; recent: BookingView[] }> {
   const today = tokyoDate(now);
   const mine = eq(taxiBookings.householdId, householdId);
-  const upcoming = db
+  const upcoming = await db
     .select()
     .from(taxiBookings)
     .where(and(mine, gte(taxiBookings.serviceDate, today), ne(taxiBookings.status, 'cancelled')))
     .orderBy(asc(taxiBookings.pickupFrom))
     .all();
-  const recent = db
+  const recent = await db
     .select()
     .from(taxiBookings)
     .where(
@@ -35,5 +35,5 @@ export function listHouseholdRides(
     .orderBy(desc(taxiBookings.pickupFrom))
     .limit(20)
     .all();
-  return { upcoming: viewBookings(db, upcoming, now), recent: viewBookings(db, recent, now) };
+  return { upcoming: await viewBookings(db, upcoming, now), recent: await viewBookings(db, recent, now) };
 }

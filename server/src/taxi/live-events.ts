@@ -11,9 +11,13 @@ const TYPE: Record<RideEvent, string> = {
 };
 
 /** After a ride event committed: tell the taxi boards (city, call centre, the vehicle's driver). */
-export function publishRideEvent(deps: Deps, bookingId: number, event: RideEvent | 'undo'): void {
+export async function publishRideEvent(
+  deps: Deps,
+  bookingId: number,
+  event: RideEvent | 'undo',
+): Promise<void> {
   try {
-    const row = deps.db
+    const row = await deps.db
       .select({
         vehicleId: taxiBookings.vehicleId,
         status: taxiBookings.status,

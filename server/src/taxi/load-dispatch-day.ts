@@ -74,21 +74,21 @@ export function toDispatchBooking(b: BookingRow): Booking {
  * The live dispatcher of one area and day, rebuilt from the database: the stored bookings are the
  * truth, so a restart, a cancellation or a driver's report is seen by the next booking at once.
  */
-export function loadDispatchDay(
+export async function loadDispatchDay(
   db: DbOrTx,
   s: TaxiSettings,
   areaId: number,
   date: string,
   now: Date,
   exceptBookingId?: number,
-): DispatchDay {
-  const vs = db.select().from(vehicles).where(eq(vehicles.areaId, areaId)).orderBy(vehicles.id).all();
+): Promise<DispatchDay> {
+  const vs = await db.select().from(vehicles).where(eq(vehicles.areaId, areaId)).orderBy(vehicles.id).all();
   const settings = dispatchSettingsFor(s, areaId, vs);
   const index = new Map(vs.map((v, i) => [v.id, i]));
   const rows =
     vs.length === 0
       ? []
-      : db
+      : await db
           .select()
           .from(taxiBookings)
           .where(
@@ -125,12 +125,13 @@ export function loadDispatchDay(
 }
 
 /** Stores the plan's current vehicle and planned times of every live ride (they move inside the promise). */
-export function writeBackPlan(tx: DbOrTx, day: DispatchDay): void {
+export async function writeBackPlan(tx: DbOrTx, day: DispatchDay): Promise<void> {
   for (const route of describePlan(day.state)) {
     for (const stop of route.stops) {
       if (stop.served) continue;
       const at = atMinute(day.date, stop.time);
-      tx.update(taxiBookings)
+      await tx
+        .update(taxiBookings)
         .set(
           stop.kind === 'pickup'
             ? { vehicleId: Number(route.vehicleId), plannedPickupAt: at }

@@ -10,9 +10,9 @@ import { TUESDAY_0930 } from './test-support';
 const TIMES = ['10:00', '10:15', '10:30', '10:45', '11:00', '11:30', '13:00', '14:00'];
 
 describe('the stored plan after any sequence of bookings', () => {
-  it('keeps every promised window and never puts more riders in a car than it has seats', () => {
-    fc.assert(
-      fc.property(
+  it('keeps every promised window and never puts more riders in a car than it has seats', async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(
           fc.record({
             who: fc.nat(40),
@@ -23,23 +23,21 @@ describe('the stored plan after any sequence of bookings', () => {
           }),
           { minLength: 5, maxLength: 18 },
         ),
-        (requests) => {
-          const ctx = createTestContext({ now: TUESDAY_0930 });
+        async (requests) => {
+          const ctx = await createTestContext({ now: TUESDAY_0930 });
           try {
-            saveTaxiSettings(
+            await saveTaxiSettings(
               ctx.db,
               { ...defaultTaxiSettings, reoptimizeMs: 5, improveMs: 5 },
               ctx.clock.now(),
             );
-            const people = ctx.db
-              .select()
-              .from(residents)
-              .all()
-              .filter((r) => r.birthDate < '1960-01-01');
-            requests.forEach((q, i) => {
+            const people = (await ctx.db.select().from(residents).all()).filter(
+              (r) => r.birthDate < '1960-01-01',
+            );
+            for (const [i, q] of requests.entries()) {
               const r = people[q.who % people.length]!;
               const place = { kind: 'place' as const, placeId: q.place };
-              bookTaxi(
+              await bookTaxi(
                 ctx.db,
                 {
                   idempotencyKey: `prop-${i}-key`,
@@ -53,17 +51,11 @@ describe('the stored plan after any sequence of bookings', () => {
                 { householdId: r.householdId, channel: 'tv', actor: { type: 'system', id: null } },
                 ctx.clock.now(),
               );
-            });
+            }
             // the background improvement between bookings must keep every promise too
-            improveTaxiPlans(ctx.db, ctx.clock.now());
-            const rows = ctx.db.select().from(taxiBookings).all();
-            const seats = new Map(
-              ctx.db
-                .select()
-                .from(vehicles)
-                .all()
-                .map((v) => [v.id, v.seats]),
-            );
+            await improveTaxiPlans(ctx.db, ctx.clock.now());
+            const rows = await ctx.db.select().from(taxiBookings).all();
+            const seats = new Map((await ctx.db.select().from(vehicles).all()).map((v) => [v.id, v.seats]));
             for (const b of rows) {
               expect(b.plannedPickupAt.getTime()).toBeGreaterThanOrEqual(b.pickupFrom.getTime() - 1000);
               expect(b.plannedPickupAt.getTime()).toBeLessThanOrEqual(b.pickupTo.getTime() + 1000);

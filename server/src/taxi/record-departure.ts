@@ -26,8 +26,8 @@ export type Departure = z.infer<typeof DepartureSchema>;
  * Where the car is when it sets off: the last stop it served today (a drop-off or a pickup), else
  * its depot. The tablet sends no position, so the plan's own last point is the best known one.
  */
-function lastPosition(db: DbOrTx, b: BookingRow): { lat: number; lng: number } {
-  const served = db
+async function lastPosition(db: DbOrTx, b: BookingRow): Promise<{ lat: number; lng: number }> {
+  const served = await db
     .select()
     .from(taxiBookings)
     .where(
@@ -46,7 +46,7 @@ function lastPosition(db: DbOrTx, b: BookingRow): { lat: number; lng: number } {
       best = { at: r.droppedOffAt.getTime(), lat: r.dropoffLat, lng: r.dropoffLon };
   }
   if (best) return { lat: best.lat, lng: best.lng };
-  const v = db.select().from(vehicles).where(eq(vehicles.id, b.vehicleId)).get();
+  const v = await db.select().from(vehicles).where(eq(vehicles.id, b.vehicleId)).get();
   if (!v) throw notFound('Vehicle');
   return { lat: v.depotLat, lng: v.depotLon };
 }
@@ -67,26 +67,30 @@ export const minutesUntil = (at: Date, now: Date): number =>
  * travel estimate from the car's last stop to the pickup, so the household's TV can say
  * 「タクシーが向かっています（あと約◯分）」. Tapping again changes nothing.
  */
-export function recordDeparture(db: Db, id: number, staff: StaffAuth, now: Date): Departure {
-  const b = db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+export async function recordDeparture(db: Db, id: number, staff: StaffAuth, now: Date): Promise<Departure> {
+  const b = await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
   if (!b) throw notFound('Booking');
-  assertDriverOwnsRide(db, staff, b);
+  await assertDriverOwnsRide(db, staff, b);
   if (b.departedAt && b.pickupEtaAt) return view(b, now);
   if (b.status !== 'booked') throw unprocessable('wrong_state', `This ride is ${b.status}`);
-  const s = getTaxiSettings(db);
-  const from = lastPosition(db, b);
+  const s = await getTaxiSettings(db);
+  const from = await lastPosition(db, b);
   const minutes = greatCircleTable(
     { roadFactor: s.roadFactor, speedKmh: s.speedKmh },
     [from],
     [{ lat: b.pickupLat, lng: b.pickupLon }],
   ).minutes[0]![0]!;
   const eta = new Date(now.getTime() + Math.round(minutes * 60_000));
-  const row = db.transaction((tx) => {
-    tx.update(taxiBookings).set({ departedAt: now, pickupEtaAt: eta }).where(eq(taxiBookings.id, id)).run();
-    recordAudit(tx, now, { type: 'staff', id: staff.id }, 'taxi.ride.depart', 'taxi_booking', id, {
+  const row = await db.transaction(async (tx) => {
+    await tx
+      .update(taxiBookings)
+      .set({ departedAt: now, pickupEtaAt: eta })
+      .where(eq(taxiBookings.id, id))
+      .run();
+    await recordAudit(tx, now, { type: 'staff', id: staff.id }, 'taxi.ride.depart', 'taxi_booking', id, {
       etaMinutes: Math.round(minutes),
     });
-    return tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!;
+    return (await tx.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!;
   });
   return view(row, now);
 }

@@ -16,10 +16,10 @@ import { TUESDAY_0930 } from './test-support';
 const dir = mkdtempSync(join(tmpdir(), 'engawa-taxi-'));
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function start(path: string, clock: ManualClock, seed: boolean) {
+async function start(path: string, clock: ManualClock, seed: boolean) {
   const { db, sqlite } = openDb(path);
-  if (seed) seedDemo(db, clock.now());
-  const app = createApp({ db, sqlite, clock, config: testConfig(), logger: createLogger('silent') });
+  if (seed) await seedDemo(db, clock.now());
+  const app = createApp({ db, clock, config: testConfig(), logger: createLogger('silent') });
   const book = async (box: number, body: object) => {
     const res = await app.request('http://localhost/api/taxi/bookings', {
       method: 'POST',
@@ -35,7 +35,7 @@ describe('a restart', () => {
   it('keeps every booking and rebuilds the live plan from the database (pooling and promises included)', async () => {
     const path = join(dir, 'engawa.db');
     const clock = new ManualClock(TUESDAY_0930);
-    const first = start(path, clock, true);
+    const first = await start(path, clock, true);
     const clinic = { kind: 'place', placeId: 1 };
     const body = (key: string, riderIds: number[]) => ({
       idempotencyKey: key,
@@ -50,7 +50,7 @@ describe('a restart', () => {
     first.sqlite.close();
 
     clock.advance(10 * 60_000);
-    const second = start(path, clock, false);
+    const second = await start(path, clock, false);
     // the resent request after the restart is recognised, not booked twice
     const again = await second.book(1, body('restart-key-a', [1]));
     expect(again.booking!.id).toBe(a.booking!.id);
@@ -58,7 +58,7 @@ describe('a restart', () => {
     const b = await second.book(3, body('restart-key-b', [4]));
     expect(b.status).toBe('accepted');
     expect(b.booking!.vehicleName).toBe(a.booking!.vehicleName);
-    const rows = second.db.select().from(taxiBookings).all();
+    const rows = await second.db.select().from(taxiBookings).all();
     expect(rows).toHaveLength(2);
     // the first rider's promise is unchanged by the re-plan
     expect(rows[0]!.pickupFrom.toISOString()).toBe(

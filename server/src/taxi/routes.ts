@@ -41,9 +41,11 @@ taxiApi.openapi(
       'Who may ride, destinations and bookable times of today or, when today is over, the next service day',
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), { nextDay: true }),
+      await getBookingOptions(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now(), {
+        nextDay: true,
+      }),
       200,
     ),
 );
@@ -58,11 +60,11 @@ taxiApi.openapi(
     request: jsonBody(BookTaxiInput),
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { householdId, boxId } = c.var.device;
     return c.json(
-      bookTaxi(
+      await bookTaxi(
         db,
         c.req.valid('json'),
         { householdId, channel: 'tv', actor: { type: 'device', id: boxId } },
@@ -81,9 +83,15 @@ taxiApi.openapi(
     summary: "The household's bookings from today on, with their status",
     responses: { 200: jsonResponse(BookingList) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      { bookings: listHouseholdBookings(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()) },
+      {
+        bookings: await listHouseholdBookings(
+          c.var.deps.db,
+          c.var.device.householdId,
+          c.var.deps.clock.now(),
+        ),
+      },
       200,
     ),
 );
@@ -97,11 +105,11 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { householdId, boxId } = c.var.device;
     const { id } = c.req.valid('param');
-    return c.json(cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
+    return c.json(await cancelBooking(db, id, householdId, { type: 'device', id: boxId }, clock.now()), 200);
   },
 );
 
@@ -114,9 +122,9 @@ taxiApi.openapi(
     request: { query: FarePreviewQuery },
     responses: { 200: jsonResponse(FarePreviewSchema) },
   }),
-  (c) =>
+  async (c) =>
     c.json(
-      previewFare(
+      await previewFare(
         c.var.deps.db,
         c.var.device.householdId,
         parseRiderIds(c.req.valid('query').riderIds),
@@ -134,7 +142,8 @@ taxiApi.openapi(
     summary: "The household's rides whose car is on its way to the pickup, with minutes to go (polled)",
     responses: { 200: jsonResponse(RideStatusSchema) },
   }),
-  (c) => c.json(getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getRideStatus(c.var.deps.db, c.var.device.householdId, c.var.deps.clock.now()), 200),
 );
 
 // --- Call centre: for residents who phone ---
@@ -148,7 +157,8 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingOptionsSchema) },
   }),
-  (c) => c.json(getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
+  async (c) =>
+    c.json(await getBookingOptions(c.var.deps.db, c.req.valid('param').id, c.var.deps.clock.now()), 200),
 );
 
 taxiApi.openapi(
@@ -160,7 +170,7 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
     const ctx = {
@@ -169,7 +179,7 @@ taxiApi.openapi(
       actor: { type: 'staff' as const, id: staff.id },
       staffId: staff.id,
     };
-    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+    return c.json(await bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
   },
 );
 
@@ -182,10 +192,10 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(BookTaxiInput) },
     responses: { 200: jsonResponse(BookTaxiAnswerSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const staff = c.var.staff;
-    const old = db
+    const old = await db
       .select()
       .from(taxiBookings)
       .where(eq(taxiBookings.id, c.req.valid('param').id))
@@ -198,7 +208,7 @@ taxiApi.openapi(
       staffId: staff.id,
       replaces: old,
     };
-    return c.json(bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
+    return c.json(await bookTaxi(db, c.req.valid('json'), ctx, clock.now()), 200);
   },
 );
 
@@ -211,10 +221,16 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     return c.json(
-      cancelBooking(db, c.req.valid('param').id, null, { type: 'staff', id: c.var.staff.id }, clock.now()),
+      await cancelBooking(
+        db,
+        c.req.valid('param').id,
+        null,
+        { type: 'staff', id: c.var.staff.id },
+        clock.now(),
+      ),
       200,
     );
   },
@@ -233,10 +249,16 @@ taxiApi.openapi(
     request: jsonBody(VehicleInput),
     responses: { 200: jsonResponse(VehicleInput) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { vehicleId } = c.req.valid('json');
-    assignDriverVehicle(db, c.var.staff.id, vehicleId, { type: 'staff', id: c.var.staff.id }, clock.now());
+    await assignDriverVehicle(
+      db,
+      c.var.staff.id,
+      vehicleId,
+      { type: 'staff', id: c.var.staff.id },
+      clock.now(),
+    );
     return c.json({ vehicleId }, 200);
   },
 );
@@ -251,9 +273,9 @@ taxiApi.openapi(
     summary: 'The signed-in driver hands their vehicle back, so another driver may take it',
     responses: { 200: jsonResponse(HeldVehicle) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    handBackVehicle(db, c.var.staff.id, { type: 'staff', id: c.var.staff.id }, clock.now());
+    await handBackVehicle(db, c.var.staff.id, { type: 'staff', id: c.var.staff.id }, clock.now());
     return c.json({ vehicleId: null }, 200);
   },
 );
@@ -269,10 +291,10 @@ taxiApi.openapi(
     request: { params: IdParam, ...jsonBody(ReassignInput) },
     responses: { 200: jsonResponse(VehicleInput) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const vehicleId = c.req.valid('param').id;
-    assignDriverVehicle(
+    await assignDriverVehicle(
       db,
       c.req.valid('json').staffId,
       vehicleId,
@@ -304,13 +326,13 @@ taxiApi.openapi(
     request: { query: ManifestQuery },
     responses: { 200: jsonResponse(ManifestSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const q = c.req.valid('query');
     const vehicleId =
-      c.var.staff.role === 'driver' ? getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
-    const m = vehicleId === null ? null : getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
+      c.var.staff.role === 'driver' ? await getDriverVehicleId(db, c.var.staff.id) : (q.vehicleId ?? null);
+    const m = vehicleId === null ? null : await getManifest(db, vehicleId, q.date ?? tokyoDate(now), now);
     if (!m) throw notFound('Vehicle');
     return c.json(m, 200);
   },
@@ -326,9 +348,9 @@ taxiApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(DepartureSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    return c.json(recordDeparture(db, c.req.valid('param').id, c.var.staff, clock.now()), 200);
+    return c.json(await recordDeparture(db, c.req.valid('param').id, c.var.staff, clock.now()), 200);
   },
 );
 
@@ -345,12 +367,12 @@ taxiApi.openapi(
     request: { params: EventParam },
     responses: { 200: jsonResponse(BookingViewSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { id, event } = c.req.valid('param');
     const e = event === 'no-show' ? 'no_show' : event;
-    const view = recordRideEvent(db, id, e, c.var.staff, clock.now());
-    publishRideEvent(c.var.deps, id, e);
+    const view = await recordRideEvent(db, id, e, c.var.staff, clock.now());
+    await publishRideEvent(c.var.deps, id, e);
     return c.json(view, 200);
   },
 );
@@ -366,9 +388,9 @@ taxiApi.openapi(
     request: { query: DateQuery },
     responses: { 200: jsonResponse(DayPlanSchema) },
   }),
-  (c) => {
+  async (c) => {
     const now = c.var.deps.clock.now();
-    return c.json(getDayPlan(c.var.deps.db, c.req.valid('query').date ?? tokyoDate(now), now), 200);
+    return c.json(await getDayPlan(c.var.deps.db, c.req.valid('query').date ?? tokyoDate(now), now), 200);
   },
 );
 
@@ -380,7 +402,7 @@ taxiApi.openapi(
     summary: 'Service hours per area, notice, grace, fares',
     responses: { 200: jsonResponse(TaxiSettingsSchema.openapi('TaxiSettings')) },
   }),
-  (c) => c.json(getTaxiSettings(c.var.deps.db), 200),
+  async (c) => c.json(await getTaxiSettings(c.var.deps.db), 200),
 );
 
 taxiApi.openapi(
@@ -392,11 +414,11 @@ taxiApi.openapi(
     request: jsonBody(TaxiSettingsSchema),
     responses: { 200: jsonResponse(TaxiSettingsSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const v = c.req.valid('json');
-    saveTaxiSettings(db, v, clock.now());
-    return c.json(getTaxiSettings(db), 200);
+    await saveTaxiSettings(db, v, clock.now());
+    return c.json(await getTaxiSettings(db), 200);
   },
 );
 
@@ -421,9 +443,9 @@ taxiApi.openapi(
   // No login and no personal data: GTFS feeds are published for anyone's planner to fetch. It is
   // built from a few rows in milliseconds; caches may keep it for an hour, and a planner sending
   // If-None-Match gets 304 while the service is unchanged.
-  (c) => {
+  async (c) => {
     const { db, clock, config } = c.var.deps;
-    const zip = exportGtfsFlex(db, clock.now(), config);
+    const zip = await exportGtfsFlex(db, clock.now(), config);
     return c.body(zip, 200, {
       'content-type': 'application/zip',
       'content-disposition': 'attachment; filename="gtfs-flex.zip"',

@@ -98,8 +98,8 @@ export const defaultTaxiSettings: TaxiSettings = {
 const KEY = 'taxi';
 
 /** The taxi rules: the stored settings row merged over the defaults (an operator may set only some). */
-export function getTaxiSettings(db: DbOrTx): TaxiSettings {
-  const row = db.select().from(settings).where(eq(settings.key, KEY)).get();
+export async function getTaxiSettings(db: DbOrTx): Promise<TaxiSettings> {
+  const row = await db.select().from(settings).where(eq(settings.key, KEY)).get();
   if (!row) return defaultTaxiSettings;
   const stored = row.value as Partial<TaxiSettings>;
   const r = StoredTaxiSettingsSchema.safeParse({
@@ -115,9 +115,10 @@ export function getTaxiSettings(db: DbOrTx): TaxiSettings {
 export const SETTINGS_INVALID_MESSAGE =
   '設定に誤りがあるため、ただいまご利用いただけません。役場にお問い合わせください。';
 
-export function saveTaxiSettings(db: DbOrTx, value: TaxiSettings, now: Date): void {
+export async function saveTaxiSettings(db: DbOrTx, value: TaxiSettings, now: Date): Promise<void> {
   const v = TaxiSettingsSchema.parse(value);
-  db.insert(settings)
+  await db
+    .insert(settings)
     .values({ key: KEY, value: v, updatedAt: now })
     .onConflictDoUpdate({ target: settings.key, set: { value: v, updatedAt: now } })
     .run();

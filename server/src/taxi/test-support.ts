@@ -10,8 +10,8 @@ export const TUESDAY_0930 = '2026-11-24T00:30:00Z';
 let keys = 0;
 export const newKey = () => `test-key-${++keys}-${Math.random().toString(36).slice(2, 8)}`;
 
-export function placeId(ctx: TestContext, name: string): number {
-  const p = ctx.db.select().from(places).where(eq(places.name, name)).get();
+export async function placeId(ctx: TestContext, name: string): Promise<number> {
+  const p = await ctx.db.select().from(places).where(eq(places.name, name)).get();
   if (!p) throw new Error(`no place ${name}`);
   return p.id;
 }
@@ -36,7 +36,7 @@ export async function bookOnTv(ctx: TestContext, box: number, body: BookBody) {
     {
       idempotencyKey: newKey(),
       from: { kind: 'home' },
-      to: { kind: 'place', placeId: placeId(ctx, '長谷診療所') },
+      to: { kind: 'place', placeId: await placeId(ctx, '長谷診療所') },
       timeKind: 'arrive_by',
       ...body,
     },
@@ -55,7 +55,7 @@ export async function accepted(ctx: TestContext, box: number, body: BookBody): P
 
 /** Login of the demo driver who drives `vehicleName`'s vehicle id. */
 export async function loginDriverOf(ctx: TestContext, vehicleId: number) {
-  const row = ctx.db
+  const row = await ctx.db
     .select({ loginId: staffUsers.loginId })
     .from(driverVehicles)
     .innerJoin(staffUsers, eq(staffUsers.id, driverVehicles.staffId))
@@ -65,12 +65,13 @@ export async function loginDriverOf(ctx: TestContext, vehicleId: number) {
   return ctx.login(row.loginId);
 }
 
-export function residentsOf(ctx: TestContext, householdId: number): number[] {
-  return ctx.db
-    .select({ id: residentsTable.id })
-    .from(residentsTable)
-    .where(eq(residentsTable.householdId, householdId))
-    .orderBy(residentsTable.id)
-    .all()
-    .map((r) => r.id);
+export async function residentsOf(ctx: TestContext, householdId: number): Promise<number[]> {
+  return (
+    await ctx.db
+      .select({ id: residentsTable.id })
+      .from(residentsTable)
+      .where(eq(residentsTable.householdId, householdId))
+      .orderBy(residentsTable.id)
+      .all()
+  ).map((r) => r.id);
 }

@@ -12,8 +12,8 @@ import { defaultTaxiSettings } from './taxi-settings';
 import { accepted, bookOnTv, loginDriverOf, residentsOf, TUESDAY_0930 } from './test-support';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUESDAY_0930 });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUESDAY_0930 });
 });
 afterEach(() => ctx.close());
 
@@ -74,7 +74,7 @@ describe('booking the next service day from the TV', () => {
     expect(o.serviceText).toBe('運行は月〜金曜日（祝日は休み）の09:00〜15:00です。');
     expect(o.dayNote).toBe('今日は運行日ではありません。次の運行日は11月30日(月)です。');
 
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const r = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '10:00', date: o.date });
     expect(r.body.status).toBe('accepted');
     expect(r.body.booking).toMatchObject({ serviceDate: '2026-11-30', dayLabel: '11月30日(月)' });
@@ -82,7 +82,7 @@ describe('booking the next service day from the TV', () => {
   });
 
   it('refuses any other day (a later one, or a next day while today is still open) and writes nothing', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     ctx.clock.set(SATURDAY_EVENING);
     const before = tableCounts(ctx);
     const late = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: '10:00', date: '2026-12-01' });
@@ -108,7 +108,7 @@ describe('booking the next service day from the TV', () => {
 
 describe('the fare before booking', () => {
   it('is the sum of the riders’ fares by the booking’s own rule, companions free', async () => {
-    const [masao, kazuko] = residentsOf(ctx, 2);
+    const [masao, kazuko] = await residentsOf(ctx, 2);
     const o = await get<BookingOptions>('/api/taxi/options', ctx.device(2));
     const f = await get<FarePreview>(`/api/taxi/fare?riderIds=${masao},${kazuko}`, ctx.device(2));
     const expected = o.residents.reduce((a, r) => a + r.fareYen, 0);
@@ -119,7 +119,7 @@ describe('the fare before booking', () => {
   });
 
   it("is not told for another household's resident (404)", async () => {
-    const [other] = residentsOf(ctx, 2);
+    const [other] = await residentsOf(ctx, 2);
     const res = await ctx.request(`/api/taxi/fare?riderIds=${other}`, { headers: ctx.device(1) });
     expect(res.status).toBe(404);
   });
@@ -127,7 +127,7 @@ describe('the fare before booking', () => {
 
 describe('the bookings list', () => {
   it('puts the next ride first: rides to come by pickup time, then the cancelled and finished ones', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const late = await accepted(ctx, 1, { riderIds: [hanako!], time: '14:00' });
     const soon = await accepted(ctx, 1, { riderIds: [hanako!], time: '11:00' });
     const gone = await accepted(ctx, 1, { riderIds: [hanako!], time: '12:00' });
@@ -140,9 +140,9 @@ describe('the bookings list', () => {
 
 describe('the taxi on its way', () => {
   it('after the driver sets off, the household (only it) hears the minutes until the pickup; gone once picked up', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '11:00' });
-    const row = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+    const row = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
     expect((await get<RideStatus>('/api/taxi/rides/status', ctx.device(1))).onItsWay).toEqual([]);
 
     const driver = await loginDriverOf(ctx, row.vehicleId);
@@ -176,13 +176,13 @@ describe('the taxi on its way', () => {
   });
 
   it('a box cannot report a departure (staff only), and a ride that is over cannot depart', async () => {
-    const [hanako] = residentsOf(ctx, 1);
+    const [hanako] = await residentsOf(ctx, 1);
     const b = await accepted(ctx, 1, { riderIds: [hanako!], time: '11:00' });
     const asBox = await ctx.json('POST', `/api/taxi/driver/bookings/${b.id}/depart`, {}, ctx.device(1));
     expect(asBox.status).toBeGreaterThanOrEqual(400);
     expect(asBox.status).toBeLessThan(500);
     await ctx.json('POST', `/api/taxi/bookings/${b.id}/cancel`, {}, ctx.device(1));
-    const row = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+    const row = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
     const driver = await loginDriverOf(ctx, row.vehicleId);
     const res = await ctx.json('POST', `/api/taxi/driver/bookings/${b.id}/depart`, {}, driver);
     expect(res.status).toBe(422);

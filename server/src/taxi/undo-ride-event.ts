@@ -32,40 +32,58 @@ export function undoableEvent(b: BookingRow, now: Date): { event: RideEvent; at:
  * keeps both the tap and its undo. With the tablet's key a resent undo (offline queue) is done once.
  * The sign of life a pickup gave the watching service stays: the resident was seen either way.
  */
-export function undoRideEvent(db: Db, id: number, staff: StaffAuth, now: Date, key?: string): BookingView {
-  const b = db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+export async function undoRideEvent(
+  db: Db,
+  id: number,
+  staff: StaffAuth,
+  now: Date,
+  key?: string,
+): Promise<BookingView> {
+  const b = await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
   if (!b) throw notFound('Booking');
-  assertDriverOwnsRide(db, staff, b);
+  await assertDriverOwnsRide(db, staff, b);
   if (
     key &&
-    db
+    (await db
       .select()
       .from(rideEventKeys)
       .where(and(eq(rideEventKeys.staffId, staff.id), eq(rideEventKeys.key, key)))
-      .get()
+      .get())
   )
-    return viewBooking(db, b, now);
+    return await viewBooking(db, b, now);
   const last = undoableEvent(b, now);
   if (!last)
     throw unprocessable('undo_expired', `取り消せるのは記録から${UNDO_MINUTES}分以内の最後の操作だけです`);
   const chargeKeys = like(charges.sourceKey, `ride:${id}:resident:%`);
-  const charged = db.select({ month: charges.month }).from(charges).where(chargeKeys).get();
-  if (charged && db.select().from(billingCloses).where(eq(billingCloses.month, charged.month)).get())
+  const charged = await db.select({ month: charges.month }).from(charges).where(chargeKeys).get();
+  if (charged && (await db.select().from(billingCloses).where(eq(billingCloses.month, charged.month)).get()))
     throw unprocessable('month_closed', 'この月の請求は締められたため取り消せません');
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     const back =
       last.event === 'dropoff'
         ? { status: 'on_board' as const, droppedOffAt: null }
         : last.event === 'pickup'
           ? { status: 'booked' as const, pickedUpAt: null }
           : { status: 'booked' as const, noShowAt: null };
-    tx.update(taxiBookings).set(back).where(eq(taxiBookings.id, id)).run();
-    if (last.event !== 'pickup') tx.delete(charges).where(chargeKeys).run();
-    recordAudit(tx, now, { type: 'staff', id: staff.id }, `taxi.ride.undo_${last.event}`, 'taxi_booking', id);
+    await tx.update(taxiBookings).set(back).where(eq(taxiBookings.id, id)).run();
+    if (last.event !== 'pickup') await tx.delete(charges).where(chargeKeys).run();
+    await recordAudit(
+      tx,
+      now,
+      { type: 'staff', id: staff.id },
+      `taxi.ride.undo_${last.event}`,
+      'taxi_booking',
+      id,
+    );
     if (key)
-      tx.insert(rideEventKeys)
+      await tx
+        .insert(rideEventKeys)
         .values({ staffId: staff.id, key, bookingId: id, event: 'undo', createdAt: now })
         .run();
   });
-  return viewBooking(db, db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get()!, now);
+  return await viewBooking(
+    db,
+    (await db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get())!,
+    now,
+  );
 }

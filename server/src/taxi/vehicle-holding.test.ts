@@ -7,15 +7,16 @@ import { accepted, residentsOf, TUESDAY_0930 } from './test-support';
 
 /** The demo seed gives vehicle 1 to `driver`, 2 to `driver-2`, 3 to `driver-3`. */
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUESDAY_0930 });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUESDAY_0930 });
 });
 afterEach(() => ctx.close());
 
-const staffId = (loginId: string) =>
-  ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get()!.id;
-const holderOf = (vehicleId: number) =>
-  ctx.db.select().from(driverVehicles).where(eq(driverVehicles.vehicleId, vehicleId)).get()?.staffId ?? null;
+const staffId = async (loginId: string) =>
+  (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, loginId)).get())!.id;
+const holderOf = async (vehicleId: number) =>
+  (await ctx.db.select().from(driverVehicles).where(eq(driverVehicles.vehicleId, vehicleId)).get())
+    ?.staffId ?? null;
 const take = (cookie: Record<string, string>, vehicleId: number) =>
   ctx.json('PUT', '/api/taxi/driver/vehicle', { vehicleId }, cookie);
 const handBack = (cookie: Record<string, string>) =>
@@ -27,9 +28,9 @@ const manifestVehicle = async (cookie: Record<string, string>) =>
 /** A booking on vehicle `vehicleId` (the planner chooses the vehicle; try households until it does). */
 async function rideOn(vehicleId: number) {
   for (let box = 1; box <= 12; box++) {
-    const [rider] = residentsOf(ctx, box);
+    const [rider] = await residentsOf(ctx, box);
     const b = await accepted(ctx, box, { riderIds: [rider!], time: '10:30' });
-    const row = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!;
+    const row = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!;
     if (row.vehicleId === vehicleId) return row;
   }
   throw new Error(`no booking landed on vehicle ${vehicleId}`);
@@ -45,7 +46,7 @@ describe('one driver per vehicle', () => {
     expect(error.code).toBe('vehicle_in_use');
     expect(error.message).toContain('車田 次郎さんが運転中です');
     expect(tableCounts(ctx)).toEqual(before);
-    expect(holderOf(2)).toBe(staffId('driver-2'));
+    expect(await holderOf(2)).toBe(await staffId('driver-2'));
     expect(await manifestVehicle(driver)).toBe(1);
   });
 
@@ -67,12 +68,12 @@ describe('one driver per vehicle', () => {
     const driver = await ctx.login('driver');
     const driver2 = await ctx.login('driver-2');
     expect((await handBack(driver2)).status).toBe(200);
-    expect(holderOf(2)).toBeNull();
+    expect(await holderOf(2)).toBeNull();
     expect(await manifestVehicle(driver2)).toBeNull();
     expect((await take(driver, 2)).status).toBe(200);
-    expect(holderOf(2)).toBe(staffId('driver'));
+    expect(await holderOf(2)).toBe(await staffId('driver'));
     // Taking another vehicle hands back the one held before.
-    expect(holderOf(1)).toBeNull();
+    expect(await holderOf(1)).toBeNull();
     expect((await take(driver2, 1)).status).toBe(200);
     // Handing back twice is harmless.
     expect((await handBack(driver2)).status).toBe(200);
@@ -83,14 +84,15 @@ describe('one driver per vehicle', () => {
     const ride = await rideOn(2);
     const admin = await ctx.login('admin');
     const city = await ctx.login('city');
-    const body = { staffId: staffId('driver') };
+    const body = { staffId: await staffId('driver') };
     const before = tableCounts(ctx);
     expect((await ctx.json('PUT', '/api/taxi/vehicles/2/driver', body, city)).status).toBe(403);
     expect(
       (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', body, await ctx.login('driver'))).status,
     ).toBe(403);
     expect(
-      (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', { staffId: staffId('city') }, admin)).status,
+      (await ctx.json('PUT', '/api/taxi/vehicles/2/driver', { staffId: await staffId('city') }, admin))
+        .status,
     ).toBe(422);
     expect({ ...tableCounts(ctx), staff_sessions: 0, audit_log: 0 }).toEqual({
       ...before,
@@ -98,7 +100,7 @@ describe('one driver per vehicle', () => {
       audit_log: 0,
     });
     expect((await ctx.json('PUT', '/api/taxi/vehicles/2/driver', body, admin)).status).toBe(200);
-    expect(holderOf(2)).toBe(staffId('driver'));
+    expect(await holderOf(2)).toBe(await staffId('driver'));
     ctx.clock.set(ride.pickupFrom);
     const driver2 = await ctx.login('driver-2');
     const res = await ctx.request(`/api/taxi/driver/bookings/${ride.id}/pickup`, {
@@ -114,10 +116,10 @@ describe('one driver per vehicle', () => {
   });
 
   it('makes one driver per vehicle a database constraint', () => {
-    expect(() =>
+    expect(async () =>
       ctx.sqlite
         .prepare('UPDATE driver_vehicles SET vehicle_id = 2 WHERE staff_id = ?')
-        .run(staffId('driver')),
+        .run(await staffId('driver')),
     ).toThrow(/UNIQUE/);
   });
 });
@@ -144,19 +146,19 @@ describe('one driver per vehicle on the console', () => {
     expect(tableCounts(ctx)).toEqual(before);
 
     expect((await form(driver2, '/console/taxi/driver/vehicle/return')).status).toBe(303);
-    expect(holderOf(2)).toBeNull();
+    expect(await holderOf(2)).toBeNull();
     expect((await form(driver, '/console/taxi/driver/vehicle', { vehicleId: '2' })).status).toBe(303);
-    expect(holderOf(2)).toBe(staffId('driver'));
+    expect(await holderOf(2)).toBe(await staffId('driver'));
 
     const admin = await ctx.login('admin');
     expect(
-      (await form(driver, '/console/taxi/vehicles/2/driver', { staffId: String(staffId('driver-2')) }))
+      (await form(driver, '/console/taxi/vehicles/2/driver', { staffId: String(await staffId('driver-2')) }))
         .status,
     ).toBe(403);
     const moved = await form(admin, '/console/taxi/vehicles/2/driver', {
-      staffId: String(staffId('driver-2')),
+      staffId: String(await staffId('driver-2')),
     });
     expect(moved.status).toBe(303);
-    expect(holderOf(2)).toBe(staffId('driver-2'));
+    expect(await holderOf(2)).toBe(await staffId('driver-2'));
   });
 });

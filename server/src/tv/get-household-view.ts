@@ -15,8 +15,8 @@ export const HouseholdViewSchema = z
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
 
 /** What the TV needs to greet its household; no dates of birth or eligibility leave the server. */
-export function getHouseholdView(db: DbOrTx, householdId: number): HouseholdView {
-  const h = db
+export async function getHouseholdView(db: DbOrTx, householdId: number): Promise<HouseholdView> {
+  const h = await db
     .select({
       id: households.id,
       name: households.name,
@@ -29,7 +29,7 @@ export function getHouseholdView(db: DbOrTx, householdId: number): HouseholdView
     .where(eq(households.id, householdId))
     .get();
   if (!h) throw notFound('Household');
-  const rs = db
+  const rs = await db
     .select({ id: residents.id, name: residents.name, kana: residents.kana })
     .from(residents)
     .where(eq(residents.householdId, householdId))

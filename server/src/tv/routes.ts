@@ -20,7 +20,7 @@ tvApi.openapi(
     security: deviceSecurity,
     responses: { 200: jsonResponse(HouseholdViewSchema), ...errorResponses },
   }),
-  (c) => c.json(getHouseholdView(c.var.deps.db, c.var.device.householdId), 200),
+  async (c) => c.json(await getHouseholdView(c.var.deps.db, c.var.device.householdId), 200),
 );
 
 const ResidentSchema = z
@@ -37,9 +37,9 @@ tvApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(ResidentSchema), ...errorResponses },
   }),
-  (c) => {
+  async (c) => {
     const { id } = c.req.valid('param');
-    const r = c.var.deps.db.select().from(residents).where(eq(residents.id, id)).get();
+    const r = await c.var.deps.db.select().from(residents).where(eq(residents.id, id)).get();
     // Another household's resident is reported as missing, so a box cannot probe ids.
     if (!r || r.householdId !== c.var.device.householdId) throw notFound('Resident');
     return c.json({ id: r.id, name: r.name, kana: r.kana, householdId: r.householdId }, 200);

@@ -10,11 +10,11 @@ const linkIn = (text: string | undefined) =>
   /http:\/\/localhost:3000(\/p\/watch\/ack\/[\w.-]+)/.exec(text ?? '')?.[1];
 
 async function alertLink() {
-  ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-  enroll(ctx, { supportWorkerFirst: false });
+  ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+  await enroll(ctx, { supportWorkerFirst: false });
   expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1))).status).toBe(200);
   await runJobsFor(ctx, 24 * 60, null);
-  const mail = ctx.db.select().from(mailOutbox).all();
+  const mail = await ctx.db.select().from(mailOutbox).all();
   expect(mail).toHaveLength(1);
   return linkIn(mail[0]!.text)!;
 }
@@ -41,16 +41,16 @@ describe('acknowledgement actions', () => {
     expect(page).not.toContain('native code');
     expect(page).not.toContain('を受け付けました');
     await runJobsFor(ctx, 60, null);
-    expect(ctx.db.select().from(watchAlertSteps).all().length).toBeGreaterThan(1);
+    expect((await ctx.db.select().from(watchAlertSteps).all()).length).toBeGreaterThan(1);
   });
 
-  it('the database itself refuses an action outside the list', () => {
-    ctx = watchTestContext();
+  it('the database itself refuses an action outside the list', async () => {
+    ctx = await watchTestContext();
     // Only the CHECK is under test here, not the alert the row would belong to.
     ctx.sqlite.pragma('foreign_keys = OFF');
     expect(() =>
       ctx.sqlite.prepare("INSERT INTO watch_acks (alert_id, action, at) VALUES (1, 'toString', 0)").run(),
     ).toThrow(/CHECK constraint failed/);
-    expect(ctx.db.select().from(watchAcks).all()).toHaveLength(0);
+    expect(await ctx.db.select().from(watchAcks).all()).toHaveLength(0);
   });
 });

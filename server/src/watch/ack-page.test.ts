@@ -12,11 +12,11 @@ const linkIn = (text: string | undefined) =>
 
 describe("the family's acknowledgement page", () => {
   it('names the next step only while the ladder has one; the mails promise only real steps', async () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-    enroll(ctx, { supportWorkerFirst: false });
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    await enroll(ctx, { supportWorkerFirst: false });
     expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1))).status).toBe(200);
     await runJobsFor(ctx, 24 * 60, null);
-    const [first] = ctx.db.select().from(mailOutbox).all();
+    const [first] = await ctx.db.select().from(mailOutbox).all();
     expect(first!.text).toContain(
       '60分たってもお返事がないときは、次のご家族の連絡先と集落支援員にもお知らせします。',
     );
@@ -28,18 +28,12 @@ describe("the family's acknowledgement page", () => {
 
     // Unanswered, the alert climbs to the city's console: the last step, after which nobody else is told.
     await runJobsFor(ctx, 130, null);
-    expect(
-      ctx.db
-        .select()
-        .from(watchAlertSteps)
-        .all()
-        .map((s) => s.tier),
-    ).toEqual(['contact', 'contact_and_support_worker', 'city_staff']);
-    const second = ctx.db
-      .select()
-      .from(mailOutbox)
-      .all()
-      .find((m) => m.id !== first!.id)!;
+    expect((await ctx.db.select().from(watchAlertSteps).all()).map((s) => s.tier)).toEqual([
+      'contact',
+      'contact_and_support_worker',
+      'city_staff',
+    ]);
+    const second = (await ctx.db.select().from(mailOutbox).all()).find((m) => m.id !== first!.id)!;
     expect(second.text).toContain('市の担当職員にもお知らせします');
     const last = await (await ctx.request(link)).text();
     expect(last).toContain('まだどなたからも応答がありません');
@@ -47,11 +41,11 @@ describe("the family's acknowledgement page", () => {
   });
 
   it("a family member's answer from the email link redraws the open watch boards of the hamlet", async () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-    enroll(ctx, { supportWorkerFirst: false });
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    await enroll(ctx, { supportWorkerFirst: false });
     expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1))).status).toBe(200);
     await runJobsFor(ctx, 24 * 60, null);
-    const link = linkIn(ctx.db.select().from(mailOutbox).get()!.text)!;
+    const link = linkIn((await ctx.db.select().from(mailOutbox).get())!.text)!;
     const heard: string[] = [];
     const unsubscribe = hubOf(ctx.deps).subscribe({
       role: 'city_staff',

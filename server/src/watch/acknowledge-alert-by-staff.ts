@@ -10,15 +10,15 @@ import { applyAck, type AckAction } from './acknowledge-alert';
  * An alert answered on the console by a support worker (their hamlet) or city staff: the same
  * writer as the email link. Returns the hamlet, so the caller can tell that hamlet's boards.
  */
-export function acknowledgeAlertByStaff(
+export async function acknowledgeAlertByStaff(
   db: Db,
   alertId: number,
   staff: Pick<StaffAuth, 'id' | 'role' | 'hamletId'>,
   action: AckAction,
   now: Date,
-): { hamletId: number; residentId: number } {
-  return db.transaction((tx) => {
-    const a = tx
+): Promise<{ hamletId: number; residentId: number }> {
+  return await db.transaction(async (tx) => {
+    const a = await tx
       .select({ hamletId: households.hamletId, residentId: watchAlerts.residentId })
       .from(watchAlerts)
       .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
@@ -28,7 +28,14 @@ export function acknowledgeAlertByStaff(
     if (!a) throw notFound('Alert');
     if (!inHamletScope(staffScope(staff), a.hamletId))
       throw forbidden('A support worker answers the alerts of their own hamlet');
-    applyAck(tx, alertId, { tokenId: null, staffId: staff.id }, { type: 'staff', id: staff.id }, action, now);
+    await applyAck(
+      tx,
+      alertId,
+      { tokenId: null, staffId: staff.id },
+      { type: 'staff', id: staff.id },
+      action,
+      now,
+    );
     return a;
   });
 }

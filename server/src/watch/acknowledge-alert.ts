@@ -27,10 +27,10 @@ export const ACK_LABELS: Record<AckAction, string> = {
 };
 
 /** The stored ack link behind a token; 404 if forged or unknown, 410 once expired. */
-export function findToken(db: Db, token: string, secret: string, now: Date) {
+export async function findToken(db: Db, token: string, secret: string, now: Date) {
   const payload = verifySignedToken<{ a: number; e: number }>(secret, token);
   const row = payload
-    ? db
+    ? await db
         .select()
         .from(watchAckTokens)
         .where(eq(watchAckTokens.tokenHash, sha256(token)))
@@ -61,28 +61,28 @@ export interface AckView {
 }
 
 /** What the family sees behind the link: the alert's status and what has been done. */
-export function getAckView(db: Db, token: string, secret: string, now: Date): AckView {
-  const t = findToken(db, token, secret, now);
-  const a = db
+export async function getAckView(db: Db, token: string, secret: string, now: Date): Promise<AckView> {
+  const t = await findToken(db, token, secret, now);
+  const a = await db
     .select({ alert: watchAlerts, name: residents.name })
     .from(watchAlerts)
     .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
     .where(eq(watchAlerts.id, t.alertId))
     .get();
   if (!a) throw notFound('Alert');
-  const steps = db
+  const steps = await db
     .select()
     .from(watchAlertSteps)
     .where(eq(watchAlertSteps.alertId, t.alertId))
     .orderBy(asc(watchAlertSteps.step))
     .all();
-  const acks = db
+  const acks = await db
     .select()
     .from(watchAcks)
     .where(eq(watchAcks.alertId, t.alertId))
     .orderBy(asc(watchAcks.at))
     .all();
-  const names = PeopleNames.load(db, {
+  const names = await PeopleNames.load(db, {
     staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
     tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),
   });
@@ -95,7 +95,7 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
     closeReason: a.alert.closeReason,
     steps: steps.map((s) => ({ step: s.step, at: s.at, count: s.recipients.length })),
     acks: acks.map((x) => ({ action: x.action, at: x.at, by: names.acker(x) })),
-    next: nextStepOfAlert(db, t.alertId),
+    next: await nextStepOfAlert(db, t.alertId),
     usedActions: acks.filter((x) => x.tokenId === t.id).map((x) => x.action),
     forContact: t.contactId !== null,
   };
@@ -106,16 +106,16 @@ export function getAckView(db: Db, token: string, secret: string, now: Date): Ac
  * silence is counted afresh from now. Each action works once per link.
  */
 /** Returns the alert answered, for the live boards. */
-export function acknowledgeAlert(
+export async function acknowledgeAlert(
   db: Db,
   token: string,
   action: AckAction,
   secret: string,
   now: Date,
-): number {
-  return db.transaction((tx) => {
-    const t = findToken(db, token, secret, now);
-    applyAck(
+): Promise<number> {
+  return await db.transaction(async (tx) => {
+    const t = await findToken(db, token, secret, now);
+    await applyAck(
       tx,
       t.alertId,
       { tokenId: t.id, staffId: null },
@@ -132,45 +132,47 @@ export function acknowledgeAlert(
  * action, stops the escalation (and closes the alert for 大丈夫でした), audits. A link's action is
  * taken once per link (a unique index); a staff member's once per staff member.
  */
-export function applyAck(
+export async function applyAck(
   tx: DbOrTx,
   alertId: number,
   by: { tokenId: number; staffId: null } | { tokenId: null; staffId: number },
   actor: { type: 'staff' | 'family'; id: number | null },
   action: AckAction,
   now: Date,
-): void {
-  const alert = tx.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
+): Promise<void> {
+  const alert = await tx.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
   if (!alert) throw notFound('Alert');
   if (alert.closedAt) throw conflict('alert_closed', 'このお知らせはすでに終わっています。');
   if (
     by.staffId !== null &&
-    tx
+    (await tx
       .select({ id: watchAcks.id })
       .from(watchAcks)
       .where(
         and(eq(watchAcks.alertId, alertId), eq(watchAcks.staffId, by.staffId), eq(watchAcks.action, action)),
       )
-      .get()
+      .get())
   )
     throw conflict('already_used', 'この操作はすでに受け付けました。');
-  const res = tx
+  const res = await tx
     .insert(watchAcks)
     .values({ alertId: alert.id, tokenId: by.tokenId, staffId: by.staffId, action, at: now })
     .onConflictDoNothing()
     .run();
   if (res.changes === 0) throw conflict('already_used', 'この操作はすでに受け付けました。');
   if (action === 'fine') {
-    tx.update(watchAlerts)
+    await tx
+      .update(watchAlerts)
       .set({ closedAt: now, closeReason: 'settled', acknowledgedAt: alert.acknowledgedAt ?? now })
       .where(and(eq(watchAlerts.id, alert.id), isNull(watchAlerts.closedAt)))
       .run();
-    tx.update(watchState)
+    await tx
+      .update(watchState)
       .set({ settledAt: now.getTime(), checkAskedAt: null, checkAttempt: null, nextCheckAt: null })
       .where(eq(watchState.residentId, alert.residentId))
       .run();
   } else if (!alert.acknowledgedAt) {
-    tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
+    await tx.update(watchAlerts).set({ acknowledgedAt: now }).where(eq(watchAlerts.id, alert.id)).run();
   }
-  recordAudit(tx, now, actor, `watch.ack.${action}`, 'watch_alert', alert.id);
+  await recordAudit(tx, now, actor, `watch.ack.${action}`, 'watch_alert', alert.id);
 }

@@ -15,11 +15,16 @@ export interface FamilyLink {
 }
 
 /** Who the verified link belongs to; 404 if forged or the contact opted out, 410 once expired. */
-export function verifyFamilyReminderLink(db: Db, token: string, secret: string, now: Date): FamilyLink {
+export async function verifyFamilyReminderLink(
+  db: Db,
+  token: string,
+  secret: string,
+  now: Date,
+): Promise<FamilyLink> {
   const p = verifySignedToken<{ k: string; c: number; e: number }>(secret, token);
   if (!p || p.k !== 'family-reminder' || typeof p.c !== 'number') throw notFound('Link');
   if (p.e <= now.getTime()) throw new AppError(410, 'link_expired', 'このリンクは有効期限が切れています。');
-  const c = db
+  const c = await db
     .select({ contact: familyContacts, residentName: residents.name })
     .from(familyContacts)
     .innerJoin(residents, eq(residents.id, familyContacts.residentId))
@@ -36,22 +41,22 @@ export function verifyFamilyReminderLink(db: Db, token: string, secret: string, 
 }
 
 /** A verified family contact schedules a reminder for their resident (never for anyone else). */
-export function addFamilyReminder(
+export async function addFamilyReminder(
   db: Db,
   token: string,
   input: Omit<CreateReminderInput, 'residentId'>,
   secret: string,
   now: Date,
 ) {
-  const link = verifyFamilyReminderLink(db, token, secret, now);
-  return db.transaction((tx) => {
-    const r = createReminder(
+  const link = await verifyFamilyReminderLink(db, token, secret, now);
+  return await db.transaction(async (tx) => {
+    const r = await createReminder(
       tx,
       { ...input, residentId: link.residentId },
       { contactId: link.contactId },
       now,
     );
-    recordAudit(
+    await recordAudit(
       tx,
       now,
       { type: 'family', id: link.contactId },

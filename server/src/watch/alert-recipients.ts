@@ -19,33 +19,35 @@ export interface ResidentPeople {
   supportWorkers: Recipient[];
 }
 
-export function residentPeople(db: DbOrTx, residentId: number): ResidentPeople | null {
-  const r = db
+export async function residentPeople(db: DbOrTx, residentId: number): Promise<ResidentPeople | null> {
+  const r = await db
     .select({ name: residents.name, hamletId: households.hamletId })
     .from(residents)
     .innerJoin(households, eq(households.id, residents.householdId))
     .where(eq(residents.id, residentId))
     .get();
   if (!r) return null;
-  const contacts = db
-    .select()
-    .from(familyContacts)
-    .where(and(eq(familyContacts.residentId, residentId), isNotNull(familyContacts.optInAt)))
-    .orderBy(asc(familyContacts.priority))
-    .all()
-    .map((c) => ({ key: `contact:${c.id}`, name: c.name, email: c.email, contactId: c.id, staffId: null }));
-  const supportWorkers = db
-    .select()
-    .from(staffUsers)
-    .where(
-      and(
-        eq(staffUsers.role, 'support_worker'),
-        eq(staffUsers.hamletId, r.hamletId),
-        isNull(staffUsers.disabledAt),
-      ),
-    )
-    .all()
-    .map((s) => ({ key: `staff:${s.id}`, name: s.name, email: s.email, contactId: null, staffId: s.id }));
+  const contacts = (
+    await db
+      .select()
+      .from(familyContacts)
+      .where(and(eq(familyContacts.residentId, residentId), isNotNull(familyContacts.optInAt)))
+      .orderBy(asc(familyContacts.priority))
+      .all()
+  ).map((c) => ({ key: `contact:${c.id}`, name: c.name, email: c.email, contactId: c.id, staffId: null }));
+  const supportWorkers = (
+    await db
+      .select()
+      .from(staffUsers)
+      .where(
+        and(
+          eq(staffUsers.role, 'support_worker'),
+          eq(staffUsers.hamletId, r.hamletId),
+          isNull(staffUsers.disabledAt),
+        ),
+      )
+      .all()
+  ).map((s) => ({ key: `staff:${s.id}`, name: s.name, email: s.email, contactId: null, staffId: s.id }));
   return { residentName: r.name, hamletId: r.hamletId, contacts, supportWorkers };
 }
 

@@ -6,8 +6,12 @@ import { forbidden, notFound } from '../lib/errors';
 import type { StaffAuth } from '../lib/router';
 
 /** City staff manage anyone's watching; a support worker only the residents of their hamlet. */
-export function assertMayManage(db: DbOrTx, staff: Pick<StaffAuth, 'role' | 'hamletId'>, residentId: number) {
-  const r = db
+export async function assertMayManage(
+  db: DbOrTx,
+  staff: Pick<StaffAuth, 'role' | 'hamletId'>,
+  residentId: number,
+) {
+  const r = await db
     .select({ hamletId: households.hamletId })
     .from(residents)
     .innerJoin(households, eq(households.id, residents.householdId))

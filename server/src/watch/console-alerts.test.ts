@@ -23,11 +23,11 @@ const counts = () => {
 
 /** Resident 1 (hamlet 0) silent for a day: one open alert, told to the hamlet's support worker first. */
 async function openAlert() {
-  ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-  enroll(ctx);
+  ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+  await enroll(ctx);
   expect((await ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1))).status).toBe(200);
   await runJobsFor(ctx, 24 * 60, null);
-  const alert = ctx.db.select().from(watchAlerts).get()!;
+  const alert = (await ctx.db.select().from(watchAlerts).get())!;
   expect(alert.closedAt).toBeNull();
   return alert.id;
 }
@@ -59,17 +59,17 @@ describe('watch alerts answered on the console', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/console/watch/today');
     expect(heard).toEqual([`alert.acknowledged:${alertId}`]);
-    const ack = ctx.db.select().from(watchAcks).get()!;
+    const ack = (await ctx.db.select().from(watchAcks).get())!;
     expect(ack).toMatchObject({
       alertId,
       action: 'reached',
-      staffId: staffId(ctx, 'support'),
+      staffId: await staffId(ctx, 'support'),
       tokenId: null,
     });
-    expect(ctx.db.select().from(watchAlerts).get()!.acknowledgedAt).not.toBeNull();
-    expect(ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.ack.reached')).all()).toHaveLength(
-      1,
-    );
+    expect((await ctx.db.select().from(watchAlerts).get())!.acknowledgedAt).not.toBeNull();
+    expect(
+      await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.ack.reached')).all(),
+    ).toHaveLength(1);
 
     // The same answer again writes nothing and says so; the alert stays on the list until settled.
     const before = counts();
@@ -82,7 +82,7 @@ describe('watch alerts answered on the console', () => {
     // City staff settle it: 大丈夫でした closes the alert.
     const city = await ctx.login('city');
     expect((await form(`/console/watch/alerts/${alertId}/ack`, { action: 'fine' }, city)).status).toBe(303);
-    expect(ctx.db.select().from(watchAlerts).get()!.closeReason).toBe('settled');
+    expect((await ctx.db.select().from(watchAlerts).get())!.closeReason).toBe('settled');
   });
 
   it("refuses another hamlet's support worker, strangers and bad answers without writing anything", async () => {
@@ -128,8 +128,8 @@ describe('watch alerts answered on the console', () => {
 
 describe('calls and visits', () => {
   it("records a visit on the resident's page, shows it there and on the city's view; refuses others", async () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-    enroll(ctx);
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    await enroll(ctx);
     const support = await ctx.login('support');
     const other = await ctx.login('support-2');
     const before = counts();
@@ -149,15 +149,15 @@ describe('calls and visits', () => {
       support,
     );
     expect(res.status).toBe(303);
-    expect(ctx.db.select().from(watchContacts).get()).toMatchObject({
+    expect(await ctx.db.select().from(watchContacts).get()).toMatchObject({
       residentId: 1,
-      staffId: staffId(ctx, 'support'),
+      staffId: await staffId(ctx, 'support'),
       kind: 'visit',
       outcome: 'concern',
       note: '足を引きずっていた',
     });
     expect(
-      ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.contact.visit')).all(),
+      await ctx.db.select().from(auditLog).where(eq(auditLog.action, 'watch.contact.visit')).all(),
     ).toHaveLength(1);
     const page = await (await ctx.request('/console/watch/residents/1', { headers: support })).text();
     expect(page).toContain('足を引きずっていた');
@@ -169,15 +169,17 @@ describe('calls and visits', () => {
 
 describe('気になる handover notes', () => {
   it("reach the support worker's day and the city's overview, not the other hamlet", async () => {
-    ctx = watchTestContext({ now: '2026-11-24T00:00:00Z' });
-    const { body } = await order(ctx, [{ productId: productId(ctx, 'たまご 10個'), qty: 1 }], { box: 1 });
-    ctx.db
+    ctx = await watchTestContext({ now: '2026-11-24T00:00:00Z' });
+    const { body } = await order(ctx, [{ productId: await productId(ctx, 'たまご 10個'), qty: 1 }], {
+      box: 1,
+    });
+    await ctx.db
       .insert(handovers)
       .values({
         orderId: body.id,
         householdId: 1,
         residentId: 1,
-        staffId: staffId(ctx, 'support'),
+        staffId: await staffId(ctx, 'support'),
         at: ctx.clock.now(),
         outcome: 'concern',
         note: '足を引きずっていた',

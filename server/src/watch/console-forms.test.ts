@@ -22,7 +22,7 @@ const counts = () => {
 
 describe('watch console forms', () => {
   it('enrol with consent, add and stop a reminder, add and end a stay, stop watching', async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const staff = await ctx.login('support');
     const page = await (await ctx.request(R1, { headers: staff })).text();
     // The contacts to notify are named before consent is recorded.
@@ -35,10 +35,10 @@ describe('watch console forms', () => {
       staff,
     );
     expect(enrol.status).toBe(303);
-    const s = ctx.db.select().from(watchSettings).where(eq(watchSettings.residentId, 1)).get()!;
+    const s = (await ctx.db.select().from(watchSettings).where(eq(watchSettings.residentId, 1)).get())!;
     expect(s).toMatchObject({
       enabled: true,
-      consentStaffId: staffId(ctx, 'support'),
+      consentStaffId: await staffId(ctx, 'support'),
       thresholdMinutes: 36 * 60,
       quietStartMinute: 22 * 60,
       quietEndMinute: 5 * 60 + 30,
@@ -56,11 +56,11 @@ describe('watch console forms', () => {
         )
       ).status,
     ).toBe(303);
-    const rem = ctx.db.select().from(watchReminders).get()!;
+    const rem = (await ctx.db.select().from(watchReminders).get())!;
     expect(rem).toMatchObject({ residentId: 1, recurrence: 'weekly', time: '07:30', cancelledAt: null });
     expect(await (await ctx.request(R1, { headers: staff })).text()).toContain('燃えるごみの日です');
     expect((await form(`${R1}/reminders/${rem.id}/stop`, {}, staff)).status).toBe(303);
-    expect(ctx.db.select().from(watchReminders).get()!.cancelledAt).not.toBeNull();
+    expect((await ctx.db.select().from(watchReminders).get())!.cancelledAt).not.toBeNull();
 
     // Monday 09:00 Tokyo: in hospital since 08:00, until Friday noon; back early at 11:00.
     await form(
@@ -68,21 +68,21 @@ describe('watch console forms', () => {
       { fromDate: '2026-11-23', fromTime: '08:00', untilDate: '2026-11-27', untilTime: '12:00' },
       staff,
     );
-    const away = ctx.db.select().from(watchAway).get()!;
+    const away = (await ctx.db.select().from(watchAway).get())!;
     expect(away.fromAt.toISOString()).toBe('2026-11-22T23:00:00.000Z');
     expect(away.untilAt.toISOString()).toBe('2026-11-27T03:00:00.000Z');
     ctx.clock.advance(2 * 3_600_000);
     expect((await form(`${R1}/away/${away.id}/end`, {}, staff)).status).toBe(303);
-    expect(ctx.db.select().from(watchAway).get()!.untilAt.getTime()).toBe(ctx.clock.now().getTime());
+    expect((await ctx.db.select().from(watchAway).get())!.untilAt.getTime()).toBe(ctx.clock.now().getTime());
 
     expect((await form(`${R1}/stop`, {}, staff)).status).toBe(303);
-    const stopped = ctx.db.select().from(watchSettings).get()!;
+    const stopped = (await ctx.db.select().from(watchSettings).get())!;
     // Consent record kept (who, when), only disabled.
-    expect(stopped).toMatchObject({ enabled: false, consentStaffId: staffId(ctx, 'support') });
+    expect(stopped).toMatchObject({ enabled: false, consentStaffId: await staffId(ctx, 'support') });
   });
 
   it('refuses bad forms, other hamlets, strangers and cross-site posts without writing anything', async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const city = await ctx.login('city');
     const other = await ctx.login('support-2'); // hamlet 1; resident 1 lives in hamlet 0
     const before = counts();
@@ -121,7 +121,7 @@ describe('watch console forms', () => {
 
 describe('watch API: stop, end, scope', () => {
   it('stops a reminder, ends an away period and stops watching; a support worker is kept to their hamlet', async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const city = await ctx.login('city');
     const other = await ctx.login('support-2');
     const before = counts();
@@ -153,9 +153,9 @@ describe('watch API: stop, end, scope', () => {
     expect((await ctx.json('POST', `/api/watch/reminders/${reminderId}/stop`, {}, city)).status).toBe(409);
     // Not begun yet: cancelled rather than shortened.
     expect((await ctx.json('POST', `/api/watch/away-periods/${awayId}/end`, {}, city)).status).toBe(200);
-    expect(ctx.db.select().from(watchAway).get()!.cancelledAt).not.toBeNull();
+    expect((await ctx.db.select().from(watchAway).get())!.cancelledAt).not.toBeNull();
     expect((await ctx.json('POST', `/api/watch/away-periods/${awayId}/end`, {}, city)).status).toBe(409);
     expect((await ctx.json('POST', '/api/watch/enrolments/1/stop', {}, city)).status).toBe(200);
-    expect(ctx.db.select().from(watchSettings).get()!.enabled).toBe(false);
+    expect((await ctx.db.select().from(watchSettings).get())!.enabled).toBe(false);
   });
 });

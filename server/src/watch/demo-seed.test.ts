@@ -7,11 +7,11 @@ let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('seedWatch', () => {
-  it('enrols most demo residents with consent recorded by the city and adds reminders', () => {
-    ctx = createTestContext({ now: '2026-11-23T00:00:00Z' });
-    const city = ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'city')).get()!;
-    const all = ctx.db.select().from(residents).all();
-    const enrolled = ctx.db.select().from(watchSettings).all();
+  it('enrols most demo residents with consent recorded by the city and adds reminders', async () => {
+    ctx = await createTestContext({ now: '2026-11-23T00:00:00Z' });
+    const city = (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'city')).get())!;
+    const all = await ctx.db.select().from(residents).all();
+    const enrolled = await ctx.db.select().from(watchSettings).all();
     expect(enrolled.length).toBeGreaterThan(all.length / 2);
     expect(enrolled.length).toBeLessThan(all.length);
     for (const s of enrolled) {
@@ -19,7 +19,7 @@ describe('seedWatch', () => {
       expect(s.consentAt.getTime()).toBe(ctx.clock.now().getTime());
     }
     const hanako = all.find((r) => r.name === '山田 花子')!;
-    const reminders = ctx.db
+    const reminders = await ctx.db
       .select()
       .from(watchReminders)
       .where(eq(watchReminders.residentId, hanako.id))

@@ -36,10 +36,10 @@ function nextWeekday(today: string, weekday: number): string {
  * at `now`; contacts and the support worker come from family_contacts and the hamlet), and a
  * few reminders on the TV.
  */
-export function seedWatch(db: Db, now: Date): void {
-  const city = db.select().from(s.staffUsers).where(eq(s.staffUsers.loginId, 'city')).get();
+export async function seedWatch(db: Db, now: Date): Promise<void> {
+  const city = await db.select().from(s.staffUsers).where(eq(s.staffUsers.loginId, 'city')).get();
   if (!city) return;
-  const people = db
+  const people = await db
     .select({ id: s.residents.id, name: s.residents.name })
     .from(s.residents)
     .orderBy(asc(s.residents.id))
@@ -47,14 +47,14 @@ export function seedWatch(db: Db, now: Date): void {
   const idOf = new Map(people.map((p) => [p.name, p.id]));
   for (const p of people) {
     if (NOT_ENROLLED.has(p.name.split(' ')[0]!)) continue;
-    enrollResident(db, { residentId: p.id }, city.id, now);
+    await enrollResident(db, { residentId: p.id }, city.id, now);
   }
   const today = tokyoDate(now);
   for (const r of REMINDERS) {
     const residentId = idOf.get(r.resident);
     if (residentId === undefined) continue;
     const startDate = r.weekday === undefined ? today : nextWeekday(today, r.weekday);
-    createReminder(
+    await createReminder(
       db,
       { residentId, text: r.text, recurrence: r.recurrence, time: r.time, startDate },
       { staffId: city.id },

@@ -36,16 +36,22 @@ export type EnrollInput = z.input<typeof EnrollInput>;
  * Records a resident's opt-in (who recorded the consent, and when) and starts watching. The
  * contacts to notify are the resident's family contacts in priority order.
  */
-export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, now: Date): void {
+export async function enrollResident(
+  db: DbOrTx,
+  input: EnrollInput,
+  staffId: number,
+  now: Date,
+): Promise<void> {
   const v = EnrollInput.parse(input);
-  const resident = db
+  const resident = await db
     .select({ id: residents.id })
     .from(residents)
     .where(eq(residents.id, v.residentId))
     .get();
   if (!resident) throw notFound('Resident');
   const { residentId, ...settings } = v;
-  db.insert(watchSettings)
+  await db
+    .insert(watchSettings)
     .values({
       residentId,
       ...settings,
@@ -59,11 +65,12 @@ export function enrollResident(db: DbOrTx, input: EnrollInput, staffId: number, 
       set: { ...settings, enabled: true, consentAt: now, consentStaffId: staffId, updatedAt: now },
     })
     .run();
-  db.insert(watchState)
+  await db
+    .insert(watchState)
     // No rhythm row yet: the detector starts from an empty rhythm at consent (learnRhythms).
     .values({ residentId })
     // New settings (a lower threshold, say) may change the decision at once.
     .onConflictDoUpdate({ target: watchState.residentId, set: { nextCheckAt: null } })
     .run();
-  recordAudit(db, now, { type: 'staff', id: staffId }, 'watch.enroll', 'resident', String(residentId));
+  await recordAudit(db, now, { type: 'staff', id: staffId }, 'watch.enroll', 'resident', String(residentId));
 }

@@ -35,11 +35,11 @@ function errorPage(e: AppError) {
 /** Family scheduling of reminders, behind an alert link and then an emailed, signed link. */
 export const familyReminderPages = new Hono<AppEnv>();
 
-familyReminderPages.post('/ack/:token/family-reminder', (c) => {
+familyReminderPages.post('/ack/:token/family-reminder', async (c) => {
   const { deps } = c.var;
   const token = c.req.param('token');
   try {
-    requestFamilyReminderLink(deps.db, token, deps.config, deps.clock.now());
+    await requestFamilyReminderLink(deps.db, token, deps.config, deps.clock.now());
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const p = errorPage(e);
@@ -48,12 +48,12 @@ familyReminderPages.post('/ack/:token/family-reminder', (c) => {
   return c.redirect(`/p/watch/ack/${token}?sent=1`, 303);
 });
 
-familyReminderPages.get('/family/:token', (c) => {
+familyReminderPages.get('/family/:token', async (c) => {
   const { deps } = c.var;
   const now = deps.clock.now();
   try {
-    const link = verifyFamilyReminderLink(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
-    const active = deps.db
+    const link = await verifyFamilyReminderLink(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
+    const active = await deps.db
       .select()
       .from(watchReminders)
       .where(and(eq(watchReminders.residentId, link.residentId), isNull(watchReminders.cancelledAt)))
@@ -136,7 +136,7 @@ familyReminderPages.post('/family/:token', async (c) => {
   });
   try {
     if (!input.success) throw new AppError(400, 'invalid_form', 'invalid');
-    addFamilyReminder(deps.db, token, input.data, deps.config.LINK_SECRET, deps.clock.now());
+    await addFamilyReminder(deps.db, token, input.data, deps.config.LINK_SECRET, deps.clock.now());
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const p = errorPage(e);

@@ -31,10 +31,10 @@ const counts = () => {
 
 describe('family reminders (real SMTP on loopback)', () => {
   it('a contact verifies by email from the alert page, then adds a reminder for their resident', async () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
     smtp = await startSmtpServer();
     const transport = createTransport(smtp.url);
-    enroll(ctx, { supportWorkerFirst: false });
+    await enroll(ctx, { supportWorkerFirst: false });
     await runJobsFor(ctx, 24 * 60, transport);
     const ack = pathIn(smtp.inbox[0]!.text, 'ack')!;
     expect(await (await ctx.request(ack)).text()).toContain('確認のメールを送る');
@@ -72,8 +72,12 @@ describe('family reminders (real SMTP on loopback)', () => {
       startDate: '2026-11-25',
     });
     expect(added.status).toBe(303);
-    const contact1 = ctx.db.select().from(familyContacts).where(eq(familyContacts.email, CONTACT1)).get()!;
-    const rem = ctx.db.select().from(watchReminders).get()!;
+    const contact1 = (await ctx.db
+      .select()
+      .from(familyContacts)
+      .where(eq(familyContacts.email, CONTACT1))
+      .get())!;
+    const rem = (await ctx.db.select().from(watchReminders).get())!;
     expect(rem).toMatchObject({
       residentId: 1,
       text: 'デイサービスの日です',
@@ -93,14 +97,14 @@ describe('family reminders (real SMTP on loopback)', () => {
       startDate: '2026-11-25',
     });
     expect(late.status).toBe(410);
-    expect(ctx.db.select().from(watchReminders).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(watchReminders).all()).toHaveLength(1);
   });
 
   it("a support worker's alert link cannot ask for the family form", async () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
     smtp = await startSmtpServer();
     const transport = createTransport(smtp.url);
-    enroll(ctx); // support worker first
+    await enroll(ctx); // support worker first
     await runJobsFor(ctx, 24 * 60, transport);
     const ack = pathIn(smtp.inbox[0]!.text, 'ack')!;
     expect(await (await ctx.request(ack)).text()).not.toContain('確認のメールを送る');

@@ -5,10 +5,10 @@ import type { TestContext } from '../../../test/helpers/context';
 import { enroll, watchTestContext } from './testing';
 
 let ctx: TestContext;
-beforeEach(() => {
+beforeEach(async () => {
   // Monday 23 November 2026, 10:00 in Tokyo.
-  ctx = watchTestContext({ now: '2026-11-23T01:00:00Z' });
-  enroll(ctx);
+  ctx = await watchTestContext({ now: '2026-11-23T01:00:00Z' });
+  await enroll(ctx);
 });
 afterEach(() => ctx.close());
 
@@ -38,16 +38,18 @@ describe('away from the TV: until when, and 「帰りました」', () => {
     const res = await end(1);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ended: 1 });
-    expect(ctx.db.select().from(watchAway).get()!.untilAt.getTime()).toBe(ctx.clock.now().getTime());
+    expect((await ctx.db.select().from(watchAway).get())!.untilAt.getTime()).toBe(ctx.clock.now().getTime());
     expect(await away(1)).toEqual({ away: null, today: '2026-11-23' });
     // The press is a sign of life: silence is counted from it.
-    const state = ctx.db.select().from(watchState).where(eq(watchState.residentId, 1)).get()!;
+    const state = (await ctx.db.select().from(watchState).where(eq(watchState.residentId, 1)).get())!;
     expect(Number(state.lastSignAt)).toBe(ctx.clock.now().getTime());
 
     // Pressed again (a resend, a second press): nothing more ends.
     ctx.clock.advance(60_000);
     expect(await (await end(1)).json()).toEqual({ ended: 0 });
-    expect(ctx.db.select().from(watchAway).get()!.untilAt.getTime()).toBe(ctx.clock.now().getTime() - 60_000);
+    expect((await ctx.db.select().from(watchAway).get())!.untilAt.getTime()).toBe(
+      ctx.clock.now().getTime() - 60_000,
+    );
   });
 
   it('leaves a stay staff planned for later alone', async () => {
@@ -61,7 +63,7 @@ describe('away from the TV: until when, and 「帰りました」', () => {
     expect(planned.status).toBe(201);
     expect(await away(1)).toEqual({ away: null, today: '2026-11-23' });
     expect(await (await end(1)).json()).toEqual({ ended: 0 });
-    expect(ctx.db.select().from(watchAway).get()!.cancelledAt).toBeNull();
+    expect((await ctx.db.select().from(watchAway).get())!.cancelledAt).toBeNull();
   });
 
   it('needs a box token', async () => {

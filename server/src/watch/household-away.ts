@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { and, eq, gt, inArray, isNull, lte } from 'drizzle-orm';
-import type { Db, DbOrTx, Sqlite } from '../../../db/src';
+import { withSqlite, type Db, type DbOrTx } from '../../../db/src';
 import { residents, watchAway, watchState } from '../../../db/src/schema';
 import { recordAudit } from '../lib/audit';
 import { tokyoDate } from '../lib/tokyo';
@@ -19,8 +19,8 @@ export const HouseholdAwaySchema = z
 
 export type HouseholdAway = z.infer<typeof HouseholdAwaySchema>;
 
-function runningAway(db: DbOrTx, householdId: number, now: Date) {
-  return db
+async function runningAway(db: DbOrTx, householdId: number, now: Date) {
+  return await db
     .select({ id: watchAway.id, residentId: watchAway.residentId, untilAt: watchAway.untilAt })
     .from(watchAway)
     .innerJoin(residents, eq(residents.id, watchAway.residentId))
@@ -39,8 +39,8 @@ function runningAway(db: DbOrTx, householdId: number, now: Date) {
  * Whether the household is away now, and until when: the latest end among its residents' running
  * away periods (one 「留守にします」 writes one per watched resident, all ending together).
  */
-export function getHouseholdAway(db: DbOrTx, householdId: number, now: Date): HouseholdAway {
-  const rows = runningAway(db, householdId, now);
+export async function getHouseholdAway(db: DbOrTx, householdId: number, now: Date): Promise<HouseholdAway> {
+  const rows = await runningAway(db, householdId, now);
   const today = tokyoDate(now);
   if (rows.length === 0) return { away: null, today };
   const until = new Date(Math.max(...rows.map((r) => r.untilAt.getTime())));
@@ -53,11 +53,12 @@ export function getHouseholdAway(db: DbOrTx, householdId: number, now: Date): Ho
  * a key press on the TV, so it is recorded as one. Pressing it again ends nothing and changes
  * nothing but the key press; a period that has not begun yet (staff planned a stay) is left alone.
  */
-export function endAwayFromTv(db: Db, sqlite: Sqlite, householdId: number, boxId: number, now: Date): number {
-  return db.transaction((tx) => {
-    const rows = runningAway(tx, householdId, now);
+export async function endAwayFromTv(db: Db, householdId: number, boxId: number, now: Date): Promise<number> {
+  return await db.transaction(async (tx) => {
+    const rows = await runningAway(tx, householdId, now);
     if (rows.length > 0) {
-      tx.update(watchAway)
+      await tx
+        .update(watchAway)
         .set({ untilAt: now })
         .where(
           inArray(
@@ -66,7 +67,8 @@ export function endAwayFromTv(db: Db, sqlite: Sqlite, householdId: number, boxId
           ),
         )
         .run();
-      tx.update(watchState)
+      await tx
+        .update(watchState)
         .set({ nextCheckAt: null })
         .where(
           inArray(
@@ -75,10 +77,10 @@ export function endAwayFromTv(db: Db, sqlite: Sqlite, householdId: number, boxId
           ),
         )
         .run();
-      recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away.end', 'household', householdId);
+      await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away.end', 'household', householdId);
     }
     // The same connection: better-sqlite3 nests this as a savepoint of the transaction above.
-    recordTvActivity(sqlite, householdId, 'keys', now);
+    await withSqlite(tx, (sqlite) => recordTvActivity(sqlite, householdId, 'keys', now));
     return rows.length;
   });
 }

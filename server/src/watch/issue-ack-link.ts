@@ -8,7 +8,7 @@ export const ACK_LINK_TTL_MS = 72 * 3_600_000;
  * A signed, expiring link for one recipient of one alert. Only the token's hash is stored; each
  * action on the page can be used once per link.
  */
-export function issueAckLink(
+export async function issueAckLink(
   db: DbOrTx,
   opts: {
     alertId: number;
@@ -18,10 +18,11 @@ export function issueAckLink(
     baseUrl: string;
   },
   now: Date,
-): { url: string; expiresAt: Date } {
+): Promise<{ url: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + ACK_LINK_TTL_MS);
   const token = signToken(opts.secret, { a: opts.alertId, n: randomToken(16), e: expiresAt.getTime() });
-  db.insert(watchAckTokens)
+  await db
+    .insert(watchAckTokens)
     .values({
       alertId: opts.alertId,
       tokenHash: sha256(token),

@@ -12,19 +12,19 @@ export const watchJobs: JobDef[] = [
   {
     name: 'watch.pulse',
     cron: '* * * * *',
-    run: ({ db, config, clock }) => notePlatformPulse(db, config, clock.now()),
+    run: async ({ db, config, clock }) => await notePlatformPulse(db, config, clock.now()),
   },
   {
     name: 'watch.detect',
     cron: '*/5 * * * *',
-    run: (deps) => {
+    run: async (deps) => {
       const { db, config, clock } = deps;
       // The pass itself notes the pulse first, so it never judges a downtime it has not seen.
-      notePlatformPulse(db, config, clock.now());
-      checkPlatformSilence(db, config, clock.now());
+      await notePlatformPulse(db, config, clock.now());
+      await checkPlatformSilence(db, config, clock.now());
       const now = clock.now();
-      const result = runWatchPass(db, config, now);
-      if (result.opened > 0) publishOpenedAlerts(deps, now);
+      const result = await runWatchPass(db, config, now);
+      if (result.opened > 0) await publishOpenedAlerts(deps, now);
       return result;
     },
   },
@@ -33,11 +33,14 @@ export const watchJobs: JobDef[] = [
   {
     name: 'watch.reminders',
     cron: '* * * * *',
-    run: ({ db, clock }) => {
+    run: async ({ db, clock }) => {
       const now = clock.now();
-      return { created: materializeReminders(db, now), missedMails: mailMissedReminders(db, now) };
+      return {
+        created: await materializeReminders(db, now),
+        missedMails: await mailMissedReminders(db, now),
+      };
     },
   },
   // "Fine today" is only true once the day is over: never sent before 19:00, nor the next morning.
-  dailyJob('watch.daily-mail', '19:00', ({ db, clock }) => sendDailyMail(db, clock.now())),
+  dailyJob('watch.daily-mail', '19:00', async ({ db, clock }) => await sendDailyMail(db, clock.now())),
 ];

@@ -21,11 +21,11 @@ const notices = async () =>
     recent: NoticeBody[];
   };
 
-function remind(text: string, time: string, notifyAfterMinutes: number | null = null) {
-  createReminder(
+async function remind(text: string, time: string, notifyAfterMinutes: number | null = null) {
+  await createReminder(
     ctx.db,
     { residentId: 1, text, recurrence: 'daily', time, startDate: '2026-11-26', notifyAfterMinutes },
-    { staffId: staffId(ctx, 'city') },
+    { staffId: await staffId(ctx, 'city') },
     ctx.clock.now(),
   );
 }
@@ -41,12 +41,12 @@ describe('reminders shown late', () => {
   });
 
   it('a box switched on the next noon does not show last evening’s medicine full screen', async () => {
-    ctx = watchTestContext({ now: '2026-11-26T09:00:00Z' }); // Thu 18:00
-    enroll(ctx);
-    remind('夕方のお薬を飲みましょう', '18:30', 60);
+    ctx = await watchTestContext({ now: '2026-11-26T09:00:00Z' }); // Thu 18:00
+    await enroll(ctx);
+    await remind('夕方のお薬を飲みましょう', '18:30', 60);
     // Friday 18:30: due, shown at its time.
     ctx.clock.set('2026-11-27T09:30:20Z');
-    materializeReminders(ctx.db, ctx.clock.now());
+    await materializeReminders(ctx.db, ctx.clock.now());
     let view = await notices();
     expect(view.pending).toMatchObject([
       { text: '夕方のお薬を飲みましょう', dueLabel: '今日 18:30 のお知らせ', late: false, missed: false },
@@ -54,7 +54,7 @@ describe('reminders shown late', () => {
 
     // The box was off all evening; switched on Saturday 12:07.
     ctx.clock.set('2026-11-28T03:07:00Z');
-    materializeReminders(ctx.db, ctx.clock.now());
+    await materializeReminders(ctx.db, ctx.clock.now());
     view = await notices();
     expect(view.pending).toEqual([]);
     expect(view.recent).toMatchObject([
@@ -62,36 +62,32 @@ describe('reminders shown late', () => {
       { text: '夕方のお薬を飲みましょう', dueLabel: '11月26日 18:30 のお知らせ', missed: true },
     ]);
     // The family hears of the missed reminder as before.
-    expect(mailMissedReminders(ctx.db, ctx.clock.now())).toBeGreaterThan(0);
-    expect(
-      ctx.db
-        .select()
-        .from(mailOutbox)
-        .all()
-        .map((m) => m.subject),
-    ).toContain('【見守り】山田 花子さんへのお知らせが確認されていません');
+    expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBeGreaterThan(0);
+    expect((await ctx.db.select().from(mailOutbox).all()).map((m) => m.subject)).toContain(
+      '【見守り】山田 花子さんへのお知らせが確認されていません',
+    );
   });
 
   it('shows a reminder late but within the window with the time it was due', async () => {
-    ctx = watchTestContext({ now: '2026-11-27T23:00:00Z' }); // Sat 8:00
-    enroll(ctx);
-    remind('ゴミの日です', '09:00');
+    ctx = await watchTestContext({ now: '2026-11-27T23:00:00Z' }); // Sat 8:00
+    await enroll(ctx);
+    await remind('ゴミの日です', '09:00');
     ctx.clock.set('2026-11-28T00:25:00Z'); // 9:25
-    materializeReminders(ctx.db, ctx.clock.now());
+    await materializeReminders(ctx.db, ctx.clock.now());
     expect((await notices()).pending).toMatchObject([
       { text: 'ゴミの日です', dueLabel: '今日 9:00 のお知らせ', late: true, missed: false },
     ]);
   });
 
   it('takes the missed window from the configuration', async () => {
-    ctx = watchTestContext({
+    ctx = await watchTestContext({
       now: '2026-11-27T23:00:00Z',
       config: { WATCH_REMINDER_MISSED_AFTER_MINUTES: 20 },
     });
-    enroll(ctx);
-    remind('ゴミの日です', '09:00');
+    await enroll(ctx);
+    await remind('ゴミの日です', '09:00');
     ctx.clock.set('2026-11-28T00:25:00Z'); // 9:25
-    materializeReminders(ctx.db, ctx.clock.now());
+    await materializeReminders(ctx.db, ctx.clock.now());
     const view = await notices();
     expect(view.pending).toEqual([]);
     expect(view.recent).toMatchObject([{ text: 'ゴミの日です', missed: true }]);

@@ -1,4 +1,4 @@
-import type { Db, Sqlite } from '../../../db/src';
+import { sqliteForReading, withSqlite, type Db } from '../../../db/src';
 import { emptyRhythm, markSignOfLife } from './detector/rhythm';
 import { localDayIndex } from './detector/local-time';
 import { DEFAULT_TUNING, type RhythmState } from './detector/types';
@@ -34,7 +34,7 @@ export function lastSlotBeforeToday(now: number): number {
  * served while 100,000 rhythms are updated. Presence past the retention period is pruned.
  */
 export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   const ms = now.getTime();
   const toSlot = lastSlotBeforeToday(ms);
   const mark = sqlite
@@ -89,24 +89,26 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
       }
     });
     for (let i = 0; i < ids.length; i += BATCH) {
-      foldBatch(ids.slice(i, i + BATCH));
+      await withSqlite(db, () => foldBatch(ids.slice(i, i + BATCH)));
       residents += Math.min(BATCH, ids.length - i);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    sqlite
-      .prepare(
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+    await withSqlite(db, () => {
+      sqlite
+        .prepare(
+          `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      )
-      .run(WATERMARK_KEY, JSON.stringify(toSlot), ms);
-    // A check planned today, after a sign of life since midnight, was planned without the day
-    // just learned (its windows start today, so yesterday is now history for them): plan again.
-    sqlite
-      .prepare<[number]>(
-        `UPDATE watch_state SET next_check_at = NULL
+        )
+        .run(WATERMARK_KEY, JSON.stringify(toSlot), ms);
+      // A check planned today, after a sign of life since midnight, was planned without the day
+      // just learned (its windows start today, so yesterday is now history for them): plan again.
+      sqlite
+        .prepare<[number]>(
+          `UPDATE watch_state SET next_check_at = NULL
          WHERE next_check_at IS NOT NULL AND max(coalesce(last_sign_at, 0), coalesce(last_heartbeat_at, 0)) >= ?`,
-      )
-      .run((toSlot + 1) * SLOT_MS);
+        )
+        .run((toSlot + 1) * SLOT_MS);
+    });
   }
   const keepFrom = Math.floor((ms - PRESENCE_RETENTION_DAYS * DAY_MS) / SLOT_MS);
   // In chunks: a day of 100,000 residents is millions of rows, and heartbeats wait for the lock.
@@ -115,7 +117,7 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
   );
   let pruned = 0;
   for (;;) {
-    const n = prune.run(keepFrom).changes;
+    const n = await withSqlite(db, () => prune.run(keepFrom).changes);
     pruned += n;
     if (n === 0) break;
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -41,9 +41,13 @@ export interface ResidentWatchRow {
 }
 
 /** Calls and visits, newest first, with the staff member's name. */
-export function listWatchContacts(db: DbOrTx, residentIds: number[], limit = 50): WatchContactRow[] {
+export async function listWatchContacts(
+  db: DbOrTx,
+  residentIds: number[],
+  limit = 50,
+): Promise<WatchContactRow[]> {
   if (residentIds.length === 0) return [];
-  return db
+  return await db
     .select({
       id: watchContacts.id,
       residentId: watchContacts.residentId,
@@ -67,8 +71,8 @@ export function listWatchContacts(db: DbOrTx, residentIds: number[], limit = 50)
  * Each watched resident of the hamlets in `scope` as the support worker's day needs them: last sign
  * of life, away periods touching today, today's unconfirmed reminders, the last call or visit.
  */
-export function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): ResidentWatchRow[] {
-  const rows = db
+export async function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): Promise<ResidentWatchRow[]> {
+  const rows = await db
     .select({
       residentId: residents.id,
       name: residents.name,
@@ -91,7 +95,7 @@ export function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): Resid
   const today = tokyoDate(now);
   const dayStart = fromTokyo(today);
   const dayEnd = fromTokyo(addDays(today, 1));
-  const away = db
+  const away = await db
     .select()
     .from(watchAway)
     .where(
@@ -103,7 +107,7 @@ export function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): Resid
       ),
     )
     .all();
-  const unconfirmed = db
+  const unconfirmed = await db
     .select({
       residentId: watchReminderOccurrences.residentId,
       dueAt: watchReminderOccurrences.dueAt,
@@ -122,7 +126,7 @@ export function listHamletWatch(db: DbOrTx, scope: StaffScope, now: Date): Resid
     .orderBy(asc(watchReminderOccurrences.dueAt))
     .all();
   const lastContact = new Map<number, WatchContactRow>();
-  for (const c of listWatchContacts(db, ids, 10_000))
+  for (const c of await listWatchContacts(db, ids, 10_000))
     if (!lastContact.has(c.residentId)) lastContact.set(c.residentId, c);
   return rows.map((r) => ({
     residentId: r.residentId,

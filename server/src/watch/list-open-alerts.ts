@@ -57,8 +57,12 @@ export interface AlertFilter {
  * Open alerts in the hamlets of `scope`, with names (never ids) and the household's phone:
  * unanswered ones first, then the furthest escalated, then the newest.
  */
-export function listOpenAlerts(db: DbOrTx, scope: StaffScope, filter: AlertFilter = {}): OpenAlert[] {
-  const rows = db
+export async function listOpenAlerts(
+  db: DbOrTx,
+  scope: StaffScope,
+  filter: AlertFilter = {},
+): Promise<OpenAlert[]> {
+  const rows = await db
     .select({
       a: watchAlerts,
       residentName: residents.name,
@@ -83,7 +87,7 @@ export function listOpenAlerts(db: DbOrTx, scope: StaffScope, filter: AlertFilte
     .all();
   const ids = rows.map((r) => r.a.id);
   const steps = ids.length
-    ? db
+    ? await db
         .select()
         .from(watchAlertSteps)
         .where(inArray(watchAlertSteps.alertId, ids))
@@ -91,9 +95,14 @@ export function listOpenAlerts(db: DbOrTx, scope: StaffScope, filter: AlertFilte
         .all()
     : [];
   const acks = ids.length
-    ? db.select().from(watchAcks).where(inArray(watchAcks.alertId, ids)).orderBy(asc(watchAcks.at)).all()
+    ? await db
+        .select()
+        .from(watchAcks)
+        .where(inArray(watchAcks.alertId, ids))
+        .orderBy(asc(watchAcks.at))
+        .all()
     : [];
-  const names = PeopleNames.load(db, {
+  const names = await PeopleNames.load(db, {
     recipients: steps.flatMap((s) => s.recipients),
     staffIds: acks.flatMap((k) => (k.staffId !== null ? [k.staffId] : [])),
     tokenIds: acks.flatMap((k) => (k.tokenId !== null ? [k.tokenId] : [])),

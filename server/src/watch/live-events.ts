@@ -7,9 +7,9 @@ import { publishLive } from '../live/publish';
  * After a watch pass committed: announce the alerts it opened (those opened at `now`) to the
  * watch boards of their hamlet, where they ring and stay until acknowledged.
  */
-export function publishOpenedAlerts(deps: Deps, now: Date): void {
+export async function publishOpenedAlerts(deps: Deps, now: Date): Promise<void> {
   try {
-    const rows = deps.db
+    const rows = await deps.db
       .select({ id: watchAlerts.id, hamletId: households.hamletId })
       .from(watchAlerts)
       .innerJoin(residents, eq(residents.id, watchAlerts.residentId))
@@ -32,9 +32,9 @@ export function publishOpenedAlerts(deps: Deps, now: Date): void {
  * After an answer committed (console or family email link): every open watch board of the alert's
  * hamlet redraws, so an answered alert stops asking on every screen.
  */
-export function publishAlertAcknowledged(deps: Deps, alertId: number, action: string): void {
+export async function publishAlertAcknowledged(deps: Deps, alertId: number, action: string): Promise<void> {
   try {
-    const row = deps.db
+    const row = await deps.db
       .select({ hamletId: households.hamletId })
       .from(watchAlerts)
       .innerJoin(residents, eq(residents.id, watchAlerts.residentId))

@@ -1,4 +1,4 @@
-import type { Db, Sqlite } from '../../../db/src';
+import { sqliteForReading, type Db } from '../../../db/src';
 import {
   DEFAULT_TUNING,
   type RhythmState,
@@ -27,10 +27,10 @@ export interface LoadedResident {
  * periods and open alerts. Residents whose
  * `next_check_at` lies ahead are left out: nothing new arrived and no deadline has passed.
  */
-export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): LoadedResident[] {
+export async function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Promise<LoadedResident[]> {
   const ms = now.getTime();
   // Raw prepared statements: at 100,000 residents the ORM's row mapping would dominate the pass.
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   // Raw rows (arrays): better-sqlite3 builds an object per row property by property, which cost
   // more than the query itself at 100,000 rows. Contact counts come from one grouped query.
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
@@ -82,7 +82,7 @@ export function loadWatchStates(db: Db, now: Date, residentIds?: number[]): Load
     return m;
   };
   // One list shared by every resident: time when engawa could not hear any box.
-  const blind = loadBlindPeriods(db, now);
+  const blind = await loadBlindPeriods(db, now);
   const awayBy = group(away);
   const alertBy = new Map(alerts.map((a) => [a.resident_id, a]));
   // Read only for residents the detector asks about (a quiet house): the blob is the costliest

@@ -34,11 +34,14 @@ export function nextTierOf(
  * For the family's page: who is told next and when, only while the alert is open, unanswered and
  * its ladder really has a next step; null otherwise (so the page promises nothing that will not happen).
  */
-export function nextStepOfAlert(db: DbOrTx, alertId: number): { whoJa: string; at: Date } | null {
-  const a = db.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
+export async function nextStepOfAlert(
+  db: DbOrTx,
+  alertId: number,
+): Promise<{ whoJa: string; at: Date } | null> {
+  const a = await db.select().from(watchAlerts).where(eq(watchAlerts.id, alertId)).get();
   if (!a || a.closedAt || a.acknowledgedAt) return null;
-  const s = db.select().from(watchSettings).where(eq(watchSettings.residentId, a.residentId)).get();
-  const people = residentPeople(db, a.residentId);
+  const s = await db.select().from(watchSettings).where(eq(watchSettings.residentId, a.residentId)).get();
+  const people = await residentPeople(db, a.residentId);
   if (!s || !s.enabled || !people) return null;
   const settings: WatchSettings = {
     enabled: s.enabled,

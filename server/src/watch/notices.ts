@@ -45,8 +45,13 @@ export interface NoticesView {
  * due now invites a wrong-time or double dose, whatever the reminder is about. It stays in the list
  * with its time, and the family's missed-reminder mail (if the reminder has one) goes as before.
  */
-export function listNotices(db: Db, householdId: number, now: Date, missedAfterMinutes: number): NoticesView {
-  const people = db
+export async function listNotices(
+  db: Db,
+  householdId: number,
+  now: Date,
+  missedAfterMinutes: number,
+): Promise<NoticesView> {
+  const people = await db
     .select({ id: residents.id, name: residents.name })
     .from(residents)
     .where(eq(residents.householdId, householdId))
@@ -54,7 +59,7 @@ export function listNotices(db: Db, householdId: number, now: Date, missedAfterM
   const ids = people.map((p) => p.id);
   if (ids.length === 0) return { check: false, pending: [], recent: [] };
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const rows = db
+  const rows = await db
     .select({ o: watchReminderOccurrences, text: watchReminders.text })
     .from(watchReminderOccurrences)
     .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
@@ -80,13 +85,14 @@ export function listNotices(db: Db, householdId: number, now: Date, missedAfterM
       confirmedAt: o.confirmedAt?.toISOString() ?? null,
     };
   });
-  const check = db
-    .select({ asked: watchState.checkAskedAt })
-    .from(watchState)
-    .innerJoin(watchSettings, eq(watchSettings.residentId, watchState.residentId))
-    .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
-    .all()
-    .some((s) => s.asked !== null);
+  const check = (
+    await db
+      .select({ asked: watchState.checkAskedAt })
+      .from(watchState)
+      .innerJoin(watchSettings, eq(watchSettings.residentId, watchState.residentId))
+      .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
+      .all()
+  ).some((s) => s.asked !== null);
   return {
     check,
     pending: notices.filter((n) => !n.confirmedAt && !n.missed).reverse(),
@@ -95,9 +101,14 @@ export function listNotices(db: Db, householdId: number, now: Date, missedAfterM
 }
 
 /** OK on the full-screen reminder. Confirming twice is harmless. */
-export function confirmNotice(db: Db, householdId: number, occurrenceId: number, now: Date): void {
-  db.transaction((tx) => {
-    const row = tx
+export async function confirmNotice(
+  db: Db,
+  householdId: number,
+  occurrenceId: number,
+  now: Date,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await tx
       .select({ o: watchReminderOccurrences, householdId: residents.householdId })
       .from(watchReminderOccurrences)
       .innerJoin(residents, eq(residents.id, watchReminderOccurrences.residentId))
@@ -105,17 +116,18 @@ export function confirmNotice(db: Db, householdId: number, occurrenceId: number,
       .get();
     if (!row || row.householdId !== householdId) throw notFound('Notice');
     if (row.o.confirmedAt) return;
-    tx.update(watchReminderOccurrences)
+    await tx
+      .update(watchReminderOccurrences)
       .set({ confirmedAt: now })
       .where(eq(watchReminderOccurrences.id, occurrenceId))
       .run();
-    recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
+    await recordLifeSign(tx, row.o.residentId, 'reminder_confirmed', now);
   });
 }
 
 /** Reminders not confirmed in time: one optional email to the first contact. */
-export function mailMissedReminders(db: Db, now: Date): number {
-  const rows = db
+export async function mailMissedReminders(db: Db, now: Date): Promise<number> {
+  const rows = await db
     .select({ o: watchReminderOccurrences, r: watchReminders, name: residents.name })
     .from(watchReminderOccurrences)
     .innerJoin(watchReminders, eq(watchReminders.id, watchReminderOccurrences.reminderId))
@@ -126,19 +138,20 @@ export function mailMissedReminders(db: Db, now: Date): number {
   for (const { o, r, name } of rows) {
     if (r.notifyAfterMinutes === null) continue;
     if (now.getTime() - o.dueAt.getTime() < r.notifyAfterMinutes * 60_000) continue;
-    const contact = db
+    const contact = await db
       .select()
       .from(familyContacts)
       .where(eq(familyContacts.residentId, o.residentId))
       .orderBy(familyContacts.priority)
       .get();
-    db.transaction((tx) => {
-      tx.update(watchReminderOccurrences)
+    await db.transaction(async (tx) => {
+      await tx
+        .update(watchReminderOccurrences)
         .set({ missedMailAt: now })
         .where(eq(watchReminderOccurrences.id, o.id))
         .run();
       if (!contact) return;
-      enqueueMail(
+      await enqueueMail(
         tx,
         {
           dedupeKey: `watch:reminder:${o.id}:missed`,

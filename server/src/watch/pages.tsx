@@ -11,11 +11,11 @@ import { Page } from './public-page';
 export const watchPages = new Hono<AppEnv>();
 watchPages.route('/', familyReminderPages);
 
-watchPages.get('/ack/:token', (c) => {
+watchPages.get('/ack/:token', async (c) => {
   const { deps } = c.var;
   const now = deps.clock.now();
   try {
-    const v = getAckView(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
+    const v = await getAckView(deps.db, c.req.param('token'), deps.config.LINK_SECRET, now);
     const done = AckActionSchema.safeParse(c.req.query('done')).data;
     const open = v.closedAt === null;
     const last = v.acks.at(-1);
@@ -124,8 +124,8 @@ watchPages.post('/ack/:token', async (c) => {
   }
   const action = parsed.data;
   try {
-    const alertId = acknowledgeAlert(deps.db, token, action, deps.config.LINK_SECRET, deps.clock.now());
-    publishAlertAcknowledged(deps, alertId, action);
+    const alertId = await acknowledgeAlert(deps.db, token, action, deps.config.LINK_SECRET, deps.clock.now());
+    await publishAlertAcknowledged(deps, alertId, action);
   } catch (e) {
     if (e instanceof AppError) {
       return c.html(

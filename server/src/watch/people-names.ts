@@ -14,23 +14,24 @@ export class PeopleNames {
     private readonly tokens: Map<number, { staffId: number | null; contactId: number | null }>,
   ) {}
 
-  static load(
+  static async load(
     db: DbOrTx,
     keys: { recipients?: string[]; staffIds?: number[]; tokenIds?: number[] },
-  ): PeopleNames {
+  ): Promise<PeopleNames> {
     const tokenIds = [...new Set(keys.tokenIds ?? [])];
     const tokens = new Map(
       tokenIds.length
-        ? db
-            .select({
-              id: watchAckTokens.id,
-              staffId: watchAckTokens.staffId,
-              contactId: watchAckTokens.contactId,
-            })
-            .from(watchAckTokens)
-            .where(inArray(watchAckTokens.id, tokenIds))
-            .all()
-            .map((t) => [t.id, t] as const)
+        ? (
+            await db
+              .select({
+                id: watchAckTokens.id,
+                staffId: watchAckTokens.staffId,
+                contactId: watchAckTokens.contactId,
+              })
+              .from(watchAckTokens)
+              .where(inArray(watchAckTokens.id, tokenIds))
+              .all()
+          ).map((t) => [t.id, t] as const)
         : [],
     );
     const staffIds = new Set(keys.staffIds ?? []);
@@ -46,22 +47,24 @@ export class PeopleNames {
     }
     const staff = new Map(
       staffIds.size
-        ? db
-            .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
-            .from(staffUsers)
-            .where(inArray(staffUsers.id, [...staffIds]))
-            .all()
-            .map((s) => [s.id, `${s.name}（${ROLE_LABELS[s.role]}）`] as const)
+        ? (
+            await db
+              .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
+              .from(staffUsers)
+              .where(inArray(staffUsers.id, [...staffIds]))
+              .all()
+          ).map((s) => [s.id, `${s.name}（${ROLE_LABELS[s.role]}）`] as const)
         : [],
     );
     const contacts = new Map(
       contactIds.size
-        ? db
-            .select({ id: familyContacts.id, name: familyContacts.name, relation: familyContacts.relation })
-            .from(familyContacts)
-            .where(inArray(familyContacts.id, [...contactIds]))
-            .all()
-            .map((c) => [c.id, `${c.name}（${c.relation}）`] as const)
+        ? (
+            await db
+              .select({ id: familyContacts.id, name: familyContacts.name, relation: familyContacts.relation })
+              .from(familyContacts)
+              .where(inArray(familyContacts.id, [...contactIds]))
+              .all()
+          ).map((c) => [c.id, `${c.name}（${c.relation}）`] as const)
         : [],
     );
     return new PeopleNames(staff, contacts, tokens);

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
-import type { Db, Sqlite, Tx } from '../../../db/src';
+import { sqliteForReading, type Db, type Tx } from '../../../db/src';
 import { settings, watchBlindPeriods } from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
@@ -31,8 +31,8 @@ interface Pulse {
   since: number;
 }
 
-function readPulse(db: Db | Tx): Pulse | null {
-  const row = db.select().from(settings).where(eq(settings.key, PULSE_KEY)).get();
+async function readPulse(db: Db | Tx): Promise<Pulse | null> {
+  const row = await db.select().from(settings).where(eq(settings.key, PULSE_KEY)).get();
   return row ? (row.value as Pulse) : null;
 }
 
@@ -41,20 +41,21 @@ function readPulse(db: Db | Tx): Pulse | null {
  * longer than PULSE_GAP_MS is recorded as a `server_down` blind window and reported once to the
  * operator. Returns the new window's id, if one was recorded.
  */
-export function notePlatformPulse(db: Db, config: PlatformConfig, now: Date): number | null {
-  return db.transaction((tx) => {
+export async function notePlatformPulse(db: Db, config: PlatformConfig, now: Date): Promise<number | null> {
+  return await db.transaction(async (tx) => {
     const ms = now.getTime();
-    const last = readPulse(tx);
+    const last = await readPulse(tx);
     let opened: number | null = null;
     let since = last?.since ?? ms;
     if (last && ms - last.at > PULSE_GAP_MS) {
-      opened = openBlind(tx, config, { reason: 'server_down', fromAt: new Date(last.at) }, now);
+      opened = await openBlind(tx, config, { reason: 'server_down', fromAt: new Date(last.at) }, now);
       // The gap is over as soon as it is noticed.
-      tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, opened)).run();
+      await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, opened)).run();
       since = ms;
     }
     const value: Pulse = { at: Math.max(ms, last?.at ?? 0), since };
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: PULSE_KEY, value, updatedAt: now })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: now } })
       .run();
@@ -68,13 +69,13 @@ export function notePlatformPulse(db: Db, config: PlatformConfig, now: Date): nu
  * silence: a `mass_silence` window opens (one operator alert) and stays open until the boxes are
  * heard again. Skipped while engawa itself has not been listening for the whole window.
  */
-export function checkPlatformSilence(db: Db, config: PlatformConfig, now: Date): void {
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+export async function checkPlatformSilence(db: Db, config: PlatformConfig, now: Date): Promise<void> {
+  const sqlite = await sqliteForReading(db);
   const ms = now.getTime();
   const cur = Math.floor(ms / SLOT_MS);
   const first = cur - WINDOW_SLOTS;
   const windowStart = first * SLOT_MS;
-  const pulse = readPulse(db);
+  const pulse = await readPulse(db);
   if (!pulse || pulse.since > windowStart) return;
   const count = sqlite.prepare<[number, number], { n: number }>(
     'SELECT count(*) AS n FROM watch_presence WHERE slot >= ? AND slot < ?',
@@ -89,38 +90,40 @@ export function checkPlatformSilence(db: Db, config: PlatformConfig, now: Date):
   const heardBoxes = Math.round(heard / WINDOW_SLOTS);
   const silent =
     expected >= config.WATCH_SILENCE_MIN_BOXES && heardBoxes < config.WATCH_SILENCE_SHARE * expected;
-  db.transaction((tx) => {
-    const open = tx
+  await db.transaction(async (tx) => {
+    const open = await tx
       .select()
       .from(watchBlindPeriods)
       .where(and(eq(watchBlindPeriods.reason, 'mass_silence'), isNull(watchBlindPeriods.untilAt)))
       .get();
     if (silent && !open) {
-      openBlind(
+      await openBlind(
         tx,
         config,
         { reason: 'mass_silence', fromAt: new Date(windowStart), heard: heardBoxes, expected },
         now,
       );
     } else if (!silent && open) {
-      tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, open.id)).run();
-      recordAudit(tx, now, systemActor, 'watch.blind.close', 'watch_blind_period', open.id);
+      await tx.update(watchBlindPeriods).set({ untilAt: now }).where(eq(watchBlindPeriods.id, open.id)).run();
+      await recordAudit(tx, now, systemActor, 'watch.blind.close', 'watch_blind_period', open.id);
     }
   });
 }
 
-function openBlind(
+async function openBlind(
   tx: Tx,
   config: PlatformConfig,
   w: { reason: 'server_down' | 'mass_silence'; fromAt: Date; heard?: number; expected?: number },
   now: Date,
-): number {
-  const row = tx
+): Promise<number> {
+  const row = await tx
     .insert(watchBlindPeriods)
     .values({ ...w, untilAt: null, createdAt: now })
     .returning({ id: watchBlindPeriods.id })
     .get();
-  recordAudit(tx, now, systemActor, 'watch.blind.open', 'watch_blind_period', row.id, { reason: w.reason });
+  await recordAudit(tx, now, systemActor, 'watch.blind.open', 'watch_blind_period', row.id, {
+    reason: w.reason,
+  });
   if (config.OPERATOR_EMAIL) {
     const from = formatJaDateTime(w.fromAt);
     const mail =
@@ -133,26 +136,31 @@ function openBlind(
             subject: '【engawa 運用】多くのテレビから信号が届いていません',
             text: `${from}ごろから、この時間にいつもは${w.expected}台ほどから届くテレビの信号が、${w.heard}台分しか届いていません（ネットワークの障害などが考えられます）。\nこの間は住民の方の「活動なし」に数えず、ご家族へのお知らせを止めています。回線の状態を確かめてください。\n状況: ${config.PUBLIC_BASE_URL}/console/watch`,
           };
-    enqueueMail(tx, { dedupeKey: `watch:blind:${row.id}:operator`, to: config.OPERATOR_EMAIL, ...mail }, now);
+    await enqueueMail(
+      tx,
+      { dedupeKey: `watch:blind:${row.id}:operator`, to: config.OPERATOR_EMAIL, ...mail },
+      now,
+    );
   }
   return row.id;
 }
 
 /** Blind windows the detector must know about at `now`, sorted; an open one lasts "forever". */
-export function loadBlindPeriods(db: Db, now: Date): AwayPeriod[] {
+export async function loadBlindPeriods(db: Db, now: Date): Promise<AwayPeriod[]> {
   const horizon = new Date(now.getTime() - BLIND_HORIZON_MS);
-  return db
-    .select({ from: watchBlindPeriods.fromAt, until: watchBlindPeriods.untilAt })
-    .from(watchBlindPeriods)
-    .where(or(isNull(watchBlindPeriods.untilAt), gt(watchBlindPeriods.untilAt, horizon)))
-    .orderBy(watchBlindPeriods.fromAt)
-    .all()
-    .reduce<AwayPeriod[]>((merged, p) => {
-      const w = { from: p.from.getTime(), until: p.until?.getTime() ?? Number.MAX_SAFE_INTEGER };
-      // A server_down gap inside a mass silence (or the other way round) is not subtracted twice.
-      const prev = merged[merged.length - 1];
-      if (prev && w.from <= prev.until) prev.until = Math.max(prev.until, w.until);
-      else merged.push(w);
-      return merged;
-    }, []);
+  return (
+    await db
+      .select({ from: watchBlindPeriods.fromAt, until: watchBlindPeriods.untilAt })
+      .from(watchBlindPeriods)
+      .where(or(isNull(watchBlindPeriods.untilAt), gt(watchBlindPeriods.untilAt, horizon)))
+      .orderBy(watchBlindPeriods.fromAt)
+      .all()
+  ).reduce<AwayPeriod[]>((merged, p) => {
+    const w = { from: p.from.getTime(), until: p.until?.getTime() ?? Number.MAX_SAFE_INTEGER };
+    // A server_down gap inside a mass silence (or the other way round) is not subtracted twice.
+    const prev = merged[merged.length - 1];
+    if (prev && w.from <= prev.until) prev.until = Math.max(prev.until, w.until);
+    else merged.push(w);
+    return merged;
+  }, []);
 }

@@ -8,20 +8,20 @@ let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('recordLifeSign', () => {
-  it('records presence and the last sign of life for a watched resident', () => {
-    ctx = watchTestContext();
-    enroll(ctx);
+  it('records presence and the last sign of life for a watched resident', async () => {
+    ctx = await watchTestContext();
+    await enroll(ctx);
     const at = new Date('2026-11-23T03:07:00Z');
-    recordLifeSign(ctx.db, 1, 'handover', at);
-    expect(ctx.db.select().from(watchState).get()!.lastSignAt).toBe(at.getTime());
-    expect(ctx.db.select().from(watchPresence).all()).toEqual([
+    await recordLifeSign(ctx.db, 1, 'handover', at);
+    expect((await ctx.db.select().from(watchState).get())!.lastSignAt).toBe(at.getTime());
+    expect(await ctx.db.select().from(watchPresence).all()).toEqual([
       { residentId: 1, slot: Math.floor(at.getTime() / 900_000), flags: PRESENCE_LIFE },
     ]);
   });
 
-  it('does nothing for a resident who has not opted in', () => {
-    ctx = watchTestContext();
-    recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
-    expect(ctx.db.select().from(watchPresence).all()).toEqual([]);
+  it('does nothing for a resident who has not opted in', async () => {
+    ctx = await watchTestContext();
+    await recordLifeSign(ctx.db, 2, 'order', new Date('2026-11-23T03:07:00Z'));
+    expect(await ctx.db.select().from(watchPresence).all()).toEqual([]);
   });
 });

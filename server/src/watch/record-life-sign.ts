@@ -15,19 +15,24 @@ export type OtherLifeSign = Exclude<LifeSignKind, 'keys' | 'tv_on'>;
  * taken, a reminder confirmed, a parcel handed over in person (never a 不在). It does nothing for
  * a resident who is not being watched. Safe inside the caller's transaction.
  */
-export function recordLifeSign(db: DbOrTx, residentId: number, kind: OtherLifeSign, at: Date): void {
+export async function recordLifeSign(
+  db: DbOrTx,
+  residentId: number,
+  kind: OtherLifeSign,
+  at: Date,
+): Promise<void> {
   const ms = at.getTime();
-  const watched = db.get<{ n: number }>(
+  const watched = await db.get<{ n: number }>(
     sql`SELECT count(*) AS n FROM watch_settings WHERE resident_id = ${residentId} AND enabled = 1`,
   );
   if (!watched || watched.n === 0) return;
-  db.run(
+  await db.run(
     sql`INSERT INTO watch_presence (resident_id, slot, flags) VALUES (${residentId}, ${Math.floor(ms / SLOT_MS)}, ${PRESENCE_LIFE})
         ON CONFLICT (resident_id, slot) DO UPDATE SET flags = flags | excluded.flags`,
   );
   // A confirmed reminder is a key press on the TV: it also answers a pending check.
   const clearsCheck = kind === 'reminder_confirmed' ? 1 : 0;
-  db.run(
+  await db.run(
     sql`UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), ${ms}),
         check_asked_at = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_asked_at END,
         check_attempt = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_attempt END,

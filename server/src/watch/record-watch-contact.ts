@@ -25,21 +25,21 @@ export const RecordWatchContactInput = z.object({
 export type RecordWatchContactInput = z.infer<typeof RecordWatchContactInput>;
 
 /** A call or visit to a resident, by a staff member allowed to manage that resident; audited. */
-export function recordWatchContact(
+export async function recordWatchContact(
   db: Db,
   staff: Pick<StaffAuth, 'id' | 'role' | 'hamletId'>,
   residentId: number,
   input: RecordWatchContactInput,
   now: Date,
-): number {
-  return db.transaction((tx) => {
-    assertMayManage(tx, staff, residentId);
-    const row = tx
+): Promise<number> {
+  return await db.transaction(async (tx) => {
+    await assertMayManage(tx, staff, residentId);
+    const row = await tx
       .insert(watchContacts)
       .values({ residentId, staffId: staff.id, ...input, at: now })
       .returning({ id: watchContacts.id })
       .get();
-    recordAudit(
+    await recordAudit(
       tx,
       now,
       { type: 'staff', id: staff.id },

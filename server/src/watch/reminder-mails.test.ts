@@ -11,10 +11,10 @@ let ctx: TestContext;
 afterEach(() => ctx?.close());
 
 describe('reminder and daily mails', () => {
-  it('mails contact 1 once when a reminder is not confirmed in time', () => {
-    ctx = watchTestContext({ now: '2026-11-23T00:00:00Z' });
-    enroll(ctx);
-    createReminder(
+  it('mails contact 1 once when a reminder is not confirmed in time', async () => {
+    ctx = await watchTestContext({ now: '2026-11-23T00:00:00Z' });
+    await enroll(ctx);
+    await createReminder(
       ctx.db,
       {
         residentId: 1,
@@ -24,27 +24,27 @@ describe('reminder and daily mails', () => {
         startDate: '2026-11-23',
         notifyAfterMinutes: 30,
       },
-      { staffId: staffId(ctx, 'city') },
+      { staffId: await staffId(ctx, 'city') },
       new Date('2026-11-22T23:00:00Z'),
     );
-    materializeReminders(ctx.db, ctx.clock.now());
+    await materializeReminders(ctx.db, ctx.clock.now());
     ctx.clock.set('2026-11-23T00:29:00Z');
-    expect(mailMissedReminders(ctx.db, ctx.clock.now())).toBe(0);
+    expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBe(0);
     ctx.clock.set('2026-11-23T00:30:00Z');
-    expect(mailMissedReminders(ctx.db, ctx.clock.now())).toBe(1);
-    expect(mailMissedReminders(ctx.db, ctx.clock.now())).toBe(0);
-    const mails = ctx.db.select().from(mailOutbox).all();
+    expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBe(1);
+    expect(await mailMissedReminders(ctx.db, ctx.clock.now())).toBe(0);
+    const mails = await ctx.db.select().from(mailOutbox).all();
     expect(mails.map((m) => m.to)).toEqual(['yamada.family1.r1@example.jp']);
     expect(mails[0]!.text).toContain('お薬を飲みましょう');
   });
 
-  it('sends お元気メール only on days with a sign of life, once per contact and day', () => {
-    ctx = watchTestContext({ now: '2026-11-23T10:00:00Z' });
-    enroll(ctx, { dailyMail: true });
-    expect(sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
-    recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T09:00:00Z'));
-    expect(sendDailyMail(ctx.db, ctx.clock.now())).toBe(2);
-    expect(sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
-    expect(ctx.db.select().from(mailOutbox).get()!.subject).toContain('お元気メール');
+  it('sends お元気メール only on days with a sign of life, once per contact and day', async () => {
+    ctx = await watchTestContext({ now: '2026-11-23T10:00:00Z' });
+    await enroll(ctx, { dailyMail: true });
+    expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
+    await recordLifeSign(ctx.db, 1, 'order', new Date('2026-11-23T09:00:00Z'));
+    expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(2);
+    expect(await sendDailyMail(ctx.db, ctx.clock.now())).toBe(0);
+    expect((await ctx.db.select().from(mailOutbox).get())!.subject).toContain('お元気メール');
   });
 });

@@ -25,28 +25,30 @@ describe('reminders', () => {
     expect(remindsOn(r('monthly'), '2026-12-23')).toBe(true);
   });
 
-  it('fires once at its time even when the job runs again after a restart, and OK confirms it', () => {
-    ctx = watchTestContext({ now: '2026-11-22T23:50:00Z' });
-    enroll(ctx);
-    createReminder(
+  it('fires once at its time even when the job runs again after a restart, and OK confirms it', async () => {
+    ctx = await watchTestContext({ now: '2026-11-22T23:50:00Z' });
+    await enroll(ctx);
+    await createReminder(
       ctx.db,
       { residentId: 1, text: 'ゴミの日です', recurrence: 'daily', time: '09:00', startDate: '2026-11-23' },
-      { staffId: staffId(ctx, 'city') },
+      { staffId: await staffId(ctx, 'city') },
       ctx.clock.now(),
     );
-    expect(materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
+    expect(await materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
     ctx.clock.set('2026-11-23T00:00:00Z');
-    expect(materializeReminders(ctx.db, ctx.clock.now())).toBe(1);
+    expect(await materializeReminders(ctx.db, ctx.clock.now())).toBe(1);
     ctx.clock.set('2026-11-23T02:00:00Z');
-    expect(materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
-    const view = listNotices(ctx.db, 1, ctx.clock.now(), 120);
+    expect(await materializeReminders(ctx.db, ctx.clock.now())).toBe(0);
+    const view = await listNotices(ctx.db, 1, ctx.clock.now(), 120);
     expect(view.pending.map((n) => n.text)).toEqual(['ゴミの日です']);
     // Another household's box cannot confirm it.
-    expect(() => confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(/not found/);
-    confirmNotice(ctx.db, 1, view.pending[0]!.id, ctx.clock.now());
-    expect(ctx.db.select().from(watchReminderOccurrences).get()!.confirmedAt).not.toBeNull();
+    expect(async () => await confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(
+      /not found/,
+    );
+    await confirmNotice(ctx.db, 1, view.pending[0]!.id, ctx.clock.now());
+    expect((await ctx.db.select().from(watchReminderOccurrences).get())!.confirmedAt).not.toBeNull();
     // Confirming is a sign of life for watching.
-    expect(ctx.db.select().from(watchState).get()!.lastSignAt).toBe(ctx.clock.now().getTime());
-    expect(listNotices(ctx.db, 1, ctx.clock.now(), 120).pending).toEqual([]);
+    expect((await ctx.db.select().from(watchState).get())!.lastSignAt).toBe(ctx.clock.now().getTime());
+    expect((await listNotices(ctx.db, 1, ctx.clock.now(), 120)).pending).toEqual([]);
   });
 });

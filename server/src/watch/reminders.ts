@@ -15,17 +15,17 @@ export const CreateReminderInput = z.object({
 });
 export type CreateReminderInput = z.input<typeof CreateReminderInput>;
 
-export function createReminder(
+export async function createReminder(
   db: DbOrTx,
   input: CreateReminderInput,
   by: { staffId?: number; contactId?: number },
   now: Date,
 ) {
   const v = CreateReminderInput.parse(input);
-  if (!db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get()) {
+  if (!(await db.select({ id: residents.id }).from(residents).where(eq(residents.id, v.residentId)).get())) {
     throw notFound('Resident');
   }
-  return db
+  return await db
     .insert(watchReminders)
     .values({
       ...v,
@@ -62,8 +62,8 @@ export function remindsOn(r: Pick<Reminder, 'recurrence' | 'startDate'>, date: s
  * Writes the occurrences that are due by `now` (looking back a day, so a restart catches up).
  * (reminder, dueAt) is unique, so running this again never makes a second one.
  */
-export function materializeReminders(db: Db, now: Date): number {
-  const active = db.select().from(watchReminders).where(isNull(watchReminders.cancelledAt)).all();
+export async function materializeReminders(db: Db, now: Date): Promise<number> {
+  const active = await db.select().from(watchReminders).where(isNull(watchReminders.cancelledAt)).all();
   const today = tokyoDate(now);
   let created = 0;
   for (const r of active) {
@@ -71,7 +71,7 @@ export function materializeReminders(db: Db, now: Date): number {
       if (!remindsOn(r, date)) continue;
       const dueAt = fromTokyo(date, r.time);
       if (dueAt > now || dueAt < r.createdAt) continue;
-      const res = db
+      const res = await db
         .insert(watchReminderOccurrences)
         .values({ reminderId: r.id, residentId: r.residentId, dueAt })
         .onConflictDoNothing()
@@ -82,8 +82,8 @@ export function materializeReminders(db: Db, now: Date): number {
   return created;
 }
 
-export function cancelReminder(db: DbOrTx, id: number, now: Date): boolean {
-  const res = db
+export async function cancelReminder(db: DbOrTx, id: number, now: Date): Promise<boolean> {
+  const res = await db
     .update(watchReminders)
     .set({ cancelledAt: now })
     .where(and(eq(watchReminders.id, id), isNull(watchReminders.cancelledAt)))

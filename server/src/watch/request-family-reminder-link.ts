@@ -17,15 +17,15 @@ const RESEND_WINDOW_MS = 10 * 60_000;
  * the contact's *registered* address (never one typed on the page), so only whoever reads that
  * mailbox can add reminders; it is signed and expires after 24 h.
  */
-export function requestFamilyReminderLink(
+export async function requestFamilyReminderLink(
   db: Db,
   ackToken: string,
   config: { LINK_SECRET: string; PUBLIC_BASE_URL: string },
   now: Date,
-): { sent: boolean } {
-  const t = findToken(db, ackToken, config.LINK_SECRET, now);
+): Promise<{ sent: boolean }> {
+  const t = await findToken(db, ackToken, config.LINK_SECRET, now);
   if (t.contactId === null) throw forbidden('Only a family contact schedules reminders from this page');
-  const c = db
+  const c = await db
     .select({ contact: familyContacts, residentName: residents.name })
     .from(familyContacts)
     .innerJoin(residents, eq(residents.id, familyContacts.residentId))
@@ -40,7 +40,7 @@ export function requestFamilyReminderLink(
     e: expiresAt.getTime(),
   });
   const url = `${config.PUBLIC_BASE_URL.replace(/\/$/, '')}/p/watch/family/${token}`;
-  const sent = enqueueMail(
+  const sent = await enqueueMail(
     db,
     {
       dedupeKey: `watch:family-reminder-link:${c.contact.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
@@ -59,7 +59,7 @@ export function requestFamilyReminderLink(
     now,
   );
   if (sent) {
-    recordAudit(
+    await recordAudit(
       db,
       now,
       { type: 'family', id: c.contact.id },

@@ -9,7 +9,7 @@ afterEach(() => ctx?.close());
 
 describe('watch API and console', () => {
   it('staff record consent, schedule a reminder and enter a hospital stay', async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const staff = await ctx.login('city');
     const enrol = await ctx.json(
       'POST',
@@ -18,7 +18,7 @@ describe('watch API and console', () => {
       staff,
     );
     expect(enrol.status).toBe(200);
-    const s = ctx.db.select().from(watchSettings).get()!;
+    const s = (await ctx.db.select().from(watchSettings).get())!;
     expect(s).toMatchObject({ residentId: 1, thresholdMinutes: 2160, enabled: true });
     expect(s.consentAt.getTime()).toBe(ctx.clock.now().getTime());
 
@@ -29,7 +29,7 @@ describe('watch API and console', () => {
       staff,
     );
     expect(rem.status).toBe(201);
-    expect(ctx.db.select().from(watchReminders).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(watchReminders).all()).toHaveLength(1);
 
     const away = await ctx.json(
       'POST',
@@ -38,11 +38,11 @@ describe('watch API and console', () => {
       staff,
     );
     expect(away.status).toBe(201);
-    expect(ctx.db.select().from(watchAway).get()!.source).toBe('staff');
+    expect((await ctx.db.select().from(watchAway).get())!.source).toBe('staff');
   });
 
   it('refuses bad input and strangers without writing anything', async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const staff = await ctx.login('city');
     const before = tableCounts(ctx);
     expect((await ctx.json('POST', '/api/watch/enrolments', { residentId: 1 })).status).toBe(401);
@@ -77,7 +77,7 @@ describe('watch API and console', () => {
   });
 
   it("the console draws a resident's week by hour, and a driver may not see it", async () => {
-    ctx = watchTestContext();
+    ctx = await watchTestContext();
     const staff = await ctx.login('city');
     await ctx.json('POST', '/api/watch/enrolments', { residentId: 1 }, staff);
     recordTvActivity(ctx.sqlite, 1, 'keys', new Date(ctx.clock.now().getTime() - 2 * 3_600_000));

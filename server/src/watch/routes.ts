@@ -1,3 +1,4 @@
+import { withSqlite } from '../../../db/src';
 import { z } from '@hono/zod-openapi';
 import { deviceRoute, staffRoute } from '../auth/route-config';
 import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
@@ -54,10 +55,13 @@ watchApi.openapi(
     request: jsonBody(ActivityInput),
     responses: { 200: jsonResponse(ActivityResult) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
     const { kind, at } = c.req.valid('json');
-    const n = recordTvActivity(deps.sqlite, device.householdId, kind, activityInstant(at, deps.clock.now()));
+    const instant = activityInstant(at, deps.clock.now());
+    const n = await withSqlite(deps.db, (sqlite) =>
+      recordTvActivity(sqlite, device.householdId, kind, instant),
+    );
     return c.json({ recorded: n }, 200);
   },
 );
@@ -71,9 +75,9 @@ watchApi.openapi(
       'Reminders due (full screen; not once missed), the お知らせ list with when each was due, and whether to ask "お元気ですか？"',
     responses: { 200: jsonResponse(NoticesSchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    const view = listNotices(
+    const view = await listNotices(
       deps.db,
       device.householdId,
       deps.clock.now(),
@@ -92,8 +96,13 @@ watchApi.openapi(
     request: { params: IdParam },
     responses: { 200: jsonResponse(Ok) },
   }),
-  (c) => {
-    confirmNotice(c.var.deps.db, c.var.device.householdId, c.req.valid('param').id, c.var.deps.clock.now());
+  async (c) => {
+    await confirmNotice(
+      c.var.deps.db,
+      c.var.device.householdId,
+      c.req.valid('param').id,
+      c.var.deps.clock.now(),
+    );
     return c.json({ ok: true }, 200);
   },
 );
@@ -107,9 +116,9 @@ watchApi.openapi(
     request: jsonBody(AwayInput),
     responses: { 200: jsonResponse(z.object({ residents: z.number().int() })) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    const n = setAwayFromTv(
+    const n = await setAwayFromTv(
       deps.db,
       device.householdId,
       device.boxId,
@@ -128,9 +137,9 @@ watchApi.openapi(
     summary: "Whether the box's household is away now, and until when",
     responses: { 200: jsonResponse(HouseholdAwaySchema) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    return c.json(getHouseholdAway(deps.db, device.householdId, deps.clock.now()), 200);
+    return c.json(await getHouseholdAway(deps.db, device.householdId, deps.clock.now()), 200);
   },
 );
 
@@ -142,9 +151,9 @@ watchApi.openapi(
     summary: '"帰りました": end the household\'s running away periods now (again: ends nothing)',
     responses: { 200: jsonResponse(z.object({ ended: z.number().int() })) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, device } = c.var;
-    const ended = endAwayFromTv(deps.db, deps.sqlite, device.householdId, device.boxId, deps.clock.now());
+    const ended = await endAwayFromTv(deps.db, device.householdId, device.boxId, deps.clock.now());
     return c.json({ ended }, 200);
   },
 );
@@ -160,12 +169,12 @@ watchApi.openapi(
     request: jsonBody(EnrollInput),
     responses: { 200: jsonResponse(Ok) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const input = c.req.valid('json');
-    deps.db.transaction((tx) => {
-      assertMayManage(tx, staff, input.residentId);
-      enrollResident(tx, input, staff.id, deps.clock.now());
+    await deps.db.transaction(async (tx) => {
+      await assertMayManage(tx, staff, input.residentId);
+      await enrollResident(tx, input, staff.id, deps.clock.now());
     });
     return c.json({ ok: true }, 200);
   },
@@ -180,11 +189,11 @@ watchApi.openapi(
     request: jsonBody(CreateReminderInput),
     responses: { 201: jsonResponse(z.object({ id: z.number().int() })) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const input = c.req.valid('json');
-    assertMayManage(deps.db, staff, input.residentId);
-    const r = createReminder(deps.db, input, { staffId: staff.id }, deps.clock.now());
+    await assertMayManage(deps.db, staff, input.residentId);
+    const r = await createReminder(deps.db, input, { staffId: staff.id }, deps.clock.now());
     return c.json({ id: r.id }, 201);
   },
 );
@@ -206,11 +215,11 @@ watchApi.openapi(
     request: jsonBody(StaffAwayInput),
     responses: { 201: jsonResponse(z.object({ id: z.number().int() })) },
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const v = c.req.valid('json');
-    assertMayManage(deps.db, staff, v.residentId);
-    const id = setAwayByStaff(
+    await assertMayManage(deps.db, staff, v.residentId);
+    const id = await setAwayByStaff(
       deps.db,
       { residentId: v.residentId, from: new Date(v.from), until: new Date(v.until) },
       staff.id,
@@ -230,23 +239,32 @@ const staffPost = (path: string, summary: string) =>
     responses: { 200: jsonResponse(Ok) },
   });
 
-watchApi.openapi(staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'), (c) => {
-  const { deps, staff } = c.var;
-  deps.db.transaction((tx) => stopWatching(tx, c.req.valid('param').id, staff, deps.clock.now()));
-  return c.json({ ok: true }, 200);
-});
+watchApi.openapi(
+  staffPost('/enrolments/{id}/stop', 'Stop watching a resident (consent withdrawn)'),
+  async (c) => {
+    const { deps, staff } = c.var;
+    await deps.db.transaction(
+      async (tx) => await stopWatching(tx, c.req.valid('param').id, staff, deps.clock.now()),
+    );
+    return c.json({ ok: true }, 200);
+  },
+);
 
-watchApi.openapi(staffPost('/reminders/{id}/stop', 'Stop a reminder'), (c) => {
+watchApi.openapi(staffPost('/reminders/{id}/stop', 'Stop a reminder'), async (c) => {
   const { deps, staff } = c.var;
-  deps.db.transaction((tx) => stopReminder(tx, c.req.valid('param').id, staff, deps.clock.now()));
+  await deps.db.transaction(
+    async (tx) => await stopReminder(tx, c.req.valid('param').id, staff, deps.clock.now()),
+  );
   return c.json({ ok: true }, 200);
 });
 
 watchApi.openapi(
   staffPost('/away-periods/{id}/end', 'End an away period now, or cancel it if not begun'),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
-    deps.db.transaction((tx) => endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()));
+    await deps.db.transaction(
+      async (tx) => await endAwayPeriod(tx, c.req.valid('param').id, staff, deps.clock.now()),
+    );
     return c.json({ ok: true }, 200);
   },
 );

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db, Sqlite, Tx } from '../../../db/src';
+import { sqliteForReading, type Db, type Tx } from '../../../db/src';
 import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
 import type { Config } from '../config';
 import { recordAudit, systemActor } from '../lib/audit';
@@ -29,18 +29,18 @@ const BATCH = 500;
  * is repeated after a crash or restart sends nothing twice; missed passes are caught up because
  * the decision depends only on the database and `now`.
  */
-export function runWatchPass(
+export async function runWatchPass(
   db: Db,
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   residentIds?: number[],
-): WatchPassResult {
+): Promise<WatchPassResult> {
   const peopleCache = new Map<number, ResidentPeople | null>();
-  const people = (id: number) => {
-    if (!peopleCache.has(id)) peopleCache.set(id, residentPeople(db, id));
+  const people = async (id: number) => {
+    if (!peopleCache.has(id)) peopleCache.set(id, await residentPeople(db, id));
     return peopleCache.get(id) ?? null;
   };
-  const loaded = loadWatchStates(db, now, residentIds);
+  const loaded = await loadWatchStates(db, now, residentIds);
   const result: WatchPassResult = {
     residents: loaded.length,
     asked: 0,
@@ -49,7 +49,7 @@ export function runWatchPass(
     recovered: 0,
   };
   const ms = now.getTime();
-  const sqlite = (db as Db & { $client: Sqlite }).$client;
+  const sqlite = await sqliteForReading(db);
   // next_check_at is compare-and-set: activity recorded since the load cleared it and must win.
   const saveNextCheck = sqlite.prepare<[number | null, number, number | null, number | null]>(
     `UPDATE watch_state SET next_check_at = ?
@@ -57,10 +57,10 @@ export function runWatchPass(
   );
   // Batches keep each write transaction short, so heartbeats are not held up behind a pass.
   for (let i = 0; i < loaded.length; i += BATCH) {
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       for (const r of loaded.slice(i, i + BATCH)) {
         const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
-        if (d.kind !== 'none') applyStep(tx, r, d, people(r.residentId), config, now, result);
+        if (d.kind !== 'none') await applyStep(tx, r, d, await people(r.residentId), config, now, result);
         // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
         // rewritten at each pass.
         const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
@@ -72,7 +72,7 @@ export function runWatchPass(
   return result;
 }
 
-function applyStep(
+async function applyStep(
   tx: Tx,
   r: LoadedResident,
   d: WatchDecision,
@@ -80,19 +80,20 @@ function applyStep(
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   result: WatchPassResult,
-): void {
+): Promise<void> {
   switch (d.kind) {
     case 'none':
       return;
     case 'ask':
-      tx.update(watchState)
+      await tx
+        .update(watchState)
         .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
         .where(eq(watchState.residentId, r.residentId))
         .run();
       result.asked++;
       return;
     case 'open': {
-      const alert = tx
+      const alert = await tx
         .insert(watchAlerts)
         .values({
           residentId: r.residentId,
@@ -108,11 +109,12 @@ function applyStep(
         .get();
       // Another pass opened one first: at most one open alert per resident.
       if (!alert) return;
-      tx.update(watchState)
+      await tx
+        .update(watchState)
         .set({ checkAskedAt: null, checkAttempt: null })
         .where(eq(watchState.residentId, r.residentId))
         .run();
-      notifyStep(
+      await notifyStep(
         tx,
         alert.id,
         0,
@@ -124,7 +126,7 @@ function applyStep(
         now,
         nextTierOf(d.condition, r.settings, 0),
       );
-      recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
+      await recordAudit(tx, now, systemActor, 'watch.alert.open', 'watch_alert', alert.id, {
         condition: d.condition,
       });
       result.opened++;
@@ -132,12 +134,13 @@ function applyStep(
     }
     case 'escalate': {
       if (r.alertId === null) return;
-      tx.update(watchAlerts)
+      await tx
+        .update(watchAlerts)
         .set({ step: d.step, stepAt: now })
         .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
         .run();
       if (
-        notifyStep(
+        await notifyStep(
           tx,
           r.alertId,
           d.step,
@@ -155,13 +158,17 @@ function applyStep(
     }
     case 'recover': {
       if (r.alertId === null) return;
-      const closed = tx
+      const closed = await tx
         .update(watchAlerts)
         .set({ closedAt: now, closeReason: 'recovered' })
         .where(and(eq(watchAlerts.id, r.alertId), isNull(watchAlerts.closedAt)))
         .run();
       if (closed.changes === 0) return;
-      const steps = tx.select().from(watchAlertSteps).where(eq(watchAlertSteps.alertId, r.alertId)).all();
+      const steps = await tx
+        .select()
+        .from(watchAlertSteps)
+        .where(eq(watchAlertSteps.alertId, r.alertId))
+        .all();
       const told = new Set(steps.flatMap((s) => s.recipients));
       const everyone = [...(people?.contacts ?? []), ...(people?.supportWorkers ?? [])];
       for (const p of everyone) {
@@ -171,13 +178,13 @@ function applyStep(
           people!.residentName,
           new Date(r.state.lastSignAt ?? now.getTime()),
         );
-        enqueueMail(
+        await enqueueMail(
           tx,
           { dedupeKey: `watch:alert:${r.alertId}:recovered:${p.key}`, to: p.email, ...mail },
           now,
         );
       }
-      recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
+      await recordAudit(tx, now, systemActor, 'watch.alert.recover', 'watch_alert', r.alertId);
       result.recovered++;
       return;
     }
@@ -185,7 +192,7 @@ function applyStep(
 }
 
 /** Records the step once and mails its recipients; false if the step was already recorded. */
-function notifyStep(
+async function notifyStep(
   tx: Tx,
   alertId: number,
   step: number,
@@ -196,9 +203,9 @@ function notifyStep(
   config: Pick<Config, 'LINK_SECRET' | 'PUBLIC_BASE_URL'>,
   now: Date,
   next: RecipientTier | undefined,
-): boolean {
+): Promise<boolean> {
   const recipients = people ? recipientsFor(people, tier) : [];
-  const inserted = tx
+  const inserted = await tx
     .insert(watchAlertSteps)
     .values({ alertId, step, tier: tier.kind, recipients: recipients.map((p) => p.key), at: now })
     .onConflictDoNothing()
@@ -206,7 +213,7 @@ function notifyStep(
   if (inserted.changes === 0) return false;
   for (const p of recipients) {
     if (!p.email) continue;
-    const link = issueAckLink(
+    const link = await issueAckLink(
       tx,
       {
         alertId,
@@ -227,7 +234,11 @@ function notifyStep(
       step,
       nextJa: nextTierJa(next),
     });
-    enqueueMail(tx, { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail }, now);
+    await enqueueMail(
+      tx,
+      { dedupeKey: `watch:alert:${alertId}:step:${step}:${p.key}`, to: p.email, ...mail },
+      now,
+    );
   }
   return true;
 }

@@ -8,10 +8,10 @@ import { formatJaDate, formatJaDateTime, fromTokyo, tokyoDate } from '../lib/tok
  * Optional daily "お元気メール": one per contact per day, sent only when the resident showed a
  * sign of life that day. The dedupe key holds the date, so a rerun sends nothing twice.
  */
-export function sendDailyMail(db: Db, now: Date): number {
+export async function sendDailyMail(db: Db, now: Date): Promise<number> {
   const date = tokyoDate(now);
   const dayStart = fromTokyo(date).getTime();
-  const rows = db
+  const rows = await db
     .select({ residentId: watchSettings.residentId, name: residents.name, last: watchState.lastSignAt })
     .from(watchSettings)
     .innerJoin(residents, eq(residents.id, watchSettings.residentId))
@@ -21,13 +21,13 @@ export function sendDailyMail(db: Db, now: Date): number {
   let queued = 0;
   for (const r of rows) {
     if (r.last === null || r.last < dayStart) continue;
-    const contacts = db
+    const contacts = await db
       .select()
       .from(familyContacts)
       .where(and(eq(familyContacts.residentId, r.residentId), isNotNull(familyContacts.optInAt)))
       .all();
     for (const c of contacts) {
-      const ok = enqueueMail(
+      const ok = await enqueueMail(
         db,
         {
           dedupeKey: `watch:daily:${r.residentId}:${date}:contact:${c.id}`,

@@ -6,32 +6,33 @@ import { notFound, unprocessable } from '../lib/errors';
 import { addDays, fromTokyo, tokyoDate } from '../lib/tokyo';
 
 /** "留守にします": away from now until noon of the return date, for the household's watched residents. */
-export function setAwayFromTv(
+export async function setAwayFromTv(
   db: Db,
   householdId: number,
   boxId: number,
   returnDate: string,
   now: Date,
-): number {
+): Promise<number> {
   const today = tokyoDate(now);
   if (returnDate <= today || returnDate > addDays(today, 90)) {
     throw unprocessable('invalid_return_date', '帰る日は、明日から90日後までの日付にしてください。');
   }
   const until = fromTokyo(returnDate, '12:00');
-  return db.transaction((tx) => {
-    const watched = tx
+  return await db.transaction(async (tx) => {
+    const watched = await tx
       .select({ id: watchSettings.residentId })
       .from(watchSettings)
       .innerJoin(residents, eq(residents.id, watchSettings.residentId))
       .where(eq(residents.householdId, householdId))
       .all();
     for (const r of watched) {
-      tx.insert(watchAway)
+      await tx
+        .insert(watchAway)
         .values({ residentId: r.id, fromAt: now, untilAt: until, source: 'tv', createdAt: now })
         .run();
-      tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, r.id)).run();
+      await tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, r.id)).run();
     }
-    recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
+    await recordAudit(tx, now, { type: 'device', id: boxId }, 'watch.away', 'household', householdId, {
       returnDate,
     });
     return watched.length;
@@ -39,20 +40,22 @@ export function setAwayFromTv(
 }
 
 /** Staff (or family through staff) enter a hospital stay or a trip for one resident. */
-export function setAwayByStaff(
+export async function setAwayByStaff(
   db: Db,
   input: { residentId: number; from: Date; until: Date },
   staffId: number,
   now: Date,
-): number {
+): Promise<number> {
   if (input.until <= input.from || input.until <= now) {
     throw unprocessable('invalid_period', 'The end must be after the start and in the future.');
   }
-  return db.transaction((tx) => {
-    if (!tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).get()) {
+  return await db.transaction(async (tx) => {
+    if (
+      !(await tx.select({ id: residents.id }).from(residents).where(eq(residents.id, input.residentId)).get())
+    ) {
       throw notFound('Resident');
     }
-    const row = tx
+    const row = await tx
       .insert(watchAway)
       .values({
         residentId: input.residentId,
@@ -65,8 +68,12 @@ export function setAwayByStaff(
       .returning()
       .get();
     // The detector re-reads the resident's absences at its next pass.
-    tx.update(watchState).set({ nextCheckAt: null }).where(eq(watchState.residentId, input.residentId)).run();
-    recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
+    await tx
+      .update(watchState)
+      .set({ nextCheckAt: null })
+      .where(eq(watchState.residentId, input.residentId))
+      .run();
+    await recordAudit(tx, now, { type: 'staff', id: staffId }, 'watch.away', 'resident', input.residentId);
     return row.id;
   });
 }

@@ -8,16 +8,23 @@ import { assertMayManage } from './assert-may-manage';
 import { cancelReminder } from './reminders';
 
 /** Staff stop a reminder: no further occurrences; those already shown stay in the お知らせ list. */
-export function stopReminder(
+export async function stopReminder(
   db: DbOrTx,
   reminderId: number,
   staff: Pick<StaffAuth, 'id' | 'role' | 'hamletId'>,
   now: Date,
-): void {
-  const r = db.select().from(watchReminders).where(eq(watchReminders.id, reminderId)).get();
+): Promise<void> {
+  const r = await db.select().from(watchReminders).where(eq(watchReminders.id, reminderId)).get();
   if (!r) throw notFound('Reminder');
-  assertMayManage(db, staff, r.residentId);
-  if (!cancelReminder(db, reminderId, now))
+  await assertMayManage(db, staff, r.residentId);
+  if (!(await cancelReminder(db, reminderId, now)))
     throw conflict('reminder_stopped', 'This reminder is already stopped.');
-  recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.reminder.stop', 'watch_reminder', reminderId);
+  await recordAudit(
+    db,
+    now,
+    { type: 'staff', id: staff.id },
+    'watch.reminder.stop',
+    'watch_reminder',
+    reminderId,
+  );
 }

@@ -11,22 +11,23 @@ import { assertMayManage } from './assert-may-manage';
  * the console still shows who recorded it and when; an open alert is closed so no one is
  * escalated to about a resident who is no longer watched.
  */
-export function stopWatching(
+export async function stopWatching(
   db: DbOrTx,
   residentId: number,
   staff: Pick<StaffAuth, 'id' | 'role' | 'hamletId'>,
   now: Date,
-): void {
-  assertMayManage(db, staff, residentId);
-  const res = db
+): Promise<void> {
+  await assertMayManage(db, staff, residentId);
+  const res = await db
     .update(watchSettings)
     .set({ enabled: false, updatedAt: now })
     .where(and(eq(watchSettings.residentId, residentId), eq(watchSettings.enabled, true)))
     .run();
   if (res.changes === 0) throw notFound('Watching of this resident');
-  db.update(watchAlerts)
+  await db
+    .update(watchAlerts)
     .set({ closedAt: now, closeReason: 'settled' })
     .where(and(eq(watchAlerts.residentId, residentId), isNull(watchAlerts.closedAt)))
     .run();
-  recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.stop', 'resident', residentId);
+  await recordAudit(db, now, { type: 'staff', id: staff.id }, 'watch.stop', 'resident', residentId);
 }

@@ -22,9 +22,9 @@ const CONTACT2 = 'yamada.family2.r1@example.jp';
 const SUPPORT = 'shien-nakao@city.example.jp';
 
 async function setup(opts: { supportWorkerFirst?: boolean } = {}) {
-  ctx = watchTestContext({ now: START });
+  ctx = await watchTestContext({ now: START });
   smtp = await startSmtpServer();
-  enroll(ctx, { supportWorkerFirst: opts.supportWorkerFirst ?? false });
+  await enroll(ctx, { supportWorkerFirst: opts.supportWorkerFirst ?? false });
   const keys = () => ctx.json('POST', '/api/watch/activity', { kind: 'keys' }, ctx.device(1));
   expect((await keys()).status).toBe(200);
   return { transport: createTransport(smtp.url), keys };
@@ -46,10 +46,10 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     expect(mail.text).toContain('24時間、テレビの操作・買い物・タクシーなどの活動がありません');
     expect(linkIn(mail.text)).toBeDefined();
     // A restarted job at the same instant: no second step, no second mail.
-    runWatchPass(ctx.db, ctx.deps.config, ctx.clock.now());
+    await runWatchPass(ctx.db, ctx.deps.config, ctx.clock.now());
     await deliverOutbox(ctx.deps, transport);
     expect(smtp!.inbox).toHaveLength(1);
-    expect(ctx.db.select().from(watchAlerts).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(watchAlerts).all()).toHaveLength(1);
   });
 
   it('escalates to the next contact and the support worker, then city staff on the console', async () => {
@@ -59,7 +59,7 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
       [CONTACT1, CONTACT2, SUPPORT].sort(),
     );
     await runJobsFor(ctx, 60, transport);
-    const steps = ctx.db.select().from(watchAlertSteps).all();
+    const steps = await ctx.db.select().from(watchAlertSteps).all();
     expect(steps.map((s) => s.tier)).toEqual(['contact', 'contact_and_support_worker', 'city_staff']);
     const page = await ctx.request('/console/watch', { headers: await ctx.login('city') });
     expect(await page.text()).toContain('山田 花子');
@@ -92,7 +92,7 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     await runJobsFor(ctx, 180, transport);
     expect(smtp!.inbox).toHaveLength(1);
     expect((await post('fine')).status).toBe(303);
-    expect(ctx.db.select().from(watchAlerts).get()!.closeReason).toBe('settled');
+    expect((await ctx.db.select().from(watchAlerts).get())!.closeReason).toBe('settled');
     expect(await (await ctx.request(link)).text()).toContain('確認が済み');
     // A forged or altered link is refused.
     expect((await ctx.request(link.slice(0, -3) + 'abc')).status).toBe(404);
@@ -106,7 +106,7 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     await runJobsFor(ctx, 5, transport);
     const recovered = smtp!.inbox.slice(3);
     expect(recovered.map((m) => m.subject)).toEqual(Array(3).fill('【見守り】山田 花子さん 回復しました'));
-    expect(ctx.db.select().from(watchAlerts).get()!.closeReason).toBe('recovered');
+    expect((await ctx.db.select().from(watchAlerts).get())!.closeReason).toBe('recovered');
   });
 
   it('an away period set from the TV suppresses alerts until the return date', async () => {
@@ -156,7 +156,7 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     await smtp!.close();
     await runJobsFor(ctx, 24 * 60 + 60, transport);
     expect(smtp!.inbox).toHaveLength(0);
-    const queued = ctx.db.select().from(mailOutbox).all();
+    const queued = await ctx.db.select().from(mailOutbox).all();
     expect(queued).toHaveLength(3);
     expect(queued.every((m) => m.sentAt === null && m.attempts > 0)).toBe(true);
     await smtp!.listen();

@@ -12,13 +12,13 @@ export interface ActorRef {
  * Who did it, in words: 「管理 太郎（管理者）」, 「山田家の端末」, 「家族」, 「システム」 — never
  * `support_worker（staff:6）`. Names are looked up once per page.
  */
-export function actorNamer(db: DbOrTx, refs: ActorRef[]): (ref: ActorRef) => string {
+export async function actorNamer(db: DbOrTx, refs: ActorRef[]): Promise<(ref: ActorRef) => string> {
   const staffIds = [
     ...new Set(refs.filter((r) => r.actorType === 'staff' && r.actorId !== null).map((r) => r.actorId!)),
   ];
   const staff = new Map(
     (staffIds.length
-      ? db
+      ? await db
           .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
           .from(staffUsers)
           .where(inArray(staffUsers.id, staffIds))
@@ -32,7 +32,7 @@ export function actorNamer(db: DbOrTx, refs: ActorRef[]): (ref: ActorRef) => str
   ];
   const homes = new Map(
     (boxIds.length
-      ? db
+      ? await db
           .select({ id: setTopBoxes.id, name: households.name })
           .from(setTopBoxes)
           .innerJoin(households, eq(households.id, setTopBoxes.householdId))

@@ -5,8 +5,8 @@ import { createTestContext, tableCounts, type TestContext } from '../../../../te
 import { enqueueMail } from '../../mail/outbox';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext();
+beforeEach(async () => {
+  ctx = await createTestContext();
 });
 afterEach(() => ctx.close());
 
@@ -33,9 +33,10 @@ const product = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
-const sellerOf = (id: number) => ctx.db.select().from(products).where(eq(products.id, id)).get()!;
-const firstProductOf = (sellerId: number) =>
-  ctx.db.select().from(products).where(eq(products.sellerId, sellerId)).limit(1).get()!;
+const sellerOf = async (id: number) =>
+  (await ctx.db.select().from(products).where(eq(products.id, id)).get())!;
+const firstProductOf = async (sellerId: number) =>
+  (await ctx.db.select().from(products).where(eq(products.sellerId, sellerId)).limit(1).get())!;
 
 describe('admin console: who may use which page', () => {
   it.each([
@@ -53,8 +54,8 @@ describe('admin console: who may use which page', () => {
 
   it('lets store staff edit only their own seller’s products', async () => {
     const h = await ctx.login('store-drug');
-    const own = firstProductOf(2);
-    const other = firstProductOf(1);
+    const own = await firstProductOf(2);
+    const other = await firstProductOf(1);
     const list = await (await ctx.request('/console/admin/products', { headers: h })).text();
     expect(list).toContain(own.name);
     expect(list).not.toContain(other.name);
@@ -66,7 +67,7 @@ describe('admin console: who may use which page', () => {
       form(h, product({ categoryId: '19' })),
     );
     expect(refused.status).toBe(404);
-    expect(sellerOf(other.id).name).toBe(other.name);
+    expect((await sellerOf(other.id)).name).toBe(other.name);
     expect(tableCounts(ctx)).toEqual(before);
 
     // A category of the other seller is refused in the form; nothing is written.
@@ -79,7 +80,7 @@ describe('admin console: who may use which page', () => {
       form(h, product({ name: '湿布 大判', categoryId: '19', stock: '0' })),
     );
     expect(ok.status).toBe(303);
-    expect(sellerOf(own.id)).toMatchObject({
+    expect(await sellerOf(own.id)).toMatchObject({
       name: '湿布 大判',
       stock: 0,
       sellerId: 2,
@@ -137,7 +138,7 @@ describe('admin console: refused input writes nothing', () => {
       form(h, { ...contact, phone: '０９０－１１１１－２２２２' }),
     );
     expect(ok.status).toBe(303);
-    const row = ctx.db
+    const row = await ctx.db
       .select()
       .from(familyContacts)
       .where(eq(familyContacts.email, 'ichiro@example.jp'))
@@ -209,7 +210,7 @@ describe('admin console: boxes, accounts and mail', () => {
     const h = await ctx.login('admin');
     const old = ctx.device(1);
     expect((await ctx.request('/api/tv/me', { headers: old })).status).not.toBe(401);
-    const oldBox = ctx.db.select().from(setTopBoxes).where(eq(setTopBoxes.householdId, 1)).get()!;
+    const oldBox = (await ctx.db.select().from(setTopBoxes).where(eq(setTopBoxes.householdId, 1)).get())!;
     // The list links to a page that asks first; opening it changes nothing.
     const ask = await ctx.request(`/console/admin/boxes/${oldBox.id}/unpair`, { headers: h });
     expect(ask.status).toBe(200);
@@ -222,7 +223,7 @@ describe('admin console: boxes, accounts and mail', () => {
     expect((await ctx.request('/api/tv/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(
       200,
     );
-    const stored = ctx.db.select().from(setTopBoxes).where(eq(setTopBoxes.householdId, 1)).all();
+    const stored = await ctx.db.select().from(setTopBoxes).where(eq(setTopBoxes.householdId, 1)).all();
     expect(stored.map((b) => b.tokenHash)).not.toContain(token);
   });
 
@@ -234,7 +235,11 @@ describe('admin console: boxes, accounts and mail', () => {
     );
     expect(res.status).toBe(201);
     const password = /data-password[^>]*>([^<]+)</.exec(await res.text())![1]!.trim();
-    const row = ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'support-nakao')).get()!;
+    const row = (await ctx.db
+      .select()
+      .from(staffUsers)
+      .where(eq(staffUsers.loginId, 'support-nakao'))
+      .get())!;
     expect(row.passwordHash).not.toContain(password);
     expect(row).toMatchObject({ role: 'support_worker', hamletId: 1, sellerId: null });
     await ctx.login('support-nakao', password);
@@ -244,12 +249,12 @@ describe('admin console: boxes, accounts and mail', () => {
 
   it("refuses to reset the admin's own password (it would end the session showing it), and writes nothing", async () => {
     const h = await ctx.login('admin');
-    const me = ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'admin')).get()!;
+    const me = (await ctx.db.select().from(staffUsers).where(eq(staffUsers.loginId, 'admin')).get())!;
     const before = tableCounts(ctx);
     const res = await ctx.request(`/console/admin/staff/${me.id}/password`, form(h, {}));
     expect(res.status).toBe(303);
     expect(tableCounts(ctx)).toEqual(before);
-    expect(ctx.db.select().from(staffUsers).where(eq(staffUsers.id, me.id)).get()!.passwordHash).toBe(
+    expect((await ctx.db.select().from(staffUsers).where(eq(staffUsers.id, me.id)).get())!.passwordHash).toBe(
       me.passwordHash,
     );
     const page = await ctx.request(res.headers.get('location')!, {
@@ -261,9 +266,9 @@ describe('admin console: boxes, accounts and mail', () => {
   it('hurries a waiting mail but never resends a sent one', async () => {
     const h = await ctx.login('admin');
     const now = ctx.clock.now();
-    enqueueMail(ctx.db, { dedupeKey: 'test:1', to: 'a@example.jp', subject: 's', text: 't' }, now);
-    const m = ctx.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, 'test:1')).get()!;
-    ctx.db
+    await enqueueMail(ctx.db, { dedupeKey: 'test:1', to: 'a@example.jp', subject: 's', text: 't' }, now);
+    const m = (await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.dedupeKey, 'test:1')).get())!;
+    await ctx.db
       .update(mailOutbox)
       .set({ attempts: 2, lastError: '550 no', nextAttemptAt: new Date(now.getTime() + 3_600_000) })
       .where(eq(mailOutbox.id, m.id))
@@ -273,14 +278,14 @@ describe('admin console: boxes, accounts and mail', () => {
     expect(page).toContain('550 no');
     expect((await ctx.request(`/console/admin/mail/${m.id}/retry`, form(h, {}))).status).toBe(303);
     expect(
-      ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, m.id)).get()!.nextAttemptAt.getTime(),
+      (await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, m.id)).get())!.nextAttemptAt.getTime(),
     ).toBe(now.getTime());
 
-    ctx.db.update(mailOutbox).set({ state: 'sent', sentAt: now }).where(eq(mailOutbox.id, m.id)).run();
+    await ctx.db.update(mailOutbox).set({ state: 'sent', sentAt: now }).where(eq(mailOutbox.id, m.id)).run();
     const before = tableCounts(ctx);
     const refused = await ctx.request(`/console/admin/mail/${m.id}/retry`, form(h, {}));
     expect(refused.status).toBe(303);
-    expect(ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, m.id)).get()!.state).toBe('sent');
+    expect((await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, m.id)).get())!.state).toBe('sent');
     expect(tableCounts(ctx)).toEqual(before);
     expect((await ctx.request('/console/admin/mail/999999/retry', form(h, {}))).status).toBe(404);
   });

@@ -84,7 +84,7 @@ export const actionJa = (a: string) => ACTION_JA[a] ?? a;
 export const auditPage = new Hono<AppEnv>();
 auditPage.use('*', requireStaffPage('admin'));
 
-auditPage.get('/', (c) => {
+auditPage.get('/', async (c) => {
   const { db } = c.var.deps;
   const actorRaw = c.req.query('actor') ?? '';
   const actorKind = actorRaw === 'system' || actorRaw === 'device' || actorRaw === 'family' ? actorRaw : null;
@@ -103,7 +103,7 @@ auditPage.get('/', (c) => {
   const toOk = to === '' || isTokyoDate(to);
   if (from && fromOk) conds.push(gte(auditLog.at, fromTokyo(from)));
   if (to && toOk) conds.push(lt(auditLog.at, fromTokyo(addDays(to, 1))));
-  const rows = db
+  const rows = await db
     .select()
     .from(auditLog)
     .where(and(...conds))
@@ -116,8 +116,8 @@ auditPage.get('/', (c) => {
     r.entity === 'staff_user' && r.entityId && /^\d+$/.test(r.entityId)
       ? { actorType: 'staff' as const, actorId: Number(r.entityId) }
       : null;
-  const name = actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
-  const staff = db
+  const name = await actorNamer(db, [...rows, ...rows.flatMap((r) => accountOf(r) ?? [])]);
+  const staff = await db
     .select({ id: staffUsers.id, name: staffUsers.name, role: staffUsers.role })
     .from(staffUsers)
     .orderBy(asc(staffUsers.id))

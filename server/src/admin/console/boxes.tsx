@@ -24,16 +24,14 @@ const STATES = [
   { value: 'revoked', label: '解除済み' },
 ];
 
-boxesPage.get('/', (c) => {
+boxesPage.get('/', async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const state = STATES.some((s) => s.value === c.req.query('state')) ? c.req.query('state')! : '';
   const householdRaw = c.req.query('household');
   const householdId = householdRaw && /^[1-9]\d{0,8}$/.test(householdRaw) ? Number(householdRaw) : null;
-  const rows = listBoxes(
-    db,
-    now,
-    householdId === null ? undefined : eq(setTopBoxes.householdId, householdId),
+  const rows = (
+    await listBoxes(db, now, householdId === null ? undefined : eq(setTopBoxes.householdId, householdId))
   ).filter((b) =>
     state === ''
       ? b.revokedAt === null
@@ -41,7 +39,7 @@ boxesPage.get('/', (c) => {
         ? b.revokedAt !== null
         : b.revokedAt === null && b.online === (state === 'online'),
   );
-  const unpaired = db
+  const unpaired = await db
     .select({ id: households.id, name: households.name })
     .from(households)
     .where(
@@ -209,9 +207,14 @@ function pairedPage(c: Context<AppEnv>, p: { deviceId: string; token: string }, 
   );
 }
 
-const nameOf = (c: Context<AppEnv>, householdId: number) =>
-  c.var.deps.db.select({ name: households.name }).from(households).where(eq(households.id, householdId)).get()
-    ?.name ?? '';
+const nameOf = async (c: Context<AppEnv>, householdId: number) =>
+  (
+    await c.var.deps.db
+      .select({ name: households.name })
+      .from(households)
+      .where(eq(households.id, householdId))
+      .get()
+  )?.name ?? '';
 
 const refusal = (c: Context<AppEnv>, e: unknown) => {
   if (e instanceof AppError && e.status === 409)
@@ -219,21 +222,25 @@ const refusal = (c: Context<AppEnv>, e: unknown) => {
   throw e;
 };
 
-boxesPage.post('/pair', consoleForm(z.object({ householdId: z.coerce.number().int().positive() })), (c) => {
-  const { householdId } = c.req.valid('form');
-  try {
-    const p = pairBox(
-      c.var.deps.db,
-      { type: 'staff', id: c.var.staff.id },
-      householdId,
-      null,
-      c.var.deps.clock.now(),
-    );
-    return pairedPage(c, p, nameOf(c, householdId));
-  } catch (e) {
-    return refusal(c, e);
-  }
-});
+boxesPage.post(
+  '/pair',
+  consoleForm(z.object({ householdId: z.coerce.number().int().positive() })),
+  async (c) => {
+    const { householdId } = c.req.valid('form');
+    try {
+      const p = await pairBox(
+        c.var.deps.db,
+        { type: 'staff', id: c.var.staff.id },
+        householdId,
+        null,
+        c.var.deps.clock.now(),
+      );
+      return pairedPage(c, p, await nameOf(c, householdId));
+    } catch (e) {
+      return refusal(c, e);
+    }
+  },
+);
 
 /** Pairs the number a TV shows; the TV collects its own token, so nothing secret is shown here. */
 boxesPage.post(
@@ -241,10 +248,10 @@ boxesPage.post(
   consoleForm(
     z.object({ code: z.string().trim().min(1).max(40), householdId: z.coerce.number().int().positive() }),
   ),
-  (c) => {
+  async (c) => {
     const { code, householdId } = c.req.valid('form');
     try {
-      pairByCode(
+      await pairByCode(
         c.var.deps.db,
         { type: 'staff', id: c.var.staff.id },
         code,
@@ -262,7 +269,7 @@ boxesPage.post(
     }
     return redirectWithFlash(c, BASE, {
       kind: 'notice',
-      text: `${nameOf(c, householdId)}のテレビを登録しました。数秒でテレビの画面が切り替わります`,
+      text: `${await nameOf(c, householdId)}のテレビを登録しました。数秒でテレビの画面が切り替わります`,
     });
   },
 );
@@ -285,9 +292,9 @@ const CONFIRM = {
 } as const;
 
 for (const action of ['replace', 'unpair'] as const)
-  boxesPage.get(`/:id/${action}`, (c) => {
+  boxesPage.get(`/:id/${action}`, async (c) => {
     const boxId = idOf(c.req.param('id'));
-    const box = listBoxes(c.var.deps.db, c.var.deps.clock.now(), eq(setTopBoxes.id, boxId)).find(
+    const box = (await listBoxes(c.var.deps.db, c.var.deps.clock.now(), eq(setTopBoxes.id, boxId))).find(
       (b) => b.revokedAt === null,
     );
     if (!box) throw notFound('Set-top box');
@@ -314,22 +321,22 @@ for (const action of ['replace', 'unpair'] as const)
     );
   });
 
-boxesPage.post('/:id/replace', (c) => {
+boxesPage.post('/:id/replace', async (c) => {
   const boxId = idOf(c.req.param('id'));
   const { db, clock } = c.var.deps;
-  const box = db
+  const box = await db
     .select({ householdId: setTopBoxes.householdId })
     .from(setTopBoxes)
     .where(eq(setTopBoxes.id, boxId))
     .get();
   if (!box) return refusal(c, new AppError(404, 'not_found', 'Set-top box not found'));
-  const p = pairBox(db, { type: 'staff', id: c.var.staff.id }, box.householdId, boxId, clock.now());
-  return pairedPage(c, p, nameOf(c, box.householdId));
+  const p = await pairBox(db, { type: 'staff', id: c.var.staff.id }, box.householdId, boxId, clock.now());
+  return pairedPage(c, p, await nameOf(c, box.householdId));
 });
 
-boxesPage.post('/:id/unpair', (c) => {
+boxesPage.post('/:id/unpair', async (c) => {
   const boxId = idOf(c.req.param('id'));
-  unpairBox(c.var.deps.db, { type: 'staff', id: c.var.staff.id }, boxId, c.var.deps.clock.now());
+  await unpairBox(c.var.deps.db, { type: 'staff', id: c.var.staff.id }, boxId, c.var.deps.clock.now());
   return redirectWithFlash(c, BASE, {
     kind: 'notice',
     text: '端末を解除しました。この端末からはもう使えません',

@@ -33,7 +33,7 @@ householdsPage.use('*', requireStaffPage('admin'));
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 const digits = (s: string) => s.replace(/[^0-9]/g, '');
 
-householdsPage.get('/', (c) => {
+householdsPage.get('/', async (c) => {
   const { db } = c.var.deps;
   const q = (c.req.query('q') ?? '').trim().slice(0, 40);
   const hamletRaw = c.req.query('hamlet') ?? '';
@@ -63,7 +63,7 @@ householdsPage.get('/', (c) => {
       ),
     );
   }
-  const rows = db
+  const rows = await db
     .select({
       id: households.id,
       name: households.name,
@@ -79,12 +79,9 @@ householdsPage.get('/', (c) => {
     .limit(PAGE + 1)
     .offset((page - 1) * PAGE)
     .all();
-  const hamletOptions = db
-    .select({ id: hamlets.id, name: hamlets.name })
-    .from(hamlets)
-    .orderBy(asc(hamlets.id))
-    .all()
-    .map((h) => ({ value: String(h.id), label: h.name }));
+  const hamletOptions = (
+    await db.select({ id: hamlets.id, name: hamlets.name }).from(hamlets).orderBy(asc(hamlets.id)).all()
+  ).map((h) => ({ value: String(h.id), label: h.name }));
   return c.html(
     <Layout title="世帯と家族の連絡先" staff={c.var.staff} flash={takeFlash(c)}>
       <form
@@ -142,10 +139,10 @@ interface FormState {
   errors: Record<string, string>;
 }
 
-function householdView(c: Context<AppEnv>, householdId: number, refused?: FormState) {
+async function householdView(c: Context<AppEnv>, householdId: number, refused?: FormState) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const hh = db
+  const hh = await db
     .select({ h: households, hamlet: hamlets.name })
     .from(households)
     .innerJoin(hamlets, eq(hamlets.id, households.hamletId))
@@ -153,14 +150,14 @@ function householdView(c: Context<AppEnv>, householdId: number, refused?: FormSt
     .get();
   if (!hh) throw notFound('Household');
   const h = hh.h;
-  const people = db
+  const people = await db
     .select({ r: residents, watch: watchSettings.enabled })
     .from(residents)
     .leftJoin(watchSettings, eq(watchSettings.residentId, residents.id))
     .where(eq(residents.householdId, householdId))
     .orderBy(asc(residents.id))
     .all();
-  const contacts = db
+  const contacts = await db
     .select({ c: familyContacts, resident: residents.name })
     .from(familyContacts)
     .innerJoin(residents, eq(residents.id, familyContacts.residentId))
@@ -168,9 +165,14 @@ function householdView(c: Context<AppEnv>, householdId: number, refused?: FormSt
     .orderBy(asc(familyContacts.residentId), asc(familyContacts.priority))
     .all();
   const rides =
-    db.select({ n: count() }).from(taxiBookings).where(eq(taxiBookings.householdId, householdId)).get()?.n ??
-    0;
-  const boxes = liveBoxes(db, now, householdId);
+    (
+      await db
+        .select({ n: count() })
+        .from(taxiBookings)
+        .where(eq(taxiBookings.householdId, householdId))
+        .get()
+    )?.n ?? 0;
+  const boxes = await liveBoxes(db, now, householdId);
   const today = tokyoDate(now);
   const residentOptions = people.map((p) => ({ value: String(p.r.id), label: p.r.name }));
   const refusedFor = (form: string) => (refused?.form === form ? refused : undefined);
@@ -390,10 +392,10 @@ function ContactForm(props: {
 const actorOf = (c: Context<AppEnv>) => ({ type: 'staff' as const, id: c.var.staff.id });
 const householdIdOf = (c: Context<AppEnv>) => idOf(c.req.param('id'));
 
-householdsPage.get('/:id', (c) => c.html(householdView(c, householdIdOf(c))));
+householdsPage.get('/:id', async (c) => c.html(await householdView(c, householdIdOf(c))));
 
-const refusedAs = (form: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>, r: RefusedForm) =>
-  c.html(householdView(c, householdIdOf(c), { form: form(c), ...r }), 400);
+const refusedAs = (form: (c: Context<AppEnv>) => string) => async (c: Context<AppEnv>, r: RefusedForm) =>
+  c.html(await householdView(c, householdIdOf(c), { form: form(c), ...r }), 400);
 
 householdsPage.post(
   '/:id/phone',
@@ -401,22 +403,22 @@ householdsPage.post(
     HouseholdPhoneInput,
     refusedAs(() => 'phone'),
   ),
-  (c) => {
+  async (c) => {
     const id = householdIdOf(c);
-    setHouseholdPhone(c.var.deps.db, actorOf(c), id, c.req.valid('form').phone, c.var.deps.clock.now());
+    await setHouseholdPhone(c.var.deps.db, actorOf(c), id, c.req.valid('form').phone, c.var.deps.clock.now());
     return redirectWithFlash(c, `${BASE}/${id}`, { kind: 'notice', text: '世帯の電話番号を保存しました' });
   },
 );
 
-function saveContact(c: Context<AppEnv>, contactId: number | null, input: FamilyContactInput) {
+async function saveContact(c: Context<AppEnv>, contactId: number | null, input: FamilyContactInput) {
   const id = householdIdOf(c);
   try {
-    saveFamilyContact(c.var.deps.db, actorOf(c), id, contactId, input, c.var.deps.clock.now());
+    await saveFamilyContact(c.var.deps.db, actorOf(c), id, contactId, input, c.var.deps.clock.now());
   } catch (e) {
     // A taken order of contact is the operator's to fix in the same form, with what they typed.
     if (e instanceof AppError && e.status === 409)
       return c.html(
-        householdView(c, id, {
+        await householdView(c, id, {
           form: contactId === null ? 'new' : String(contactId),
           values: input as unknown as Record<string, unknown>,
           errors: { priority: e.message },
@@ -437,7 +439,7 @@ householdsPage.post(
     FamilyContactInput,
     refusedAs(() => 'new'),
   ),
-  (c) => saveContact(c, null, c.req.valid('form')),
+  async (c) => await saveContact(c, null, c.req.valid('form')),
 );
 
 householdsPage.post(
@@ -446,5 +448,5 @@ householdsPage.post(
     FamilyContactInput,
     refusedAs((c) => String(idOf(c.req.param('contactId')))),
   ),
-  (c) => saveContact(c, idOf(c.req.param('contactId')), c.req.valid('form')),
+  async (c) => await saveContact(c, idOf(c.req.param('contactId')), c.req.valid('form')),
 );

@@ -60,7 +60,7 @@ function why(m: Row): string {
 export const mailPage = new Hono<AppEnv>();
 mailPage.use('*', requireStaffPage('admin'));
 
-mailPage.get('/', (c: Context<AppEnv>) => {
+mailPage.get('/', async (c: Context<AppEnv>) => {
   const { db } = c.var.deps;
   const state = FILTERS.find((f) => f.value === c.req.query('state'));
   const to = (c.req.query('to') ?? '').trim().slice(0, 120);
@@ -70,7 +70,7 @@ mailPage.get('/', (c: Context<AppEnv>) => {
     const pat = `%${to.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conds.push(or(like(mailOutbox.to, pat), like(mailOutbox.subject, pat)));
   }
-  const rows = db
+  const rows = await db
     .select()
     .from(mailOutbox)
     .where(and(...conds))
@@ -145,10 +145,10 @@ mailPage.get('/', (c: Context<AppEnv>) => {
   );
 });
 
-mailPage.post('/:id/retry', (c) => {
+mailPage.post('/:id/retry', async (c) => {
   const id = idOf(c.req.param('id'));
   try {
-    retryMailNow(c.var.deps.db, { type: 'staff', id: c.var.staff.id }, id, c.var.deps.clock.now());
+    await retryMailNow(c.var.deps.db, { type: 'staff', id: c.var.staff.id }, id, c.var.deps.clock.now());
   } catch (e) {
     if (e instanceof AppError && e.status === 409)
       return redirectWithFlash(c, BASE, { kind: 'error', text: e.message });

@@ -20,21 +20,21 @@ const LINKS: { href: string; label: string; what: string }[] = [
   { href: '/console/admin/mail', label: 'メールの送信状況', what: '送信済み・待ち・失敗とその理由' },
 ];
 
-export function overviewPage(c: Context<AppEnv>) {
+export async function overviewPage(c: Context<AppEnv>) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const n = (q: { n: number } | undefined) => q?.n ?? 0;
-  const boxes = liveBoxes(db, now);
+  const boxes = await liveBoxes(db, now);
   const online = boxes.filter((b) => b.online).length;
   const figures: { label: string; value: string; href: string; warn?: boolean }[] = [
     {
       label: '世帯',
-      value: `${n(db.select({ n: count() }).from(households).get())}世帯`,
+      value: `${n(await db.select({ n: count() }).from(households).get())}世帯`,
       href: '/console/admin/households',
     },
     {
       label: '住民',
-      value: `${n(db.select({ n: count() }).from(residents).get())}人`,
+      value: `${n(await db.select({ n: count() }).from(residents).get())}人`,
       href: '/console/admin/households',
     },
     { label: 'テレビ端末 接続中', value: `${online}台`, href: '/console/admin/boxes' },
@@ -46,13 +46,13 @@ export function overviewPage(c: Context<AppEnv>) {
     },
     {
       label: '職員（有効）',
-      value: `${n(db.select({ n: count() }).from(staffUsers).where(isNull(staffUsers.disabledAt)).get())}人`,
+      value: `${n(await db.select({ n: count() }).from(staffUsers).where(isNull(staffUsers.disabledAt)).get())}人`,
       href: '/console/admin/staff',
     },
     {
       label: 'メール 送信待ち',
       value: `${n(
-        db
+        await db
           .select({ n: count() })
           .from(mailOutbox)
           .where(and(eq(mailOutbox.state, 'queued'), eq(mailOutbox.attempts, 0)))
@@ -63,7 +63,7 @@ export function overviewPage(c: Context<AppEnv>) {
     {
       label: 'メール 失敗・未確認',
       value: `${n(
-        db
+        await db
           .select({ n: count() })
           .from(mailOutbox)
           .where(

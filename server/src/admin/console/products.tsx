@@ -23,18 +23,19 @@ productsPage.use('*', requireStaffPage('store_staff'));
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
-function categoryOptions(db: DbOrTx, scope: StaffScope) {
-  return db
-    .select({ id: categories.id, name: categories.name, seller: sellers.name })
-    .from(categories)
-    .innerJoin(sellers, eq(sellers.id, categories.sellerId))
-    .where(sellerCondition(scope, categories.sellerId))
-    .orderBy(asc(sellers.id), asc(categories.sort), asc(categories.id))
-    .all()
-    .map((r) => ({ value: String(r.id), label: `${r.seller}：${r.name}` }));
+async function categoryOptions(db: DbOrTx, scope: StaffScope) {
+  return (
+    await db
+      .select({ id: categories.id, name: categories.name, seller: sellers.name })
+      .from(categories)
+      .innerJoin(sellers, eq(sellers.id, categories.sellerId))
+      .where(sellerCondition(scope, categories.sellerId))
+      .orderBy(asc(sellers.id), asc(categories.sort), asc(categories.id))
+      .all()
+  ).map((r) => ({ value: String(r.id), label: `${r.seller}：${r.name}` }));
 }
 
-productsPage.get('/', (c) => {
+productsPage.get('/', async (c) => {
   const { db } = c.var.deps;
   const scope = staffScope(c.var.staff);
   const q = (c.req.query('q') ?? '').trim().slice(0, 40);
@@ -47,7 +48,7 @@ productsPage.get('/', (c) => {
   }
   if (state === 'out') conds.push(eq(products.stock, 0));
   if (state === 'inactive') conds.push(eq(products.active, false));
-  const rows = db
+  const rows = await db
     .select({
       id: products.id,
       name: products.name,
@@ -254,7 +255,8 @@ function ProductForm(props: {
 
 /** The form again with what was typed and each field's error (400: nothing was written). */
 const redraw =
-  (title: string, action: (c: Context<AppEnv>) => string) => (c: Context<AppEnv>, refused: RefusedForm) =>
+  (title: string, action: (c: Context<AppEnv>) => string) =>
+  async (c: Context<AppEnv>, refused: RefusedForm) =>
     c.html(
       <ProductForm
         staff={c.var.staff}
@@ -262,19 +264,19 @@ const redraw =
         action={action(c)}
         values={refused.values}
         errors={refused.errors}
-        categories={categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
+        categories={await categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
       />,
       400,
     );
 
-productsPage.get('/new', (c) =>
+productsPage.get('/new', async (c) =>
   c.html(
     <ProductForm
       staff={c.var.staff}
       title="商品を追加"
       action={BASE}
       values={{}}
-      categories={categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
+      categories={await categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
     />,
   ),
 );
@@ -285,11 +287,17 @@ productsPage.post(
     ProductInput,
     redraw('商品を追加', () => BASE),
   ),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const input = c.req.valid('form');
     try {
-      createProduct(db, staffScope(c.var.staff), { type: 'staff', id: c.var.staff.id }, input, clock.now());
+      await createProduct(
+        db,
+        staffScope(c.var.staff),
+        { type: 'staff', id: c.var.staff.id },
+        input,
+        clock.now(),
+      );
     } catch (e) {
       if (e instanceof AppError && e.status === 404)
         return redraw('商品を追加', () => BASE)(c, {
@@ -302,9 +310,9 @@ productsPage.post(
   },
 );
 
-function loadProduct(c: { var: { deps: { db: DbOrTx }; staff: StaffAuth } }, id: number) {
+async function loadProduct(c: { var: { deps: { db: DbOrTx }; staff: StaffAuth } }, id: number) {
   const scope = staffScope(c.var.staff);
-  const p = c.var.deps.db
+  const p = await c.var.deps.db
     .select()
     .from(products)
     .where(and(eq(products.id, id), sellerCondition(scope, products.sellerId)))
@@ -313,8 +321,8 @@ function loadProduct(c: { var: { deps: { db: DbOrTx }; staff: StaffAuth } }, id:
   return p;
 }
 
-productsPage.get('/:id', (c) => {
-  const p = loadProduct(c, idOf(c.req.param('id')));
+productsPage.get('/:id', async (c) => {
+  const p = await loadProduct(c, idOf(c.req.param('id')));
   return c.html(
     <ProductForm
       staff={c.var.staff}
@@ -332,7 +340,7 @@ productsPage.get('/:id', (c) => {
         imageUrl: p.imageUrl ?? '',
         active: p.active,
       }}
-      categories={categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
+      categories={await categoryOptions(c.var.deps.db, staffScope(c.var.staff))}
     />,
   );
 });
@@ -341,19 +349,19 @@ productsPage.post(
   '/:id',
   // The id is checked (and scoped) before the body, so a product of another seller is a 404 either way.
   async (c, next) => {
-    loadProduct(c, idOf(c.req.param('id')));
+    await loadProduct(c, idOf(c.req.param('id')));
     await next();
   },
   consoleForm(
     ProductInput,
     redraw('商品を編集', (c) => `${BASE}/${c.req.param('id')}`),
   ),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const id = idOf(c.req.param('id'));
     const input = c.req.valid('form');
     try {
-      updateProduct(
+      await updateProduct(
         db,
         staffScope(c.var.staff),
         { type: 'staff', id: c.var.staff.id },

@@ -140,17 +140,17 @@ const ja = (errors: Record<string, string>) =>
 
 type Refused = { form: 'taxi' | 'drone' } & RefusedForm;
 
-function settingsView(c: Context<AppEnv>, refused?: Refused) {
+async function settingsView(c: Context<AppEnv>, refused?: Refused) {
   const { db } = c.var.deps;
-  const tv = refused?.form === 'taxi' ? refused.values : taxiValues(getTaxiSettings(db));
+  const tv = refused?.form === 'taxi' ? refused.values : taxiValues(await getTaxiSettings(db));
   const te = refused?.form === 'taxi' ? refused.errors : {};
-  const dv = refused?.form === 'drone' ? refused.values : droneValues(getDroneSettings(db));
+  const dv = refused?.form === 'drone' ? refused.values : droneValues(await getDroneSettings(db));
   const de = refused?.form === 'drone' ? refused.errors : {};
   const s = (v: Record<string, unknown>, k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
   const days = Array.isArray(tv['hours.weekdays'])
     ? (tv['hours.weekdays'] as string[])
     : [s(tv, 'hours.weekdays')];
-  const history = db
+  const history = await db
     .select()
     .from(auditLog)
     .where(
@@ -159,7 +159,7 @@ function settingsView(c: Context<AppEnv>, refused?: Refused) {
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(20)
     .all();
-  const name = actorNamer(db, history);
+  const name = await actorNamer(db, history);
   return (
     <Layout title="タクシーとドローンの設定" staff={c.var.staff} flash={takeFlash(c)}>
       <section aria-labelledby="taxi">
@@ -384,21 +384,21 @@ function settingsView(c: Context<AppEnv>, refused?: Refused) {
 export const settingsPage = new Hono<AppEnv>();
 settingsPage.use('*', requireStaffPage('admin'));
 
-settingsPage.get('/', (c) => c.html(settingsView(c)));
+settingsPage.get('/', async (c) => c.html(await settingsView(c)));
 
 settingsPage.post(
   '/taxi',
-  consoleForm(TaxiForm, (c, r) =>
-    c.html(settingsView(c, { form: 'taxi', values: r.values, errors: ja(r.errors) }), 400),
+  consoleForm(TaxiForm, async (c, r) =>
+    c.html(await settingsView(c, { form: 'taxi', values: r.values, errors: ja(r.errors) }), 400),
   ),
   async (c) => {
     const { db, clock } = c.var.deps;
-    const before = getTaxiSettings(db);
+    const before = await getTaxiSettings(db);
     // The API's schema decides, with its rules across fields (hours, discounts under the fares).
     const r = TaxiSettingsSchema.safeParse(toTaxi(before, c.req.valid('form')));
     if (!r.success)
       return c.html(
-        settingsView(c, {
+        await settingsView(c, {
           form: 'taxi',
           values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
           errors: ja(fieldErrors(r.error)),
@@ -406,9 +406,9 @@ settingsPage.post(
         400,
       );
     const now = clock.now();
-    db.transaction((tx) => {
-      saveTaxiSettings(tx, r.data, now);
-      recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.taxi', 'settings', 'taxi', {
+    await db.transaction(async (tx) => {
+      await saveTaxiSettings(tx, r.data, now);
+      await recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.taxi', 'settings', 'taxi', {
         before,
       });
     });
@@ -418,16 +418,16 @@ settingsPage.post(
 
 settingsPage.post(
   '/drone',
-  consoleForm(DroneForm, (c, r) =>
-    c.html(settingsView(c, { form: 'drone', values: r.values, errors: ja(r.errors) }), 400),
+  consoleForm(DroneForm, async (c, r) =>
+    c.html(await settingsView(c, { form: 'drone', values: r.values, errors: ja(r.errors) }), 400),
   ),
   async (c) => {
     const { db, clock } = c.var.deps;
-    const before = getDroneSettings(db);
+    const before = await getDroneSettings(db);
     const r = DroneSettingsSchema.safeParse(toDrone(before, c.req.valid('form')));
     if (!r.success)
       return c.html(
-        settingsView(c, {
+        await settingsView(c, {
           form: 'drone',
           values: (await c.req.parseBody({ all: true })) as Record<string, unknown>,
           errors: ja(fieldErrors(r.error)),
@@ -435,11 +435,19 @@ settingsPage.post(
         400,
       );
     const now = clock.now();
-    db.transaction((tx) => {
-      saveDroneSettings(tx, r.data, now);
-      recordAudit(tx, now, { type: 'staff', id: c.var.staff.id }, 'settings.drone', 'settings', 'drone', {
-        before,
-      });
+    await db.transaction(async (tx) => {
+      await saveDroneSettings(tx, r.data, now);
+      await recordAudit(
+        tx,
+        now,
+        { type: 'staff', id: c.var.staff.id },
+        'settings.drone',
+        'settings',
+        'drone',
+        {
+          before,
+        },
+      );
     });
     return redirectWithFlash(c, BASE, { kind: 'notice', text: 'ドローンの設定を保存しました' });
   },

@@ -28,18 +28,26 @@ staffPage.use('*', requireStaffPage('admin'));
 
 const actorOf = (c: Context<AppEnv>) => ({ type: 'staff' as const, id: c.var.staff.id });
 
-function scopeOptions(c: Context<AppEnv>) {
+async function scopeOptions(c: Context<AppEnv>) {
   const { db } = c.var.deps;
   return {
-    hamlets: db.select({ id: hamlets.id, name: hamlets.name }).from(hamlets).orderBy(asc(hamlets.id)).all(),
-    sellers: db.select({ id: sellers.id, name: sellers.name }).from(sellers).orderBy(asc(sellers.id)).all(),
+    hamlets: await db
+      .select({ id: hamlets.id, name: hamlets.name })
+      .from(hamlets)
+      .orderBy(asc(hamlets.id))
+      .all(),
+    sellers: await db
+      .select({ id: sellers.id, name: sellers.name })
+      .from(sellers)
+      .orderBy(asc(sellers.id))
+      .all(),
   };
 }
 
 function ScopeFields(props: {
   values: Record<string, unknown>;
   errors: Record<string, string>;
-  options: ReturnType<typeof scopeOptions>;
+  options: Awaited<ReturnType<typeof scopeOptions>>;
 }) {
   const { values: v, errors: e, options } = props;
   return (
@@ -72,7 +80,7 @@ function ScopeFields(props: {
   );
 }
 
-function listView(c: Context<AppEnv>, refused?: RefusedForm) {
+async function listView(c: Context<AppEnv>, refused?: RefusedForm) {
   const { db } = c.var.deps;
   const lastLogin = db
     .select({ id: auditLog.actorId, at: max(auditLog.at).as('at') })
@@ -80,7 +88,7 @@ function listView(c: Context<AppEnv>, refused?: RefusedForm) {
     .where(and(eq(auditLog.actorType, 'staff'), eq(auditLog.action, 'login')))
     .groupBy(auditLog.actorId)
     .as('last_login');
-  const rows = db
+  const rows = await db
     .select({
       u: staffUsers,
       hamlet: hamlets.name,
@@ -158,7 +166,7 @@ function listView(c: Context<AppEnv>, refused?: RefusedForm) {
               hint="空欄なら作って一度だけ表示します"
               autocomplete="new-password"
             />
-            <ScopeFields values={v} errors={e} options={scopeOptions(c)} />
+            <ScopeFields values={v} errors={e} options={await scopeOptions(c)} />
           </div>
           <button type="submit">職員を追加</button>
         </form>
@@ -193,12 +201,12 @@ function passwordPage(c: Context<AppEnv>, who: string, loginId: string, password
   );
 }
 
-staffPage.get('/', (c) => c.html(listView(c)));
+staffPage.get('/', async (c) => c.html(await listView(c)));
 
 staffPage.post(
   '/',
-  consoleForm(CreateStaffInput, (c, r) =>
-    c.html(listView(c, { ...r, values: { ...r.values, password: '' } }), 400),
+  consoleForm(CreateStaffInput, async (c, r) =>
+    c.html(await listView(c, { ...r, values: { ...r.values, password: '' } }), 400),
   ),
   async (c) => {
     const input = c.req.valid('form');
@@ -208,7 +216,7 @@ staffPage.post(
     } catch (e) {
       if (e instanceof AppError && e.status === 409)
         return c.html(
-          listView(c, { values: { ...input, password: '' }, errors: { loginId: e.message } }),
+          await listView(c, { values: { ...input, password: '' }, errors: { loginId: e.message } }),
           409,
         );
       throw e;
@@ -217,15 +225,15 @@ staffPage.post(
   },
 );
 
-function loadStaffUser(c: Context<AppEnv>) {
+async function loadStaffUser(c: Context<AppEnv>) {
   const id = idOf(c.req.param('id'));
-  const u = c.var.deps.db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
+  const u = await c.var.deps.db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
   if (!u) throw notFound('Staff user');
   return u;
 }
 
-function editView(c: Context<AppEnv>, refused?: RefusedForm) {
-  const u = loadStaffUser(c);
+async function editView(c: Context<AppEnv>, refused?: RefusedForm) {
+  const u = await loadStaffUser(c);
   const e = refused?.errors ?? {};
   const v = refused?.values ?? {
     name: u.name,
@@ -259,7 +267,7 @@ function editView(c: Context<AppEnv>, refused?: RefusedForm) {
             value={typed(v, 'email')}
             error={e.email}
           />
-          <ScopeFields values={v} errors={e} options={scopeOptions(c)} />
+          <ScopeFields values={v} errors={e} options={await scopeOptions(c)} />
         </div>
         <p class="hint">役割や担当を変えると、この方のログイン中の画面はいったんログアウトします。</p>
         <button type="submit">保存する</button>
@@ -289,20 +297,23 @@ function editView(c: Context<AppEnv>, refused?: RefusedForm) {
   );
 }
 
-staffPage.get('/:id', (c) => c.html(editView(c)));
+staffPage.get('/:id', async (c) => c.html(await editView(c)));
 
 staffPage.post(
   '/:id',
-  consoleForm(UpdateStaffInput, (c, r) => c.html(editView(c, r), 400)),
-  (c) => {
-    const u = loadStaffUser(c);
+  consoleForm(UpdateStaffInput, async (c, r) => c.html(await editView(c, r), 400)),
+  async (c) => {
+    const u = await loadStaffUser(c);
     const input = c.req.valid('form');
     try {
-      updateStaffAccount(c.var.deps.db, actorOf(c), u.id, input, c.var.deps.clock.now());
+      await updateStaffAccount(c.var.deps.db, actorOf(c), u.id, input, c.var.deps.clock.now());
     } catch (e) {
       if (e instanceof AppError && e.status === 409)
         return c.html(
-          editView(c, { values: input as unknown as Record<string, unknown>, errors: { role: e.message } }),
+          await editView(c, {
+            values: input as unknown as Record<string, unknown>,
+            errors: { role: e.message },
+          }),
           409,
         );
       throw e;
@@ -315,7 +326,7 @@ staffPage.post(
 );
 
 staffPage.post('/:id/password', async (c) => {
-  const u = loadStaffUser(c);
+  const u = await loadStaffUser(c);
   let password: string;
   try {
     password = await resetStaffPassword(c.var.deps.db, actorOf(c), u.id, c.var.deps.clock.now());
@@ -331,10 +342,10 @@ for (const [path, disabled] of [
   ['disable', true],
   ['enable', false],
 ] as const)
-  staffPage.post(`/:id/${path}`, (c) => {
-    const u = loadStaffUser(c);
+  staffPage.post(`/:id/${path}`, async (c) => {
+    const u = await loadStaffUser(c);
     try {
-      setStaffDisabled(c.var.deps.db, actorOf(c), u.id, disabled, c.var.deps.clock.now());
+      await setStaffDisabled(c.var.deps.db, actorOf(c), u.id, disabled, c.var.deps.clock.now());
     } catch (e) {
       if (e instanceof AppError && e.status === 409)
         return redirectWithFlash(c, `${BASE}/${u.id}`, { kind: 'error', text: e.message });

@@ -1,3 +1,4 @@
+import { withSqlite, sqliteForReading } from '../../../../db/src';
 import { Hono, type Context } from 'hono';
 import { consoleForm, idOf, type RefusedForm } from '../../console/form';
 import { redirectWithFlash, takeFlash, type Flash } from '../../console/flash';
@@ -110,8 +111,8 @@ function BankAccountPage(props: {
   );
 }
 
-function bankRow(c: Context<AppEnv>, id: number) {
-  const { sqlite } = c.var.deps;
+async function bankRow(c: Context<AppEnv>, id: number) {
+  const sqlite = await sqliteForReading(c.var.deps.db);
   const household = sqlite
     .prepare<[number], { name: string }>('SELECT name FROM households WHERE id = ?')
     .get(id);
@@ -129,8 +130,8 @@ function bankRow(c: Context<AppEnv>, id: number) {
 
 export const bankAccountScreen = new Hono<AppEnv>();
 
-bankAccountScreen.get('/households/:id/bank-account', (c) => {
-  const { household, account } = bankRow(c, idOf(c.req.param('id')));
+bankAccountScreen.get('/households/:id/bank-account', async (c) => {
+  const { household, account } = await bankRow(c, idOf(c.req.param('id')));
   return c.html(
     <BankAccountPage
       staff={c.var.staff}
@@ -144,8 +145,8 @@ bankAccountScreen.get('/households/:id/bank-account', (c) => {
 });
 
 /** A refused form is drawn again with what was typed and, beside each wrong field, why. */
-function refused(c: Context<AppEnv>, r: RefusedForm) {
-  const { household, account } = bankRow(c, idOf(c.req.param('id')));
+async function refused(c: Context<AppEnv>, r: RefusedForm) {
+  const { household, account } = await bankRow(c, idOf(c.req.param('id')));
   const errors = Object.fromEntries(
     Object.keys(r.errors).map((k) => [k, FIELD_MESSAGE_JA[k] ?? r.errors[k]!]),
   );
@@ -162,17 +163,17 @@ function refused(c: Context<AppEnv>, r: RefusedForm) {
   );
 }
 
-bankAccountScreen.post('/households/:id/bank-account', consoleForm(BankAccountInput, refused), (c) => {
-  const { db, sqlite, clock } = c.var.deps;
+bankAccountScreen.post('/households/:id/bank-account', consoleForm(BankAccountInput, refused), async (c) => {
+  const { db, clock } = c.var.deps;
   const id = idOf(c.req.param('id'));
-  const { household, account } = bankRow(c, id);
+  const { household, account } = await bankRow(c, id);
   const input = c.req.valid('form');
   const now = clock.now();
   try {
-    sqlite.transaction(() => {
-      registerBankAccount(sqlite, id, input, now);
-      recordAudit(db, now, actorOf(c), 'billing.bank_account', 'household', id);
-    })();
+    await db.transaction(async (tx) => {
+      await withSqlite(tx, (sqlite) => registerBankAccount(sqlite, id, input, now));
+      await recordAudit(tx, now, actorOf(c), 'billing.bank_account', 'household', id);
+    });
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500 || e.status === 404) throw e;
     return c.html(

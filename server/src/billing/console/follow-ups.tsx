@@ -1,3 +1,4 @@
+import { withSqlite, sqliteForReading } from '../../../../db/src';
 import { Hono, type Context } from 'hono';
 import { consoleForm, idOf, type RefusedForm } from '../../console/form';
 import { redirectWithFlash, takeFlash, type Flash } from '../../console/flash';
@@ -140,8 +141,9 @@ function FollowUpsPage(props: {
 /** 未収金の対応リスト: every amount billed and not collected by debit, until paid or written off. */
 export const followUpsScreen = new Hono<AppEnv>();
 
-followUpsScreen.get('/', (c) => {
-  const { sqlite, clock } = c.var.deps;
+followUpsScreen.get('/', async (c) => {
+  const { clock } = c.var.deps;
+  const sqlite = await sqliteForReading(c.var.deps.db);
   return c.html(
     <FollowUpsPage
       staff={c.var.staff}
@@ -152,8 +154,9 @@ followUpsScreen.get('/', (c) => {
   );
 });
 
-function redraw(c: Context<AppEnv>, refusal: RowRefusal, status: 400 | 409 | 422) {
-  const { sqlite, clock } = c.var.deps;
+async function redraw(c: Context<AppEnv>, refusal: RowRefusal, status: 400 | 409 | 422) {
+  const { clock } = c.var.deps;
+  const sqlite = await sqliteForReading(c.var.deps.db);
   return c.html(
     <FollowUpsPage
       staff={c.var.staff}
@@ -179,16 +182,16 @@ const refused = (c: Context<AppEnv>, r: RefusedForm) =>
     400,
   );
 
-followUpsScreen.post('/:id', consoleForm(ResolveFollowUpInput, refused), (c) => {
-  const { db, sqlite, clock } = c.var.deps;
+followUpsScreen.post('/:id', consoleForm(ResolveFollowUpInput, refused), async (c) => {
+  const { db, clock } = c.var.deps;
   const id = idOf(c.req.param('id'));
   const input = c.req.valid('form');
   const now = clock.now();
   try {
-    sqlite.transaction(() => {
-      resolveFollowUp(sqlite, id, input, c.var.staff.id, now);
-      recordAudit(db, now, actorOf(c), `billing.follow_up.${input.outcome}`, 'receivable', id);
-    })();
+    await db.transaction(async (tx) => {
+      await withSqlite(tx, (sqlite) => resolveFollowUp(sqlite, id, input, c.var.staff.id, now));
+      await recordAudit(tx, now, actorOf(c), `billing.follow_up.${input.outcome}`, 'receivable', id);
+    });
   } catch (e) {
     if (!(e instanceof AppError) || e.status !== 400) throw e;
     return redraw(c, { id, outcome: input.outcome, values: input, message: e.message }, 400);

@@ -1,3 +1,4 @@
+import { withSqlite, sqliteForReading, type Sqlite } from '../../../../db/src';
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import { z } from 'zod';
@@ -22,8 +23,6 @@ const monthOf = (raw: string) => {
   if (!r.success) throw badRequest('invalid_month', `「${raw}」は月（年-月）ではありません`);
   return r.data;
 };
-
-type Sqlite = AppEnv['Variables']['deps']['sqlite'];
 
 /** The checks the close refused to commit without, read again from what it recorded. */
 function reconciliation(sqlite: Sqlite, month: string) {
@@ -69,8 +68,8 @@ function reconciliation(sqlite: Sqlite, month: string) {
 
 export const monthScreen = new Hono<AppEnv>();
 
-monthScreen.get('/months/:month', (c) => {
-  const { sqlite } = c.var.deps;
+monthScreen.get('/months/:month', async (c) => {
+  const sqlite = await sqliteForReading(c.var.deps.db);
   const month = monthOf(c.req.param('month'));
   const { close, checks } = reconciliation(sqlite, month);
   const page = Math.max(0, Number(c.req.query('page') ?? 0) | 0);
@@ -315,15 +314,16 @@ monthScreen.get('/months/:month', (c) => {
   );
 });
 
-monthScreen.post('/months/:month/export', (c) => {
-  const { db, sqlite, clock } = c.var.deps;
+monthScreen.post('/months/:month/export', async (c) => {
+  const { db, clock } = c.var.deps;
   const month = monthOf(c.req.param('month'));
   const now = clock.now();
   const back = `/console/billing/months/${month}`;
   try {
-    const r = exportDebitBatch(sqlite, month, now, getBillingSettings(db));
+    const settings = await getBillingSettings(db);
+    const r = await withSqlite(db, (sqlite) => exportDebitBatch(sqlite, month, now, settings));
     if (!r.alreadyExported)
-      recordAudit(db, now, actorOf(c), 'billing.export_debit', 'debit_batch', r.batchId);
+      await recordAudit(db, now, actorOf(c), 'billing.export_debit', 'debit_batch', r.batchId);
     const skipped = r.skipped.length
       ? `（口座振替なし ${r.skipped.length}件: ${r.skipped.map((s) => `${s.name} ${s.reason}`).join('、')}）`
       : '';
@@ -337,18 +337,18 @@ monthScreen.post('/months/:month/export', (c) => {
   }
 });
 
-monthScreen.get('/months/:month/debit.txt', (c) => {
+monthScreen.get('/months/:month/debit.txt', async (c) => {
   const month = monthOf(c.req.param('month'));
-  const file = getDebitFile(c.var.deps.sqlite, month);
+  const file = await withSqlite(c.var.deps.db, (sqlite) => getDebitFile(sqlite, month));
   return c.body(new Uint8Array(file), 200, {
     'content-type': 'text/plain; charset=Shift_JIS',
     'content-disposition': `attachment; filename="debit-${month}.txt"`,
   });
 });
 
-monthScreen.get('/months/:month/cable.csv', (c) => {
+monthScreen.get('/months/:month/cable.csv', async (c) => {
   const month = monthOf(c.req.param('month'));
-  const { sqlite } = c.var.deps;
+  const sqlite = await sqliteForReading(c.var.deps.db);
   if (!sqlite.prepare('SELECT 1 FROM billing_closes WHERE month = ?').get(month))
     throw notFound(`Close of ${month}`);
   c.header('content-type', 'text/csv; charset=utf-8');
@@ -376,17 +376,18 @@ const noFile = (c: Context<AppEnv>, r: RefusedForm) =>
   redirectWithFlash(c, backTo(r.values.from), { kind: 'error', text: '振替結果ファイルを選んでください' });
 
 monthScreen.post('/results', consoleForm(ResultForm, noFile), async (c) => {
-  const { db, sqlite, clock } = c.var.deps;
+  const { db, clock } = c.var.deps;
   const { file } = c.req.valid('form');
   const now = clock.now();
+  const body = Buffer.from(await file.arrayBuffer());
   let r: ReturnType<typeof importDebitResult>;
   try {
-    r = importDebitResult(sqlite, Buffer.from(await file.arrayBuffer()), now);
+    r = await withSqlite(db, (sqlite) => importDebitResult(sqlite, body, now));
   } catch (e) {
     if (!(e instanceof AppError) || e.status >= 500) throw e;
     return redirectWithFlash(c, backTo(c.req.valid('form').from), { kind: 'error', text: billingErrorJa(e) });
   }
-  recordAudit(db, now, actorOf(c), 'billing.import_result', 'debit_batch', r.batchId, r);
+  await recordAudit(db, now, actorOf(c), 'billing.import_result', 'debit_batch', r.batchId, r);
   const text = `${formatJaMonth(r.month)}分の振替結果を取り込みました: 振替済 ${r.paid}件、振替不能 ${r.failed}件、未収金の対応リストへ ${r.followUps}件、口座振替停止 ${r.mandatesStopped}件${r.unchanged ? `（取込済 ${r.unchanged}件は変更なし）` : ''}`;
   return redirectWithFlash(c, `/console/billing/months/${r.month}`, { kind: 'notice', text });
 });

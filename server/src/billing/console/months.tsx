@@ -1,3 +1,4 @@
+import { sqliteForReading } from '../../../../db/src';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { consoleForm, type RefusedForm } from '../../console/form';
@@ -87,8 +88,9 @@ function MonthsPage(props: {
   );
 }
 
-function render(c: Context<AppEnv>, month?: string, error?: string) {
-  const { sqlite, clock } = c.var.deps;
+async function render(c: Context<AppEnv>, month?: string, error?: string) {
+  const { clock } = c.var.deps;
+  const sqlite = await sqliteForReading(c.var.deps.db);
   const closes = sqlite
     .prepare<[], CloseRow>(
       `SELECT c.month, c.statement_count AS statementCount, c.statements_total AS statementsTotal, c.goods_sales AS goodsSales,
@@ -110,17 +112,17 @@ function render(c: Context<AppEnv>, month?: string, error?: string) {
 
 export const monthsScreen = new Hono<AppEnv>();
 
-monthsScreen.get('/', (c) => c.html(render(c)));
+monthsScreen.get('/', async (c) => c.html(await render(c)));
 
-const refused = (c: Context<AppEnv>, r: RefusedForm) =>
-  c.html(render(c, String(r.values.month ?? ''), r.errors.month ?? FIELD_JA.month), 400);
+const refused = async (c: Context<AppEnv>, r: RefusedForm) =>
+  c.html(await render(c, String(r.values.month ?? ''), r.errors.month ?? FIELD_JA.month), 400);
 
 monthsScreen.post('/close', consoleForm(CloseForm, refused), async (c) => {
-  const { db, sqlite, clock } = c.var.deps;
+  const { db, clock } = c.var.deps;
   const { month } = c.req.valid('form');
   const now = clock.now();
-  const r = await closeMonth(sqlite, month, now, getBillingSettings(db));
-  if (!r.alreadyClosed) recordAudit(db, now, actorOf(c), 'billing.close', 'billing_month', month);
+  const r = await closeMonth(db, month, now, await getBillingSettings(db));
+  if (!r.alreadyClosed) await recordAudit(db, now, actorOf(c), 'billing.close', 'billing_month', month);
   return redirectWithFlash(c, `/console/billing/months/${month}`, {
     kind: r.alreadyClosed ? 'warning' : 'notice',
     text: r.alreadyClosed ? `${formatJaMonth(month)}は締め済みです` : `${formatJaMonth(month)}を締めました`,

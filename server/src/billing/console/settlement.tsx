@@ -1,3 +1,4 @@
+import { sqliteForReading } from '../../../../db/src';
 import { Hono } from 'hono';
 import { idOf } from '../../console/form';
 import { formatJaMonth } from '../../console/month-field';
@@ -10,8 +11,9 @@ import { Page } from './page';
 export const settlementScreen = new Hono<AppEnv>();
 
 /** 精算書: what a seller is paid for a month, printable as the copy the seller receives. */
-settlementScreen.get('/settlements/:id', (c) => {
-  const { sqlite, db } = c.var.deps;
+settlementScreen.get('/settlements/:id', async (c) => {
+  const { db } = c.var.deps;
+  const sqlite = await sqliteForReading(db);
   const st = sqlite
     .prepare<
       [number],
@@ -37,7 +39,7 @@ settlementScreen.get('/settlements/:id', (c) => {
     )
     .get(idOf(c.req.param('id')));
   if (!st) throw notFound('Settlement');
-  const issuer = getBillingSettings(db).issuer;
+  const issuer = (await getBillingSettings(db)).issuer;
   const jaMonth = formatJaMonth(st.month);
   return c.html(
     <Page title={`精算書 ${st.name} ${jaMonth}分`} staff={c.var.staff}>

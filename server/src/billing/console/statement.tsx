@@ -1,3 +1,4 @@
+import { withSqlite } from '../../../../db/src';
 import { Hono } from 'hono';
 import { idOf } from '../../console/form';
 import { formatJaMonth } from '../../console/month-field';
@@ -93,8 +94,9 @@ export function StatementView(props: { s: Statement }) {
 
 export const statementScreen = new Hono<AppEnv>();
 
-statementScreen.get('/statements/:id', (c) => {
-  const s = loadStatement(c.var.deps.sqlite, idOf(c.req.param('id')));
+statementScreen.get('/statements/:id', async (c) => {
+  const id = idOf(c.req.param('id'));
+  const s = await withSqlite(c.var.deps.db, (sqlite) => loadStatement(sqlite, id));
   return c.html(
     <Page title={`請求書 ${s.recipient.name} ${formatJaMonth(s.month)}分`} staff={c.var.staff}>
       <p class="no-print">

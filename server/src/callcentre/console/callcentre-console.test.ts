@@ -7,8 +7,8 @@ import { createTestContext, tableCounts, type TestContext } from '../../../../te
 const TUESDAY_0930 = '2026-11-24T00:30:00Z';
 
 let ctx: TestContext;
-beforeEach(() => {
-  ctx = createTestContext({ now: TUESDAY_0930 });
+beforeEach(async () => {
+  ctx = await createTestContext({ now: TUESDAY_0930 });
 });
 afterEach(() => ctx.close());
 
@@ -32,15 +32,17 @@ const flashOf = (res: Response) => {
     ? (JSON.parse(decodeURIComponent(decodeURIComponent(m[1]!))) as { kind: string; text: string })
     : null;
 };
-const hanako = () => ctx.db.select().from(residents).where(eq(residents.name, '山田 花子')).get()!;
-const placeId = (name: string) => ctx.db.select().from(places).where(eq(places.name, name)).get()!.id;
+const hanako = async () =>
+  (await ctx.db.select().from(residents).where(eq(residents.name, '山田 花子')).get())!;
+const placeId = async (name: string) =>
+  (await ctx.db.select().from(places).where(eq(places.name, name)).get())!.id;
 
 describe('call centre console', () => {
   it('lands the call centre on the search and finds a resident by kana in either script and by phone', async () => {
     const cc = await ctx.login('callcentre');
     const landing = await ctx.request('/console', { headers: cc });
     expect(landing.headers.get('location')).toBe('/console/callcentre');
-    const id = hanako().id;
+    const id = (await hanako()).id;
     for (const q of ['やまだ', 'ヤマダ', 'ﾔﾏﾀﾞ ﾊﾅｺ', '山田', '0265-98-2013', '０２６５９８２０１３']) {
       const html = await (
         await ctx.request(`/console/callcentre?q=${encodeURIComponent(q)}`, { headers: cc })
@@ -59,12 +61,12 @@ describe('call centre console', () => {
     for (const login of ['city', 'support', 'driver', 'store', 'drone']) {
       const h = await ctx.login(login);
       expect((await ctx.request('/console/callcentre', { headers: h })).status, login).toBe(403);
-      expect((await ctx.request(`/console/callcentre/residents/${hanako().id}`, { headers: h })).status).toBe(
-        403,
-      );
+      expect(
+        (await ctx.request(`/console/callcentre/residents/${(await hanako()).id}`, { headers: h })).status,
+      ).toBe(403);
       const before = tableCounts(ctx);
-      const res = await post(`/console/callcentre/residents/${hanako().id}/away`, h, {
-        residentIds: String(hanako().id),
+      const res = await post(`/console/callcentre/residents/${(await hanako()).id}/away`, h, {
+        residentIds: String((await hanako()).id),
         from: '2026-11-24',
         until: '2026-11-27',
       });
@@ -80,7 +82,7 @@ describe('call centre console', () => {
 
   it('books, changes and cancels a ride from the resident page, each with a message and an audit row', async () => {
     const cc = await ctx.login('callcentre');
-    const r = hanako();
+    const r = await hanako();
     const page = await (await ctx.request(`/console/callcentre/residents/${r.id}`, { headers: cc })).text();
     expect(page).toMatch(/電話 <strong data-phone="[^"]*">0265-98-2013<\/strong>/);
     expect(page).toContain('山田 健一（長男）');
@@ -92,21 +94,25 @@ describe('call centre console', () => {
       riderIds: String(r.id),
       companions: '0',
       from: 'home',
-      to: String(placeId('長谷診療所')),
+      to: String(await placeId('長谷診療所')),
       timeKind: 'arrive_by',
       time: '11:00',
     });
     expect(booked.status).toBe(303);
     expect(booked.headers.get('location')).toBe(`/console/callcentre/residents/${r.id}`);
     expect(flashOf(booked)).toMatchObject({ kind: 'notice' });
-    const row = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, r.householdId)).get()!;
+    const row = (await ctx.db
+      .select()
+      .from(taxiBookings)
+      .where(eq(taxiBookings.householdId, r.householdId))
+      .get())!;
     expect(row).toMatchObject({ channel: 'call_centre', requestedTime: '11:00', status: 'booked' });
 
     const changed = await post(`/console/callcentre/residents/${r.id}/rides/${row.id}/change`, cc, {
       time: '13:00',
     });
     expect(flashOf(changed)?.text).toContain('13:00');
-    const live = ctx.db
+    const live = await ctx.db
       .select()
       .from(taxiBookings)
       .where(and(eq(taxiBookings.householdId, r.householdId), eq(taxiBookings.status, 'booked')))
@@ -115,15 +121,12 @@ describe('call centre console', () => {
 
     const cancelled = await post(`/console/callcentre/residents/${r.id}/rides/${live[0]!.id}/cancel`, cc);
     expect(flashOf(cancelled)).toEqual({ kind: 'notice', text: '予約を取り消しました' });
-    expect(ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, live[0]!.id)).get()!.status).toBe(
-      'cancelled',
+    expect(
+      (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, live[0]!.id)).get())!.status,
+    ).toBe('cancelled');
+    const actions = (await ctx.db.select().from(auditLog).where(eq(auditLog.actorType, 'staff')).all()).map(
+      (a) => a.action,
     );
-    const actions = ctx.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.actorType, 'staff'))
-      .all()
-      .map((a) => a.action);
     expect(actions).toEqual(
       expect.arrayContaining(['taxi.booking.created', 'taxi.booking.replaced', 'taxi.booking.cancelled']),
     );
@@ -131,7 +134,7 @@ describe('call centre console', () => {
 
   it('refuses a booking without a rider on the page, and another household’s booking as not found', async () => {
     const cc = await ctx.login('callcentre');
-    const r = hanako();
+    const r = await hanako();
     const before = tableCounts(ctx);
     const res = await post(`/console/callcentre/residents/${r.id}/rides`, cc, {
       idempotencyKey: 'cc-test-000002',
@@ -143,27 +146,27 @@ describe('call centre console', () => {
     expect(res.status).toBe(303);
     expect(flashOf(res)).toEqual({ kind: 'error', text: '乗る人：乗る人を選んでください' });
     expect(tableCounts(ctx)).toEqual(before);
-    const other = ctx.db.select().from(residents).where(eq(residents.householdId, 3)).get()!;
+    const other = (await ctx.db.select().from(residents).where(eq(residents.householdId, 3)).get())!;
     await post(`/console/callcentre/residents/${other.id}/rides`, cc, {
       idempotencyKey: 'cc-test-000003',
       riderIds: String(other.id),
       from: 'home',
-      to: String(placeId('長谷診療所')),
+      to: String(await placeId('長谷診療所')),
       timeKind: 'arrive_by',
       time: '11:00',
     });
-    const theirs = ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 3)).get()!;
+    const theirs = (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.householdId, 3)).get())!;
     expect((await post(`/console/callcentre/residents/${r.id}/rides/${theirs.id}/cancel`, cc)).status).toBe(
       404,
     );
-    expect(ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, theirs.id)).get()!.status).toBe(
-      'booked',
-    );
+    expect(
+      (await ctx.db.select().from(taxiBookings).where(eq(taxiBookings.id, theirs.id)).get())!.status,
+    ).toBe('booked');
   });
 
   it('sets an away period until noon of the return day and ends it again', async () => {
     const cc = await ctx.login('callcentre');
-    const r = hanako();
+    const r = await hanako();
     const bad = await post(`/console/callcentre/residents/${r.id}/away`, cc, {
       residentIds: String(r.id),
       from: '2026-11-24',
@@ -176,18 +179,18 @@ describe('call centre console', () => {
       until: '2026-11-27',
     });
     expect(flashOf(set)?.text).toContain('留守を登録しました');
-    const away = ctx.db
+    const away = (await ctx.db
       .select()
       .from(watchAway)
       .where(and(eq(watchAway.residentId, r.id), isNull(watchAway.cancelledAt)))
-      .get()!;
+      .get())!;
     expect(away.untilAt.toISOString()).toBe('2026-11-27T03:00:00.000Z');
     const page = await (await ctx.request(`/console/callcentre/residents/${r.id}`, { headers: cc })).text();
     expect(page).toContain('留守中');
     const ended = await post(`/console/callcentre/residents/${r.id}/away/${away.id}/end`, cc);
     expect(flashOf(ended)?.text).toBe('留守を終えました');
     expect(
-      ctx.db.select().from(watchAway).where(eq(watchAway.id, away.id)).get()!.untilAt.toISOString(),
+      (await ctx.db.select().from(watchAway).where(eq(watchAway.id, away.id)).get())!.untilAt.toISOString(),
     ).toBe(new Date(TUESDAY_0930).toISOString());
   });
 });

@@ -25,9 +25,9 @@ const actor = (c: Context<AppEnv>): Actor => ({ type: 'staff', id: c.var.staff.i
 const pageOf = (residentId: number) => `/console/callcentre/residents/${residentId}`;
 
 /** The resident named in the path and their household (404 for anything else). */
-function residentOf(c: Context<AppEnv>) {
+async function residentOf(c: Context<AppEnv>) {
   const id = idOf(c.req.param('id'));
-  const row = c.var.deps.db
+  const row = await c.var.deps.db
     .select({ householdId: residents.householdId, hamletId: households.hamletId })
     .from(residents)
     .innerJoin(households, eq(households.id, residents.householdId))
@@ -47,9 +47,9 @@ const backWithErrors = (c: Context<AppEnv>, refused: RefusedForm) =>
   });
 
 /** A refusal of the business rules (a taken slot, a ride already on its way) is said on the page. */
-function orFlash(c: Context<AppEnv>, residentId: number, run: () => string) {
+async function orFlash(c: Context<AppEnv>, residentId: number, run: () => Promise<string> | string) {
   try {
-    return redirectWithFlash(c, pageOf(residentId), { kind: 'notice', text: run() });
+    return redirectWithFlash(c, pageOf(residentId), { kind: 'notice', text: await run() });
   } catch (e) {
     // Not found and forbidden stay errors: they answer a forged id, not the caller's wish.
     if (!(e instanceof AppError) || e.status >= 500 || e.status === 404 || e.status === 403) throw e;
@@ -57,30 +57,35 @@ function orFlash(c: Context<AppEnv>, residentId: number, run: () => string) {
   }
 }
 
-callcentreConsole.get('/', (c) => {
+callcentreConsole.get('/', async (c) => {
   const q = (c.req.query('q') ?? '').slice(0, 60);
   const { db, clock } = c.var.deps;
   return c.html(
-    <SearchPage staff={c.var.staff} q={q} hits={searchResidents(db, q, clock.now())} flash={takeFlash(c)} />,
+    <SearchPage
+      staff={c.var.staff}
+      q={q}
+      hits={await searchResidents(db, q, clock.now())}
+      flash={takeFlash(c)}
+    />,
   );
 });
 
-callcentreConsole.get('/residents/:id', (c) => {
+callcentreConsole.get('/residents/:id', async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const call = loadResidentCall(db, idOf(c.req.param('id')), now);
+  const call = await loadResidentCall(db, idOf(c.req.param('id')), now);
   return c.html(<ResidentPage staff={c.var.staff} call={call} now={now} flash={takeFlash(c)} />);
 });
 
-callcentreConsole.post('/residents/:id/rides', consoleForm(BookRideForm, backWithErrors), (c) => {
+callcentreConsole.post('/residents/:id/rides', consoleForm(BookRideForm, backWithErrors), async (c) => {
   const { deps } = c.var;
-  const r = residentOf(c);
+  const r = await residentOf(c);
   const f = c.req.valid('form');
   const endpoint = (v: string) =>
     v === 'home' ? ({ kind: 'home' } as const) : ({ kind: 'place', placeId: Number(v) } as const);
   const input = BookTaxiInput.safeParse({ ...f, from: endpoint(f.from), to: endpoint(f.to) });
   if (!input.success) throw badRequest('invalid_request', '乗る人・行き先・時刻を選んでください');
-  const answer = bookTaxi(
+  const answer = await bookTaxi(
     deps.db,
     input.data,
     { householdId: r.householdId, channel: 'call_centre', actor: actor(c), staffId: c.var.staff.id },
@@ -102,12 +107,12 @@ callcentreConsole.post('/residents/:id/rides', consoleForm(BookRideForm, backWit
   });
 });
 
-callcentreConsole.post('/residents/:id/rides/:bid/cancel', (c) => {
+callcentreConsole.post('/residents/:id/rides/:bid/cancel', async (c) => {
   const { deps } = c.var;
-  const r = residentOf(c);
+  const r = await residentOf(c);
   const bookingId = idOf(c.req.param('bid'));
-  return orFlash(c, r.residentId, () => {
-    cancelBooking(deps.db, bookingId, r.householdId, actor(c), deps.clock.now());
+  return orFlash(c, r.residentId, async () => {
+    await cancelBooking(deps.db, bookingId, r.householdId, actor(c), deps.clock.now());
     publishLive(deps, { topic: 'taxi', type: 'ride.cancelled', hamletId: r.hamletId, data: { bookingId } });
     return '予約を取り消しました';
   });
@@ -116,13 +121,13 @@ callcentreConsole.post('/residents/:id/rides/:bid/cancel', (c) => {
 callcentreConsole.post(
   '/residents/:id/rides/:bid/change',
   consoleForm(ChangeRideForm, backWithErrors),
-  (c) => {
+  async (c) => {
     const { deps } = c.var;
-    const r = residentOf(c);
+    const r = await residentOf(c);
     const bookingId = idOf(c.req.param('bid'));
     const { time } = c.req.valid('form');
-    return orFlash(c, r.residentId, () => {
-      const answer = changeBookingTime(
+    return orFlash(c, r.residentId, async () => {
+      const answer = await changeBookingTime(
         deps.db,
         bookingId,
         r.householdId,
@@ -137,47 +142,49 @@ callcentreConsole.post(
   },
 );
 
-callcentreConsole.post('/residents/:id/away', consoleForm(AwayForm, backWithErrors), (c) => {
+callcentreConsole.post('/residents/:id/away', consoleForm(AwayForm, backWithErrors), async (c) => {
   const { db, clock } = c.var.deps;
-  const r = residentOf(c);
+  const r = await residentOf(c);
   const f = c.req.valid('form');
   const now = clock.now();
   const members = new Set(
-    db
-      .select({ id: residents.id })
-      .from(residents)
-      .where(eq(residents.householdId, r.householdId))
-      .all()
-      .map((m) => m.id),
+    (
+      await db
+        .select({ id: residents.id })
+        .from(residents)
+        .where(eq(residents.householdId, r.householdId))
+        .all()
+    ).map((m) => m.id),
   );
   if (!f.residentIds.every((id) => members.has(id))) throw notFound('Resident');
   // Leaving today starts now; the return is noon of the day back, as the TV's 留守にします does.
   const from = f.from <= tokyoDate(now) ? now : fromTokyo(f.from);
   const until = fromTokyo(f.until, '12:00');
-  return orFlash(c, r.residentId, () => {
+  return orFlash(c, r.residentId, async () => {
     if (until <= now) throw badRequest('invalid_period', '帰る日は今日より後の日にしてください');
     for (const residentId of f.residentIds)
-      setAwayByStaff(db, { residentId, from, until }, c.var.staff.id, now);
+      await setAwayByStaff(db, { residentId, from, until }, c.var.staff.id, now);
     return `留守を登録しました（${f.residentIds.length}人、${formatJaFullDate(f.until)} 12:00 まで）`;
   });
 });
 
-callcentreConsole.post('/residents/:id/away/:aid/end', (c) => {
+callcentreConsole.post('/residents/:id/away/:aid/end', async (c) => {
   const { db, clock } = c.var.deps;
-  const r = residentOf(c);
+  const r = await residentOf(c);
   const awayId = idOf(c.req.param('aid'));
   const now = clock.now();
-  const memberIds = db
-    .select({ id: residents.id })
-    .from(residents)
-    .where(eq(residents.householdId, r.householdId))
-    .all()
-    .map((m) => m.id);
+  const memberIds = (
+    await db
+      .select({ id: residents.id })
+      .from(residents)
+      .where(eq(residents.householdId, r.householdId))
+      .all()
+  ).map((m) => m.id);
   // Only an away period of this household, so a forged id cannot end another's.
-  if (!summariseResidents(db, memberIds, now).some((w) => w.away.some((a) => a.id === awayId)))
+  if (!(await summariseResidents(db, memberIds, now)).some((w) => w.away.some((a) => a.id === awayId)))
     throw notFound('Away period');
-  return orFlash(c, r.residentId, () => {
-    db.transaction((tx) => endAwayPeriod(tx, awayId, c.var.staff, now));
+  return orFlash(c, r.residentId, async () => {
+    await db.transaction(async (tx) => await endAwayPeriod(tx, awayId, c.var.staff, now));
     return '留守を終えました';
   });
 });

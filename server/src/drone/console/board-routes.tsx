@@ -17,17 +17,17 @@ import { BoardPage } from './board';
 import { act, actorOf, boardUrl, dateOf } from './shared';
 import { AbortForm, BoardActionForm, LaunchForm, WeatherForm, weatherInputOf } from './weather-form';
 
-function renderBoard(c: Context<AppEnv>, date: string, extra: { weatherRefused?: RefusedForm } = {}) {
+async function renderBoard(c: Context<AppEnv>, date: string, extra: { weatherRefused?: RefusedForm } = {}) {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
-  const view = getBoardView(deps.db, date, now, staff.id);
+  const view = await getBoardView(deps.db, date, now, staff.id);
   const site = c.req.query('site');
   return (
     <BoardPage
       view={view}
       staff={staff}
       flash={takeFlash(c)}
-      beforeCutoff={now < orderDeadline(date, getShopSettings(deps.db))}
+      beforeCutoff={now < orderDeadline(date, await getShopSettings(deps.db))}
       site={site && /^[1-9][0-9]{0,8}$/.test(site) ? Number(site) : undefined}
       weatherRefused={extra.weatherRefused}
     />
@@ -36,32 +36,34 @@ function renderBoard(c: Context<AppEnv>, date: string, extra: { weatherRefused?:
 
 /** The board and every action on it; each action comes back to the board with a flash. */
 export function mountBoard(app: Hono<AppEnv>): void {
-  app.get('/', (c) => c.html(renderBoard(c, dateOf(c.req.query('date'), c.var.deps.clock.now()))));
+  app.get('/', async (c) =>
+    c.html(await renderBoard(c, dateOf(c.req.query('date'), c.var.deps.clock.now()))),
+  );
 
   app.post('/days/:date/plan', (c) => {
     const { deps, staff } = c.var;
     const date = dateOf(c.req.param('date'), deps.clock.now());
-    return act(c, boardUrl(date), () => {
-      const r = planDeliveryDay(deps.db, date, actorOf(staff), deps.clock.now());
+    return act(c, boardUrl(date), async () => {
+      const r = await planDeliveryDay(deps.db, date, actorOf(staff), deps.clock.now());
       return r.created ? '配送計画を作成しました' : 'この日は計画済みです';
     });
   });
 
   app.post(
     '/days/:date/weather',
-    consoleForm(WeatherForm, (c, refused) => {
+    consoleForm(WeatherForm, async (c, refused) => {
       const date = dateOf(c.req.param('date'), c.var.deps.clock.now());
       c.status(400);
-      return c.html(renderBoard(c, date, { weatherRefused: refused }));
+      return c.html(await renderBoard(c, date, { weatherRefused: refused }));
     }),
     (c) => {
       const { deps, staff } = c.var;
       const date = dateOf(c.req.param('date'), deps.clock.now());
       const input = weatherInputOf(c.req.valid('form'));
-      return act(c, boardUrl(date), () => {
-        const r = recordWeatherCheck(deps.db, date, input, actorOf(staff), deps.clock.now());
+      return act(c, boardUrl(date), async () => {
+        const r = await recordWeatherCheck(deps.db, date, input, actorOf(staff), deps.clock.now());
         publishWeatherDecision(deps, input.hamletId ?? null, r.mode);
-        for (const id of r.cancelledFlightIds) publishFlightEvent(deps, id, 'flight.cancelled');
+        for (const id of r.cancelledFlightIds) await publishFlightEvent(deps, id, 'flight.cancelled');
         const changed = r.cancelledFlightIds.length
           ? `（${r.cancelledFlightIds.length}便を車に変更）`
           : r.backToDroneOrderIds.length
@@ -84,9 +86,9 @@ export function mountBoard(app: Hono<AppEnv>): void {
     const { deps, staff } = c.var;
     const id = idOf(c.req.param('id'));
     const f = c.req.valid('form');
-    return act(c, back(c, f.date), () => {
-      launchFlight(deps.db, id, { pilotLicenceNo: f.pilotLicenceNo }, actorOf(staff), deps.clock.now());
-      publishFlightEvent(deps, id, 'flight.launched');
+    return act(c, back(c, f.date), async () => {
+      await launchFlight(deps.db, id, { pilotLicenceNo: f.pilotLicenceNo }, actorOf(staff), deps.clock.now());
+      await publishFlightEvent(deps, id, 'flight.launched');
       return '離陸を記録しました';
     });
   });
@@ -94,9 +96,9 @@ export function mountBoard(app: Hono<AppEnv>): void {
   app.post('/flights/:id/land', flightId, consoleForm(BoardActionForm), (c) => {
     const { deps, staff } = c.var;
     const id = idOf(c.req.param('id'));
-    return act(c, back(c, c.req.valid('form').date), () => {
-      landFlight(deps.db, id, actorOf(staff), deps.clock.now());
-      publishFlightEvent(deps, id, 'flight.landed');
+    return act(c, back(c, c.req.valid('form').date), async () => {
+      await landFlight(deps.db, id, actorOf(staff), deps.clock.now());
+      await publishFlightEvent(deps, id, 'flight.landed');
       return '着陸を記録しました（荷物は公民館に到着）';
     });
   });
@@ -104,9 +106,9 @@ export function mountBoard(app: Hono<AppEnv>): void {
   app.post('/flights/:id/return', flightId, consoleForm(BoardActionForm), (c) => {
     const { deps, staff } = c.var;
     const id = idOf(c.req.param('id'));
-    return act(c, back(c, c.req.valid('form').date), () => {
-      returnFlight(deps.db, id, {}, actorOf(staff), deps.clock.now());
-      publishFlightEvent(deps, id, 'flight.returned');
+    return act(c, back(c, c.req.valid('form').date), async () => {
+      await returnFlight(deps.db, id, {}, actorOf(staff), deps.clock.now());
+      await publishFlightEvent(deps, id, 'flight.returned');
       return '帰還を記録しました';
     });
   });
@@ -115,9 +117,9 @@ export function mountBoard(app: Hono<AppEnv>): void {
     const { deps, staff } = c.var;
     const id = idOf(c.req.param('id'));
     const f = c.req.valid('form');
-    return act(c, back(c, f.date), () => {
-      const r = abortFlight(deps.db, id, { reason: f.reason }, actorOf(staff), deps.clock.now());
-      publishFlightEvent(deps, id, 'flight.aborted');
+    return act(c, back(c, f.date), async () => {
+      const r = await abortFlight(deps.db, id, { reason: f.reason }, actorOf(staff), deps.clock.now());
+      await publishFlightEvent(deps, id, 'flight.aborted');
       return `飛行を中止しました（荷物の再計画：ドローン便 ${r.droneOrderIds.length}件、車 ${r.carOrderIds.length}件）`;
     });
   });
@@ -127,8 +129,8 @@ export function mountBoard(app: Hono<AppEnv>): void {
     const date = dateOf(c.req.param('date'), deps.clock.now());
     const step = c.req.param('step') as 'dispatch' | 'arrive';
     const hamletId = idOf(c.req.param('hamletId'));
-    return act(c, boardUrl(date), () => {
-      const r = moveCarParcels(deps.db, date, hamletId, step, actorOf(staff), deps.clock.now());
+    return act(c, boardUrl(date), async () => {
+      const r = await moveCarParcels(deps.db, date, hamletId, step, actorOf(staff), deps.clock.now());
       publishCarEvent(deps, hamletId, step);
       return `${step === 'dispatch' ? '車の出発' : '車の到着'}を記録しました（${r.orderIds.length}件）`;
     });

@@ -13,8 +13,8 @@ import { addOrder, allOk, at, DAY, pack, withRoutes } from '../test-fixtures';
 let ctx: TestContext;
 let cookie: Record<string, string>;
 beforeEach(async () => {
-  ctx = createTestContext({ now: at('09:00') });
-  withRoutes(ctx);
+  ctx = await createTestContext({ now: at('09:00') });
+  await withRoutes(ctx);
   cookie = await ctx.login('drone');
 });
 afterEach(() => ctx.close());
@@ -71,7 +71,7 @@ describe('drone console', () => {
     expect(html).toContain('羽に小さな傷');
     expect(radios(html).filter((r) => r.includes('checked'))).toHaveLength(7);
     expect(tableCounts(ctx)).toEqual(before);
-    expect(ctx.db.select().from(droneDailyInspections).all()).toEqual([]);
+    expect(await ctx.db.select().from(droneDailyInspections).all()).toEqual([]);
   });
 
   it('records a daily inspection and a maintenance entry, each with its flash on the board', async () => {
@@ -88,7 +88,9 @@ describe('drone console', () => {
     expect((await page(res.headers.get('location')!, res)).html).toContain(
       '日常点検を記録しました（異常あり：この機体は本日飛行できません）',
     );
-    expect(ctx.db.select().from(droneDailyInspections).all()).toMatchObject([{ droneId: 1, passed: false }]);
+    expect(await ctx.db.select().from(droneDailyInspections).all()).toMatchObject([
+      { droneId: 1, passed: false },
+    ]);
 
     const ok = await form('/console/drone/maintenance', {
       droneId: '1',
@@ -101,7 +103,7 @@ describe('drone console', () => {
     });
     expect(ok.status).toBe(303);
     expect((await page(ok.headers.get('location')!, ok)).html).toContain('点検整備を記録しました');
-    expect(ctx.db.select().from(droneMaintenanceRecords).all()).toHaveLength(1);
+    expect(await ctx.db.select().from(droneMaintenanceRecords).all()).toHaveLength(1);
   });
 
   it('redraws a refused maintenance or weather form with what was typed and each error, writing nothing', async () => {
@@ -134,7 +136,7 @@ describe('drone console', () => {
     expect(board).toContain('60以下で入れてください');
     expect(board).toContain('value="1.2"');
     expect(tableCounts(ctx)).toEqual(before);
-    expect(ctx.db.select().from(droneWeatherChecks).all()).toEqual([]);
+    expect(await ctx.db.select().from(droneWeatherChecks).all()).toEqual([]);
   });
 
   it('shows each landing site’s weather decision with its reason', async () => {
@@ -156,11 +158,15 @@ describe('drone console', () => {
   });
 
   it('carries an unfinished flight of the day before onto today’s board until it is closed', async () => {
-    const id = addOrder(ctx, 1, 2000);
+    const id = await addOrder(ctx, 1, 2000);
     ctx.clock.set(at('11:00'));
-    runCutoffPlan(ctx.deps);
-    pack(ctx, id);
-    const flight = ctx.db.select().from(droneFlights).where(eq(droneFlights.deliveryDate, DAY)).get()!;
+    await runCutoffPlan(ctx.deps);
+    await pack(ctx, id);
+    const flight = (await ctx.db
+      .select()
+      .from(droneFlights)
+      .where(eq(droneFlights.deliveryDate, DAY))
+      .get())!;
     // launched yesterday and never marked landed
     ctx.clock.set(at('12:50'));
     await form(`/console/drone/days/${DAY}/weather`, {
@@ -178,9 +184,9 @@ describe('drone console', () => {
     });
     ctx.clock.set(at('13:00'));
     await form(`/console/drone/flights/${flight.id}/launch`, { date: DAY, pilotLicenceNo: '0123456789' });
-    expect(ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get()!.status).toBe(
-      'launched',
-    );
+    expect(
+      (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status,
+    ).toBe('launched');
     ctx.clock.set(new Date('2026-11-25T09:00:00+09:00'));
     cookie = await ctx.login('drone'); // yesterday's session has expired
     const today = await page('/console/drone');
@@ -193,9 +199,9 @@ describe('drone console', () => {
     expect(landed.headers.get('location')).toBe('/console/drone?date=2026-11-25');
     ctx.clock.set(new Date('2026-11-25T09:20:00+09:00'));
     await form(`/console/drone/flights/${flight.id}/return`, { date: '2026-11-25' });
-    expect(ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get()!.status).toBe(
-      'returned',
-    );
+    expect(
+      (await ctx.db.select().from(droneFlights).where(eq(droneFlights.id, flight.id)).get())!.status,
+    ).toBe('returned');
     expect((await page('/console/drone')).html).not.toContain('前日から');
   });
 });

@@ -39,7 +39,7 @@ function fieldMessage(values: Record<string, unknown>, name: string, raw: string
   return String(values[name] ?? '').trim() === '' ? '入力してください' : '長すぎます。短くしてください';
 }
 
-function InspectionPage(props: {
+async function InspectionPage(props: {
   c: Context<AppEnv>;
   date: string;
   droneId: number | null;
@@ -48,7 +48,7 @@ function InspectionPage(props: {
 }) {
   const { c, date } = props;
   const { deps, staff } = c.var;
-  const board = getDayBoard(deps.db, date);
+  const board = await getDayBoard(deps.db, date);
   const ins = props.inspection;
   const mnt = props.maintenance;
   const iv = (k: string, d = '') => (ins ? String(ins.values[k] ?? '') : d);
@@ -203,8 +203,8 @@ export function mountInspection(app: Hono<AppEnv>): void {
       const results = Object.fromEntries(
         DAILY_CHECK_ITEMS.map((i) => [i.key, f[i.key]]),
       ) as DailyCheckResults;
-      return act(c, boardUrl(f.date), () => {
-        const r = recordDailyInspection(
+      return act(c, boardUrl(f.date), async () => {
+        const r = await recordDailyInspection(
           deps.db,
           idOf(f.droneId),
           { date: f.date, place: f.place, results, notes: f.notes },
@@ -224,8 +224,8 @@ export function mountInspection(app: Hono<AppEnv>): void {
     (c) => {
       const { deps, staff } = c.var;
       const { droneId, ...input } = c.req.valid('form');
-      return act(c, boardUrl(input.date), () => {
-        recordMaintenance(deps.db, idOf(droneId), input, actorOf(staff), deps.clock.now());
+      return act(c, boardUrl(input.date), async () => {
+        await recordMaintenance(deps.db, idOf(droneId), input, actorOf(staff), deps.clock.now());
         return '点検整備を記録しました';
       });
     },

@@ -11,10 +11,10 @@ import { dateOf } from './shared';
 
 /** 飛行日誌 (CSV for a period) and the routes as QGroundControl files: the base's paperwork. */
 export function mountRecords(app: Hono<AppEnv>): void {
-  app.get('/records', (c) => {
+  app.get('/records', async (c) => {
     const { deps, staff } = c.var;
     const date = dateOf(c.req.query('date'), deps.clock.now());
-    const board = getDayBoard(deps.db, date);
+    const board = await getDayBoard(deps.db, date);
     return c.html(
       <Layout title="飛行日誌・航路ファイル" staff={staff}>
         <p>
@@ -67,14 +67,17 @@ export function mountRecords(app: Hono<AppEnv>): void {
     );
   });
 
-  app.get('/routes/:file{[0-9]+\\.plan}', (c) => {
-    const { fileName, plan } = exportRoutePlan(c.var.deps.db, idOf(c.req.param('file').replace('.plan', '')));
+  app.get('/routes/:file{[0-9]+\\.plan}', async (c) => {
+    const { fileName, plan } = await exportRoutePlan(
+      c.var.deps.db,
+      idOf(c.req.param('file').replace('.plan', '')),
+    );
     c.header('content-type', 'application/json; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.body(JSON.stringify(plan, null, 2));
   });
 
-  app.get('/flight-log.csv', (c) => {
+  app.get('/flight-log.csv', async (c) => {
     const q = c.req.query();
     const period = FlightLogQuery.safeParse({ from: q.from, to: q.to, part: q.part || undefined });
     if (!period.success)
@@ -82,7 +85,7 @@ export function mountRecords(app: Hono<AppEnv>): void {
         'invalid_period',
         '期間は暦にある日をYYYY-MM-DDで入れてください（種類も確認してください）',
       );
-    const { fileName, csv } = exportFlightLog(c.var.deps.db, idOf(q.droneId), period.data);
+    const { fileName, csv } = await exportFlightLog(c.var.deps.db, idOf(q.droneId), period.data);
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${fileName}"`);
     return c.body(csv);

@@ -22,9 +22,9 @@ export const boardUrl = (date: string) => `/console/drone?date=${date}`;
  * Runs a board action and comes back to the board with its outcome as the flash; a refusal
  * (4xx AppError) comes back too, with its reason, so the operator never lands on an error page.
  */
-export function act(c: Context<AppEnv>, url: string, fn: () => string) {
+export async function act(c: Context<AppEnv>, url: string, fn: () => Promise<string> | string) {
   try {
-    return redirectWithFlash(c, url, { kind: 'notice', text: fn() });
+    return redirectWithFlash(c, url, { kind: 'notice', text: await fn() });
   } catch (err) {
     if (err instanceof AppError && err.status < 500)
       return redirectWithFlash(c, url, { kind: 'error', text: err.message });

@@ -93,7 +93,7 @@ function HandoverCell(props: {
   );
 }
 
-function hallPage(
+async function hallPage(
   c: Context<AppEnv>,
   date: string,
   flash: Flash | undefined,
@@ -101,8 +101,8 @@ function hallPage(
 ) {
   const { deps, staff } = c.var;
   const scope = staffScope(staff);
-  const parcels = listHallParcels(deps.db, date, scope);
-  const carried = listCarriedParcels(deps.db, date, scope);
+  const parcels = await listHallParcels(deps.db, date, scope);
+  const carried = await listCarriedParcels(deps.db, date, scope);
   const rows = [
     ...carried.map((p) => ({ p, carried: true })),
     ...parcels.map((p) => ({ p, carried: false })),
@@ -170,19 +170,19 @@ function hallPage(
   );
 }
 
-hallPages.get('/hall', requireStaffPage('support_worker'), (c) => {
+hallPages.get('/hall', requireStaffPage('support_worker'), async (c) => {
   const date = dateOf(c.req.query('date'), c.var.deps.clock.now());
-  return c.html(hallPage(c, date, takeFlash(c)));
+  return c.html(await hallPage(c, date, takeFlash(c)));
 });
 
 hallPages.post(
   '/hall/orders/:id/handover',
   requireStaffPage('support_worker'),
-  consoleForm(HandoverForm, (c, form) => {
+  consoleForm(HandoverForm, async (c, form) => {
     const date = dateOf(c.req.query('date'), c.var.deps.clock.now());
     const orderId = idOf(c.req.param('id'));
     return c.html(
-      hallPage(
+      await hallPage(
         c,
         date,
         { kind: 'error', text: `#${orderId} を記録できません。メモを確かめてください。` },
@@ -191,12 +191,12 @@ hallPages.post(
       400,
     );
   }),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const input = c.req.valid('form');
     const id = idOf(c.req.param('id'));
     const now = deps.clock.now();
-    const o = recordHandover(
+    const o = await recordHandover(
       deps.db,
       id,
       { outcome: input.outcome, note: input.note || undefined },

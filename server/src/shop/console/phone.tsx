@@ -89,8 +89,8 @@ const PhoneOrderForm = z
 const withUnit = (p: { name: string; unit: string }) =>
   p.unit === '1点' ? p.name : `${p.name}（${p.unit}）`;
 
-function householdOf(c: Context<AppEnv>, id: number) {
-  const h = c.var.deps.db
+async function householdOf(c: Context<AppEnv>, id: number) {
+  const h = await c.var.deps.db
     .select({
       id: households.id,
       name: households.name,
@@ -128,9 +128,9 @@ function HouseholdSearch(props: { q: string }) {
   );
 }
 
-function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draft: Draft | null) {
+async function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draft: Draft | null) {
   const { deps, staff } = c.var;
-  const hits = draft ? [] : findHouseholds(deps.db, q);
+  const hits = draft ? [] : await findHouseholds(deps.db, q);
   if (!draft)
     return (
       <Layout title="電話注文" staff={staff} flash={flash}>
@@ -165,14 +165,14 @@ function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draf
       </Layout>
     );
 
-  const h = householdOf(c, draft.householdId);
+  const h = await householdOf(c, draft.householdId);
   const lineIds = draft.lines.map((l) => (ID.test(l.productId) ? Number(l.productId) : 0));
-  const known = productsByIds(
+  const known = await productsByIds(
     deps.db,
     lineIds.filter((x) => x > 0),
   );
-  const found = searchProducts(deps.db, draft.productQuery);
-  const orders = listHouseholdOrders(deps.db, h.id);
+  const found = await searchProducts(deps.db, draft.productQuery);
+  const orders = await listHouseholdOrders(deps.db, h.id);
   const formError = draft.errors._form;
   return (
     <Layout title={`電話注文：${h.name}`} staff={staff} flash={flash}>
@@ -364,9 +364,9 @@ function phonePage(c: Context<AppEnv>, flash: Flash | undefined, q: string, draf
   );
 }
 
-phonePages.get('/phone', requireStaffPage('call_centre'), (c) => {
+phonePages.get('/phone', requireStaffPage('call_centre'), async (c) => {
   const raw = c.req.query('household');
-  if (!raw) return c.html(phonePage(c, takeFlash(c), c.req.query('q') ?? '', null));
+  if (!raw) return c.html(await phonePage(c, takeFlash(c), c.req.query('q') ?? '', null));
   const householdId = idOf(raw);
   const ids = c.req.queries('productId') ?? [];
   const qtys = c.req.queries('qty') ?? [];
@@ -382,7 +382,7 @@ phonePages.get('/phone', requireStaffPage('call_centre'), (c) => {
   }
   const key = c.req.query('idempotencyKey');
   return c.html(
-    phonePage(c, takeFlash(c), '', {
+    await phonePage(c, takeFlash(c), '', {
       householdId,
       idempotencyKey: key && key.length >= 8 && key.length <= 100 ? key : newKey(c, householdId),
       lines,
@@ -414,9 +414,9 @@ function refusedDraft(
 phonePages.post(
   '/phone/orders',
   requireStaffPage('call_centre'),
-  consoleForm(PhoneOrderForm, (c, { values, errors }) =>
+  consoleForm(PhoneOrderForm, async (c, { values, errors }) =>
     c.html(
-      phonePage(
+      await phonePage(
         c,
         { kind: 'error', text: '注文できません。赤字の行を直してください。' },
         '',
@@ -430,7 +430,7 @@ phonePages.post(
     const householdId = idOf(c.req.query('household'));
     const input = c.req.valid('form');
     try {
-      const { order } = placeOrder(
+      const { order } = await placeOrder(
         deps.db,
         input,
         { householdId, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
@@ -452,7 +452,7 @@ phonePages.post(
       const errors =
         at >= 0 ? { [`lines.${at}.productId`]: `${at + 1}行目：${err.message}` } : { _form: err.message };
       return c.html(
-        phonePage(
+        await phonePage(
           c,
           { kind: 'error', text: '注文できません。赤字のところを直してください。' },
           '',
@@ -491,11 +491,11 @@ phonePages.post(
   '/phone/orders/:id/lines',
   requireStaffPage('call_centre'),
   consoleForm(ChangeLinesForm),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const id = idOf(c.req.param('id'));
     const household = idOf(c.req.query('household'));
-    const o = changeOrder(deps.db, id, c.req.valid('form').lines, actor(staff), deps.clock.now());
+    const o = await changeOrder(deps.db, id, c.req.valid('form').lines, actor(staff), deps.clock.now());
     publishShopEvent(deps, 'order.changed', o.hamletId, id);
     return redirectWithFlash(c, `/console/shop/phone?household=${household}`, {
       kind: 'notice',
@@ -504,11 +504,11 @@ phonePages.post(
   },
 );
 
-phonePages.post('/phone/orders/:id/cancel', requireStaffPage('call_centre'), (c) => {
+phonePages.post('/phone/orders/:id/cancel', requireStaffPage('call_centre'), async (c) => {
   const { deps, staff } = c.var;
   const id = idOf(c.req.param('id'));
   const household = idOf(c.req.query('household'));
-  const o = cancelOrder(deps.db, id, actor(staff), deps.clock.now(), { note: '電話で取り消し' });
+  const o = await cancelOrder(deps.db, id, actor(staff), deps.clock.now(), { note: '電話で取り消し' });
   publishShopEvent(deps, 'order.cancelled', o.hamletId, id);
   return redirectWithFlash(c, `/console/shop/phone?household=${household}`, {
     kind: 'notice',

@@ -165,13 +165,13 @@ function Row(props: { r: PickingRow; date: string; firstOfOrder: boolean }) {
   );
 }
 
-pickingPages.get('/picking', requireStaffPage('store_staff'), (c) => {
+pickingPages.get('/picking', requireStaffPage('store_staff'), async (c) => {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
   const date = dateOf(c.req.query('date'), now);
   const scope = staffScope(staff);
-  const list = buildPickingList(deps.db, date, scope);
-  const cutoff = orderDeadline(date, getShopSettings(deps.db));
+  const list = await buildPickingList(deps.db, date, scope);
+  const cutoff = orderDeadline(date, await getShopSettings(deps.db));
   const all = list.sellers.flatMap((s) => s.hamlets.flatMap((h) => h.rows));
   const total = pickingProgress(all);
   return c.html(
@@ -246,12 +246,12 @@ pickingPages.get('/picking', requireStaffPage('store_staff'), (c) => {
   );
 });
 
-pickingPages.get('/picking.csv', requireStaffPage('store_staff'), (c) => {
+pickingPages.get('/picking.csv', requireStaffPage('store_staff'), async (c) => {
   const { deps, staff } = c.var;
   const date = dateOf(c.req.query('date'), deps.clock.now());
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', `attachment; filename="picking-${date}.csv"`);
-  return c.body(pickingListCsv(buildPickingList(deps.db, date, staffScope(staff))));
+  return c.body(pickingListCsv(await buildPickingList(deps.db, date, staffScope(staff))));
 });
 
 const PickForm = z.object({
@@ -264,12 +264,12 @@ const PickForm = z.object({
 
 const boardUrl = (date: string) => `/console/shop/picking?date=${date}`;
 
-pickingPages.post('/picking/lines/:id', requireStaffPage('store_staff'), consoleForm(PickForm), (c) => {
+pickingPages.post('/picking/lines/:id', requireStaffPage('store_staff'), consoleForm(PickForm), async (c) => {
   const { deps, staff } = c.var;
   const { missingQty } = c.req.valid('form');
   const lineId = idOf(c.req.param('id'));
   const now = deps.clock.now();
-  const at = pickLine(deps.db, lineId, { missingQty }, actor(staff), now, staffScope(staff));
+  const at = await pickLine(deps.db, lineId, { missingQty }, actor(staff), now, staffScope(staff));
   publishShopEvent(deps, 'picking.changed', at.hamletId, at.orderId);
   const date = dateOf(c.req.query('date'), now);
   return redirectWithFlash(c, boardUrl(date), {
@@ -281,10 +281,10 @@ pickingPages.post('/picking/lines/:id', requireStaffPage('store_staff'), console
   });
 });
 
-pickingPages.post('/picking/lines/:id/undo', requireStaffPage('store_staff'), (c) => {
+pickingPages.post('/picking/lines/:id/undo', requireStaffPage('store_staff'), async (c) => {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
-  const at = unpickLine(deps.db, idOf(c.req.param('id')), actor(staff), now, staffScope(staff));
+  const at = await unpickLine(deps.db, idOf(c.req.param('id')), actor(staff), now, staffScope(staff));
   publishShopEvent(deps, 'picking.changed', at.hamletId, at.orderId);
   const date = dateOf(c.req.query('date'), now);
   return redirectWithFlash(c, boardUrl(date), {
@@ -293,11 +293,11 @@ pickingPages.post('/picking/lines/:id/undo', requireStaffPage('store_staff'), (c
   });
 });
 
-pickingPages.post('/picking/orders/:id/pack', requireStaffPage('store_staff'), (c) => {
+pickingPages.post('/picking/orders/:id/pack', requireStaffPage('store_staff'), async (c) => {
   const { deps, staff } = c.var;
   const id = idOf(c.req.param('id'));
   const now = deps.clock.now();
-  const o = packOrder(deps.db, id, actor(staff), now, staffScope(staff));
+  const o = await packOrder(deps.db, id, actor(staff), now, staffScope(staff));
   publishShopEvent(deps, 'picking.changed', o.hamletId, o.id);
   const date = dateOf(c.req.query('date'), now);
   return redirectWithFlash(c, boardUrl(date), {

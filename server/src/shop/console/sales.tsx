@@ -19,7 +19,7 @@ export const salesPages = new Hono<AppEnv>();
 
 const formatJaMonth = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5, 7))}月`;
 
-salesPages.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => {
+salesPages.get('/sales', requireStaffPage('store_staff', 'city_staff'), async (c) => {
   const { deps, staff } = c.var;
   const now = deps.clock.now();
   const period = c.req.query('period') === 'day' ? 'day' : 'month';
@@ -30,7 +30,7 @@ salesPages.get('/sales', requireStaffPage('store_staff', 'city_staff'), (c) => {
       'invalid_period',
       `「${key}」は${period === 'day' ? '日付（年-月-日）' : '月（年-月）'}ではありません`,
     );
-  const report = salesReport(deps.db, period, key, staffScope(staff));
+  const report = await salesReport(deps.db, period, key, staffScope(staff));
   return c.html(
     <Layout title={`売上 ${period === 'day' ? formatJaFullDate(key) : formatJaMonth(key)}`} staff={staff}>
       <form method="get">

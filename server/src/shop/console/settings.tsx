@@ -73,8 +73,8 @@ function FieldError(props: { id: string; error?: string | undefined }) {
   ) : null;
 }
 
-function settingsPage(c: Context<AppEnv>, flash: Flash | undefined, refused?: RefusedForm) {
-  const s = getShopSettings(c.var.deps.db);
+async function settingsPage(c: Context<AppEnv>, flash: Flash | undefined, refused?: RefusedForm) {
+  const s = await getShopSettings(c.var.deps.db);
   const v = refused?.values ?? {};
   const e = refused ? formErrors(refused.errors) : {};
   const str = (k: string, fallback: string) => (typeof v[k] === 'string' ? v[k] : fallback);
@@ -156,24 +156,30 @@ function settingsPage(c: Context<AppEnv>, flash: Flash | undefined, refused?: Re
   );
 }
 
-settingsPages.get('/settings', requireStaffPage('city_staff'), (c) => c.html(settingsPage(c, takeFlash(c))));
+settingsPages.get('/settings', requireStaffPage('city_staff'), async (c) =>
+  c.html(await settingsPage(c, takeFlash(c))),
+);
 
 settingsPages.post(
   '/settings',
   requireStaffPage('city_staff'),
-  consoleForm(SettingsForm, (c, refused) =>
+  consoleForm(SettingsForm, async (c, refused) =>
     c.html(
-      settingsPage(c, { kind: 'error', text: '保存できません。赤字の項目を確かめてください。' }, refused),
+      await settingsPage(
+        c,
+        { kind: 'error', text: '保存できません。赤字の項目を確かめてください。' },
+        refused,
+      ),
       400,
     ),
   ),
-  (c) => {
+  async (c) => {
     const { deps, staff } = c.var;
     const settings = c.req.valid('form');
     const now = deps.clock.now();
-    deps.db.transaction((tx) => {
-      saveShopSettings(tx, settings, now);
-      recordAudit(tx, now, actor(staff), 'shop.settings', 'shop_settings', 1, settings);
+    await deps.db.transaction(async (tx) => {
+      await saveShopSettings(tx, settings, now);
+      await recordAudit(tx, now, actor(staff), 'shop.settings', 'shop_settings', 1, settings);
     });
     return redirectWithFlash(c, '/console/shop/settings', { kind: 'notice', text: '保存しました' });
   },

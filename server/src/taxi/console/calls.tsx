@@ -57,10 +57,10 @@ const page = (hid: number) => `/console/taxi/calls?household=${hid}`;
  * The call page; `refused` redraws it after a booking form the validator turned down, with what the
  * operator chose and the error beside each wrong field (the caller is still on the line).
  */
-function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm) {
+async function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm) {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const hs = db.select().from(households).orderBy(asc(households.id)).all();
+  const hs = await db.select().from(households).orderBy(asc(households.id)).all();
   const typed = (k: string) => (refused ? refused.values[k] : undefined);
   const typedRiders = refused ? ([] as unknown[]).concat(typed('riderIds') ?? []).map(String) : null;
   const err = (k: string) =>
@@ -71,9 +71,9 @@ function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm)
     ) : null;
   const invalid = (k: string) =>
     refused?.errors[k] ? { 'aria-invalid': 'true', 'aria-describedby': `err-${k}` } : {};
-  const opts = hid ? getBookingOptions(db, hid, now) : null;
+  const opts = hid ? await getBookingOptions(db, hid, now) : null;
   const rows = hid
-    ? db
+    ? await db
         .select()
         .from(taxiBookings)
         .where(
@@ -86,7 +86,7 @@ function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm)
         .orderBy(asc(taxiBookings.pickupFrom))
         .all()
     : [];
-  const bookings = viewBookings(db, rows, now);
+  const bookings = await viewBookings(db, rows, now);
   return c.html(
     <Layout title="乗合タクシー 電話受付" staff={c.var.staff} flash={takeFlash(c)}>
       <LiveScript topics={['taxi']} />
@@ -214,8 +214,10 @@ function callPage(c: Context<AppEnv>, hid: number | null, refused?: RefusedForm)
   );
 }
 
-callPages.get('/calls', requireStaffPage('call_centre'), (c) =>
-  callPage(c, c.req.query('household') ? idOf(c.req.query('household')) : null),
+callPages.get(
+  '/calls',
+  requireStaffPage('call_centre'),
+  async (c) => await callPage(c, c.req.query('household') ? idOf(c.req.query('household')) : null),
 );
 
 const endpoint = z
@@ -243,12 +245,12 @@ const BookForm = z
 callPages.post(
   '/calls/households/:id/book',
   requireStaffPage('call_centre'),
-  consoleForm(BookForm, (c, refused) => callPage(c, idOf(c.req.param('id')), refused)),
-  (c) => {
+  consoleForm(BookForm, async (c, refused) => await callPage(c, idOf(c.req.param('id')), refused)),
+  async (c) => {
     const { db, clock } = c.var.deps;
     const hid = idOf(c.req.param('id'));
     const staff = c.var.staff;
-    const answer = bookTaxi(
+    const answer = await bookTaxi(
       db,
       c.req.valid('form'),
       { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
@@ -258,11 +260,11 @@ callPages.post(
   },
 );
 
-callPages.post('/calls/bookings/:id/cancel', requireStaffPage('call_centre'), (c) => {
+callPages.post('/calls/bookings/:id/cancel', requireStaffPage('call_centre'), async (c) => {
   const { db, clock } = c.var.deps;
   const id = idOf(c.req.param('id'));
-  const b = cancelBooking(db, id, null, actor(c.var.staff), clock.now());
-  const hid = db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get()!.householdId;
+  const b = await cancelBooking(db, id, null, actor(c.var.staff), clock.now());
+  const hid = (await db.select().from(taxiBookings).where(eq(taxiBookings.id, b.id)).get())!.householdId;
   return redirectWithFlash(c, page(hid), { kind: 'notice', text: '取り消しました' });
 });
 
@@ -270,10 +272,10 @@ callPages.post(
   '/calls/bookings/:id/change',
   requireStaffPage('call_centre'),
   consoleForm(z.object({ time: z.string().regex(/^\d{2}:\d{2}$/, '時刻を選んでください') })),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock.now();
-    const old = db
+    const old = await db
       .select()
       .from(taxiBookings)
       .where(eq(taxiBookings.id, idOf(c.req.param('id'))))
@@ -294,17 +296,19 @@ callPages.post(
     });
     try {
       const staff = c.var.staff;
-      const msg = bookTaxi(
-        db,
-        input,
-        {
-          householdId: old.householdId,
-          channel: 'call_centre',
-          actor: actor(staff),
-          staffId: staff.id,
-          replaces: old,
-        },
-        now,
+      const msg = (
+        await bookTaxi(
+          db,
+          input,
+          {
+            householdId: old.householdId,
+            channel: 'call_centre',
+            actor: actor(staff),
+            staffId: staff.id,
+            replaces: old,
+          },
+          now,
+        )
       ).message;
       return redirectWithFlash(c, page(old.householdId), { kind: 'notice', text: msg });
     } catch (e) {

@@ -53,10 +53,10 @@ export function dayPlanFeatures(plan: DayPlan): MapFeature[] {
 
 export const cityPages = new Hono<AppEnv>();
 
-cityPages.get('/city', requireStaffPage('city_staff'), (c) => {
+cityPages.get('/city', requireStaffPage('city_staff'), async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
-  const plan = getDayPlan(db, dateOf(c.req.query('date'), now), now);
+  const plan = await getDayPlan(db, dateOf(c.req.query('date'), now), now);
   const f = plan.figures;
   return c.html(
     <Layout title={`乗合タクシー 運行状況 ${formatJaDate(plan.date)}`} staff={c.var.staff}>

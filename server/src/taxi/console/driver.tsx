@@ -161,36 +161,41 @@ function nextStopMap(stops: ManifestStop[], next: ManifestStop, address: string 
 
 export const driverPages = new Hono<AppEnv>();
 
-driverPages.get('/driver', requireStaffPage('driver'), (c) => {
+driverPages.get('/driver', requireStaffPage('driver'), async (c) => {
   const { db, clock } = c.var.deps;
   const now = clock.now();
   const staff = c.var.staff;
-  const vs = db.select().from(vehicles).orderBy(asc(vehicles.id)).all();
+  const vs = await db.select().from(vehicles).orderBy(asc(vehicles.id)).all();
   const chosen =
     staff.role === 'driver'
-      ? getDriverVehicleId(db, staff.id)
+      ? await getDriverVehicleId(db, staff.id)
       : c.req.query('vehicleId')
         ? idOf(c.req.query('vehicleId'))
         : (vs[0]?.id ?? null);
-  const m = chosen ? getManifest(db, chosen, dateOf(c.req.query('date'), now), now) : null;
-  const holders = vehicleHolders(db);
+  const m = chosen ? await getManifest(db, chosen, dateOf(c.req.query('date'), now), now) : null;
+  const holders = await vehicleHolders(db);
   const drivers =
     staff.role === 'admin'
-      ? db.select().from(staffUsers).where(eq(staffUsers.role, 'driver')).orderBy(asc(staffUsers.id)).all()
+      ? await db
+          .select()
+          .from(staffUsers)
+          .where(eq(staffUsers.role, 'driver'))
+          .orderBy(asc(staffUsers.id))
+          .all()
       : [];
   const ids = [...new Set(m?.stops.map((s) => s.bookingId) ?? [])];
   const rows = new Map(
-    (ids.length ? db.select().from(taxiBookings).where(inArray(taxiBookings.id, ids)).all() : []).map((r) => [
-      r.id,
-      r,
-    ]),
+    (ids.length ? await db.select().from(taxiBookings).where(inArray(taxiBookings.id, ids)).all() : []).map(
+      (r) => [r.id, r],
+    ),
   );
   const next = m?.stops.find((s) => !s.done && s.actions.length > 0) ?? m?.stops.find((s) => !s.done);
   const nextRow = next ? rows.get(next.bookingId) : undefined;
   // 「自宅」 is the household's home: the driver needs its address, not the word
   const home =
     next && nextRow && (next.kind === 'pickup' ? nextRow.pickupPlaceId : nextRow.dropoffPlaceId) === null
-      ? (db.select().from(households).where(eq(households.id, nextRow.householdId)).get()?.address ?? null)
+      ? ((await db.select().from(households).where(eq(households.id, nextRow.householdId)).get())?.address ??
+        null)
       : null;
   // the last tap that may still be taken back, newest first
   const undoable = [...rows.values()]
@@ -205,7 +210,7 @@ driverPages.get('/driver', requireStaffPage('driver'), (c) => {
     .object({ confirm: z.enum(['pickup', 'dropoff', 'no_show']), booking: z.coerce.number().int() })
     .safeParse({ confirm: c.req.query('confirm'), booking: c.req.query('booking') });
   const askRow = ask.success
-    ? db.select().from(taxiBookings).where(eq(taxiBookings.id, ask.data.booking)).get()
+    ? await db.select().from(taxiBookings).where(eq(taxiBookings.id, ask.data.booking)).get()
     : undefined;
   const question = ask.success && askRow ? needsConfirm(askRow, ask.data.confirm, now) : null;
   const last = undoable[0];
@@ -354,18 +359,18 @@ driverPages.post(
   '/driver/vehicle',
   requireStaffPage('driver'),
   consoleForm(z.object({ vehicleId: IdField })),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const { vehicleId } = c.req.valid('form');
     if (c.var.staff.role !== 'driver') return c.redirect(`/console/taxi/driver?vehicleId=${vehicleId}`, 303);
-    assignDriverVehicle(db, c.var.staff.id, vehicleId, actor(c.var.staff), clock.now());
+    await assignDriverVehicle(db, c.var.staff.id, vehicleId, actor(c.var.staff), clock.now());
     return redirectWithFlash(c, '/console/taxi/driver', { kind: 'notice', text: 'この車両で運転します' });
   },
 );
 
-driverPages.post('/driver/vehicle/return', requireStaffPage('driver'), (c) => {
+driverPages.post('/driver/vehicle/return', requireStaffPage('driver'), async (c) => {
   const { db, clock } = c.var.deps;
-  handBackVehicle(db, c.var.staff.id, actor(c.var.staff), clock.now());
+  await handBackVehicle(db, c.var.staff.id, actor(c.var.staff), clock.now());
   return redirectWithFlash(c, '/console/taxi/driver', { kind: 'notice', text: '車両を返しました' });
 });
 
@@ -373,10 +378,10 @@ driverPages.post(
   '/vehicles/:id/driver',
   requireStaffPage('admin'),
   consoleForm(z.object({ staffId: IdField })),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
     const vehicleId = idOf(c.req.param('id'));
-    assignDriverVehicle(db, c.req.valid('form').staffId, vehicleId, actor(c.var.staff), clock.now(), {
+    await assignDriverVehicle(db, c.req.valid('form').staffId, vehicleId, actor(c.var.staff), clock.now(), {
       reassign: true,
     });
     return redirectWithFlash(c, `/console/taxi/driver?vehicleId=${vehicleId}`, {
@@ -391,41 +396,46 @@ const RideForm = z.object({
   confirm: z.literal('1').optional(),
 });
 
-driverPages.post('/driver/bookings/:id/:event', requireStaffPage('driver'), consoleForm(RideForm), (c) => {
-  const deps = c.var.deps;
-  const now = deps.clock.now();
-  const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo', 'depart']).safeParse(c.req.param('event'));
-  if (!event.success) throw notFound();
-  const id = idOf(c.req.param('id'));
-  const body = c.req.valid('form');
-  const row = deps.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
-  if (!row) throw notFound('Booking');
-  const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
-  const page = `/console/taxi/driver${back ? `?${back}` : ''}`;
-  if (event.data === 'depart') {
-    const d = recordDeparture(deps.db, id, c.var.staff, now);
-    return redirectWithFlash(c, page, {
-      kind: 'notice',
-      text: `お迎えに向かいます（到着 ${d.pickupEta}ごろ）`,
-    });
-  }
-  if (event.data === 'undo') {
-    try {
-      undoRideEvent(deps.db, id, c.var.staff, now, body.key);
-    } catch (e) {
-      // a late undo is an answer for the driver, not an error page in a moving car
-      if (!(e instanceof AppError) || e.status !== 422) throw e;
-      return redirectWithFlash(c, page, { kind: 'error', text: e.message });
+driverPages.post(
+  '/driver/bookings/:id/:event',
+  requireStaffPage('driver'),
+  consoleForm(RideForm),
+  async (c) => {
+    const deps = c.var.deps;
+    const now = deps.clock.now();
+    const event = z.enum(['pickup', 'dropoff', 'no_show', 'undo', 'depart']).safeParse(c.req.param('event'));
+    if (!event.success) throw notFound();
+    const id = idOf(c.req.param('id'));
+    const body = c.req.valid('form');
+    const row = await deps.db.select().from(taxiBookings).where(eq(taxiBookings.id, id)).get();
+    if (!row) throw notFound('Booking');
+    const back = c.var.staff.role === 'driver' ? '' : `vehicleId=${row.vehicleId}`;
+    const page = `/console/taxi/driver${back ? `?${back}` : ''}`;
+    if (event.data === 'depart') {
+      const d = await recordDeparture(deps.db, id, c.var.staff, now);
+      return redirectWithFlash(c, page, {
+        kind: 'notice',
+        text: `お迎えに向かいます（到着 ${d.pickupEta}ごろ）`,
+      });
     }
-    publishRideEvent(deps, id, 'undo');
-    return redirectWithFlash(c, page, { kind: 'notice', text: '取り消しました' });
-  }
-  if (!body.confirm && row.status !== 'arrived' && needsConfirm(row, event.data, now))
-    return c.redirect(
-      `/console/taxi/driver?confirm=${event.data}&booking=${id}${back ? `&${back}` : ''}`,
-      303,
-    );
-  recordRideEvent(deps.db, id, event.data, c.var.staff, now, body.key);
-  publishRideEvent(deps, id, event.data);
-  return c.redirect(page, 303);
-});
+    if (event.data === 'undo') {
+      try {
+        await undoRideEvent(deps.db, id, c.var.staff, now, body.key);
+      } catch (e) {
+        // a late undo is an answer for the driver, not an error page in a moving car
+        if (!(e instanceof AppError) || e.status !== 422) throw e;
+        return redirectWithFlash(c, page, { kind: 'error', text: e.message });
+      }
+      await publishRideEvent(deps, id, 'undo');
+      return redirectWithFlash(c, page, { kind: 'notice', text: '取り消しました' });
+    }
+    if (!body.confirm && row.status !== 'arrived' && needsConfirm(row, event.data, now))
+      return c.redirect(
+        `/console/taxi/driver?confirm=${event.data}&booking=${id}${back ? `&${back}` : ''}`,
+        303,
+      );
+    await recordRideEvent(deps.db, id, event.data, c.var.staff, now, body.key);
+    await publishRideEvent(deps, id, event.data);
+    return c.redirect(page, 303);
+  },
+);

@@ -1,12 +1,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { households, places } from '../../../../db/src/schema';
-import { createTestContext } from '../../../../test/helpers/context';
+import { createTestContext, type TestContext } from '../../../../test/helpers/context';
 import { feedViolations, readFeed } from '../../../../test/helpers/gtfs-flex-rules';
 import { defaultTaxiSettings, saveTaxiSettings } from '../taxi-settings';
 import { ringContains } from './zone-polygon';
 
-let ctx: ReturnType<typeof createTestContext>;
+let ctx: TestContext;
 afterEach(() => ctx.close());
 
 async function fetchFeed() {
@@ -19,7 +19,7 @@ async function fetchFeed() {
 
 describe('GET /api/taxi/gtfs-flex.zip', () => {
   it('serves the demo service without login, every file at the root, passing every rule', async () => {
-    ctx = createTestContext({ now: '2026-11-23T00:00:00Z' });
+    ctx = await createTestContext({ now: '2026-11-23T00:00:00Z' });
     const files = await fetchFeed();
     expect(Object.keys(files).sort()).toEqual([
       'agency.txt',
@@ -52,20 +52,20 @@ describe('GET /api/taxi/gtfs-flex.zip', () => {
   });
 
   it('draws each zone around every registered household and lists every place as a destination', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const feed = readFeed(await fetchFeed());
     const ring = feed.geojson().features[0]!.geometry!.coordinates[0]!;
-    const homes = ctx.db.select().from(households).all();
+    const homes = await ctx.db.select().from(households).all();
     expect(homes.length).toBeGreaterThan(0);
     for (const h of homes) expect(ringContains(ring, { lat: h.lat, lng: h.lon }), h.address).toBe(true);
     // The zone is drawn from hamlets and halls: no household's position is written into the feed.
     for (const h of homes) expect(JSON.stringify(ring)).not.toContain(String(h.lon));
-    expect(feed.table('stops.txt')).toHaveLength(ctx.db.select().from(places).all().length);
+    expect(feed.table('stops.txt')).toHaveLength((await ctx.db.select().from(places).all()).length);
   });
 
   it("follows the city's settings: an area's own hours, the notice and the fares", async () => {
-    ctx = createTestContext();
-    saveTaxiSettings(
+    ctx = await createTestContext();
+    await saveTaxiSettings(
       ctx.db,
       {
         ...defaultTaxiSettings,
@@ -95,7 +95,7 @@ describe('GET /api/taxi/gtfs-flex.zip', () => {
   });
 
   it('answers 304 to a planner that already has this feed, and a new feed once the service changed', async () => {
-    ctx = createTestContext();
+    ctx = await createTestContext();
     const first = await ctx.request('/api/taxi/gtfs-flex.zip');
     const tag = first.headers.get('etag');
     expect(tag).toBeTruthy();
@@ -103,14 +103,14 @@ describe('GET /api/taxi/gtfs-flex.zip', () => {
     ctx.clock.advance(60 * 60_000);
     const again = await ctx.request('/api/taxi/gtfs-flex.zip', { headers: { 'if-none-match': tag! } });
     expect(again.status).toBe(304);
-    saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, minNoticeMinutes: 45 }, ctx.clock.now());
+    await saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, minNoticeMinutes: 45 }, ctx.clock.now());
     const changed = await ctx.request('/api/taxi/gtfs-flex.zip', { headers: { 'if-none-match': tag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(tag);
   });
 
-  it('is in the OpenAPI document as a public zip download', () => {
-    ctx = createTestContext({ seed: false });
+  it('is in the OpenAPI document as a public zip download', async () => {
+    ctx = await createTestContext({ seed: false });
     const doc = ctx.app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 't', version: '0' } });
     const op = doc.paths?.['/api/taxi/gtfs-flex.zip']?.get;
     expect(op?.security).toBeUndefined();

@@ -14,34 +14,32 @@ export const FEED_DAYS = 365;
  * The feed's input from the database: areas that have a taxi, their hamlets (centres and halls are
  * the zone's anchors) and, for the zone's reach, only the distance of the farthest household.
  */
-export function loadFeedInput(
+export async function loadFeedInput(
   db: DbOrTx,
   now: Date,
   config: Pick<Config, 'TAXI_BOOKING_PHONE' | 'TAXI_INFO_URL'>,
-): FlexFeedInput {
-  const settings = getTaxiSettings(db);
+): Promise<FlexFeedInput> {
+  const settings = await getTaxiSettings(db);
   const served = new Set(
-    db
-      .select({ areaId: vehicles.areaId })
-      .from(vehicles)
-      .all()
-      .map((v) => v.areaId),
+    (await db.select({ areaId: vehicles.areaId }).from(vehicles).all()).map((v) => v.areaId),
   );
-  const hs = db.select().from(hamlets).all();
-  const homes = db
+  const hs = await db.select().from(hamlets).all();
+  const homes = await db
     .select({ lat: households.lat, lng: households.lon, hamletId: households.hamletId })
     .from(households)
     .all();
-  const muni = db.select({ name: municipalities.name }).from(municipalities).get();
+  const muni = await db.select({ name: municipalities.name }).from(municipalities).get();
+  const allAreas = await db.select().from(areas).orderBy(areas.id).all();
+  const destinations = await db
+    .select({ id: places.id, name: places.name, lat: places.lat, lng: places.lon })
+    .from(places)
+    .orderBy(places.id)
+    .all();
   const start = tokyoDate(now);
   return {
     agency: { name: muni?.name ?? 'engawa', url: config.TAXI_INFO_URL, phone: config.TAXI_BOOKING_PHONE },
     serviceName: 'ぐるっとタクシー',
-    areas: db
-      .select()
-      .from(areas)
-      .orderBy(areas.id)
-      .all()
+    areas: allAreas
       .filter((a) => served.has(a.id))
       .map((a) => {
         const own = hs.filter((h) => h.areaId === a.id);
@@ -61,11 +59,7 @@ export function loadFeedInput(
           ),
         };
       }),
-    destinations: db
-      .select({ id: places.id, name: places.name, lat: places.lat, lng: places.lon })
-      .from(places)
-      .orderBy(places.id)
-      .all(),
+    destinations,
     minNoticeMinutes: settings.minNoticeMinutes,
     fares: settings.fares,
     startDate: start,

@@ -17,13 +17,13 @@ const BACK = { today: '/console/watch/today', alerts: '/console/watch' } as cons
 /** An alert answered on the console: the email link's three answers, one writer, then the boards. */
 export const ackScreen = new Hono<AppEnv>();
 
-ackScreen.post('/alerts/:id/ack', consoleForm(AckForm), (c) => {
+ackScreen.post('/alerts/:id/ack', consoleForm(AckForm), async (c) => {
   const deps = c.var.deps;
   const { action, back } = c.req.valid('form');
   const alertId = idOf(c.req.param('id'));
   try {
-    acknowledgeAlertByStaff(deps.db, alertId, c.var.staff, action, deps.clock.now());
-    publishAlertAcknowledged(deps, alertId, action);
+    await acknowledgeAlertByStaff(deps.db, alertId, c.var.staff, action, deps.clock.now());
+    await publishAlertAcknowledged(deps, alertId, action);
   } catch (e) {
     // Someone else closed it, or this answer was already given: say so on the board, not a bare error page.
     if (e instanceof AppError && e.status === 409)

@@ -22,23 +22,23 @@ import { WatchStyles } from './styles';
  */
 export const alertsScreen = new Hono<AppEnv>();
 
-alertsScreen.get('/', (c) => {
+alertsScreen.get('/', async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const now = clock.now();
   const scope = staffScope(staff);
   const filter = alertFilterOf(c.req.query());
-  const alerts = listOpenAlerts(db, scope, filter);
+  const alerts = await listOpenAlerts(db, scope, filter);
   const weekAgo = new Date(now.getTime() - 7 * 86_400_000);
-  const blind = db
+  const blind = await db
     .select()
     .from(watchBlindPeriods)
     .where(or(isNull(watchBlindPeriods.untilAt), gte(watchBlindPeriods.untilAt, weekAgo)))
     .orderBy(desc(watchBlindPeriods.fromAt))
     .all();
-  const notes = listConcernHandovers(db, scope, addDays(tokyoDate(now), -14));
-  const residentIds = listHamletWatch(db, scope, now).map((r) => r.residentId);
-  const contacts = listWatchContacts(db, residentIds, 20);
+  const notes = await listConcernHandovers(db, scope, addDays(tokyoDate(now), -14));
+  const residentIds = (await listHamletWatch(db, scope, now)).map((r) => r.residentId);
+  const contacts = await listWatchContacts(db, residentIds, 20);
   return c.html(
     <Layout title="見守り: 対応中のお知らせ" staff={staff} flash={takeFlash(c)}>
       <WatchStyles />
@@ -62,7 +62,7 @@ alertsScreen.get('/', (c) => {
         <a href="/console/watch/residents">住民の一覧（見守りの登録・リマインダー・留守）</a>
       </p>
       <h2>お知らせ（{alerts.length}件）</h2>
-      <AlertFilters action="/console/watch" filter={filter} hamlets={hamletsInScope(db, scope)} />
+      <AlertFilters action="/console/watch" filter={filter} hamlets={await hamletsInScope(db, scope)} />
       <AlertList alerts={alerts} now={now} back="alerts" staffId={staff.id} />
       <div class="watch-columns">
         <section aria-labelledby="h-notes">

@@ -1,6 +1,6 @@
 import type { listConcernHandovers } from '../../shop';
 
-type ConcernHandover = ReturnType<typeof listConcernHandovers>[number];
+type ConcernHandover = Awaited<ReturnType<typeof listConcernHandovers>>[number];
 import { formatJaDateTime } from '../../lib/tokyo';
 
 /** 気になる notes written at a handover: who, where, what the support worker noticed. */

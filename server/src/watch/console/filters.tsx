@@ -25,13 +25,10 @@ export const alertFilterOf = (query: Record<string, string>): AlertFilter => {
   return { hamletId: q.hamlet, tier: q.tier };
 };
 
-export function hamletsInScope(db: DbOrTx, scope: StaffScope) {
-  return db
-    .select({ id: hamlets.id, name: hamlets.name })
-    .from(hamlets)
-    .orderBy(asc(hamlets.id))
-    .all()
-    .filter((h) => inHamletScope(scope, h.id));
+export async function hamletsInScope(db: DbOrTx, scope: StaffScope) {
+  return (
+    await db.select({ id: hamlets.id, name: hamlets.name }).from(hamlets).orderBy(asc(hamlets.id)).all()
+  ).filter((h) => inHamletScope(scope, h.id));
 }
 
 /** A GET form: the filters are part of the page's address, so a reload or a live refresh keeps them. */

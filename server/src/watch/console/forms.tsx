@@ -22,17 +22,17 @@ export const residentForms = new Hono<AppEnv>();
 const residentOf = (c: Context<AppEnv>) => idOf(c.req.param('id'));
 const pageOf = (c: Context<AppEnv>) => `/console/watch/residents/${residentOf(c)}`;
 /** A refused form: the resident's page again, with what was typed and each field's error. */
-const redraw = (form: RefusedOn) => (c: Context<AppEnv>, refused: RefusedForm) =>
-  renderResident(c, residentOf(c), { form, ...refused });
+const redraw = (form: RefusedOn) => async (c: Context<AppEnv>, refused: RefusedForm) =>
+  await renderResident(c, residentOf(c), { form, ...refused });
 
-residentForms.post('/residents/:id/enrol', consoleForm(EnrolForm, redraw('enrol')), (c) => {
+residentForms.post('/residents/:id/enrol', consoleForm(EnrolForm, redraw('enrol')), async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const residentId = residentOf(c);
   const f = c.req.valid('form');
-  db.transaction((tx) => {
-    assertMayManage(tx, staff, residentId);
-    enrollResident(
+  await db.transaction(async (tx) => {
+    await assertMayManage(tx, staff, residentId);
+    await enrollResident(
       tx,
       {
         residentId,
@@ -48,23 +48,25 @@ residentForms.post('/residents/:id/enrol', consoleForm(EnrolForm, redraw('enrol'
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '見守りの設定を保存しました' });
 });
 
-residentForms.post('/residents/:id/stop', (c) => {
+residentForms.post('/residents/:id/stop', async (c) => {
   const { db, clock } = c.var.deps;
-  db.transaction((tx) => stopWatching(tx, residentOf(c), c.var.staff, clock.now()));
+  await db.transaction(async (tx) => await stopWatching(tx, residentOf(c), c.var.staff, clock.now()));
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '見守りを停止しました' });
 });
 
-residentForms.post('/residents/:id/reminders', consoleForm(ReminderForm, redraw('reminder')), (c) => {
+residentForms.post('/residents/:id/reminders', consoleForm(ReminderForm, redraw('reminder')), async (c) => {
   const { db, clock } = c.var.deps;
   const residentId = residentOf(c);
-  assertMayManage(db, c.var.staff, residentId);
-  createReminder(db, { residentId, ...c.req.valid('form') }, { staffId: c.var.staff.id }, clock.now());
+  await assertMayManage(db, c.var.staff, residentId);
+  await createReminder(db, { residentId, ...c.req.valid('form') }, { staffId: c.var.staff.id }, clock.now());
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: 'リマインダーを追加しました' });
 });
 
-residentForms.post('/residents/:id/reminders/:rid/stop', (c) => {
+residentForms.post('/residents/:id/reminders/:rid/stop', async (c) => {
   const { db, clock } = c.var.deps;
-  db.transaction((tx) => stopReminder(tx, idOf(c.req.param('rid')), c.var.staff, clock.now()));
+  await db.transaction(
+    async (tx) => await stopReminder(tx, idOf(c.req.param('rid')), c.var.staff, clock.now()),
+  );
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: 'リマインダーをやめました' });
 });
 
@@ -72,9 +74,9 @@ residentForms.post('/residents/:id/away', consoleForm(AwayForm, redraw('away')),
   const { db, clock } = c.var.deps;
   const residentId = residentOf(c);
   const f = c.req.valid('form');
-  assertMayManage(db, c.var.staff, residentId);
+  await assertMayManage(db, c.var.staff, residentId);
   try {
-    setAwayByStaff(
+    await setAwayByStaff(
       db,
       { residentId, from: fromTokyo(f.fromDate, f.fromTime), until: fromTokyo(f.untilDate, f.untilTime) },
       c.var.staff.id,
@@ -91,18 +93,20 @@ residentForms.post('/residents/:id/away', consoleForm(AwayForm, redraw('away')),
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '留守を登録しました' });
 });
 
-residentForms.post('/residents/:id/away/:aid/end', (c) => {
+residentForms.post('/residents/:id/away/:aid/end', async (c) => {
   const { db, clock } = c.var.deps;
-  db.transaction((tx) => endAwayPeriod(tx, idOf(c.req.param('aid')), c.var.staff, clock.now()));
+  await db.transaction(
+    async (tx) => await endAwayPeriod(tx, idOf(c.req.param('aid')), c.var.staff, clock.now()),
+  );
   return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '留守を終えました' });
 });
 
 residentForms.post(
   '/residents/:id/contacts',
   consoleForm(RecordWatchContactInput, redraw('contact')),
-  (c) => {
+  async (c) => {
     const { db, clock } = c.var.deps;
-    recordWatchContact(db, c.var.staff, residentOf(c), c.req.valid('form'), clock.now());
+    await recordWatchContact(db, c.var.staff, residentOf(c), c.req.valid('form'), clock.now());
     return redirectWithFlash(c, pageOf(c), { kind: 'notice', text: '電話・訪問を記録しました' });
   },
 );

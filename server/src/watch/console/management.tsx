@@ -20,29 +20,33 @@ function FieldError(props: { error: string | undefined }) {
 }
 
 /** The management part of a resident's page: consent, reminders and away periods. */
-export function WatchManagement(props: {
+export async function WatchManagement(props: {
   db: Db;
   residentId: number;
   now: Date;
   refused?: Refused | undefined;
 }) {
   const { db, residentId, now, refused: r } = props;
-  const settings = db.select().from(watchSettings).where(eq(watchSettings.residentId, residentId)).get();
+  const settings = await db
+    .select()
+    .from(watchSettings)
+    .where(eq(watchSettings.residentId, residentId))
+    .get();
   const consentBy = settings
-    ? db
+    ? await db
         .select({ name: staffUsers.name })
         .from(staffUsers)
         .where(eq(staffUsers.id, settings.consentStaffId))
         .get()
     : undefined;
-  const people = residentPeople(db, residentId);
-  const reminders = db
+  const people = await residentPeople(db, residentId);
+  const reminders = await db
     .select()
     .from(watchReminders)
     .where(and(eq(watchReminders.residentId, residentId), isNull(watchReminders.cancelledAt)))
     .orderBy(asc(watchReminders.time))
     .all();
-  const away = db
+  const away = await db
     .select()
     .from(watchAway)
     .where(

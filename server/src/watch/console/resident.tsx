@@ -74,10 +74,10 @@ function ContactForm(props: { residentId: number; refused: Refused | undefined }
 }
 
 /** A resident's page; `refused` draws a refused form again with what was typed and its errors. */
-export function renderResident(c: Context<AppEnv>, residentId: number, refused?: Refused) {
+export async function renderResident(c: Context<AppEnv>, residentId: number, refused?: Refused) {
   const { db, clock } = c.var.deps;
-  assertMayManage(db, c.var.staff, residentId);
-  const r = db
+  await assertMayManage(db, c.var.staff, residentId);
+  const r = await db
     .select({
       name: residents.name,
       phone: households.phone,
@@ -94,7 +94,7 @@ export function renderResident(c: Context<AppEnv>, residentId: number, refused?:
   const today = tokyoDate(now);
   const days = Array.from({ length: 7 }, (_, i) => addDays(today, i - 6));
   const from = fromTokyo(days[0]!);
-  const slots = db
+  const slots = await db
     .select()
     .from(watchPresence)
     .where(
@@ -118,14 +118,14 @@ export function renderResident(c: Context<AppEnv>, residentId: number, refused?:
         : f & PRESENCE_TV
           ? ['○', '#eef6ef']
           : ['', '#fff'];
-  const alerts = db
+  const alerts = await db
     .select()
     .from(watchAlerts)
     .where(eq(watchAlerts.residentId, residentId))
     .orderBy(desc(watchAlerts.openedAt))
     .limit(10)
     .all();
-  const contacts = listWatchContacts(db, [residentId], 20);
+  const contacts = await listWatchContacts(db, [residentId], 20);
   return c.html(
     <Layout title={`見守り: ${r.name}さん`} staff={c.var.staff} flash={takeFlash(c)}>
       <WatchStyles />
@@ -190,4 +190,4 @@ export function renderResident(c: Context<AppEnv>, residentId: number, refused?:
 
 export const residentScreen = new Hono<AppEnv>();
 
-residentScreen.get('/residents/:id', (c) => renderResident(c, idOf(c.req.param('id'))));
+residentScreen.get('/residents/:id', async (c) => await renderResident(c, idOf(c.req.param('id'))));

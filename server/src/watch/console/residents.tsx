@@ -8,10 +8,10 @@ import type { AppEnv } from '../../lib/router';
 /** Residents (a support worker: their hamlet) with their watching status, to open one. */
 export const residentsScreen = new Hono<AppEnv>();
 
-residentsScreen.get('/residents', (c) => {
+residentsScreen.get('/residents', async (c) => {
   const { db } = c.var.deps;
   const staff = c.var.staff;
-  const rows = db
+  const rows = await db
     .select({
       id: residents.id,
       name: residents.name,

@@ -27,16 +27,16 @@ import { WatchStyles } from './styles';
  */
 export const todayScreen = new Hono<AppEnv>();
 
-todayScreen.get('/today', (c) => {
+todayScreen.get('/today', async (c) => {
   const { db, clock } = c.var.deps;
   const staff = c.var.staff;
   const now = clock.now();
   const scope = staffScope(staff);
   const filter = alertFilterOf(c.req.query());
-  const alerts = listOpenAlerts(db, scope, filter);
-  const parcels = listTodaysHandovers(db, scope, now);
-  const people = listHamletWatch(db, scope, now);
-  const notes = listConcernHandovers(db, scope, addDays(tokyoDate(now), -14));
+  const alerts = await listOpenAlerts(db, scope, filter);
+  const parcels = await listTodaysHandovers(db, scope, now);
+  const people = await listHamletWatch(db, scope, now);
+  const notes = await listConcernHandovers(db, scope, addDays(tokyoDate(now), -14));
   const hamletNames = [...new Set(people.map((p) => p.hamletName))].join('・');
   return c.html(
     <Layout title="見守り: 今日の仕事" staff={staff} flash={takeFlash(c)}>
@@ -47,7 +47,11 @@ todayScreen.get('/today', (c) => {
       </p>
       <section aria-labelledby="h-alerts">
         <h2 id="h-alerts">対応中のお知らせ（{alerts.length}件）</h2>
-        <AlertFilters action="/console/watch/today" filter={filter} hamlets={hamletsInScope(db, scope)} />
+        <AlertFilters
+          action="/console/watch/today"
+          filter={filter}
+          hamlets={await hamletsInScope(db, scope)}
+        />
         <AlertList alerts={alerts} now={now} back="today" staffId={staff.id} />
       </section>
       <section aria-labelledby="h-handovers">
