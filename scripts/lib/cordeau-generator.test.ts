@@ -51,4 +51,22 @@ describe('generateCordeau (Cordeau 2006 scheme, 10-minute windows, Q 3, L 90)', 
     expect(verdict.feasible).toBe(false);
     expect(verdict.violations.join(' ')).toMatch(/request|pickup|visited/i);
   });
+
+  it('stores, for every large instance, a solution the reference checker accepts at its best-known cost', async () => {
+    const check = await loadChecker();
+    const dir = new URL('../../bench/darp-large/', import.meta.url);
+    const best = JSON.parse(readFileSync(new URL('best-known.json', dir), 'utf8')) as Record<
+      string,
+      { cost: number }
+    >;
+    expect(Object.keys(best).sort()).toEqual(LARGE_SET.map(largeName).sort());
+    for (const [name, { cost }] of Object.entries(best)) {
+      const verdict = check(
+        readFileSync(new URL(`instances/${name}`, dir), 'utf8'),
+        readFileSync(new URL(`solutions/${name}.json`, dir), 'utf8'),
+      );
+      expect(verdict.violations).toEqual([]);
+      expect(verdict.cost).toBeCloseTo(cost, 6);
+    }
+  });
 });
