@@ -64,6 +64,11 @@ export interface SearchOptions {
    * than `decomposeRoutes` + 1 vehicles (default 0 = never).
    */
   decomposeShare?: number;
+  /**
+   * Granular relocate descent: try a request only in its own route and the routes of its this many
+   * most related requests (default 0 = every route)
+   */
+  granularRelocate?: number;
   /** routes per decomposed iteration (default 4) */
   decomposeRoutes?: number;
   /** called after each set partitioning (figures for benchmarks) */
@@ -234,8 +239,9 @@ export function improveSolution(
     // runs of requests), then relocations again around what the exchanges changed
     if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? Infinity))) {
       const stop = (): boolean => opts.now() - t0 >= limit;
-      relocateDescent(p, cand, rng, stop, 3, opts.metric);
-      if (tailExchangeDescent(p, cand, stop) > 0) relocateDescent(p, cand, rng, stop, 3, opts.metric);
+      const g = opts.granularRelocate ?? 0;
+      relocateDescent(p, cand, rng, stop, 3, opts.metric, g);
+      if (tailExchangeDescent(p, cand, stop) > 0) relocateDescent(p, cand, rng, stop, 3, opts.metric, g);
     }
 
     const fc = objective(cand, penalty);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { scheduleRoute } from './evaluate-route.js';
 import { parseCordeau } from './parse-cordeau.js';
 import { createRng } from './rng.js';
-import { pickRouteSubset } from './route-subset.js';
+import { nearestRequests, pickRouteSubset, pickupTimeGuess } from './route-subset.js';
 import { movableRequests } from './solution.js';
 import { solveStatic } from './solve-static.js';
 import { scheduleViolations } from './testing/random-problem.js';
@@ -44,6 +44,43 @@ describe('route-based decomposition', () => {
       total += sched.cost;
     });
     expect(total).toBeCloseTo(s.cost, 9);
+    expect(s.cost).toBeLessThan(start.cost);
+  });
+
+  it('lists for each request its g most related others (pickups and drop-offs near, similar time)', () => {
+    const g = 6;
+    const near = nearestRequests(G8_100, g);
+    expect(nearestRequests(G8_100, g)).toBe(near);
+    const n = G8_100.nodeCount;
+    const guess = pickupTimeGuess(G8_100);
+    const rel = (a: number, b: number): number => {
+      const ra = G8_100.requests[a]!;
+      const rb = G8_100.requests[b]!;
+      return (
+        G8_100.cost[ra.pickup * n + rb.pickup]! +
+        G8_100.cost[ra.delivery * n + rb.delivery]! +
+        Math.abs(guess[a]! - guess[b]!)
+      );
+    };
+    for (let r = 0; r < 100; r++) {
+      const row = [...near.subarray(r * g, (r + 1) * g)];
+      expect(row).not.toContain(r);
+      expect(new Set(row).size).toBe(g);
+      const keys = row.map((x) => rel(r, x));
+      expect(keys).toEqual([...keys].sort((x, y) => x - y));
+      for (let x = 0; x < 100; x++) {
+        if (x !== r && !row.includes(x)) expect(rel(r, x)).toBeGreaterThanOrEqual(keys[g - 1]!);
+      }
+    }
+  });
+
+  it('keeps every constraint with the granular relocate descent', () => {
+    const s = solveStatic(G8_100, { seed: 9, now: () => 0, maxIterations: 40, granularRelocate: 8 });
+    expect(s.unassigned).toEqual([]);
+    s.routes.forEach((route, v) => {
+      const sched = scheduleRoute(G8_100, v, route);
+      expect(scheduleViolations(G8_100, v, route, sched.start)).toEqual([]);
+    });
     expect(s.cost).toBeLessThan(start.cost);
   });
 });

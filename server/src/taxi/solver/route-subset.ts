@@ -8,7 +8,7 @@ const pickupTimes = new WeakMap<Problem, Float64Array>();
  * Per request, a static guess of its pickup time: the middle of its narrower window, carried back
  * over the direct ride when that window is the drop-off's. Relatedness needs no schedule this way.
  */
-function pickupTimeGuess(p: Problem): Float64Array {
+export function pickupTimeGuess(p: Problem): Float64Array {
   let t = pickupTimes.get(p);
   if (t) return t;
   const n = p.nodeCount;
@@ -68,4 +68,37 @@ export function pickRouteSubset(
     }
   }
   return movable.filter((r) => s.routeOf[r]! >= 0 && mask[s.routeOf[r]!] === 1);
+}
+
+const nearCache = new WeakMap<Problem, Map<number, Int32Array>>();
+
+/**
+ * Per request, its `g` most related requests (same measure as `pickRouteSubset`), row r at
+ * [r * g, (r + 1) * g). Computed once per problem and g: O(n² log n).
+ */
+export function nearestRequests(p: Problem, g: number): Int32Array {
+  let byG = nearCache.get(p);
+  if (!byG) nearCache.set(p, (byG = new Map()));
+  const hit = byG.get(g);
+  if (hit) return hit;
+  const n = p.nodeCount;
+  const R = p.requests.length;
+  const guess = pickupTimeGuess(p);
+  const out = new Int32Array(R * g).fill(-1);
+  const key = new Float64Array(R);
+  const idx = Array.from({ length: R }, (_, r) => r);
+  for (let r = 0; r < R; r++) {
+    const { pickup: p0, delivery: d0 } = p.requests[r]!;
+    for (let x = 0; x < R; x++) {
+      const { pickup, delivery } = p.requests[x]!;
+      key[x] =
+        x === r
+          ? Infinity
+          : p.cost[p0 * n + pickup]! + p.cost[d0 * n + delivery]! + Math.abs(guess[r]! - guess[x]!);
+    }
+    idx.sort((a, b) => key[a]! - key[b]!);
+    for (let k = 0; k < Math.min(g, R - 1); k++) out[r * g + k] = idx[k]!;
+  }
+  byG.set(g, out);
+  return out;
 }
