@@ -26,8 +26,11 @@ describe('replayWatchLog', () => {
     expect(hanako[0]!.reason).toContain('18時30分から24時間');
   });
 
-  it('asks on screen, then alerts when the TV stays on with no answer', () => {
+  it('greets first, then asks on screen, then alerts when the TV stays on with no answer', () => {
     const taro = steps.filter((s) => s.resident === 'taro');
+    // The server's detector: a greeting that asks nothing, the question 30 minutes later.
+    expect(taro[0]!.action).toBe('greet');
+    expect(Date.parse(taro[1]!.at) - Date.parse(taro[0]!.at)).toBe(30 * 60_000);
     expect(taro.filter((s) => s.action === 'ask')).toHaveLength(4);
     expect(taro.find((s) => s.action === 'open')?.condition).toBe('check_unanswered');
     expect(taro.at(-1)?.action).toBe('recover');

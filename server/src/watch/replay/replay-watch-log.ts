@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { decideWatchStep } from '../detector/decide-watch-step';
 import { nextCheckDue } from '../detector/next-check-due';
-import { DEFAULT_SETTINGS, DEFAULT_TUNING, type WatchSettings, type WatchState } from '../detector/types';
+import { decayNormal, learnAnswered, learnFromPresence } from '../detector/learned-normal';
+import { localDayIndex } from '../detector/local-time';
+import { DEFAULT_SETTINGS, LEARNING_TUNING, type WatchSettings, type WatchState } from '../detector/types';
 import {
   acknowledge,
   addAway,
@@ -9,7 +11,20 @@ import {
   newWatchState,
   recordHeartbeat,
   recordLifeSignIn,
+  startLearning,
 } from '../detector/watch-state';
+
+/** The server's detector (run-watch-pass.ts): it learns each resident's normal and greets first. */
+const TUNING = LEARNING_TUNING;
+const SLOT_MS = 15 * 60_000;
+
+interface Resident {
+  settings: WatchSettings;
+  state: WatchState;
+  due: number;
+  /** Today's presence (slot → flags), folded into the normal after midnight as the server's job does. */
+  slots: Map<number, number>;
+}
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
 const settingsInput = z
@@ -81,9 +96,10 @@ const TICK_MS = 5 * 60_000;
  */
 export class WatchReplay {
   /** `due`: before it the detector would say `none` (nextCheckDue, as the server's job plans). */
-  private readonly residents = new Map<string, { settings: WatchSettings; state: WatchState; due: number }>();
+  private readonly residents = new Map<string, Resident>();
   private clock: number | null = null;
   private nextTick: number | null = null;
+  private learnedDay: number | null = null;
 
   constructor(
     private readonly emit: (step: ReplayStep) => void,
@@ -94,12 +110,18 @@ export class WatchReplay {
     if (this.nextTick === null) return;
     for (; inclusive ? this.nextTick <= until : this.nextTick < until; this.nextTick += this.tickMs) {
       const t = this.nextTick;
+      const day = localDayIndex(t);
+      if (this.learnedDay !== day) {
+        // The server's learning job: the day that ended teaches each resident's normal.
+        if (this.learnedDay !== null) for (const r of this.residents.values()) foldDay(r, t);
+        this.learnedDay = day;
+      }
       for (const [id, r] of this.residents) {
         if (t < r.due) continue;
-        const d = decideWatchStep(r.settings, r.state, t, DEFAULT_TUNING);
-        applyDecision(r.state, d, t);
+        const d = decideWatchStep(r.settings, r.state, t, TUNING);
+        applyDecision(r.state, d, t, TUNING);
         if (d.kind === 'none') {
-          r.due = nextCheckDue(r.settings, r.state, t, DEFAULT_TUNING);
+          r.due = nextCheckDue(r.settings, r.state, t, TUNING);
           continue;
         }
         const step: ReplayStep = { resident: id, at: new Date(t).toISOString(), action: d.kind };
@@ -128,10 +150,13 @@ export class WatchReplay {
     this.clock = line.at;
     if (line.type === 'tick') return;
     if (line.type === 'resident') {
+      const state = newWatchState(line.at, TUNING);
+      startLearning(state, line.at);
       this.residents.set(line.resident, {
         settings: { ...DEFAULT_SETTINGS, ...line.settings, enabledAt: line.at },
-        state: newWatchState(line.at),
+        state,
         due: 0,
+        slots: new Map(),
       });
       return;
     }
@@ -141,8 +166,18 @@ export class WatchReplay {
     // Anything new about a resident is looked at by the next pass, as on the server.
     r.due = 0;
     if (line.type === 'event') {
-      if (line.kind === 'heartbeat') recordHeartbeat(r.state, line.at);
-      else recordLifeSignIn(r.state, line.kind, line.at);
+      const slot = Math.floor(line.at / SLOT_MS);
+      const flag = line.kind === 'heartbeat' || line.kind === 'tv_on' ? 1 : line.kind === 'keys' ? 3 : 4;
+      r.slots.set(slot, (r.slots.get(slot) ?? 0) | flag);
+      if (line.kind === 'heartbeat') recordHeartbeat(r.state, line.at, TUNING);
+      else {
+        // An answer to a greeting or check is counted at once, as the server's activity writer
+        // does; the stretches the TV ran are learnt only from whole days (foldDay).
+        const answers = line.kind === 'keys' || line.kind === 'reminder_confirmed';
+        const n = r.state.normal;
+        if (n && answers && (r.state.check || r.state.greetedAt != null)) learnAnswered(n, line.at, TUNING);
+        recordLifeSignIn(r.state, line.kind, line.at, undefined, TUNING);
+      }
     } else if (line.type === 'away') {
       if (line.until <= line.from) throw new ReplayError(`line ${lineNo}: away "until" must follow "from"`);
       addAway(r.state, { from: line.from, until: line.until }, line.at);
@@ -155,6 +190,17 @@ export class WatchReplay {
   finish(): void {
     if (this.clock !== null) this.runTicksUntil(this.clock, true);
   }
+}
+
+function foldDay(r: Resident, now: number): void {
+  const n = r.state.normal;
+  if (!n) return;
+  if (r.slots.size > 0) {
+    const slots = [...r.slots].map(([slot, flags]) => ({ slot, flags })).sort((a, b) => a.slot - b.slot);
+    learnFromPresence(n, r.settings, slots, TUNING);
+    r.slots.clear();
+  }
+  decayNormal(n, now, TUNING);
 }
 
 /** The whole log at once (tests, small files): every step the detector would take. */
