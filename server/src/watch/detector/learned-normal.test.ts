@@ -90,14 +90,14 @@ describe('learned normal', () => {
     const s = { ...settings, thresholdMinutes: 6 * 60 };
     recordLifeSignIn(st, 'keys', at(0, 8), s, T);
     const steps: { at: number; d: WatchDecision }[] = [];
-    for (let t = at(0, 8); t <= at(1, 2); t += 5 * M) {
+    for (let t = at(0, 8); t <= at(2, 9); t += 5 * M) {
       const d = decideWatchStep(s, st, t, T);
       applyDecision(st, d, t, T);
       if (d.kind !== 'none') steps.push({ at: t, d });
     }
     expect(steps[0]).toMatchObject({ at: at(0, 14), d: { kind: 'open', tier: { kind: 'support_worker' } } });
-    // Default tuning would escalate at 15:00; learning waits for 16 h of silence (midnight).
-    expect(steps[1]).toMatchObject({ at: at(1, 0), d: { kind: 'escalate', step: 1 } });
+    // Default tuning would escalate at 15:00; learning waits for 48 h of silence (8:00 two days on).
+    expect(steps[1]).toMatchObject({ at: at(2, 8), d: { kind: 'escalate', step: 1 } });
   });
 
   it('property: whatever it learned, a TV left on with nobody answering is alerted within 12 h of awake time', () => {

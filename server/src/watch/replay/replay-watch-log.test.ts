@@ -14,11 +14,11 @@ const example = fileURLToPath(new URL('../../../../scripts/examples/watch-replay
 describe('replayWatchLog', () => {
   const steps = replayWatchLog(parseReplayLog(readFileSync(example, 'utf8')));
 
-  it('opens a no-activity alert 24 h after the last key, escalates, and recovers on a handover', () => {
+  it('opens a no-activity alert 24 h after the last key to the support worker, and recovers on a handover', () => {
     const hanako = steps.filter((s) => s.resident === 'hanako');
+    // The family would hear only after 48 h of silence; the handover comes first.
     expect(hanako.map((s) => [s.action, s.tier ?? null])).toEqual([
       ['open', 'support_worker'],
-      ['escalate', 'contact'],
       ['recover', null],
     ]);
     // Last key 3 March 18:30 Tokyo = 09:30 UTC.
@@ -91,5 +91,18 @@ describe('WatchReplay, fed line by line', () => {
       parseReplayLine('{"type":"event","resident":"a","at":"2026-03-02T07:10:00+09:00","kind":"tea"}', 4),
     ).toThrow(/line 4/);
     expect(parseReplayLine('# a comment', 5)).toBeNull();
+    // The same event with other spacing, key order or an escaped name reads the same.
+    expect(
+      parseReplayLine(
+        '{ "kind": "keys", "at": "2026-03-02T07:10:00+09:00", "resident": "a", "type": "event" }',
+        6,
+      ),
+    ).toEqual(ok);
+    expect(
+      parseReplayLine(
+        '{"type":"event","resident":"\\u0061","at":"2026-03-02T07:10:00+09:00","kind":"keys"}',
+        7,
+      ),
+    ).toEqual(ok);
   });
 });

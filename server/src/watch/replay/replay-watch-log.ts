@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decideWatchStep } from '../detector/decide-watch-step';
 import { nextCheckDue } from '../detector/next-check-due';
-import { decayNormal, learnAnswered, learnFromPresence } from '../detector/learned-normal';
+import { decayNormal, learnAnswered, learnFromPresence, type PresenceSlot } from '../detector/learned-normal';
 import { localDayIndex } from '../detector/local-time';
 import { DEFAULT_SETTINGS, LEARNING_TUNING, type WatchSettings, type WatchState } from '../detector/types';
 import {
@@ -22,8 +22,11 @@ interface Resident {
   settings: WatchSettings;
   state: WatchState;
   due: number;
-  /** Today's presence (slot → flags), folded into the normal after midnight as the server's job does. */
-  slots: Map<number, number>;
+  /**
+   * Today's presence in time order (events come in time order), folded into the normal after
+   * midnight as the server's learning job does.
+   */
+  slots: PresenceSlot[];
 }
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => Date.parse(s));
@@ -156,7 +159,7 @@ export class WatchReplay {
         settings: { ...DEFAULT_SETTINGS, ...line.settings, enabledAt: line.at },
         state,
         due: 0,
-        slots: new Map(),
+        slots: [],
       });
       return;
     }
@@ -168,7 +171,9 @@ export class WatchReplay {
     if (line.type === 'event') {
       const slot = Math.floor(line.at / SLOT_MS);
       const flag = line.kind === 'heartbeat' || line.kind === 'tv_on' ? 1 : line.kind === 'keys' ? 3 : 4;
-      r.slots.set(slot, (r.slots.get(slot) ?? 0) | flag);
+      const last = r.slots[r.slots.length - 1];
+      if (last?.slot === slot) last.flags |= flag;
+      else r.slots.push({ slot, flags: flag });
       if (line.kind === 'heartbeat') recordHeartbeat(r.state, line.at, TUNING);
       else {
         // An answer to a greeting or check is counted at once, as the server's activity writer
@@ -195,10 +200,9 @@ export class WatchReplay {
 function foldDay(r: Resident, now: number): void {
   const n = r.state.normal;
   if (!n) return;
-  if (r.slots.size > 0) {
-    const slots = [...r.slots].map(([slot, flags]) => ({ slot, flags })).sort((a, b) => a.slot - b.slot);
-    learnFromPresence(n, r.settings, slots, TUNING);
-    r.slots.clear();
+  if (r.slots.length > 0) {
+    learnFromPresence(n, r.settings, r.slots, TUNING);
+    r.slots = [];
   }
   decayNormal(n, now, TUNING);
 }
@@ -223,18 +227,50 @@ const EVENT_KINDS = new Set([
 ]);
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
+/** The last `at` parsed: consecutive lines of a large log mostly share their second. */
+let lastAt = '';
+let lastAtMs = NaN;
+function instantOf(at: string): number {
+  if (at === lastAt) return lastAtMs;
+  const ms = ISO_WITH_OFFSET.test(at) ? Date.parse(at) : NaN;
+  lastAt = at;
+  lastAtMs = ms;
+  return ms;
+}
+
+const EVENT_PREFIX = '{"type":"event","resident":"';
+const AT_KEY = '","at":"';
+const KIND_KEY = '","kind":"';
+
 /**
- * The common line — an event — checked by hand: almost every line of a large log is one, and
- * the schema check costs more than the rest of the replay. Anything else (or anything odd about
- * an event) goes through the schema, which gives the error message.
+ * The common line — an event, in the key order and spacing engawa writes — taken apart by hand:
+ * almost every line of a large log is one, and JSON.parse plus the schema cost more than the
+ * rest of the replay. Anything else (other spacing or key order, escapes, anything odd) returns
+ * null and goes through JSON.parse and the schema, which give the error message.
  */
+function fastEventText(s: string): ReplayLine | null {
+  if (!s.startsWith(EVENT_PREFIX) || !s.endsWith('"}')) return null;
+  const a = s.indexOf(AT_KEY, EVENT_PREFIX.length);
+  if (a < 0) return null;
+  const k = s.indexOf(KIND_KEY, a + AT_KEY.length);
+  if (k < 0) return null;
+  const resident = s.slice(EVENT_PREFIX.length, a);
+  const at = s.slice(a + AT_KEY.length, k);
+  const kind = s.slice(k + KIND_KEY.length, s.length - 2);
+  if (resident === '' || /["\\]/.test(resident) || !EVENT_KINDS.has(kind)) return null;
+  const ms = instantOf(at);
+  if (Number.isNaN(ms)) return null;
+  return { type: 'event', resident, at: ms, kind: kind as 'keys' };
+}
+
+/** The same for an event that came through JSON.parse (other spacing or key order). */
 function fastEvent(json: unknown): ReplayLine | null {
   if (typeof json !== 'object' || json === null) return null;
   const o = json as Record<string, unknown>;
   if (o.type !== 'event' || typeof o.resident !== 'string' || o.resident === '') return null;
   if (typeof o.kind !== 'string' || !EVENT_KINDS.has(o.kind)) return null;
-  if (typeof o.at !== 'string' || !ISO_WITH_OFFSET.test(o.at)) return null;
-  const at = Date.parse(o.at);
+  if (typeof o.at !== 'string') return null;
+  const at = instantOf(o.at);
   if (Number.isNaN(at)) return null;
   return { type: 'event', resident: o.resident, at, kind: o.kind as 'keys' };
 }
@@ -243,6 +279,8 @@ function fastEvent(json: unknown): ReplayLine | null {
 export function parseReplayLine(raw: string, lineNo: number): ReplayLine | null {
   const s = raw.trim();
   if (s === '' || s.startsWith('#')) return null;
+  const quick = fastEventText(s);
+  if (quick) return quick;
   let json: unknown;
   try {
     json = JSON.parse(s);
