@@ -21,6 +21,17 @@ export interface LearnResult {
   pruned: number;
 }
 
+interface StoredRow {
+  day0: number | null;
+  since: number | null;
+  masks: Buffer | null;
+  consent_at: number | null;
+  nday: number | null;
+  runs: Buffer | null;
+  qs: number | null;
+  qe: number | null;
+}
+
 /** The last 15-minute slot of the Tokyo day before the one containing `now`. */
 export function lastSlotBeforeToday(now: number): number {
   const todayStart = localDayIndex(now) * DAY_MS - OFFSET_MS;
@@ -62,14 +73,6 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
     const slotsOf = sqlite.prepare<[number, number, number], { slot: number; flags: number }>(
       'SELECT slot, flags FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ? ORDER BY slot',
     );
-    const readNormal = sqlite.prepare<
-      [number],
-      { day: number; runs: Buffer; asked: number; answered: number; qs: number; qe: number }
-    >(
-      `SELECT n.day, n.runs, n.asked, n.answered, s.quiet_start_minute AS qs, s.quiet_end_minute AS qe
-       FROM watch_settings s LEFT JOIN watch_normal n ON n.resident_id = s.resident_id
-       WHERE s.resident_id = ?`,
-    );
     // Asks and answers are counted by the pass and the activity writer meanwhile: only the runs
     // and the decay are the job's, so the counts are scaled, not overwritten.
     const saveNormal = sqlite.prepare<{ id: number; day: number; runs: Buffer; fade: number }>(
@@ -77,13 +80,14 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
        ON CONFLICT (resident_id) DO UPDATE SET day = excluded.day, runs = excluded.runs,
          asked = asked * @fade, answered = answered * @fade`,
     );
-    const read = sqlite.prepare<
-      [number],
-      { day0: number | null; since: number | null; masks: Buffer | null; consent_at: number | null }
-    >(
-      `SELECT w.day0, w.since, w.masks, s.consent_at FROM watch_state t
+    // The rhythm and the learned normal in one read: this runs for every watched resident.
+    const read = sqlite.prepare<[number], StoredRow>(
+      `SELECT w.day0, w.since, w.masks, s.consent_at, n.day AS nday, n.runs,
+         s.quiet_start_minute AS qs, s.quiet_end_minute AS qe
+       FROM watch_state t
        LEFT JOIN watch_rhythm w ON w.resident_id = t.resident_id
-       LEFT JOIN watch_settings s ON s.resident_id = t.resident_id WHERE t.resident_id = ?`,
+       LEFT JOIN watch_settings s ON s.resident_id = t.resident_id
+       LEFT JOIN watch_normal n ON n.resident_id = t.resident_id WHERE t.resident_id = ?`,
     );
     const save = sqlite.prepare<[number, number, number, Buffer, number]>(
       `INSERT INTO watch_rhythm (resident_id, day0, since, masks, learned_through_slot) VALUES (?, ?, ?, ?, ?)
@@ -92,11 +96,10 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
     );
     // The learned normal (how long this resident's TV runs without a key at each hour) learns
     // from the same whole days of presence.
-    const foldNormal = (id: number, slots: { slot: number; flags: number }[]) => {
-      const row = readNormal.get(id);
-      if (!row) return;
+    const foldNormal = (id: number, row: StoredRow, slots: { slot: number; flags: number }[]) => {
+      if (row.qs === null || row.qe === null) return;
       // Counts of 1 come out of the decay as the factor to scale the stored counts by.
-      const n = row.runs ? decodeNormal(row.day, row.runs, 1, 1) : emptyNormal(ms);
+      const n = row.runs ? decodeNormal(row.nday!, row.runs, 1, 1) : emptyNormal(ms);
       const settings = {
         ...DEFAULT_SETTINGS,
         enabledAt: 0,
@@ -121,7 +124,7 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
           if (markSignOfLife(rhythm, slot * SLOT_MS)) changed = true;
         }
         if (changed) save.run(id, rhythm.day0, rhythm.since, encodeMasks(rhythm.masks), toSlot);
-        foldNormal(id, slots);
+        foldNormal(id, row, slots);
       }
     });
     for (let i = 0; i < ids.length; i += BATCH) {
