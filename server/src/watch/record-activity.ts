@@ -34,9 +34,12 @@ function statements(sqlite: Sqlite): Statements {
        last_sign_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
                       THEN max(coalesce(last_sign_at, 0), @at) ELSE last_sign_at END,
        last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
+       greeted_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
+                    THEN NULL ELSE greeted_at END,
        next_check_at = NULL
      WHERE resident_id = @id`,
   );
+  // (A TV switched on is a new episode: a greeting left from before it is not shown again.)
   // Any key answers the on-screen check, unless it was pressed before the check was asked (a
   // key press the TV could not send at the time and sends late).
   const keys = sqlite.prepare<{ at: number; id: number }>(

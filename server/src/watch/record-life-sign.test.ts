@@ -43,8 +43,12 @@ describe('recordLifeSign', () => {
     greet(t + 180_000);
     recordTvActivity(ctx.sqlite, 1, 'keys', new Date(t + 240_000));
     expect(ctx.db.select().from(watchState).get()!.greetedAt).toBeNull();
+    // A greeting left unanswered when the TV was switched off is not shown again at switch-on.
+    greet(t + 250_000);
+    recordTvActivity(ctx.sqlite, 1, 'heartbeat', new Date(t + 3_600_000));
+    expect(ctx.db.select().from(watchState).get()!.greetedAt).toBeNull();
     // Nothing shown: a key is not an answer.
-    recordTvActivity(ctx.sqlite, 1, 'keys', new Date(t + 300_000));
+    recordTvActivity(ctx.sqlite, 1, 'keys', new Date(t + 3_700_000));
     expect(ctx.db.select().from(watchNormal).get()!.answered).toBe(2);
   });
 });
