@@ -24,12 +24,13 @@ async function activity(kind: 'keys' | 'heartbeat') {
   expect(res.status).toBe(200);
 }
 
-const stateOf1 = () => server.db.select().from(watchState).where(eq(watchState.residentId, 1)).get()!;
+const stateOf1 = async () =>
+  (await server.db.select().from(watchState).where(eq(watchState.residentId, 1)).get())!;
 
 describe('the greeting before any question', () => {
   it('after three hours of TV without a key, greets 「こんにちは」 (read aloud); 決定 closes it and is a sign of life', async () => {
     try {
-      enrollResident(server.db, { residentId: 1 }, 1, server.clock.now());
+      await enrollResident(server.db, { residentId: 1 }, 1, server.clock.now());
     } catch {
       // Already enrolled by the demo seed.
     }
@@ -41,10 +42,10 @@ describe('the greeting before any question', () => {
       await activity('heartbeat');
     }
     await server.runJob('watch.detect');
-    expect(stateOf1().greetedAt).toBe(server.clock.now().getTime());
+    expect((await stateOf1()).greetedAt).toBe(server.clock.now().getTime());
     // The greeting asks nothing: no question yet.
-    expect(stateOf1().checkAskedAt).toBeNull();
-    const asked = server.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
+    expect((await stateOf1()).checkAskedAt).toBeNull();
+    const asked = await server.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
     expect(asked?.asked).toBe(1);
 
     await openTv(page, server.baseUrl, demoBoxToken(1));
@@ -61,9 +62,9 @@ describe('the greeting before any question', () => {
     await shot(page, 'tv-watch-greeting');
 
     await press(page, 'Enter');
-    await expect.poll(() => stateOf1().greetedAt, { timeout: 10_000 }).toBeNull();
-    expect(stateOf1().lastSignAt).toBeGreaterThanOrEqual(server.clock.now().getTime() - 60_000);
-    const answered = server.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
+    await expect.poll(async () => (await stateOf1()).greetedAt, { timeout: 10_000 }).toBeNull();
+    expect((await stateOf1()).lastSignAt).toBeGreaterThanOrEqual(server.clock.now().getTime() - 60_000);
+    const answered = await server.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
     expect(answered?.answered).toBe(1);
     await page.waitForFunction(
       "!(window.__engawa?.visibleTexts ?? []).some((t) => t.includes('決定ボタンで閉じます'))",

@@ -102,8 +102,11 @@ async function insertOrder(
     }
 
     const settings = shopSettingsOf(await q.settings.get());
-    const priced = await priceLines(tx, input.lines, settings, (ids) =>
-      q.productsByIds.all({ ids: JSON.stringify(ids) }),
+    const priced = await priceLines(
+      tx,
+      input.lines,
+      settings,
+      async (ids) => await q.productsByIds.all({ ids: JSON.stringify(ids) }),
     );
     const day = deliveryDayFor(now, settings.calendar);
 

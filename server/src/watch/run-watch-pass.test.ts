@@ -47,8 +47,8 @@ describe('runWatchPass', () => {
   it('greets by what the learning job stored: a resident whose TV always runs five hours without a key is not greeted at three', async () => {
     // Monday 2 November 2026, 00:00 in Tokyo.
     const t0 = Date.parse('2026-11-01T15:00:00Z');
-    ctx = watchTestContext({ now: new Date(t0) });
-    enroll(ctx);
+    ctx = await watchTestContext({ now: new Date(t0) });
+    await enroll(ctx);
     const H = 3_600_000;
     const M = 60_000;
     // TV on at 9:00 with a key, alone (a heartbeat every 10 minutes) until a key at 14:00.
@@ -63,7 +63,7 @@ describe('runWatchPass', () => {
       recordTvActivity(ctx.sqlite, 1, 'keys', new Date(t0 + d * DAY + 14 * H));
       await learnRhythms(ctx.db, new Date(t0 + (d + 1) * DAY + 5 * M));
     }
-    const stored = ctx.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
+    const stored = await ctx.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get();
     // 9:15 to 14:00 (slot resolution, never longer than it was): 285 minutes, fading by half in
     // three weeks — on weekdays (cell 9, last learnt on Friday) and at weekends (cell 24 + 9).
     expect(stored!.runs.readUInt16BE(9 * 2)).toBeGreaterThan(250);
@@ -76,14 +76,17 @@ describe('runWatchPass', () => {
     let greetedAt: number | null = null;
     for (let t = day + 9 * H; t < day + 17 * H && greetedAt === null; t += 5 * M) {
       recordTvActivity(ctx.sqlite, 1, 'heartbeat', new Date(t));
-      runWatchPass(ctx.db, ctx.deps.config, new Date(t));
-      greetedAt = ctx.db.select().from(watchState).where(eq(watchState.residentId, 1)).get()!.greetedAt;
+      await runWatchPass(ctx.db, ctx.deps.config, new Date(t));
+      greetedAt = (await ctx.db.select().from(watchState).where(eq(watchState.residentId, 1)).get())!
+        .greetedAt;
     }
     // Fixed tuning would greet at 12:00; this resident's normal puts it past 1.2 × the stretch + 30 min.
     expect(greetedAt).not.toBeNull();
     expect(greetedAt! - (day + 9 * H)).toBeGreaterThanOrEqual((250 * 1.2 + 30) * M);
     expect(greetedAt! - (day + 9 * H)).toBeLessThanOrEqual(7 * H);
-    expect(ctx.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get()!.asked).toBe(1);
-    expect(ctx.db.select().from(watchAlerts).all()).toEqual([]);
+    expect((await ctx.db.select().from(watchNormal).where(eq(watchNormal.residentId, 1)).get())!.asked).toBe(
+      1,
+    );
+    expect(await ctx.db.select().from(watchAlerts).all()).toEqual([]);
   });
 });
