@@ -15,7 +15,7 @@ const { values } = parseArgs({
     residents: { type: 'string', default: '300' },
     days: { type: 'string' },
     each: { type: 'boolean', default: false },
-    // The detector as the server runs it today: fixed thresholds, no learning, no greeting.
+    // The detector as the server ran it before #15: fixed thresholds, no learning, no greeting.
     fixed: { type: 'boolean', default: false },
     set: { type: 'string', default: 'both' },
     // Try another tuning, e.g. --tune rhythmMarginHours=2 (repeatable); tune on the tuning set only.
@@ -67,7 +67,7 @@ if (values.set === 'tuning') {
 const last = lines.pop()!;
 for (const line of lines) console.log(line);
 console.log(
-  `detector: ${values.fixed ? 'fixed (as the server runs today)' : 'learning each resident’s normal'}; ` +
+  `detector: ${values.fixed ? 'fixed (as the server ran it before #15)' : 'learning each resident’s normal'}; ` +
     `simulated in ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 console.log(last);

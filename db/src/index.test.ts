@@ -39,15 +39,17 @@ describe('openDb', () => {
     again.sqlite.close();
   });
 
-  it('enforces foreign keys', () => {
+  it('enforces foreign keys', async () => {
     const { db, sqlite } = openDb(':memory:');
-    expect(
-      async () =>
+    await expect(
+      (async () =>
         await db
           .insert(s.residents)
           .values({ householdId: 999, name: 'x', kana: 'x', birthDate: '1940-01-01', createdAt: new Date() })
-          .run(),
-    ).toThrow(/FOREIGN KEY/);
+          .run())(),
+    ).rejects.toMatchObject({
+      cause: expect.objectContaining({ message: expect.stringMatching(/FOREIGN KEY/) }),
+    });
     sqlite.close();
   });
 });

@@ -48,6 +48,24 @@ export async function withSqlite<T>(db: DbOrTx, fn: (sqlite: Sqlite) => T): Prom
 }
 
 /**
+ * True when `err` (or what it wraps: drizzle reports a failed query as an error whose `cause` is
+ * the driver's) is a unique-constraint violation — the database's "this was already written".
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  for (
+    let e = err, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    // SQLite (better-sqlite3) and, for #16's second backend, PostgreSQL's unique_violation.
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505')
+      return true;
+  }
+  return false;
+}
+
+/**
  * The raw handle for a read-only page that reads it synchronously right away, once no other
  * request's transaction holds the connection. Anything that writes goes through `withSqlite`.
  */

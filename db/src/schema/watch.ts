@@ -5,6 +5,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -60,6 +61,8 @@ export const watchState = sqliteTable('watch_state', {
   checkAskedAt: integer(),
   checkAttempt: integer(),
   settledAt: integer(),
+  /** The gentle greeting (a notice that asks nothing) shown before 「お元気ですか？」, if any. */
+  greetedAt: integer(),
   /**
    * Epoch ms before which the detector cannot decide anything new for this resident unless new
    * input arrives; every write of activity, away or settings sets it back to NULL (check now).
@@ -81,6 +84,23 @@ export const watchRhythm = sqliteTable('watch_rhythm', {
   since: integer().notNull(),
   masks: blob({ mode: 'buffer' }).notNull(),
   learnedThroughSlot: integer().notNull(),
+});
+
+/**
+ * What the detector learned of one resident's own normal (detector/learned-normal.ts, codec in
+ * server/src/watch/normal-codec.ts): per hour and day type the longest stretch the TV ran without
+ * a key that still ended in a press (`runs`: 48 × uint16 minutes), and how many greetings and
+ * checks were shown and answered (decaying counts, halved every few weeks). Presence and answers
+ * only, never channels. `day` is the Tokyo day of the last decay.
+ */
+export const watchNormal = sqliteTable('watch_normal', {
+  residentId: integer()
+    .primaryKey()
+    .references(() => residents.id),
+  day: integer().notNull(),
+  runs: blob({ mode: 'buffer' }).notNull(),
+  asked: real().notNull().default(0),
+  answered: real().notNull().default(0),
 });
 
 export const watchAway = sqliteTable(

@@ -82,9 +82,9 @@ describe('box pairing by number', () => {
     ctx.clock.advance(PAIRING_TTL_MS + 1000);
     expect((await claim()).status).toBe(404);
     const before = tableCounts(ctx);
-    expect(async () => await pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now())).toThrow(
-      /見つかりません/,
-    );
+    await expect(
+      (async () => await pairByCode(ctx.db, admin, CODE, household, null, ctx.clock.now()))(),
+    ).rejects.toThrow(/見つかりません/);
     expect(tableCounts(ctx)).toEqual(before);
     // Another box may now announce the number afresh.
     expect((await announce(CODE, 'another-box-secret-123456')).status).toBe(200);
@@ -94,13 +94,15 @@ describe('box pairing by number', () => {
     await announce();
     const before = tableCounts(ctx);
     // Household 2 still has its demo box: pairing as new is refused, the number stays pending.
-    expect(async () => await pairByCode(ctx.db, admin, CODE, 2, null, ctx.clock.now())).toThrow(/交換/);
-    expect(async () => await pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now())).toThrow(
-      /not found/,
-    );
-    expect(async () => await pairByCode(ctx.db, admin, '12345678', 2, null, ctx.clock.now())).toThrow(
-      /番号が正しくありません/,
-    );
+    await expect(
+      (async () => await pairByCode(ctx.db, admin, CODE, 2, null, ctx.clock.now()))(),
+    ).rejects.toThrow(/交換/);
+    await expect(
+      (async () => await pairByCode(ctx.db, admin, CODE, 9999, null, ctx.clock.now()))(),
+    ).rejects.toThrow(/not found/);
+    await expect(
+      (async () => await pairByCode(ctx.db, admin, '12345678', 2, null, ctx.clock.now()))(),
+    ).rejects.toThrow(/番号が正しくありません/);
     expect(tableCounts(ctx)).toEqual(before);
     expect(await (await claim()).json()).toEqual({ status: 'pending' });
   });

@@ -50,11 +50,11 @@ describe('npm run billing', () => {
   it('explains bad usage and refusals', async () => {
     const run = async (...argv: string[]) =>
       await runBillingCommand(argv, { db: ctx.db, sqlite: ctx.sqlite, now: ctx.clock.now() });
-    await expect(await run('close')).rejects.toThrow(/close needs --month/);
-    await expect(await run('frobnicate')).rejects.toThrow(/usage: npm run billing/);
-    await expect(await run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).rejects.toThrow(
+    await expect(run('close')).rejects.toThrow(/close needs --month/);
+    await expect(run('frobnicate')).rejects.toThrow(/usage: npm run billing/);
+    await expect(run('export-debit', '--month', '2026-10', '--out', join(dir, 'x'))).rejects.toThrow(
       /month_not_closed/,
     );
-    await expect(await run('close', '--month', '2026-11')).rejects.toThrow(/month_not_over/);
+    await expect(run('close', '--month', '2026-11')).rejects.toThrow(/month_not_over/);
   });
 });

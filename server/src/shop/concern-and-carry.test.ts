@@ -42,10 +42,10 @@ describe('気になる handovers and parcels carried over', () => {
   it('refuses 気になる without a note and writes nothing', async () => {
     const id = await parcelAtHall(1);
     const counts = tableCounts(ctx);
-    expect(
-      async () =>
-        await recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()),
-    ).toThrow(/メモ/);
+    await expect(
+      (async () =>
+        await recordHandover(ctx.db, id, { outcome: 'concern', note: '  ' }, worker, ctx.clock.now()))(),
+    ).rejects.toThrow(/メモ/);
     expect(tableCounts(ctx)).toEqual(counts);
   });
 

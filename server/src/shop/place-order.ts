@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from '@hono/zod-openapi';
-import type { Db } from '../../../db/src';
+import { isUniqueViolation, type Db } from '../../../db/src';
 import { products } from '../../../db/src/schema';
 import type { Actor } from '../lib/audit';
 import { forbidden, notFound } from '../lib/errors';
@@ -64,11 +64,9 @@ async function insertOnce(
   try {
     return await insertOrder(db, input, ctx, now);
   } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    const existing =
-      code === 'SQLITE_CONSTRAINT_UNIQUE'
-        ? await orderStatements(db).findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey })
-        : undefined;
+    const existing = isUniqueViolation(err)
+      ? await orderStatements(db).findByKey.get({ householdId: ctx.householdId, key: input.idempotencyKey })
+      : undefined;
     if (existing) return { id: existing.id };
     throw err;
   }
@@ -104,8 +102,11 @@ async function insertOrder(
     }
 
     const settings = shopSettingsOf(await q.settings.get());
-    const priced = await priceLines(tx, input.lines, settings, (ids) =>
-      q.productsByIds.all({ ids: JSON.stringify(ids) }),
+    const priced = await priceLines(
+      tx,
+      input.lines,
+      settings,
+      async (ids) => await q.productsByIds.all({ ids: JSON.stringify(ids) }),
     );
     const day = deliveryDayFor(now, settings.calendar);
 

@@ -29,8 +29,8 @@ export async function priceLines(
   db: DbOrTx,
   input: { productId: number; qty: number }[],
   settings: ShopSettings,
-  loadProducts: (ids: number[]) => Promise<PricedProduct[]> = (ids) =>
-    db.select().from(products).where(inArray(products.id, ids)).all(),
+  loadProducts: (ids: number[]) => Promise<PricedProduct[]> = async (ids) =>
+    await db.select().from(products).where(inArray(products.id, ids)).all(),
 ): Promise<{ lines: PricedLine[]; totalYen: number; weightG: number; tracked: PricedLine[] }> {
   const qtyById = new Map<number, number>();
   for (const l of input) qtyById.set(l.productId, (qtyById.get(l.productId) ?? 0) + l.qty);

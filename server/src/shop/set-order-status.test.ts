@@ -68,13 +68,13 @@ describe('setOrderStatus', () => {
 
   it('refuses an illegal move and writes nothing', async () => {
     const id = await insertOrder();
-    expect(
-      async () =>
+    await expect(
+      (async () =>
         await ctx.db.transaction(
           async (tx) =>
             await setOrderStatus(tx, id, 'delivered', { type: 'system', id: null }, ctx.clock.now()),
-        ),
-    ).toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
+        ))(),
+    ).rejects.toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
     expect(await ctx.db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).all()).toHaveLength(0);
     expect((await ctx.db.select().from(orders).where(eq(orders.id, id)).get())!.status).toBe('received');
   });
@@ -93,11 +93,11 @@ describe('setOrderStatus', () => {
     await ctx.db.transaction(
       async (tx) => await setOrderStatus(tx, id, 'cancelled', { type: 'device', id: 1 }, ctx.clock.now()),
     );
-    expect(
-      async () =>
+    await expect(
+      (async () =>
         await ctx.db.transaction(
           async (tx) => await setOrderStatus(tx, id, 'preparing', { type: 'staff', id: 1 }, ctx.clock.now()),
-        ),
-    ).toThrow(expect.objectContaining({ code: 'invalid_transition' }));
+        ))(),
+    ).rejects.toThrow(expect.objectContaining({ code: 'invalid_transition' }));
   });
 });

@@ -110,12 +110,12 @@ describe('setOrdersStatus', () => {
     const now = ctx.clock.now();
     await ctx.db.transaction(async (tx) => await setOrdersStatus(tx, [ids[4]!], 'cancelled', staff, now));
     const before = (await ctx.db.select().from(auditLog).all()).length;
-    expect(
-      async () =>
+    await expect(
+      (async () =>
         await ctx.db.transaction(
           async (tx) => await setOrdersStatus(tx, ids, 'preparing', staff, ctx.clock.now()),
-        ),
-    ).toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
+        ))(),
+    ).rejects.toThrow(expect.objectContaining({ status: 409, code: 'invalid_transition' }));
     const rows = await ctx.db.select().from(orders).where(inArray(orders.id, ids)).all();
     expect(rows.map((o) => o.status)).toEqual(['received', 'received', 'received', 'received', 'cancelled']);
     expect(await eventsOf(ids)).toHaveLength(1);
@@ -124,12 +124,12 @@ describe('setOrdersStatus', () => {
 
   it('refuses an unknown order before writing anything', async () => {
     const ids = await insertOrders(2);
-    expect(
-      async () =>
+    await expect(
+      (async () =>
         await ctx.db.transaction(
           async (tx) => await setOrdersStatus(tx, [...ids, 999_999], 'preparing', staff, ctx.clock.now()),
-        ),
-    ).toThrow(expect.objectContaining({ status: 404 }));
+        ))(),
+    ).rejects.toThrow(expect.objectContaining({ status: 404 }));
     expect(await eventsOf(ids)).toHaveLength(0);
   });
 

@@ -115,12 +115,13 @@ describe('one driver per vehicle', () => {
     ).toBe(200);
   });
 
-  it('makes one driver per vehicle a database constraint', () => {
-    expect(async () =>
-      ctx.sqlite
-        .prepare('UPDATE driver_vehicles SET vehicle_id = 2 WHERE staff_id = ?')
-        .run(await staffId('driver')),
-    ).toThrow(/UNIQUE/);
+  it('makes one driver per vehicle a database constraint', async () => {
+    await expect(
+      (async () =>
+        ctx.sqlite
+          .prepare('UPDATE driver_vehicles SET vehicle_id = 2 WHERE staff_id = ?')
+          .run(await staffId('driver')))(),
+    ).rejects.toThrow(/UNIQUE/);
   });
 });
 

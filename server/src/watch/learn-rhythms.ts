@@ -1,7 +1,9 @@
 import { sqliteForReading, withSqlite, type Db } from '../../../db/src';
 import { emptyRhythm, markSignOfLife } from './detector/rhythm';
 import { localDayIndex } from './detector/local-time';
-import { DEFAULT_TUNING, type RhythmState } from './detector/types';
+import { decayNormal, emptyNormal, learnFromPresence } from './detector/learned-normal';
+import { DEFAULT_SETTINGS, LEARNING_TUNING, DEFAULT_TUNING, type RhythmState } from './detector/types';
+import { decodeNormal, encodeRuns } from './normal-codec';
 import { SLOT_MS } from './record-life-sign';
 import { decodeRhythm, encodeMasks } from './rhythm-codec';
 
@@ -17,6 +19,17 @@ export interface LearnResult {
   fromSlot: number;
   toSlot: number;
   pruned: number;
+}
+
+interface StoredRow {
+  day0: number | null;
+  since: number | null;
+  masks: Buffer | null;
+  consent_at: number | null;
+  nday: number | null;
+  runs: Buffer | null;
+  qs: number | null;
+  qe: number | null;
 }
 
 /** The last 15-minute slot of the Tokyo day before the one containing `now`. */
@@ -57,22 +70,46 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
       )
       .all(fromSlot, toSlot)
       .map((r) => r.resident_id);
-    const slotsOf = sqlite.prepare<[number, number, number], { slot: number }>(
-      'SELECT slot FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ?',
+    const slotsOf = sqlite.prepare<[number, number, number], { slot: number; flags: number }>(
+      'SELECT slot, flags FROM watch_presence WHERE resident_id = ? AND slot > ? AND slot <= ? ORDER BY slot',
     );
-    const read = sqlite.prepare<
-      [number],
-      { day0: number | null; since: number | null; masks: Buffer | null; consent_at: number | null }
-    >(
-      `SELECT w.day0, w.since, w.masks, s.consent_at FROM watch_state t
+    // Asks and answers are counted by the pass and the activity writer meanwhile: only the runs
+    // and the decay are the job's, so the counts are scaled, not overwritten.
+    const saveNormal = sqlite.prepare<{ id: number; day: number; runs: Buffer; fade: number }>(
+      `INSERT INTO watch_normal (resident_id, day, runs, asked, answered) VALUES (@id, @day, @runs, 0, 0)
+       ON CONFLICT (resident_id) DO UPDATE SET day = excluded.day, runs = excluded.runs,
+         asked = asked * @fade, answered = answered * @fade`,
+    );
+    // The rhythm and the learned normal in one read: this runs for every watched resident.
+    const read = sqlite.prepare<[number], StoredRow>(
+      `SELECT w.day0, w.since, w.masks, s.consent_at, n.day AS nday, n.runs,
+         s.quiet_start_minute AS qs, s.quiet_end_minute AS qe
+       FROM watch_state t
        LEFT JOIN watch_rhythm w ON w.resident_id = t.resident_id
-       LEFT JOIN watch_settings s ON s.resident_id = t.resident_id WHERE t.resident_id = ?`,
+       LEFT JOIN watch_settings s ON s.resident_id = t.resident_id
+       LEFT JOIN watch_normal n ON n.resident_id = t.resident_id WHERE t.resident_id = ?`,
     );
     const save = sqlite.prepare<[number, number, number, Buffer, number]>(
       `INSERT INTO watch_rhythm (resident_id, day0, since, masks, learned_through_slot) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (resident_id) DO UPDATE SET day0 = excluded.day0, since = excluded.since,
          masks = excluded.masks, learned_through_slot = excluded.learned_through_slot`,
     );
+    // The learned normal (how long this resident's TV runs without a key at each hour) learns
+    // from the same whole days of presence.
+    const foldNormal = (id: number, row: StoredRow, slots: { slot: number; flags: number }[]) => {
+      if (row.qs === null || row.qe === null) return;
+      // Counts of 1 come out of the decay as the factor to scale the stored counts by.
+      const n = row.runs ? decodeNormal(row.nday!, row.runs, 1, 1) : emptyNormal(ms);
+      const settings = {
+        ...DEFAULT_SETTINGS,
+        enabledAt: 0,
+        quietStartMinute: row.qs,
+        quietEndMinute: row.qe,
+      };
+      learnFromPresence(n, settings, slots, LEARNING_TUNING);
+      decayNormal(n, ms, LEARNING_TUNING);
+      saveNormal.run({ id, day: n.day, runs: encodeRuns(n.noKeyRun), fade: row.runs ? n.asked : 1 });
+    };
     const foldBatch = sqlite.transaction((batch: number[]) => {
       for (const id of batch) {
         const row = read.get(id);
@@ -82,10 +119,12 @@ export async function learnRhythms(db: Db, now: Date): Promise<LearnResult> {
             ? decodeRhythm(row.day0!, row.since!, row.masks)
             : emptyRhythm(row.consent_at ?? ms, DEFAULT_TUNING.rhythmDays);
         let changed = row.masks === null;
-        for (const { slot } of slotsOf.all(id, fromSlot, toSlot)) {
+        const slots = slotsOf.all(id, fromSlot, toSlot);
+        for (const { slot } of slots) {
           if (markSignOfLife(rhythm, slot * SLOT_MS)) changed = true;
         }
         if (changed) save.run(id, rhythm.day0, rhythm.since, encodeMasks(rhythm.masks), toSlot);
+        foldNormal(id, row, slots);
       }
     });
     for (let i = 0; i < ids.length; i += BATCH) {

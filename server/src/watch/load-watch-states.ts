@@ -1,6 +1,7 @@
 import { sqliteForReading, type Db } from '../../../db/src';
 import {
   DEFAULT_TUNING,
+  type LearnedNormal,
   type RhythmState,
   type WatchCondition,
   type WatchSettings,
@@ -8,6 +9,7 @@ import {
 } from './detector/types';
 import { emptyRhythm } from './detector/rhythm';
 import { decodeRhythm } from './rhythm-codec';
+import { decodeNormal } from './normal-codec';
 import { loadBlindPeriods } from './platform-silence';
 
 export interface LoadedResident {
@@ -36,7 +38,7 @@ export async function loadWatchStates(db: Db, now: Date, residentIds?: number[])
   const select = `SELECT s.resident_id, s.enabled, s.consent_at, s.threshold_minutes, s.no_key_minutes,
               s.quiet_start_minute, s.quiet_end_minute, s.support_worker_first, s.escalate_after_minutes,
               t.last_sign_at, t.last_heartbeat_at, t.check_asked_at, t.check_attempt, t.settled_at,
-              t.next_check_at, h.hamlet_id
+              t.next_check_at, h.hamlet_id, t.greeted_at
        FROM watch_settings s
        JOIN watch_state t ON t.resident_id = s.resident_id
        JOIN residents r ON r.id = s.resident_id
@@ -91,6 +93,11 @@ export async function loadWatchStates(db: Db, now: Date, residentIds?: number[])
     'SELECT day0, since, masks FROM watch_rhythm WHERE resident_id = ?',
   );
   const readRhythm = (id: number) => rhythmOf.get(id);
+  // Likewise the learned normal: read only when the TV is on (when to greet, how many asks).
+  const normalOf = sqlite.prepare<[number], StoredNormal>(
+    'SELECT day, runs, asked, answered FROM watch_normal WHERE resident_id = ?',
+  );
+  const readNormal = (id: number) => normalOf.get(id);
   const contacts = new Map(
     sqlite
       .prepare<[], [number, number]>(
@@ -118,6 +125,7 @@ export async function loadWatchStates(db: Db, now: Date, residentIds?: number[])
       settledAt,
       nextCheckAt,
       hamletId,
+      greetedAt,
     ] = row;
     const settings: WatchSettings = {
       enabled: enabled === 1,
@@ -132,8 +140,9 @@ export async function loadWatchStates(db: Db, now: Date, residentIds?: number[])
       hasSupportWorker: served.has(hamletId),
     };
     const a = alertBy.get(residentId);
-    const state = new StoredState(readRhythm, residentId, consentAt, {
+    const state = new StoredState(readRhythm, readNormal, residentId, consentAt, {
       lastSignAt,
+      greetedAt,
       lastHeartbeatAt,
       check: checkAskedAt !== null ? { askedAt: checkAskedAt, attempt: checkAttempt ?? 1 } : null,
       away:
@@ -164,6 +173,13 @@ export async function loadWatchStates(db: Db, now: Date, residentIds?: number[])
 /** Shared by every resident without an away period (the detector never writes to it). */
 const NO_AWAY: { from: number; until: number }[] = [];
 
+interface StoredNormal {
+  day: number;
+  runs: Buffer;
+  asked: number;
+  answered: number;
+}
+
 interface StoredRhythm {
   day0: number;
   since: number;
@@ -183,13 +199,17 @@ class StoredState implements WatchState {
   alert: WatchState['alert'];
   settledAt: number | null;
   blind: WatchState['blind'];
+  greetedAt: number | null;
   #read: (residentId: number) => StoredRhythm | undefined;
+  #readNormal: (residentId: number) => StoredNormal | undefined;
+  #normal: LearnedNormal | null | undefined;
   #residentId: number;
   #consentAt: number;
   #rhythm: RhythmState | undefined;
 
   constructor(
     read: (residentId: number) => StoredRhythm | undefined,
+    readNormal: (residentId: number) => StoredNormal | undefined,
     residentId: number,
     consentAt: number,
     fields: Omit<WatchState, 'rhythm'>,
@@ -202,7 +222,9 @@ class StoredState implements WatchState {
     this.alert = fields.alert;
     this.settledAt = fields.settledAt;
     this.blind = fields.blind;
+    this.greetedAt = fields.greetedAt ?? null;
     this.#read = read;
+    this.#readNormal = readNormal;
     this.#residentId = residentId;
     this.#consentAt = consentAt;
   }
@@ -217,6 +239,19 @@ class StoredState implements WatchState {
 
   set rhythm(v: RhythmState) {
     this.#rhythm = v;
+  }
+
+  /** Not learned yet (no row): the detector uses the fixed minimum. */
+  get normal(): LearnedNormal | undefined {
+    if (this.#normal === undefined) {
+      const raw = this.#readNormal(this.#residentId);
+      this.#normal = raw ? decodeNormal(raw.day, raw.runs, raw.asked, raw.answered) : null;
+    }
+    return this.#normal ?? undefined;
+  }
+
+  set normal(v: LearnedNormal | undefined) {
+    this.#normal = v ?? null;
   }
 }
 
@@ -238,6 +273,7 @@ type SettingsRow = [
   settledAt: number | null,
   nextCheckAt: number | null,
   hamletId: number,
+  greetedAt: number | null,
 ];
 
 interface AwayRow {

@@ -10,7 +10,7 @@ import {
 } from '../../../db/src/schema';
 import { enqueueMail } from '../mail/outbox';
 import { notFound } from '../lib/errors';
-import { formatJaDateTime, formatJaRelativeTime } from '../lib/tokyo';
+import { formatJaDateTime, formatJaRelativeTime, tokyoParts } from '../lib/tokyo';
 import { recordLifeSign } from './record-life-sign';
 
 export interface Notice {
@@ -33,6 +33,11 @@ export const LATE_AFTER_MS = 10 * 60_000;
 export interface NoticesView {
   /** Show the full-screen "お元気ですか？" check. */
   check: boolean;
+  /**
+   * The gentle greeting the detector shows before it asks (issue #15): its title in words for the
+   * hour in Tokyo, or null. It asks nothing; a key in reply (決定) is a sign of life and answers it.
+   */
+  greeting: string | null;
   /** Due, not yet confirmed and not missed: shown full screen, oldest first. */
   pending: Notice[];
   /** The お知らせ list: the last week's reminders, newest first. */
@@ -57,7 +62,7 @@ export async function listNotices(
     .where(eq(residents.householdId, householdId))
     .all();
   const ids = people.map((p) => p.id);
-  if (ids.length === 0) return { check: false, pending: [], recent: [] };
+  if (ids.length === 0) return { check: false, greeting: null, pending: [], recent: [] };
   const names = new Map(people.map((p) => [p.id, p.name]));
   const rows = await db
     .select({ o: watchReminderOccurrences, text: watchReminders.text })
@@ -85,19 +90,29 @@ export async function listNotices(
       confirmedAt: o.confirmedAt?.toISOString() ?? null,
     };
   });
-  const check = (
-    await db
-      .select({ asked: watchState.checkAskedAt })
-      .from(watchState)
-      .innerJoin(watchSettings, eq(watchSettings.residentId, watchState.residentId))
-      .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
-      .all()
-  ).some((s) => s.asked !== null);
+  const states = await db
+    .select({ asked: watchState.checkAskedAt, greeted: watchState.greetedAt })
+    .from(watchState)
+    .innerJoin(watchSettings, eq(watchSettings.residentId, watchState.residentId))
+    .where(and(inArray(watchState.residentId, ids), eq(watchSettings.enabled, true)))
+    .all();
+  const check = states.some((s) => s.asked !== null);
+  // The question, once asked, replaces the greeting: one screen at a time.
+  const greeting = !check && states.some((s) => s.greeted !== null) ? greetingFor(now) : null;
   return {
     check,
+    greeting,
     pending: notices.filter((n) => !n.confirmedAt && !n.missed).reverse(),
     recent: notices,
   };
+}
+
+/** Words for the hour in Tokyo, as a neighbour would say them. */
+export function greetingFor(now: Date): string {
+  const { hour } = tokyoParts(now);
+  if (hour >= 4 && hour < 10) return 'おはようございます';
+  if (hour >= 10 && hour < 17) return 'こんにちは';
+  return 'こんばんは';
 }
 
 /** OK on the full-screen reminder. Confirming twice is harmless. */

@@ -34,9 +34,12 @@ function statements(sqlite: Sqlite): Statements {
        last_sign_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
                       THEN max(coalesce(last_sign_at, 0), @at) ELSE last_sign_at END,
        last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
+       greeted_at = CASE WHEN last_heartbeat_at IS NULL OR @at - last_heartbeat_at > @gap
+                    THEN NULL ELSE greeted_at END,
        next_check_at = NULL
      WHERE resident_id = @id`,
   );
+  // (A TV switched on is a new episode: a greeting left from before it is not shown again.)
   // Any key answers the on-screen check, unless it was pressed before the check was asked (a
   // key press the TV could not send at the time and sends late).
   const keys = sqlite.prepare<{ at: number; id: number }>(
@@ -44,16 +47,25 @@ function statements(sqlite: Sqlite): Statements {
        last_heartbeat_at = max(coalesce(last_heartbeat_at, 0), @at),
        check_asked_at = CASE WHEN check_asked_at <= @at THEN NULL ELSE check_asked_at END,
        check_attempt = CASE WHEN check_asked_at <= @at THEN NULL ELSE check_attempt END,
+       greeted_at = CASE WHEN greeted_at <= @at THEN NULL ELSE greeted_at END,
        next_check_at = NULL
      WHERE resident_id = @id`,
+  );
+  // A key while a greeting or check is shown is an answer: the detector learns how often this
+  // resident answers (learned-normal.ts). Before the update above, which clears them.
+  const answered = sqlite.prepare<{ at: number; id: number }>(
+    `UPDATE watch_normal SET answered = answered + 1 WHERE resident_id = @id AND EXISTS (
+       SELECT 1 FROM watch_state WHERE resident_id = @id AND (check_asked_at <= @at OR greeted_at <= @at))`,
   );
   const ingest = sqlite.transaction((householdId: number, kind: TvActivity, at: number) => {
     const rows = watched.all(householdId);
     const slot = Math.floor(at / SLOT_MS);
     for (const { resident_id: id } of rows) {
       presence.run(id, slot, kind === 'keys' ? PRESENCE_TV | PRESENCE_KEY : PRESENCE_TV);
-      if (kind === 'keys') keys.run({ at, id });
-      else heartbeat.run({ at, gap: GAP_MS, id });
+      if (kind === 'keys') {
+        answered.run({ at, id });
+        keys.run({ at, id });
+      } else heartbeat.run({ at, gap: GAP_MS, id });
     }
     return rows.length;
   });

@@ -32,10 +32,17 @@ export async function recordLifeSign(
   );
   // A confirmed reminder is a key press on the TV: it also answers a pending check.
   const clearsCheck = kind === 'reminder_confirmed' ? 1 : 0;
+  if (clearsCheck)
+    await db.run(
+      sql`UPDATE watch_normal SET answered = answered + 1 WHERE resident_id = ${residentId} AND EXISTS (
+          SELECT 1 FROM watch_state WHERE resident_id = ${residentId}
+          AND (check_asked_at IS NOT NULL OR greeted_at IS NOT NULL))`,
+    );
   await db.run(
     sql`UPDATE watch_state SET last_sign_at = max(coalesce(last_sign_at, 0), ${ms}),
         check_asked_at = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_asked_at END,
         check_attempt = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE check_attempt END,
+        greeted_at = CASE WHEN ${clearsCheck} = 1 THEN NULL ELSE greeted_at END,
         next_check_at = NULL
         WHERE resident_id = ${residentId}`,
   );

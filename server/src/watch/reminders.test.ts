@@ -42,9 +42,9 @@ describe('reminders', () => {
     const view = await listNotices(ctx.db, 1, ctx.clock.now(), 120);
     expect(view.pending.map((n) => n.text)).toEqual(['ゴミの日です']);
     // Another household's box cannot confirm it.
-    expect(async () => await confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now())).toThrow(
-      /not found/,
-    );
+    await expect(
+      (async () => await confirmNotice(ctx.db, 2, view.pending[0]!.id, ctx.clock.now()))(),
+    ).rejects.toThrow(/not found/);
     await confirmNotice(ctx.db, 1, view.pending[0]!.id, ctx.clock.now());
     expect((await ctx.db.select().from(watchReminderOccurrences).get())!.confirmedAt).not.toBeNull();
     // Confirming is a sign of life for watching.

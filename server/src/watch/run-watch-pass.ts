@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sqliteForReading, type Db, type Tx } from '../../../db/src';
 import { watchAlerts, watchAlertSteps, watchState } from '../../../db/src/schema';
 import type { Config } from '../config';
@@ -6,7 +6,8 @@ import { recordAudit, systemActor } from '../lib/audit';
 import { enqueueMail } from '../mail/outbox';
 import { decideWatchStep } from './detector/decide-watch-step';
 import { nextCheckDue } from './detector/next-check-due';
-import { DEFAULT_TUNING, type RecipientTier, type WatchDecision } from './detector/types';
+import { LEARNING_TUNING, type RecipientTier, type WatchDecision } from './detector/types';
+import { localDayIndex } from './detector/local-time';
 import { nextTierJa, nextTierOf } from './next-tier';
 import { recipientsFor, residentPeople, type ResidentPeople } from './alert-recipients';
 import { composeAlertMail, composeRecoveryMail } from './compose-alert-mail';
@@ -15,6 +16,7 @@ import { loadWatchStates, type LoadedResident } from './load-watch-states';
 
 export interface WatchPassResult {
   residents: number;
+  greeted: number;
   asked: number;
   opened: number;
   escalated: number;
@@ -43,6 +45,7 @@ export async function runWatchPass(
   const loaded = await loadWatchStates(db, now, residentIds);
   const result: WatchPassResult = {
     residents: loaded.length,
+    greeted: 0,
     asked: 0,
     opened: 0,
     escalated: 0,
@@ -59,11 +62,12 @@ export async function runWatchPass(
   for (let i = 0; i < loaded.length; i += BATCH) {
     await db.transaction(async (tx) => {
       for (const r of loaded.slice(i, i + BATCH)) {
-        const d = decideWatchStep(r.settings, r.state, ms, DEFAULT_TUNING);
+        // The detector that learns each resident's normal and greets before it asks (#15).
+        const d = decideWatchStep(r.settings, r.state, ms, LEARNING_TUNING);
         if (d.kind !== 'none') await applyStep(tx, r, d, await people(r.residentId), config, now, result);
         // NULL means "every pass" (a TV on, an alert open): stored as such, so those rows are not
         // rewritten at each pass.
-        const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, DEFAULT_TUNING) : ms;
+        const next = d.kind === 'none' ? nextCheckDue(r.settings, r.state, ms, LEARNING_TUNING) : ms;
         const due = next > ms ? next : null;
         if (due !== r.nextCheckAt) saveNextCheck.run(due, r.residentId, r.lastSignAt, r.lastHeartbeatAt);
       }
@@ -84,12 +88,24 @@ async function applyStep(
   switch (d.kind) {
     case 'none':
       return;
+    case 'greet':
+      // A notice that asks nothing (the TV shows it from GET /api/watch/notices); a key answers it.
+      await tx
+        .update(watchState)
+        .set({ greetedAt: now.getTime() })
+        .where(eq(watchState.residentId, r.residentId))
+        .run();
+      await countAsked(tx, r.residentId, now);
+      result.greeted++;
+      return;
     case 'ask':
       await tx
         .update(watchState)
         .set({ checkAskedAt: now.getTime(), checkAttempt: d.attempt })
         .where(eq(watchState.residentId, r.residentId))
         .run();
+      // A question after a greeting is the same episode, counted once when it began.
+      if (d.attempt === 1 && r.state.greetedAt == null) await countAsked(tx, r.residentId, now);
       result.asked++;
       return;
     case 'open': {
@@ -111,7 +127,7 @@ async function applyStep(
       if (!alert) return;
       await tx
         .update(watchState)
-        .set({ checkAskedAt: null, checkAttempt: null })
+        .set({ checkAskedAt: null, checkAttempt: null, greetedAt: null })
         .where(eq(watchState.residentId, r.residentId))
         .run();
       await notifyStep(
@@ -189,6 +205,15 @@ async function applyStep(
       return;
     }
   }
+}
+
+/** One more greeting or check shown: how often this resident answers is learned from these. */
+async function countAsked(tx: Tx, residentId: number, now: Date): Promise<void> {
+  await tx.run(
+    sql`INSERT INTO watch_normal (resident_id, day, runs, asked, answered)
+        VALUES (${residentId}, ${localDayIndex(now.getTime())}, zeroblob(96), 1, 0)
+        ON CONFLICT (resident_id) DO UPDATE SET asked = asked + 1`,
+  );
 }
 
 /** Records the step once and mails its recipients; false if the step was already recorded. */

@@ -120,23 +120,29 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     expect(smtp!.inbox).toHaveLength(1);
   });
 
-  it('TV on with no key: asks "お元気ですか？" on screen, then tells the support worker first', async () => {
+  it('TV on with no key: greets, then asks "お元気ですか？" on screen, then tells the support worker first', async () => {
     const { transport } = await setup({ supportWorkerFirst: true });
     const heartbeat = async () => {
       await ctx.json('POST', '/api/watch/activity', { kind: 'heartbeat' }, ctx.device(1));
     };
+    const notices = async () =>
+      (await (await ctx.request('/api/watch/notices', { headers: ctx.device(1) })).json()) as {
+        check: boolean;
+        greeting: string | null;
+      };
+    // Three hours on: first a greeting that asks nothing, and no question yet.
     await runJobsFor(ctx, 180, transport, heartbeat);
-    const notices = (await (await ctx.request('/api/watch/notices', { headers: ctx.device(1) })).json()) as {
-      check: boolean;
-    };
-    expect(notices.check).toBe(true);
+    expect(await notices()).toMatchObject({ check: false, greeting: expect.any(String) });
+    // Half an hour unanswered: the question replaces the greeting.
+    await runJobsFor(ctx, 30, transport, heartbeat);
+    expect(await notices()).toMatchObject({ check: true, greeting: null });
     await runJobsFor(ctx, 120, transport, heartbeat);
     expect(smtp!.inbox).toHaveLength(1);
     expect(smtp!.inbox[0]!.to).toMatchObject({ text: SUPPORT });
     expect(smtp!.inbox[0]!.text).toContain('お元気ですか');
   });
 
-  it('an answered check clears the prompt and raises nothing', async () => {
+  it('an answered greeting clears the prompt and raises nothing', async () => {
     const { transport, keys } = await setup({ supportWorkerFirst: true });
     const heartbeat = async () => {
       await ctx.json('POST', '/api/watch/activity', { kind: 'heartbeat' }, ctx.device(1));
@@ -145,8 +151,9 @@ describe('watching scenarios (real SMTP on loopback, injected clock)', () => {
     await keys();
     const notices = (await (await ctx.request('/api/watch/notices', { headers: ctx.device(1) })).json()) as {
       check: boolean;
+      greeting: string | null;
     };
-    expect(notices.check).toBe(false);
+    expect(notices).toMatchObject({ check: false, greeting: null });
     await runJobsFor(ctx, 120, transport, heartbeat);
     expect(smtp!.inbox).toHaveLength(0);
   });

@@ -2237,6 +2237,8 @@ export interface paths {
           content: {
             'application/json': {
               check: boolean;
+              /** @description A greeting that asks nothing (「こんにちは」), shown before any check; 決定 closes it */
+              greeting: string | null;
               pending: {
                 id: number;
                 residentName: string;

@@ -13,7 +13,8 @@ export function postActivity(kind: ActivityKind, at?: string, client: ApiClient 
 }
 
 /**
- * GET /api/watch/notices: `check` shows "お元気ですか？" full screen; `pending` are reminders due, not
+ * GET /api/watch/notices: `check` shows "お元気ですか？" full screen, `greeting` (when no check) a
+ * greeting that asks nothing; `pending` are reminders due, not
  * yet confirmed and not missed, oldest first; `recent` is the お知らせ list, newest first.
  */
 export type NoticesView = ResponseOf<'/api/watch/notices', 'get'>;

@@ -17,25 +17,39 @@ interface Windows {
   delivery: [number, number];
 }
 
+/**
+ * The request's pickup and drop-off windows for requested time `time`, or null when none fits.
+ * `hours`: every stop also inside the service hours (± grace); without it the windows only
+ * respect the lead time, which tells a refusal for the hours apart from one for lead time.
+ */
 function windowsFor(
   state: DispatchState,
   b: Booking,
+  kind: Booking['kind'],
   time: number,
   direct: number,
   maxRide: number,
+  hours = true,
 ): Windows | null {
   const s = state.settings;
   const w = s.requestWindowMinutes;
   const stop = s.stopMinutes;
   const earliest = state.now + s.minLeadMinutes;
-  if (b.kind === 'arriveBy') {
-    const pickup: [number, number] = [Math.max(earliest, time - w - stop - maxRide), time - stop - direct];
-    if (pickup[0] > pickup[1]) return null;
-    return { pickup, delivery: [time - w, time] };
+  const grace = s.serviceGraceMinutes ?? 0;
+  const open = hours ? s.serviceStart - grace : -Infinity;
+  const close = hours ? s.serviceEnd + grace : Infinity;
+  let pickup: [number, number];
+  let delivery: [number, number];
+  if (kind === 'arriveBy') {
+    pickup = [Math.max(earliest, time - w - stop - maxRide, open), time - stop - direct];
+    delivery = [time - w, Math.min(time, close)];
+  } else {
+    const from = Math.max(time, earliest, open);
+    pickup = [from, Math.min(time + w, close - stop - direct)];
+    delivery = [from + stop + direct, Math.min(time + w + stop + maxRide, close)];
   }
-  const from = Math.max(time, earliest);
-  if (from > time + w) return null;
-  return { pickup: [from, time + w], delivery: [from + stop + direct, time + w + stop + maxRide] };
+  if (pickup[0] > pickup[1] || delivery[0] > delivery[1]) return null;
+  return { pickup, delivery };
 }
 
 function bestVehicle(state: DispatchState, p: Problem, r: number): { v: number; at: Insertion } | null {
@@ -66,7 +80,15 @@ export function bookRide(
   const refuse = (
     reason: Extract<BookingAnswer, { status: 'refused' }>['reason'],
     alternatives: number[] = [],
-  ) => ({ status: 'refused', bookingId: booking.id, reason, alternatives }) as BookingAnswer;
+    earliestArrival?: number,
+  ) =>
+    ({
+      status: 'refused',
+      bookingId: booking.id,
+      reason,
+      alternatives,
+      ...(earliestArrival === undefined ? {} : { earliestArrival }),
+    }) as BookingAnswer;
   if (state.requests.has(booking.id)) throw new Error(`booking ${booking.id} is already live`);
   if (booking.passengers > Math.max(...s.vehicles.map((v) => v.capacity)))
     return refuse('too-many-passengers');
@@ -96,8 +118,8 @@ export function bookRide(
   const { problem } = liveProblem(state);
   const r = problem.requests.length - 1;
 
-  const tryAt = (time: number): { v: number; at: Insertion } | null => {
-    const w = windowsFor(state, booking, time, direct, maxRide);
+  const tryAt = (time: number, kind = booking.kind): { v: number; at: Insertion } | null => {
+    const w = windowsFor(state, booking, kind, time, direct, maxRide);
     if (!w) return null;
     [state.early[sp], state.late[sp]] = w.pickup;
     [state.early[sd], state.late[sd]] = w.delivery;
@@ -113,12 +135,26 @@ export function bookRide(
       if (tryAt(t)) alternatives.push(t);
       if (alternatives.length >= 3) break;
     }
+    // the earliest arrival that works now, e.g. for an appointment too early for the service hours
+    let earliestArrival: number | undefined;
+    const from = Math.ceil((booking.kind === 'arriveBy' ? booking.time : booking.time + direct) / 5) * 5;
+    for (let t = from; t <= Math.min(s.serviceEnd, from + 120); t += 5) {
+      if (tryAt(t, 'arriveBy')) {
+        earliestArrival = t;
+        break;
+      }
+    }
     state.requests.delete(booking.id);
     state.owner[sp] = state.owner[sd] = '';
     freeSlot(state.table, sp);
     freeSlot(state.table, sd);
-    const tooLate = windowsFor(state, booking, booking.time, direct, maxRide) === null;
-    return refuse(tooLate ? 'too-late' : 'no-capacity', alternatives);
+    const reason =
+      windowsFor(state, booking, booking.kind, booking.time, direct, maxRide, false) === null
+        ? 'too-late'
+        : windowsFor(state, booking, booking.kind, booking.time, direct, maxRide) === null
+          ? 'outside-hours'
+          : 'no-capacity';
+    return refuse(reason, alternatives, earliestArrival);
   }
 
   const route = applyInsertion(state.plan.routes[found.v]!, problem, r, found.at);

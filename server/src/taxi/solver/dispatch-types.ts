@@ -13,9 +13,14 @@ export interface DispatchVehicle {
 
 export interface DispatchSettings {
   vehicles: DispatchVehicle[];
-  /** requested times must fall inside [serviceStart, serviceEnd] */
+  /**
+   * Service hours: requested times must fall inside [serviceStart, serviceEnd], and so must every
+   * planned pickup and drop-off (widened by `serviceGraceMinutes` at both ends)
+   */
   serviceStart: number;
   serviceEnd: number;
+  /** how far outside the service hours a pickup or drop-off may be planned (default 0) */
+  serviceGraceMinutes?: number;
   /** max ride = direct minutes * factor + addMinutes */
   maxRide: { factor: number; addMinutes: number };
   /** width of the requested window: arrive by T -> drop-off in [T - w, T]; leave after T -> pickup in [T, T + w] */
@@ -35,6 +40,7 @@ export interface DispatchSettings {
 export const defaultDispatchSettings: Omit<DispatchSettings, 'vehicles'> = {
   serviceStart: 9 * 60,
   serviceEnd: 15 * 60,
+  serviceGraceMinutes: 0,
   maxRide: { factor: 1.5, addMinutes: 10 },
   requestWindowMinutes: 30,
   promiseWidthMinutes: 10,
@@ -71,6 +77,11 @@ export type BookingAnswer =
       reason: 'outside-hours' | 'too-late' | 'no-capacity' | 'too-many-passengers';
       /** requested times that would have been accepted now, nearest first */
       alternatives: number[];
+      /**
+       * The earliest "arrive by" time (5-minute grid, from the requested arrival on, at most two
+       * hours later and inside the service hours) that would be accepted now; absent when none is
+       */
+      earliestArrival?: number;
     };
 
 export interface LiveRequest {

@@ -104,6 +104,9 @@ describe('dispatcher (bookRide + reoptimizePlan + advanceClock)', () => {
           expect(f.done!.pickup).toBeLessThanOrEqual(p.to + 1e-6);
           expect(f.done!.dropoff).toBeLessThanOrEqual(p.latest + 1e-6);
           expect(f.done!.dropoff - f.done!.pickup - s.stopMinutes).toBeLessThanOrEqual(f.maxRide + 1e-6);
+          // service hours bound every stop, not only the requested time
+          expect(f.done!.pickup).toBeGreaterThanOrEqual(s.serviceStart - 1e-6);
+          expect(f.done!.dropoff).toBeLessThanOrEqual(s.serviceEnd + 1e-6);
         }
         return true;
       }),
@@ -150,6 +153,71 @@ describe('dispatcher (bookRide + reoptimizePlan + advanceClock)', () => {
     const late = { ...base, passengers: 1, time: 16 * 60 };
     expect(bookRide(state, late, syncTravel(state.table, []), 9 * 60)).toMatchObject({
       reason: 'outside-hours',
+    });
+  });
+
+  describe('service hours bound every pickup and drop-off', () => {
+    // about 7 minutes from the centre, 5 from the first depot: feasible only by starting before 9:00
+    const far = { lat: CENTRE.lat + 0.025, lng: CENTRE.lng };
+    const early: Booking = {
+      id: 'e',
+      pickup: far,
+      dropoff: CENTRE,
+      passengers: 1,
+      kind: 'arriveBy',
+      time: 9 * 60 + 5,
+    };
+
+    it('refuses an arrival so early that the pickup would fall before the service starts, with the earliest arrival that works', () => {
+      const s = settings(2);
+      const state = createDispatchState(s, syncDepotRows(depotPoints(s)), 8 * 60);
+      const travel = syncTravel(state.table, [early.pickup, early.dropoff]);
+      const answer = bookRide(state, early, travel, 8 * 60);
+      expect(answer).toMatchObject({ status: 'refused', reason: 'outside-hours' });
+      if (answer.status !== 'refused') return;
+      expect(state.requests.size).toBe(0);
+      const at = answer.earliestArrival!;
+      expect(at).toBeGreaterThan(early.time);
+      expect(at % 5).toBe(0);
+      // five minutes earlier does not work, the offered time does, with the pickup inside the hours
+      const before = { ...early, id: 'e0', time: at - 5 };
+      expect(bookRide(state, before, syncTravel(state.table, [far, CENTRE]), 8 * 60).status).toBe('refused');
+      const retry = bookRide(
+        state,
+        { ...early, id: 'e1', time: at },
+        syncTravel(state.table, [far, CENTRE]),
+        8 * 60,
+      );
+      expect(retry.status).toBe('accepted');
+      if (retry.status !== 'accepted') return;
+      expect(retry.promise.pickupFrom).toBeGreaterThanOrEqual(s.serviceStart);
+      expect(retry.promise.latestArrival).toBeLessThanOrEqual(at);
+    });
+
+    it('lets a city allow a grace margin before the start', () => {
+      const s = { ...settings(2), serviceGraceMinutes: 20 };
+      const state = createDispatchState(s, syncDepotRows(depotPoints(s)), 8 * 60);
+      const answer = bookRide(state, early, syncTravel(state.table, [early.pickup, early.dropoff]), 8 * 60);
+      expect(answer.status).toBe('accepted');
+      if (answer.status !== 'accepted') return;
+      expect(answer.promise.pickupFrom).toBeGreaterThanOrEqual(s.serviceStart - 20);
+      expect(answer.promise.pickupFrom).toBeLessThan(s.serviceStart);
+    });
+
+    it('refuses a departure whose drop-off would come after the service ends', () => {
+      const s = settings(2);
+      const state = createDispatchState(s, syncDepotRows(depotPoints(s)), 8 * 60);
+      const late: Booking = { ...early, id: 'l', kind: 'leaveAfter', time: 14 * 60 + 58 };
+      const answer = bookRide(state, late, syncTravel(state.table, [late.pickup, late.dropoff]), 8 * 60);
+      expect(answer).toMatchObject({ status: 'refused', reason: 'outside-hours' });
+      const ok = bookRide(
+        state,
+        { ...late, id: 'l2', time: 14 * 60 },
+        syncTravel(state.table, [far, CENTRE]),
+        8 * 60,
+      );
+      expect(ok.status).toBe('accepted');
+      if (ok.status === 'accepted') expect(ok.promise.latestArrival).toBeLessThanOrEqual(s.serviceEnd);
     });
   });
 });

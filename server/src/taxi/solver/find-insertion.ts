@@ -197,7 +197,24 @@ export function insertInto(
   const tol = 1e-7;
   let count = 0;
 
-  for (let i = locked; i <= len; i++) {
+  // Latest start times never decrease along a route, and any insertion with the pickup before
+  // position i + 1 needs latest[i + 1] >= thr: the pickup cannot start before its window, nor so
+  // early that the drop-off window opens more than a maximum ride later. With metric times the
+  // positions before that are skipped by bisection (the scan below would reject each of them, and
+  // cannot have stopped there: its stopping tests only grow along the route). A tight pickup or
+  // drop-off window late in the day skips most of a long route.
+  let first = locked;
+  if (metric) {
+    const thr = Math.max(eP + sP, eD - req.maxRide) - tol;
+    let hi = len;
+    while (first < hi) {
+      const mid = (first + hi) >>> 1;
+      if (latest[mid + 1]! < thr) first = mid + 1;
+      else hi = mid;
+    }
+  }
+
+  for (let i = first; i <= len; i++) {
     const a = nodeAt[i]!;
     const b = nodeAt[i + 1]!;
     const tap = earliest[i]! + service[a]! + time[a * n + pk]!;

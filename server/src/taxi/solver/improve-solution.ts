@@ -2,6 +2,7 @@ import { removeRandom, removeShaw, removeWorst, type Destroy } from './destroy.j
 import { partitionRoutes } from './partition-routes.js';
 import { relocateDescent } from './relocate-descent.js';
 import { repairRegret } from './repair-regret.js';
+import { pickRouteSubset } from './route-subset.js';
 import { tailExchangeDescent } from './tail-exchange.js';
 import { createRng, randInt } from './rng.js';
 import type { RoutePool } from './route-pool.js';
@@ -57,6 +58,19 @@ export interface SearchOptions {
    * them on one last set partitioning over the whole pool (default 0)
    */
   partitionFinalMs?: number;
+  /**
+   * Share of the iterations that destroy and repair within a few neighbouring routes only
+   * (`pickRouteSubset`): route-based decomposition for big days. Used only when there are more
+   * than `decomposeRoutes` + 1 vehicles (default 0 = never).
+   */
+  decomposeShare?: number;
+  /**
+   * Granular relocate descent: try a request only in its own route and the routes of its this many
+   * most related requests (default 0 = every route)
+   */
+  granularRelocate?: number;
+  /** routes per decomposed iteration (default 4) */
+  decomposeRoutes?: number;
   /** called after each set partitioning (figures for benchmarks) */
   onPartition?: (info: { poolSize: number; improved: boolean; cost: number }) => void;
 }
@@ -125,6 +139,10 @@ export function improveSolution(
   const segment = 100;
   const reaction = 0.1;
 
+  const subRoutes = opts.decomposeRoutes ?? 4;
+  const decomposeShare = p.vehicles.length > subRoutes + 1 ? (opts.decomposeShare ?? 0) : 0;
+  const mask = new Uint8Array(p.vehicles.length);
+
   let it = 0;
   let improvements = 0;
   let incomplete = 0;
@@ -190,8 +208,11 @@ export function improveSolution(
     const temp = Number.isFinite(progress) ? temp0 * Math.pow(coolTo, progress) : temp0;
     it++;
 
-    const movable = movableRequests(p, current);
-    if (movable.length === 0) break;
+    const all = movableRequests(p, current);
+    if (all.length === 0) break;
+    const sub = decomposeShare > 0 && rng() < decomposeShare;
+    const movable = sub ? pickRouteSubset(p, current, all, subRoutes, rng, mask) : all;
+    if (movable.length === 0) continue;
     const maxQ = Math.max(
       1,
       Math.min(opts.maxRemove ?? 60, Math.ceil((opts.maxRemoveShare ?? 0.4) * movable.length)),
@@ -208,6 +229,7 @@ export function improveSolution(
       rng,
       ri >= REGRETS.length ? noiseAmp : 0,
       opts.metric,
+      sub ? mask : undefined,
     );
     dUse[di]!++;
     rUse[ri]!++;
@@ -217,8 +239,9 @@ export function improveSolution(
     // runs of requests), then relocations again around what the exchanges changed
     if (cand.unassigned.length === 0 && cand.cost < best.cost * (1 + (opts.polishWithin ?? Infinity))) {
       const stop = (): boolean => opts.now() - t0 >= limit;
-      relocateDescent(p, cand, rng, stop, 3, opts.metric);
-      if (tailExchangeDescent(p, cand, stop) > 0) relocateDescent(p, cand, rng, stop, 3, opts.metric);
+      const g = opts.granularRelocate ?? 0;
+      relocateDescent(p, cand, rng, stop, 3, opts.metric, g);
+      if (tailExchangeDescent(p, cand, stop) > 0) relocateDescent(p, cand, rng, stop, 3, opts.metric, g);
     }
 
     const fc = objective(cand, penalty);

@@ -8,6 +8,7 @@ import {
   type RoutePrep,
 } from './find-insertion.js';
 import type { Rng } from './rng.js';
+import { nearestRequests } from './route-subset.js';
 import { movableRequests, setRoute, type Solution } from './solution.js';
 import type { Problem } from './types.js';
 
@@ -74,6 +75,7 @@ export function relocateDescent(
   shouldStop: () => boolean = () => false,
   maxPasses = 3,
   metric = false,
+  granular = 0,
 ): number {
   const K = s.routes.length;
   const nR = p.requests.length;
@@ -85,6 +87,10 @@ export function relocateDescent(
     lastLocked = s.locked.slice();
   }
   for (let v = 0; v < K; v++) version[v] = routeId(s.routes[v]!);
+  // granular: a request is tried only in its own route and in the routes of its `granular`
+  // most related requests (0 = every route)
+  const near = granular > 0 ? nearestRequests(p, granular) : undefined;
+  const allowed = new Int32Array(K).fill(-1);
   const at: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   const best: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   let moves = 0;
@@ -111,7 +117,15 @@ export function relocateDescent(
       const gain = s.routeCost[v]! - withoutCost;
       let bestV = -1;
       let bestDelta = gain - 1e-7;
+      if (near) {
+        allowed[v] = r;
+        for (let k = r * granular; k < (r + 1) * granular; k++) {
+          const x = near[k]!;
+          if (x >= 0 && s.routeOf[x]! >= 0) allowed[s.routeOf[x]!] = r;
+        }
+      }
       for (let u = 0; u < K; u++) {
+        if (near && allowed[u] !== r) continue;
         const cell = r * K + u;
         // known: nothing cheaper than the bound in this (unchanged) route
         if (boundAt[cell] === version[u] && lowerBound[cell]! >= bestDelta) continue;

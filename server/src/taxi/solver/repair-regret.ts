@@ -21,6 +21,7 @@ const preps: RoutePrep[] = [];
  * insertion costs by up to ±noise to diversify. Requests that fit nowhere stay unassigned.
  * `metric`: travel times obey the triangle inequality (see `obeysTriangle`), so a request that
  * fits nowhere in a route still fits nowhere once the route got longer and is not tried again.
+ * `onlyRoutes` (1 = allowed, per vehicle): insert only there (a route-based subproblem).
  */
 export function repairRegret(
   p: Problem,
@@ -29,6 +30,7 @@ export function repairRegret(
   rng: Rng,
   noise: number,
   metric = false,
+  onlyRoutes?: Uint8Array,
 ): void {
   const rows = s.unassigned;
   const nR = rows.length;
@@ -40,10 +42,12 @@ export function repairRegret(
   const active = new Uint8Array(nR).fill(1);
   const ins: Insertion = { delta: 0, pickupAt: 0, deliveryAt: 0 };
   while (preps.length < K) preps.push(createRoutePrep());
-  for (let v = 0; v < K; v++) prepareRoute(p, v, s.routes[v]!, preps[v]!);
+  for (let v = 0; v < K; v++)
+    if (!onlyRoutes || onlyRoutes[v] === 1) prepareRoute(p, v, s.routes[v]!, preps[v]!);
   const compute = (row: number, v: number): void => {
     const at = row * K + v;
-    if (insertInto(p, preps[v]!, s.locked[v]!, rows[row]!, ins, Infinity, metric)) {
+    if (onlyRoutes && onlyRoutes[v] === 0) key[at] = Infinity;
+    else if (insertInto(p, preps[v]!, s.locked[v]!, rows[row]!, ins, Infinity, metric)) {
       const d = noise > 0 ? ins.delta + noise * (2 * rng() - 1) : ins.delta;
       key[at] = d < 0 ? 0 : d;
       posI[at] = ins.pickupAt;

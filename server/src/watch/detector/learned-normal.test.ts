@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decideWatchStep } from './decide-watch-step';
-import { attemptsFor, checkAfterMinutes, emptyNormal, learnAnswered, learnAsked } from './learned-normal';
+import {
+  attemptsFor,
+  checkAfterMinutes,
+  emptyNormal,
+  learnAnswered,
+  learnAsked,
+  learnFromPresence,
+  type PresenceSlot,
+} from './learned-normal';
+import { decodeNormal, encodeRuns } from '../normal-codec';
 import { DEFAULT_SETTINGS, DEFAULT_TUNING, LEARNING_TUNING, type WatchDecision } from './types';
 import {
   applyDecision,
@@ -81,14 +90,14 @@ describe('learned normal', () => {
     const s = { ...settings, thresholdMinutes: 6 * 60 };
     recordLifeSignIn(st, 'keys', at(0, 8), s, T);
     const steps: { at: number; d: WatchDecision }[] = [];
-    for (let t = at(0, 8); t <= at(1, 2); t += 5 * M) {
+    for (let t = at(0, 8); t <= at(2, 9); t += 5 * M) {
       const d = decideWatchStep(s, st, t, T);
       applyDecision(st, d, t, T);
       if (d.kind !== 'none') steps.push({ at: t, d });
     }
     expect(steps[0]).toMatchObject({ at: at(0, 14), d: { kind: 'open', tier: { kind: 'support_worker' } } });
-    // Default tuning would escalate at 15:00; learning waits for 16 h of silence (midnight).
-    expect(steps[1]).toMatchObject({ at: at(1, 0), d: { kind: 'escalate', step: 1 } });
+    // Default tuning would escalate at 15:00; learning waits for 48 h of silence (8:00 two days on).
+    expect(steps[1]).toMatchObject({ at: at(2, 8), d: { kind: 'escalate', step: 1 } });
   });
 
   it('property: whatever it learned, a TV left on with nobody answering is alerted within 12 h of awake time', () => {
@@ -121,5 +130,46 @@ describe('learned normal', () => {
     for (let t = at(0, 9); t <= at(0, 12); t += 5 * M) recordHeartbeat(st, t);
     expect(decideWatchStep(settings, st, at(0, 12), DEFAULT_TUNING)).toEqual({ kind: 'ask', attempt: 1 });
     expect(st.normal).toBeUndefined();
+  });
+
+  it('learns from stored presence as the daily job sees it: TV on at 9:00, no key until 13:00', () => {
+    const slot = (t: number) => Math.floor(t / (15 * M));
+    const slots: PresenceSlot[] = [];
+    // Switched on 9:00, keys in the 9:00 slot; TV alone until the key slot at 13:00.
+    slots.push({ slot: slot(at(0, 9)), flags: 3 });
+    for (let t = at(0, 9, 15); t < at(0, 13); t += 15 * M) slots.push({ slot: slot(t), flags: 1 });
+    slots.push({ slot: slot(at(0, 13)), flags: 3 });
+    // Later: the TV off for an hour, then on alone until 20:00 — never ended by a key, so nothing.
+    for (let t = at(0, 15); t < at(0, 20); t += 15 * M) slots.push({ slot: slot(t), flags: 1 });
+    const n = emptyNormal(at(0, 0));
+    learnFromPresence(n, settings, slots, T);
+    // From the end of the 9:00 slot to the start of the 13:00 slot: 225 minutes, never more.
+    expect(n.noKeyRun[9]).toBe(225);
+    expect(n.noKeyRun.filter((x) => x > 0)).toHaveLength(1);
+    expect(checkAfterMinutes(n, at(7, 9), T)).toBeCloseTo(225 * 1.2 + 30, 5);
+  });
+
+  it('a gap in the TV’s presence ends a stretch: the key after it teaches nothing', () => {
+    const slot = (t: number) => Math.floor(t / (15 * M));
+    const n = emptyNormal(at(0, 0));
+    learnFromPresence(
+      n,
+      settings,
+      [
+        { slot: slot(at(0, 9)), flags: 1 },
+        { slot: slot(at(0, 9, 15)), flags: 1 },
+        { slot: slot(at(0, 12)), flags: 3 },
+      ],
+      T,
+    );
+    expect(n.noKeyRun.every((x) => x === 0)).toBe(true);
+  });
+
+  it('stores the runs in 96 bytes and reads them back to the minute', () => {
+    const runs = Array.from({ length: 48 }, (_, i) => i * 37.4);
+    const blob = encodeRuns(runs);
+    expect(blob.length).toBe(96);
+    const n = decodeNormal(123, blob, 2.5, 1.25);
+    expect(n).toEqual({ day: 123, noKeyRun: runs.map((x) => Math.round(x)), asked: 2.5, answered: 1.25 });
   });
 });

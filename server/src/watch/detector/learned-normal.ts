@@ -99,3 +99,43 @@ export function attemptsFor(n: LearnedNormal | undefined, tuning: DetectorTuning
   if (!n || n.asked < 3) return tuning.checkAttempts;
   return n.answered / n.asked >= 0.8 ? Math.min(2, tuning.checkAttempts) : tuning.checkAttempts;
 }
+
+/** One stored 15-minute presence slot (slot = epoch ms / 900,000; bit 1 TV on, 2 key, 4 other sign). */
+export interface PresenceSlot {
+  slot: number;
+  flags: number;
+}
+
+const SLOT_MS = 15 * 60_000;
+
+/**
+ * Teaches the normal from a span of stored presence (sorted by slot), as the daily learning job
+ * sees it: a TV switched on, then slots with the TV on and no key, then a slot with a key (or an
+ * order, a ride…) is a stretch this resident lived through. Only slot resolution is known, so the
+ * stretch is counted from the end of the slot that began it to the start of the slot that ended
+ * it: never longer than it really was, so the detector never learns to wait too long.
+ */
+export function learnFromPresence(
+  n: LearnedNormal,
+  settings: WatchSettings,
+  slots: readonly PresenceSlot[],
+  tuning: DetectorTuning,
+): void {
+  let runFrom: number | null = null;
+  let prev = Number.NEGATIVE_INFINITY;
+  for (const { slot, flags } of slots) {
+    const start = slot * SLOT_MS;
+    const tv = (flags & 1) !== 0;
+    const sign = (flags & 6) !== 0;
+    // A gap in the TV's presence: it was off, and switching it on again is a sign of life.
+    if (slot !== prev + 1 || !tv) runFrom = tv ? start + SLOT_MS : null;
+    else if (sign && runFrom !== null && start > runFrom) learnNoKeyRun(n, settings, runFrom, start, tuning);
+    if (sign) runFrom = tv ? start + SLOT_MS : null;
+    prev = tv ? slot : Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** Lets old evidence fade up to `at` (the learning job, once a day, for every resident). */
+export function decayNormal(n: LearnedNormal, at: number, tuning: DetectorTuning): void {
+  decayTo(n, at, tuning.learnHalfLifeDays);
+}

@@ -14,11 +14,11 @@ const example = fileURLToPath(new URL('../../../../scripts/examples/watch-replay
 describe('replayWatchLog', () => {
   const steps = replayWatchLog(parseReplayLog(readFileSync(example, 'utf8')));
 
-  it('opens a no-activity alert 24 h after the last key, escalates, and recovers on a handover', () => {
+  it('opens a no-activity alert 24 h after the last key to the support worker, and recovers on a handover', () => {
     const hanako = steps.filter((s) => s.resident === 'hanako');
+    // The family would hear only after 48 h of silence; the handover comes first.
     expect(hanako.map((s) => [s.action, s.tier ?? null])).toEqual([
       ['open', 'support_worker'],
-      ['escalate', 'contact'],
       ['recover', null],
     ]);
     // Last key 3 March 18:30 Tokyo = 09:30 UTC.
@@ -26,8 +26,11 @@ describe('replayWatchLog', () => {
     expect(hanako[0]!.reason).toContain('18時30分から24時間');
   });
 
-  it('asks on screen, then alerts when the TV stays on with no answer', () => {
+  it('greets first, then asks on screen, then alerts when the TV stays on with no answer', () => {
     const taro = steps.filter((s) => s.resident === 'taro');
+    // The server's detector: a greeting that asks nothing, the question 30 minutes later.
+    expect(taro[0]!.action).toBe('greet');
+    expect(Date.parse(taro[1]!.at) - Date.parse(taro[0]!.at)).toBe(30 * 60_000);
     expect(taro.filter((s) => s.action === 'ask')).toHaveLength(4);
     expect(taro.find((s) => s.action === 'open')?.condition).toBe('check_unanswered');
     expect(taro.at(-1)?.action).toBe('recover');
@@ -88,5 +91,18 @@ describe('WatchReplay, fed line by line', () => {
       parseReplayLine('{"type":"event","resident":"a","at":"2026-03-02T07:10:00+09:00","kind":"tea"}', 4),
     ).toThrow(/line 4/);
     expect(parseReplayLine('# a comment', 5)).toBeNull();
+    // The same event with other spacing, key order or an escaped name reads the same.
+    expect(
+      parseReplayLine(
+        '{ "kind": "keys", "at": "2026-03-02T07:10:00+09:00", "resident": "a", "type": "event" }',
+        6,
+      ),
+    ).toEqual(ok);
+    expect(
+      parseReplayLine(
+        '{"type":"event","resident":"\\u0061","at":"2026-03-02T07:10:00+09:00","kind":"keys"}',
+        7,
+      ),
+    ).toEqual(ok);
   });
 });

@@ -9,7 +9,7 @@ export interface NoticePollerOptions {
 }
 
 /**
- * Shows due reminders and the "お元気ですか？" check full screen, one at a time, over any page.
+ * Shows due reminders, the gentle greeting and the "お元気ですか？" check full screen, one at a time, over any page.
  * 決定 confirms (and counts as a key press for watching); 戻る leaves a reminder pending, so it
  * comes back on a later poll and stays in the お知らせ list.
  */
@@ -38,6 +38,15 @@ export function startNoticePolling(options: NoticePollerOptions = {}): {
           title: 'お元気ですか？',
           body: 'お変わりなければ、決定ボタンを押してください。',
           hint: '決定ボタンを押してください',
+        });
+        if (answer === 'ok') await postActivity('keys');
+      } else if (view.greeting) {
+        // Asks nothing: a friendly word after a long quiet stretch. 決定 closes it, and that key is
+        // all engawa needs to know the resident is fine; unanswered, the question follows later.
+        const answer = await showOverlay({
+          title: view.greeting,
+          body: 'いつも見てくださって、ありがとうございます。',
+          hint: '決定ボタンで閉じます',
         });
         if (answer === 'ok') await postActivity('keys');
       }
