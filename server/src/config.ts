@@ -79,6 +79,12 @@ const configSchema = z.object({
     .optional(),
   /** The credit the tile provider asks for, shown on every map (地理院タイル for 国土地理院). */
   MAP_TILE_ATTRIBUTION: z.string().min(1).default('地理院タイル'),
+  /**
+   * The shared taxi's booking line and information page, published in the GTFS-Flex feed
+   * (`/api/taxi/gtfs-flex.zip`) for journey planners; defaults: 伊那市役所's main line and site.
+   */
+  TAXI_BOOKING_PHONE: z.string().min(1).default('0265-78-4111'),
+  TAXI_INFO_URL: z.string().url().default('https://www.inacity.jp/'),
   /** Serve the built TV app from this folder. */
   TV_APP_DIR: z.string().default('./tv-app/dist'),
 });

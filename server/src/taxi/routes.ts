@@ -1,9 +1,10 @@
-import { z } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
 import { deviceRoute, staffRoute } from '../auth/route-config';
 import { eq } from 'drizzle-orm';
 import { taxiBookings } from '../../../db/src/schema';
 import { notFound } from '../lib/errors';
-import { IdParam, jsonBody, jsonResponse } from '../lib/openapi';
+import { errorResponses, IdParam, jsonBody, jsonResponse } from '../lib/openapi';
 import { createRouter } from '../lib/router';
 import { tokyoDate, TokyoDateSchema } from '../lib/tokyo';
 import { assignDriverVehicle, getDriverVehicleId, handBackVehicle } from './assign-driver-vehicle';
@@ -19,6 +20,7 @@ import { DepartureSchema, recordDeparture } from './record-departure';
 import { getRideStatus, RideStatusSchema } from './get-ride-status';
 import { FarePreviewQuery, FarePreviewSchema, parseRiderIds, previewFare } from './fare-preview';
 import { publishRideEvent } from './live-events';
+import { exportGtfsFlex } from './gtfs-flex';
 import { getTaxiSettings, saveTaxiSettings, TaxiSettingsSchema } from './taxi-settings';
 
 export const taxiApi = createRouter();
@@ -417,5 +419,37 @@ taxiApi.openapi(
     const v = c.req.valid('json');
     await saveTaxiSettings(db, v, clock.now());
     return c.json(await getTaxiSettings(db), 200);
+  },
+);
+
+// --- Public: the service as GTFS-Flex, for journey planners ---
+
+taxiApi.openapi(
+  createRoute({
+    method: 'get',
+    path: '/gtfs-flex.zip',
+    tags: ['taxi'],
+    summary:
+      'The shared taxi as a GTFS dataset with the Flex extension (zones, booking rules, hours, fares); public, like every GTFS feed',
+    middleware: [etag()] as const,
+    responses: {
+      200: {
+        description: 'GTFS zip (see docs/gtfs-flex.md)',
+        content: { 'application/zip': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+      ...errorResponses,
+    },
+  }),
+  // No login and no personal data: GTFS feeds are published for anyone's planner to fetch. It is
+  // built from a few rows in milliseconds; caches may keep it for an hour, and a planner sending
+  // If-None-Match gets 304 while the service is unchanged.
+  async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const zip = await exportGtfsFlex(db, clock.now(), config);
+    return c.body(zip, 200, {
+      'content-type': 'application/zip',
+      'content-disposition': 'attachment; filename="gtfs-flex.zip"',
+      'cache-control': 'public, max-age=3600',
+    });
   },
 );
