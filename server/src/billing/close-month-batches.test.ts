@@ -83,9 +83,9 @@ describe('the monthly close runs off the request path', () => {
       month: '2026-10',
     });
     const before = tableCounts(ctx);
-    await expect(
-      closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings, { batchMs: 0 }),
-    ).rejects.toThrow(/does not reconcile/);
+    await expect(closeMonth(ctx.db, '2026-10', ctx.clock.now(), settings, { batchMs: 0 })).rejects.toThrow(
+      /does not reconcile/,
+    );
     expect(tableCounts(ctx)).toEqual(before);
   });
 });

@@ -118,9 +118,7 @@ describe('closeMonth', () => {
   it('refuses a month that has not ended in Tokyo, though it has in UTC terms of the day', async () => {
     // 2026-11-30 23:59 Tokyo = 14:59 UTC: November is still running.
     const lastMinute = new Date('2026-11-30T14:59:00Z');
-    await expect(closeMonth(ctx.db, '2026-11', lastMinute, settings)).rejects.toThrow(
-      /has not ended yet/,
-    );
+    await expect(closeMonth(ctx.db, '2026-11', lastMinute, settings)).rejects.toThrow(/has not ended yet/);
     expect(ctx.sqlite.prepare('SELECT count(*) FROM statements').pluck().get()).toBe(0);
     // 15:00 UTC is midnight on 1 December in Tokyo.
     const r = await closeMonth(ctx.db, '2026-11', new Date('2026-11-30T15:00:00Z'), settings);

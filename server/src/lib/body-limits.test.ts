@@ -28,12 +28,16 @@ describe('request body limits', () => {
     expect(await bodyLimitFor('POST', '/api/watch/activity')).toBeLessThan(
       await bodyLimitFor('POST', '/api/shop/orders'),
     );
-    expect(await bodyLimitFor('POST', '/console/login')).toBeLessThan(await bodyLimitFor('POST', '/console/shop/orders'));
+    expect(await bodyLimitFor('POST', '/console/login')).toBeLessThan(
+      await bodyLimitFor('POST', '/console/shop/orders'),
+    );
     expect(await bodyLimitFor('POST', '/console/billing/results')).toBeGreaterThan(10 * 1024 * KiB);
     expect(await bodyLimitFor('POST', '/console/billing/results', () => false)).toBe(
       await bodyLimitFor('POST', '/console/shop/orders'),
     );
-    expect(await bodyLimitFor('POST', '/p/watch/ack/x')).toBeLessThan(await bodyLimitFor('POST', '/api/shop/orders'));
+    expect(await bodyLimitFor('POST', '/p/watch/ack/x')).toBeLessThan(
+      await bodyLimitFor('POST', '/api/shop/orders'),
+    );
     expect(await bodyLimitFor('POST', '/demo')).toBeLessThanOrEqual(KiB);
   });
 

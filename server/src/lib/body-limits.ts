@@ -52,7 +52,11 @@ export async function bodyLimitFor(
   signedIn: () => Promise<boolean> | boolean = () => true,
 ): Promise<number> {
   for (const l of BODY_LIMITS) {
-    if ((l.method === '*' || l.method === method) && l.path.test(path) && (!l.signedInOnly || (await signedIn())))
+    if (
+      (l.method === '*' || l.method === method) &&
+      l.path.test(path) &&
+      (!l.signedInOnly || (await signedIn()))
+    )
       return l.maxSize;
   }
   return OTHER_BODY_LIMIT;

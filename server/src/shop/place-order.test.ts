@@ -98,7 +98,12 @@ describe('POST /api/shop/orders', () => {
     expect(await ctx.db.select().from(orders).all()).toHaveLength(1);
   });
 
-  const refusals: [string, (c: TestContext) => Promise<{ productId: number; qty: number }[]>, string, RegExp][] = [
+  const refusals: [
+    string,
+    (c: TestContext) => Promise<{ productId: number; qty: number }[]>,
+    string,
+    RegExp,
+  ][] = [
     [
       'an inactive item',
       async (c) => [{ productId: await productId(c, '長いも 1/2本'), qty: 1 }],
@@ -141,7 +146,12 @@ describe('POST /api/shop/orders', () => {
       'too_heavy',
       /15kg を超える/,
     ],
-    ['an unknown product', async () => [{ productId: 99999, qty: 1 }], 'product_unavailable', /注文できません/],
+    [
+      'an unknown product',
+      async () => [{ productId: 99999, qty: 1 }],
+      'product_unavailable',
+      /注文できません/,
+    ],
   ];
   for (const [what, lines, code, message] of refusals) {
     it(`refuses ${what} with a clear message and writes nothing`, async () => {

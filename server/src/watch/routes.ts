@@ -38,12 +38,9 @@ const NoticeSchema = z.object({
 });
 const NoticesSchema = z.object({
   check: z.boolean(),
-  greeting: z
-    .string()
-    .nullable()
-    .openapi({
-      description: 'A greeting that asks nothing (「こんにちは」), shown before any check; 決定 closes it',
-    }),
+  greeting: z.string().nullable().openapi({
+    description: 'A greeting that asks nothing (「こんにちは」), shown before any check; 決定 closes it',
+  }),
   pending: z.array(NoticeSchema),
   recent: z.array(NoticeSchema),
 });
