@@ -22,10 +22,12 @@ import {
   bookingAnnounce,
   bookingLine,
   bookLabel,
+  earliestArrivalText,
   eligibleResidents,
   menuBody,
   newDraft,
   newIdempotencyKey,
+  plainTime,
   returnDraft,
   riderChoices,
   summary,
@@ -302,8 +304,30 @@ export class TaxiPage extends Page {
           ? '取り消された予約です'
           : '予約できませんでした';
     if (a.status !== 'accepted') {
+      const earliest = a.status === 'refused' ? a.earliestArrival : undefined;
+      // the earliest arrival first: one OK books the trip the resident can still make
+      const first: MenuItem[] = earliest
+        ? [
+            {
+              label: `${plainTime(earliest)}着で予約する`,
+              onSelect: () => {
+                Object.assign(d, {
+                  timeKind: 'arrive_by',
+                  time: earliest,
+                  idempotencyKey: newIdempotencyKey(),
+                });
+                this._send();
+              },
+            },
+          ]
+        : [];
+      const alternatives =
+        earliest && d.timeKind === 'arrive_by'
+          ? a.alternatives.filter((t) => t !== earliest)
+          : a.alternatives;
       const items = [
-        ...a.alternatives.map((t) => ({
+        ...first,
+        ...alternatives.map((t) => ({
           label: `${timeKindLabel(d.timeKind!, t)}で予約する`,
           onSelect: () => {
             d.time = t;
@@ -313,7 +337,12 @@ export class TaxiPage extends Page {
         })),
         { label: 'やめる', onSelect: () => this._load() },
       ];
-      return { title, body: a.message, items };
+      // the TV says the earliest arrival in plain words instead of the server's HH:MM sentence,
+      // which would take a fourth line and be read twice
+      const body = earliest
+        ? `${a.message.replace(`いちばん早い到着は ${earliest} です。`, '')}\n${earliestArrivalText(earliest)}`
+        : a.message;
+      return { title, body, items };
     }
     const items: MenuItem[] = [];
     const back =

@@ -46,6 +46,15 @@ export function toRequest(d: TaxiDraft): TaxiBookingRequest {
   };
 }
 
+/** 「9時30分」, 「10時」: a time as it is said, for the resident's eyes and ears. */
+export function plainTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return m === 0 ? `${h}時` : `${h}時${m}分`;
+}
+
+/** The refusal's offer of the earliest arrival that books, read aloud with the message. */
+export const earliestArrivalText = (hhmm: string) => `${plainTime(hhmm)}に着くようにすれば予約できます。`;
+
 export const timeKindLabel = (k: TaxiDraft['timeKind'], time: string) =>
   k === 'arrive_by' ? `${time}までに着く` : `${time}から乗る`;
 
