@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { taxiBookings } from '../../../db/src/schema';
 import { createTestContext, type TestContext } from '../../../test/helpers/context';
 import { defaultTaxiSettings, saveTaxiSettings } from './taxi-settings';
-import { accepted, bookOnTv, residentsOf } from './test-support';
+import { accepted, bookOnTv, placeId, residentsOf } from './test-support';
 
 // Wed 25 Nov 2026 08:00 in Tokyo (23:00 UTC the day before): 09:00 is still bookable.
 const WEDNESDAY_0800 = '2026-11-24T23:00:00Z';
@@ -51,5 +51,31 @@ describe('service hours bound every pickup and drop-off (issue 18 part 5)', () =
     await expect(
       saveTaxiSettings(ctx.db, { ...defaultTaxiSettings, serviceGraceMinutes: 31 }, ctx.clock.now()),
     ).rejects.toThrow();
+  });
+
+  it('the call centre form shows staff the earliest arrival in the refusal flash', async () => {
+    const cc = await ctx.login('callcentre');
+    const [sachiko] = await residentsOf(ctx, 3);
+    const params = new URLSearchParams({
+      idempotencyKey: 'cc-earliest-0001',
+      riderIds: String(sachiko),
+      companions: '0',
+      from: 'home',
+      to: String(await placeId(ctx, '長谷診療所')),
+      timeKind: 'arrive_by',
+      time: '09:00',
+    });
+    const res = await ctx.request('/console/taxi/calls/households/3/book', {
+      method: 'POST',
+      headers: { ...cc, 'content-type': 'application/x-www-form-urlencoded' },
+      body: params.toString(),
+    });
+    expect(res.status).toBe(303);
+    const flash = decodeURIComponent(
+      decodeURIComponent(/engawa_flash=([^;]*)/.exec(res.headers.get('set-cookie') ?? '')?.[1] ?? ''),
+    );
+    expect(flash).toMatch(/いちばん早い到着は 09:\d\d です。/);
+    expect(flash).toContain('"warning"');
+    expect(await bookingsOf(3)).toHaveLength(0);
   });
 });
