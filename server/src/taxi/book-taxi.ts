@@ -95,10 +95,14 @@ async function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat:
   return { label: p.name, lat: p.lat, lon: p.lon, placeId: p.id };
 }
 
+/** 「09:00〜09:10」, or 「09:00」 when the promise has no width (a trip that just fits the hours). */
+const pickupText = (b: BookingView) =>
+  b.pickupFrom === b.pickupTo ? b.pickupFrom : `${b.pickupFrom}〜${b.pickupTo}`;
+
 const accepted = (booking: BookingView): BookTaxiAnswer => ({
   status: 'accepted',
   booking,
-  message: `${booking.dayLabel === '今日' ? '' : `${booking.dayLabel}の`}${booking.pickupFrom}〜${booking.pickupTo}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
+  message: `${booking.dayLabel === '今日' ? '' : `${booking.dayLabel}の`}${pickupText(booking)}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
   alternatives: [],
 });
 

@@ -28,8 +28,13 @@ describe('service hours bound every pickup and drop-off (issue 18 part 5)', () =
     expect(r.body.message).toContain(`いちばん早い到着は ${earliest} です。`);
     expect(await bookingsOf(1)).toHaveLength(0);
 
-    const b = await accepted(ctx, 1, { riderIds: [hanako!], time: earliest });
+    const ok = await bookOnTv(ctx, 1, { riderIds: [hanako!], time: earliest });
+    expect(ok.body.status).toBe('accepted');
+    const b = ok.body.booking!;
     expect(b.pickupFrom >= '09:00').toBe(true);
+    // the earliest arrival just fits: a window of no width is said as one time, not 09:00〜09:00
+    expect(ok.body.message).not.toContain(`${b.pickupFrom}〜${b.pickupFrom}`);
+    expect(ok.body.message).toMatch(/^09:\d\d(〜09:\d\d)?にお迎えに行きます。/);
     expect(b.expectedArrival <= earliest).toBe(true);
   });
 

@@ -27,6 +27,7 @@ import {
   menuBody,
   newDraft,
   newIdempotencyKey,
+  pickupSpan,
   plainTime,
   returnDraft,
   riderChoices,
@@ -389,7 +390,7 @@ export class TaxiPage extends Page {
     items.push({ label: 'もどる', onSelect: () => this._back() });
     return {
       title: `${b.toLabel}行き  ${b.statusLabel}`,
-      body: `${b.dayLabel} お迎え ${b.pickupFrom}〜${b.pickupTo}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  料金 ${b.fareTotalYen.toLocaleString('ja-JP')}円`,
+      body: `${b.dayLabel} お迎え ${pickupSpan(b)}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  料金 ${b.fareTotalYen.toLocaleString('ja-JP')}円`,
       items,
     };
   }

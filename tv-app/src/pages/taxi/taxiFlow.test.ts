@@ -115,6 +115,10 @@ describe('taxi booking flow', () => {
     } as TaxiBooking;
     expect(bookingLine(b)).toBe('明日 10:05〜10:15 長谷診療所行き 1,000円 予約済み');
     expect(bookingLine({ ...b, dayLabel: '今日' })).toMatch(/^10:05/);
+    // a window of no width (a trip that just fits the service hours) is one time, not 09:00〜09:00
+    expect(bookingLine({ ...b, pickupFrom: '09:00', pickupTo: '09:00' })).toBe(
+      '明日 09:00 長谷診療所行き 1,000円 予約済み',
+    );
   });
 
   it('takes a ride of an earlier day as the next one, whatever its time', () => {
