@@ -63,6 +63,11 @@ export const BookTaxiAnswerSchema = z
     reason: z.string().optional(),
     /** Requested times that would work now, nearest first ('HH:MM'). */
     alternatives: z.array(z.string()),
+    /**
+     * On a refusal: the earliest "arrive by" time ('HH:MM', on the 15-minute booking step) that
+     * would be accepted now, e.g. when the trip would start before the service opens.
+     */
+    earliestArrival: z.string().optional(),
   })
   .openapi('BookTaxiAnswer');
 export type BookTaxiAnswer = z.infer<typeof BookTaxiAnswerSchema>;
@@ -90,10 +95,14 @@ async function resolveEndpoint(db: Db, e: z.infer<typeof Endpoint>, home: { lat:
   return { label: p.name, lat: p.lat, lon: p.lon, placeId: p.id };
 }
 
+/** 「09:00〜09:10」, or 「09:00」 when the promise has no width (a trip that just fits the hours). */
+const pickupText = (b: BookingView) =>
+  b.pickupFrom === b.pickupTo ? b.pickupFrom : `${b.pickupFrom}〜${b.pickupTo}`;
+
 const accepted = (booking: BookingView): BookTaxiAnswer => ({
   status: 'accepted',
   booking,
-  message: `${booking.dayLabel === '今日' ? '' : `${booking.dayLabel}の`}${booking.pickupFrom}〜${booking.pickupTo}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
+  message: `${booking.dayLabel === '今日' ? '' : `${booking.dayLabel}の`}${pickupText(booking)}にお迎えに行きます。到着は${booking.expectedArrival}ごろです。`,
   alternatives: [],
 });
 
@@ -215,27 +224,48 @@ export async function bookTaxi(
     targets.map((k) => day.state.table.points[k]!),
   );
   const nowMin = Math.max(0, minutesOfDay(date, now));
-  const answer = bookRide(
-    day.state,
-    {
-      id: newId,
-      pickup,
-      dropoff,
-      passengers,
-      kind: input.timeKind === 'arrive_by' ? 'arriveBy' : 'leaveAfter',
-      time: t,
-    },
-    { targets, rows },
-    nowMin,
-  );
+  const request = {
+    id: newId,
+    pickup,
+    dropoff,
+    passengers,
+    kind: input.timeKind === 'arrive_by' ? ('arriveBy' as const) : ('leaveAfter' as const),
+    time: t,
+  };
+  const travel = { targets, rows };
+  const answer = bookRide(day.state, request, travel, nowMin);
+  /**
+   * The solver's earliest arrival lies on a 5-minute grid, a resident books on the 15-minute step:
+   * the first step at or after it that is open and that the dispatcher accepts (tried on this
+   * request's own copy of the day, which is never written back) is what the resident is offered.
+   */
+  const bookableArrival = (earliest: number, tryArrival: (time: number) => { status: string }) =>
+    open
+      .filter((o) => toMinutes(o) >= earliest && toMinutes(o) <= earliest + 120)
+      .slice(0, 4)
+      .find((o) => tryArrival(toMinutes(o)).status === 'accepted');
   if (answer.status === 'refused') {
     const alternatives = answer.alternatives.map(formatMinutes).filter((a) => open.includes(a));
     const alt = alternatives.length > 0 ? `${alternatives.join('、')}なら予約できます。` : earliestText;
+    const earliestArrival =
+      answer.earliestArrival === undefined
+        ? undefined
+        : bookableArrival(answer.earliestArrival, (time) =>
+            bookRide(
+              day.state,
+              { ...request, id: `${newId}-earliest-${time}`, kind: 'arriveBy', time },
+              travel,
+              nowMin,
+            ),
+          );
     return {
       status: 'refused',
       reason: answer.reason,
-      message: `${REFUSAL_MESSAGES[answer.reason] ?? '予約できませんでした。'}${alt}`,
+      message: `${REFUSAL_MESSAGES[answer.reason] ?? '予約できませんでした。'}${alt}${
+        earliestArrival ? `いちばん早い到着は ${earliestArrival} です。` : ''
+      }`,
       alternatives,
+      ...(earliestArrival ? { earliestArrival } : {}),
     };
   }
   if (s.reoptimizeMs > 0)

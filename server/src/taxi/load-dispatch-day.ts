@@ -47,6 +47,7 @@ export function dispatchSettingsFor(s: TaxiSettings, areaId: number, vs: Vehicle
     ...defaultDispatchSettings,
     serviceStart: toMinutes(hours.start),
     serviceEnd: toMinutes(hours.end),
+    serviceGraceMinutes: s.serviceGraceMinutes,
     promiseWidthMinutes: s.pickupWindowMinutes,
     minLeadMinutes: s.minNoticeMinutes,
     vehicles: vs.map((v) => ({

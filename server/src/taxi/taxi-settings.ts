@@ -29,6 +29,11 @@ export const StoredTaxiSettingsSchema = z.object({
   /** The driver may mark a no-show this long after the promised window opens. */
   noShowGraceMinutes: z.number().int().min(0).max(60),
   noShowCharged: z.boolean(),
+  /**
+   * How far before the opening or after the closing a pickup or drop-off may be planned (a city
+   * may allow an 08:50 pickup for a 09:00 appointment); 0 keeps every stop inside the hours.
+   */
+  serviceGraceMinutes: z.number().int().min(0).max(30),
   fares: z.object({
     /** Yen per rider per ride. */
     standard: z.number().int().min(0),
@@ -88,6 +93,7 @@ export const defaultTaxiSettings: TaxiSettings = {
   pickupWindowMinutes: 10,
   noShowGraceMinutes: 5,
   noShowCharged: false,
+  serviceGraceMinutes: 0,
   fares: { standard: 500, licenceReturned: 250, disabled: 250, channelDiscount: { tv: 0, call_centre: 0 } },
   roadFactor: 1.4,
   speedKmh: 30,

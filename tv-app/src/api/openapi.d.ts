@@ -3015,6 +3015,7 @@ export interface components {
       message: string;
       reason?: string;
       alternatives: string[];
+      earliestArrival?: string;
     };
     TaxiFarePreview: {
       totalYen: number;

@@ -38,6 +38,8 @@ const TaxiForm = z.object({
   pickupWindowMinutes: num,
   noShowGraceMinutes: num,
   noShowCharged: on,
+  // optional so a form from before the field keeps the stored value
+  serviceGraceMinutes: z.preprocess((v) => (v === '' ? undefined : v), num.optional()),
   'fares.standard': num,
   'fares.licenceReturned': num,
   'fares.disabled': num,
@@ -58,6 +60,7 @@ const toTaxi = (cur: TaxiSettings, f: TaxiForm): TaxiSettings => ({
   pickupWindowMinutes: f.pickupWindowMinutes,
   noShowGraceMinutes: f.noShowGraceMinutes,
   noShowCharged: f.noShowCharged,
+  serviceGraceMinutes: f.serviceGraceMinutes ?? cur.serviceGraceMinutes,
   fares: {
     standard: f['fares.standard'],
     licenceReturned: f['fares.licenceReturned'],
@@ -78,6 +81,7 @@ const taxiValues = (s: TaxiSettings): Record<string, unknown> => ({
   pickupWindowMinutes: String(s.pickupWindowMinutes),
   noShowGraceMinutes: String(s.noShowGraceMinutes),
   noShowCharged: s.noShowCharged ? 'on' : undefined,
+  serviceGraceMinutes: String(s.serviceGraceMinutes),
   'fares.standard': String(s.fares.standard),
   'fares.licenceReturned': String(s.fares.licenceReturned),
   'fares.disabled': String(s.fares.disabled),
@@ -228,6 +232,14 @@ async function settingsView(c: Context<AppEnv>, refused?: Refused) {
                 value={s(tv, 'noShowGraceMinutes')}
                 error={te.noShowGraceMinutes}
                 inputmode="numeric"
+              />
+              <Field
+                label="運行時間の前後の余裕（分）"
+                name="serviceGraceMinutes"
+                value={s(tv, 'serviceGraceMinutes')}
+                error={te.serviceGraceMinutes}
+                inputmode="numeric"
+                hint="0〜30分"
               />
             </div>
             <Checkbox

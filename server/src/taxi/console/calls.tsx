@@ -256,7 +256,11 @@ callPages.post(
       { householdId: hid, channel: 'call_centre', actor: actor(staff), staffId: staff.id },
       clock.now(),
     );
-    return redirectWithFlash(c, page(hid), { kind: 'notice', text: answer.message });
+    // a refusal's message names the free times and the earliest arrival for staff to offer
+    return redirectWithFlash(c, page(hid), {
+      kind: answer.status === 'accepted' ? 'notice' : 'warning',
+      text: answer.message,
+    });
   },
 );
 

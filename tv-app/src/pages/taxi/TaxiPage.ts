@@ -22,10 +22,13 @@ import {
   bookingAnnounce,
   bookingLine,
   bookLabel,
+  earliestArrivalText,
   eligibleResidents,
   menuBody,
   newDraft,
   newIdempotencyKey,
+  pickupSpan,
+  plainTime,
   returnDraft,
   riderChoices,
   summary,
@@ -302,8 +305,30 @@ export class TaxiPage extends Page {
           ? '取り消された予約です'
           : '予約できませんでした';
     if (a.status !== 'accepted') {
+      const earliest = a.status === 'refused' ? a.earliestArrival : undefined;
+      // the earliest arrival first: one OK books the trip the resident can still make
+      const first: MenuItem[] = earliest
+        ? [
+            {
+              label: `${plainTime(earliest)}着で予約する`,
+              onSelect: () => {
+                Object.assign(d, {
+                  timeKind: 'arrive_by',
+                  time: earliest,
+                  idempotencyKey: newIdempotencyKey(),
+                });
+                this._send();
+              },
+            },
+          ]
+        : [];
+      const alternatives =
+        earliest && d.timeKind === 'arrive_by'
+          ? a.alternatives.filter((t) => t !== earliest)
+          : a.alternatives;
       const items = [
-        ...a.alternatives.map((t) => ({
+        ...first,
+        ...alternatives.map((t) => ({
           label: `${timeKindLabel(d.timeKind!, t)}で予約する`,
           onSelect: () => {
             d.time = t;
@@ -313,7 +338,12 @@ export class TaxiPage extends Page {
         })),
         { label: 'やめる', onSelect: () => this._load() },
       ];
-      return { title, body: a.message, items };
+      // the TV says the earliest arrival in plain words instead of the server's HH:MM sentence,
+      // which would take a fourth line and be read twice
+      const body = earliest
+        ? `${a.message.replace(`いちばん早い到着は ${earliest} です。`, '')}\n${earliestArrivalText(earliest)}`
+        : a.message;
+      return { title, body, items };
     }
     const items: MenuItem[] = [];
     const back =
@@ -360,7 +390,7 @@ export class TaxiPage extends Page {
     items.push({ label: 'もどる', onSelect: () => this._back() });
     return {
       title: `${b.toLabel}行き  ${b.statusLabel}`,
-      body: `${b.dayLabel} お迎え ${b.pickupFrom}〜${b.pickupTo}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  料金 ${b.fareTotalYen.toLocaleString('ja-JP')}円`,
+      body: `${b.dayLabel} お迎え ${pickupSpan(b)}（${b.fromLabel}）  到着 ${b.expectedArrival}ごろ  ${b.passengers}人  料金 ${b.fareTotalYen.toLocaleString('ja-JP')}円`,
       items,
     };
   }

@@ -3,7 +3,9 @@ import type { TaxiBooking, TaxiOptions } from '../../api/taxi.js';
 import {
   bookingLine,
   bookLabel,
+  earliestArrivalText,
   menuBody,
+  plainTime,
   newDraft,
   nextRide,
   returnDraft,
@@ -113,11 +115,24 @@ describe('taxi booking flow', () => {
     } as TaxiBooking;
     expect(bookingLine(b)).toBe('明日 10:05〜10:15 長谷診療所行き 1,000円 予約済み');
     expect(bookingLine({ ...b, dayLabel: '今日' })).toMatch(/^10:05/);
+    // a window of no width (a trip that just fits the service hours) is one time, not 09:00〜09:00
+    expect(bookingLine({ ...b, pickupFrom: '09:00', pickupTo: '09:00' })).toBe(
+      '明日 09:00 長谷診療所行き 1,000円 予約済み',
+    );
   });
 
   it('takes a ride of an earlier day as the next one, whatever its time', () => {
     const b = (id: number, serviceDate: string, pickupFrom: string) =>
       ({ id, serviceDate, pickupFrom, status: 'booked' }) as TaxiBooking;
     expect(nextRide([b(1, '2026-11-25', '09:00'), b(2, '2026-11-24', '14:00')])!.id).toBe(2);
+  });
+});
+
+describe('the earliest arrival as it is said', () => {
+  it('reads HH:MM as plain Japanese hours and minutes, without a leading zero or 〇分', () => {
+    expect(plainTime('09:30')).toBe('9時30分');
+    expect(plainTime('10:00')).toBe('10時');
+    expect(plainTime('14:05')).toBe('14時5分');
+    expect(earliestArrivalText('09:15')).toBe('9時15分に着くようにすれば予約できます。');
   });
 });

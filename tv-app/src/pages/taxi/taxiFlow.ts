@@ -46,6 +46,15 @@ export function toRequest(d: TaxiDraft): TaxiBookingRequest {
   };
 }
 
+/** 「9時30分」, 「10時」: a time as it is said, for the resident's eyes and ears. */
+export function plainTime(hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return m === 0 ? `${h}時` : `${h}時${m}分`;
+}
+
+/** The refusal's offer of the earliest arrival that books, read aloud with the message. */
+export const earliestArrivalText = (hhmm: string) => `${plainTime(hhmm)}に着くようにすれば予約できます。`;
+
 export const timeKindLabel = (k: TaxiDraft['timeKind'], time: string) =>
   k === 'arrive_by' ? `${time}までに着く` : `${time}から乗る`;
 
@@ -101,14 +110,18 @@ export function returnDraft(out: TaxiBooking, outDraft: TaxiDraft, times: string
   };
 }
 
+/** 「10:05〜10:15」, or one time when the promised window has no width (a trip that just fits the hours). */
+export const pickupSpan = (b: TaxiBooking, sep = '〜') =>
+  b.pickupFrom === b.pickupTo ? b.pickupFrom : `${b.pickupFrom}${sep}${b.pickupTo}`;
+
 export function bookingLine(b: TaxiBooking): string {
   // where from is on the booking's own page: the line keeps room for the day, fare and status
-  return `${dayPrefix(b.dayLabel)}${b.pickupFrom}〜${b.pickupTo} ${b.toLabel}行き ${b.fareTotalYen.toLocaleString('ja-JP')}円 ${b.statusLabel}`;
+  return `${dayPrefix(b.dayLabel)}${pickupSpan(b)} ${b.toLabel}行き ${b.fareTotalYen.toLocaleString('ja-JP')}円 ${b.statusLabel}`;
 }
 
 /** What the list reads for a booking: day, window, where to, fare, status. */
 export function bookingAnnounce(b: TaxiBooking): string {
-  return `${b.dayLabel}、${b.pickupFrom}から${b.pickupTo}にお迎え、${b.toLabel}行き、料金${b.fareTotalYen}円、${b.statusLabel}`;
+  return `${b.dayLabel}、${pickupSpan(b, 'から')}にお迎え、${b.toLabel}行き、料金${b.fareTotalYen}円、${b.statusLabel}`;
 }
 
 /** The soonest ride still to come (the server lists the next ride first; this does not rely on it). */
