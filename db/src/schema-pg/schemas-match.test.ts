@@ -174,7 +174,7 @@ describe('the PostgreSQL schema mirrors the SQLite schema', () => {
     expect([...used].sort()).toEqual(Object.keys(TYPE_MAP).sort());
   });
 
-  it('detects drift: a column on one side only, a changed nullability, a new index', () => {
+  it('detects drift: a column on one side only, a changed nullability, a missing foreign key', () => {
     const parent = sqliteTable('drift_parent', { id: sqliteInteger().primaryKey() });
     const parentPg = pgTable('drift_parent', { id: pgInteger().primaryKey() });
     const a = sqliteTable('drift', {
