@@ -199,7 +199,9 @@ describe('shared taxi, end to end', () => {
     await waitForText(page, '何人で乗りますか');
     await press(page, 'ArrowLeft'); // cannot go below the two riders
     await press(page, 'Enter');
-    await waitForText(page, '2人');
+    // The confirm step, not the riders step (which also shows 「2人」 while the fare is fetched).
+    await waitForText(page, 'この内容で予約しますか');
+    expect((await visibleTexts(page)).join('\n')).toContain('11:30から乗る  2人');
     await press(page, 'Enter');
     await waitForText(page, '予約できました');
     expect(await focusedLabel(page)).toBe('帰りも予約する');
